@@ -1,0 +1,64 @@
+# mq: build, install, brokers, tests, demo, benchmarks. `make help` lists the targets.
+
+PHP        ?= php
+PHP_CONFIG ?= php-config
+SO         := modules/mq.so
+CARGO_TARGET_DIR ?= target
+export CARGO_TARGET_DIR
+
+.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit demo help
+
+all: build
+
+help:
+	@echo "make            build $(SO) (release)"
+	@echo "make deps       install every system package mq needs (idempotent)"
+	@echo "make install    copy mq.so into PHP's extension dir and enable it (phpenmod mq)"
+	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
+	@echo "make test       deps check, build, brokers, then Rust, PHPT and PHPUnit tests"
+	@echo "make demo       build, start the brokers and run the examples"
+
+build: $(SO)
+
+# Cargo decides what is stale; the copy keeps one fixed path for PHP to load.
+$(SO): FORCE
+	cargo build --release
+	@mkdir -p modules
+	cp $(CARGO_TARGET_DIR)/release/libmq.so $(SO)
+FORCE:
+
+deps:
+	scripts/deps.sh
+
+deps-check: deps
+
+install: build
+	install -m 0755 $(SO) "$$($(PHP_CONFIG) --extension-dir)/mq.so"
+	printf '; priority=30\nextension=mq.so\n' > /etc/php/$$($(PHP) -r 'echo PHP_MAJOR_VERSION.".".PHP_MINOR_VERSION;')/mods-available/mq.ini
+	phpenmod mq
+	$(PHP) -m | grep -qx mq && echo "mq installed and enabled"
+
+uninstall:
+	-phpdismod mq
+	rm -f "$$($(PHP_CONFIG) --extension-dir)/mq.so" /etc/php/*/mods-available/mq.ini
+
+brokers:
+	scripts/rabbitmq.sh start
+	scripts/kafka.sh start
+
+brokers-stop:
+	-scripts/kafka.sh stop
+	scripts/rabbitmq.sh stop
+
+test: deps-check build brokers
+	scripts/test.sh
+
+test-rust:
+	scripts/test.sh rust
+test-phpt: build
+	scripts/test.sh phpt
+test-phpunit: build
+	scripts/test.sh phpunit
+
+demo: build brokers
+	scripts/demo.sh

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs mq's three test layers and ends with one summary line "make test: N passed, N failed, N skipped".
+#   scripts/test.sh            all layers (the brokers must be up: make brokers)
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SO="$ROOT/modules/mq.so"
+PHP="${PHP:-php}"
+LOGS="$ROOT/.state/test-logs"
+mkdir -p "$LOGS"
+
+layers=("$@")
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit)
+
+passed=0; failed=0; skipped=0; broken=()
+
+count() { # add the numbers a layer reported
+  passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); skipped=$((skipped + ${3:-0}))
+}
+
+layer_rust() {
+  cargo test --release --lib 2>&1 | tee "$LOGS/rust.log"
+  local rc=${PIPESTATUS[0]}
+  local p f i
+  p=$(grep -Eo '[0-9]+ passed' "$LOGS/rust.log" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed' "$LOGS/rust.log" | awk '{s+=$1} END {print s+0}')
+  i=$(grep -Eo '[0-9]+ ignored' "$LOGS/rust.log" | awk '{s+=$1} END {print s+0}')
+  count "$p" "$f" "$i"
+  return "$rc"
+}
+
+layer_phpt() {
+  # -n: no php.ini, so an installed mq.so or Debian's amqp extension never interferes.
+  TEST_PHP_EXECUTABLE="$(command -v "$PHP")" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+    "$PHP" -n "$(ls /usr/lib/php/*/build/run-tests.php | head -1)" -q -n -d "extension=$SO" \
+    --show-diff -j2 tests/phpt 2>&1 | tee "$LOGS/phpt.log"
+  local rc=${PIPESTATUS[0]}
+  local p f s
+  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
+  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
+  s=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
+  count "${p:-0}" "${f:-0}" "${s:-0}"
+  [ -n "$p" ] || rc=1
+  return "$rc"
+}
+
+layer_phpunit() {
+  # -n as for PHPT (an installed mq.so must not load twice), plus the extensions PHPUnit itself needs.
+  local ext=(-d extension=dom -d extension=xml -d extension=xmlwriter -d extension=mbstring -d extension=tokenizer)
+  "$PHP" -n "${ext[@]}" -d "extension=$SO" /usr/bin/phpunit -c tests/php/phpunit.xml 2>&1 | tee "$LOGS/phpunit.log"
+  local rc=${PIPESTATUS[0]}
+  local line t f e s
+  if grep -q '^OK (' "$LOGS/phpunit.log"; then
+    t=$(sed -n 's/^OK (\([0-9]*\) test.*/\1/p' "$LOGS/phpunit.log"); count "$t" 0 0
+  else
+    line=$(grep -E '^Tests: [0-9]+' "$LOGS/phpunit.log" | tail -1)
+    t=$(echo "$line" | sed -n 's/.*Tests: \([0-9]*\).*/\1/p')
+    f=$(echo "$line" | sed -n 's/.*Failures: \([0-9]*\).*/\1/p')
+    e=$(echo "$line" | sed -n 's/.*Errors: \([0-9]*\).*/\1/p')
+    s=$(echo "$line" | sed -n 's/.*Skipped: \([0-9]*\).*/\1/p')
+    f=$(( ${f:-0} + ${e:-0} )); s=${s:-0}
+    count $(( ${t:-0} - f - s )) "$f" "$s"
+  fi
+  return "$rc"
+}
+
+for layer in "${layers[@]}"; do
+  echo "=== $layer ==="
+  "layer_$layer" || broken+=("$layer")
+done
+
+[ ${#broken[@]} -eq 0 ] || echo "layers with failures: ${broken[*]} (logs in $LOGS)"
+# The summary line CI reads.
+echo "make test: $passed passed, $failed failed, $skipped skipped"
+[ ${#broken[@]} -eq 0 ] && [ "$failed" -eq 0 ]

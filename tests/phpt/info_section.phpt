@@ -1,0 +1,22 @@
+--TEST--
+php --ri mq shows the versions, librdkafka's builtin features and the ini values
+--EXTENSIONS--
+mq
+--FILE--
+<?php
+require dirname(__DIR__) . '/tools/child_php.php';
+echo shell_exec(mq_child_php('-d mq.worker_threads=3 --ri mq'));
+?>
+--EXPECTF--
+
+mq
+
+mq support => enabled
+mq version => %d.%d.%d
+lapin version => 4.%d.%d
+rdkafka crate version => 0.39.%d
+librdkafka version => 2.%d.%d
+librdkafka builtin features => %Sssl%Ssasl%Szstd%S
+
+Directive => Local Value => Master Value
+mq.worker_threads => 3 => 3
