@@ -2,6 +2,8 @@
 
 #![cfg_attr(windows, feature(abi_vectorcall))]
 
+pub mod amqp;
+pub mod exceptions;
 pub mod info;
 pub mod ini;
 pub mod runtime;
@@ -13,12 +15,16 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
     ini::register(module_number);
-    0
+    // A panic must not cross into the engine; a failure stops the module with PHP's own message.
+    match std::panic::catch_unwind(amqp::startup) {
+        Ok(Ok(())) => 0,
+        _ => -1,
+    }
 }
 
 #[php_module]
 #[php(startup = "startup")]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.version(VERSION).info_function(info::php_info);
-    runtime::register(module)
+    amqp::register(runtime::register(module))
 }
