@@ -3,6 +3,7 @@
 #![cfg_attr(windows, feature(abi_vectorcall))]
 
 pub mod amqp;
+pub mod classes;
 pub mod exceptions;
 pub mod info;
 pub mod ini;

@@ -1,183 +1,137 @@
 //! php-amqplib's exception tree (`PhpAmqpLib\Exception\*`), with its parents and interface.
 
-use std::ffi::{c_char, CString};
-
 use ext_php_rs::{
     args::Arg,
     builders::FunctionBuilder,
     convert::IntoZval,
     exception::PhpException,
-    ffi::{zend_class_entry, zend_object, zval},
-    flags::{DataType, MethodFlags, PropertyFlags},
-    types::Zval,
+    flags::{ClassFlags, DataType, MethodFlags, PropertyFlags},
+    types::{ZendHashTable, Zval},
     zend::ExecuteData,
     zend_fastcall,
 };
 
-use crate::exceptions::{self, call_parent_constructor, no_methods, ExceptionClass, Parent};
+use crate::{
+    classes::{self, args, call_parent_constructor, method, or, param, param_or, this_read, this_write},
+    classes::{Default, Interface, Methods, Parent, PlainClass},
+    exceptions,
+};
 
-pub const NS: &str = "PhpAmqpLib\\Exception\\";
 pub const INTERFACE: &str = "PhpAmqpLib\\Exception\\AMQPExceptionInterface";
 pub const RUNTIME: &str = "PhpAmqpLib\\Exception\\AMQPRuntimeException";
 pub const IO: &str = "PhpAmqpLib\\Exception\\AMQPIOException";
 pub const TIMEOUT: &str = "PhpAmqpLib\\Exception\\AMQPTimeoutException";
+pub const PROTOCOL: &str = "PhpAmqpLib\\Exception\\AMQPProtocolException";
 pub const PROTOCOL_CHANNEL: &str = "PhpAmqpLib\\Exception\\AMQPProtocolChannelException";
 pub const PROTOCOL_CONNECTION: &str = "PhpAmqpLib\\Exception\\AMQPProtocolConnectionException";
 pub const CHANNEL_CLOSED: &str = "PhpAmqpLib\\Exception\\AMQPChannelClosedException";
 pub const CONNECTION_CLOSED: &str = "PhpAmqpLib\\Exception\\AMQPConnectionClosedException";
+pub const CONNECTION_BLOCKED: &str = "PhpAmqpLib\\Exception\\AMQPConnectionBlockedException";
+pub const HEARTBEAT_MISSED: &str = "PhpAmqpLib\\Exception\\AMQPHeartbeatMissedException";
 pub const EMPTY_DELIVERY_TAG: &str = "PhpAmqpLib\\Exception\\AMQPEmptyDeliveryTagException";
 pub const OUT_OF_RANGE: &str = "PhpAmqpLib\\Exception\\AMQPOutOfRangeException";
 pub const OUT_OF_BOUNDS: &str = "PhpAmqpLib\\Exception\\AMQPOutOfBoundsException";
 pub const INVALID_ARGUMENT: &str = "PhpAmqpLib\\Exception\\AMQPInvalidArgumentException";
 pub const LOGIC: &str = "PhpAmqpLib\\Exception\\AMQPLogicException";
 pub const BASIC_CANCEL: &str = "PhpAmqpLib\\Exception\\AMQPBasicCancelException";
+pub const NOT_IMPLEMENTED: &str = "PhpAmqpLib\\Exception\\AMQPNotImplementedException";
 
-const fn class(name: &'static str, parent: Parent) -> ExceptionClass {
-    with_methods(name, parent, no_methods, &[])
-}
+const AMQP: &[Interface] = &[Interface::Own(INTERFACE)];
 
-const fn with_methods(
-    name: &'static str,
-    parent: Parent,
-    methods: fn() -> Vec<(FunctionBuilder<'static>, MethodFlags)>,
-    properties: &'static [(&'static str, PropertyFlags)],
-) -> ExceptionClass {
-    ExceptionClass { name, parent, implements: Some(INTERFACE), interface: false, methods, properties }
+const fn simple(name: &'static str, parent: Parent) -> PlainClass {
+    PlainClass::simple(name, parent, AMQP)
 }
 
 const PUBLIC: PropertyFlags = PropertyFlags::Public;
 
-fn tree() -> Vec<ExceptionClass> {
+fn tree() -> Vec<PlainClass> {
     use Parent::*;
     vec![
-        ExceptionClass {
-            name: INTERFACE,
-            parent: Exception,
-            implements: None,
-            interface: true,
-            methods: no_methods,
-            properties: &[],
+        PlainClass { flags: ClassFlags::Interface, ..PlainClass::simple(INTERFACE, Parent::None, &[Interface::Engine(ext_php_rs::zend::ce::throwable)]) },
+        PlainClass {
+            methods: basic_cancel_methods,
+            properties: &[("consumerTag", PUBLIC, Default::Null)],
+            ..simple(BASIC_CANCEL, Exception)
         },
-        with_methods(BASIC_CANCEL, Exception, basic_cancel_methods, &[("consumerTag", PUBLIC)]),
-        class(IO, Exception),
-        with_methods(
-            "PhpAmqpLib\\Exception\\AMQPProtocolException",
-            Exception,
-            protocol_methods,
-            &[("amqp_reply_code", PUBLIC), ("amqp_reply_text", PUBLIC), ("amqp_method_sig", PUBLIC), ("args", PUBLIC)],
-        ),
-        class(PROTOCOL_CHANNEL, Own("PhpAmqpLib\\Exception\\AMQPProtocolException")),
-        class(PROTOCOL_CONNECTION, Own("PhpAmqpLib\\Exception\\AMQPProtocolException")),
-        class(RUNTIME, Spl("RuntimeException")),
-        class(CHANNEL_CLOSED, Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPConnectionBlockedException", Own(RUNTIME)),
-        class(CONNECTION_CLOSED, Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPHeartbeatMissedException", Own(CONNECTION_CLOSED)),
-        class("PhpAmqpLib\\Exception\\AMQPDataReadException", Own(RUNTIME)),
-        class(EMPTY_DELIVERY_TAG, Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPIOWaitException", Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPInvalidFrameException", Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPNoDataException", Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPNotImplementedException", Own(RUNTIME)),
-        class("PhpAmqpLib\\Exception\\AMQPSocketException", Own(RUNTIME)),
-        class(INVALID_ARGUMENT, Spl("RuntimeException")),
-        with_methods(TIMEOUT, Spl("RuntimeException"), timeout_methods, &[("timeout", PropertyFlags::Private)]),
-        class(LOGIC, Spl("LogicException")),
-        class(OUT_OF_BOUNDS, Spl("OutOfBoundsException")),
-        class(OUT_OF_RANGE, Spl("OutOfRangeException")),
+        simple(IO, Exception),
+        PlainClass {
+            methods: protocol_methods,
+            properties: &[
+                ("amqp_reply_code", PUBLIC, Default::Null),
+                ("amqp_reply_text", PUBLIC, Default::Null),
+                ("amqp_method_sig", PUBLIC, Default::Null),
+                ("args", PUBLIC, Default::Null),
+            ],
+            ..simple(PROTOCOL, Exception)
+        },
+        simple(PROTOCOL_CHANNEL, Own(PROTOCOL)),
+        simple(PROTOCOL_CONNECTION, Own(PROTOCOL)),
+        simple(RUNTIME, Spl("RuntimeException")),
+        simple(CHANNEL_CLOSED, Own(RUNTIME)),
+        simple(CONNECTION_BLOCKED, Own(RUNTIME)),
+        simple(CONNECTION_CLOSED, Own(RUNTIME)),
+        simple(HEARTBEAT_MISSED, Own(CONNECTION_CLOSED)),
+        simple("PhpAmqpLib\\Exception\\AMQPDataReadException", Own(RUNTIME)),
+        simple(EMPTY_DELIVERY_TAG, Own(RUNTIME)),
+        simple("PhpAmqpLib\\Exception\\AMQPIOWaitException", Own(RUNTIME)),
+        simple("PhpAmqpLib\\Exception\\AMQPInvalidFrameException", Own(RUNTIME)),
+        simple("PhpAmqpLib\\Exception\\AMQPNoDataException", Own(RUNTIME)),
+        simple(NOT_IMPLEMENTED, Own(RUNTIME)),
+        simple("PhpAmqpLib\\Exception\\AMQPSocketException", Own(RUNTIME)),
+        simple(INVALID_ARGUMENT, Spl("RuntimeException")),
+        PlainClass {
+            methods: timeout_methods,
+            properties: &[("timeout", PropertyFlags::Private, Default::Null)],
+            ..simple(TIMEOUT, Spl("RuntimeException"))
+        },
+        simple(LOGIC, Spl("LogicException")),
+        simple(OUT_OF_BOUNDS, Spl("OutOfBoundsException")),
+        simple(OUT_OF_RANGE, Spl("OutOfRangeException")),
     ]
 }
 
 pub fn register() -> ext_php_rs::error::Result<()> {
-    exceptions::register(&tree())
-}
-
-extern "C" {
-    fn zend_update_property(
-        scope: *mut zend_class_entry,
-        object: *mut zend_object,
-        name: *const c_char,
-        name_length: usize,
-        value: *mut zval,
-    );
-}
-
-/// Writes `$this->name` as code of the declaring class would (so private properties work too).
-fn set_this_property(ex: &mut ExecuteData, name: &str, value: Zval) {
-    // SAFETY: a method's function entry always has its declaring scope.
-    let Some(scope) = ex.function().map(|f| unsafe { f.common.scope }) else { return };
-    let Some(this) = ex.get_self() else { return };
-    let name = CString::new(name).expect("property names have no NUL");
-    let mut value = value;
-    // SAFETY: scope and object are live engine structures; the engine copies the value (adding a ref).
-    unsafe { zend_update_property(scope, this, name.as_ptr(), name.count_bytes(), &mut value) };
-}
-
-fn this_property(ex: &mut ExecuteData, name: &str) -> Zval {
-    ex.get_self()
-        .and_then(|this| this.get_property::<&Zval>(name).ok().map(Zval::shallow_clone))
-        .unwrap_or_default()
-}
-
-/// Reads the handler's arguments as zvals; `None` when parsing failed (an exception is already set).
-fn args<const N: usize>(ex: &mut ExecuteData, names: [&str; N], required: usize) -> Option<[Zval; N]> {
-    let mut parsed: Vec<Arg> = names.iter().map(|n| Arg::new(*n, DataType::Mixed)).collect();
-    let mut parser = ex.parser();
-    for (i, arg) in parsed.iter_mut().enumerate() {
-        if i == required {
-            parser = parser.not_required();
-        }
-        parser = parser.arg(arg);
-    }
-    parser.parse().ok()?;
-    Some(std::array::from_fn(|i| parsed[i].zval().map(|z| z.shallow_clone()).unwrap_or_default()))
-}
-
-fn or(value: Zval, default: impl IntoZval) -> Zval {
-    if value.is_null() { default.into_zval(false).unwrap_or_default() } else { value }
+    classes::register(&tree())
 }
 
 zend_fastcall! {
     extern "C" fn timeout_construct(ex: &mut ExecuteData, _retval: &mut Zval) {
         let Some([message, timeout, code, previous]) = args(ex, ["message", "timeout", "code", "previous"], 0) else { return };
         call_parent_constructor(ex, &mut [or(message, ""), or(code, 0i64), previous]);
-        set_this_property(ex, "timeout", or(timeout, 0i64));
+        this_write(ex, "timeout", or(timeout, 0i64));
     }
 }
 
 zend_fastcall! {
     extern "C" fn timeout_get(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_property(ex, "timeout");
+        *retval = this_read(ex, "timeout");
     }
 }
 
 zend_fastcall! {
     extern "C" fn timeout_write(ex: &mut ExecuteData, retval: &mut Zval) {
         let Some([timeout, code]) = args(ex, ["timeout", "code"], 1) else { return };
-        match exceptions::new_object(TIMEOUT, vec![&"Error sending data. Connection timed out.", &timeout, &or(code, 0i64)]) {
+        match classes::instantiate(TIMEOUT, vec![&"Error sending data. Connection timed out.", &timeout, &or(code, 0i64)]) {
             Ok(object) => *retval = object,
-            Err(e) => e.throw(),
+            Err(e) => PhpException::from_message(e.to_string()).throw(),
         }
     }
 }
 
-fn timeout_methods() -> Vec<(FunctionBuilder<'static>, MethodFlags)> {
+fn timeout_methods() -> Methods {
     vec![
         (
             FunctionBuilder::constructor(timeout_construct)
                 .not_required()
-                .arg(Arg::new("message", DataType::Mixed).default("''"))
-                .arg(Arg::new("timeout", DataType::Mixed).default("0"))
-                .arg(Arg::new("code", DataType::Mixed).default("0"))
+                .arg(param_or("message", "''"))
+                .arg(param_or("timeout", "0"))
+                .arg(param_or("code", "0"))
                 .arg(Arg::new("previous", DataType::Object("Exception".into())).allow_null().default("null")),
             MethodFlags::Public,
         ),
-        (FunctionBuilder::new("getTimeout", timeout_get), MethodFlags::Public),
+        (method("getTimeout", timeout_get), MethodFlags::Public),
         (
-            FunctionBuilder::new("writeTimeout", timeout_write)
-                .arg(Arg::new("timeout", DataType::Mixed))
-                .not_required()
-                .arg(Arg::new("code", DataType::Mixed).default("0")),
+            method("writeTimeout", timeout_write).arg(param("timeout")).not_required().arg(param_or("code", "0")),
             MethodFlags::Public | MethodFlags::Static,
         ),
     ]
@@ -187,23 +141,23 @@ zend_fastcall! {
     extern "C" fn protocol_construct(ex: &mut ExecuteData, _retval: &mut Zval) {
         let Some([code, text, sig]) = args(ex, ["reply_code", "reply_text", "method_sig"], 3) else { return };
         call_parent_constructor(ex, &mut [text.shallow_clone(), code.shallow_clone()]);
-        let mut all = ext_php_rs::types::ZendHashTable::new();
+        let mut all = ZendHashTable::new();
         for v in [&code, &text, &sig] {
             let _ = all.push(v.shallow_clone());
         }
-        set_this_property(ex, "amqp_reply_code", code);
-        set_this_property(ex, "amqp_reply_text", text);
-        set_this_property(ex, "amqp_method_sig", sig);
-        set_this_property(ex, "args", all.into_zval(false).unwrap_or_default());
+        this_write(ex, "amqp_reply_code", code);
+        this_write(ex, "amqp_reply_text", text);
+        this_write(ex, "amqp_method_sig", sig);
+        this_write(ex, "args", all.into_zval(false).unwrap_or_default());
     }
 }
 
-fn protocol_methods() -> Vec<(FunctionBuilder<'static>, MethodFlags)> {
+fn protocol_methods() -> Methods {
     vec![(
         FunctionBuilder::constructor(protocol_construct)
-            .arg(Arg::new("reply_code", DataType::Mixed))
-            .arg(Arg::new("reply_text", DataType::Mixed))
-            .arg(Arg::new("method_sig", DataType::Mixed)),
+            .arg(param("reply_code"))
+            .arg(param("reply_text"))
+            .arg(param("method_sig")),
         MethodFlags::Public,
     )]
 }
@@ -212,27 +166,27 @@ zend_fastcall! {
     extern "C" fn cancel_construct(ex: &mut ExecuteData, _retval: &mut Zval) {
         let Some([tag]) = args(ex, ["consumerTag"], 1) else { return };
         call_parent_constructor(ex, &mut ["Channel was canceled".into_zval(false).unwrap_or_default()]);
-        set_this_property(ex, "consumerTag", tag);
+        this_write(ex, "consumerTag", tag);
     }
 }
 
 zend_fastcall! {
     extern "C" fn cancel_get(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_property(ex, "consumerTag");
+        *retval = this_read(ex, "consumerTag");
     }
 }
 
-fn basic_cancel_methods() -> Vec<(FunctionBuilder<'static>, MethodFlags)> {
+fn basic_cancel_methods() -> Methods {
     vec![
-        (FunctionBuilder::constructor(cancel_construct).arg(Arg::new("consumerTag", DataType::Mixed)), MethodFlags::Public),
-        (FunctionBuilder::new("getConsumerTag", cancel_get), MethodFlags::Public),
+        (FunctionBuilder::constructor(cancel_construct).arg(param("consumerTag")), MethodFlags::Public),
+        (method("getConsumerTag", cancel_get), MethodFlags::Public),
     ]
 }
 
-/// A server's channel.close (404, 406...) as php-amqplib raises it.
-pub fn protocol_channel(code: u16, text: &str, class_id: u16, method_id: u16) -> PhpException {
-    let mut sig = ext_php_rs::types::ZendHashTable::new();
+/// A server's channel.close or connection.close (404, 406, 530...) as php-amqplib raises it.
+pub fn protocol(class: &str, code: u16, text: &str, class_id: u16, method_id: u16) -> PhpException {
+    let mut sig = ZendHashTable::new();
     let _ = sig.push(i64::from(class_id));
     let _ = sig.push(i64::from(method_id));
-    exceptions::construct(PROTOCOL_CHANNEL, vec![&i64::from(code), &text, &sig])
+    exceptions::construct(class, vec![&i64::from(code), &text, &sig])
 }

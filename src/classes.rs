@@ -1,0 +1,350 @@
+//! Plain internal classes: objects whose state lives in ordinary, engine-managed properties and whose
+//! methods are hand-written handlers.
+//!
+//! Used where a class must behave exactly like a PHP class: exceptions (file, line, traces), messages and
+//! tables that user code subclasses, mocks without their constructor and writes into
+//! (`$msg->delivery_info['x'] = ...`). Rust-backed `#[php_class]` objects can do none of that.
+
+use std::{
+    collections::BTreeMap,
+    ffi::{c_char, CString},
+    ptr,
+    sync::{
+        atomic::{AtomicPtr, Ordering},
+        Mutex,
+    },
+};
+
+use ext_php_rs::{
+    args::{Arg, ArgInfoTables},
+    builders::{ClassBuilder, ClassProperty, FunctionBuilder},
+    convert::IntoZval,
+    ffi::{zend_call_known_function, zend_class_entry, zend_object, zval},
+    flags::{ClassFlags, ConstantFlags, DataType, MethodFlags, PropertyFlags},
+    types::{ZendEmptyArray, ZendObject, Zval},
+    zend::{ce, ClassEntry, ExecuteData},
+};
+
+pub type Methods = Vec<(FunctionBuilder<'static>, MethodFlags)>;
+
+/// Where a class hangs.
+#[derive(Clone, Copy)]
+pub enum Parent {
+    None,
+    /// `\Exception`.
+    Exception,
+    /// An SPL class, found by its C symbol (`"RuntimeException"` reads `spl_ce_RuntimeException`).
+    Spl(&'static str),
+    /// A class registered earlier through this module.
+    Own(&'static str),
+}
+
+/// A property's default value. Arrays can only be the shared empty array: internal class defaults must
+/// not be refcounted.
+#[derive(Clone, Copy)]
+pub enum Default {
+    Null,
+    False,
+    EmptyArray,
+}
+
+/// One class (or interface) to register.
+pub struct PlainClass {
+    pub name: &'static str,
+    pub parent: Parent,
+    /// Interfaces registered earlier through this module, or engine interfaces by getter.
+    pub implements: &'static [Interface],
+    pub flags: ClassFlags,
+    pub constants: &'static [(&'static str, Constant)],
+    pub properties: &'static [(&'static str, PropertyFlags, Default)],
+    pub methods: fn() -> Methods,
+}
+
+#[derive(Clone, Copy)]
+pub enum Interface {
+    Own(&'static str),
+    Engine(fn() -> &'static ClassEntry),
+}
+
+#[derive(Clone, Copy)]
+pub enum Constant {
+    Int(i64),
+    Str(&'static str),
+}
+
+pub fn no_methods() -> Methods {
+    Vec::new()
+}
+
+impl PlainClass {
+    /// A class with nothing but a name and a parent (most exceptions).
+    pub const fn simple(name: &'static str, parent: Parent, implements: &'static [Interface]) -> Self {
+        Self { name, parent, implements, flags: ClassFlags::empty(), constants: &[], properties: &[], methods: no_methods }
+    }
+}
+
+// ClassBuilder takes parents and interfaces as plain `fn` pointers; the class being registered stages
+// them here (MINIT is single-threaded).
+static STAGED_PARENT: AtomicPtr<ClassEntry> = AtomicPtr::new(ptr::null_mut());
+static STAGED_INTERFACES: [AtomicPtr<ClassEntry>; 2] = [AtomicPtr::new(ptr::null_mut()), AtomicPtr::new(ptr::null_mut())];
+
+fn staged(slot: &AtomicPtr<ClassEntry>) -> &'static ClassEntry {
+    // SAFETY: set to a registered class entry just before ClassBuilder::register calls the getter.
+    unsafe { &*slot.load(Ordering::Relaxed) }
+}
+fn staged_parent() -> &'static ClassEntry {
+    staged(&STAGED_PARENT)
+}
+fn staged_interface_0() -> &'static ClassEntry {
+    staged(&STAGED_INTERFACES[0])
+}
+fn staged_interface_1() -> &'static ClassEntry {
+    staged(&STAGED_INTERFACES[1])
+}
+
+/// An SPL class entry, read from its C global (no `ce::` helper exists for SPL classes, and looking them
+/// up by name fails during MINIT).
+pub fn spl_class(name: &str) -> Option<&'static ClassEntry> {
+    let symbol = CString::new(format!("spl_ce_{name}")).ok()?;
+    // SAFETY: spl_ce_* are `zend_class_entry *` globals of the PHP binary, set before extensions start.
+    unsafe {
+        let slot = libc::dlsym(libc::RTLD_DEFAULT, symbol.as_ptr()) as *const *const ClassEntry;
+        slot.as_ref().and_then(|ce| ce.as_ref())
+    }
+}
+
+/// Classes registered through this module, by name. `ClassEntry::try_find` cannot be used during MINIT
+/// (it reads the executor's class table, which does not exist yet).
+static REGISTERED: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
+
+fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
+    if let Some(name) = ce.name() {
+        let name = name.to_string();
+        REGISTERED.lock().unwrap_or_else(|e| e.into_inner()).insert(name, ptr::from_ref(ce) as usize);
+    }
+}
+
+pub fn registered(name: &str) -> Option<&'static ClassEntry> {
+    let address = *REGISTERED.lock().unwrap_or_else(|e| e.into_inner()).get(name)?;
+    // SAFETY: class entries of internal classes live until module shutdown.
+    unsafe { (address as *const ClassEntry).as_ref() }
+}
+
+/// A class registered by this module, by name (`\Exception` if unknown: a bug, but still a class).
+pub fn class(name: &str) -> &'static ClassEntry {
+    registered(name).unwrap_or_else(ce::exception)
+}
+
+/// A class table ordered wrongly: a bug of ours, reported once at startup (the engine then refuses the
+/// module with its own message).
+fn missing(what: &str) -> ext_php_rs::error::Error {
+    eprintln!("mq: class {what} is used before it is registered");
+    ext_php_rs::error::Error::InvalidPointer
+}
+
+/// Registers classes in order: parents and interfaces before the classes that use them.
+pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
+    for class in classes {
+        let mut builder = ClassBuilder::new(class.name).registration(remember).flags(class.flags);
+        for (method, flags) in (class.methods)() {
+            builder = builder.method(method, flags);
+        }
+        for &(name, value) in class.constants {
+            builder = match value {
+                Constant::Int(v) => builder.constant(name, v, &[], ConstantFlags::Public)?,
+                Constant::Str(v) => builder.constant(name, v, &[], ConstantFlags::Public)?,
+            };
+        }
+        for &(name, flags, default) in class.properties {
+            builder = builder.property(ClassProperty {
+                name: name.into(),
+                flags,
+                default: match default {
+                    Default::Null => None,
+                    Default::False => Some(Box::new(|| false.into_zval(true))),
+                    Default::EmptyArray => Some(Box::new(|| ZendEmptyArray.into_zval(true))),
+                },
+                docs: &[],
+                ty: None,
+                nullable: true,
+                readonly: false,
+                default_stub: None,
+            });
+        }
+        let parent = match class.parent {
+            Parent::None => None,
+            Parent::Exception => Some(ce::exception()),
+            Parent::Spl(name) => Some(spl_class(name).ok_or_else(|| missing(name))?),
+            Parent::Own(name) => Some(registered(name).ok_or_else(|| missing(name))?),
+        };
+        if let Some(parent) = parent {
+            STAGED_PARENT.store(ptr::from_ref(parent).cast_mut(), Ordering::Relaxed);
+            builder = builder.extends((staged_parent, "parent"));
+        }
+        let getters: [fn() -> &'static ClassEntry; 2] = [staged_interface_0, staged_interface_1];
+        assert!(class.implements.len() <= getters.len(), "more interfaces than staging slots");
+        for (i, interface) in class.implements.iter().enumerate() {
+            let entry = match *interface {
+                Interface::Own(name) => registered(name).ok_or_else(|| missing(name))?,
+                Interface::Engine(getter) => getter(),
+            };
+            STAGED_INTERFACES[i].store(ptr::from_ref(entry).cast_mut(), Ordering::Relaxed);
+            builder = builder.implements((getters[i], "interface"));
+        }
+        builder.register()?;
+    }
+    Ok(())
+}
+
+/// A new object of a registered class, built by its own constructor with `args`.
+pub fn instantiate(class_name: &str, args: Vec<&dyn ext_php_rs::convert::IntoZvalDyn>) -> ext_php_rs::error::Result<Zval> {
+    let object = ZendObject::new(class(class_name));
+    object.try_call_method("__construct", args)?;
+    object.into_zval(false)
+}
+
+/// A method handler, as `zend_fastcall!` declares them.
+pub type Handler = extern "C" fn(&mut ExecuteData, &mut Zval);
+
+/// A method declaration: `method("name", handler).arg(...)`.
+pub fn method(name: &str, handler: Handler) -> FunctionBuilder<'static> {
+    FunctionBuilder::new(name, handler)
+}
+
+/// An untyped (`mixed`) parameter, as php-amqplib declares almost all of its parameters.
+pub fn param(name: &str) -> Arg<'static> {
+    Arg::new(name, DataType::Mixed)
+}
+
+/// An untyped parameter with a default written as PHP source (`"''"`, `"0"`, `"null"`, `"[]"`).
+pub fn param_or(name: &str, default: &str) -> Arg<'static> {
+    Arg::new(name, DataType::Mixed).default(default)
+}
+
+// ---- inside method handlers ----
+
+/// The handler's arguments as zvals (absent optional ones as null); `None` when parsing failed and an
+/// exception is pending.
+pub fn args<const N: usize>(ex: &mut ExecuteData, names: [&str; N], required: usize) -> Option<[Zval; N]> {
+    let mut parsed: Vec<Arg> = names.iter().map(|n| Arg::new(*n, DataType::Mixed)).collect();
+    let mut parser = ex.parser();
+    for (i, arg) in parsed.iter_mut().enumerate() {
+        if i == required {
+            parser = parser.not_required();
+        }
+        parser = parser.arg(arg);
+    }
+    parser.parse().ok()?;
+    Some(std::array::from_fn(|i| parsed[i].zval().map(|z| z.shallow_clone()).unwrap_or_default()))
+}
+
+/// `$value ?? $default` for an optional argument.
+pub fn or(value: Zval, default: impl IntoZval) -> Zval {
+    if value.is_null() {
+        default.into_zval(false).unwrap_or_default()
+    } else {
+        value
+    }
+}
+
+/// The class declaring the running method (the scope private properties are read in).
+pub fn scope(ex: &ExecuteData) -> Option<&'static ClassEntry> {
+    // SAFETY: a method's function entry always has its declaring scope, alive for the process.
+    ex.function().and_then(|f| unsafe { f.common.scope.as_ref() })
+}
+
+extern "C" {
+    fn zend_update_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        value: *mut zval,
+    );
+    fn zend_read_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        silent: bool,
+        rv: *mut zval,
+    ) -> *mut zval;
+}
+
+/// `$object->name` as code of class `scope` reads it (private and protected properties included).
+pub fn read(object: &ZendObject, scope: &ClassEntry, name: &str) -> Zval {
+    let mut rv = Zval::new();
+    // SAFETY: live object and class entry; the engine returns a pointer valid until the next write.
+    unsafe {
+        let found = zend_read_property(
+            ptr::from_ref(scope).cast_mut(),
+            ptr::from_ref(object).cast_mut(),
+            name.as_ptr().cast(),
+            name.len(),
+            true,
+            &mut rv,
+        );
+        found.as_ref().map(|z| z.dereference().shallow_clone()).unwrap_or_default()
+    }
+}
+
+/// `$object->name = $value` as code of class `scope` writes it.
+pub fn write(object: &mut ZendObject, scope: &ClassEntry, name: &str, mut value: Zval) {
+    // SAFETY: live object and class entry; the engine copies the value, adding a reference.
+    unsafe {
+        zend_update_property(
+            ptr::from_ref(scope).cast_mut(),
+            object,
+            name.as_ptr().cast(),
+            name.len(),
+            &mut value,
+        );
+    }
+}
+
+/// `$this->name` inside a method handler.
+pub fn this_read(ex: &mut ExecuteData, name: &str) -> Zval {
+    let Some(scope) = scope(ex) else { return Zval::new() };
+    ex.get_self().map(|this| read(this, scope, name)).unwrap_or_default()
+}
+
+/// `$this->name = $value` inside a method handler.
+pub fn this_write(ex: &mut ExecuteData, name: &str, value: Zval) {
+    let Some(scope) = scope(ex) else { return };
+    if let Some(this) = ex.get_self() {
+        write(this, scope, name, value);
+    }
+}
+
+/// `$this` as a value, for fluent setters (`return $this;`).
+pub fn this_zval(ex: &mut ExecuteData) -> Zval {
+    let mut zval = Zval::new();
+    if let Some(this) = ex.get_self() {
+        // SAFETY: set_object adds the reference the returned zval owns.
+        zval.set_object(this);
+    }
+    zval
+}
+
+/// `parent::__construct(...$args)` from a constructor handler: the parent of the class declaring the
+/// running method, not of `$this`'s class, so a userland subclass calling it does not loop back into us.
+pub fn call_parent_constructor(ex: &mut ExecuteData, args: &mut [Zval]) {
+    let Some(scope) = scope(ex) else { return };
+    let Some(this) = ex.get_self() else { return };
+    let called = ptr::from_ref(this.get_class_entry()).cast_mut();
+    // SAFETY: an internal class's parent pointer is set at registration; its constructor is a valid
+    // function of the engine; `args` outlives the call.
+    unsafe {
+        let Some(parent) = scope.__bindgen_anon_1.parent.as_ref() else { return };
+        let mut retval = Zval::new();
+        zend_call_known_function(
+            parent.constructor,
+            ptr::from_mut(this),
+            called,
+            &mut retval,
+            args.len() as u32,
+            args.as_mut_ptr(),
+            ptr::null_mut(),
+        );
+    }
+}
