@@ -130,9 +130,10 @@ pub fn registered(name: &str) -> Option<&'static ClassEntry> {
     unsafe { (address as *const ClassEntry).as_ref() }
 }
 
-/// A class registered by this module, by name (`\Exception` if unknown: a bug, but still a class).
+/// A class by name: one registered here, else any the engine knows or can autoload (our PHP-written
+/// classes among them). `\Exception` if none: a bug, but still a class.
 pub fn class(name: &str) -> &'static ClassEntry {
-    registered(name).unwrap_or_else(ce::exception)
+    registered(name).or_else(|| ClassEntry::try_find(name)).unwrap_or_else(ce::exception)
 }
 
 /// A class table ordered wrongly: a bug of ours, reported once at startup (the engine then refuses the

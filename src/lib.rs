@@ -4,9 +4,11 @@
 
 pub mod amqp;
 pub mod classes;
+pub mod embedded_php;
 pub mod exceptions;
 pub mod info;
 pub mod ini;
+pub mod mixed;
 pub mod runtime;
 
 use ext_php_rs::prelude::*;

@@ -5,9 +5,13 @@
 //! inherited runtime (its worker threads did not survive the fork; dropping it would hang or panic) and
 //! builds its own.
 
-use std::sync::{
-    atomic::{AtomicU32, Ordering},
-    Mutex,
+use std::{
+    future::Future,
+    sync::{
+        atomic::{AtomicU32, Ordering},
+        Mutex,
+    },
+    time::{Duration, Instant},
 };
 
 use ext_php_rs::{boxed::ZBox, prelude::*, types::ZendHashTable};
@@ -48,6 +52,77 @@ fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Run
     *slot = Some(Owned { pid, runtime });
     BUILDS.fetch_add(1, Ordering::Relaxed);
     Ok(runtime)
+}
+
+/// How a blocking wait ended.
+pub enum Waited<T> {
+    Ready(T),
+    TimedOut,
+    /// PHP has a pending interrupt (a signal under `pcntl_async_signals`, a time limit): return to PHP.
+    Interrupted,
+}
+
+/// Slice length of interruptible waits: how late a signal handler may run at worst.
+const SLICE: Duration = Duration::from_millis(25);
+
+extern "C" {
+    fn zend_atomic_bool_load(obj: *const ext_php_rs::ffi::zend_atomic_bool) -> bool;
+}
+
+/// Whether PHP has asked the running code to stop (signal, timeout); read on the PHP thread.
+pub fn php_interrupted() -> bool {
+    let globals = ext_php_rs::zend::ExecutorGlobals::get();
+    // SAFETY: executor globals live for the request; the flag is an atomic the engine also reads.
+    unsafe { zend_atomic_bool_load(&globals.vm_interrupt) }
+}
+
+/// Runs pending PHP signal handlers now (`pcntl_signal_dispatch`), for waits that go on after a signal,
+/// and clears the interrupt request they were raised through. A handler's exception is returned.
+pub fn dispatch_signals() -> PhpResult<()> {
+    if let Ok(dispatch) = ext_php_rs::types::ZendCallable::try_from_name("pcntl_signal_dispatch") {
+        let _ = dispatch.try_call(vec![]);
+    }
+    ext_php_rs::zend::ExecutorGlobals::get_mut().cancel_interrupt();
+    if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        return Err(PhpException::from_message("signal handler failed".into()));
+    }
+    Ok(())
+}
+
+/// What a wait does when PHP has a pending interrupt (a signal under `pcntl_async_signals`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OnSignal {
+    /// Return `Waited::Interrupted`: the caller returns to PHP, which runs the handlers.
+    Return,
+    /// Run the handlers here and keep waiting (RPCs, waits with a deadline).
+    Dispatch,
+}
+
+/// Blocks the PHP thread on `future` until it completes, `timeout` passes (None: forever) or PHP has a
+/// pending interrupt. Waits in short slices so signal handlers are not delayed; PHP is only called
+/// between slices, never from inside the runtime.
+pub fn wait<F: Future>(future: F, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Waited<F::Output>> {
+    let runtime = runtime()?;
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let mut future = std::pin::pin!(future);
+    loop {
+        let slice = match deadline {
+            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                Some(left) if !left.is_zero() => left.min(SLICE),
+                _ => return Ok(Waited::TimedOut),
+            },
+            None => SLICE,
+        };
+        if let Ok(output) = runtime.block_on(async { tokio::time::timeout(slice, future.as_mut()).await }) {
+            return Ok(Waited::Ready(output));
+        }
+        if php_interrupted() {
+            match on_signal {
+                OnSignal::Return => return Ok(Waited::Interrupted),
+                OnSignal::Dispatch => dispatch_signals()?,
+            }
+        }
+    }
 }
 
 /// The pid of the process that created a connection or client handle. Used to refuse a handle

@@ -1,0 +1,800 @@
+//! `PhpAmqpLib\Channel\AMQPChannel`: one lapin channel, its consumers and its publisher confirms.
+//!
+//! Deliveries and confirms arrive on the runtime's threads and are queued for the PHP thread; `wait()`
+//! takes one at a time and only then calls PHP callbacks, outside the runtime.
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::{
+    builders::{ClassBuilder, ClassProperty},
+    convert::IntoZval,
+    exception::PhpResult,
+    flags::PropertyFlags,
+    prelude::*,
+    types::{ZendClassObject, ZendEmptyArray, ZendHashTable, Zval},
+    zend::ClassEntry,
+};
+use futures_util::StreamExt;
+use lapin::{options::*, types::FieldTable, Channel, Confirmation, ExchangeKind};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+
+use super::{
+    connection::Link,
+    errors::{self, channel_error, Method},
+    exceptions as ex,
+    message::{self, Origin},
+    table,
+};
+use crate::{
+    classes,
+    mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
+    exceptions::exception,
+    runtime::{self, OnSignal, Waited},
+};
+
+pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
+
+/// What a consumer's pump hands to the PHP thread.
+enum Incoming {
+    Delivery(String, lapin::message::Delivery),
+    /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
+    Ended(String),
+    Failed(lapin::Error),
+}
+
+/// The broker's answer to one confirmed publish.
+struct Confirmed {
+    tag: u64,
+    outcome: lapin::Result<Confirmation>,
+}
+
+/// AMQPChannel's own class entry: the scope its private properties are declared in.
+fn own_class() -> &'static ClassEntry {
+    <AmqpChannel as ext_php_rs::class::RegisteredClass>::get_metadata().ce()
+}
+
+fn abstract_channel() -> &'static ClassEntry {
+    classes::class(ABSTRACT)
+}
+
+fn property(name: &str, flags: PropertyFlags, empty_array: bool) -> ClassProperty {
+    ClassProperty {
+        name: name.into(),
+        flags,
+        default: empty_array.then(|| Box::new(|| ZendEmptyArray.into_zval(true)) as _),
+        docs: &[],
+        ty: None,
+        nullable: true,
+        readonly: false,
+        default_stub: empty_array.then(|| "[]".into()),
+    }
+}
+
+/// PHP values the channel keeps live in ordinary properties, where the cycle collector sees them:
+/// consumer callbacks (php-amqplib's public `$callbacks`), confirm handlers and the connection.
+fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
+    builder
+        .property(property("callbacks", PropertyFlags::Public, true))
+        .property(property("connection", PropertyFlags::Protected, false))
+        .property(property("ack_handler", PropertyFlags::Private, false))
+        .property(property("nack_handler", PropertyFlags::Private, false))
+        .property(property("basic_return_callback", PropertyFlags::Private, false))
+}
+
+#[php_class]
+#[php(name = "PhpAmqpLib\\Channel\\AMQPChannel")]
+#[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
+#[php(modifier = declare_properties)]
+pub struct AmqpChannel {
+    link: Arc<Link>,
+    channel: Channel,
+    incoming_tx: UnboundedSender<Incoming>,
+    incoming: RefCell<UnboundedReceiver<Incoming>>,
+    confirms_tx: UnboundedSender<Confirmed>,
+    confirms: RefCell<UnboundedReceiver<Confirmed>>,
+    /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
+    /// `multiple` ack settles a prefix in O(log n)).
+    unconfirmed: RefCell<BTreeMap<u64, Zval>>,
+    /// Next publish's delivery tag in confirm mode; 0 outside it.
+    next_tag: Cell<u64>,
+    batch: RefCell<Vec<(Zval, String, String, bool, bool)>>,
+    closed: Cell<bool>,
+    /// Set by stopConsume(): the running consume() returns.
+    stop_consuming: Cell<bool>,
+}
+
+impl AmqpChannel {
+    /// Opens a channel on `link` and wraps it in a PHP object whose `connection` is `connection`.
+    pub fn open(link: Arc<Link>, connection: Zval) -> PhpResult<(u16, Zval)> {
+        let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
+        let id = channel.id();
+        let (incoming_tx, incoming) = unbounded_channel();
+        let (confirms_tx, confirms) = unbounded_channel();
+        let object = ZendClassObject::new(Self {
+            link,
+            channel,
+            incoming_tx,
+            incoming: RefCell::new(incoming),
+            confirms_tx,
+            confirms: RefCell::new(confirms),
+            unconfirmed: RefCell::new(BTreeMap::new()),
+            next_tag: Cell::new(0),
+            batch: RefCell::new(Vec::new()),
+            closed: Cell::new(false),
+            stop_consuming: Cell::new(false),
+        });
+        let mut zval = object.into_zval(false)?;
+        if let Some(this) = zval.object_mut() {
+            let scope = own_class();
+            classes::write(this, scope, "connection", connection);
+        }
+        Ok((id, zval))
+    }
+
+    fn ready(&self) -> PhpResult<()> {
+        self.link.check_owner()?;
+        if self.closed.get() || !self.channel.status().connected() {
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        Ok(())
+    }
+
+    /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
+    /// when the server closed it.
+    fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+        self.ready()?;
+        rpc(&self.link, future, method).inspect_err(|_| {
+            if !self.channel.status().connected() {
+                self.closed.set(true);
+            }
+        })
+    }
+
+    fn prop(self_: &mut ZendClassObject<Self>, name: &str) -> Zval {
+        let this = self_.get_mut_zend_obj();
+        classes::read(this, own_class(), name)
+    }
+
+    fn set_prop(self_: &mut ZendClassObject<Self>, name: &str, value: Zval) {
+        let this = self_.get_mut_zend_obj();
+        classes::write(this, own_class(), name, value);
+    }
+
+    fn this(self_: &mut ZendClassObject<Self>) -> Zval {
+        let mut zval = Zval::new();
+        zval.set_object(self_.get_mut_zend_obj());
+        zval
+    }
+
+    fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
+        Self::prop(self_, "callbacks").array().map(|a| a.to_owned()).unwrap_or_else(ZendHashTable::new)
+    }
+
+    fn set_callbacks(self_: &mut ZendClassObject<Self>, callbacks: ext_php_rs::boxed::ZBox<ZendHashTable>) -> PhpResult<()> {
+        Self::set_prop(self_, "callbacks", callbacks.into_zval(false)?);
+        Ok(())
+    }
+
+    fn set_handler(self_: &mut ZendClassObject<Self>, name: &str, callback: &Zval) -> PhpResult<()> {
+        if !callback.is_callable() {
+            return Err(exception("InvalidArgumentException", format!("{name} must be callable"), 0));
+        }
+        Self::set_prop(self_, name, callback.shallow_clone());
+        Ok(())
+    }
+
+    fn publish(&self, msg: &Zval, exchange: &str, routing_key: &str, mandatory: bool, immediate: bool) -> PhpResult<()> {
+        self.ready()?;
+        let out = message::outgoing(msg)?;
+        let publishing = self.channel.basic_publish(
+            exchange.into(),
+            routing_key.into(),
+            BasicPublishOptions { mandatory, immediate },
+            &out.body,
+            out.properties,
+        );
+        let confirm = self.call(publishing, errors::BASIC_PUBLISH)?;
+        let tag = self.next_tag.get();
+        if tag > 0 {
+            self.next_tag.set(tag + 1);
+            self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
+            if let Some(object) = msg.object() {
+                object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
+            }
+            let confirms = self.confirms_tx.clone();
+            runtime::runtime()?.spawn(async move {
+                let _ = confirms.send(Confirmed { tag, outcome: confirm.await });
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs a consumer callback, or ends a consumer the server cancelled. False when the event was only
+    /// the end of a consumer we cancelled ourselves: nothing PHP needs to see.
+    fn dispatch(self_: &mut ZendClassObject<Self>, incoming: Incoming) -> PhpResult<bool> {
+        match incoming {
+            Incoming::Delivery(tag, delivery) => {
+                let this = Self::this(self_);
+                let msg = message::received(&this, &delivery, Origin::Consumer(&tag))?;
+                let callback = Self::callbacks(self_).get(tag.as_str()).map(Zval::shallow_clone);
+                if let Some(callback) = callback.filter(Zval::is_callable) {
+                    callback.try_call(vec![&msg])?;
+                }
+                Ok(true)
+            }
+            Incoming::Ended(tag) => {
+                let mut callbacks = Self::callbacks(self_);
+                if callbacks.remove(tag.as_str()).is_none() {
+                    return Ok(false);
+                }
+                Self::set_callbacks(self_, callbacks)?;
+                Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&tag]))
+            }
+            Incoming::Failed(error) => {
+                self_.closed.set(true);
+                Err(channel_error(&error, errors::BASIC_CONSUME))
+            }
+        }
+    }
+
+    /// Settles one confirm: the return listener for a returned message, then the ack or nack handler,
+    /// each called with the very message object that was published.
+    fn settle(self_: &mut ZendClassObject<Self>, confirmed: Confirmed) -> PhpResult<()> {
+        let Some(msg) = self_.unconfirmed.borrow_mut().remove(&confirmed.tag) else { return Ok(()) };
+        let (handler, returned) = match confirmed.outcome {
+            Ok(Confirmation::Ack(returned)) => ("ack_handler", returned),
+            Ok(Confirmation::Nack(returned)) => ("nack_handler", returned),
+            Ok(Confirmation::NotRequested) => return Ok(()),
+            Err(e) => {
+                self_.closed.set(true);
+                return Err(channel_error(&e, errors::BASIC_PUBLISH));
+            }
+        };
+        if let Some(returned) = returned {
+            let listener = Self::prop(self_, "basic_return_callback");
+            if listener.is_callable() {
+                let returned_msg = message::returned(&returned.delivery)?;
+                listener.try_call(vec![
+                    &i64::from(returned.reply_code),
+                    &returned.reply_text.as_str(),
+                    &returned.delivery.exchange.as_str(),
+                    &returned.delivery.routing_key.as_str(),
+                    &returned_msg,
+                ])?;
+            }
+        }
+        let handler = Self::prop(self_, handler);
+        if handler.is_callable() {
+            handler.try_call(vec![&msg])?;
+        }
+        Ok(())
+    }
+
+    /// Waits for the next delivery or confirm until `deadline`; None on a signal (with `OnSignal::Return`).
+    /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
+    fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let mut incoming = self.incoming.borrow_mut();
+        let mut confirms = self.confirms.borrow_mut();
+        let next = async {
+            tokio::select! {
+                biased;
+                Some(c) = confirms.recv() => Event::Confirmed(c),
+                Some(i) = incoming.recv() => Event::Incoming(i),
+            }
+        };
+        match runtime::wait(next, left, on_signal)? {
+            Waited::Ready(event) => Ok(Some(event)),
+            Waited::Interrupted => Ok(None),
+            Waited::TimedOut => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+        }
+    }
+
+    fn try_next(&self) -> Option<Event> {
+        if let Ok(c) = self.confirms.borrow_mut().try_recv() {
+            return Some(Event::Confirmed(c));
+        }
+        self.incoming.borrow_mut().try_recv().ok().map(Event::Incoming)
+    }
+
+    /// Handles one event; false if it was internal (see `dispatch`) and the caller should wait on.
+    fn handle(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
+        match event {
+            Event::Confirmed(c) => Self::settle(self_, c).map(|()| true),
+            Event::Incoming(i) => Self::dispatch(self_, i),
+        }
+    }
+
+    /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
+    fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
+        let limit = seconds(timeout);
+        let deadline = limit.map(|t| Instant::now() + t);
+        while !self_.unconfirmed.borrow().is_empty() {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let confirmed = {
+                let mut confirms = self_.confirms.borrow_mut();
+                match runtime::wait(confirms.recv(), left, OnSignal::Dispatch)? {
+                    Waited::Ready(Some(c)) => c,
+                    Waited::Ready(None) => break,
+                    Waited::TimedOut | Waited::Interrupted => {
+                        return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64())))
+                    }
+                }
+            };
+            Self::settle(self_, confirmed)?;
+        }
+        Ok(())
+    }
+}
+
+enum Event {
+    Confirmed(Confirmed),
+    Incoming(Incoming),
+}
+
+/// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
+fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+    let timeout = link.rpc_timeout;
+    match runtime::wait(future, timeout, OnSignal::Dispatch)? {
+        Waited::Ready(result) => result.map_err(|e| channel_error(&e, method)),
+        Waited::TimedOut | Waited::Interrupted => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+    }
+}
+
+/// A php-amqplib timeout argument (int or float seconds; 0 or null: none).
+fn seconds(value: &Mixed) -> Option<Duration> {
+    let seconds = value.float();
+    (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+/// PHP's gettype() of a value, for php-amqplib's argument errors.
+fn php_type(value: &Zval) -> &'static str {
+    use ext_php_rs::flags::DataType::*;
+    match value.get_type() {
+        Null => "NULL",
+        False | True | Bool => "boolean",
+        Long => "integer",
+        Double => "double",
+        String => "string",
+        Array => "array",
+        Object(_) => "object",
+        _ => "unknown type",
+    }
+}
+
+/// A required untyped argument as a string (names, routing keys).
+fn text(value: &Zval) -> String {
+    if value.is_null() {
+        return String::new();
+    }
+    value.coerce_to_string().unwrap_or_default()
+}
+
+impl Mixed<'_> {
+    /// An `$arguments` table (AMQPTable or legacy array); null and `[]` are empty.
+    fn table(&self) -> PhpResult<FieldTable> {
+        self.given().map_or_else(|| Ok(FieldTable::default()), table::encode_table)
+    }
+}
+
+#[php_impl]
+#[php(change_method_case = "snake_case")]
+impl AmqpChannel {
+    // ---- lifecycle ----
+
+    #[php(name = "getChannelId")]
+    pub fn get_channel_id(&self) -> i64 {
+        i64::from(self.channel.id())
+    }
+
+    #[php(name = "getConnection")]
+    pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+        Self::prop(self_, "connection")
+    }
+
+    pub fn is_open(&self) -> bool {
+        !self.closed.get() && self.link.is_connected() && self.channel.status().connected()
+    }
+
+    #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
+    pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
+        let _ = (reply_code, reply_text, method_sig);
+        Self::set_callbacks(self_, ZendHashTable::new())?;
+        if self_.closed.replace(true) || !self_.link.is_connected() || !self_.channel.status().connected() {
+            return Ok(Zval::new());
+        }
+        let closing = self_.channel.close(200, "".into());
+        match runtime::wait(closing, self_.link.rpc_timeout, OnSignal::Dispatch)? {
+            Waited::Ready(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+                Err(channel_error(&e, Method(20, 40)))
+            }
+            _ => Ok(Zval::new()),
+        }
+    }
+
+    // ---- exchanges ----
+
+    #[php(defaults(passive = false, durable = false, auto_delete = true, internal = false, nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn exchange_declare(
+        &self,
+        exchange: &Zval,
+        r#type: &Zval,
+        passive: Mixed,
+        durable: Mixed,
+        auto_delete: Mixed,
+        internal: Mixed,
+        nowait: Mixed,
+        arguments: Mixed,
+        ticket: Mixed,
+    ) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = ExchangeDeclareOptions {
+            passive: passive.flag(),
+            durable: durable.flag(),
+            auto_delete: auto_delete.flag(),
+            internal: internal.flag(),
+            nowait: nowait.flag(),
+        };
+        let kind = ExchangeKind::Custom(text(r#type));
+        let args = arguments.table()?;
+        self.call(self.channel.exchange_declare(text(exchange).into(), kind, options, args), errors::EXCHANGE_DECLARE)?;
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(if_unused = false, nowait = false, ticket = NULL))]
+    pub fn exchange_delete(&self, exchange: &Zval, if_unused: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: nowait.flag() };
+        self.call(self.channel.exchange_delete(text(exchange).into(), options), errors::EXCHANGE_DELETE)?;
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let args = arguments.table()?;
+        let binding = self.channel.exchange_bind(
+            text(destination).into(),
+            text(source).into(),
+            routing_key.text().into(),
+            ExchangeBindOptions { nowait: nowait.flag() },
+            args,
+        );
+        self.call(binding, errors::EXCHANGE_BIND)?;
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let args = arguments.table()?;
+        let unbinding = self.channel.exchange_unbind(
+            text(destination).into(),
+            text(source).into(),
+            routing_key.text().into(),
+            ExchangeUnbindOptions { nowait: nowait.flag() },
+            args,
+        );
+        self.call(unbinding, errors::EXCHANGE_UNBIND)?;
+        Ok(Zval::new())
+    }
+
+    // ---- queues ----
+
+    /// `[name, message count, consumer count]`, or null with `$nowait`.
+    #[php(defaults(queue = "\"\"", passive = false, durable = false, exclusive = false, auto_delete = true, nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn queue_declare(
+        &self,
+        queue: Mixed,
+        passive: Mixed,
+        durable: Mixed,
+        exclusive: Mixed,
+        auto_delete: Mixed,
+        nowait: Mixed,
+        arguments: Mixed,
+        ticket: Mixed,
+    ) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = QueueDeclareOptions {
+            passive: passive.flag(),
+            durable: durable.flag(),
+            exclusive: exclusive.flag(),
+            auto_delete: auto_delete.flag(),
+            nowait: nowait.flag(),
+        };
+        let args = arguments.table()?;
+        let declared = self.call(self.channel.queue_declare(queue.text().into(), options, args), errors::QUEUE_DECLARE)?;
+        if options.nowait {
+            return Ok(Zval::new());
+        }
+        let mut result = ZendHashTable::with_capacity(3);
+        result.push(declared.name().as_str())?;
+        result.push(i64::from(declared.message_count()))?;
+        result.push(i64::from(declared.consumer_count()))?;
+        Ok(result.into_zval(false)?)
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let args = arguments.table()?;
+        let binding = self.channel.queue_bind(
+            text(queue).into(),
+            text(exchange).into(),
+            routing_key.text().into(),
+            QueueBindOptions { nowait: nowait.flag() },
+            args,
+        );
+        self.call(binding, errors::QUEUE_BIND)?;
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let args = arguments.table()?;
+        let unbinding = self.channel.queue_unbind(text(queue).into(), text(exchange).into(), routing_key.text().into(), args);
+        self.call(unbinding, errors::QUEUE_UNBIND)?;
+        Ok(Zval::new())
+    }
+
+    /// The number of messages purged.
+    #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
+    pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let purged = self.call(self.channel.queue_purge(queue.text().into(), QueuePurgeOptions { nowait: nowait.flag() }), errors::QUEUE_PURGE)?;
+        if nowait.flag() {
+            return Ok(Zval::new());
+        }
+        Ok(i64::from(purged).into_zval(false)?)
+    }
+
+    /// The number of messages deleted with the queue.
+    #[php(defaults(queue = "\"\"", if_unused = false, if_empty = false, nowait = false, ticket = NULL))]
+    pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: nowait.flag() };
+        let deleted = self.call(self.channel.queue_delete(queue.text().into(), options), errors::QUEUE_DELETE)?;
+        if options.nowait {
+            return Ok(Zval::new());
+        }
+        Ok(i64::from(deleted).into_zval(false)?)
+    }
+
+    // ---- publishing ----
+
+    #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
+    pub fn basic_publish(&self, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
+        let _ = ticket;
+        self.publish(msg, &exchange.text(), &routing_key.text(), mandatory.flag(), immediate.flag())
+    }
+
+    #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
+    pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) {
+        let _ = ticket;
+        self.batch.borrow_mut().push((message.shallow_clone(), exchange.text(), routing_key.text(), mandatory.flag(), immediate.flag()));
+    }
+
+    pub fn publish_batch(&self) -> PhpResult<()> {
+        let batch = std::mem::take(&mut *self.batch.borrow_mut());
+        for (msg, exchange, routing_key, mandatory, immediate) in &batch {
+            self.publish(msg, exchange, routing_key, *mandatory, *immediate)?;
+        }
+        Ok(())
+    }
+
+    // ---- consuming ----
+
+    /// Starts a consumer whose messages `wait()` hands to `$callback`; returns its tag.
+    #[php(defaults(queue = "\"\"", consumer_tag = "\"\"", no_local = false, no_ack = false, exclusive = false, nowait = false, callback = NULL, ticket = NULL, arguments = EMPTY_ARRAY))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn basic_consume(
+        self_: &mut ZendClassObject<Self>,
+        queue: Mixed,
+        consumer_tag: Mixed,
+        no_local: Mixed,
+        no_ack: Mixed,
+        exclusive: Mixed,
+        nowait: Mixed,
+        callback: Mixed,
+        ticket: Mixed,
+        arguments: Mixed,
+    ) -> PhpResult<String> {
+        let _ = ticket;
+        let callback = callback.given().filter(|c| !c.is_null());
+        if let Some(c) = callback.filter(|c| !c.is_callable()) {
+            return Err(exception(
+                "InvalidArgumentException",
+                format!("Given argument \"{}\" should be callable. {} type was given.", text(c), php_type(c)),
+                0,
+            ));
+        }
+        let tag = consumer_tag.text();
+        if nowait.flag() && tag.is_empty() {
+            return Err(exception("InvalidArgumentException", "Cannot start consumer without consumer_tag and no-wait=true", 0));
+        }
+        let mut callbacks = Self::callbacks(self_);
+        if !tag.is_empty() && callbacks.get(tag.as_str()).is_some() {
+            return Err(exception("InvalidArgumentException", "This consumer tag is already registered.", 0));
+        }
+        let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: nowait.flag() };
+        let args = arguments.table()?;
+        let mut consumer = self_.call(self_.channel.basic_consume(queue.text().into(), tag.into(), options, args), errors::BASIC_CONSUME)?;
+        let tag = consumer.tag().as_str().to_string();
+        let incoming = self_.incoming_tx.clone();
+        let pump_tag = tag.clone();
+        runtime::runtime()?.spawn(async move {
+            while let Some(delivery) = consumer.next().await {
+                let sent = match delivery {
+                    Ok(delivery) => incoming.send(Incoming::Delivery(pump_tag.clone(), delivery)),
+                    Err(e) => {
+                        let _ = incoming.send(Incoming::Failed(e));
+                        return;
+                    }
+                };
+                if sent.is_err() {
+                    return;
+                }
+            }
+            let _ = incoming.send(Incoming::Ended(pump_tag));
+        });
+        callbacks.insert(tag.as_str(), callback.map(Zval::shallow_clone).unwrap_or_default())?;
+        Self::set_callbacks(self_, callbacks)?;
+        Ok(tag)
+    }
+
+    #[php(defaults(nowait = false, noreturn = false))]
+    pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<String> {
+        let _ = noreturn;
+        let tag = text(consumer_tag);
+        let mut callbacks = Self::callbacks(self_);
+        callbacks.remove(tag.as_str());
+        Self::set_callbacks(self_, callbacks)?;
+        let cancelling = self_.channel.basic_cancel(tag.as_str().into(), BasicCancelOptions { nowait: nowait.flag() });
+        self_.call(cancelling, errors::BASIC_CANCEL)?;
+        Ok(tag)
+    }
+
+    pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> bool {
+        !Self::callbacks(self_).is_empty()
+    }
+
+    /// Makes `consume()` return after the message being handled, as php-amqplib does (consumers stay).
+    #[php(name = "stopConsume")]
+    pub fn stop_consume(&self) {
+        self.stop_consuming.set(true);
+    }
+
+    /// Handles one incoming delivery or confirm. Returns null; on a signal during a blocking wait
+    /// without timeout it returns at once (the handler runs), with a timeout the wait goes on.
+    #[php(defaults(allowed_methods = NULL, non_blocking = false, timeout = 0))]
+    pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
+        let _ = allowed_methods;
+        self_.link.check_owner()?;
+        let limit = seconds(&timeout);
+        let deadline = limit.map(|l| Instant::now() + l);
+        let on_signal = if limit.is_some() { OnSignal::Dispatch } else { OnSignal::Return };
+        loop {
+            let event = if non_blocking.flag() { self_.try_next() } else { self_.next(deadline, limit, on_signal)? };
+            let Some(event) = event else { return Ok(Zval::new()) };
+            if Self::handle(self_, event)? {
+                return Ok(Zval::new());
+            }
+        }
+    }
+
+    /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
+    #[php(defaults(maximum_poll = 10.0))]
+    pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: f64) -> PhpResult<()> {
+        let poll = Duration::from_secs_f64(maximum_poll.max(0.001));
+        while Self::is_consuming(self_) && !self_.stop_consuming.replace(false) {
+            match self_.next(Some(Instant::now() + poll), Some(poll), OnSignal::Return) {
+                Ok(Some(event)) => {
+                    Self::handle(self_, event)?;
+                }
+                Ok(None) => return Ok(()), // a signal: let PHP run its handler, as php-amqplib does
+                Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
+                Err(_) => continue, // a poll timeout: wait again
+            }
+        }
+        Ok(())
+    }
+
+    #[php(defaults(no_ack = false, ticket = NULL))]
+    pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let getting = self_.channel.basic_get(queue.text().into(), BasicGetOptions { no_ack: no_ack.flag() });
+        match self_.call(getting, errors::BASIC_GET)? {
+            Some(got) => {
+                let this = Self::this(self_);
+                message::received(&this, &got.delivery, Origin::Get(got.message_count))
+            }
+            None => Ok(Zval::new()),
+        }
+    }
+
+    #[php(defaults(multiple = false))]
+    pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
+        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        self.call(self.channel.basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
+    }
+
+    #[php(defaults(multiple = false, requeue = false))]
+    pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
+        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        self.call(self.channel.basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
+    }
+
+    pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
+        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        self.call(self.channel.basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
+    }
+
+    /// prefetch_size is not supported by RabbitMQ and ignored; null counts as 0.
+    pub fn basic_qos(&self, prefetch_size: &Zval, prefetch_count: &Zval, a_global: &Zval) -> PhpResult<()> {
+        let _ = prefetch_size;
+        let count = prefetch_count.coerce_to_long().unwrap_or(0).clamp(0, 65535) as u16;
+        self.call(self.channel.basic_qos(count, BasicQosOptions { global: a_global.coerce_to_bool() }), errors::BASIC_QOS)
+    }
+
+    #[php(defaults(requeue = false))]
+    pub fn basic_recover(&self, requeue: Mixed) -> PhpResult<()> {
+        self.call(self.channel.basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
+    }
+
+    // ---- transactions and confirms ----
+
+    pub fn tx_select(&self) -> PhpResult<()> {
+        self.call(self.channel.tx_select(), errors::TX_SELECT)
+    }
+
+    pub fn tx_commit(&self) -> PhpResult<()> {
+        self.call(self.channel.tx_commit(), errors::TX_COMMIT)
+    }
+
+    pub fn tx_rollback(&self) -> PhpResult<()> {
+        self.call(self.channel.tx_rollback(), errors::TX_ROLLBACK)
+    }
+
+    /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
+    #[php(defaults(nowait = false))]
+    pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
+        self.call(self.channel.confirm_select(ConfirmSelectOptions { nowait: nowait.flag() }), errors::CONFIRM_SELECT)?;
+        if self.next_tag.get() == 0 {
+            self.next_tag.set(1);
+        }
+        Ok(())
+    }
+
+    pub fn set_ack_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "ack_handler", callback)
+    }
+
+    pub fn set_nack_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "nack_handler", callback)
+    }
+
+    pub fn set_return_listener(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "basic_return_callback", callback)
+    }
+
+    /// Waits for the broker's ack or nack of every publish; the timeout bounds the whole wait.
+    #[php(defaults(timeout = 0))]
+    pub fn wait_for_pending_acks(self_: &mut ZendClassObject<Self>, timeout: Mixed) -> PhpResult<()> {
+        Self::wait_for_confirms(self_, &timeout)
+    }
+
+    /// As wait_for_pending_acks; returned messages reach the return listener before their ack.
+    #[php(defaults(timeout = 0))]
+    pub fn wait_for_pending_acks_returns(self_: &mut ZendClassObject<Self>, timeout: Mixed) -> PhpResult<()> {
+        Self::wait_for_confirms(self_, &timeout)
+    }
+}
+

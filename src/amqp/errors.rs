@@ -1,0 +1,87 @@
+//! lapin's errors as the php-amqplib exceptions user code catches.
+
+use ext_php_rs::exception::PhpException;
+use lapin::ErrorKind;
+
+use super::exceptions::{self as ex, protocol};
+use crate::exceptions::exception;
+
+/// The AMQP method a call was making, for AMQPProtocolException's `amqp_method_sig` (class, method).
+#[derive(Clone, Copy)]
+pub struct Method(pub u16, pub u16);
+
+pub const CHANNEL_OPEN: Method = Method(20, 10);
+pub const EXCHANGE_DECLARE: Method = Method(40, 10);
+pub const EXCHANGE_DELETE: Method = Method(40, 20);
+pub const EXCHANGE_BIND: Method = Method(40, 30);
+pub const EXCHANGE_UNBIND: Method = Method(40, 40);
+pub const QUEUE_DECLARE: Method = Method(50, 10);
+pub const QUEUE_BIND: Method = Method(50, 20);
+pub const QUEUE_PURGE: Method = Method(50, 30);
+pub const QUEUE_DELETE: Method = Method(50, 40);
+pub const QUEUE_UNBIND: Method = Method(50, 50);
+pub const BASIC_QOS: Method = Method(60, 10);
+pub const BASIC_CONSUME: Method = Method(60, 20);
+pub const BASIC_CANCEL: Method = Method(60, 30);
+pub const BASIC_PUBLISH: Method = Method(60, 40);
+pub const BASIC_GET: Method = Method(60, 70);
+pub const BASIC_ACK: Method = Method(60, 80);
+pub const BASIC_REJECT: Method = Method(60, 90);
+pub const BASIC_RECOVER: Method = Method(60, 110);
+pub const BASIC_NACK: Method = Method(60, 120);
+pub const TX_SELECT: Method = Method(90, 10);
+pub const TX_COMMIT: Method = Method(90, 20);
+pub const TX_ROLLBACK: Method = Method(90, 30);
+pub const CONFIRM_SELECT: Method = Method(85, 10);
+
+/// A failed channel operation. A server-side close of the channel (404, 406, 403...) is an
+/// AMQPProtocolChannelException with the reply code and text; a dead connection or channel is
+/// AMQPConnectionClosedException / AMQPChannelClosedException.
+pub fn channel_error(error: &lapin::Error, method: Method) -> PhpException {
+    match error.kind() {
+        ErrorKind::ProtocolError(amqp) if error.is_amqp_soft_error() => protocol(
+            ex::PROTOCOL_CHANNEL,
+            amqp.get_id(),
+            amqp.get_message().as_str(),
+            method.0,
+            method.1,
+        ),
+        ErrorKind::InvalidChannelState(..) => exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0),
+        _ => connection_error(error),
+    }
+}
+
+/// A failure of the connection itself, after it was established.
+pub fn connection_error(error: &lapin::Error) -> PhpException {
+    match error.kind() {
+        ErrorKind::ProtocolError(amqp) => exception(
+            ex::CONNECTION_CLOSED,
+            amqp.get_message().as_str().to_string(),
+            i32::from(amqp.get_id()),
+        ),
+        ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
+        ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
+        ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
+        _ => exception(ex::RUNTIME, error.to_string(), 0),
+    }
+}
+
+/// A failure to connect (refused, unreachable, TLS verification, bad credentials).
+pub fn connect_error(error: &lapin::Error) -> PhpException {
+    match error.kind() {
+        ErrorKind::ProtocolError(amqp) => exception(
+            ex::PROTOCOL_CONNECTION,
+            amqp.get_message().as_str().to_string(),
+            i32::from(amqp.get_id()),
+        ),
+        _ => exception(ex::IO, error.to_string(), 0),
+    }
+}
+
+/// php-amqplib's message for a wait that saw nothing in time.
+pub fn timed_out(seconds: f64) -> PhpException {
+    crate::exceptions::construct(
+        ex::TIMEOUT,
+        vec![&format!("The connection timed out after {seconds} sec while awaiting incoming data"), &seconds],
+    )
+}

@@ -1,0 +1,170 @@
+//! Between lapin's deliveries and php-amqplib's `AMQPMessage` objects (a class written in PHP, see
+//! `php/AMQPMessage.php`): building received messages, reading published ones.
+
+use ext_php_rs::{
+    convert::IntoZval,
+    exception::PhpResult,
+    types::{ZendHashTable, ZendObject, Zval},
+    zend::ClassEntry,
+};
+use lapin::{message::Delivery, types::ShortString, BasicProperties};
+
+use super::{exceptions::INVALID_ARGUMENT, table};
+use crate::{classes, exceptions::exception};
+
+pub const CLASS: &str = "PhpAmqpLib\\Message\\AMQPMessage";
+
+fn message_class() -> PhpResult<&'static ClassEntry> {
+    ClassEntry::try_find(CLASS).ok_or_else(|| exception(INVALID_ARGUMENT, "AMQPMessage cannot be loaded", 0))
+}
+
+fn binary(bytes: &[u8]) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_binary(bytes.to_vec());
+    zval
+}
+
+/// How a message reached us: from a consumer (with its tag) or from basic_get (with the queue's count).
+pub enum Origin<'a> {
+    Consumer(&'a str),
+    Get(u32),
+}
+
+/// A received message, its delivery fields set as php-amqplib's channel sets them.
+pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin) -> PhpResult<Zval> {
+    let ce = message_class()?;
+    let mut object = ZendObject::new(ce);
+    let mut info = ZendHashTable::with_capacity(7);
+    info.insert("channel", channel.shallow_clone())?;
+    info.insert("delivery_tag", delivery.delivery_tag as i64)?;
+    info.insert("redelivered", delivery.redelivered)?;
+    info.insert("exchange", delivery.exchange.as_str())?;
+    info.insert("routing_key", delivery.routing_key.as_str())?;
+    let properties = properties_array(&delivery.properties)?;
+    let content_encoding = properties.get("content_encoding").map(Zval::shallow_clone).unwrap_or_default();
+    let set = |object: &mut ZendObject, name: &str, value: Zval| classes::write(object, ce, name, value);
+    match origin {
+        Origin::Consumer(tag) => {
+            info.insert("consumer_tag", tag)?;
+            set(&mut object, "consumerTag", tag.into_zval(false)?);
+        }
+        Origin::Get(count) => {
+            info.insert("message_count", i64::from(count))?;
+            set(&mut object, "messageCount", i64::from(count).into_zval(false)?);
+        }
+    }
+    set(&mut object, "body", binary(&delivery.data));
+    set(&mut object, "body_size", (delivery.data.len() as i64).into_zval(false)?);
+    set(&mut object, "content_encoding", content_encoding);
+    set(&mut object, "channel", channel.shallow_clone());
+    set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);
+    set(&mut object, "redelivered", delivery.redelivered.into_zval(false)?);
+    set(&mut object, "exchange", delivery.exchange.as_str().into_zval(false)?);
+    set(&mut object, "routingKey", delivery.routing_key.as_str().into_zval(false)?);
+    set(&mut object, "delivery_info", info.into_zval(false)?);
+    set(&mut object, "properties", properties.into_zval(false)?);
+    object.into_zval(false).map_err(Into::into)
+}
+
+/// A returned (unroutable mandatory) message: body and properties, no delivery fields.
+pub fn returned(delivery: &Delivery) -> PhpResult<Zval> {
+    let ce = message_class()?;
+    let mut object = ZendObject::new(ce);
+    let properties = properties_array(&delivery.properties)?;
+    classes::write(&mut object, ce, "body", binary(&delivery.data));
+    classes::write(&mut object, ce, "body_size", (delivery.data.len() as i64).into_zval(false)?);
+    classes::write(&mut object, ce, "properties", properties.into_zval(false)?);
+    object.into_zval(false).map_err(Into::into)
+}
+
+/// Message properties in php-amqplib's wire order, only those present.
+fn properties_array(p: &BasicProperties) -> PhpResult<ext_php_rs::boxed::ZBox<ZendHashTable>> {
+    let mut a = ZendHashTable::new();
+    let text = |a: &mut ZendHashTable, k: &str, v: &Option<ShortString>| -> PhpResult<()> {
+        if let Some(v) = v {
+            a.insert(k, v.as_str())?;
+        }
+        Ok(())
+    };
+    text(&mut a, "content_type", p.content_type())?;
+    text(&mut a, "content_encoding", p.content_encoding())?;
+    if let Some(headers) = p.headers() {
+        a.insert("application_headers", table::decode_table(headers)?)?;
+    }
+    if let Some(v) = p.delivery_mode() {
+        a.insert("delivery_mode", i64::from(*v))?;
+    }
+    if let Some(v) = p.priority() {
+        a.insert("priority", i64::from(*v))?;
+    }
+    text(&mut a, "correlation_id", p.correlation_id())?;
+    text(&mut a, "reply_to", p.reply_to())?;
+    text(&mut a, "expiration", p.expiration())?;
+    text(&mut a, "message_id", p.message_id())?;
+    if let Some(v) = p.timestamp() {
+        a.insert("timestamp", *v as i64)?;
+    }
+    text(&mut a, "type", p.kind())?;
+    text(&mut a, "user_id", p.user_id())?;
+    text(&mut a, "app_id", p.app_id())?;
+    text(&mut a, "cluster_id", p.cluster_id())?;
+    Ok(a)
+}
+
+/// What basic_publish sends of a message: its body and its properties.
+pub struct Outgoing {
+    pub body: Vec<u8>,
+    pub properties: BasicProperties,
+}
+
+fn short(value: &Zval) -> Option<ShortString> {
+    if value.is_null() {
+        return None;
+    }
+    value.coerce_to_string().map(ShortString::from)
+}
+
+fn octet(value: &Zval) -> Option<u8> {
+    if value.is_null() {
+        return None;
+    }
+    value.coerce_to_long().map(|v| v as u8)
+}
+
+/// Reads an AMQPMessage (or subclass) for publishing.
+pub fn outgoing(message: &Zval) -> PhpResult<Outgoing> {
+    let ce = message_class()?;
+    let object = message
+        .object()
+        .filter(|o| o.instance_of(ce))
+        .ok_or_else(|| exception(INVALID_ARGUMENT, "basic_publish expects an AMQPMessage", 0))?;
+    let body_zval = classes::read(object, ce, "body");
+    let body = match body_zval.zend_str() {
+        Some(s) => s.as_bytes().to_vec(),
+        None => body_zval.coerce_to_string().unwrap_or_default().into_bytes(),
+    };
+    let mut p = BasicProperties::default();
+    if let Some(props) = classes::read(object, ce, "properties").array() {
+        for (key, value) in props.iter() {
+            let key = key.to_string();
+            p = match key.as_str() {
+                "content_type" => match short(value) { Some(v) => p.with_content_type(v), None => p },
+                "content_encoding" => match short(value) { Some(v) => p.with_content_encoding(v), None => p },
+                "application_headers" => p.with_headers(table::encode_table(value)?),
+                "delivery_mode" => match octet(value) { Some(v) => p.with_delivery_mode(v), None => p },
+                "priority" => match octet(value) { Some(v) => p.with_priority(v), None => p },
+                "correlation_id" => match short(value) { Some(v) => p.with_correlation_id(v), None => p },
+                "reply_to" => match short(value) { Some(v) => p.with_reply_to(v), None => p },
+                "expiration" => match short(value) { Some(v) => p.with_expiration(v), None => p },
+                "message_id" => match short(value) { Some(v) => p.with_message_id(v), None => p },
+                "timestamp" => match value.coerce_to_long() { Some(v) if !value.is_null() => p.with_timestamp(v as u64), _ => p },
+                "type" => match short(value) { Some(v) => p.with_type(v), None => p },
+                "user_id" => match short(value) { Some(v) => p.with_user_id(v), None => p },
+                "app_id" => match short(value) { Some(v) => p.with_app_id(v), None => p },
+                "cluster_id" => match short(value) { Some(v) => p.with_cluster_id(v), None => p },
+                _ => p,
+            };
+        }
+    }
+    Ok(Outgoing { body, properties: p })
+}

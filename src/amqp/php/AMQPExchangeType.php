@@ -1,0 +1,11 @@
+<?php
+
+namespace PhpAmqpLib\Exchange;
+
+final class AMQPExchangeType
+{
+    const DIRECT = 'direct';
+    const FANOUT = 'fanout';
+    const TOPIC = 'topic';
+    const HEADERS = 'headers';
+}

@@ -1,0 +1,61 @@
+<?php
+// Errors raised by the client itself: connection refused, a non-callable consume callback, the legacy
+// plain-array arguments trap, a duplicate consumer tag, nowait without a tag.
+require __DIR__ . '/_prelude.php';
+
+use PhpAmqpLib\Connection\AMQPStreamConnection;
+use PhpAmqpLib\Wire\AMQPTable;
+
+// A port nothing listens on: bind an ephemeral port, close it, connect to it.
+$s = stream_socket_server('tcp://127.0.0.1:0');
+$port = (int) substr(strrchr(stream_socket_get_name($s, false), ':'), 1);
+fclose($s);
+try {
+    new AMQPStreamConnection('127.0.0.1', $port, 'guest', 'guest');
+    out('connected?!');
+} catch (Throwable $e) {
+    show('connection refused class', get_class($e));
+    show('message mentions Connection refused', str_contains($e->getMessage(), 'Connection refused'));
+    show('is AMQPRuntimeException', $e instanceof PhpAmqpLib\Exception\AMQPRuntimeException);
+}
+try {
+    new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'wrong-password');
+    out('connected?!');
+} catch (Throwable $e) {
+    show('bad password class', get_class($e));
+    show('bad password code', $e->getCode());
+    show('bad password message', $e->getMessage());
+}
+attempt('rpc timeout above read/write timeout', fn() => new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest',
+    '/', false, 'AMQPLAIN', null, 'en_US', 3.0, 3.0, null, false, 0, 5.0));
+
+$conn = connect();
+$ch = $conn->channel();
+$q = name('errs');
+$ch->queue_declare($q, false, false, false, false);
+attempt('basic_consume with a non-callable callback', fn() => $ch->basic_consume($q, '', false, false, false, false, 'no_such_function'));
+show('channel still open', $ch->is_open());
+attempt('basic_consume nowait without a tag', fn() => $ch->basic_consume($q, '', false, false, false, true, fn() => null));
+attempt('first consumer', fn() => $ch->basic_consume($q, 'dup', false, false, false, false, fn() => null));
+attempt('duplicate consumer tag', fn() => $ch->basic_consume($q, 'dup', false, false, false, false, fn() => null));
+attempt('basic_cancel', fn() => $ch->basic_cancel('dup'));
+
+$legacy = name('legacy');
+attempt('arguments [x-max-length => 10]', fn() => $ch->queue_declare($legacy, false, false, false, false, false, ['x-max-length' => 10]));
+show('channel open after the trap', $ch->is_open());
+attempt('arguments [x-max-length => [I, 10]]', fn() => $ch->queue_declare($legacy, false, false, false, false, false, ['x-max-length' => ['I', 10]]));
+attempt('arguments as AMQPTable', fn() => $ch->queue_declare($legacy, false, false, false, false, false, new AMQPTable(['x-max-length' => 10])));
+attempt('inequivalent x-max-length', fn() => $ch->queue_declare($legacy, false, false, false, false, false, new AMQPTable(['x-max-length' => 11])));
+$ch = $conn->channel();
+attempt('AMQPTable constructor, key too long', fn() => count((new AMQPTable([str_repeat('k', 129) => 1]))->getNativeData()));
+attempt('AMQPTable::set, key too long', fn() => (new AMQPTable())->set(str_repeat('k', 129), 1));
+attempt('AMQPTable::set, empty key', fn() => (new AMQPTable())->set('', 1));
+attempt('AMQPTable T_ARRAY with a plain array', function () {
+    $t = new AMQPTable();
+    $t->set('a', [1], AMQPTable::T_ARRAY);
+    return $t;
+});
+show('delete', $ch->queue_delete($q));
+show('delete legacy', $ch->queue_delete($legacy));
+$ch->close();
+$conn->close();
