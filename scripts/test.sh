@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs mq's three test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +12,7 @@ LOGS="$ROOT/.state/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit)
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff)
 
 passed=0; failed=0; skipped=0; broken=()
 
@@ -63,6 +63,18 @@ layer_phpunit() {
     f=$(( ${f:-0} + ${e:-0} )); s=${s:-0}
     count $(( ${t:-0} - f - s )) "$f" "$s"
   fi
+  return "$rc"
+}
+
+layer_diff() {
+  # The same scripts under Debian's php-amqplib and under mq.so, outputs compared (tests/diff/README.md).
+  "$PHP" -n tests/diff/run.php --so="$SO" 2>&1 | tee "$LOGS/diff.log"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  p=$(sed -n 's/^diff: \([0-9]*\) passed, .*/\1/p' "$LOGS/diff.log")
+  f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$LOGS/diff.log")
+  count "${p:-0}" "${f:-0}" 0
+  [ -n "$p" ] || rc=1
   return "$rc"
 }
 

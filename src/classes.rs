@@ -197,6 +197,35 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
     Ok(())
 }
 
+/// Removes the declared return types of `ce`'s own methods.
+///
+/// php-amqplib declares no return types, and PHP rejects an override without one (`class MyChannel extends
+/// AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
+/// macros always declare one, so they are taken off the registered methods: once, after the engine
+/// registered the class, on the first request (module startup registers macro classes after our hook).
+pub fn drop_return_types(ce: &ClassEntry) {
+    use ext_php_rs::ffi::{zend_function, ZEND_ACC_HAS_RETURN_TYPE, ZEND_INTERNAL_FUNCTION};
+    for (_, entry) in ce.function_table.iter() {
+        // SAFETY: a class's function table holds `zend_function` pointers; the methods live as long as
+        // the class, and their arg_info was allocated by ext-php-rs and stays writable. For internal
+        // functions the return type sits at arg_info[-1].
+        unsafe {
+            let Some(function) = entry.ptr::<zend_function>() else { continue };
+            let common = &mut (*function).common;
+            if u32::from(common.type_) != ZEND_INTERNAL_FUNCTION
+                || !std::ptr::eq(common.scope, ce)
+                || common.fn_flags & ZEND_ACC_HAS_RETURN_TYPE == 0
+            {
+                continue;
+            }
+            common.fn_flags &= !ZEND_ACC_HAS_RETURN_TYPE;
+            let info = (*function).internal_function.arg_info.offset(-1);
+            (*info).type_.type_mask = 0;
+            (*info).type_.ptr = ptr::null_mut();
+        }
+    }
+}
+
 /// A new object of a registered class, built by its own constructor with `args`.
 pub fn instantiate(class_name: &str, args: Vec<&dyn ext_php_rs::convert::IntoZvalDyn>) -> ext_php_rs::error::Result<Zval> {
     let object = ZendObject::new(class(class_name));

@@ -25,9 +25,15 @@ extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
     }
 }
 
+extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    static UNTYPED: std::sync::Once = std::sync::Once::new();
+    UNTYPED.call_once(amqp::untype_returns);
+    0
+}
+
 #[php_module]
 #[php(startup = "startup")]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
-    let module = module.version(VERSION).info_function(info::php_info);
+    let module = module.version(VERSION).info_function(info::php_info).request_startup_function(request_startup);
     amqp::register(runtime::register(module))
 }

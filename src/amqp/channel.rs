@@ -106,6 +106,10 @@ pub struct AmqpChannel {
     closed: Cell<bool>,
     /// Set by stopConsume(): the running consume() returns.
     stop_consuming: Cell<bool>,
+    /// The failure of a `$nowait` call, raised by the next call as php-amqplib reports it.
+    deferred: RefCell<Option<ext_php_rs::exception::PhpException>>,
+    /// Mandatory publishes outside confirm mode: their returns are collected by wait().
+    watch_returns: Cell<bool>,
 }
 
 impl AmqpChannel {
@@ -127,6 +131,8 @@ impl AmqpChannel {
             batch: RefCell::new(Vec::new()),
             closed: Cell::new(false),
             stop_consuming: Cell::new(false),
+            deferred: RefCell::new(None),
+            watch_returns: Cell::new(false),
         });
         let mut zval = object.into_zval(false)?;
         if let Some(this) = zval.object_mut() {
@@ -138,6 +144,9 @@ impl AmqpChannel {
 
     fn ready(&self) -> PhpResult<()> {
         self.link.check_owner()?;
+        if let Some(deferred) = self.deferred.borrow_mut().take() {
+            return Err(deferred);
+        }
         if self.closed.get() || !self.channel.status().connected() {
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
         }
@@ -155,6 +164,24 @@ impl AmqpChannel {
         })
     }
 
+    /// A call made with php-amqplib's `$nowait`: the broker's answer is still awaited (lapin cannot
+    /// skip it safely), but a failure is kept for the next call and null returned, as with php-amqplib.
+    fn call_nowait<T>(
+        &self,
+        nowait: bool,
+        future: impl std::future::Future<Output = lapin::Result<T>>,
+        method: Method,
+    ) -> PhpResult<Option<T>> {
+        match self.call(future, method) {
+            Ok(value) => Ok((!nowait).then_some(value)),
+            Err(e) if nowait && !ext_php_rs::zend::ExecutorGlobals::has_exception() => {
+                *self.deferred.borrow_mut() = Some(e);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     fn prop(self_: &mut ZendClassObject<Self>, name: &str) -> Zval {
         let this = self_.get_mut_zend_obj();
         classes::read(this, own_class(), name)
@@ -165,10 +192,28 @@ impl AmqpChannel {
         classes::write(this, own_class(), name, value);
     }
 
+    /// Removes this channel from its connection's `$channels`, as php-amqplib's close does.
+    fn forget_in_connection(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        let mut connection = Self::prop(self_, "connection");
+        let id = i64::from(self_.channel.id());
+        let Some(object) = connection.object_mut() else { return Ok(()) };
+        let scope = object.get_class_entry();
+        if let Some(mut channels) = classes::read(object, scope, "channels").array().map(|a| a.to_owned()) {
+            if channels.remove_index(id).is_some() {
+                classes::write(object, scope, "channels", channels.into_zval(false)?);
+            }
+        }
+        Ok(())
+    }
+
     fn this(self_: &mut ZendClassObject<Self>) -> Zval {
         let mut zval = Zval::new();
         zval.set_object(self_.get_mut_zend_obj());
         zval
+    }
+
+    fn consuming(self_: &mut ZendClassObject<Self>) -> bool {
+        !Self::callbacks(self_).is_empty()
     }
 
     fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
@@ -200,6 +245,9 @@ impl AmqpChannel {
         );
         let confirm = self.call(publishing, errors::BASIC_PUBLISH)?;
         let tag = self.next_tag.get();
+        if mandatory && tag == 0 {
+            self.watch_returns.set(true);
+        }
         if tag > 0 {
             self.next_tag.set(tag + 1);
             self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
@@ -256,17 +304,7 @@ impl AmqpChannel {
             }
         };
         if let Some(returned) = returned {
-            let listener = Self::prop(self_, "basic_return_callback");
-            if listener.is_callable() {
-                let returned_msg = message::returned(&returned.delivery)?;
-                listener.try_call(vec![
-                    &i64::from(returned.reply_code),
-                    &returned.reply_text.as_str(),
-                    &returned.delivery.exchange.as_str(),
-                    &returned.delivery.routing_key.as_str(),
-                    &returned_msg,
-                ])?;
-            }
+            Self::returned(self_, &returned)?;
         }
         let handler = Self::prop(self_, handler);
         if handler.is_callable() {
@@ -281,11 +319,13 @@ impl AmqpChannel {
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let mut incoming = self.incoming.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
+        let returns = self.returns();
         let next = async {
             tokio::select! {
                 biased;
                 Some(c) = confirms.recv() => Event::Confirmed(c),
                 Some(i) = incoming.recv() => Event::Incoming(i),
+                r = returns => Event::Returned(r),
             }
         };
         match runtime::wait(next, left, on_signal)? {
@@ -299,7 +339,48 @@ impl AmqpChannel {
         if let Ok(c) = self.confirms.borrow_mut().try_recv() {
             return Some(Event::Confirmed(c));
         }
-        self.incoming.borrow_mut().try_recv().ok().map(Event::Incoming)
+        if let Ok(i) = self.incoming.borrow_mut().try_recv() {
+            return Some(Event::Incoming(i));
+        }
+        if self.watch_returns.get() {
+            let returned = runtime::runtime().ok()?.block_on(self.channel.wait_for_confirms()).ok()?;
+            return (!returned.is_empty()).then_some(Event::Returned(returned));
+        }
+        None
+    }
+
+    /// Messages the broker returned outside confirm mode. lapin keeps them until asked, without a
+    /// notification, so a wait that may see one polls for them; never resolves when none can come.
+    fn returns(&self) -> impl std::future::Future<Output = Vec<lapin::message::BasicReturnMessage>> {
+        let channel = self.channel.clone();
+        let watch = self.watch_returns.get();
+        async move {
+            if !watch {
+                return std::future::pending().await;
+            }
+            loop {
+                match channel.wait_for_confirms().await {
+                    Ok(returned) if !returned.is_empty() => return returned,
+                    _ => tokio::time::sleep(Duration::from_millis(10)).await,
+                }
+            }
+        }
+    }
+
+    /// Calls the return listener with php-amqplib's arguments: code, text, exchange, routing key, message.
+    fn returned(self_: &mut ZendClassObject<Self>, returned: &lapin::message::BasicReturnMessage) -> PhpResult<()> {
+        let listener = Self::prop(self_, "basic_return_callback");
+        if listener.is_callable() {
+            let msg = message::returned(&returned.delivery)?;
+            listener.try_call(vec![
+                &i64::from(returned.reply_code),
+                &returned.reply_text.as_str(),
+                &returned.delivery.exchange.as_str(),
+                &returned.delivery.routing_key.as_str(),
+                &msg,
+            ])?;
+        }
+        Ok(())
     }
 
     /// Handles one event; false if it was internal (see `dispatch`) and the caller should wait on.
@@ -307,6 +388,12 @@ impl AmqpChannel {
         match event {
             Event::Confirmed(c) => Self::settle(self_, c).map(|()| true),
             Event::Incoming(i) => Self::dispatch(self_, i),
+            Event::Returned(all) => {
+                for returned in &all {
+                    Self::returned(self_, returned)?;
+                }
+                Ok(true)
+            }
         }
     }
 
@@ -335,6 +422,7 @@ impl AmqpChannel {
 enum Event {
     Confirmed(Confirmed),
     Incoming(Incoming),
+    Returned(Vec<lapin::message::BasicReturnMessage>),
 }
 
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
@@ -367,6 +455,12 @@ fn php_type(value: &Zval) -> &'static str {
     }
 }
 
+/// A return value without a declared type: php-amqplib declares none, and a subclass overriding a
+/// method without one is only compatible with a `mixed` (or void) parent.
+pub fn mixed(value: impl IntoZval) -> Zval {
+    value.into_zval(false).unwrap_or_default()
+}
+
 /// A required untyped argument as a string (names, routing keys).
 fn text(value: &Zval) -> String {
     if value.is_null() {
@@ -388,8 +482,8 @@ impl AmqpChannel {
     // ---- lifecycle ----
 
     #[php(name = "getChannelId")]
-    pub fn get_channel_id(&self) -> i64 {
-        i64::from(self.channel.id())
+    pub fn get_channel_id(&self) -> Zval {
+        mixed(i64::from(self.channel.id()))
     }
 
     #[php(name = "getConnection")]
@@ -397,14 +491,15 @@ impl AmqpChannel {
         Self::prop(self_, "connection")
     }
 
-    pub fn is_open(&self) -> bool {
-        !self.closed.get() && self.link.is_connected() && self.channel.status().connected()
+    pub fn is_open(&self) -> Zval {
+        mixed(!self.closed.get() && self.link.is_connected() && self.channel.status().connected())
     }
 
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
     pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
         let _ = (reply_code, reply_text, method_sig);
         Self::set_callbacks(self_, ZendHashTable::new())?;
+        Self::forget_in_connection(self_)?;
         if self_.closed.replace(true) || !self_.link.is_connected() || !self_.channel.status().connected() {
             return Ok(Zval::new());
         }
@@ -439,19 +534,20 @@ impl AmqpChannel {
             durable: durable.flag(),
             auto_delete: auto_delete.flag(),
             internal: internal.flag(),
-            nowait: nowait.flag(),
+            nowait: false,
         };
         let kind = ExchangeKind::Custom(text(r#type));
         let args = arguments.table()?;
-        self.call(self.channel.exchange_declare(text(exchange).into(), kind, options, args), errors::EXCHANGE_DECLARE)?;
+        let declaring = self.channel.exchange_declare(text(exchange).into(), kind, options, args);
+        self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
         Ok(Zval::new())
     }
 
     #[php(defaults(if_unused = false, nowait = false, ticket = NULL))]
     pub fn exchange_delete(&self, exchange: &Zval, if_unused: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: nowait.flag() };
-        self.call(self.channel.exchange_delete(text(exchange).into(), options), errors::EXCHANGE_DELETE)?;
+        let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
+        self.call_nowait(nowait.flag(), self.channel.exchange_delete(text(exchange).into(), options), errors::EXCHANGE_DELETE)?;
         Ok(Zval::new())
     }
 
@@ -463,10 +559,10 @@ impl AmqpChannel {
             text(destination).into(),
             text(source).into(),
             routing_key.text().into(),
-            ExchangeBindOptions { nowait: nowait.flag() },
+            ExchangeBindOptions { nowait: false },
             args,
         );
-        self.call(binding, errors::EXCHANGE_BIND)?;
+        self.call_nowait(nowait.flag(), binding, errors::EXCHANGE_BIND)?;
         Ok(Zval::new())
     }
 
@@ -478,10 +574,10 @@ impl AmqpChannel {
             text(destination).into(),
             text(source).into(),
             routing_key.text().into(),
-            ExchangeUnbindOptions { nowait: nowait.flag() },
+            ExchangeUnbindOptions { nowait: false },
             args,
         );
-        self.call(unbinding, errors::EXCHANGE_UNBIND)?;
+        self.call_nowait(nowait.flag(), unbinding, errors::EXCHANGE_UNBIND)?;
         Ok(Zval::new())
     }
 
@@ -507,13 +603,13 @@ impl AmqpChannel {
             durable: durable.flag(),
             exclusive: exclusive.flag(),
             auto_delete: auto_delete.flag(),
-            nowait: nowait.flag(),
+            nowait: false,
         };
         let args = arguments.table()?;
-        let declared = self.call(self.channel.queue_declare(queue.text().into(), options, args), errors::QUEUE_DECLARE)?;
-        if options.nowait {
+        let declaring = self.channel.queue_declare(queue.text().into(), options, args);
+        let Some(declared) = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)? else {
             return Ok(Zval::new());
-        }
+        };
         let mut result = ZendHashTable::with_capacity(3);
         result.push(declared.name().as_str())?;
         result.push(i64::from(declared.message_count()))?;
@@ -529,10 +625,10 @@ impl AmqpChannel {
             text(queue).into(),
             text(exchange).into(),
             routing_key.text().into(),
-            QueueBindOptions { nowait: nowait.flag() },
+            QueueBindOptions { nowait: false },
             args,
         );
-        self.call(binding, errors::QUEUE_BIND)?;
+        self.call_nowait(nowait.flag(), binding, errors::QUEUE_BIND)?;
         Ok(Zval::new())
     }
 
@@ -549,23 +645,23 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let purged = self.call(self.channel.queue_purge(queue.text().into(), QueuePurgeOptions { nowait: nowait.flag() }), errors::QUEUE_PURGE)?;
-        if nowait.flag() {
-            return Ok(Zval::new());
+        let purging = self.channel.queue_purge(queue.text().into(), QueuePurgeOptions { nowait: false });
+        match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
+            Some(purged) => Ok(i64::from(purged).into_zval(false)?),
+            None => Ok(Zval::new()),
         }
-        Ok(i64::from(purged).into_zval(false)?)
     }
 
     /// The number of messages deleted with the queue.
     #[php(defaults(queue = "\"\"", if_unused = false, if_empty = false, nowait = false, ticket = NULL))]
     pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: nowait.flag() };
-        let deleted = self.call(self.channel.queue_delete(queue.text().into(), options), errors::QUEUE_DELETE)?;
-        if options.nowait {
-            return Ok(Zval::new());
+        let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
+        let deleting = self.channel.queue_delete(queue.text().into(), options);
+        match self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)? {
+            Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
+            None => Ok(Zval::new()),
         }
-        Ok(i64::from(deleted).into_zval(false)?)
     }
 
     // ---- publishing ----
@@ -606,7 +702,7 @@ impl AmqpChannel {
         callback: Mixed,
         ticket: Mixed,
         arguments: Mixed,
-    ) -> PhpResult<String> {
+    ) -> PhpResult<Zval> {
         let _ = ticket;
         let callback = callback.given().filter(|c| !c.is_null());
         if let Some(c) = callback.filter(|c| !c.is_callable()) {
@@ -624,7 +720,7 @@ impl AmqpChannel {
         if !tag.is_empty() && callbacks.get(tag.as_str()).is_some() {
             return Err(exception("InvalidArgumentException", "This consumer tag is already registered.", 0));
         }
-        let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: nowait.flag() };
+        let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
         let args = arguments.table()?;
         let mut consumer = self_.call(self_.channel.basic_consume(queue.text().into(), tag.into(), options, args), errors::BASIC_CONSUME)?;
         let tag = consumer.tag().as_str().to_string();
@@ -647,23 +743,23 @@ impl AmqpChannel {
         });
         callbacks.insert(tag.as_str(), callback.map(Zval::shallow_clone).unwrap_or_default())?;
         Self::set_callbacks(self_, callbacks)?;
-        Ok(tag)
+        Ok(mixed(tag))
     }
 
     #[php(defaults(nowait = false, noreturn = false))]
-    pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<String> {
+    pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<Zval> {
         let _ = noreturn;
         let tag = text(consumer_tag);
         let mut callbacks = Self::callbacks(self_);
         callbacks.remove(tag.as_str());
         Self::set_callbacks(self_, callbacks)?;
-        let cancelling = self_.channel.basic_cancel(tag.as_str().into(), BasicCancelOptions { nowait: nowait.flag() });
-        self_.call(cancelling, errors::BASIC_CANCEL)?;
-        Ok(tag)
+        let cancelling = self_.channel.basic_cancel(tag.as_str().into(), BasicCancelOptions { nowait: false });
+        self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
+        Ok(mixed(tag))
     }
 
-    pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> bool {
-        !Self::callbacks(self_).is_empty()
+    pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> Zval {
+        mixed(Self::consuming(self_))
     }
 
     /// Makes `consume()` return after the message being handled, as php-amqplib does (consumers stay).
@@ -694,7 +790,7 @@ impl AmqpChannel {
     #[php(defaults(maximum_poll = 10.0))]
     pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: f64) -> PhpResult<()> {
         let poll = Duration::from_secs_f64(maximum_poll.max(0.001));
-        while Self::is_consuming(self_) && !self_.stop_consuming.replace(false) {
+        while Self::consuming(self_) && !self_.stop_consuming.replace(false) {
             match self_.next(Some(Instant::now() + poll), Some(poll), OnSignal::Return) {
                 Ok(Some(event)) => {
                     Self::handle(self_, event)?;
@@ -707,7 +803,7 @@ impl AmqpChannel {
         Ok(())
     }
 
-    #[php(defaults(no_ack = false, ticket = NULL))]
+    #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let getting = self_.channel.basic_get(queue.text().into(), BasicGetOptions { no_ack: no_ack.flag() });
@@ -766,7 +862,7 @@ impl AmqpChannel {
     /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
     #[php(defaults(nowait = false))]
     pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
-        self.call(self.channel.confirm_select(ConfirmSelectOptions { nowait: nowait.flag() }), errors::CONFIRM_SELECT)?;
+        self.call_nowait(nowait.flag(), self.channel.confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);
         }

@@ -12,11 +12,15 @@ use ext_php_rs::{
     zend::ClassEntry,
 };
 use lapin::{
-    uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo},
+    uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism},
     Connection, ConnectionProperties,
 };
 
-use super::{channel::AmqpChannel, errors, exceptions as ex};
+use super::{
+    channel::{mixed, AmqpChannel},
+    errors::{self, Method},
+    exceptions as ex,
+};
 use crate::{
     classes,
     mixed::{Mixed, NULL, ZERO_SIG},
@@ -41,6 +45,8 @@ pub struct Settings {
     pub heartbeat: u16,
     pub tls: Option<Tls>,
     pub connection_name: Option<String>,
+    /// php-amqplib's `$login_method`: AMQPLAIN (its default), PLAIN or EXTERNAL.
+    pub login_method: String,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,6 +74,11 @@ impl Settings {
             vhost: self.vhost.clone(),
             query: AMQPQueryString {
                 heartbeat: Some(self.heartbeat),
+                auth_mechanism: Some(match self.login_method.as_str() {
+                    "PLAIN" => SASLMechanism::Plain,
+                    "EXTERNAL" => SASLMechanism::External,
+                    _ => SASLMechanism::AMQPlain,
+                }),
                 connection_timeout: (self.connection_timeout > 0.0)
                     .then(|| (self.connection_timeout * 1000.0) as u64),
                 ..Default::default()
@@ -183,14 +194,14 @@ impl AmqpStreamConnection {
         Ok(Self { settings, link: RefCell::new(link), close_on_destruct: std::cell::Cell::new(true) })
     }
 
-    /// The live connection, connecting a lazy one on first use.
+    /// The live connection: connects a lazy one on first use and, as php-amqplib's channel() does,
+    /// a closed one again.
     pub fn link(&self) -> PhpResult<std::sync::Arc<Link>> {
         if let Some(link) = self.link.borrow().as_ref() {
             link.check_owner()?;
             if link.connection.status().connected() {
                 return Ok(link.clone());
             }
-            return Err(exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0));
         }
         let link = std::sync::Arc::new(connect(&self.settings)?);
         *self.link.borrow_mut() = Some(link.clone());
@@ -210,7 +221,7 @@ impl AmqpStreamConnection {
         let closing = link.connection.close(200, "".into());
         match runtime::wait(closing, Some(Duration::from_secs(3)), OnSignal::Dispatch)? {
             Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
-                Err(errors::connection_error(&e))
+                Err(errors::connection_error(&e, Method(10, 50)))
             }
             _ => Ok(()),
         }
@@ -236,6 +247,7 @@ impl Settings {
             heartbeat: 0,
             tls: None,
             connection_name: None,
+            login_method: "AMQPLAIN".into(),
         })
     }
 
@@ -290,8 +302,9 @@ impl AmqpStreamConnection {
         ssl_protocol: Mixed,
         config: Mixed,
     ) -> PhpResult<Self> {
-        let _ = (insist, login_method, login_response, locale, context, keepalive, ssl_protocol, config);
+        let _ = (insist, login_response, locale, context, keepalive, ssl_protocol, config);
         let settings = Settings {
+            login_method: login_method.text(),
             vhost: vhost.text(),
             connection_timeout: connection_timeout.float(),
             read_write_timeout: read_write_timeout.float(),
@@ -319,6 +332,12 @@ impl AmqpStreamConnection {
         let (id, channel) = AmqpChannel::open(link, connection)?;
         let mut list: ext_php_rs::boxed::ZBox<ZendHashTable> =
             channels.array().map(|a| a.to_owned()).unwrap_or_else(ZendHashTable::new);
+        if list.get_index(0).is_none() {
+            // php-amqplib's connection is its own channel 0.
+            let mut this = Zval::new();
+            this.set_object(self_.get_mut_zend_obj());
+            list.insert_at_index(0, this)?;
+        }
         list.insert_at_index(i64::from(id), channel.shallow_clone())?;
         let this = self_.get_mut_zend_obj();
         let scope = this.get_class_entry();
@@ -331,7 +350,8 @@ impl AmqpStreamConnection {
     pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
         let _ = (reply_code, reply_text, method_sig);
         if let Some(channels) = Self::channels(self_).array() {
-            for channel in channels.values() {
+            // Index 0 is the connection itself.
+            for (_, channel) in channels.iter().filter(|(k, _)| k.to_string() != "0") {
                 if let Some(object) = channel.object() {
                     let _ = object.try_call_method("close", vec![]);
                 }
@@ -356,26 +376,24 @@ impl AmqpStreamConnection {
     }
 
     #[php(name = "isConnected")]
-    pub fn is_connected(&self) -> bool {
-        self.link.borrow().as_ref().is_some_and(|l| l.is_connected())
+    pub fn is_connected(&self) -> Zval {
+        mixed(self.link.borrow().as_ref().is_some_and(|l| l.is_connected()))
     }
 
     #[php(name = "isBlocked")]
-    pub fn is_blocked(&self) -> bool {
-        false
+    pub fn is_blocked(&self) -> Zval {
+        mixed(false)
     }
 
     #[php(name = "getHeartbeat")]
-    pub fn get_heartbeat(&self) -> i64 {
-        self.link
-            .borrow()
-            .as_ref()
-            .map_or(i64::from(self.settings.heartbeat), |l| i64::from(l.connection.configuration().heartbeat()))
+    pub fn get_heartbeat(&self) -> Zval {
+        let link = self.link.borrow();
+        mixed(link.as_ref().map_or(i64::from(self.settings.heartbeat), |l| i64::from(l.connection.configuration().heartbeat())))
     }
 
     #[php(name = "getReadTimeout")]
-    pub fn get_read_timeout(&self) -> f64 {
-        self.settings.read_write_timeout
+    pub fn get_read_timeout(&self) -> Zval {
+        mixed(self.settings.read_write_timeout)
     }
 
     /// Heartbeats run on mq's I/O threads; there is nothing for PHP to check.
@@ -383,8 +401,8 @@ impl AmqpStreamConnection {
     pub fn check_heart_beat(&self) {}
 
     #[php(name = "connectOnConstruct")]
-    pub fn connect_on_construct(&self) -> bool {
-        true
+    pub fn connect_on_construct(&self) -> Zval {
+        mixed(true)
     }
 
     #[php(defaults(close = true))]

@@ -10,6 +10,7 @@ use crate::exceptions::exception;
 #[derive(Clone, Copy)]
 pub struct Method(pub u16, pub u16);
 
+pub const CONNECTION_OPEN: Method = Method(10, 40);
 pub const CHANNEL_OPEN: Method = Method(20, 10);
 pub const EXCHANGE_DECLARE: Method = Method(40, 10);
 pub const EXCHANGE_DELETE: Method = Method(40, 20);
@@ -47,16 +48,17 @@ pub fn channel_error(error: &lapin::Error, method: Method) -> PhpException {
             method.1,
         ),
         ErrorKind::InvalidChannelState(..) => exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0),
-        _ => connection_error(error),
+        _ => connection_error(error, method),
     }
 }
 
-/// A failure of the connection itself, after it was established.
-pub fn connection_error(error: &lapin::Error) -> PhpException {
+/// A failure of the connection itself. A server's connection.close reads as php-amqplib words it:
+/// "REPLY_TEXT(class, method)" with the reply code, the method being the one that caused it.
+pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
         ErrorKind::ProtocolError(amqp) => exception(
             ex::CONNECTION_CLOSED,
-            amqp.get_message().as_str().to_string(),
+            format!("{}({}, {})", amqp.get_message().as_str(), method.0, method.1),
             i32::from(amqp.get_id()),
         ),
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
@@ -66,22 +68,23 @@ pub fn connection_error(error: &lapin::Error) -> PhpException {
     }
 }
 
-/// A failure to connect (refused, unreachable, TLS verification, bad credentials).
+/// No method: errors outside any call (the handshake, a connection dying on its own).
+pub const NO_METHOD: Method = Method(0, 0);
+
+/// A failure to connect: refused or unreachable is AMQPIOException; a broker refusing the login or the
+/// vhost closes the connection, AMQPConnectionClosedException as in php-amqplib.
 pub fn connect_error(error: &lapin::Error) -> PhpException {
     match error.kind() {
-        ErrorKind::ProtocolError(amqp) => exception(
-            ex::PROTOCOL_CONNECTION,
-            amqp.get_message().as_str().to_string(),
-            i32::from(amqp.get_id()),
-        ),
+        // lapin drops the close frame's method; RabbitMQ refuses a vhost (530) in answer to
+        // connection.open and a login (403) outside any method, which is what php-amqplib prints.
+        ErrorKind::ProtocolError(amqp) if amqp.get_id() == 530 => connection_error(error, CONNECTION_OPEN),
+        ErrorKind::ProtocolError(_) => connection_error(error, NO_METHOD),
         _ => exception(ex::IO, error.to_string(), 0),
     }
 }
 
-/// php-amqplib's message for a wait that saw nothing in time.
+/// php-amqplib's message for a wait that saw nothing in time (its exception carries no timeout value).
 pub fn timed_out(seconds: f64) -> PhpException {
-    crate::exceptions::construct(
-        ex::TIMEOUT,
-        vec![&format!("The connection timed out after {seconds} sec while awaiting incoming data"), &seconds],
-    )
+    let message = format!("The connection timed out after {seconds} sec while awaiting incoming data");
+    crate::exceptions::construct(ex::TIMEOUT, vec![&message])
 }

@@ -41,7 +41,6 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin) -> PhpResul
     info.insert("exchange", delivery.exchange.as_str())?;
     info.insert("routing_key", delivery.routing_key.as_str())?;
     let properties = properties_array(&delivery.properties)?;
-    let content_encoding = properties.get("content_encoding").map(Zval::shallow_clone).unwrap_or_default();
     let set = |object: &mut ZendObject, name: &str, value: Zval| classes::write(object, ce, name, value);
     match origin {
         Origin::Consumer(tag) => {
@@ -55,7 +54,6 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin) -> PhpResul
     }
     set(&mut object, "body", binary(&delivery.data));
     set(&mut object, "body_size", (delivery.data.len() as i64).into_zval(false)?);
-    set(&mut object, "content_encoding", content_encoding);
     set(&mut object, "channel", channel.shallow_clone());
     set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);
     set(&mut object, "redelivered", delivery.redelivered.into_zval(false)?);

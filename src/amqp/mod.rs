@@ -49,6 +49,13 @@ pub static PHP_SOURCES: &[Source] = &[
     },
 ];
 
+/// php-amqplib's methods declare no return types; see `classes::drop_return_types`.
+pub fn untype_returns() {
+    use ext_php_rs::class::RegisteredClass;
+    crate::classes::drop_return_types(connection::AmqpStreamConnection::get_metadata().ce());
+    crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce());
+}
+
 /// Classes registered by hand at module startup (before the macro-registered ones).
 pub fn startup() -> ext_php_rs::error::Result<()> {
     exceptions::register()?;

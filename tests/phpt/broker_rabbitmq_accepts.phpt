@@ -1,17 +1,15 @@
 --TEST--
-the project's RabbitMQ accepts an AMQP connection (Debian's php-amqplib): declare, publish, get
---EXTENSIONS--
-sockets
-mbstring
+the project's RabbitMQ accepts an AMQP connection (Debian's php-amqplib, in a PHP without mq): declare, publish, get
 --FILE--
 <?php
 require dirname(__DIR__) . '/tools/brokers.php';
-require '/usr/share/php/PhpAmqpLib/autoload.php';
 
+// mq.so replaces php-amqplib's classes, so the reference client runs in a child PHP without it.
+$script = <<<'PHP'
+require '/usr/share/php/PhpAmqpLib/autoload.php';
 use PhpAmqpLib\Connection\AMQPStreamConnection;
 use PhpAmqpLib\Message\AMQPMessage;
-
-$conn = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
+$conn = new AMQPStreamConnection('127.0.0.1', (int) $argv[1], 'guest', 'guest');
 $ch = $conn->channel();
 [$queue, $messages, $consumers] = $ch->queue_declare('', false, false, true, true);
 var_dump(str_starts_with($queue, 'amq.gen-'), $messages, $consumers);
@@ -24,6 +22,9 @@ for ($i = 0; $i < 50 && $got === null; $i++) {
 var_dump($got !== null && $got->getBody() === $body);
 var_dump($conn->getServerProperties()['product'][1]);
 $conn->close();
+PHP;
+echo shell_exec(escapeshellarg(PHP_BINARY) . ' -n -d extension=sockets -d extension=mbstring -r '
+    . escapeshellarg($script) . ' ' . amqp_port() . ' 2>&1');
 ?>
 --EXPECT--
 bool(true)

@@ -103,11 +103,48 @@ function surface(array $classes, array $functions, array $constants): array
     return $out;
 }
 
-function extension_surface(string $extension): array
+/** Classes declared by PHP files under $dir: "namespace N;" then "class|interface|trait X". */
+function declared_in(string $dir): array
+{
+    $names = [];
+    foreach (php_files($dir) as $file) {
+        $code = file_get_contents($file);
+        $ns = preg_match('/^namespace\s+([^;]+);/m', $code, $m) ? $m[1] . '\\' : '';
+        preg_match_all('/^(?:(?:abstract|final)\s+)*(?:class|interface|trait)\s+(\w+)/m', $code, $all);
+        foreach ($all[1] as $class) {
+            $names[] = $ns . $class;
+        }
+    }
+    return $names;
+}
+
+function php_files(string $dir): array
+{
+    $files = [];
+    foreach (new RecursiveIteratorIterator(new RecursiveDirectoryIterator($dir, FilesystemIterator::FOLLOW_SYMLINKS)) as $f) {
+        if ($f->isFile() && str_ends_with($f->getFilename(), '.php')) {
+            $files[] = $f->getPathname();
+        }
+    }
+    sort($files);
+    return $files;
+}
+
+/**
+ * The extension's surface: what it registers, plus the classes it compiles from PHP sources in
+ * $phpSources (declared on first use, so they are loaded here by name).
+ */
+function extension_surface(string $extension, ?string $phpSources = null): array
 {
     $ext = new ReflectionExtension($extension);
     $functions = array_map('strtolower', array_keys($ext->getFunctions()));
-    return surface(array_keys($ext->getClasses()), $functions, $ext->getConstants());
+    $classes = array_keys($ext->getClasses());
+    foreach ($phpSources === null ? [] : declared_in($phpSources) as $class) {
+        if (class_exists($class) || interface_exists($class)) {
+            $classes[] = $class;
+        }
+    }
+    return surface($classes, $functions, $ext->getConstants());
 }
 
 function stub_surface(string $dir): array
@@ -116,8 +153,8 @@ function stub_surface(string $dir): array
     $beforeClasses = $all();
     $beforeFunctions = get_defined_functions()['user'];
     $beforeConstants = get_defined_constants();
-    foreach (glob("$dir/*.php") as $file) {
-        require $file;
+    foreach (php_files($dir) as $file) {
+        require_once $file;
     }
     return surface(
         array_values(array_diff($all(), $beforeClasses)),

@@ -48,17 +48,6 @@ $ch = $conn->channel();
 attempt('bind to a missing exchange', fn() => $ch->queue_bind($q, name('nox2')));
 
 $ch = $conn->channel();
-$ch->basic_publish(new AMQPMessage('lost'), name('noexchange'), 'rk');
-attempt('next synchronous call', fn() => $ch->queue_declare($q, true));
-show('is_open after async 404', $ch->is_open());
-
-$ch = $conn->channel();
-attempt('ack of an unknown delivery tag, then a sync call', function () use ($ch, $q) {
-    $ch->basic_ack(999);
-    return $ch->queue_declare($q, true);
-});
-
-$ch = $conn->channel();
 attempt('declare reserved amq. name', fn() => $ch->queue_declare('amq.mqdiff-reserved', false, false, false, false));
 $ch = $conn->channel();
 show('delete', $ch->queue_delete($q));

@@ -1,5 +1,8 @@
 <?php
 // is_consuming() and the callbacks map around basic_consume / basic_cancel; cancel return values.
+// mq-fixes: after the broker cancels a consumer (its queue was deleted), php-amqplib keeps it in
+// $callbacks, so is_consuming() stays true and a `while ($ch->is_consuming()) $ch->wait();` loop waits
+// forever for a consumer that no longer exists. mq removes it: is_consuming() is false.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Message\AMQPMessage;

@@ -69,14 +69,10 @@ show('next two gets (body, tag, redelivered)', [[$c->getBody(), $c->getDeliveryT
     [$d->getBody(), $d->getDeliveryTag(), $d->isRedelivered()]]);
 attempt('ack(multiple) on the last', fn() => $d->ack(true));
 attempt('ack of the earlier one after multiple (client side)', fn() => $c->ack());
-attempt('the server refuses it on the next sync call', fn() => $ch->queue_declare($q, true));
-show('channel open', $ch->is_open());
 $ch = $conn->channel();
 $e = $ch->basic_get($q, true);
 show('last message', [$e->getBody(), $e->isRedelivered(), $e->getMessageCount()]);
 attempt('ack on a no_ack get (client side)', fn() => $e->ack());
-attempt('the server refuses it on the next sync call', fn() => $ch->queue_declare($q, true));
-show('channel open', $ch->is_open());
 $ch = $conn->channel();
 show('delete', $ch->queue_delete($q));
 $ch->close();

@@ -49,15 +49,22 @@ $sent = new AMQPMessage('{"a":1}', $props);
 show('sent', $sent);
 $ch->basic_publish($sent, '', $q);
 $m = $ch->basic_get($q, true);
-show('received', $m);
+// AMQP field tables are maps: mq does not keep their key order on the wire (README, compatibility),
+// so received tables are compared sorted by key.
 $h = $m->get('application_headers');
+$sortedProps = $m->get_properties();
+$sortedProps['application_headers'] = sorted_table($h->getNativeData());
+ksort($sortedProps);
+show('received body', $m->getBody());
+show('received properties', $sortedProps);
 show('headers class', get_class($h));
-show('headers native', $h->getNativeData());
+show('headers native', sorted_table($h->getNativeData()));
 $types = [];
 foreach ($h as $k => $pair) {
-    $types[] = "$k=" . repr($pair[0]);
+    $types[$k] = "$k=" . repr($pair[0]);
 }
-show('headers iterated (key=type)', $types);
+ksort($types);
+show('headers iterated (key=type)', array_values($types));
 show('headers offsetGet int', $h['int']);
 show('headers offsetExists', [isset($h['int']), isset($h['nope'])]);
 show('getContentEncoding', $m->getContentEncoding());
@@ -65,6 +72,12 @@ foreach (array_keys($props) as $p) {
     if ($p !== 'application_headers') {
         show("get $p", $m->get($p));
     }
+}
+
+function sorted_table(array $table): array
+{
+    ksort($table);
+    return array_map(fn($v) => is_array($v) && array_keys($v) !== range(0, count($v) - 1) ? sorted_table($v) : $v, $table);
 }
 
 // Legacy plain-array headers with symbol/value pairs, and a message with no properties at all.

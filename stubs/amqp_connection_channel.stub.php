@@ -1,0 +1,137 @@
+<?php
+
+// php-amqplib's connection and channel, as registered by mq. Parameters php-amqplib leaves untyped
+// are `mixed`; no method declares a return type (php-amqplib declares none, and subclasses override them).
+
+namespace PhpAmqpLib\Channel;
+
+abstract class AbstractChannel
+{
+}
+
+namespace PhpAmqpLib\Connection;
+
+abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
+{
+}
+
+class AMQPStreamConnection extends \PhpAmqpLib\Connection\AbstractConnection
+{
+    public $channels;
+
+    /** The open channel with this id, or a new one (connecting again if the connection was closed). */
+    public function channel(mixed $channel_id = null) {}
+
+    public function close(mixed $reply_code = 0, mixed $reply_text = '', mixed $method_sig = [0, 0]) {}
+
+    /** Closes and connects again with the same arguments; channels are not reopened. */
+    public function reconnect() {}
+
+    public function isConnected() {}
+
+    public function isBlocked() {}
+
+    /** The negotiated heartbeat interval in seconds (the broker's when 0 was asked for). */
+    public function getHeartbeat() {}
+
+    public function getReadTimeout() {}
+
+    /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
+    public function checkHeartBeat() {}
+
+    public function connectOnConstruct() {}
+
+    public function set_close_on_destruct(mixed $close = true) {}
+
+    public function __construct(mixed $host, mixed $port, mixed $user, mixed $password, mixed $vhost = '/', mixed $insist = false, mixed $login_method = 'AMQPLAIN', mixed $login_response = null, mixed $locale = 'en_US', mixed $connection_timeout = 3.0, mixed $read_write_timeout = 3.0, mixed $context = null, mixed $keepalive = false, mixed $heartbeat = 0, mixed $channel_rpc_timeout = 0.0, mixed $ssl_protocol = null, mixed $config = null) {}
+}
+
+namespace PhpAmqpLib\Channel;
+
+class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
+{
+    public $callbacks;
+    protected $connection;
+
+    public function getChannelId() {}
+
+    public function getConnection() {}
+
+    public function is_open() {}
+
+    public function close(mixed $reply_code = 0, mixed $reply_text = '', mixed $method_sig = [0, 0]) {}
+
+    public function exchange_declare(mixed $exchange, mixed $type, mixed $passive = false, mixed $durable = false, mixed $auto_delete = true, mixed $internal = false, mixed $nowait = false, mixed $arguments = [], mixed $ticket = null) {}
+
+    public function exchange_delete(mixed $exchange, mixed $if_unused = false, mixed $nowait = false, mixed $ticket = null) {}
+
+    public function exchange_bind(mixed $destination, mixed $source, mixed $routing_key = '', mixed $nowait = false, mixed $arguments = [], mixed $ticket = null) {}
+
+    public function exchange_unbind(mixed $destination, mixed $source, mixed $routing_key = '', mixed $nowait = false, mixed $arguments = [], mixed $ticket = null) {}
+
+    public function queue_declare(mixed $queue = '', mixed $passive = false, mixed $durable = false, mixed $exclusive = false, mixed $auto_delete = true, mixed $nowait = false, mixed $arguments = [], mixed $ticket = null) {}
+
+    public function queue_bind(mixed $queue, mixed $exchange, mixed $routing_key = '', mixed $nowait = false, mixed $arguments = [], mixed $ticket = null) {}
+
+    public function queue_unbind(mixed $queue, mixed $exchange, mixed $routing_key = '', mixed $arguments = [], mixed $ticket = null) {}
+
+    public function queue_purge(mixed $queue = '', mixed $nowait = false, mixed $ticket = null) {}
+
+    public function queue_delete(mixed $queue = '', mixed $if_unused = false, mixed $if_empty = false, mixed $nowait = false, mixed $ticket = null) {}
+
+    public function basic_publish(mixed $msg, mixed $exchange = '', mixed $routing_key = '', mixed $mandatory = false, mixed $immediate = false, mixed $ticket = null) {}
+
+    public function batch_basic_publish(mixed $message, mixed $exchange = '', mixed $routing_key = '', mixed $mandatory = false, mixed $immediate = false, mixed $ticket = null) {}
+
+    public function publish_batch() {}
+
+    public function basic_consume(mixed $queue = '', mixed $consumer_tag = '', mixed $no_local = false, mixed $no_ack = false, mixed $exclusive = false, mixed $nowait = false, mixed $callback = null, mixed $ticket = null, mixed $arguments = []) {}
+
+    public function basic_cancel(mixed $consumer_tag, mixed $nowait = false, mixed $noreturn = false) {}
+
+    public function is_consuming() {}
+
+    public function stopConsume() {}
+
+    /**
+     * Handles one delivery, confirm or return. Returns null; throws AMQPTimeoutException when $timeout
+     * (seconds, 0: none) passes; returns at once on a signal when there is no timeout.
+     */
+    public function wait(mixed $allowed_methods = null, mixed $non_blocking = false, mixed $timeout = 0) {}
+
+    /** Waits and dispatches until no consumer is left or stopConsume() is called. */
+    public function consume(float $maximum_poll = 10.0) {}
+
+    public function basic_get(mixed $queue = '', mixed $no_ack = false, mixed $ticket = null) {}
+
+    public function basic_ack(mixed $delivery_tag, mixed $multiple = false) {}
+
+    public function basic_nack(mixed $delivery_tag, mixed $multiple = false, mixed $requeue = false) {}
+
+    public function basic_reject(mixed $delivery_tag, mixed $requeue) {}
+
+    public function basic_qos(mixed $prefetch_size, mixed $prefetch_count, mixed $a_global) {}
+
+    public function basic_recover(mixed $requeue = false) {}
+
+    public function tx_select() {}
+
+    public function tx_commit() {}
+
+    public function tx_rollback() {}
+
+    public function confirm_select(mixed $nowait = false) {}
+
+    public function set_ack_handler(mixed $callback) {}
+
+    public function set_nack_handler(mixed $callback) {}
+
+    public function set_return_listener(mixed $callback) {}
+
+    /** Waits for every publish to be acked or nacked; $timeout bounds the whole wait. */
+    public function wait_for_pending_acks(mixed $timeout = 0) {}
+
+    public function wait_for_pending_acks_returns(mixed $timeout = 0) {}
+
+    public function __construct() {}
+}
