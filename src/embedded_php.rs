@@ -13,9 +13,10 @@ use std::{
 
 use ext_php_rs::ffi::{zend_class_entry, zend_string, zval};
 
-/// A PHP source file declaring one class; `name` is the class's lower-case fully qualified name.
+/// A PHP source file declaring one class.
 pub struct Source {
-    pub name: &'static str,
+    /// The class's fully qualified name.
+    pub class: &'static str,
     pub file: &'static str,
     pub code: &'static str,
 }
@@ -47,9 +48,9 @@ pub fn install(sources: Vec<&'static Source>) {
     }
 }
 
-/// The source declaring `lc_name` (lower-case class name), if it is one of ours.
-pub fn source_of(lc_name: &str) -> Option<&'static Source> {
-    SOURCES.get()?.iter().copied().find(|s| s.name == lc_name)
+/// The source declaring `class` (any case, as PHP class names are), if it is one of ours.
+pub fn source_of(class: &str) -> Option<&'static Source> {
+    SOURCES.get()?.iter().copied().find(|s| s.class.eq_ignore_ascii_case(class))
 }
 
 unsafe extern "C" fn autoload(name: *mut zend_string, lc_name: *mut zend_string) -> *mut zend_class_entry {

@@ -11,11 +11,12 @@ abstract class AbstractChannel
 
 namespace PhpAmqpLib\Connection;
 
-abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
-{
-}
-
-class AMQPStreamConnection extends \PhpAmqpLib\Connection\AbstractConnection
+/**
+ * mq's native connection. The concrete classes (AMQPStreamConnection, AMQPSSLConnection, the lazy and
+ * socket variants) are PHP classes compiled into the extension (stubs/amqp_php_classes/) that build an
+ * AMQPConnectionConfig and pass it here.
+ */
+class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 {
     public $channels;
 
@@ -24,7 +25,7 @@ class AMQPStreamConnection extends \PhpAmqpLib\Connection\AbstractConnection
 
     public function close(mixed $reply_code = 0, mixed $reply_text = '', mixed $method_sig = [0, 0]) {}
 
-    /** Closes and connects again with the same arguments; channels are not reopened. */
+    /** Closes and connects again with the same settings; channels are not reopened. */
     public function reconnect() {}
 
     public function isConnected() {}
@@ -39,11 +40,9 @@ class AMQPStreamConnection extends \PhpAmqpLib\Connection\AbstractConnection
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
     public function checkHeartBeat() {}
 
-    public function connectOnConstruct() {}
-
     public function set_close_on_destruct(mixed $close = true) {}
 
-    public function __construct(mixed $host, mixed $port, mixed $user, mixed $password, mixed $vhost = '/', mixed $insist = false, mixed $login_method = 'AMQPLAIN', mixed $login_response = null, mixed $locale = 'en_US', mixed $connection_timeout = 3.0, mixed $read_write_timeout = 3.0, mixed $context = null, mixed $keepalive = false, mixed $heartbeat = 0, mixed $channel_rpc_timeout = 0.0, mixed $ssl_protocol = null, mixed $config = null) {}
+    public function __construct(mixed $config) {}
 }
 
 namespace PhpAmqpLib\Channel;

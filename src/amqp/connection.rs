@@ -28,8 +28,6 @@ use crate::{
     runtime::{self, OnSignal, OwnerPid, Waited},
 };
 
-pub const ABSTRACT: &str = "PhpAmqpLib\\Connection\\AbstractConnection";
-pub const STREAM: &str = "PhpAmqpLib\\Connection\\AMQPStreamConnection";
 
 /// Where and how to connect: php-amqplib's constructor arguments, kept for reconnect().
 #[derive(Clone, Debug)]
@@ -159,8 +157,8 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
     }
 }
 
-fn abstract_connection() -> &'static ClassEntry {
-    classes::class(ABSTRACT)
+fn abstract_channel() -> &'static ClassEntry {
+    classes::class(super::channel::ABSTRACT)
 }
 
 /// Declares `public $channels = []` as an ordinary property, so `$conn->channels[...]` behaves as in
@@ -178,17 +176,20 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
     })
 }
 
+/// php-amqplib's AbstractConnection, mq's native connection. The concrete classes (AMQPStreamConnection,
+/// AMQPSSLConnection, the lazy ones...) are written in PHP (`php/`) and construct it from an
+/// AMQPConnectionConfig.
 #[php_class]
-#[php(name = "PhpAmqpLib\\Connection\\AMQPStreamConnection")]
-#[php(extends(ce = abstract_connection, stub = "\\PhpAmqpLib\\Connection\\AbstractConnection"))]
+#[php(name = "PhpAmqpLib\\Connection\\AbstractConnection")]
+#[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
 #[php(modifier = declare_channels)]
-pub struct AmqpStreamConnection {
+pub struct AmqpConnection {
     settings: Settings,
     link: RefCell<Option<std::sync::Arc<Link>>>,
     close_on_destruct: std::cell::Cell<bool>,
 }
 
-impl AmqpStreamConnection {
+impl AmqpConnection {
     pub fn new_connected(settings: Settings, lazy: bool) -> PhpResult<Self> {
         let link = if lazy { None } else { Some(std::sync::Arc::new(connect(&settings)?)) };
         Ok(Self { settings, link: RefCell::new(link), close_on_destruct: std::cell::Cell::new(true) })
@@ -228,92 +229,72 @@ impl AmqpStreamConnection {
     }
 }
 
-impl Settings {
-    /// Host, port and credentials as php-amqplib takes them, with its defaults for the rest.
-    pub fn endpoint(host: &Zval, port: &Zval, user: &Zval, password: &Zval) -> PhpResult<Self> {
-        let text = |z: &Zval| z.coerce_to_string().unwrap_or_default();
-        let port = port.coerce_to_long().filter(|p| (1..=65535).contains(p)).ok_or_else(|| {
-            exception("InvalidArgumentException", format!("Invalid port: {}", text(port)), 0)
-        })?;
-        Ok(Settings {
-            host: text(host),
-            port: port as u16,
-            user: text(user),
-            password: text(password),
-            vhost: "/".into(),
-            connection_timeout: 3.0,
-            read_write_timeout: 3.0,
-            channel_rpc_timeout: 0.0,
-            heartbeat: 0,
-            tls: None,
-            connection_name: None,
-            login_method: "AMQPLAIN".into(),
-        })
-    }
+/// `$config->$method()`, null if the call fails (an exception is then pending).
+fn call(config: &Zval, method: &str) -> Zval {
+    config.object().and_then(|o| o.try_call_method(method, vec![]).ok()).unwrap_or_default()
+}
 
-    /// php-amqplib's constructor check.
-    pub fn validate(&self) -> PhpResult<()> {
-        if self.channel_rpc_timeout > self.read_write_timeout {
-            return Err(exception(
-                "InvalidArgumentException",
-                "channel RPC timeout must not be greater than I/O read-write timeout",
-                0,
-            ));
+fn text(config: &Zval, method: &str) -> Option<String> {
+    let value = call(config, method);
+    (!value.is_null()).then(|| value.coerce_to_string().unwrap_or_default())
+}
+
+fn number(config: &Zval, method: &str) -> f64 {
+    call(config, method).coerce_to_double().unwrap_or(0.0)
+}
+
+impl Settings {
+    /// Reads an AMQPConnectionConfig: endpoint, login, timeouts, heartbeat, TLS, connection name.
+    pub fn from_config(config: &Zval) -> PhpResult<Self> {
+        let is_config = config.object().is_some_and(|o| {
+            o.get_class_name().is_ok_and(|n| n == "PhpAmqpLib\\Connection\\AMQPConnectionConfig")
+        });
+        if !is_config {
+            return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
         }
-        Ok(())
+        let tls = call(config, "isSecure").coerce_to_bool().then(|| Tls::from_config(config)).transpose()?;
+        let settings = Settings {
+            host: text(config, "getHost").unwrap_or_default(),
+            port: number(config, "getPort").clamp(0.0, 65535.0) as u16,
+            user: text(config, "getUser").unwrap_or_default(),
+            password: text(config, "getPassword").unwrap_or_default(),
+            vhost: text(config, "getVhost").unwrap_or_else(|| "/".into()),
+            connection_timeout: number(config, "getConnectionTimeout"),
+            read_write_timeout: number(config, "getReadTimeout").max(number(config, "getWriteTimeout")),
+            channel_rpc_timeout: number(config, "getChannelRPCTimeout"),
+            heartbeat: number(config, "getHeartbeat").clamp(0.0, 65535.0) as u16,
+            tls,
+            connection_name: text(config, "getConnectionName").filter(|n| !n.is_empty()),
+            login_method: text(config, "getLoginMethod").unwrap_or_else(|| "AMQPLAIN".into()),
+        };
+        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+            return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
+        }
+        Ok(settings)
+    }
+}
+
+impl Tls {
+    /// The CA file named by the config, read now so a wrong path fails the constructor clearly.
+    fn from_config(config: &Zval) -> PhpResult<Self> {
+        let ca_pem = match text(config, "getSslCaCert") {
+            Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+                exception(ex::IO, format!("Unable to read the CA file {path}: {e}"), 0)
+            })?),
+            None => None,
+        };
+        Ok(Tls { ca_pem })
     }
 }
 
 #[php_impl]
 #[php(change_method_case = "snake_case")]
-impl AmqpStreamConnection {
-    #[php(defaults(
-        vhost = "\"/\"",
-        insist = false,
-        login_method = "\"AMQPLAIN\"",
-        login_response = NULL,
-        locale = "\"en_US\"",
-        connection_timeout = 3.0,
-        read_write_timeout = 3.0,
-        context = NULL,
-        keepalive = false,
-        heartbeat = 0,
-        channel_rpc_timeout = 0.0,
-        ssl_protocol = NULL,
-        config = NULL
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    pub fn __construct(
-        host: &Zval,
-        port: &Zval,
-        user: &Zval,
-        password: &Zval,
-        vhost: Mixed,
-        insist: Mixed,
-        login_method: Mixed,
-        login_response: Mixed,
-        locale: Mixed,
-        connection_timeout: Mixed,
-        read_write_timeout: Mixed,
-        context: Mixed,
-        keepalive: Mixed,
-        heartbeat: Mixed,
-        channel_rpc_timeout: Mixed,
-        ssl_protocol: Mixed,
-        config: Mixed,
-    ) -> PhpResult<Self> {
-        let _ = (insist, login_response, locale, context, keepalive, ssl_protocol, config);
-        let settings = Settings {
-            login_method: login_method.text(),
-            vhost: vhost.text(),
-            connection_timeout: connection_timeout.float(),
-            read_write_timeout: read_write_timeout.float(),
-            channel_rpc_timeout: channel_rpc_timeout.float(),
-            heartbeat: heartbeat.int().clamp(0, 65535) as u16,
-            ..Settings::endpoint(host, port, user, password)?
-        };
-        settings.validate()?;
-        Self::new_connected(settings, false)
+impl AmqpConnection {
+    /// Connects (unless the config is lazy) with the settings of an AMQPConnectionConfig.
+    pub fn __construct(config: &Zval) -> PhpResult<Self> {
+        let settings = Settings::from_config(config)?;
+        let lazy = call(config, "isLazy").coerce_to_bool();
+        Self::new_connected(settings, lazy)
     }
 
     /// A channel: the open one with this id, or a new one.
@@ -400,18 +381,13 @@ impl AmqpStreamConnection {
     #[php(name = "checkHeartBeat")]
     pub fn check_heart_beat(&self) {}
 
-    #[php(name = "connectOnConstruct")]
-    pub fn connect_on_construct(&self) -> Zval {
-        mixed(true)
-    }
-
     #[php(defaults(close = true))]
     pub fn set_close_on_destruct(&self, close: Mixed) {
         self.close_on_destruct.set(close.flag());
     }
 }
 
-impl Drop for AmqpStreamConnection {
+impl Drop for AmqpConnection {
     fn drop(&mut self) {
         if self.close_on_destruct.get() {
             let _ = self.close_link();
@@ -425,10 +401,6 @@ pub fn abstract_classes() -> Vec<classes::PlainClass> {
         classes::PlainClass {
             flags: ext_php_rs::flags::ClassFlags::Abstract,
             ..classes::PlainClass::simple("PhpAmqpLib\\Channel\\AbstractChannel", classes::Parent::None, &[])
-        },
-        classes::PlainClass {
-            flags: ext_php_rs::flags::ClassFlags::Abstract,
-            ..classes::PlainClass::simple(ABSTRACT, classes::Parent::Own("PhpAmqpLib\\Channel\\AbstractChannel"), &[])
         },
     ]
 }

@@ -12,47 +12,42 @@ use ext_php_rs::builders::ModuleBuilder;
 use crate::embedded_php::Source;
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
-    module.class::<connection::AmqpStreamConnection>().class::<channel::AmqpChannel>()
+    module.class::<connection::AmqpConnection>().class::<channel::AmqpChannel>()
 }
 
-/// php-amqplib's value classes, written in PHP (see `embedded_php`).
+macro_rules! php_source {
+    ($namespace:literal, $class:literal) => {
+        Source {
+            class: concat!("PhpAmqpLib\\", $namespace, "\\", $class),
+            file: concat!("mq://PhpAmqpLib/", $namespace, "/", $class, ".php"),
+            code: include_str!(concat!("php/", $class, ".php")),
+        }
+    };
+}
+
+/// php-amqplib's classes written in PHP (see `embedded_php`): values, configuration and the concrete
+/// connection classes over the native AbstractConnection.
 pub static PHP_SOURCES: &[Source] = &[
-    Source {
-        name: "phpamqplib\\message\\amqpmessage",
-        file: "mq://PhpAmqpLib/Message/AMQPMessage.php",
-        code: include_str!("php/AMQPMessage.php"),
-    },
-    Source {
-        name: "phpamqplib\\wire\\amqpabstractcollection",
-        file: "mq://PhpAmqpLib/Wire/AMQPAbstractCollection.php",
-        code: include_str!("php/AMQPAbstractCollection.php"),
-    },
-    Source {
-        name: "phpamqplib\\wire\\amqptable",
-        file: "mq://PhpAmqpLib/Wire/AMQPTable.php",
-        code: include_str!("php/AMQPTable.php"),
-    },
-    Source {
-        name: "phpamqplib\\wire\\amqparray",
-        file: "mq://PhpAmqpLib/Wire/AMQPArray.php",
-        code: include_str!("php/AMQPArray.php"),
-    },
-    Source {
-        name: "phpamqplib\\wire\\amqpdecimal",
-        file: "mq://PhpAmqpLib/Wire/AMQPDecimal.php",
-        code: include_str!("php/AMQPDecimal.php"),
-    },
-    Source {
-        name: "phpamqplib\\exchange\\amqpexchangetype",
-        file: "mq://PhpAmqpLib/Exchange/AMQPExchangeType.php",
-        code: include_str!("php/AMQPExchangeType.php"),
-    },
+    php_source!("Message", "AMQPMessage"),
+    php_source!("Wire", "AMQPAbstractCollection"),
+    php_source!("Wire", "AMQPTable"),
+    php_source!("Wire", "AMQPArray"),
+    php_source!("Wire", "AMQPDecimal"),
+    php_source!("Exchange", "AMQPExchangeType"),
+    php_source!("Connection", "AMQPConnectionConfig"),
+    php_source!("Connection", "AMQPConnectionFactory"),
+    php_source!("Connection", "AMQPStreamConnection"),
+    php_source!("Connection", "AMQPSSLConnection"),
+    php_source!("Connection", "AMQPSocketConnection"),
+    php_source!("Connection", "AMQPLazyConnection"),
+    php_source!("Connection", "AMQPLazySSLConnection"),
+    php_source!("Connection", "AMQPLazySocketConnection"),
 ];
 
 /// php-amqplib's methods declare no return types; see `classes::drop_return_types`.
 pub fn untype_returns() {
     use ext_php_rs::class::RegisteredClass;
-    crate::classes::drop_return_types(connection::AmqpStreamConnection::get_metadata().ce());
+    crate::classes::drop_return_types(connection::AmqpConnection::get_metadata().ce());
     crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce());
 }
 

@@ -153,7 +153,18 @@ function stub_surface(string $dir): array
     $beforeClasses = $all();
     $beforeFunctions = get_defined_functions()['user'];
     $beforeConstants = get_defined_constants();
-    foreach (php_files($dir) as $file) {
+    // PHP-written classes (one per file, named after it) extend each other: load them on demand.
+    $files = php_files($dir);
+    spl_autoload_register(function (string $class) use ($files): void {
+        $short = substr($class, strrpos($class, '\\') + 1);
+        foreach ($files as $file) {
+            if (basename($file) === "$short.php") {
+                require_once $file;
+            }
+        }
+    });
+    usort($files, fn($a, $b) => str_ends_with($b, '.stub.php') <=> str_ends_with($a, '.stub.php'));
+    foreach ($files as $file) {
         require_once $file;
     }
     return surface(

@@ -1,0 +1,134 @@
+<?php
+
+namespace PhpAmqpLib\Connection;
+
+/**
+ * A connection over TCP (or TLS, through $context's ssl options or $config). The constructor gathers its
+ * arguments into an AMQPConnectionConfig and hands it to mq's native AbstractConnection.
+ */
+class AMQPStreamConnection extends AbstractConnection
+{
+    public function __construct(
+        $host,
+        $port,
+        $user,
+        $password,
+        $vhost = '/',
+        $insist = false,
+        $login_method = 'AMQPLAIN',
+        $login_response = null,
+        $locale = 'en_US',
+        $connection_timeout = 3.0,
+        $read_write_timeout = 3.0,
+        $context = null,
+        $keepalive = false,
+        $heartbeat = 0,
+        $channel_rpc_timeout = 0.0,
+        $ssl_protocol = null,
+        ?AMQPConnectionConfig $config = null
+    ) {
+        if ($ssl_protocol instanceof AMQPConnectionConfig) {
+            $config = $ssl_protocol;
+        } elseif ($ssl_protocol !== null) {
+            trigger_error('$ssl_protocol parameter is deprecated, use stream_context_set_option($context, \'ssl\', \'crypto_method\', $ssl_protocol) instead (see https://www.php.net/manual/en/function.stream-socket-enable-crypto.php for possible values)', E_USER_DEPRECATED);
+        }
+        if ($channel_rpc_timeout > $read_write_timeout) {
+            throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
+        }
+        $settings = $config ? clone $config : new AMQPConnectionConfig();
+        $settings->setHost((string) $host);
+        $settings->setPort((int) $port);
+        $settings->setUser((string) $user);
+        $settings->setPassword((string) $password);
+        $settings->setVhost((string) $vhost);
+        $settings->setInsist((bool) $insist);
+        $settings->setLoginMethod((string) $login_method);
+        $settings->setLocale((string) $locale);
+        $settings->setConnectionTimeout((float) $connection_timeout);
+        $settings->setReadTimeout((float) $read_write_timeout);
+        $settings->setWriteTimeout((float) $read_write_timeout);
+        $settings->setChannelRPCTimeout((float) $channel_rpc_timeout);
+        $settings->setKeepalive((bool) $keepalive);
+        $settings->setHeartbeat((int) $heartbeat);
+        if ($context !== null) {
+            self::useSslContext($settings, $context);
+        }
+        $settings->setIsLazy($settings->isLazy() || !$this->connectOnConstruct());
+        parent::__construct($settings);
+    }
+
+    /** TLS settings from a stream context's "ssl" options, as php-amqplib's StreamIO takes them. */
+    private static function useSslContext(AMQPConnectionConfig $settings, $context): void
+    {
+        $ssl = stream_context_get_options($context)['ssl'] ?? [];
+        if (!$ssl) {
+            return;
+        }
+        $settings->setIsSecure(true);
+        $settings->setSslCaCert($ssl['cafile'] ?? $settings->getSslCaCert());
+        $settings->setSslCaPath($ssl['capath'] ?? $settings->getSslCaPath());
+        $settings->setSslCert($ssl['local_cert'] ?? $settings->getSslCert());
+        $settings->setSslKey($ssl['local_pk'] ?? $settings->getSslKey());
+        $settings->setSslVerify(isset($ssl['verify_peer']) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
+        $settings->setSslVerifyName(isset($ssl['verify_peer_name']) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
+    }
+
+    public function connectOnConstruct(): bool
+    {
+        return true;
+    }
+
+    /** Connects to the first host of $hosts that accepts, trying them in order. */
+    public static function create_connection($hosts, $options = array())
+    {
+        if (!is_array($hosts) || count($hosts) < 1) {
+            throw new \InvalidArgumentException('An array of hosts are required when attempting to create a connection');
+        }
+        foreach ($hosts as $hostdef) {
+            self::validate_host($hostdef);
+            try {
+                return static::try_create_connection(
+                    $hostdef['host'],
+                    $hostdef['port'],
+                    $hostdef['user'],
+                    $hostdef['password'],
+                    $hostdef['vhost'] ?? '/',
+                    $options
+                );
+            } catch (\Exception $e) {
+                $latest_exception = $e;
+            }
+        }
+        throw $latest_exception;
+    }
+
+    public static function validate_host($host)
+    {
+        foreach (['host', 'port', 'user', 'password'] as $key) {
+            if (!isset($host[$key])) {
+                throw new \InvalidArgumentException("'$key' key is required.");
+            }
+        }
+    }
+
+    protected static function try_create_connection($host, $port, $user, $password, $vhost, $options)
+    {
+        return new static(
+            $host,
+            $port,
+            $user,
+            $password,
+            $vhost,
+            $options['insist'] ?? false,
+            $options['login_method'] ?? 'AMQPLAIN',
+            $options['login_response'] ?? null,
+            $options['locale'] ?? 'en_US',
+            $options['connection_timeout'] ?? 3.0,
+            $options['read_write_timeout'] ?? 3.0,
+            $options['context'] ?? null,
+            $options['keepalive'] ?? false,
+            $options['heartbeat'] ?? 60,
+            $options['channel_rpc_timeout'] ?? 0.0
+        );
+    }
+}
