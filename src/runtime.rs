@@ -125,6 +125,17 @@ pub fn wait<F: Future>(future: F, timeout: Option<Duration>, on_signal: OnSignal
     }
 }
 
+/// Polls `future` once on the PHP thread, inside the runtime's context.
+///
+/// lapin queues a method's frames for its I/O thread synchronously, on the first poll, and only then
+/// waits for them to be written. Methods the broker does not answer (publish, ack) need no more than
+/// that first poll to be on their way, in call order, without a round trip between threads.
+pub fn poll_once<F: Future + Unpin>(future: &mut F) -> PhpResult<std::task::Poll<F::Output>> {
+    let _context = runtime()?.enter();
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    Ok(std::pin::Pin::new(future).poll(&mut cx))
+}
+
 /// The pid of the process that created a connection or client handle. Used to refuse a handle
 /// inherited through fork: its threads and sockets belong to the parent.
 #[derive(Clone, Copy, Debug)]

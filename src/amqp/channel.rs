@@ -25,6 +25,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 use super::{
     connection::Link,
+    pipeline::{ConfirmTo, Confirmed, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
     message::{self, Origin},
@@ -45,12 +46,6 @@ enum Incoming {
     /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
     Ended(String),
     Failed(lapin::Error),
-}
-
-/// The broker's answer to one confirmed publish.
-struct Confirmed {
-    tag: u64,
-    outcome: lapin::Result<Confirmation>,
 }
 
 /// AMQPChannel's own class entry: the scope its private properties are declared in.
@@ -142,7 +137,13 @@ impl AmqpChannel {
         Ok((id, zval))
     }
 
+    /// Before any method but a publish: the channel is usable and earlier publishes are written.
     fn ready(&self) -> PhpResult<()> {
+        self.check()?;
+        self.link.pipeline.flush()
+    }
+
+    fn check(&self) -> PhpResult<()> {
         self.link.check_owner()?;
         if let Some(deferred) = self.deferred.borrow_mut().take() {
             return Err(deferred);
@@ -162,6 +163,15 @@ impl AmqpChannel {
                 self.closed.set(true);
             }
         })
+    }
+
+    /// A method the broker does not answer (ack, nack, reject): queued for the I/O thread, not waited for.
+    fn send(&self, future: impl std::future::Future<Output = lapin::Result<()>>, method: Method) -> PhpResult<()> {
+        self.ready()?;
+        match runtime::poll_once(&mut std::pin::pin!(future))? {
+            std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, method)),
+            _ => Ok(()),
+        }
     }
 
     /// A call made with php-amqplib's `$nowait`: the broker's answer is still awaited (lapin cannot
@@ -233,33 +243,43 @@ impl AmqpChannel {
         Ok(())
     }
 
+    /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
+    /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
     fn publish(&self, msg: &Zval, exchange: &str, routing_key: &str, mandatory: bool, immediate: bool) -> PhpResult<()> {
-        self.ready()?;
+        self.check()?;
         let out = message::outgoing(msg)?;
-        let publishing = self.channel.basic_publish(
-            exchange.into(),
-            routing_key.into(),
-            BasicPublishOptions { mandatory, immediate },
-            &out.body,
-            out.properties,
-        );
-        let confirm = self.call(publishing, errors::BASIC_PUBLISH)?;
-        let tag = self.next_tag.get();
-        if mandatory && tag == 0 {
-            self.watch_returns.set(true);
+        let channel = self.channel.clone();
+        let (exchange_name, key) = (exchange.into(), routing_key.into());
+        let options = BasicPublishOptions { mandatory, immediate };
+        let mut written: Written = Box::pin(async move {
+            channel.basic_publish(exchange_name, key, options, &out.body, out.properties).await
+        });
+        let first = runtime::poll_once(&mut written)?;
+        if let std::task::Poll::Ready(Err(e)) = &first {
+            return Err(channel_error(e, errors::BASIC_PUBLISH));
         }
+        let tag = self.next_tag.get();
+        let confirm = (tag > 0).then(|| ConfirmTo { tag, channel: self.confirms_tx.clone() });
         if tag > 0 {
             self.next_tag.set(tag + 1);
             self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
             if let Some(object) = msg.object() {
                 object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
             }
-            let confirms = self.confirms_tx.clone();
-            runtime::runtime()?.spawn(async move {
-                let _ = confirms.send(Confirmed { tag, outcome: confirm.await });
-            });
+        } else if mandatory {
+            self.watch_returns.set(true);
         }
-        Ok(())
+        match first {
+            std::task::Poll::Pending => self.link.pipeline.push(written, confirm),
+            std::task::Poll::Ready(written) => {
+                if let (Ok(publisher_confirm), Some(to)) = (written, confirm) {
+                    runtime::runtime()?.spawn(async move {
+                        let _ = to.channel.send(Confirmed { tag: to.tag, outcome: publisher_confirm.await });
+                    });
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Runs a consumer callback, or ends a consumer the server cancelled. False when the event was only
@@ -269,7 +289,8 @@ impl AmqpChannel {
             Incoming::Delivery(tag, delivery) => {
                 let this = Self::this(self_);
                 let msg = message::received(&this, &delivery, Origin::Consumer(&tag))?;
-                let callback = Self::callbacks(self_).get(tag.as_str()).map(Zval::shallow_clone);
+                let callbacks = Self::prop(self_, "callbacks");
+                let callback = callbacks.array().and_then(|c| c.get(tag.as_str())).map(Zval::shallow_clone);
                 if let Some(callback) = callback.filter(Zval::is_callable) {
                     callback.try_call(vec![&msg])?;
                 }
@@ -316,6 +337,10 @@ impl AmqpChannel {
     /// Waits for the next delivery or confirm until `deadline`; None on a signal (with `OnSignal::Return`).
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
+        self.link.pipeline.flush()?;
+        if let Some(event) = self.try_next() {
+            return Ok(Some(event)); // already queued: no need to enter the runtime
+        }
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let mut incoming = self.incoming.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
@@ -399,6 +424,7 @@ impl AmqpChannel {
 
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
+        self_.link.pipeline.flush()?;
         let limit = seconds(timeout);
         let deadline = limit.map(|t| Instant::now() + t);
         while !self_.unconfirmed.borrow().is_empty() {
@@ -503,6 +529,7 @@ impl AmqpChannel {
         if self_.closed.replace(true) || !self_.link.is_connected() || !self_.channel.status().connected() {
             return Ok(Zval::new());
         }
+        self_.link.pipeline.flush()?;
         let closing = self_.channel.close(200, "".into());
         match runtime::wait(closing, self_.link.rpc_timeout, OnSignal::Dispatch)? {
             Waited::Ready(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
@@ -819,18 +846,18 @@ impl AmqpChannel {
     #[php(defaults(multiple = false))]
     pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
         let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
-        self.call(self.channel.basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
+        self.send(self.channel.basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
     }
 
     #[php(defaults(multiple = false, requeue = false))]
     pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
         let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
-        self.call(self.channel.basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
+        self.send(self.channel.basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
     }
 
     pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
         let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
-        self.call(self.channel.basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
+        self.send(self.channel.basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
     }
 
     /// prefetch_size is not supported by RabbitMQ and ignored; null counts as 0.

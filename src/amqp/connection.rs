@@ -18,6 +18,7 @@ use lapin::{
 
 use super::{
     channel::{mixed, AmqpChannel},
+    pipeline::Pipeline,
     errors::{self, Method},
     exceptions as ex,
 };
@@ -92,6 +93,8 @@ pub struct Link {
     pub owner: OwnerPid,
     /// How long channel RPCs wait (`Settings::rpc_timeout`).
     pub rpc_timeout: Option<Duration>,
+    /// Publishes queued on this connection's channels, not yet written.
+    pub pipeline: Pipeline,
 }
 
 impl Link {
@@ -146,6 +149,7 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
             connection: std::mem::ManuallyDrop::new(connection),
             owner: OwnerPid::current(),
             rpc_timeout: settings.rpc_timeout(),
+            pipeline: Pipeline::default(),
         }),
         Waited::Ready(Err(e)) => Err(errors::connect_error(&e)),
         Waited::TimedOut => Err(exception(
@@ -219,12 +223,14 @@ impl AmqpConnection {
         if !link.is_connected() {
             return Ok(());
         }
+        // A close overtakes publishes still queued (see `pipeline`): write them first.
+        let flushed = link.pipeline.flush();
         let closing = link.connection.close(200, "".into());
         match runtime::wait(closing, Some(Duration::from_secs(3)), OnSignal::Dispatch)? {
             Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }
-            _ => Ok(()),
+            _ => flushed,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod connection;
 pub mod errors;
 pub mod exceptions;
 pub mod message;
+pub mod pipeline;
 pub mod table;
 
 use ext_php_rs::builders::ModuleBuilder;
