@@ -43,6 +43,9 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Connection", "AMQPLazyConnection"),
     php_source!("Connection", "AMQPLazySSLConnection"),
     php_source!("Connection", "AMQPLazySocketConnection"),
+    php_source!("Connection\\Heartbeat", "AbstractSignalHeartbeatSender"),
+    php_source!("Connection\\Heartbeat", "PCNTLHeartbeatSender"),
+    php_source!("Connection\\Heartbeat", "SIGHeartbeatSender"),
 ];
 
 /// php-amqplib's methods declare no return types; see `classes::drop_return_types`.

@@ -1,0 +1,8 @@
+<?php
+
+namespace PhpAmqpLib\Connection\Heartbeat;
+
+/** Heartbeats are native in mq; see AbstractSignalHeartbeatSender. */
+final class PCNTLHeartbeatSender extends AbstractSignalHeartbeatSender
+{
+}
