@@ -25,7 +25,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 use super::{
     connection::Link,
-    pipeline::{ConfirmTo, Confirmed, Written},
+    pipeline::{self, ConfirmTo, Confirmed, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
     message::{self, Origin},
@@ -90,6 +90,8 @@ pub struct AmqpChannel {
     channel: Channel,
     incoming_tx: UnboundedSender<Incoming>,
     incoming: RefCell<UnboundedReceiver<Incoming>>,
+    /// The confirm collector's input (see `pipeline::confirm_collector`), once in confirm mode.
+    confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
     confirms_tx: UnboundedSender<Confirmed>,
     confirms: RefCell<UnboundedReceiver<Confirmed>>,
     /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
@@ -119,6 +121,7 @@ impl AmqpChannel {
             channel,
             incoming_tx,
             incoming: RefCell::new(incoming),
+            confirm_queue: RefCell::new(None),
             confirms_tx,
             confirms: RefCell::new(confirms),
             unconfirmed: RefCell::new(BTreeMap::new()),
@@ -259,7 +262,7 @@ impl AmqpChannel {
             return Err(channel_error(e, errors::BASIC_PUBLISH));
         }
         let tag = self.next_tag.get();
-        let confirm = (tag > 0).then(|| ConfirmTo { tag, channel: self.confirms_tx.clone() });
+        let confirm = self.confirm_queue.borrow().clone().filter(|_| tag > 0).map(|queue| ConfirmTo { tag, queue });
         if tag > 0 {
             self.next_tag.set(tag + 1);
             self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
@@ -270,15 +273,15 @@ impl AmqpChannel {
             self.watch_returns.set(true);
         }
         match first {
-            std::task::Poll::Pending => self.link.pipeline.push(written, confirm),
-            std::task::Poll::Ready(written) => {
-                if let (Ok(publisher_confirm), Some(to)) = (written, confirm) {
-                    runtime::runtime()?.spawn(async move {
-                        let _ = to.channel.send(Confirmed { tag: to.tag, outcome: publisher_confirm.await });
-                    });
+            std::task::Poll::Ready(written) if self.link.pipeline.is_empty() => {
+                if let Some(to) = confirm {
+                    let _ = to.queue.send((to.tag, written));
                 }
                 Ok(())
             }
+            // Behind publishes still queued: wait in line, so confirms keep their order.
+            std::task::Poll::Ready(written) => self.link.pipeline.push(Box::pin(std::future::ready(written)), confirm),
+            std::task::Poll::Pending => self.link.pipeline.push(written, confirm),
         }
     }
 
@@ -892,6 +895,7 @@ impl AmqpChannel {
         self.call_nowait(nowait.flag(), self.channel.confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);
+            *self.confirm_queue.borrow_mut() = Some(pipeline::confirm_collector(self.confirms_tx.clone())?);
         }
         Ok(())
     }

@@ -30,10 +30,31 @@ pub struct Confirmed {
     pub outcome: lapin::Result<Confirmation>,
 }
 
-/// Where a confirmed publish's answer goes once written.
+/// A written confirmed publish (or the failure to write it), in delivery-tag order.
+pub type Settling = (u64, lapin::Result<PublisherConfirm>);
+
+/// Where a confirmed publish goes once written: its channel's `Confirms` queue.
 pub struct ConfirmTo {
     pub tag: u64,
-    pub channel: UnboundedSender<Confirmed>,
+    pub queue: UnboundedSender<Settling>,
+}
+
+/// Starts a channel's confirm collector: it waits for each confirm in delivery-tag order and passes the
+/// broker's answers on, so ack and nack handlers run in tag order, as php-amqplib calls them.
+pub fn confirm_collector(answers: UnboundedSender<Confirmed>) -> PhpResult<UnboundedSender<Settling>> {
+    let (queue, mut settling) = tokio::sync::mpsc::unbounded_channel::<Settling>();
+    runtime::runtime()?.spawn(async move {
+        while let Some((tag, written)) = settling.recv().await {
+            let outcome = match written {
+                Ok(confirm) => confirm.await,
+                Err(e) => Err(e),
+            };
+            if answers.send(Confirmed { tag, outcome }).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(queue)
 }
 
 /// How many publishes may wait to be written before basic_publish waits (bounds memory, not latency).
@@ -45,6 +66,10 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    pub fn is_empty(&self) -> bool {
+        self.unwritten.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    }
+
     /// Adds a publish whose first poll already queued its frames.
     pub fn push(&self, written: Written, confirm: Option<ConfirmTo>) -> PhpResult<()> {
         let full = {
@@ -58,8 +83,7 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Waits until every queued publish is written; confirmed ones then wait for the broker on the
-    /// runtime, their answers going to their channel.
+    /// Waits until every queued publish is written; confirmed ones go on to their channel's collector.
     pub fn flush(&self) -> PhpResult<()> {
         let pending = std::mem::take(&mut *self.unwritten.lock().unwrap_or_else(|e| e.into_inner()));
         let mut failure = None;
@@ -69,13 +93,8 @@ impl Pipeline {
                 Waited::TimedOut | Waited::Interrupted => continue,
             };
             match (outcome, confirm) {
-                (Ok(publisher_confirm), Some(to)) => {
-                    runtime::runtime()?.spawn(async move {
-                        let _ = to.channel.send(Confirmed { tag: to.tag, outcome: publisher_confirm.await });
-                    });
-                }
-                (Err(e), Some(to)) => {
-                    let _ = to.channel.send(Confirmed { tag: to.tag, outcome: Err(e) });
+                (outcome, Some(to)) => {
+                    let _ = to.queue.send((to.tag, outcome));
                 }
                 (Err(e), None) => failure = failure.or(Some(e)),
                 (Ok(_), None) => {}
