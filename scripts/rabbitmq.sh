@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a private, loopback-only RabbitMQ node for the test suite, using Debian's rabbitmq-server package.
 #
+#   scripts/rabbitmq.sh ctl ARGS rabbitmqctl aimed at this node (as its user, with its cookie)
 #   scripts/rabbitmq.sh start    start the node (or reuse one already answering AMQP), wait until it is ready
 #   scripts/rabbitmq.sh stop     stop the node and everything it started (idempotent)
 #   scripts/rabbitmq.sh status   print endpoints and whether the node runs (exit 0 running, 3 not)
@@ -340,9 +341,17 @@ cmd_status() {
   fi
 }
 
+# rabbitmqctl aimed at our node, e.g. `ctl set_vm_memory_high_watermark 0.0001` (tests use it).
+cmd_ctl() {
+  resolve_dirs
+  export_env
+  cli rabbitmqctl "$@"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  ctl) shift; cmd_ctl "$@" ;;
+  *) echo "usage: $0 start|stop|status|ctl ARGS..." >&2; exit 2 ;;
 esac

@@ -30,6 +30,7 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function isConnected() {}
 
+    /** Whether the broker has blocked this connection: publishing then throws AMQPConnectionBlockedException. */
     public function isBlocked() {}
 
     /** The negotiated heartbeat interval in seconds (the broker's when 0 was asked for). */
@@ -41,6 +42,12 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     public function checkHeartBeat() {}
 
     public function set_close_on_destruct(mixed $close = true) {}
+
+    /** Called with the broker's reason when it blocks the connection (a resource alarm). */
+    public function set_connection_block_handler(mixed $callback) {}
+
+    /** Called without arguments when the broker unblocks the connection. */
+    public function set_connection_unblock_handler(mixed $callback) {}
 
     public function __construct(mixed $config) {}
 }

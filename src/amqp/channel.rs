@@ -146,6 +146,16 @@ impl AmqpChannel {
         self.link.pipeline.flush()
     }
 
+    /// Passes the broker's block/unblock notices to the connection's handlers.
+    fn notify_flow(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        let notices = self_.link.flow.take();
+        if notices.is_empty() {
+            return Ok(());
+        }
+        let connection = Self::prop(self_, "connection");
+        notices.into_iter().try_for_each(|notice| super::connection::notify(&connection, notice))
+    }
+
     fn check(&self) -> PhpResult<()> {
         self.link.check_owner()?;
         if let Some(deferred) = self.deferred.borrow_mut().take() {
@@ -354,6 +364,7 @@ impl AmqpChannel {
                 Some(c) = confirms.recv() => Event::Confirmed(c),
                 Some(i) = incoming.recv() => Event::Incoming(i),
                 r = returns => Event::Returned(r),
+                notice = self.link.flow.next() => Event::Flow(notice),
             }
         };
         match runtime::wait(next, left, on_signal)? {
@@ -422,6 +433,10 @@ impl AmqpChannel {
                 }
                 Ok(true)
             }
+            Event::Flow(notice) => {
+                let connection = Self::prop(self_, "connection");
+                super::connection::notify(&connection, notice).map(|()| true)
+            }
         }
     }
 
@@ -452,6 +467,7 @@ enum Event {
     Confirmed(Confirmed),
     Incoming(Incoming),
     Returned(Vec<lapin::message::BasicReturnMessage>),
+    Flow(super::flow::Notice),
 }
 
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
@@ -697,9 +713,13 @@ impl AmqpChannel {
     // ---- publishing ----
 
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
-    pub fn basic_publish(&self, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
+    pub fn basic_publish(self_: &mut ZendClassObject<Self>, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        self.publish(msg, &exchange.text(), &routing_key.text(), mandatory.flag(), immediate.flag())
+        Self::notify_flow(self_)?;
+        if self_.link.flow.is_blocked() {
+            return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
+        }
+        self_.publish(msg, &exchange.text(), &routing_key.text(), mandatory.flag(), immediate.flag())
     }
 
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
@@ -804,6 +824,7 @@ impl AmqpChannel {
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
         self_.link.check_owner()?;
+        Self::notify_flow(self_)?;
         let limit = seconds(&timeout);
         let deadline = limit.map(|l| Instant::now() + l);
         let on_signal = if limit.is_some() { OnSignal::Dispatch } else { OnSignal::Return };

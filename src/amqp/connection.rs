@@ -18,6 +18,7 @@ use lapin::{
 
 use super::{
     channel::{mixed, AmqpChannel},
+    flow::{Flow, Notice},
     pipeline::Pipeline,
     errors::{self, Method},
     exceptions as ex,
@@ -95,6 +96,8 @@ pub struct Link {
     pub rpc_timeout: Option<Duration>,
     /// Publishes queued on this connection's channels, not yet written.
     pub pipeline: Pipeline,
+    /// Whether the broker blocked the connection, and its notices for PHP.
+    pub flow: Flow,
 }
 
 impl Link {
@@ -146,6 +149,7 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
     let limit = (settings.connection_timeout > 0.0).then(|| Duration::from_secs_f64(settings.connection_timeout));
     match runtime::wait(attempt, limit, OnSignal::Dispatch)? {
         Waited::Ready(Ok(connection)) => Ok(Link {
+            flow: Flow::watch(&connection)?,
             connection: std::mem::ManuallyDrop::new(connection),
             owner: OwnerPid::current(),
             rpc_timeout: settings.rpc_timeout(),
@@ -161,14 +165,46 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
     }
 }
 
+/// AbstractConnection's own class entry: the scope of its private properties.
+fn own_class() -> &'static ClassEntry {
+    <AmqpConnection as ext_php_rs::class::RegisteredClass>::get_metadata().ce()
+}
+
+/// Passes the broker's block or unblock notice to the handler set on `connection` (an AbstractConnection).
+pub fn notify(connection: &Zval, notice: Notice) -> PhpResult<()> {
+    let Some(object) = connection.object() else { return Ok(()) };
+    let (name, args): (&str, Vec<&dyn ext_php_rs::convert::IntoZvalDyn>) = match &notice {
+        Some(reason) => ("connection_block_handler", vec![reason]),
+        None => ("connection_unblock_handler", vec![]),
+    };
+    let handler = classes::read(object, own_class(), name);
+    if handler.is_callable() {
+        handler.try_call(args)?;
+    }
+    Ok(())
+}
+
 fn abstract_channel() -> &'static ClassEntry {
     classes::class(super::channel::ABSTRACT)
 }
 
 /// Declares `public $channels = []` as an ordinary property, so `$conn->channels[...]` behaves as in
-/// php-amqplib and the cycle collector sees the channels.
+/// php-amqplib and the cycle collector sees the channels; the block handlers live beside it.
 fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
-    builder.property(ClassProperty {
+    let handler = |name: &str| ClassProperty {
+        name: name.into(),
+        flags: PropertyFlags::Private,
+        default: None,
+        docs: &[],
+        ty: None,
+        nullable: true,
+        readonly: false,
+        default_stub: None,
+    };
+    builder
+        .property(handler("connection_block_handler"))
+        .property(handler("connection_unblock_handler"))
+        .property(ClassProperty {
         name: "channels".into(),
         flags: PropertyFlags::Public,
         default: Some(Box::new(|| ZendEmptyArray.into_zval(true))),
@@ -211,6 +247,14 @@ impl AmqpConnection {
         let link = std::sync::Arc::new(connect(&self.settings)?);
         *self.link.borrow_mut() = Some(link.clone());
         Ok(link)
+    }
+
+    fn set_handler(self_: &mut ZendClassObject<Self>, name: &str, callback: &Zval) -> PhpResult<()> {
+        if !callback.is_callable() {
+            return Err(exception("InvalidArgumentException", format!("{name} must be callable"), 0));
+        }
+        classes::write(self_.get_mut_zend_obj(), own_class(), name, callback.shallow_clone());
+        Ok(())
     }
 
     fn channels(self_: &mut ZendClassObject<Self>) -> Zval {
@@ -367,9 +411,21 @@ impl AmqpConnection {
         mixed(self.link.borrow().as_ref().is_some_and(|l| l.is_connected()))
     }
 
+    /// Whether the broker has blocked this connection (a resource alarm): publishing then throws
+    /// AMQPConnectionBlockedException.
     #[php(name = "isBlocked")]
     pub fn is_blocked(&self) -> Zval {
-        mixed(false)
+        mixed(self.link.borrow().as_ref().is_some_and(|l| l.flow.is_blocked()))
+    }
+
+    /// Called with the broker's reason when it blocks the connection.
+    pub fn set_connection_block_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "connection_block_handler", callback)
+    }
+
+    /// Called without arguments when the broker unblocks the connection.
+    pub fn set_connection_unblock_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "connection_unblock_handler", callback)
     }
 
     #[php(name = "getHeartbeat")]

@@ -4,6 +4,7 @@ pub mod channel;
 pub mod connection;
 pub mod errors;
 pub mod exceptions;
+pub mod flow;
 pub mod message;
 pub mod pipeline;
 pub mod table;

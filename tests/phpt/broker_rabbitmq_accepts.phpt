@@ -1,5 +1,7 @@
 --TEST--
 the project's RabbitMQ accepts an AMQP connection (Debian's php-amqplib, in a PHP without mq): declare, publish, get
+--CONFLICTS--
+rabbitmq
 --FILE--
 <?php
 require dirname(__DIR__) . '/tools/brokers.php';
