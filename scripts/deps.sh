@@ -5,6 +5,8 @@ set -euo pipefail
 PACKAGES=(
   # PHP, its headers and run-tests.php; libclang for ext-php-rs' bindgen
   php-cli php-dev libclang-dev
+  # PHP's embed SAPI: the Rust unit tests link it
+  libphp8.2-embed
   # C toolchain pieces librdkafka's bundled build needs
   build-essential pkg-config libssl-dev zlib1g-dev python3 cmake
   # brokers and broker tooling

@@ -158,3 +158,28 @@ impl Mixed<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_read_as_php_reads_them() {
+        assert!(!Mixed::Null.flag() && Mixed::Null.text().is_empty() && Mixed::Null.is_null());
+        assert!(Mixed::Bool(true).flag() && Mixed::Bool(true).text() == "1");
+        assert!(!Mixed::Str("0").flag() && Mixed::Str("x").flag() && !Mixed::Str("").flag());
+        assert_eq!(Mixed::Str("2.5").float(), 2.5);
+        assert_eq!(Mixed::Float(3.9).int(), 3);
+        assert!(!Mixed::EmptyArray.flag() && Mixed::ZeroSig.flag());
+    }
+
+    #[test]
+    fn defaults_print_as_php_source() {
+        assert_eq!(Mixed::from("it's").stub_literal(), "'it\\'s'");
+        assert_eq!(Mixed::from(EMPTY_ARRAY).stub_literal(), "[]");
+        assert_eq!(Mixed::from(ZERO_SIG).stub_literal(), "[0, 0]");
+        assert_eq!(Mixed::from(NULL).stub_literal(), "null");
+        assert_eq!(Mixed::from(3.0).stub_literal(), "3.0");
+        assert_eq!(Mixed::from(false).stub_literal(), "false");
+    }
+}

@@ -466,3 +466,46 @@ pub fn abstract_classes() -> Vec<classes::PlainClass> {
         },
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(read_write: f64, rpc: f64) -> Settings {
+        Settings {
+            host: "h".into(),
+            port: 5672,
+            user: "u".into(),
+            password: "p".into(),
+            vhost: "/".into(),
+            connection_timeout: 3.0,
+            read_write_timeout: read_write,
+            channel_rpc_timeout: rpc,
+            heartbeat: 0,
+            tls: None,
+            connection_name: None,
+            login_method: "AMQPLAIN".into(),
+        }
+    }
+
+    #[test]
+    fn rpc_timeout_follows_php_amqplib() {
+        assert_eq!(settings(3.0, 0.0).rpc_timeout(), Some(Duration::from_secs(3)));
+        assert_eq!(settings(3.0, 1.5).rpc_timeout(), Some(Duration::from_millis(1500)));
+        assert_eq!(settings(0.0, 0.0).rpc_timeout(), None);
+    }
+
+    #[test]
+    fn uri_carries_login_method_heartbeat_and_tls() {
+        let mut s = settings(3.0, 0.0);
+        s.heartbeat = 10;
+        s.tls = Some(Tls::default());
+        let uri = s.uri();
+        assert_eq!(uri.scheme, AMQPScheme::AMQPS);
+        assert_eq!(uri.query.heartbeat, Some(10));
+        assert_eq!(uri.query.auth_mechanism, Some(SASLMechanism::AMQPlain));
+        assert_eq!(uri.query.connection_timeout, Some(3000));
+        s.login_method = "PLAIN".into();
+        assert_eq!(s.uri().query.auth_mechanism, Some(SASLMechanism::Plain));
+    }
+}

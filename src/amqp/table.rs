@@ -244,3 +244,20 @@ fn decode_pair(value: &AMQPValue) -> PhpResult<Zval> {
         AMQPValue::Void => pair(T_VOID, ()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// php-amqplib's default ("rabbit") field types: every symbol maps to its own type constant.
+    #[test]
+    fn rabbit_symbols() {
+        let symbols = ["b", "B", "s", "u", "I", "i", "l", "f", "d", "D", "T", "V", "t", "S", "A", "F", "x"];
+        let types: Vec<i64> = symbols.iter().map(|s| type_for_symbol(s).unwrap()).collect();
+        assert_eq!(types, [1, 2, 3, 4, 5, 6, 7, 18, 19, 9, 10, 11, 12, 14, 15, 16, 17]);
+        // 0-9-1 spellings RabbitMQ does not use, and the empty symbol of `['x' => 10]`, are rejected.
+        assert_eq!(type_for_symbol("U"), None);
+        assert_eq!(type_for_symbol("L"), None);
+        assert_eq!(type_for_symbol(""), None);
+    }
+}
