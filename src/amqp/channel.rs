@@ -86,6 +86,30 @@ fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
 #[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
 #[php(modifier = declare_properties)]
 pub struct AmqpChannel {
+    /// Dropped only in the process that opened the channel (see `Drop`).
+    state: std::mem::ManuallyDrop<ChannelState>,
+}
+
+/// In a forked child, a channel inherited from the parent is left as it is: dropping lapin's state there
+/// can wait forever on a lock a parent thread held at the fork (and would close nothing of use).
+impl Drop for AmqpChannel {
+    fn drop(&mut self) {
+        if self.link.owner.is_current() {
+            // SAFETY: dropped exactly once, here.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.state) };
+        }
+    }
+}
+
+impl std::ops::Deref for AmqpChannel {
+    type Target = ChannelState;
+
+    fn deref(&self) -> &ChannelState {
+        &self.state
+    }
+}
+
+pub struct ChannelState {
     link: Arc<Link>,
     channel: Channel,
     incoming_tx: UnboundedSender<Incoming>,
@@ -116,7 +140,7 @@ impl AmqpChannel {
         let id = channel.id();
         let (incoming_tx, incoming) = unbounded_channel();
         let (confirms_tx, confirms) = unbounded_channel();
-        let object = ZendClassObject::new(Self {
+        let object = ZendClassObject::new(Self { state: std::mem::ManuallyDrop::new(ChannelState {
             link,
             channel,
             incoming_tx,
@@ -131,7 +155,7 @@ impl AmqpChannel {
             stop_consuming: Cell::new(false),
             deferred: RefCell::new(None),
             watch_returns: Cell::new(false),
-        });
+        }) });
         let mut zval = object.into_zval(false)?;
         if let Some(this) = zval.object_mut() {
             let scope = own_class();

@@ -451,7 +451,11 @@ impl AmqpConnection {
 
 impl Drop for AmqpConnection {
     fn drop(&mut self) {
-        if self.close_on_destruct.get() {
+        let inherited = self.link.borrow().as_ref().is_some_and(|l| !l.owner.is_current());
+        if inherited {
+            // A fork child leaves the parent's connection alone (see `Link`'s and the channel's Drop).
+            std::mem::forget(self.link.borrow_mut().take());
+        } else if self.close_on_destruct.get() {
             let _ = self.close_link();
         }
     }
