@@ -16,7 +16,9 @@ fn librdkafka_features() -> String {
         .unwrap_or_else(|e| format!("unknown ({e})"))
 }
 
-pub extern "C" fn php_info(module: *mut ModuleEntry) {
+/// # Safety
+/// Called by PHP with its own module entry.
+pub unsafe extern "C" fn php_info(module: *mut ModuleEntry) {
     let (_, librdkafka) = rdkafka::util::get_rdkafka_version();
     info_table_start!();
     info_table_row!("mq support", "enabled");

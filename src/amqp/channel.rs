@@ -40,6 +40,15 @@ use crate::{
 
 pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
 
+/// A publish kept by batch_basic_publish until publish_batch.
+struct Batched {
+    msg: Zval,
+    exchange: String,
+    routing_key: String,
+    mandatory: bool,
+    immediate: bool,
+}
+
 /// What a consumer's pump hands to the PHP thread.
 enum Incoming {
     Delivery(String, lapin::message::Delivery),
@@ -123,7 +132,7 @@ pub struct ChannelState {
     unconfirmed: RefCell<BTreeMap<u64, Zval>>,
     /// Next publish's delivery tag in confirm mode; 0 outside it.
     next_tag: Cell<u64>,
-    batch: RefCell<Vec<(Zval, String, String, bool, bool)>>,
+    batch: RefCell<Vec<Batched>>,
     closed: Cell<bool>,
     /// Set by stopConsume(): the running consume() returns.
     stop_consuming: Cell<bool>,
@@ -264,7 +273,7 @@ impl AmqpChannel {
     }
 
     fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
-        Self::prop(self_, "callbacks").array().map(|a| a.to_owned()).unwrap_or_else(ZendHashTable::new)
+        Self::prop(self_, "callbacks").array().map(|a| a.to_owned()).unwrap_or_default()
     }
 
     fn set_callbacks(self_: &mut ZendClassObject<Self>, callbacks: ext_php_rs::boxed::ZBox<ZendHashTable>) -> PhpResult<()> {
@@ -749,13 +758,19 @@ impl AmqpChannel {
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
     pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) {
         let _ = ticket;
-        self.batch.borrow_mut().push((message.shallow_clone(), exchange.text(), routing_key.text(), mandatory.flag(), immediate.flag()));
+        self.batch.borrow_mut().push(Batched {
+            msg: message.shallow_clone(),
+            exchange: exchange.text(),
+            routing_key: routing_key.text(),
+            mandatory: mandatory.flag(),
+            immediate: immediate.flag(),
+        });
     }
 
     pub fn publish_batch(&self) -> PhpResult<()> {
         let batch = std::mem::take(&mut *self.batch.borrow_mut());
-        for (msg, exchange, routing_key, mandatory, immediate) in &batch {
-            self.publish(msg, exchange, routing_key, *mandatory, *immediate)?;
+        for b in &batch {
+            self.publish(&b.msg, &b.exchange, &b.routing_key, b.mandatory, b.immediate)?;
         }
         Ok(())
     }

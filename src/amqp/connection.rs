@@ -79,8 +79,7 @@ impl Settings {
                     "EXTERNAL" => SASLMechanism::External,
                     _ => SASLMechanism::AMQPlain,
                 }),
-                connection_timeout: (self.connection_timeout > 0.0)
-                    .then(|| (self.connection_timeout * 1000.0) as u64),
+                connection_timeout: (self.connection_timeout > 0.0).then_some((self.connection_timeout * 1000.0) as u64),
                 ..Default::default()
             },
         }
@@ -362,7 +361,7 @@ impl AmqpConnection {
         connection.set_object(self_.get_mut_zend_obj());
         let (id, channel) = AmqpChannel::open(link, connection)?;
         let mut list: ext_php_rs::boxed::ZBox<ZendHashTable> =
-            channels.array().map(|a| a.to_owned()).unwrap_or_else(ZendHashTable::new);
+            channels.array().map(|a| a.to_owned()).unwrap_or_default();
         if list.get_index(0).is_none() {
             // php-amqplib's connection is its own channel 0.
             let mut this = Zval::new();

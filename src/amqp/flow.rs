@@ -56,7 +56,9 @@ impl Flow {
         std::iter::from_fn(|| notices.try_recv().ok()).collect()
     }
 
-    /// The next notice, for a wait that should wake on one.
+    /// The next notice, for a wait that should wake on one. Only the PHP thread takes the lock, and
+    /// runs nothing else while it waits here, so holding it across the await cannot deadlock.
+    #[allow(clippy::await_holding_lock)]
     pub async fn next(&self) -> Notice {
         let mut notices = self.notices.lock().unwrap_or_else(|e| e.into_inner());
         match notices.recv().await {
