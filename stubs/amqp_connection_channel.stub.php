@@ -38,6 +38,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function getReadTimeout() {}
 
+    /** The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`. */
+    public function getServerProperties() {}
+
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
     public function checkHeartBeat() {}
 

@@ -63,7 +63,12 @@ impl Settings {
         (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
     }
 
-    fn uri(&self) -> AMQPUri {
+    /// lapin's TLS settings: the CA chain to verify the broker with (the system's roots when None).
+    pub fn tls_config(&self) -> lapin::tcp::OwnedTLSConfig {
+        lapin::tcp::OwnedTLSConfig { identity: None, cert_chain: self.tls.as_ref().and_then(|t| t.ca_pem.clone()) }
+    }
+
+    pub fn uri(&self) -> AMQPUri {
         AMQPUri {
             scheme: if self.tls.is_some() { AMQPScheme::AMQPS } else { AMQPScheme::AMQP },
             authority: AMQPAuthority {
@@ -138,10 +143,7 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
     if let Some(name) = &settings.connection_name {
         properties = properties.with_connection_name(name.clone().into());
     }
-    let tls = lapin::tcp::OwnedTLSConfig {
-        identity: None,
-        cert_chain: settings.tls.as_ref().and_then(|t| t.ca_pem.clone()),
-    };
+    let tls = settings.tls_config();
     let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
     let uri = settings.uri();
     let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
@@ -224,6 +226,8 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
 #[php(modifier = declare_channels)]
 pub struct AmqpConnection {
     settings: Settings,
+    /// The broker's server properties, read on the first getServerProperties().
+    server_properties: RefCell<Option<lapin::types::FieldTable>>,
     link: RefCell<Option<std::sync::Arc<Link>>>,
     close_on_destruct: std::cell::Cell<bool>,
 }
@@ -231,7 +235,12 @@ pub struct AmqpConnection {
 impl AmqpConnection {
     pub fn new_connected(settings: Settings, lazy: bool) -> PhpResult<Self> {
         let link = if lazy { None } else { Some(std::sync::Arc::new(connect(&settings)?)) };
-        Ok(Self { settings, link: RefCell::new(link), close_on_destruct: std::cell::Cell::new(true) })
+        Ok(Self {
+            settings,
+            server_properties: RefCell::new(None),
+            link: RefCell::new(link),
+            close_on_destruct: std::cell::Cell::new(true),
+        })
     }
 
     /// The live connection: connects a lazy one on first use and, as php-amqplib's channel() does,
@@ -415,6 +424,17 @@ impl AmqpConnection {
     #[php(name = "isBlocked")]
     pub fn is_blocked(&self) -> Zval {
         mixed(self.link.borrow().as_ref().is_some_and(|l| l.flow.is_blocked()))
+    }
+
+    /// The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`.
+    #[php(name = "getServerProperties")]
+    pub fn get_server_properties(&self) -> PhpResult<Zval> {
+        if self.server_properties.borrow().is_none() {
+            let fetched = super::server_properties::fetch(&self.settings)?;
+            *self.server_properties.borrow_mut() = Some(fetched);
+        }
+        let properties = self.server_properties.borrow();
+        super::table::raw_table(properties.as_ref().unwrap_or(&lapin::types::FieldTable::default()))
     }
 
     /// Called with the broker's reason when it blocks the connection.

@@ -7,6 +7,7 @@ pub mod exceptions;
 pub mod flow;
 pub mod message;
 pub mod pipeline;
+pub mod server_properties;
 pub mod table;
 
 use ext_php_rs::builders::ModuleBuilder;

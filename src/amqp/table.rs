@@ -179,6 +179,61 @@ fn encode_value(kind: i64, value: &Zval) -> PhpResult<AMQPValue> {
     })
 }
 
+/// A table in php-amqplib's raw reading (`AMQPReader::read_table()`): `[name => [symbol, value]]`,
+/// nested tables alike, arrays as plain lists of values, booleans as 0/1.
+pub fn raw_table(table: &FieldTable) -> PhpResult<Zval> {
+    let mut entries = ZendHashTable::with_capacity(table.inner().len() as u32);
+    for (key, value) in table {
+        let mut pair = ZendHashTable::with_capacity(2);
+        pair.push(symbol_of(value))?;
+        pair.push(raw_value(value)?)?;
+        entries.insert(key.as_str(), pair)?;
+    }
+    Ok(entries.into_zval(false)?)
+}
+
+fn raw_value(value: &AMQPValue) -> PhpResult<Zval> {
+    Ok(match value {
+        AMQPValue::Boolean(v) => i64::from(*v).into_zval(false)?,
+        AMQPValue::FieldTable(t) => raw_table(t)?,
+        AMQPValue::FieldArray(a) => {
+            let mut list = ZendHashTable::with_capacity(a.as_slice().len() as u32);
+            for v in a.as_slice() {
+                list.push(raw_value(v)?)?;
+            }
+            list.into_zval(false)?
+        }
+        other => {
+            // Scalars read as decode_pair reads them, without the type.
+            let pair = decode_pair(other)?;
+            pair.array().and_then(|p| p.get_index(1)).map(Zval::shallow_clone).unwrap_or_default()
+        }
+    })
+}
+
+/// RabbitMQ's symbol of a value's type.
+fn symbol_of(value: &AMQPValue) -> &'static str {
+    match value {
+        AMQPValue::Boolean(_) => "t",
+        AMQPValue::ShortShortInt(_) => "b",
+        AMQPValue::ShortShortUInt(_) => "B",
+        AMQPValue::ShortInt(_) => "s",
+        AMQPValue::ShortUInt(_) => "u",
+        AMQPValue::LongInt(_) => "I",
+        AMQPValue::LongUInt(_) => "i",
+        AMQPValue::LongLongInt(_) => "l",
+        AMQPValue::Float(_) => "f",
+        AMQPValue::Double(_) => "d",
+        AMQPValue::DecimalValue(_) => "D",
+        AMQPValue::ShortString(_) | AMQPValue::LongString(_) => "S",
+        AMQPValue::FieldArray(_) => "A",
+        AMQPValue::Timestamp(_) => "T",
+        AMQPValue::FieldTable(_) => "F",
+        AMQPValue::ByteArray(_) => "x",
+        AMQPValue::Void => "V",
+    }
+}
+
 /// A received table as the `AMQPTable` object php-amqplib hands out (entries as `[type, value]` pairs).
 pub fn decode_table(table: &FieldTable) -> PhpResult<Zval> {
     let mut entries = ZendHashTable::with_capacity(table.inner().len() as u32);

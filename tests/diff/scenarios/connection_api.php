@@ -1,8 +1,7 @@
 <?php
 // Connection and channel bookkeeping: channel ids, closing twice, reconnecting on channel().
-// Not compared (README, compatibility): getServerProperties() and getLibraryProperties(), which mq does
-// not offer, explicit channel ids (lapin numbers channels itself), and the default heartbeat
-// (see heartbeat_default.php).
+// Not compared (README, compatibility): getLibraryProperties(), which mq does not offer, explicit
+// channel ids (lapin numbers channels itself), and the default heartbeat (see heartbeat_default.php).
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPStreamConnection;
@@ -12,6 +11,10 @@ show('class', get_class($conn));
 show('isConnected', $conn->isConnected());
 show('isBlocked', $conn->isBlocked());
 show('getReadTimeout', $conn->getReadTimeout());
+$props = $conn->getServerProperties();
+show('server property keys', array_values(array_intersect(['capabilities', 'cluster_name', 'copyright', 'information', 'platform', 'product', 'version'], array_keys($props))));
+show('product', $props['product']);
+show('capabilities publisher_confirms', $props['capabilities'][1]['publisher_confirms'] ?? null);
 $a = $conn->channel();
 $b = $conn->channel();
 show('channel ids', [$a->getChannelId(), $b->getChannelId()]);

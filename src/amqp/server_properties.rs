@@ -1,0 +1,48 @@
+//! The broker's server properties (`AbstractConnection::getServerProperties()`).
+//!
+//! lapin reads them in the handshake and keeps nothing of them, so they are asked for once more on a
+//! short-lived socket of our own: open it (with the connection's TLS settings), send the protocol
+//! header, parse the broker's connection.start, close. Done at most once per connection, on demand.
+
+use std::{
+    io::{Read, Write},
+    time::Duration,
+};
+
+use amq_protocol::{
+    frame::{parse_frame, AMQPFrame},
+    protocol::{connection::AMQPMethod, AMQPClass},
+};
+use ext_php_rs::exception::PhpResult;
+use lapin::{tcp::AMQPUriTcpExt, types::FieldTable};
+
+use super::{connection::Settings, exceptions as ex};
+use crate::exceptions::exception;
+
+const PROTOCOL_HEADER: &[u8] = b"AMQP\x00\x00\x09\x01";
+
+pub fn fetch(settings: &Settings) -> PhpResult<FieldTable> {
+    let failed = |e: &dyn std::fmt::Display| exception(ex::IO, format!("Reading the server properties failed: {e}"), 0);
+    let tls = settings.tls_config();
+    let mut stream = settings.uri().connect_with_config(tls.as_ref()).map_err(|e| failed(&e))?;
+    let limit = Duration::from_secs_f64(settings.connection_timeout.max(1.0));
+    stream.set_nonblocking(false).and_then(|()| stream.set_read_timeout(Some(limit))).map_err(|e| failed(&e))?;
+    stream.write_all(PROTOCOL_HEADER).map_err(|e| failed(&e))?;
+    let mut received = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Ok((_, AMQPFrame::Method(0, AMQPClass::Connection(AMQPMethod::Start(start))))) =
+            parse_frame(received.as_slice())
+        {
+            return Ok(start.server_properties);
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) => return Err(failed(&"the broker closed the connection")),
+            Ok(n) => received.extend_from_slice(&chunk[..n]),
+            Err(e) => return Err(failed(&e)),
+        }
+        if received.len() > 1 << 20 {
+            return Err(failed(&"no connection.start in the broker's first megabyte"));
+        }
+    }
+}
