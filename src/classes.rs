@@ -346,6 +346,13 @@ pub fn this_write(ex: &mut ExecuteData, name: &str, value: Zval) {
     }
 }
 
+/// `$this` of the method PHP is running, for code the macros give no `$this` (constructors).
+pub fn this_of_current_call() -> Option<&'static mut ZendObject> {
+    let ex = ext_php_rs::zend::ExecutorGlobals::get().current_execute_data;
+    // SAFETY: the running call's frame outlives the call, which is where this is used.
+    unsafe { ex.as_mut()?.get_self() }
+}
+
 /// `$this` as a value, for fluent setters (`return $this;`).
 pub fn this_zval(ex: &mut ExecuteData) -> Zval {
     let mut zval = Zval::new();

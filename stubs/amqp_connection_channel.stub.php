@@ -142,5 +142,6 @@ class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function wait_for_pending_acks_returns(mixed $timeout = 0) {}
 
-    public function __construct() {}
+    /** Opens a channel on $connection, as $connection->channel() does; lapin numbers channels itself. */
+    public function __construct(mixed $connection, mixed $channel_id = null, mixed $auto_decode = true, mixed $channel_rpc_timeout = 0) {}
 }

@@ -24,7 +24,7 @@ use lapin::{options::*, types::FieldTable, Channel, Confirmation, ExchangeKind};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 use super::{
-    connection::Link,
+    connection::{AmqpConnection, Link},
     pipeline::{self, ConfirmTo, Confirmed, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
@@ -39,6 +39,7 @@ use crate::{
 };
 
 pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
+pub const CLASS: &str = "PhpAmqpLib\\Channel\\AMQPChannel";
 
 /// A publish kept by batch_basic_publish until publish_batch.
 struct Batched {
@@ -143,34 +144,29 @@ pub struct ChannelState {
 }
 
 impl AmqpChannel {
-    /// Opens a channel on `link` and wraps it in a PHP object whose `connection` is `connection`.
-    pub fn open(link: Arc<Link>, connection: Zval) -> PhpResult<(u16, Zval)> {
+    /// A new lapin channel on `link`.
+    fn opened(link: Arc<Link>) -> PhpResult<Self> {
         let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
-        let id = channel.id();
         let (incoming_tx, incoming) = unbounded_channel();
         let (confirms_tx, confirms) = unbounded_channel();
-        let object = ZendClassObject::new(Self { state: std::mem::ManuallyDrop::new(ChannelState {
-            link,
-            channel,
-            incoming_tx,
-            incoming: RefCell::new(incoming),
-            confirm_queue: RefCell::new(None),
-            confirms_tx,
-            confirms: RefCell::new(confirms),
-            unconfirmed: RefCell::new(BTreeMap::new()),
-            next_tag: Cell::new(0),
-            batch: RefCell::new(Vec::new()),
-            closed: Cell::new(false),
-            stop_consuming: Cell::new(false),
-            deferred: RefCell::new(None),
-            watch_returns: Cell::new(false),
-        }) });
-        let mut zval = object.into_zval(false)?;
-        if let Some(this) = zval.object_mut() {
-            let scope = own_class();
-            classes::write(this, scope, "connection", connection);
-        }
-        Ok((id, zval))
+        Ok(Self {
+            state: std::mem::ManuallyDrop::new(ChannelState {
+                link,
+                channel,
+                incoming_tx,
+                incoming: RefCell::new(incoming),
+                confirm_queue: RefCell::new(None),
+                confirms_tx,
+                confirms: RefCell::new(confirms),
+                unconfirmed: RefCell::new(BTreeMap::new()),
+                next_tag: Cell::new(0),
+                batch: RefCell::new(Vec::new()),
+                closed: Cell::new(false),
+                stop_consuming: Cell::new(false),
+                deferred: RefCell::new(None),
+                watch_returns: Cell::new(false),
+            }),
+        })
     }
 
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
@@ -557,6 +553,26 @@ impl Mixed<'_> {
 #[php_impl]
 #[php(change_method_case = "snake_case")]
 impl AmqpChannel {
+    /// Opens a channel on `$connection` (what `$connection->channel()` does). lapin numbers channels
+    /// itself, so `$channel_id` is not honoured; `$auto_decode` and `$channel_rpc_timeout` are the
+    /// connection's business in mq.
+    #[php(defaults(channel_id = NULL, auto_decode = true, channel_rpc_timeout = 0))]
+    pub fn __construct(connection: &Zval, channel_id: Mixed, auto_decode: Mixed, channel_rpc_timeout: Mixed) -> PhpResult<Self> {
+        let _ = (channel_id, auto_decode, channel_rpc_timeout);
+        let owner = connection
+            .object()
+            .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
+            .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
+        let channel = Self::opened(owner.link()?)?;
+        // The object being constructed is `$this` of the running call; it gets its connection and
+        // takes its place in the connection's `$channels`, as php-amqplib's constructor does.
+        if let Some(this) = classes::this_of_current_call() {
+            classes::write(this, own_class(), "connection", connection.shallow_clone());
+            super::connection::register_channel(connection, i64::from(channel.channel.id()), this)?;
+        }
+        Ok(channel)
+    }
+
     // ---- lifecycle ----
 
     #[php(name = "getChannelId")]

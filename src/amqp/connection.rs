@@ -8,7 +8,7 @@ use ext_php_rs::{
     exception::PhpResult,
     flags::PropertyFlags,
     prelude::*,
-    types::{ZendClassObject, ZendEmptyArray, ZendHashTable, Zval},
+    types::{ZendClassObject, ZendEmptyArray, Zval},
     zend::ClassEntry,
 };
 use lapin::{
@@ -17,7 +17,7 @@ use lapin::{
 };
 
 use super::{
-    channel::{mixed, AmqpChannel},
+    channel::mixed,
     flow::{Flow, Notice},
     pipeline::Pipeline,
     errors::{self, Method},
@@ -169,6 +169,22 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
 /// AbstractConnection's own class entry: the scope of its private properties.
 fn own_class() -> &'static ClassEntry {
     <AmqpConnection as ext_php_rs::class::RegisteredClass>::get_metadata().ce()
+}
+
+/// Records a new channel in its connection's `$channels` (index 0 is the connection itself, as in
+/// php-amqplib).
+pub fn register_channel(connection: &Zval, id: i64, channel: &mut ext_php_rs::types::ZendObject) -> PhpResult<()> {
+    let mut handle = connection.shallow_clone(); // the same object, reached mutably
+    let Some(object) = handle.object_mut() else { return Ok(()) };
+    let mut list = classes::read(object, own_class(), "channels").array().map(|a| a.to_owned()).unwrap_or_default();
+    if list.get_index(0).is_none() {
+        list.insert_at_index(0, connection.shallow_clone())?;
+    }
+    let mut entry = Zval::new();
+    entry.set_object(channel);
+    list.insert_at_index(id, entry)?;
+    classes::write(object, own_class(), "channels", list.into_zval(false)?);
+    Ok(())
 }
 
 /// Passes the broker's block or unblock notice to the handler set on `connection` (an AbstractConnection).
@@ -365,23 +381,9 @@ impl AmqpConnection {
                 return Ok(existing.shallow_clone());
             }
         }
-        let link = self_.link()?;
-        let mut connection = Zval::new();
-        connection.set_object(self_.get_mut_zend_obj());
-        let (id, channel) = AmqpChannel::open(link, connection)?;
-        let mut list: ext_php_rs::boxed::ZBox<ZendHashTable> =
-            channels.array().map(|a| a.to_owned()).unwrap_or_default();
-        if list.get_index(0).is_none() {
-            // php-amqplib's connection is its own channel 0.
-            let mut this = Zval::new();
-            this.set_object(self_.get_mut_zend_obj());
-            list.insert_at_index(0, this)?;
-        }
-        list.insert_at_index(i64::from(id), channel.shallow_clone())?;
-        let this = self_.get_mut_zend_obj();
-        let scope = this.get_class_entry();
-        classes::write(this, scope, "channels", list.into_zval(false)?);
-        Ok(channel)
+        let mut this = Zval::new();
+        this.set_object(self_.get_mut_zend_obj());
+        Ok(classes::instantiate(super::channel::CLASS, vec![&this])?)
     }
 
     /// Closes every channel, then the connection.
