@@ -7,7 +7,7 @@
 
 use std::{
     collections::BTreeMap,
-    ffi::CString,
+    ffi::{c_char, CString},
     ptr,
     sync::{
         atomic::{AtomicPtr, Ordering},
@@ -16,12 +16,12 @@ use std::{
 };
 
 use ext_php_rs::{
-    args::ArgInfoTables,
+    args::{Arg, ArgInfoTables},
     builders::{ClassBuilder, ClassProperty, FunctionBuilder},
     convert::{IntoZval, IntoZvalDyn},
     exception::PhpException,
-    ffi::zend_call_known_function,
-    flags::{ClassFlags, MethodFlags, PropertyFlags},
+    ffi::{zend_call_known_function, zend_class_entry, zend_object, zval},
+    flags::{ClassFlags, DataType, MethodFlags, PropertyFlags},
     types::{ZendObject, Zval},
     zend::{ce, ClassEntry, ExecuteData},
 };
@@ -84,7 +84,7 @@ pub fn spl_class(name: &str) -> Option<&'static ClassEntry> {
 /// (it reads the executor's class table, which does not exist yet).
 static REGISTERED: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
 
-fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
+pub fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
     if let Some(name) = ce.name() {
         let name = name.to_string();
         REGISTERED.lock().unwrap_or_else(|e| e.into_inner()).insert(name, ptr::from_ref(ce) as usize);
@@ -190,4 +190,45 @@ pub fn call_parent_constructor(ex: &mut ExecuteData, args: &mut [Zval]) {
             ptr::null_mut(),
         );
     }
+}
+
+extern "C" {
+    fn zend_update_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        value: *mut zval,
+    );
+}
+
+/// Writes `$this->name` as code of the declaring class would (so private properties work too).
+pub fn set_this_property(ex: &mut ExecuteData, name: &str, value: Zval) {
+    // SAFETY: a method's function entry always has its declaring scope.
+    let Some(scope) = ex.function().map(|f| unsafe { f.common.scope }) else { return };
+    let Some(this) = ex.get_self() else { return };
+    let name = CString::new(name).expect("property names have no NUL");
+    let mut value = value;
+    // SAFETY: scope and object are live engine structures; the engine copies the value (adding a ref).
+    unsafe { zend_update_property(scope, this, name.as_ptr(), name.count_bytes(), &mut value) };
+}
+
+pub fn this_property(ex: &mut ExecuteData, name: &str) -> Zval {
+    ex.get_self()
+        .and_then(|this| this.get_property::<&Zval>(name).ok().map(Zval::shallow_clone))
+        .unwrap_or_default()
+}
+
+/// Reads the handler's arguments as zvals; `None` when parsing failed (an exception is already set).
+pub fn args<const N: usize>(ex: &mut ExecuteData, names: [&str; N], required: usize) -> Option<[Zval; N]> {
+    let mut parsed: Vec<Arg> = names.iter().map(|n| Arg::new(*n, DataType::Mixed)).collect();
+    let mut parser = ex.parser();
+    for (i, arg) in parsed.iter_mut().enumerate() {
+        if i == required {
+            parser = parser.not_required();
+        }
+        parser = parser.arg(arg);
+    }
+    parser.parse().ok()?;
+    Some(std::array::from_fn(|i| parsed[i].zval().map(|z| z.shallow_clone()).unwrap_or_default()))
 }

@@ -1,20 +1,17 @@
 //! php-amqplib's exception tree (`PhpAmqpLib\Exception\*`), with its parents and interface.
 
-use std::ffi::{c_char, CString};
-
 use ext_php_rs::{
     args::Arg,
     builders::FunctionBuilder,
     convert::IntoZval,
     exception::PhpException,
-    ffi::{zend_class_entry, zend_object, zval},
     flags::{DataType, MethodFlags, PropertyFlags},
     types::Zval,
     zend::ExecuteData,
     zend_fastcall,
 };
 
-use crate::exceptions::{self, call_parent_constructor, no_methods, ExceptionClass, Parent};
+use crate::exceptions::{self, args, call_parent_constructor, no_methods, set_this_property, this_property, ExceptionClass, Parent};
 
 pub const NS: &str = "PhpAmqpLib\\Exception\\";
 pub const INTERFACE: &str = "PhpAmqpLib\\Exception\\AMQPExceptionInterface";
@@ -90,47 +87,6 @@ fn tree() -> Vec<ExceptionClass> {
 
 pub fn register() -> ext_php_rs::error::Result<()> {
     exceptions::register(&tree())
-}
-
-extern "C" {
-    fn zend_update_property(
-        scope: *mut zend_class_entry,
-        object: *mut zend_object,
-        name: *const c_char,
-        name_length: usize,
-        value: *mut zval,
-    );
-}
-
-/// Writes `$this->name` as code of the declaring class would (so private properties work too).
-fn set_this_property(ex: &mut ExecuteData, name: &str, value: Zval) {
-    // SAFETY: a method's function entry always has its declaring scope.
-    let Some(scope) = ex.function().map(|f| unsafe { f.common.scope }) else { return };
-    let Some(this) = ex.get_self() else { return };
-    let name = CString::new(name).expect("property names have no NUL");
-    let mut value = value;
-    // SAFETY: scope and object are live engine structures; the engine copies the value (adding a ref).
-    unsafe { zend_update_property(scope, this, name.as_ptr(), name.count_bytes(), &mut value) };
-}
-
-fn this_property(ex: &mut ExecuteData, name: &str) -> Zval {
-    ex.get_self()
-        .and_then(|this| this.get_property::<&Zval>(name).ok().map(Zval::shallow_clone))
-        .unwrap_or_default()
-}
-
-/// Reads the handler's arguments as zvals; `None` when parsing failed (an exception is already set).
-fn args<const N: usize>(ex: &mut ExecuteData, names: [&str; N], required: usize) -> Option<[Zval; N]> {
-    let mut parsed: Vec<Arg> = names.iter().map(|n| Arg::new(*n, DataType::Mixed)).collect();
-    let mut parser = ex.parser();
-    for (i, arg) in parsed.iter_mut().enumerate() {
-        if i == required {
-            parser = parser.not_required();
-        }
-        parser = parser.arg(arg);
-    }
-    parser.parse().ok()?;
-    Some(std::array::from_fn(|i| parsed[i].zval().map(|z| z.shallow_clone()).unwrap_or_default()))
 }
 
 fn or(value: Zval, default: impl IntoZval) -> Zval {

@@ -1,0 +1,64 @@
+//! Parameter types of php-rdkafka's signatures that ext-php-rs has no exact match for.
+
+use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendHashTable, Zval}};
+
+use super::conf::{Conf, TopicConf};
+
+/// A `callable` parameter, kept as a counted reference to the PHP value.
+pub struct Callable(pub Zval);
+
+impl<'a> FromZval<'a> for Callable {
+    const TYPE: DataType = DataType::Callable;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.is_callable().then(|| Callable(zval.shallow_clone()))
+    }
+}
+
+/// A `string` parameter read as raw bytes without a copy (payloads, keys, opaques are binary).
+pub struct Bytes<'a>(pub &'a [u8]);
+
+impl<'a> FromZval<'a> for Bytes<'a> {
+    const TYPE: DataType = DataType::String;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.binary_slice().map(Bytes)
+    }
+}
+
+/// An `array` parameter that may default to null.
+pub struct Array<'a>(pub &'a ZendHashTable);
+
+impl<'a> FromZval<'a> for Array<'a> {
+    const TYPE: DataType = DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(Array)
+    }
+}
+
+impl StubLiteral for Array<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+// `?string $x = null` and `?Conf $conf = null`: the only defaults these types ever get are null
+// (Option's None), so their own literal is never rendered.
+impl StubLiteral for Bytes<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+impl StubLiteral for &Conf {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+impl StubLiteral for &TopicConf {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}

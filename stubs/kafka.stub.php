@@ -1,0 +1,175 @@
+<?php
+
+// php-rdkafka 6's API as mq registers it (RdKafka\...). Signatures follow php-rdkafka's *.stub.php.
+
+namespace {
+    function rd_kafka_err2str(int $err): ?string {}
+
+    function rd_kafka_err2name(int $err): ?string {}
+
+    /** @return array<int, array{code: int, name: ?string, desc: ?string}> */
+    function rd_kafka_get_err_descs(): array {}
+
+    /** @deprecated */
+    function rd_kafka_errno2err(int $errnox): int {}
+
+    /** @deprecated */
+    function rd_kafka_errno(): int {}
+
+    function rd_kafka_offset_tail(int $cnt): int {}
+
+    function rd_kafka_thread_cnt(): int {}
+
+    abstract class RdKafka
+    {
+        private function __construct() {}
+    }
+}
+
+namespace RdKafka {
+    class Exception extends \Exception
+    {
+    }
+
+    class KafkaErrorException extends Exception
+    {
+        public function __construct(string $message, int $code, string $error_string, bool $isFatal, bool $isRetriable, bool $transactionRequiresAbort) {}
+
+        public function getErrorString(): string {}
+
+        public function isFatal(): bool {}
+
+        public function isRetriable(): bool {}
+
+        public function transactionRequiresAbort(): bool {}
+    }
+
+    class Conf
+    {
+        public function __construct() {}
+
+        /** @return array<string, string> every property with its value, librdkafka's defaults included */
+        public function dump(): array {}
+
+        /** @throws Exception librdkafka's message; code RD_KAFKA_CONF_UNKNOWN or RD_KAFKA_CONF_INVALID */
+        public function set(string $name, string $value): void {}
+
+        /** @deprecated set topic properties on the Conf */
+        public function setDefaultTopicConf(TopicConf $topic_conf): void {}
+
+        /** @param callable(\RdKafka $kafka, int $err, string $reason): void $callback */
+        public function setErrorCb(callable $callback): void {}
+
+        /** @param callable(\RdKafka $kafka, Message $message): void $callback */
+        public function setDrMsgCb(callable $callback): void {}
+
+        /** @param callable(\RdKafka|KafkaConsumer $kafka, string $json, int $json_len): void $callback */
+        public function setStatsCb(callable $callback): void {}
+
+        /** @param callable(KafkaConsumer $kafka, int $err, array<TopicPartition> $partitions): void $callback */
+        public function setRebalanceCb(callable $callback): void {}
+
+        /** @param callable(KafkaConsumer $kafka, int $err, array<TopicPartition> $partitions): void $callback */
+        public function setOffsetCommitCb(callable $callback): void {}
+
+        /** @param callable(\RdKafka|KafkaConsumer $kafka, int $level, string $facility, string $message): void $callback */
+        public function setLogCb(callable $callback): void {}
+    }
+
+    class TopicConf
+    {
+        public function __construct() {}
+
+        /** @return array<string, string> */
+        public function dump(): array {}
+
+        public function set(string $name, string $value): void {}
+
+        /** @param int $partitioner one of RD_KAFKA_MSG_PARTITIONER_* */
+        public function setPartitioner(int $partitioner): void {}
+    }
+
+    class Producer extends \RdKafka
+    {
+        public function __construct(?Conf $conf = null) {}
+
+        public function newTopic(string $topic_name, ?TopicConf $topic_conf = null): ProducerTopic {}
+
+        /** Serves delivery reports and errors (callbacks run here); returns as soon as some were served. */
+        public function poll(int $timeout_ms): int {}
+
+        /** @return int RD_KAFKA_RESP_ERR_NO_ERROR, or RD_KAFKA_RESP_ERR__TIMED_OUT; never throws */
+        public function flush(int $timeout_ms): int {}
+
+        public function purge(int $purge_flags): int {}
+
+        public function getOutQLen(): int {}
+
+        public function addBrokers(string $broker_list): int {}
+
+        /** @throws KafkaErrorException */
+        public function initTransactions(int $timeout_ms): void {}
+
+        /** @throws KafkaErrorException */
+        public function beginTransaction(): void {}
+
+        /** @throws KafkaErrorException */
+        public function commitTransaction(int $timeout_ms): void {}
+
+        /** @throws KafkaErrorException */
+        public function abortTransaction(int $timeout_ms): void {}
+    }
+
+    abstract class Topic
+    {
+        private function __construct() {}
+    }
+
+    class ProducerTopic extends Topic
+    {
+        private function __construct() {}
+
+        public function getName(): string {}
+
+        /** @param int $msgflags 0 or RD_KAFKA_MSG_F_BLOCK */
+        public function produce(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?string $msg_opaque = null): void {}
+
+        /** @param array<string, string>|null $headers */
+        public function producev(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?array $headers = null, ?int $timestamp_ms = null, ?string $msg_opaque = null): void {}
+    }
+
+    class Message
+    {
+        public int $err;
+        public ?string $topic_name = null;
+        public ?int $timestamp = null;
+        public int $partition;
+        public ?string $payload = null;
+        public ?int $len = null;
+        public ?string $key = null;
+        public int $offset;
+        public array $headers;
+        public ?string $opaque = null;
+
+        public function errstr(): ?string {}
+    }
+
+    class TopicPartition
+    {
+        public function __construct(string $topic, int $partition, ?int $offset = 0) {}
+
+        public function getTopic(): ?string {}
+
+        public function setTopic(string $topic_name): TopicPartition {}
+
+        public function getPartition(): int {}
+
+        public function setPartition(int $partition): TopicPartition {}
+
+        public function getOffset(): int {}
+
+        public function setOffset(int $offset): TopicPartition {}
+
+        public function getErr(): ?int {}
+    }
+}
