@@ -138,6 +138,59 @@ namespace RdKafka {
         public function producev(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?array $headers = null, ?int $timestamp_ms = null, ?string $msg_opaque = null): void {}
     }
 
+    class KafkaConsumer
+    {
+        /** @throws Exception without "group.id" */
+        public function __construct(Conf $conf) {}
+
+        /** @param array<TopicPartition>|null $topic_partitions null removes the assignment */
+        public function assign(?array $topic_partitions = null): void {}
+
+        /** @return array<TopicPartition> */
+        public function getAssignment(): array {}
+
+        /** @param array<string> $topics names, or regular expressions starting with "^" */
+        public function subscribe(array $topics): void {}
+
+        /** @return array<string> */
+        public function getSubscription(): array {}
+
+        public function unsubscribe(): void {}
+
+        /**
+         * The next message, or a Message whose err is RD_KAFKA_RESP_ERR__TIMED_OUT (or __PARTITION_EOF
+         * with enable.partition.eof). Callbacks, the rebalance callback first of all, run here.
+         */
+        public function consume(int $timeout_ms): Message {}
+
+        /** @param Message|array<TopicPartition>|null $message_or_offsets (php-rdkafka declares that union) */
+        public function commit(mixed $message_or_offsets = null): void {}
+
+        /** @param Message|array<TopicPartition>|null $message_or_offsets */
+        public function commitAsync(mixed $message_or_offsets = null): void {}
+
+        /** Leaves the group (without calling the rebalance callback); later calls throw. */
+        public function close(): void {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition>
+         */
+        public function getCommittedOffsets(array $topic_partitions, int $timeout_ms): array {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition> with getErr() set per partition
+         */
+        public function pausePartitions(array $topic_partitions): array {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition>
+         */
+        public function resumePartitions(array $topic_partitions): array {}
+    }
+
     class Message
     {
         public int $err;

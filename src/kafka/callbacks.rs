@@ -3,7 +3,11 @@
 
 use ext_php_rs::{convert::IntoZvalDyn, exception::PhpResult, types::Zval};
 
-use super::{context::Event, message::bytes, topic_partition};
+use super::{
+    context::{Context, Event},
+    message::bytes,
+    topic_partition,
+};
 
 #[derive(Default)]
 pub struct Callbacks {
@@ -64,7 +68,7 @@ impl Callbacks {
         };
         match event {
             Event::Delivery(delivered) => {
-                let message = delivered.fields().into_php()?;
+                let message = delivered.fields().into_php()?.0;
                 call(&self.dr_msg, vec![kafka, &message])
             }
             Event::Error { code, reason } => call(&self.error, vec![kafka, &i64::from(code), &reason]),
@@ -84,3 +88,13 @@ impl Callbacks {
     }
 }
 
+/// Hands every recorded event of `context` to its callback, `$kafka` being the client object. Returns
+/// false when a callback threw (the exception is pending; later events wait for the next call).
+pub fn drain(context: &Context, callbacks: &Callbacks, kafka: &Zval) -> PhpResult<bool> {
+    while let Some(event) = context.next_event() {
+        if !callbacks.dispatch(kafka, event)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

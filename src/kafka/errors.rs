@@ -24,6 +24,7 @@ pub const PARTITION_EOF: i32 = -191;
 pub const ASSIGN_PARTITIONS: i32 = -175;
 pub const REVOKE_PARTITIONS: i32 = -174;
 pub const QUEUE_FULL: i32 = -184;
+pub const INVALID_ARG: i32 = -186;
 
 const PRIVATE: PropertyFlags = PropertyFlags::Private;
 

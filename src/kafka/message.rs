@@ -88,6 +88,19 @@ pub fn register() -> ext_php_rs::error::Result<()> {
         .register()
 }
 
+/// A Message object as a return value, so signatures declare `: RdKafka\Message`.
+pub struct MessageObject(pub Zval);
+
+impl IntoZval for MessageObject {
+    const TYPE: DataType = DataType::object(CLASS);
+    const NULLABLE: bool = false;
+
+    fn set_zval(self, zv: &mut Zval, _persistent: bool) -> ext_php_rs::error::Result<()> {
+        *zv = self.0;
+        Ok(())
+    }
+}
+
 /// A PHP string of raw bytes (binary-safe, one copy).
 pub fn bytes(value: &[u8]) -> Zval {
     let mut zval = Zval::new();
@@ -130,7 +143,7 @@ impl<'a> Fields<'a> {
 
     /// The PHP object. As in php-rdkafka, timestamp and len are set only with a payload, and headers
     /// only when err is 0.
-    pub fn into_php(self) -> Result<Zval, PhpException> {
+    pub fn into_php(self) -> Result<MessageObject, PhpException> {
         let mut object = ZendObject::new(exceptions::class(CLASS));
         object.set_property("err", i64::from(self.err))?;
         object.set_property("topic_name", self.topic)?;
@@ -150,6 +163,6 @@ impl<'a> Fields<'a> {
         }
         object.set_property("headers", headers)?;
         object.set_property("opaque", self.opaque.map(bytes))?;
-        Ok(object.into_zval(false)?)
+        Ok(MessageObject(object.into_zval(false)?))
     }
 }

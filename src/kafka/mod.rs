@@ -4,6 +4,7 @@
 pub mod callbacks;
 pub mod conf;
 pub mod constants;
+pub mod consumer;
 pub mod context;
 pub mod errors;
 pub mod message;
@@ -53,6 +54,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<producer::Producer>()
         .class::<topic::Topic>()
         .class::<topic::ProducerTopic>()
+        .class::<consumer::KafkaConsumer>()
 }
 
 /// Classes registered by hand at module startup (exceptions, Message with typed properties).

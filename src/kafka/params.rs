@@ -43,6 +43,24 @@ impl StubLiteral for Array<'_> {
     }
 }
 
+/// A `mixed` parameter that may default to null (php-rdkafka's `Message|array|null`: ext-php-rs
+/// declares no union types).
+pub struct Any<'a>(pub &'a Zval);
+
+impl<'a> FromZval<'a> for Any<'a> {
+    const TYPE: DataType = DataType::Mixed;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Some(Any(zval))
+    }
+}
+
+impl StubLiteral for Any<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
 // `?string $x = null` and `?Conf $conf = null`: the only defaults these types ever get are null
 // (Option's None), so their own literal is never rendered.
 impl StubLiteral for Bytes<'_> {

@@ -17,7 +17,7 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::Callbacks,
+    callbacks::{self, Callbacks},
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
@@ -130,12 +130,7 @@ impl Producer {
         let callbacks = self_.callbacks.clone();
         let mut kafka = Zval::new();
         kafka.set_object(self_.get_mut_zend_obj());
-        while let Some(event) = handle.context().next_event() {
-            if !callbacks.dispatch(&kafka, event)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        callbacks::drain(handle.context(), &callbacks, &kafka)
     }
 }
 

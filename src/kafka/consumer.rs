@@ -1,0 +1,235 @@
+//! `RdKafka\KafkaConsumer` on rdkafka's `BaseConsumer`, polled from PHP: rebalance, error, log, stats
+//! and offset-commit callbacks run on the PHP thread inside consume().
+
+use std::time::{Duration, Instant};
+
+use ext_php_rs::{
+    exception::PhpResult,
+    prelude::*,
+    types::{ZendClassObject, ZendObject, Zval},
+};
+use rdkafka::{
+    consumer::{BaseConsumer, CommitMode, Consumer as _},
+    error::KafkaError,
+    util::Timeout,
+    Offset, TopicPartitionList,
+};
+
+use super::{
+    callbacks::{self, Callbacks},
+    conf::Conf,
+    context::Context,
+    ensure_owner, errors,
+    message::{Fields, MessageObject},
+    params::{Any, Array},
+    producer::{apply_log_level, creation_error},
+    topic_partition::{self, TopicPartition},
+};
+use crate::runtime::OwnerPid;
+
+#[php_class]
+#[php(name = "RdKafka\\KafkaConsumer")]
+pub struct KafkaConsumer {
+    /// None once close() was called.
+    consumer: Option<BaseConsumer<Context>>,
+    owner: OwnerPid,
+    callbacks: Callbacks,
+}
+
+impl Drop for KafkaConsumer {
+    fn drop(&mut self) {
+        if !self.owner.is_current() {
+            // Inherited through fork: closing would wait for the parent's threads forever.
+            std::mem::forget(self.consumer.take());
+        } else if let Some(consumer) = &self.consumer {
+            // Leaving the group revokes the partitions natively: PHP is not called from a destructor.
+            consumer.context().mute();
+        }
+    }
+}
+
+impl KafkaConsumer {
+    fn consumer(&self) -> PhpResult<&BaseConsumer<Context>> {
+        ensure_owner(self.owner)?;
+        self.consumer.as_ref().ok_or_else(|| errors::exception("RdKafka\\KafkaConsumer::close() was called", 0))
+    }
+
+    fn dispatch(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<bool> {
+        let callbacks = self_.callbacks.clone();
+        let mut kafka = Zval::new();
+        kafka.set_object(self_.get_mut_zend_obj());
+        match &self_.consumer {
+            Some(consumer) => callbacks::drain(consumer.context(), &callbacks, &kafka),
+            None => Ok(true),
+        }
+    }
+
+    fn commit_with(&self, what: Option<Any>, mode: CommitMode) -> PhpResult<()> {
+        let consumer = self.consumer()?;
+        let result = match what.map(|a| a.0).filter(|z| !z.is_null()) {
+            None => consumer.commit_consumer_state(mode),
+            Some(value) => consumer.commit(&offsets_to_commit(value)?, mode),
+        };
+        result.map_err(|e| errors::from_kafka(&e))
+    }
+}
+
+/// The offsets to commit for a Message (its offset + 1, as php-rdkafka does) or an array of
+/// TopicPartition.
+fn offsets_to_commit(value: &Zval) -> PhpResult<TopicPartitionList> {
+    if let Some(array) = value.array() {
+        return topic_partition::to_list(array);
+    }
+    let message = value
+        .object()
+        .filter(|o| o.get_class_name().ok().as_deref() == Some(super::message::CLASS))
+        .ok_or_else(|| errors::invalid_argument("expected RdKafka\\Message, an array of RdKafka\\TopicPartition or null".into()))?;
+    let prop = |name: &str| message.get_property::<&Zval>(name).ok();
+    let topic = prop("topic_name").and_then(Zval::str).unwrap_or_default().to_string();
+    let partition = prop("partition").and_then(Zval::long).unwrap_or(0);
+    let offset = prop("offset").and_then(Zval::long).unwrap_or(0);
+    if message_err(message) != 0 {
+        return Err(errors::exception("Invalid argument: Specified Message has an error", errors::INVALID_ARG));
+    }
+    let mut list = TopicPartitionList::with_capacity(1);
+    list.add_partition_offset(&topic, partition as i32, Offset::Offset(offset + 1))
+        .map_err(|e| errors::from_kafka(&e))?;
+    Ok(list)
+}
+
+fn message_err(message: &ZendObject) -> i64 {
+    message.get_property::<&Zval>("err").ok().and_then(Zval::long).unwrap_or(0)
+}
+
+/// A Message standing for an error (or a timeout) instead of a record, as php-rdkafka returns them.
+fn error_message(err: i32, partition: i32) -> PhpResult<MessageObject> {
+    let text = errors::err2str(err);
+    let with_text = err != errors::TIMED_OUT;
+    Fields {
+        err,
+        topic: None,
+        partition,
+        offset: if with_text { -1 } else { 0 },
+        timestamp: None,
+        payload: with_text.then_some(text.as_bytes()),
+        key: None,
+        headers: Vec::new(),
+        opaque: None,
+    }
+    .into_php()
+}
+
+fn timeout(deadline: Option<Instant>) -> Timeout {
+    deadline.map_or(Timeout::Never, |d| Timeout::After(d.saturating_duration_since(Instant::now())))
+}
+
+#[php_impl]
+impl KafkaConsumer {
+    pub fn __construct(conf: &Conf) -> PhpResult<Self> {
+        if conf.get("group.id").is_none_or(str::is_empty) {
+            return Err(errors::exception("\"group.id\" must be configured", 0));
+        }
+        let callbacks = conf.callbacks();
+        let consumer: BaseConsumer<Context> = conf
+            .client_config()
+            .create_with_context(Context::new(callbacks.wants()))
+            .map_err(creation_error)?;
+        apply_log_level(consumer.client().native_ptr(), Some(conf));
+        Ok(KafkaConsumer { consumer: Some(consumer), owner: OwnerPid::current(), callbacks })
+    }
+
+    #[php(defaults(topic_partitions = None))]
+    pub fn assign(&self, topic_partitions: Option<Array>) -> PhpResult<()> {
+        let consumer = self.consumer()?;
+        let result = match topic_partitions {
+            Some(list) => consumer.assign(&topic_partition::to_list(list.0)?),
+            None => consumer.unassign(),
+        };
+        result.map_err(|e| errors::from_kafka(&e))
+    }
+
+    pub fn get_assignment(&self) -> PhpResult<Vec<TopicPartition>> {
+        let list = self.consumer()?.assignment().map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&list))
+    }
+
+    /// Topic names, or regular expressions when they start with "^".
+    pub fn subscribe(&self, topics: Vec<String>) -> PhpResult<()> {
+        let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+        self.consumer()?.subscribe(&topics).map_err(|e| errors::from_kafka(&e))
+    }
+
+    pub fn get_subscription(&self) -> PhpResult<Vec<String>> {
+        let list = self.consumer()?.subscription().map_err(|e| errors::from_kafka(&e))?;
+        Ok(list.elements().iter().map(|e| e.topic().to_string()).collect())
+    }
+
+    pub fn unsubscribe(&self) -> PhpResult<()> {
+        self.consumer()?.unsubscribe();
+        Ok(())
+    }
+
+    /// The next message; on timeout a Message whose err is RD_KAFKA_RESP_ERR__TIMED_OUT, never null.
+    /// Callbacks (rebalance first of all) run here.
+    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
+        let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
+        let forward_errors = !self_.callbacks.wants().error;
+        loop {
+            // The message is built before any callback runs: it borrows the consumer.
+            let message = match self_.consumer()?.poll(timeout(deadline)) {
+                Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
+                Some(Err(KafkaError::PartitionEOF(partition))) => Some(error_message(errors::PARTITION_EOF, partition)?),
+                // With an error callback, errors reach it (the context recorded them) rather than consume().
+                Some(Err(e)) if forward_errors => Some(error_message(errors::code_of(&e), 0)?),
+                Some(Err(_)) | None => None,
+            };
+            let continued = Self::dispatch(self_)?;
+            if let Some(message) = message {
+                return Ok(message);
+            }
+            if !continued || deadline.is_some_and(|d| Instant::now() >= d) {
+                return error_message(errors::TIMED_OUT, 0);
+            }
+        }
+    }
+
+    #[php(defaults(message_or_offsets = None))]
+    pub fn commit(&self, message_or_offsets: Option<Any>) -> PhpResult<()> {
+        self.commit_with(message_or_offsets, CommitMode::Sync)
+    }
+
+    #[php(defaults(message_or_offsets = None))]
+    pub fn commit_async(&self, message_or_offsets: Option<Any>) -> PhpResult<()> {
+        self.commit_with(message_or_offsets, CommitMode::Async)
+    }
+
+    /// Leaves the group (partitions are revoked without calling the rebalance callback) and destroys the
+    /// client; later calls throw.
+    pub fn close(&mut self) -> PhpResult<()> {
+        ensure_owner(self.owner)?;
+        if let Some(consumer) = self.consumer.take() {
+            consumer.context().mute();
+        }
+        Ok(())
+    }
+
+    pub fn get_committed_offsets(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
+        let committed = self.consumer()?.committed_offsets(list, timeout).map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&committed))
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        self.consumer()?.pause(&list).map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&list))
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        self.consumer()?.resume(&list).map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&list))
+    }
+}
+
