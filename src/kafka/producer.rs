@@ -188,9 +188,8 @@ impl Producer {
     /// throws for Kafka errors.
     pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
-        let self_ptr: *mut ZendClassObject<Producer> = self_;
-        // SAFETY: the object outlives this call; callbacks run between slices, never inside poll.
-        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(unsafe { &mut *self_ptr }))?;
+        // Callbacks run between slices, never inside librdkafka's poll.
+        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
     }
 
