@@ -7,3 +7,8 @@ PHP="${PHP:-php} -n -d extension=$ROOT/modules/mq.so"
 echo "== extension"
 $PHP --ri mq
 $PHP "$ROOT/examples/info.php"
+
+echo "== kafka (php-rdkafka API)"
+KAFKA_TOPIC="mq-demo-$(date +%s)"
+$PHP "$ROOT/examples/kafka_producer.php" "$KAFKA_TOPIC"
+$PHP "$ROOT/examples/kafka_consumer.php" "$KAFKA_TOPIC"
