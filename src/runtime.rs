@@ -66,6 +66,14 @@ impl OwnerPid {
     }
 }
 
+/// True when PHP wants control back: a signal handler of `pcntl_async_signals(true)`, a time limit or
+/// another VM interrupt is pending. Blocking waits check it between slices so pcntl handlers run.
+pub fn php_interrupt_pending() -> bool {
+    let globals = ext_php_rs::zend::ExecutorGlobals::get();
+    // SAFETY: a flag of the executor globals, written by signal handlers; read as the engine does.
+    unsafe { std::ptr::read_volatile(&globals.vm_interrupt.value) }
+}
+
 /// Diagnostics of the runtime: runs a task on a worker thread and reports who ran it.
 /// `['pid' => int, 'worker_threads' => int, 'builds' => int, 'thread' => string]`.
 #[php_function]

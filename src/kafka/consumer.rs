@@ -25,7 +25,7 @@ use super::{
     producer::{apply_log_level, creation_error},
     topic_partition::{self, TopicPartition},
 };
-use crate::runtime::OwnerPid;
+use crate::runtime::{self, OwnerPid};
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
@@ -119,8 +119,11 @@ fn error_message(err: i32, partition: i32) -> PhpResult<MessageObject> {
     .into_php()
 }
 
-fn timeout(deadline: Option<Instant>) -> Timeout {
-    deadline.map_or(Timeout::Never, |d| Timeout::After(d.saturating_duration_since(Instant::now())))
+/// The longest single wait inside consume(): between waits, pending PHP signals end the call.
+const SLICE: Duration = Duration::from_millis(100);
+
+fn next_wait(deadline: Option<Instant>) -> Timeout {
+    Timeout::After(deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE)))
 }
 
 #[php_impl]
@@ -170,13 +173,14 @@ impl KafkaConsumer {
     }
 
     /// The next message; on timeout a Message whose err is RD_KAFKA_RESP_ERR__TIMED_OUT, never null.
-    /// Callbacks (rebalance first of all) run here.
+    /// Callbacks (rebalance first of all) run here. A pending PHP signal also ends the wait (as a timeout)
+    /// so its handler runs.
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
         let forward_errors = !self_.callbacks.wants().error;
         loop {
             // The message is built before any callback runs: it borrows the consumer.
-            let message = match self_.consumer()?.poll(timeout(deadline)) {
+            let message = match self_.consumer()?.poll(next_wait(deadline)) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
                 Some(Err(KafkaError::PartitionEOF(partition))) => Some(error_message(errors::PARTITION_EOF, partition)?),
                 // With an error callback, errors reach it (the context recorded them) rather than consume().
@@ -187,7 +191,8 @@ impl KafkaConsumer {
             if let Some(message) = message {
                 return Ok(message);
             }
-            if !continued || deadline.is_some_and(|d| Instant::now() >= d) {
+            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            if !continued || expired || runtime::php_interrupt_pending() {
                 return error_message(errors::TIMED_OUT, 0);
             }
         }

@@ -24,7 +24,10 @@ use super::{
     topic::ProducerTopic,
     Kafka,
 };
-use crate::{ini, runtime::OwnerPid};
+use crate::{
+    ini,
+    runtime::{self, OwnerPid},
+};
 
 /// How long one blocking poll waits before poll()/flush() look at what arrived. rdkafka's poll keeps
 /// waiting until its timeout even after serving events, so waits are cut into short slices.
@@ -61,7 +64,7 @@ impl ProducerHandle {
     }
 
     /// Serves events until `done` or the deadline (None: no deadline), calling `between` after every
-    /// slice. Returns whether `done` became true.
+    /// slice. Returns whether `done` became true; a pending PHP interrupt (signal) ends the wait early.
     fn serve_until(
         &self,
         deadline: Option<Instant>,
@@ -75,6 +78,9 @@ impl ProducerHandle {
             }
             if done(self) {
                 return Ok(true);
+            }
+            if runtime::php_interrupt_pending() {
+                return Ok(false);
             }
             let remaining = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()));
             if remaining.is_zero() {

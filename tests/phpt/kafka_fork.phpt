@@ -3,6 +3,7 @@ Kafka: a forked child using its parent's producer or consumer gets a clear excep
 --EXTENSIONS--
 mq
 pcntl
+posix
 --FILE--
 <?php
 require dirname(__DIR__) . '/tools/brokers.php';
@@ -17,7 +18,17 @@ var_dump($producer->flush(10000));
 $cconf = new RdKafka\Conf();
 $cconf->set('bootstrap.servers', kafka_bootstrap());
 $cconf->set('group.id', fresh_name('fork-group'));
+$cconf->set('auto.offset.reset', 'earliest');
 $consumer = new RdKafka\KafkaConsumer($cconf);
+$consumer->subscribe([$name]);
+// Fork once the clients have settled (group joined, record read): a librdkafka thread inside
+// getaddrinfo() at the moment of the fork leaves a glibc lock held in the child, where the child's own
+// client would then hang resolving its brokers.
+$deadline = microtime(true) + 30;
+do {
+    $m = $consumer->consume(500);
+} while ($m->err !== RD_KAFKA_RESP_ERR_NO_ERROR && microtime(true) < $deadline);
+var_dump($m->payload);
 
 $pipe = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
 $pid = pcntl_fork();
@@ -65,6 +76,7 @@ echo shell_exec("timeout 30 kcat -C -b $broker -t " . escapeshellarg($name) . " 
 ?>
 --EXPECT--
 int(0)
+string(11) "from-parent"
 produce: This Kafka client was created before pcntl_fork() and belongs to the parent process (librdkafka's threads do not survive fork); create a new client (reconnect) in the child
 flush: This Kafka client was created before pcntl_fork() and belongs to the parent process (librdkafka's threads do not survive fork); create a new client (reconnect) in the child
 newTopic: This Kafka client was created before pcntl_fork() and belongs to the parent process (librdkafka's threads do not survive fork); create a new client (reconnect) in the child
