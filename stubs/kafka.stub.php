@@ -101,6 +101,17 @@ namespace RdKafka {
         /** @return int RD_KAFKA_RESP_ERR_NO_ERROR, or RD_KAFKA_RESP_ERR__TIMED_OUT; never throws */
         public function flush(int $timeout_ms): int {}
 
+        public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        /** Writes the partition's low and high watermarks into $low and $high (ext-php-rs declares them mixed). */
+        public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions offsets are timestamps (ms)
+         * @return array<TopicPartition> the earliest offsets at or after them
+         */
+        public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+
         public function purge(int $purge_flags): int {}
 
         public function getOutQLen(): int {}
@@ -172,6 +183,22 @@ namespace RdKafka {
         /** Leaves the group (without calling the rebalance callback); later calls throw. */
         public function close(): void {}
 
+        public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions offsets are timestamps (ms)
+         * @return array<TopicPartition>
+         */
+        public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition> the consumer's current positions
+         */
+        public function getOffsetPositions(array $topic_partitions): array {}
+
         /**
          * @param array<TopicPartition> $topic_partitions
          * @return array<TopicPartition>
@@ -224,5 +251,81 @@ namespace RdKafka {
         public function setOffset(int $offset): TopicPartition {}
 
         public function getErr(): ?int {}
+    }
+}
+
+namespace RdKafka {
+    class Metadata
+    {
+        private function __construct() {}
+
+        public function getOrigBrokerId(): int {}
+
+        public function getOrigBrokerName(): string {}
+
+        /** @return Metadata\Collection<Metadata\Broker> */
+        public function getBrokers(): Metadata\Collection {}
+
+        /** @return Metadata\Collection<Metadata\Topic> */
+        public function getTopics(): Metadata\Collection {}
+    }
+}
+
+namespace RdKafka\Metadata {
+    class Collection implements \Countable, \Iterator
+    {
+        private function __construct() {}
+
+        public function count(): int {}
+
+        public function current(): mixed {}
+
+        public function key(): int {}
+
+        public function next(): void {}
+
+        public function rewind(): void {}
+
+        public function valid(): bool {}
+    }
+
+    class Broker
+    {
+        private function __construct() {}
+
+        public function getId(): int {}
+
+        public function getHost(): string {}
+
+        public function getPort(): int {}
+    }
+
+    class Topic
+    {
+        private function __construct() {}
+
+        public function getTopic(): string {}
+
+        public function getErr(): int {}
+
+        /** @return Collection<Partition> */
+        public function getPartitions(): Collection {}
+    }
+
+    class Partition
+    {
+        private function __construct() {}
+
+        public function getId(): int {}
+
+        public function getErr(): int {}
+
+        public function getLeader(): int {}
+
+        /** @return Collection<int> */
+        public function getReplicas(): Collection {}
+
+        /** @return Collection<int> */
+        public function getIsrs(): Collection {}
     }
 }

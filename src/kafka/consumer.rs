@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use ext_php_rs::{
     exception::PhpResult,
     prelude::*,
-    types::{ZendClassObject, ZendObject, Zval},
+    types::{PhpRef, ZendClassObject, ZendObject, Zval},
 };
 use rdkafka::{
     consumer::{BaseConsumer, CommitMode, Consumer as _},
@@ -21,6 +21,8 @@ use super::{
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
+    metadata::{self, Metadata, OnlyTopic},
+    offsets,
     params::{Any, Array},
     producer::{apply_log_level, creation_error},
     topic_partition::{self, TopicPartition},
@@ -216,6 +218,22 @@ impl KafkaConsumer {
             consumer.context().mute();
         }
         Ok(())
+    }
+
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        metadata::fetch(self.consumer()?.client().native_ptr(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.consumer()?.client().native_ptr(), &topic, partition, low, high, timeout_ms)
+    }
+
+    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        offsets::for_times(self.consumer()?.client().native_ptr(), topic_partitions.0, timeout_ms)
+    }
+
+    pub fn get_offset_positions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        offsets::positions(self.consumer()?.client().native_ptr(), topic_partitions.0)
     }
 
     pub fn get_committed_offsets(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {

@@ -8,6 +8,8 @@ pub mod consumer;
 pub mod context;
 pub mod errors;
 pub mod message;
+pub mod metadata;
+pub mod offsets;
 pub mod params;
 pub mod producer;
 pub mod topic;
@@ -55,6 +57,11 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<topic::Topic>()
         .class::<topic::ProducerTopic>()
         .class::<consumer::KafkaConsumer>()
+        .class::<metadata::Collection>()
+        .class::<metadata::Broker>()
+        .class::<metadata::Partition>()
+        .class::<metadata::Topic>()
+        .class::<metadata::Metadata>()
 }
 
 /// Classes registered by hand at module startup (exceptions, Message with typed properties).

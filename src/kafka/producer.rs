@@ -8,7 +8,11 @@ use std::{
     time::{Duration, Instant},
 };
 
-use ext_php_rs::{exception::PhpResult, prelude::*, types::{ZendClassObject, Zval}};
+use ext_php_rs::{
+    exception::PhpResult,
+    prelude::*,
+    types::{PhpRef, ZendClassObject, Zval},
+};
 use rdkafka::{
     bindings as rd,
     error::KafkaError,
@@ -21,7 +25,11 @@ use super::{
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
+    metadata::{self, Metadata, OnlyTopic},
+    offsets,
+    params::Array,
     topic::ProducerTopic,
+    topic_partition::TopicPartition,
     Kafka,
 };
 use crate::{
@@ -197,6 +205,19 @@ impl Producer {
         // Callbacks run between slices, never inside librdkafka's poll.
         let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
+    }
+
+    /// `$only_topic` is required but nullable in php-rdkafka.
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        metadata::fetch(self.handle()?.native(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.handle()?.native(), &topic, partition, low, high, timeout_ms)
+    }
+
+    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        offsets::for_times(self.handle()?.native(), topic_partitions.0, timeout_ms)
     }
 
     pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {

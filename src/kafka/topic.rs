@@ -58,6 +58,10 @@ impl ProducerTopic {
         Ok(ProducerTopic { handle, name, native })
     }
 
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn send(
         &self,
