@@ -103,6 +103,12 @@ namespace RdKafka {
 
         public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
 
+        /** @deprecated use getMetadata() */
+        public function metadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        /** @return int the controller broker's id, -1 when unknown within the timeout */
+        public function getControllerId(int $timeout_ms): int {}
+
         /** Writes the partition's low and high watermarks into $low and $high (ext-php-rs declares them mixed). */
         public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
 
@@ -115,6 +121,12 @@ namespace RdKafka {
         public function purge(int $purge_flags): int {}
 
         public function getOutQLen(): int {}
+
+        /** @deprecated use getOutQLen() */
+        public function outqLen(): int {}
+
+        /** @deprecated set the log_level property */
+        public function setLogLevel(int $level): void {}
 
         public function addBrokers(string $broker_list): int {}
 
@@ -157,6 +169,16 @@ namespace RdKafka {
         /** @param array<TopicPartition>|null $topic_partitions null removes the assignment */
         public function assign(?array $topic_partitions = null): void {}
 
+        /**
+         * Cooperative rebalancing (partition.assignment.strategy=cooperative-sticky): adds partitions.
+         * @param array<TopicPartition> $topic_partitions
+         * @throws Exception librdkafka's message, code 0
+         */
+        public function incrementalAssign(array $topic_partitions): void {}
+
+        /** @param array<TopicPartition> $topic_partitions */
+        public function incrementalUnassign(array $topic_partitions): void {}
+
         /** @return array<TopicPartition> */
         public function getAssignment(): array {}
 
@@ -184,6 +206,8 @@ namespace RdKafka {
         public function close(): void {}
 
         public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        public function getControllerId(int $timeout_ms): int {}
 
         public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
 

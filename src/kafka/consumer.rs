@@ -9,6 +9,7 @@ use ext_php_rs::{
     types::{PhpRef, ZendClassObject, ZendObject, Zval},
 };
 use rdkafka::{
+    bindings as rd,
     consumer::{BaseConsumer, CommitMode, Consumer as _},
     error::KafkaError,
     util::Timeout,
@@ -99,6 +100,17 @@ fn offsets_to_commit(value: &Zval) -> PhpResult<TopicPartitionList> {
     Ok(list)
 }
 
+/// php-rdkafka throws incremental (un)assign errors with librdkafka's text and code 0.
+fn incremental(error: *mut rd::rd_kafka_error_t) -> PhpResult<()> {
+    if error.is_null() {
+        return Ok(());
+    }
+    // SAFETY: a non-null error object, read then destroyed once.
+    let text = unsafe { errors::c_text(rd::rd_kafka_error_string(error)).unwrap_or_default() };
+    unsafe { rd::rd_kafka_error_destroy(error) };
+    Err(errors::exception(text, 0))
+}
+
 fn message_err(message: &ZendObject) -> i64 {
     message.get_property::<&Zval>("err").ok().and_then(Zval::long).unwrap_or(0)
 }
@@ -151,6 +163,21 @@ impl KafkaConsumer {
             None => consumer.unassign(),
         };
         result.map_err(|e| errors::from_kafka(&e))
+    }
+
+    /// Cooperative rebalancing: adds partitions to the assignment (from a rebalance callback).
+    pub fn incremental_assign(&self, topic_partitions: Array) -> PhpResult<()> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let rk = self.consumer()?.client().native_ptr();
+        // SAFETY: a live consumer handle and list.
+        incremental(unsafe { rd::rd_kafka_incremental_assign(rk, list.ptr()) })
+    }
+
+    pub fn incremental_unassign(&self, topic_partitions: Array) -> PhpResult<()> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let rk = self.consumer()?.client().native_ptr();
+        // SAFETY: a live consumer handle and list.
+        incremental(unsafe { rd::rd_kafka_incremental_unassign(rk, list.ptr()) })
     }
 
     pub fn get_assignment(&self) -> PhpResult<Vec<TopicPartition>> {
@@ -222,6 +249,10 @@ impl KafkaConsumer {
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
         metadata::fetch(self.consumer()?.client().native_ptr(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(metadata::controller_id(self.consumer()?.client().native_ptr(), timeout_ms))
     }
 
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {

@@ -59,6 +59,12 @@ pub fn fetch(rk: *mut rd::rd_kafka_t, all_topics: bool, only_topic: Option<OnlyT
     Ok(metadata)
 }
 
+/// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
+pub fn controller_id(rk: *mut rd::rd_kafka_t, timeout_ms: i64) -> i64 {
+    // SAFETY: a live client handle.
+    i64::from(unsafe { rd::rd_kafka_controllerid(rk, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
+}
+
 /// The elements of a C array (empty when null).
 unsafe fn items<'a, T>(ptr: *const T, count: i32) -> &'a [T] {
     if ptr.is_null() || count <= 0 {

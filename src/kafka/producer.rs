@@ -212,6 +212,27 @@ impl Producer {
         metadata::fetch(self.handle()?.native(), all_topics, only_topic, timeout_ms)
     }
 
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(metadata::controller_id(self.handle()?.native(), timeout_ms))
+    }
+
+    /// Deprecated alias of getMetadata().
+    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        self.get_metadata(all_topics, only_topic, timeout_ms)
+    }
+
+    /// Deprecated alias of getOutQLen().
+    pub fn outq_len(&self) -> PhpResult<i64> {
+        self.get_out_q_len()
+    }
+
+    /// Deprecated in php-rdkafka (use the `log_level` property).
+    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
+        // SAFETY: a live client handle.
+        unsafe { rd::rd_kafka_set_log_level(self.handle()?.native(), level as i32) };
+        Ok(())
+    }
+
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
         offsets::query_watermarks(self.handle()?.native(), &topic, partition, low, high, timeout_ms)
     }
