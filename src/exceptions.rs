@@ -193,13 +193,21 @@ pub fn call_parent_constructor(ex: &mut ExecuteData, args: &mut [Zval]) {
 }
 
 extern "C" {
-    fn zend_update_property(
+    pub(crate) fn zend_update_property(
         scope: *mut zend_class_entry,
         object: *mut zend_object,
         name: *const c_char,
         name_length: usize,
         value: *mut zval,
     );
+    pub(crate) fn zend_read_property(
+        scope: *mut zend_class_entry,
+        object: *mut zend_object,
+        name: *const c_char,
+        name_length: usize,
+        silent: bool,
+        rv: *mut zval,
+    ) -> *mut zval;
 }
 
 /// Writes `$this->name` as code of the declaring class would (so private properties work too).

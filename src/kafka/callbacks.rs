@@ -1,7 +1,21 @@
 //! The PHP callbacks of a client (copied from its Conf) and how events reach them: always on the PHP
 //! thread, after librdkafka's poll returned, with php-rdkafka's argument order.
+//!
+//! Callbacks live in private properties of the Conf and client objects, where PHP's cycle collector sees
+//! them: a closure capturing its own client (or a service holding it) is collected like any PHP cycle.
 
-use ext_php_rs::{convert::IntoZvalDyn, exception::PhpResult, types::Zval};
+use std::ffi::CString;
+
+use ext_php_rs::{
+    builders::{ClassBuilder, ClassProperty},
+    convert::IntoZvalDyn,
+    exception::{PhpException, PhpResult},
+    flags::PropertyFlags,
+    types::{ZendObject, Zval},
+    zend::{ClassEntry, ExecuteData, ExecutorGlobals},
+};
+
+use crate::exceptions::{zend_read_property, zend_update_property};
 
 use super::{
     context::{Context, Event},
@@ -19,16 +33,92 @@ pub struct Callbacks {
     pub offset_commit: Option<Zval>,
 }
 
-impl Clone for Callbacks {
-    fn clone(&self) -> Self {
-        let copy = |cb: &Option<Zval>| cb.as_ref().map(Zval::shallow_clone);
-        Callbacks {
-            dr_msg: copy(&self.dr_msg),
-            error: copy(&self.error),
-            rebalance: copy(&self.rebalance),
-            log: copy(&self.log),
-            stats: copy(&self.stats),
-            offset_commit: copy(&self.offset_commit),
+/// The properties holding the callbacks (php-rdkafka's names where it declares them).
+const PROPERTIES: [&str; 6] = ["dr_msg_cb", "error_cb", "rebalance_cb", "log_cb", "stats_cb", "offset_commit_cb"];
+
+/// Declares the callback properties (private, null) on a class: `#[php(modifier = ...)]`.
+pub fn declare_properties(mut builder: ClassBuilder) -> ClassBuilder {
+    for name in PROPERTIES {
+        builder = builder.property(ClassProperty {
+            name: name.into(),
+            flags: PropertyFlags::Private,
+            default: None,
+            docs: &[],
+            ty: None,
+            nullable: true,
+            readonly: false,
+            default_stub: None,
+        });
+    }
+    builder
+}
+
+fn property_name(name: &str) -> CString {
+    CString::new(name).unwrap_or_default()
+}
+
+/// Writes one callback property of `object`, declared by `scope` (so private access works, also on
+/// userland subclasses).
+pub fn store(scope: &ClassEntry, object: &ZendObject, name: &str, value: &Zval) {
+    let name = property_name(name);
+    let mut value = value.shallow_clone();
+    // SAFETY: live engine structures; the engine copies the value (adding a reference), ours is released
+    // when `value` drops.
+    unsafe {
+        zend_update_property(
+            std::ptr::from_ref(scope).cast_mut(),
+            std::ptr::from_ref(object).cast_mut(),
+            name.as_ptr(),
+            name.count_bytes(),
+            &mut value,
+        );
+    }
+}
+
+/// Moves a new client's callbacks into the properties of the object under construction (`$this` of
+/// the running constructor: ext-php-rs constructors only return the Rust value).
+pub fn store_on_this(callbacks: Callbacks, scope: &ClassEntry) -> PhpResult<()> {
+    let frame = ExecutorGlobals::get().current_execute_data;
+    // SAFETY: the frame of the running internal call, live while it runs.
+    let this = unsafe { frame.as_mut() }
+        .and_then(ExecuteData::get_self)
+        .ok_or_else(|| PhpException::from_message("RdKafka: a client constructor ran without $this".into()))?;
+    callbacks.write(scope, this);
+    Ok(())
+}
+
+impl Callbacks {
+    /// The callbacks held by `object`'s properties.
+    pub fn read(scope: &ClassEntry, object: &ZendObject) -> Self {
+        let mut values = PROPERTIES.map(|name| {
+            let name = property_name(name);
+            let mut rv = Zval::new();
+            // SAFETY: live engine structures; the returned pointer is the property slot or `rv`.
+            let slot = unsafe {
+                zend_read_property(
+                    std::ptr::from_ref(scope).cast_mut(),
+                    std::ptr::from_ref(object).cast_mut(),
+                    name.as_ptr(),
+                    name.count_bytes(),
+                    true,
+                    &mut rv,
+                )
+            };
+            // SAFETY: a valid zval for the duration of this call; shallow_clone takes a reference.
+            unsafe { slot.as_ref() }.filter(|z| !z.is_null()).map(Zval::shallow_clone)
+        })
+        .into_iter();
+        let mut next = || values.next().flatten();
+        Callbacks { dr_msg: next(), error: next(), rebalance: next(), log: next(), stats: next(), offset_commit: next() }
+    }
+
+    /// Moves the callbacks into `object`'s properties.
+    pub fn write(self, scope: &ClassEntry, object: &ZendObject) {
+        let values = [self.dr_msg, self.error, self.rebalance, self.log, self.stats, self.offset_commit];
+        for (name, value) in PROPERTIES.into_iter().zip(values) {
+            if let Some(value) = value {
+                store(scope, object, name, &value);
+            }
         }
     }
 }

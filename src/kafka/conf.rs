@@ -3,11 +3,17 @@
 
 use std::ffi::{c_char, CString};
 
-use ext_php_rs::{boxed::ZBox, exception::PhpResult, prelude::*, types::ZendHashTable};
+use ext_php_rs::{
+    boxed::ZBox,
+    class::RegisteredClass,
+    exception::PhpResult,
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable},
+};
 use rdkafka::{bindings as rd, ClientConfig};
 
 use super::{
-    callbacks::Callbacks,
+    callbacks::{self, declare_properties, Callbacks},
     errors,
     params::Callable,
 };
@@ -107,12 +113,12 @@ impl Drop for NativeTopicConf {
 
 #[php_class]
 #[php(name = "RdKafka\\Conf")]
+#[php(modifier = declare_properties)]
 pub struct Conf {
     native: GlobalConf,
     /// What the user set, in order: clients are built from these (the crate copies them into a fresh
     /// librdkafka configuration, so one Conf can build many clients).
     entries: Vec<(String, String)>,
-    callbacks: Callbacks,
 }
 
 impl Conf {
@@ -124,8 +130,14 @@ impl Conf {
         config
     }
 
-    pub fn callbacks(&self) -> Callbacks {
-        self.callbacks.clone()
+
+    /// The callbacks a client built from this Conf copies (from the Conf object's properties).
+    pub fn callbacks(conf: &ZendClassObject<Conf>) -> Callbacks {
+        Callbacks::read(Self::get_metadata().ce(), &conf.std)
+    }
+
+    fn keep(conf: &ZendClassObject<Conf>, property: &str, callback: Callable) {
+        callbacks::store(Self::get_metadata().ce(), &conf.std, property, &callback.0);
     }
 
     /// A value the user set (not librdkafka's default).
@@ -138,7 +150,7 @@ impl Conf {
 impl Conf {
     pub fn __construct() -> Self {
         // SAFETY: allocates a new configuration with librdkafka's defaults.
-        Conf { native: GlobalConf(unsafe { rd::rd_kafka_conf_new() }), entries: Vec::new(), callbacks: Callbacks::default() }
+        Conf { native: GlobalConf(unsafe { rd::rd_kafka_conf_new() }), entries: Vec::new() }
     }
 
     pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
@@ -159,28 +171,28 @@ impl Conf {
         Ok(())
     }
 
-    pub fn set_error_cb(&mut self, callback: Callable) {
-        self.callbacks.error = Some(callback.0);
+    pub fn set_error_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "error_cb", callback);
     }
 
-    pub fn set_dr_msg_cb(&mut self, callback: Callable) {
-        self.callbacks.dr_msg = Some(callback.0);
+    pub fn set_dr_msg_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "dr_msg_cb", callback);
     }
 
-    pub fn set_stats_cb(&mut self, callback: Callable) {
-        self.callbacks.stats = Some(callback.0);
+    pub fn set_stats_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "stats_cb", callback);
     }
 
-    pub fn set_rebalance_cb(&mut self, callback: Callable) {
-        self.callbacks.rebalance = Some(callback.0);
+    pub fn set_rebalance_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "rebalance_cb", callback);
     }
 
-    pub fn set_offset_commit_cb(&mut self, callback: Callable) {
-        self.callbacks.offset_commit = Some(callback.0);
+    pub fn set_offset_commit_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "offset_commit_cb", callback);
     }
 
-    pub fn set_log_cb(&mut self, callback: Callable) {
-        self.callbacks.log = Some(callback.0);
+    pub fn set_log_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "log_cb", callback);
     }
 }
 

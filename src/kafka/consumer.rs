@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use ext_php_rs::{
+    class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
     types::{PhpRef, ZendClassObject, ZendObject, Zval},
@@ -17,14 +18,14 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::{self, Callbacks},
+    callbacks::{self, declare_properties, Callbacks},
     conf::Conf,
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
     metadata::{self, Metadata, OnlyTopic},
     offsets,
-    params::{Any, Array},
+    params::{Any, Array, ConfArg},
     producer::{apply_log_level, creation_error},
     topic_partition::{self, TopicPartition},
 };
@@ -32,11 +33,13 @@ use crate::runtime::{self, OwnerPid};
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
+#[php(modifier = declare_properties)]
 pub struct KafkaConsumer {
     /// None once close() was called.
     consumer: Option<BaseConsumer<Context>>,
     owner: OwnerPid,
-    callbacks: Callbacks,
+    /// With an error callback, consumer errors go to it rather than out of consume().
+    forward_errors: bool,
 }
 
 impl Drop for KafkaConsumer {
@@ -58,7 +61,7 @@ impl KafkaConsumer {
     }
 
     fn dispatch(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<bool> {
-        let callbacks = self_.callbacks.clone();
+        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
         let mut kafka = Zval::new();
         kafka.set_object(self_.get_mut_zend_obj());
         match &self_.consumer {
@@ -142,17 +145,20 @@ fn next_wait(deadline: Option<Instant>) -> Timeout {
 
 #[php_impl]
 impl KafkaConsumer {
-    pub fn __construct(conf: &Conf) -> PhpResult<Self> {
+    pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
+        let conf = conf.0;
         if conf.get("group.id").is_none_or(str::is_empty) {
             return Err(errors::exception("\"group.id\" must be configured", 0));
         }
-        let callbacks = conf.callbacks();
+        let callbacks = Conf::callbacks(conf);
         let consumer: BaseConsumer<Context> = conf
             .client_config()
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
         apply_log_level(consumer.client().native_ptr(), Some(conf));
-        Ok(KafkaConsumer { consumer: Some(consumer), owner: OwnerPid::current(), callbacks })
+        let forward_errors = !callbacks.wants().error;
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(KafkaConsumer { consumer: Some(consumer), owner: OwnerPid::current(), forward_errors })
     }
 
     #[php(defaults(topic_partitions = None))]
@@ -206,7 +212,7 @@ impl KafkaConsumer {
     /// so its handler runs.
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
-        let forward_errors = !self_.callbacks.wants().error;
+        let forward_errors = self_.forward_errors;
         loop {
             // The message is built before any callback runs: it borrows the consumer.
             let message = match self_.consumer()?.poll(next_wait(deadline)) {

@@ -1,6 +1,6 @@
 //! Parameter types of php-rdkafka's signatures that ext-php-rs has no exact match for.
 
-use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendHashTable, Zval}};
+use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendClassObject, ZendHashTable, Zval}};
 
 use super::conf::{Conf, TopicConf};
 
@@ -69,7 +69,18 @@ impl StubLiteral for Bytes<'_> {
     }
 }
 
-impl StubLiteral for &Conf {
+/// A `Conf` argument as the PHP object, whose properties hold the callbacks.
+pub struct ConfArg<'a>(pub &'a ZendClassObject<Conf>);
+
+impl<'a> FromZval<'a> for ConfArg<'a> {
+    const TYPE: DataType = DataType::object("RdKafka\\Conf");
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.extract::<&ZendClassObject<Conf>>().map(ConfArg)
+    }
+}
+
+impl StubLiteral for ConfArg<'_> {
     fn stub_literal(&self) -> String {
         "null".into()
     }

@@ -9,6 +9,7 @@ use std::{
 };
 
 use ext_php_rs::{
+    class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
     types::{PhpRef, ZendClassObject, Zval},
@@ -21,13 +22,13 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::{self, Callbacks},
+    callbacks::{self, declare_properties, Callbacks},
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
     metadata::{self, Metadata, OnlyTopic},
     offsets,
-    params::Array,
+    params::{Array, ConfArg},
     topic::ProducerTopic,
     topic_partition::TopicPartition,
     Kafka,
@@ -127,9 +128,9 @@ fn deadline(timeout_ms: i64) -> Option<Instant> {
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
 #[php(extends(Kafka))]
+#[php(modifier = declare_properties)]
 pub struct Producer {
     handle: Arc<ProducerHandle>,
-    callbacks: Callbacks,
 }
 
 impl Producer {
@@ -141,7 +142,7 @@ impl Producer {
     /// Hands the recorded events to the PHP callbacks; stops at the first that throws.
     fn dispatch(self_: &mut ZendClassObject<Producer>) -> PhpResult<bool> {
         let handle = Arc::clone(&self_.handle);
-        let callbacks = self_.callbacks.clone();
+        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
         let mut kafka = Zval::new();
         kafka.set_object(self_.get_mut_zend_obj());
         callbacks::drain(handle.context(), &callbacks, &kafka)
@@ -149,8 +150,8 @@ impl Producer {
 }
 
 /// A client configuration from an optional Conf, and the callbacks it carries.
-pub fn client_config(conf: Option<&Conf>) -> (ClientConfig, Callbacks) {
-    conf.map_or_else(|| (ClientConfig::new(), Callbacks::default()), |c| (c.client_config(), c.callbacks()))
+pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Callbacks) {
+    conf.map_or_else(|| (ClientConfig::new(), Callbacks::default()), |c| (c.client_config(), Conf::callbacks(c)))
 }
 
 /// librdkafka logs at the level the user configured (rdkafka otherwise overrides it with the `log`
@@ -172,15 +173,14 @@ pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException 
 #[php_impl]
 impl Producer {
     #[php(defaults(conf = None))]
-    pub fn __construct(conf: Option<&Conf>) -> PhpResult<Self> {
+    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
+        let conf = conf.map(|c| c.0);
         let (config, callbacks) = client_config(conf);
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        apply_log_level(producer.client().native_ptr(), conf);
-        Ok(Producer {
-            handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }),
-            callbacks,
-        })
+        apply_log_level(producer.client().native_ptr(), conf.map(|c| &**c));
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
     }
 
     #[php(defaults(topic_conf = None))]
