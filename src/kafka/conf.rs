@@ -35,7 +35,8 @@ trait Native {
         let res = unsafe { Self::set(self.ptr(), name.as_ptr(), value.as_ptr(), err.as_mut_ptr(), err.len()) };
         match res {
             rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK => Ok(()),
-            res => Err(errors::exception(errors::c_text(err.as_ptr()).unwrap_or_default(), res as i32)),
+            // SAFETY: librdkafka wrote a NUL-terminated message into the buffer.
+            res => Err(errors::exception(unsafe { errors::c_text(err.as_ptr()) }.unwrap_or_default(), res as i32)),
         }
     }
 
@@ -52,7 +53,9 @@ trait Native {
         let items = unsafe { std::slice::from_raw_parts(array, count) };
         for pair in items.chunks(2) {
             if let [name, value] = pair {
-                out.insert(errors::c_text(*name).unwrap_or_default().as_str(), errors::c_text(*value).unwrap_or_default())?;
+                // SAFETY: C strings of the dump, freed below.
+                let (name, value) = unsafe { (errors::c_text(*name), errors::c_text(*value)) };
+                out.insert(name.unwrap_or_default().as_str(), value.unwrap_or_default())?;
             }
         }
         // SAFETY: freed once, with the count librdkafka gave.

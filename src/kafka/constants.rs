@@ -44,7 +44,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module = module.constant(("RD_KAFKA_VERSION", i64::from(version), &[]));
     // One constant per named entry of the running librdkafka's table, as php-rdkafka does at MINIT.
     for desc in errors::descriptions() {
-        if let Some(name) = errors::c_text(desc.name) {
+        if let Some(name) = desc.name() {
             module = module.constant((&format!("RD_KAFKA_RESP_ERR_{name}"), i64::from(desc.code), &[]));
         }
     }
@@ -85,8 +85,8 @@ pub fn rd_kafka_get_err_descs() -> PhpResult<ZBox<ZendHashTable>> {
         }
         let mut entry = ZendHashTable::new();
         entry.insert("code", i64::from(desc.code))?;
-        entry.insert("name", errors::c_text(desc.name))?;
-        entry.insert("desc", errors::c_text(desc.desc))?;
+        entry.insert("name", desc.name())?;
+        entry.insert("desc", desc.desc())?;
         out.push(entry)?;
     }
     Ok(out)

@@ -109,7 +109,7 @@ fn incremental(error: *mut rd::rd_kafka_error_t) -> PhpResult<()> {
         return Ok(());
     }
     // SAFETY: a non-null error object, read then destroyed once.
-    let text = unsafe { errors::c_text(rd::rd_kafka_error_string(error)).unwrap_or_default() };
+    let text = unsafe { errors::c_text(rd::rd_kafka_error_string(error)) }.unwrap_or_default();
     unsafe { rd::rd_kafka_error_destroy(error) };
     Err(errors::exception(text, 0))
 }
@@ -155,7 +155,7 @@ impl KafkaConsumer {
             .client_config()
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
-        apply_log_level(consumer.client().native_ptr(), Some(conf));
+        apply_log_level(consumer.client(), Some(conf));
         let forward_errors = !callbacks.wants().error;
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(KafkaConsumer { consumer: Some(consumer), owner: OwnerPid::current(), forward_errors })
@@ -254,23 +254,23 @@ impl KafkaConsumer {
     }
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.consumer()?.client().native_ptr(), all_topics, only_topic, timeout_ms)
+        metadata::fetch(self.consumer()?.client(), all_topics, only_topic, timeout_ms)
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(metadata::controller_id(self.consumer()?.client().native_ptr(), timeout_ms))
+        Ok(metadata::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.consumer()?.client().native_ptr(), &topic, partition, low, high, timeout_ms)
+        offsets::query_watermarks(self.consumer()?.client(), &topic, partition, low, high, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
-        offsets::for_times(self.consumer()?.client().native_ptr(), topic_partitions.0, timeout_ms)
+        offsets::for_times(self.consumer()?.client(), topic_partitions.0, timeout_ms)
     }
 
     pub fn get_offset_positions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        offsets::positions(self.consumer()?.client().native_ptr(), topic_partitions.0)
+        offsets::positions(self.consumer()?.client(), topic_partitions.0)
     }
 
     pub fn get_committed_offsets(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {

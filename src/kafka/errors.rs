@@ -120,8 +120,21 @@ fn kafka_error_methods() -> Vec<(FunctionBuilder<'static>, MethodFlags)> {
 #[repr(C)]
 pub struct ErrDesc {
     pub code: c_int,
-    pub name: *const c_char,
-    pub desc: *const c_char,
+    name: *const c_char,
+    desc: *const c_char,
+}
+
+impl ErrDesc {
+    /// The name without the RD_KAFKA_RESP_ERR_ prefix (None for gap entries).
+    pub fn name(&self) -> Option<String> {
+        // SAFETY: the table's strings are static C strings or null.
+        unsafe { c_text(self.name) }
+    }
+
+    pub fn desc(&self) -> Option<String> {
+        // SAFETY: as for name.
+        unsafe { c_text(self.desc) }
+    }
 }
 
 // The same symbols as rdkafka_sys declares, typed with ints for the same reason.
@@ -146,20 +159,23 @@ pub fn descriptions() -> &'static [ErrDesc] {
     }
 }
 
-pub fn c_text(ptr: *const c_char) -> Option<String> {
-    // SAFETY: librdkafka returns NUL-terminated static or thread-local strings.
-    (!ptr.is_null()).then(|| unsafe { CStr::from_ptr(ptr) }.to_string_lossy().into_owned())
+/// A C string of librdkafka as an owned string (None for null).
+///
+/// # Safety
+/// `ptr` is null or points to a NUL-terminated string that stays valid during the call.
+pub unsafe fn c_text(ptr: *const c_char) -> Option<String> {
+    (!ptr.is_null()).then(|| CStr::from_ptr(ptr).to_string_lossy().into_owned())
 }
 
 /// `rd_kafka_err2str`: the description of any code ("Err-N?" for unknown ones).
 pub fn err2str(err: i32) -> String {
-    // SAFETY: librdkafka accepts any int and formats unknown codes itself.
-    c_text(unsafe { rd_kafka_err2str(err) }).unwrap_or_default()
+    // SAFETY: librdkafka accepts any int, formats unknown codes itself and returns a C string.
+    unsafe { c_text(rd_kafka_err2str(err)) }.unwrap_or_default()
 }
 
 pub fn err2name(err: i32) -> String {
     // SAFETY: as for err2str.
-    c_text(unsafe { rd_kafka_err2name(err) }).unwrap_or_default()
+    unsafe { c_text(rd_kafka_err2name(err)) }.unwrap_or_default()
 }
 
 pub fn errno2err(errno: i32) -> i32 {

@@ -12,9 +12,9 @@ use ext_php_rs::{
     types::Zval,
     zend::ce,
 };
-use rdkafka::bindings as rd;
+use rdkafka::{bindings as rd, client::Client};
 
-use super::{errors, topic::ProducerTopic};
+use super::{context::Context, errors, topic::ProducerTopic};
 
 /// A `?RdKafka\Topic $only_topic` argument: only its name is used.
 pub struct OnlyTopic(String);
@@ -28,7 +28,8 @@ impl<'a> FromZval<'a> for OnlyTopic {
 }
 
 /// `getMetadata()` of any client handle.
-pub fn fetch(rk: *mut rd::rd_kafka_t, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+    let rk = client.native_ptr();
     let topic = match only_topic {
         Some(OnlyTopic(name)) => {
             let name = CString::new(name).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
@@ -60,9 +61,9 @@ pub fn fetch(rk: *mut rd::rd_kafka_t, all_topics: bool, only_topic: Option<OnlyT
 }
 
 /// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
-pub fn controller_id(rk: *mut rd::rd_kafka_t, timeout_ms: i64) -> i64 {
+pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
     // SAFETY: a live client handle.
-    i64::from(unsafe { rd::rd_kafka_controllerid(rk, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
+    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
 }
 
 /// The elements of a C array (empty when null).

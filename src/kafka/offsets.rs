@@ -3,9 +3,13 @@
 use std::ffi::CString;
 
 use ext_php_rs::{exception::PhpResult, types::{PhpRef, ZendHashTable}};
-use rdkafka::bindings as rd;
+use rdkafka::{bindings as rd, client::Client};
 
-use super::{errors, topic_partition::{self, TopicPartition}};
+use super::{
+    context::Context,
+    errors,
+    topic_partition::{self, TopicPartition},
+};
 
 fn check(err: rd::rd_kafka_resp_err_t) -> PhpResult<()> {
     match err {
@@ -20,7 +24,7 @@ fn millis(timeout_ms: i64) -> i32 {
 
 /// `queryWatermarkOffsets()`: asks the partition leader, writes `$low` and `$high`.
 pub fn query_watermarks(
-    rk: *mut rd::rd_kafka_t,
+    client: &Client<Context>,
     topic: &str,
     partition: i64,
     mut low: PhpRef,
@@ -30,24 +34,24 @@ pub fn query_watermarks(
     let topic = CString::new(topic).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
     let (mut lo, mut hi) = (0i64, 0i64);
     // SAFETY: a live client handle and a C string; librdkafka writes both offsets.
-    check(unsafe { rd::rd_kafka_query_watermark_offsets(rk, topic.as_ptr(), partition as i32, &mut lo, &mut hi, millis(timeout_ms)) })?;
+    check(unsafe { rd::rd_kafka_query_watermark_offsets(client.native_ptr(), topic.as_ptr(), partition as i32, &mut lo, &mut hi, millis(timeout_ms)) })?;
     low.set_long(lo);
     high.set_long(hi);
     Ok(())
 }
 
 /// `offsetsForTimes()`: the TopicPartitions' offsets are timestamps (ms) in, offsets out.
-pub fn for_times(rk: *mut rd::rd_kafka_t, topic_partitions: &ZendHashTable, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+pub fn for_times(client: &Client<Context>, topic_partitions: &ZendHashTable, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
     let list = topic_partition::to_list(topic_partitions)?;
     // SAFETY: a live client handle and list; librdkafka updates the list in place.
-    check(unsafe { rd::rd_kafka_offsets_for_times(rk, list.ptr(), millis(timeout_ms)) })?;
+    check(unsafe { rd::rd_kafka_offsets_for_times(client.native_ptr(), list.ptr(), millis(timeout_ms)) })?;
     Ok(topic_partition::from_list(&list))
 }
 
 /// `getOffsetPositions()`: the consumer's current positions for the given partitions.
-pub fn positions(rk: *mut rd::rd_kafka_t, topic_partitions: &ZendHashTable) -> PhpResult<Vec<TopicPartition>> {
+pub fn positions(client: &Client<Context>, topic_partitions: &ZendHashTable) -> PhpResult<Vec<TopicPartition>> {
     let list = topic_partition::to_list(topic_partitions)?;
     // SAFETY: a live consumer handle and list; librdkafka updates the list in place.
-    check(unsafe { rd::rd_kafka_position(rk, list.ptr()) })?;
+    check(unsafe { rd::rd_kafka_position(client.native_ptr(), list.ptr()) })?;
     Ok(topic_partition::from_list(&list))
 }

@@ -16,6 +16,7 @@ use ext_php_rs::{
 };
 use rdkafka::{
     bindings as rd,
+    client::Client,
     error::KafkaError,
     producer::{BaseProducer, Producer as _},
     ClientConfig,
@@ -156,10 +157,10 @@ pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Cal
 
 /// librdkafka logs at the level the user configured (rdkafka otherwise overrides it with the `log`
 /// crate's level).
-pub fn apply_log_level(rk: *mut rd::rd_kafka_t, conf: Option<&Conf>) {
+pub fn apply_log_level(client: &Client<Context>, conf: Option<&Conf>) {
     let level = conf.and_then(|c| c.get("log_level")).and_then(|l| l.parse().ok()).unwrap_or(6);
     // SAFETY: a live client handle.
-    unsafe { rd::rd_kafka_set_log_level(rk, level) };
+    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level) };
 }
 
 pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException {
@@ -178,7 +179,7 @@ impl Producer {
         let (config, callbacks) = client_config(conf);
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        apply_log_level(producer.client().native_ptr(), conf.map(|c| &**c));
+        apply_log_level(producer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
     }
@@ -209,11 +210,11 @@ impl Producer {
 
     /// `$only_topic` is required but nullable in php-rdkafka.
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.handle()?.native(), all_topics, only_topic, timeout_ms)
+        metadata::fetch(self.handle()?.producer().client(), all_topics, only_topic, timeout_ms)
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(metadata::controller_id(self.handle()?.native(), timeout_ms))
+        Ok(metadata::controller_id(self.handle()?.producer().client(), timeout_ms))
     }
 
     /// Deprecated alias of getMetadata().
@@ -234,11 +235,11 @@ impl Producer {
     }
 
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.native(), &topic, partition, low, high, timeout_ms)
+        offsets::query_watermarks(self.handle()?.producer().client(), &topic, partition, low, high, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
-        offsets::for_times(self.handle()?.native(), topic_partitions.0, timeout_ms)
+        offsets::for_times(self.handle()?.producer().client(), topic_partitions.0, timeout_ms)
     }
 
     pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
