@@ -21,8 +21,6 @@ pub const KAFKA_ERROR: &str = "RdKafka\\KafkaErrorException";
 /// Local error codes php-rdkafka users compare against.
 pub const TIMED_OUT: i32 = -185;
 pub const PARTITION_EOF: i32 = -191;
-pub const ASSIGN_PARTITIONS: i32 = -175;
-pub const REVOKE_PARTITIONS: i32 = -174;
 pub const QUEUE_FULL: i32 = -184;
 pub const INVALID_ARG: i32 = -186;
 
