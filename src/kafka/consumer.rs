@@ -119,14 +119,14 @@ fn message_err(message: &ZendObject) -> i64 {
 }
 
 /// A Message standing for an error (or a timeout) instead of a record, as php-rdkafka returns them.
-fn error_message(err: i32, partition: i32) -> PhpResult<MessageObject> {
+fn error_message(err: i32, topic: Option<&str>, partition: i32, offset: i64) -> PhpResult<MessageObject> {
     let text = errors::err2str(err);
     let with_text = err != errors::TIMED_OUT;
     Fields {
         err,
-        topic: None,
+        topic,
         partition,
-        offset: if with_text { -1 } else { 0 },
+        offset,
         timestamp: None,
         payload: with_text.then_some(text.as_bytes()),
         key: None,
@@ -134,6 +134,17 @@ fn error_message(err: i32, partition: i32) -> PhpResult<MessageObject> {
         opaque: None,
     }
     .into_php()
+}
+
+/// Topic and offset of a partition-EOF event: rdkafka passes on only the partition, so they are looked
+/// up in the consumer's positions when a single assigned topic has that partition (else unknown).
+fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<String>, i64) {
+    let Ok(positions) = consumer.position() else { return (None, -1) };
+    let matches: Vec<_> = positions.elements().into_iter().filter(|e| e.partition() == partition).collect();
+    match matches.as_slice() {
+        [only] => (Some(only.topic().to_string()), only.offset().to_raw().unwrap_or(-1)),
+        _ => (None, -1),
+    }
 }
 
 /// The longest single wait inside consume(): between waits, pending PHP signals end the call.
@@ -217,9 +228,12 @@ impl KafkaConsumer {
             // The message is built before any callback runs: it borrows the consumer.
             let message = match self_.consumer()?.poll(next_wait(deadline)) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
-                Some(Err(KafkaError::PartitionEOF(partition))) => Some(error_message(errors::PARTITION_EOF, partition)?),
+                Some(Err(KafkaError::PartitionEOF(partition))) => {
+                    let (topic, offset) = eof_position(self_.consumer()?, partition);
+                    Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
+                }
                 // With an error callback, errors reach it (the context recorded them) rather than consume().
-                Some(Err(e)) if forward_errors => Some(error_message(errors::code_of(&e), 0)?),
+                Some(Err(e)) if forward_errors => Some(error_message(errors::code_of(&e), None, 0, -1)?),
                 Some(Err(_)) | None => None,
             };
             let continued = Self::dispatch(self_)?;
@@ -228,7 +242,7 @@ impl KafkaConsumer {
             }
             let expired = deadline.is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupt_pending() {
-                return error_message(errors::TIMED_OUT, 0);
+                return error_message(errors::TIMED_OUT, None, 0, 0);
             }
         }
     }

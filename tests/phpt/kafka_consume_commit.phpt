@@ -77,7 +77,7 @@ var_dump($m->offset, $m->payload === $payloads[3]);
 $m = next_record($again);
 var_dump($m->offset);
 $eof = next_record($again);
-var_dump($eof->err === RD_KAFKA_RESP_ERR__PARTITION_EOF, $eof->partition);
+var_dump($eof->err === RD_KAFKA_RESP_ERR__PARTITION_EOF, $eof->partition, $eof->topic_name === $name, $eof->offset);
 $t = microtime(true);
 $timeout = $again->consume(300);
 var_dump($timeout->err === RD_KAFKA_RESP_ERR__TIMED_OUT, $timeout->errstr(), microtime(true) - $t < 3);
@@ -105,6 +105,8 @@ bool(true)
 int(4)
 bool(true)
 int(0)
+bool(true)
+int(5)
 bool(true)
 string(16) "Local: Timed out"
 bool(true)
