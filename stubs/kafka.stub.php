@@ -161,6 +161,16 @@ namespace RdKafka {
         public function producev(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?array $headers = null, ?int $timestamp_ms = null, ?string $msg_opaque = null): void {}
     }
 
+    class KafkaConsumerTopic extends Topic
+    {
+        private function __construct() {}
+
+        public function getName(): string {}
+
+        /** Stores $offset for the next commit (librdkafka commits $offset + 1); needs enable.auto.offset.store=false. */
+        public function offsetStore(int $partition, int $offset): void {}
+    }
+
     class KafkaConsumer
     {
         /** @throws Exception without "group.id" */
@@ -204,6 +214,8 @@ namespace RdKafka {
 
         /** Leaves the group (without calling the rebalance callback); later calls throw. */
         public function close(): void {}
+
+        public function newTopic(string $topic_name, ?TopicConf $topic_conf = null): KafkaConsumerTopic {}
 
         public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
 

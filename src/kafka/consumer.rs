@@ -1,7 +1,10 @@
 //! `RdKafka\KafkaConsumer` on rdkafka's `BaseConsumer`, polled from PHP: rebalance, error, log, stats
 //! and offset-commit callbacks run on the PHP thread inside consume().
 
-use std::time::{Duration, Instant};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use ext_php_rs::{
     class::RegisteredClass,
@@ -19,7 +22,7 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
-    conf::Conf,
+    conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
@@ -27,6 +30,7 @@ use super::{
     offsets,
     params::{Any, Array, ConfArg},
     producer::{apply_log_level, creation_error},
+    topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
 };
 use crate::runtime::{self, OwnerPid};
@@ -36,7 +40,7 @@ use crate::runtime::{self, OwnerPid};
 #[php(modifier = declare_properties)]
 pub struct KafkaConsumer {
     /// None once close() was called.
-    consumer: Option<BaseConsumer<Context>>,
+    consumer: Option<Arc<BaseConsumer<Context>>>,
     owner: OwnerPid,
     /// With an error callback, consumer errors go to it rather than out of consume().
     forward_errors: bool,
@@ -55,7 +59,7 @@ impl Drop for KafkaConsumer {
 }
 
 impl KafkaConsumer {
-    fn consumer(&self) -> PhpResult<&BaseConsumer<Context>> {
+    fn consumer(&self) -> PhpResult<&Arc<BaseConsumer<Context>>> {
         ensure_owner(self.owner)?;
         self.consumer.as_ref().ok_or_else(|| errors::exception("RdKafka\\KafkaConsumer::close() was called", 0))
     }
@@ -169,7 +173,7 @@ impl KafkaConsumer {
         apply_log_level(consumer.client(), Some(conf));
         let forward_errors = !callbacks.wants().error;
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(KafkaConsumer { consumer: Some(consumer), owner: OwnerPid::current(), forward_errors })
+        Ok(KafkaConsumer { consumer: Some(Arc::new(consumer)), owner: OwnerPid::current(), forward_errors })
     }
 
     #[php(defaults(topic_partitions = None))]
@@ -263,8 +267,19 @@ impl KafkaConsumer {
         ensure_owner(self.owner)?;
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();
+            // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
+            if consumer.close_queue().is_ok() {
+                while !consumer.closed() {
+                    consumer.poll(Duration::from_millis(100));
+                }
+            }
         }
         Ok(())
+    }
+
+    #[php(defaults(topic_conf = None))]
+    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<KafkaConsumerTopic> {
+        KafkaConsumerTopic::new(Arc::clone(self.consumer()?), topic_name, topic_conf)
     }
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {

@@ -2,8 +2,6 @@
 //! metadata answer, read with the classic `rd_kafka_metadata()` call (which, unlike the crate's
 //! `fetch_metadata`, can ask for the locally known topics only).
 
-use std::ffi::CString;
-
 use ext_php_rs::{
     convert::{FromZval, IntoZval},
     exception::PhpResult,
@@ -14,7 +12,11 @@ use ext_php_rs::{
 };
 use rdkafka::{bindings as rd, client::Client};
 
-use super::{context::Context, errors, topic::ProducerTopic};
+use super::{
+    context::Context,
+    errors,
+    topic::{KafkaConsumerTopic, NativeTopic, ProducerTopic},
+};
 
 /// A `?RdKafka\Topic $only_topic` argument: only its name is used.
 pub struct OnlyTopic(String);
@@ -23,33 +25,23 @@ impl<'a> FromZval<'a> for OnlyTopic {
     const TYPE: DataType = DataType::object("RdKafka\\Topic");
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.extract::<&ProducerTopic>().map(|t| OnlyTopic(t.name().to_string()))
+        let name = zval
+            .extract::<&ProducerTopic>()
+            .map(|t| t.name().to_string())
+            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_string()))?;
+        Some(OnlyTopic(name))
     }
 }
 
 /// `getMetadata()` of any client handle.
 pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-    let rk = client.native_ptr();
-    let topic = match only_topic {
-        Some(OnlyTopic(name)) => {
-            let name = CString::new(name).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
-            // SAFETY: a live client; the topic handle is released below.
-            let rkt = unsafe { rd::rd_kafka_topic_new(rk, name.as_ptr(), std::ptr::null_mut()) };
-            if rkt.is_null() {
-                // SAFETY: reads librdkafka's thread-local last error.
-                return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
-            }
-            rkt
-        }
-        None => std::ptr::null_mut(),
-    };
+    let topic = only_topic.map(|OnlyTopic(name)| NativeTopic::new(client, &name, None)).transpose()?;
+    let rkt = topic.as_ref().map_or(std::ptr::null_mut(), NativeTopic::ptr);
     let mut md: *const rd::rd_kafka_metadata = std::ptr::null();
-    // SAFETY: a live client and topic handle; librdkafka allocates md on success.
-    let err = unsafe { rd::rd_kafka_metadata(rk, i32::from(all_topics), topic, &mut md, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) };
-    if !topic.is_null() {
-        // SAFETY: created above.
-        unsafe { rd::rd_kafka_topic_destroy(topic) };
-    }
+    let timeout = timeout_ms.clamp(0, i64::from(i32::MAX)) as i32;
+    // SAFETY: a live client and topic object; librdkafka allocates md on success.
+    let err = unsafe { rd::rd_kafka_metadata(client.native_ptr(), i32::from(all_topics), rkt, &mut md, timeout) };
+    drop(topic);
     if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR || md.is_null() {
         return Err(errors::from_code(err as i32));
     }

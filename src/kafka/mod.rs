@@ -56,6 +56,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<producer::Producer>()
         .class::<topic::Topic>()
         .class::<topic::ProducerTopic>()
+        .class::<topic::KafkaConsumerTopic>()
         .class::<consumer::KafkaConsumer>()
         .class::<metadata::Collection>()
         .class::<metadata::Broker>()

@@ -5,11 +5,20 @@ use std::{ffi::CString, sync::Arc};
 use ext_php_rs::{exception::PhpResult, flags::ClassFlags, prelude::*, types::ZendHashTable};
 use rdkafka::{
     bindings as rd,
+    client::Client,
+    consumer::{BaseConsumer, Consumer as _},
     message::{Header, OwnedHeaders},
-    producer::BaseRecord,
+    producer::{BaseRecord, Producer as _},
 };
 
-use super::{conf::TopicConf, ensure_owner, errors, params::{Array, Bytes}, producer::ProducerHandle};
+use super::{
+    conf::TopicConf,
+    context::Context,
+    ensure_owner, errors,
+    params::{Array, Bytes},
+    producer::ProducerHandle,
+};
+use crate::runtime::OwnerPid;
 
 #[php_class]
 #[php(name = "RdKafka\\Topic")]
@@ -25,37 +34,56 @@ impl Topic {
     }
 }
 
-#[php_class]
-#[php(name = "RdKafka\\ProducerTopic")]
-#[php(extends(Topic))]
-pub struct ProducerTopic {
-    handle: Arc<ProducerHandle>,
-    name: String,
-    /// librdkafka's topic object, created with the TopicConf: messages produced by name use it.
-    native: *mut rd::rd_kafka_topic_t,
+/// A librdkafka topic object of a client (`rd_kafka_topic_new`), created with the TopicConf: messages
+/// produced or offsets stored by name use it. Released on drop, except in a forked child, where it
+/// belongs to the parent's client and is leaked with it.
+pub struct NativeTopic {
+    ptr: *mut rd::rd_kafka_topic_t,
+    owner: OwnerPid,
 }
 
-impl Drop for ProducerTopic {
+impl NativeTopic {
+    pub fn new(client: &Client<Context>, name: &str, conf: Option<&TopicConf>) -> PhpResult<Self> {
+        let c_name = CString::new(name).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
+        let conf = conf.map_or(std::ptr::null_mut(), |c| c.native().dup());
+        // SAFETY: a live client; librdkafka takes ownership of the configuration copy.
+        let ptr = unsafe { rd::rd_kafka_topic_new(client.native_ptr(), c_name.as_ptr(), conf) };
+        if ptr.is_null() {
+            // SAFETY: reads librdkafka's thread-local last error.
+            return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
+        }
+        Ok(NativeTopic { ptr, owner: OwnerPid::current() })
+    }
+
+    pub fn ptr(&self) -> *mut rd::rd_kafka_topic_t {
+        self.ptr
+    }
+}
+
+impl Drop for NativeTopic {
     fn drop(&mut self) {
-        // In a forked child the topic belongs to the parent's client: leaked with it.
-        if self.handle.owner.is_current() {
-            // SAFETY: created by rd_kafka_topic_new, released once.
-            unsafe { rd::rd_kafka_topic_destroy(self.native) };
+        if self.owner.is_current() {
+            // SAFETY: created by rd_kafka_topic_new, released once, before its client (see field order).
+            unsafe { rd::rd_kafka_topic_destroy(self.ptr) };
         }
     }
 }
 
+#[php_class]
+#[php(name = "RdKafka\\ProducerTopic")]
+#[php(extends(Topic))]
+pub struct ProducerTopic {
+    /// Only held: messages produced by name use this topic object and its TopicConf. Declared before the
+    /// client: fields drop in order, the topic first.
+    _native: NativeTopic,
+    handle: Arc<ProducerHandle>,
+    name: String,
+}
+
 impl ProducerTopic {
     pub fn new(handle: Arc<ProducerHandle>, name: String, conf: Option<&TopicConf>) -> PhpResult<Self> {
-        let c_name = CString::new(name.as_str()).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
-        let conf = conf.map_or(std::ptr::null_mut(), |c| c.native().dup());
-        // SAFETY: a live producer; librdkafka takes ownership of the configuration copy.
-        let native = unsafe { rd::rd_kafka_topic_new(handle.native(), c_name.as_ptr(), conf) };
-        if native.is_null() {
-            // SAFETY: reads librdkafka's thread-local last error.
-            return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
-        }
-        Ok(ProducerTopic { handle, name, native })
+        let native = NativeTopic::new(handle.producer().client(), &name, conf)?;
+        Ok(ProducerTopic { _native: native, handle, name })
     }
 
     pub fn name(&self) -> &str {
@@ -170,4 +198,58 @@ fn to_headers(array: &ZendHashTable) -> PhpResult<OwnedHeaders> {
         headers = headers.insert(Header { key: &name, value: Some(bytes.as_slice()) });
     }
     Ok(headers)
+}
+
+#[php_class]
+#[php(name = "RdKafka\\KafkaConsumerTopic")]
+#[php(extends(Topic))]
+pub struct KafkaConsumerTopic {
+    // Declared before the client: fields drop in order, the topic first.
+    native: NativeTopic,
+    consumer: Arc<BaseConsumer<Context>>,
+    name: String,
+}
+
+impl Drop for KafkaConsumerTopic {
+    fn drop(&mut self) {
+        // In a forked child the last reference must not destroy the parent's consumer (it would wait for
+        // threads that stayed in the parent): one extra, forgotten reference keeps it alive.
+        if !self.native.owner.is_current() {
+            std::mem::forget(Arc::clone(&self.consumer));
+        }
+    }
+}
+
+impl KafkaConsumerTopic {
+    pub fn new(consumer: Arc<BaseConsumer<Context>>, name: String, conf: Option<&TopicConf>) -> PhpResult<Self> {
+        let native = NativeTopic::new(consumer.client(), &name, conf)?;
+        Ok(KafkaConsumerTopic { native, consumer, name })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[php_impl]
+impl KafkaConsumerTopic {
+    #[php(vis = "private")]
+    pub fn __construct() -> PhpResult<Self> {
+        Err(errors::exception("RdKafka\\KafkaConsumerTopic is created by RdKafka\\KafkaConsumer::newTopic()", 0))
+    }
+
+    pub fn get_name(&self) -> String {
+        self.name.clone()
+    }
+
+    /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs
+    /// enable.auto.offset.store=false.
+    pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        ensure_owner(self.native.owner)?;
+        // SAFETY: a live topic object of a live consumer (the Arc keeps it).
+        match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition as i32, offset) } {
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
+            err => Err(errors::from_code(err as i32)),
+        }
+    }
 }
