@@ -161,6 +161,60 @@ namespace RdKafka {
         public function producev(int $partition, int $msgflags, ?string $payload = null, ?string $key = null, ?array $headers = null, ?int $timestamp_ms = null, ?string $msg_opaque = null): void {}
     }
 
+    /** The low-level consumer: partitions are started and read one by one, without a group. */
+    class Consumer extends \RdKafka
+    {
+        public function __construct(?Conf $conf = null) {}
+
+        public function newTopic(string $topic_name, ?TopicConf $topic_conf = null): ConsumerTopic {}
+
+        public function newQueue(): Queue {}
+
+        /** Serves error, log and stats callbacks; returns how many events were served. */
+        public function poll(int $timeout_ms): int {}
+
+        public function getOutQLen(): int {}
+
+        public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition>
+         */
+        public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+    }
+
+    class ConsumerTopic extends Topic
+    {
+        private function __construct() {}
+
+        public function getName(): string {}
+
+        /** @param int $offset an offset, RD_KAFKA_OFFSET_BEGINNING/END/STORED or rd_kafka_offset_tail() */
+        public function consumeStart(int $partition, int $offset): void {}
+
+        public function consumeQueueStart(int $partition, int $offset, Queue $queue): void {}
+
+        public function consumeStop(int $partition): void {}
+
+        /** @return Message|null null on timeout; a Message with err set for errors and partition EOF */
+        public function consume(int $partition, int $timeout_ms): ?Message {}
+
+        /** @return array<Message> */
+        public function consumeBatch(int $partition, int $timeout_ms, int $batch_size): array {}
+
+        public function offsetStore(int $partition, int $offset): void {}
+    }
+
+    class Queue
+    {
+        private function __construct() {}
+
+        public function consume(int $timeout_ms): ?Message {}
+    }
+
     class KafkaConsumerTopic extends Topic
     {
         private function __construct() {}

@@ -13,7 +13,7 @@ use ext_php_rs::{
     zend::{ClassEntry, ExecuteData},
     zend_fastcall,
 };
-use rdkafka::message::Headers;
+use rdkafka::{bindings as rd, message::Headers};
 
 use super::errors;
 use crate::exceptions::{self, this_property};
@@ -164,5 +164,65 @@ impl<'a> Fields<'a> {
         object.set_property("headers", headers)?;
         object.set_property("opaque", self.opaque.map(bytes))?;
         Ok(MessageObject(object.into_zval(false)?))
+    }
+}
+
+/// A message returned by librdkafka's legacy consume calls; destroyed on drop.
+pub struct RawMessage(std::ptr::NonNull<rd::rd_kafka_message_t>);
+
+impl RawMessage {
+    /// SAFETY: `ptr` is null or a message librdkafka handed over (ownership passes to the RawMessage).
+    pub unsafe fn from_ptr(ptr: *mut rd::rd_kafka_message_t) -> Option<Self> {
+        std::ptr::NonNull::new(ptr).map(RawMessage)
+    }
+
+    pub fn fields(&self) -> Fields<'_> {
+        let ptr = self.0.as_ptr();
+        // SAFETY: a live message until drop; its strings and buffers live as long.
+        unsafe {
+            let m = &*ptr;
+            // The bindings type err as an enum that may not list every code: read it as an int.
+            let err = std::ptr::addr_of!(m.err).cast::<i32>().read();
+            let bytes = |data: *mut std::ffi::c_void, len: usize| {
+                (!data.is_null()).then(|| std::slice::from_raw_parts(data.cast::<u8>(), len))
+            };
+            let topic = (!m.rkt.is_null())
+                .then(|| std::ffi::CStr::from_ptr(rd::rd_kafka_topic_name(m.rkt)).to_str().ok())
+                .flatten();
+            let mut ts_type = rd::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+            let timestamp = rd::rd_kafka_message_timestamp(ptr, &mut ts_type);
+            let mut headers = Vec::new();
+            let mut hdrs = std::ptr::null_mut();
+            if err == 0 && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
+                let mut index = 0;
+                while rd::rd_kafka_header_get_all(hdrs, index, &mut name, &mut value, &mut size)
+                    == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+                {
+                    if let Ok(name) = std::ffi::CStr::from_ptr(name).to_str() {
+                        headers.push((name, bytes(value.cast_mut(), size).unwrap_or_default()));
+                    }
+                    index += 1;
+                }
+            }
+            Fields {
+                err,
+                topic,
+                partition: m.partition,
+                offset: m.offset,
+                timestamp: Some(timestamp),
+                payload: bytes(m.payload, m.len),
+                key: bytes(m.key, m.key_len),
+                headers,
+                opaque: None,
+            }
+        }
+    }
+}
+
+impl Drop for RawMessage {
+    fn drop(&mut self) {
+        // SAFETY: owned, destroyed once.
+        unsafe { rd::rd_kafka_message_destroy(self.0.as_ptr()) }
     }
 }

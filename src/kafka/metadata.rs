@@ -15,6 +15,7 @@ use rdkafka::{bindings as rd, client::Client};
 use super::{
     context::Context,
     errors,
+    legacy_consumer::ConsumerTopic,
     topic::{KafkaConsumerTopic, NativeTopic, ProducerTopic},
 };
 
@@ -28,7 +29,8 @@ impl<'a> FromZval<'a> for OnlyTopic {
         let name = zval
             .extract::<&ProducerTopic>()
             .map(|t| t.name().to_string())
-            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_string()))?;
+            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_string()))
+            .or_else(|| zval.extract::<&ConsumerTopic>().map(ConsumerTopic::get_name))?;
         Some(OnlyTopic(name))
     }
 }

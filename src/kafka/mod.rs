@@ -7,6 +7,7 @@ pub mod constants;
 pub mod consumer;
 pub mod context;
 pub mod errors;
+pub mod legacy_consumer;
 pub mod message;
 pub mod metadata;
 pub mod offsets;
@@ -58,6 +59,9 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<topic::ProducerTopic>()
         .class::<topic::KafkaConsumerTopic>()
         .class::<consumer::KafkaConsumer>()
+        .class::<legacy_consumer::Consumer>()
+        .class::<legacy_consumer::ConsumerTopic>()
+        .class::<legacy_consumer::Queue>()
         .class::<metadata::Collection>()
         .class::<metadata::Broker>()
         .class::<metadata::Partition>()
