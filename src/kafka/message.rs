@@ -171,7 +171,10 @@ impl<'a> Fields<'a> {
 pub struct RawMessage(std::ptr::NonNull<rd::rd_kafka_message_t>);
 
 impl RawMessage {
-    /// SAFETY: `ptr` is null or a message librdkafka handed over (ownership passes to the RawMessage).
+    /// Takes ownership of a message returned by a legacy consume call (None for null: a timeout).
+    ///
+    /// # Safety
+    /// `ptr` is null or a message librdkafka handed over and nobody else destroys.
     pub unsafe fn from_ptr(ptr: *mut rd::rd_kafka_message_t) -> Option<Self> {
         std::ptr::NonNull::new(ptr).map(RawMessage)
     }
