@@ -130,6 +130,18 @@ namespace RdKafka {
 
         public function addBrokers(string $broker_list): int {}
 
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition> with getErr() set per partition
+         */
+        public function pausePartitions(array $topic_partitions): array {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition>
+         */
+        public function resumePartitions(array $topic_partitions): array {}
+
         /** @throws KafkaErrorException */
         public function initTransactions(int $timeout_ms): void {}
 
@@ -172,6 +184,22 @@ namespace RdKafka {
 
         /** Serves error, log and stats callbacks; returns how many events were served. */
         public function poll(int $timeout_ms): int {}
+
+        public function addBrokers(string $broker_list): int {}
+
+        public function getControllerId(int $timeout_ms): int {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition> with getErr() set per partition
+         */
+        public function pausePartitions(array $topic_partitions): array {}
+
+        /**
+         * @param array<TopicPartition> $topic_partitions
+         * @return array<TopicPartition>
+         */
+        public function resumePartitions(array $topic_partitions): array {}
 
         public function getOutQLen(): int {}
 

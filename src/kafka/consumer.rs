@@ -22,6 +22,7 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
+    client,
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
@@ -287,7 +288,7 @@ impl KafkaConsumer {
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(metadata::controller_id(self.consumer()?.client(), timeout_ms))
+        Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
@@ -310,15 +311,11 @@ impl KafkaConsumer {
     }
 
     pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        let list = topic_partition::to_list(topic_partitions.0)?;
-        self.consumer()?.pause(&list).map_err(|e| errors::from_kafka(&e))?;
-        Ok(topic_partition::from_list(&list))
+        client::pause(self.consumer()?.client(), topic_partitions.0, true)
     }
 
     pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        let list = topic_partition::to_list(topic_partitions.0)?;
-        self.consumer()?.resume(&list).map_err(|e| errors::from_kafka(&e))?;
-        Ok(topic_partition::from_list(&list))
+        client::pause(self.consumer()?.client(), topic_partitions.0, false)
     }
 }
 

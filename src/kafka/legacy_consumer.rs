@@ -21,6 +21,7 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
+    client,
     conf::TopicConf,
     context::Context,
     ensure_owner, errors,
@@ -140,6 +141,22 @@ impl Consumer {
         kafka.set_object(self_.get_mut_zend_obj());
         callbacks::drain(context, &callbacks, &kafka)?;
         Ok((context.served() - before) as i64)
+    }
+
+    pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
+        client::add_brokers(self.handle()?.consumer.client(), &broker_list)
+    }
+
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(client::controller_id(self.handle()?.consumer.client(), timeout_ms))
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.consumer.client(), topic_partitions.0, true)
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.consumer.client(), topic_partitions.0, false)
     }
 
     pub fn get_out_q_len(&self) -> PhpResult<i64> {

@@ -54,12 +54,6 @@ pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<Only
     Ok(metadata)
 }
 
-/// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
-pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
-    // SAFETY: a live client handle.
-    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
-}
-
 /// The elements of a C array (empty when null).
 unsafe fn items<'a, T>(ptr: *const T, count: i32) -> &'a [T] {
     if ptr.is_null() || count <= 0 {

@@ -2,6 +2,7 @@
 //! BaseConsumer polled from PHP, so every callback runs on the PHP thread.
 
 pub mod callbacks;
+pub mod client;
 pub mod conf;
 pub mod constants;
 pub mod consumer;

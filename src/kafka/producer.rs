@@ -2,7 +2,6 @@
 //! reach the PHP callbacks inside poll() and flush().
 
 use std::{
-    ffi::CString,
     mem::ManuallyDrop,
     sync::Arc,
     time::{Duration, Instant},
@@ -24,6 +23,7 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
+    client,
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
@@ -214,7 +214,7 @@ impl Producer {
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(metadata::controller_id(self.handle()?.producer().client(), timeout_ms))
+        Ok(client::controller_id(self.handle()?.producer().client(), timeout_ms))
     }
 
     /// Deprecated alias of getMetadata().
@@ -252,9 +252,15 @@ impl Producer {
     }
 
     pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
-        let list = CString::new(broker_list).map_err(|_| errors::exception("broker list contains a NUL byte", -1))?;
-        // SAFETY: a live producer handle and a C string.
-        Ok(i64::from(unsafe { rd::rd_kafka_brokers_add(self.handle()?.native(), list.as_ptr()) }))
+        client::add_brokers(self.handle()?.producer().client(), &broker_list)
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.producer().client(), topic_partitions.0, true)
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.producer().client(), topic_partitions.0, false)
     }
 
     pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {

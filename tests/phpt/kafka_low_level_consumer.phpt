@@ -36,6 +36,10 @@ var_dump($eof->err === RD_KAFKA_RESP_ERR__PARTITION_EOF);
 var_dump($queue->consume(100));
 $consumerTopic->consumeStop(0);
 var_dump(count($consumer->getMetadata(false, $consumerTopic, 5000)->getTopics()));
+var_dump($consumer->getControllerId(5000), $consumer->addBrokers(kafka_bootstrap()));
+// Pausing a partition that is not being fetched is reported per partition.
+$paused = $consumer->pausePartitions([new RdKafka\TopicPartition($name, 0)]);
+var_dump(count($paused), is_int($paused[0]->getErr()));
 
 // Nothing listens on port 1: the error callback runs in poll().
 $bad = new RdKafka\Conf();
@@ -84,6 +88,10 @@ int(4)
 bool(true)
 NULL
 int(1)
+int(1)
+int(1)
+int(1)
+bool(true)
 bool(true)
 child: refused
 int(0)

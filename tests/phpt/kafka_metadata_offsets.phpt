@@ -32,6 +32,8 @@ var_dump(in_array($name, array_map(fn ($t) => $t->getTopic(), iterator_to_array(
 
 $producer->queryWatermarkOffsets($name, 0, $low, $high, 5000);
 var_dump($low, $high);
+$resumed = $producer->resumePartitions([new RdKafka\TopicPartition($name, 0)]);
+var_dump(count($resumed), $resumed[0]->getTopic() === $name);
 $found = $producer->offsetsForTimes([new RdKafka\TopicPartition($name, 0, 1_700_000_001_500)], 5000);
 var_dump($found[0]->getOffset(), $found[0]->getErr());
 
@@ -69,6 +71,8 @@ int(1)
 bool(true)
 int(0)
 int(4)
+int(1)
+bool(true)
 int(2)
 int(0)
 string(2) "r1"
