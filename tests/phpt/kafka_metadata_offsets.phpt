@@ -43,6 +43,11 @@ $consumer->assign([new RdKafka\TopicPartition($name, 0, 1)]);
 $m = $consumer->consume(10000);
 var_dump($m->payload, $m->timestamp);
 var_dump($consumer->getOffsetPositions([new RdKafka\TopicPartition($name, 0)])[0]->getOffset());
+// A paused partition delivers nothing until resumed.
+$paused = $consumer->pausePartitions([new RdKafka\TopicPartition($name, 0)]);
+var_dump($paused[0]->getErr(), $consumer->consume(500)->err === RD_KAFKA_RESP_ERR__TIMED_OUT);
+$consumer->resumePartitions([new RdKafka\TopicPartition($name, 0)]);
+var_dump($consumer->consume(10000)->payload);
 $consumer->queryWatermarkOffsets($name, 0, $low, $high, 5000);
 var_dump($high);
 var_dump(count($consumer->getMetadata(false, null, 5000)->getBrokers()));
@@ -78,5 +83,8 @@ int(0)
 string(2) "r1"
 int(1700000001000)
 int(2)
+int(0)
+bool(true)
+string(2) "r2"
 int(4)
 int(1)
