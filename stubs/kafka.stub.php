@@ -233,6 +233,13 @@ namespace RdKafka {
         /** @return array<Message> */
         public function consumeBatch(int $partition, int $timeout_ms, int $batch_size): array {}
 
+        /**
+         * Calls $callback for each message: waits up to the timeout for the first, then serves those ready.
+         * @param callable(Message $message): void $callback
+         * @return int how many messages were handed over
+         */
+        public function consumeCallback(int $partition, int $timeout_ms, callable $callback): int {}
+
         public function offsetStore(int $partition, int $offset): void {}
     }
 

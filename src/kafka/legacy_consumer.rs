@@ -28,7 +28,7 @@ use super::{
     message::{MessageObject, RawMessage},
     metadata::{self, Metadata, OnlyTopic},
     offsets,
-    params::{Array, ConfArg},
+    params::{Array, Callable, ConfArg},
     producer::{apply_log_level, client_config, creation_error},
     topic::{NativeTopic, Topic},
     topic_partition::TopicPartition,
@@ -74,6 +74,22 @@ fn wait_for<T>(timeout_ms: i64, mut attempt: impl FnMut(i32) -> Option<T>) -> Op
             return None;
         }
     }
+}
+
+/// How many messages consumeCallback() takes from librdkafka at a time.
+const CALLBACK_BATCH: usize = 1000;
+
+/// Up to `size` messages of a started partition (`rd_kafka_consume_batch`), owned.
+fn batch(topic: *mut rd::rd_kafka_topic_t, partition: i64, timeout_ms: i32, size: usize) -> PhpResult<Vec<RawMessage>> {
+    let mut slots: Vec<*mut rd::rd_kafka_message_t> = vec![std::ptr::null_mut(); size];
+    // SAFETY: a live topic object; librdkafka fills up to `slots.len()` entries.
+    let count = unsafe { rd::rd_kafka_consume_batch(topic, partition as i32, timeout_ms, slots.as_mut_ptr(), slots.len()) };
+    if count < 0 {
+        // SAFETY: reads librdkafka's thread-local last error.
+        return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
+    }
+    // SAFETY: the first `count` slots hold messages handed over by librdkafka.
+    Ok(slots.into_iter().take(count as usize).filter_map(|p| unsafe { RawMessage::from_ptr(p) }).collect())
 }
 
 fn check_started(result: i32) -> PhpResult<()> {
@@ -235,20 +251,39 @@ impl ConsumerTopic {
         if batch_size <= 0 {
             return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for $batch_size")));
         }
-        let topic = self.topic()?;
-        let mut slots: Vec<*mut rd::rd_kafka_message_t> = vec![std::ptr::null_mut(); batch_size as usize];
-        let timeout = timeout_ms.clamp(0, i64::from(i32::MAX)) as i32;
-        // SAFETY: a live topic object; librdkafka fills up to `slots.len()` entries.
-        let count = unsafe { rd::rd_kafka_consume_batch(topic, partition as i32, timeout, slots.as_mut_ptr(), slots.len()) };
-        // Owned before anything can fail, so every message is destroyed.
-        // SAFETY: the first `count` slots hold messages handed over by librdkafka.
-        let messages: Vec<RawMessage> =
-            slots.into_iter().take(count.max(0) as usize).filter_map(|p| unsafe { RawMessage::from_ptr(p) }).collect();
-        if count < 0 {
-            // SAFETY: reads librdkafka's thread-local last error.
-            return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
-        }
+        let messages = batch(self.topic()?, partition, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32, batch_size as usize)?;
         messages.iter().map(|m| m.fields().into_php().map(|o| o.0)).collect()
+    }
+
+    /// Calls `callback(Message)` for each message of a started partition: waits up to the timeout for the
+    /// first, then serves all that are ready. Returns how many were handed over; a callback that throws
+    /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped).
+    pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
+        let topic = self.topic()?;
+        let first = wait_for(timeout_ms, |slice| match batch(topic, partition, slice, CALLBACK_BATCH) {
+            Ok(messages) if messages.is_empty() => None,
+            other => Some(other),
+        });
+        let mut messages = match first {
+            Some(result) => result?,
+            None => return Ok(0),
+        };
+        let mut count = 0;
+        while !messages.is_empty() {
+            for message in messages {
+                let object = message.fields().into_php()?.0;
+                drop(message);
+                count += 1;
+                if let Err(e) = callback.0.try_call(vec![&object]) {
+                    return match e {
+                        ext_php_rs::error::Error::ExceptionPending { .. } => Ok(count),
+                        e => Err(e.into()),
+                    };
+                }
+            }
+            messages = batch(topic, partition, 0, CALLBACK_BATCH)?;
+        }
+        Ok(count)
     }
 
     /// Stores `offset` (librdkafka commits offset + 1) with offset.store.method and auto.commit.

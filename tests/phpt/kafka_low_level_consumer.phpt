@@ -26,6 +26,9 @@ $m = $consumerTopic->consume(0, 10000);
 var_dump($m->payload === "rec0\0", $m->key, $m->headers, $m->offset, $m->topic_name === $name, $m->timestamp > 0);
 $batch = $consumerTopic->consumeBatch(0, 5000, 2);
 var_dump(array_map(fn ($m) => $m->offset, $batch));
+$seen = [];
+$count = $consumerTopic->consumeCallback(0, 5000, function (RdKafka\Message $m) use (&$seen) { $seen[] = $m->offset; });
+var_dump($count === count($seen), $seen[0]);
 $consumerTopic->consumeStop(0);
 
 $queue = $consumer->newQueue();
@@ -83,6 +86,8 @@ array(2) {
   [1]=>
   int(2)
 }
+bool(true)
+int(3)
 int(3)
 int(4)
 bool(true)
