@@ -230,6 +230,7 @@ impl KafkaConsumer {
         let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
         let forward_errors = self_.forward_errors;
         loop {
+            let error_events = self_.consumer()?.context().error_events();
             // The message is built before any callback runs: it borrows the consumer.
             let message = match self_.consumer()?.poll(next_wait(deadline)) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
@@ -237,8 +238,11 @@ impl KafkaConsumer {
                     let (topic, offset) = eof_position(self_.consumer()?, partition);
                     Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
                 }
-                // With an error callback, errors reach it (the context recorded them) rather than consume().
-                Some(Err(e)) if forward_errors => Some(error_message(errors::code_of(&e), None, 0, -1)?),
+                // A global error goes to the error callback when there is one (the context recorded it);
+                // errors of fetched messages always come out of consume(), as in php-rdkafka.
+                Some(Err(e)) if forward_errors || self_.consumer()?.context().error_events() == error_events => {
+                    Some(error_message(errors::code_of(&e), None, 0, -1)?)
+                }
                 Some(Err(_)) | None => None,
             };
             let continued = Self::dispatch(self_)?;

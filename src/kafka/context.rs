@@ -75,6 +75,8 @@ pub struct Context {
     next_opaque: AtomicUsize,
     /// Events served so far, so poll() can return early and report a count.
     served: AtomicUsize,
+    /// Global error events so far: consume() tells them from errors of fetched messages.
+    error_events: AtomicUsize,
     /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
     muted: AtomicBool,
 }
@@ -87,12 +89,17 @@ impl Context {
             opaques: Mutex::new(HashMap::new()),
             next_opaque: AtomicUsize::new(1),
             served: AtomicUsize::new(0),
+            error_events: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
         }
     }
 
     pub fn served(&self) -> usize {
         self.served.load(Ordering::Relaxed)
+    }
+
+    pub fn error_events(&self) -> usize {
+        self.error_events.load(Ordering::Relaxed)
     }
 
     pub fn mute(&self) {
@@ -144,6 +151,7 @@ impl ClientContext for Context {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
+        self.error_events.fetch_add(1, Ordering::Relaxed);
         self.record(self.wants.error, || Event::Error { code: errors::code_of(&error), reason: reason.to_string() });
     }
 }
