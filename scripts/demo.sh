@@ -29,3 +29,8 @@ $PHP amqp/routing.php
 
 echo "== RabbitMQ: RPC"
 $PHP amqp/rpc.php
+
+echo "== Kafka: a producer, then a consumer group reading it back"
+topic="mq-demo-$(date +%s)"
+$PHP kafka_producer.php "$topic"
+$PHP kafka_consumer.php "$topic"

@@ -117,7 +117,8 @@ pub fn spl_class(name: &str) -> Option<&'static ClassEntry> {
 /// (it reads the executor's class table, which does not exist yet).
 static REGISTERED: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
 
-fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
+/// Registration callback that records a class, for `registered()` and `class()`.
+pub fn remember(ce: &'static mut ClassEntry, _: ArgInfoTables) {
     if let Some(name) = ce.name() {
         let name = name.to_string();
         REGISTERED.lock().unwrap_or_else(|e| e.into_inner()).insert(name, ptr::from_ref(ce) as usize);
@@ -318,13 +319,14 @@ pub fn read(object: &ZendObject, scope: &ClassEntry, name: &str) -> Zval {
     }
 }
 
-/// `$object->name = $value` as code of class `scope` writes it.
-pub fn write(object: &mut ZendObject, scope: &ClassEntry, name: &str, mut value: Zval) {
+/// `$object->name = $value` as code of class `scope` writes it. (PHP objects are shared and mutable
+/// through any handle; the engine does the writing.)
+pub fn write(object: &ZendObject, scope: &ClassEntry, name: &str, mut value: Zval) {
     // SAFETY: live object and class entry; the engine copies the value, adding a reference.
     unsafe {
         zend_update_property(
             ptr::from_ref(scope).cast_mut(),
-            object,
+            ptr::from_ref(object).cast_mut(),
             name.as_ptr().cast(),
             name.len(),
             &mut value,

@@ -10,9 +10,13 @@ use ext_php_rs::{
 /// Worker threads of the process-wide tokio runtime (heartbeats, socket I/O, confirms).
 pub const WORKER_THREADS: &CStr = c"mq.worker_threads";
 
-static ENTRIES: IniEntryDefs<2> = IniEntryDefs::new([
+/// How long a Kafka producer destroyed without flush() keeps delivering (php-rdkafka drops the messages).
+pub const KAFKA_DESTRUCT_FLUSH_MS: &CStr = c"mq.kafka_destruct_flush_ms";
+
+static ENTRIES: IniEntryDefs<3> = IniEntryDefs::new([
     // System-only: the runtime is built once per process, a per-request value could not apply.
     IniEntryDef::new(WORKER_THREADS, c"2", IniEntryPermission::System),
+    IniEntryDef::new(KAFKA_DESTRUCT_FLUSH_MS, c"3000", IniEntryPermission::All),
     IniEntryDef::end(),
 ]);
 
@@ -33,4 +37,9 @@ pub fn long(name: &CStr) -> i64 {
 /// The runtime's worker count, clamped to something a 1-CPU container and a 64-core host both survive.
 pub fn worker_threads() -> usize {
     long(WORKER_THREADS).clamp(1, 64) as usize
+}
+
+/// The destruct-time flush budget of Kafka producers (0 disables it).
+pub fn kafka_destruct_flush_ms() -> std::time::Duration {
+    std::time::Duration::from_millis(long(KAFKA_DESTRUCT_FLUSH_MS).max(0) as u64)
 }

@@ -8,6 +8,7 @@ pub mod embedded_php;
 pub mod exceptions;
 pub mod info;
 pub mod ini;
+pub mod kafka;
 pub mod mixed;
 pub mod runtime;
 
@@ -19,7 +20,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
     ini::register(module_number);
     // A panic must not cross into the engine; a failure stops the module with PHP's own message.
-    match std::panic::catch_unwind(amqp::startup) {
+    match std::panic::catch_unwind(|| amqp::startup().and_then(|()| kafka::startup())) {
         Ok(Ok(())) => 0,
         _ => -1,
     }
@@ -35,5 +36,5 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
 #[php(startup = "startup")]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.version(VERSION).info_function(info::php_info).request_startup_function(request_startup);
-    amqp::register(runtime::register(module))
+    kafka::register(amqp::register(runtime::register(module)))
 }

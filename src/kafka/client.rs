@@ -1,0 +1,43 @@
+//! Operations php-rdkafka offers on every client handle (`\RdKafka`'s methods), shared by the producer
+//! and the consumers.
+
+use std::ffi::CString;
+
+use ext_php_rs::{exception::PhpResult, types::ZendHashTable};
+use rdkafka::{bindings as rd, client::Client};
+
+use super::{
+    context::Context,
+    errors,
+    topic_partition::{self, TopicPartition},
+};
+
+/// `addBrokers()`: how many brokers were added.
+pub fn add_brokers(client: &Client<Context>, broker_list: &str) -> PhpResult<i64> {
+    let list = CString::new(broker_list).map_err(|_| errors::exception("broker list contains a NUL byte", -1))?;
+    // SAFETY: a live client handle and a C string.
+    Ok(i64::from(unsafe { rd::rd_kafka_brokers_add(client.native_ptr(), list.as_ptr()) }))
+}
+
+/// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
+pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
+    // SAFETY: a live client handle.
+    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
+}
+
+/// `pausePartitions()` / `resumePartitions()`: the partitions with their own error codes.
+pub fn pause(client: &Client<Context>, topic_partitions: &ZendHashTable, paused: bool) -> PhpResult<Vec<TopicPartition>> {
+    let list = topic_partition::to_list(topic_partitions)?;
+    // SAFETY: a live client handle and list; librdkafka sets each partition's error in place.
+    let err = unsafe {
+        if paused {
+            rd::rd_kafka_pause_partitions(client.native_ptr(), list.ptr())
+        } else {
+            rd::rd_kafka_resume_partitions(client.native_ptr(), list.ptr())
+        }
+    };
+    match err {
+        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(topic_partition::from_list(&list)),
+        err => Err(errors::from_code(err as i32)),
+    }
+}

@@ -1,0 +1,244 @@
+//! `RdKafka\Conf` and `RdKafka\TopicConf`: every `set()` goes straight to a librdkafka configuration
+//! object, so unknown names and invalid values fail at once with librdkafka's own message.
+
+use std::ffi::{c_char, CString};
+
+use ext_php_rs::{
+    boxed::ZBox,
+    class::RegisteredClass,
+    exception::PhpResult,
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable},
+};
+use rdkafka::{bindings as rd, ClientConfig};
+
+use super::{
+    callbacks::{self, declare_properties, Callbacks},
+    errors,
+    params::Callable,
+};
+
+/// A librdkafka configuration (global or topic) that validates each property as it is set.
+trait Native {
+    fn ptr(&self) -> *mut std::ffi::c_void;
+    /// SAFETY: `ptr` is a live configuration of the kind the function expects.
+    unsafe fn set(ptr: *mut std::ffi::c_void, name: *const c_char, value: *const c_char, err: *mut c_char, size: usize) -> rd::rd_kafka_conf_res_t;
+    unsafe fn dump(ptr: *mut std::ffi::c_void, count: *mut usize) -> *mut *const c_char;
+
+    fn set_checked(&self, name: &str, value: &str) -> PhpResult<()> {
+        let (name, value) = match (CString::new(name), CString::new(value)) {
+            (Ok(n), Ok(v)) => (n, v),
+            _ => return Err(errors::exception("configuration names and values cannot contain NUL bytes", -1)),
+        };
+        let mut err = [0 as c_char; 512];
+        // SAFETY: the configuration is live and owned by self; librdkafka writes a NUL-terminated message.
+        let res = unsafe { Self::set(self.ptr(), name.as_ptr(), value.as_ptr(), err.as_mut_ptr(), err.len()) };
+        match res {
+            rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK => Ok(()),
+            // SAFETY: librdkafka wrote a NUL-terminated message into the buffer.
+            res => Err(errors::exception(unsafe { errors::c_text(err.as_ptr()) }.unwrap_or_default(), res as i32)),
+        }
+    }
+
+    /// Every property with its current value, librdkafka's defaults included.
+    fn dump_array(&self) -> PhpResult<ZBox<ZendHashTable>> {
+        let mut count = 0;
+        // SAFETY: as for set; the array holds name/value pairs and is freed with its own function.
+        let array = unsafe { Self::dump(self.ptr(), &mut count) };
+        let mut out = ZendHashTable::new();
+        if array.is_null() {
+            return Ok(out);
+        }
+        // SAFETY: librdkafka returns `count` C strings.
+        let items = unsafe { std::slice::from_raw_parts(array, count) };
+        for pair in items.chunks(2) {
+            if let [name, value] = pair {
+                // SAFETY: C strings of the dump, freed below.
+                let (name, value) = unsafe { (errors::c_text(*name), errors::c_text(*value)) };
+                out.insert(name.unwrap_or_default().as_str(), value.unwrap_or_default())?;
+            }
+        }
+        // SAFETY: freed once, with the count librdkafka gave.
+        unsafe { rd::rd_kafka_conf_dump_free(array, count) };
+        Ok(out)
+    }
+}
+
+struct GlobalConf(*mut rd::rd_kafka_conf_t);
+
+impl Native for GlobalConf {
+    fn ptr(&self) -> *mut std::ffi::c_void {
+        self.0.cast()
+    }
+    unsafe fn set(ptr: *mut std::ffi::c_void, name: *const c_char, value: *const c_char, err: *mut c_char, size: usize) -> rd::rd_kafka_conf_res_t {
+        rd::rd_kafka_conf_set(ptr.cast(), name, value, err, size)
+    }
+    unsafe fn dump(ptr: *mut std::ffi::c_void, count: *mut usize) -> *mut *const c_char {
+        rd::rd_kafka_conf_dump(ptr.cast(), count)
+    }
+}
+
+impl Drop for GlobalConf {
+    fn drop(&mut self) {
+        // SAFETY: owned, never handed to a client (clients get their own copy).
+        unsafe { rd::rd_kafka_conf_destroy(self.0) }
+    }
+}
+
+pub struct NativeTopicConf(*mut rd::rd_kafka_topic_conf_t);
+
+impl NativeTopicConf {
+    /// A copy librdkafka takes ownership of (rd_kafka_topic_new).
+    pub fn dup(&self) -> *mut rd::rd_kafka_topic_conf_t {
+        // SAFETY: a live configuration.
+        unsafe { rd::rd_kafka_topic_conf_dup(self.0) }
+    }
+}
+
+impl Native for NativeTopicConf {
+    fn ptr(&self) -> *mut std::ffi::c_void {
+        self.0.cast()
+    }
+    unsafe fn set(ptr: *mut std::ffi::c_void, name: *const c_char, value: *const c_char, err: *mut c_char, size: usize) -> rd::rd_kafka_conf_res_t {
+        rd::rd_kafka_topic_conf_set(ptr.cast(), name, value, err, size)
+    }
+    unsafe fn dump(ptr: *mut std::ffi::c_void, count: *mut usize) -> *mut *const c_char {
+        rd::rd_kafka_topic_conf_dump(ptr.cast(), count)
+    }
+}
+
+impl Drop for NativeTopicConf {
+    fn drop(&mut self) {
+        // SAFETY: owned; librdkafka only ever receives copies.
+        unsafe { rd::rd_kafka_topic_conf_destroy(self.0) }
+    }
+}
+
+#[php_class]
+#[php(name = "RdKafka\\Conf")]
+#[php(modifier = declare_properties)]
+pub struct Conf {
+    native: GlobalConf,
+    /// What the user set, in order: clients are built from these (the crate copies them into a fresh
+    /// librdkafka configuration, so one Conf can build many clients).
+    entries: Vec<(String, String)>,
+}
+
+impl Conf {
+    pub fn client_config(&self) -> ClientConfig {
+        let mut config = ClientConfig::new();
+        for (name, value) in &self.entries {
+            config.set(name, value);
+        }
+        config
+    }
+
+
+    /// The callbacks a client built from this Conf copies (from the Conf object's properties).
+    pub fn callbacks(conf: &ZendClassObject<Conf>) -> Callbacks {
+        Callbacks::read(Self::get_metadata().ce(), &conf.std)
+    }
+
+    fn keep(conf: &ZendClassObject<Conf>, property: &str, callback: Callable) {
+        callbacks::store(Self::get_metadata().ce(), &conf.std, property, &callback.0);
+    }
+
+    /// A value the user set (not librdkafka's default).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.entries.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+#[php_impl]
+impl Conf {
+    pub fn __construct() -> Self {
+        // SAFETY: allocates a new configuration with librdkafka's defaults.
+        Conf { native: GlobalConf(unsafe { rd::rd_kafka_conf_new() }), entries: Vec::new() }
+    }
+
+    pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
+        self.native.dump_array()
+    }
+
+    pub fn set(&mut self, name: String, value: String) -> PhpResult<()> {
+        self.native.set_checked(&name, &value)?;
+        self.entries.push((name, value));
+        Ok(())
+    }
+
+    /// Deprecated in php-rdkafka; topic properties are accepted by the global configuration.
+    pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) -> PhpResult<()> {
+        for (name, value) in &topic_conf.entries {
+            self.set(name.clone(), value.clone())?;
+        }
+        Ok(())
+    }
+
+    pub fn set_error_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "error_cb", callback);
+    }
+
+    pub fn set_dr_msg_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "dr_msg_cb", callback);
+    }
+
+    pub fn set_stats_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "stats_cb", callback);
+    }
+
+    pub fn set_rebalance_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "rebalance_cb", callback);
+    }
+
+    pub fn set_offset_commit_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "offset_commit_cb", callback);
+    }
+
+    pub fn set_log_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "log_cb", callback);
+    }
+}
+
+#[php_class]
+#[php(name = "RdKafka\\TopicConf")]
+pub struct TopicConf {
+    native: NativeTopicConf,
+    entries: Vec<(String, String)>,
+}
+
+impl TopicConf {
+    pub fn native(&self) -> &NativeTopicConf {
+        &self.native
+    }
+}
+
+#[php_impl]
+impl TopicConf {
+    pub fn __construct() -> Self {
+        // SAFETY: allocates a new topic configuration with librdkafka's defaults.
+        TopicConf { native: NativeTopicConf(unsafe { rd::rd_kafka_topic_conf_new() }), entries: Vec::new() }
+    }
+
+    pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
+        self.native.dump_array()
+    }
+
+    pub fn set(&mut self, name: String, value: String) -> PhpResult<()> {
+        self.native.set_checked(&name, &value)?;
+        self.entries.push((name, value));
+        Ok(())
+    }
+
+    /// php-rdkafka's RD_KAFKA_MSG_PARTITIONER_* values, mapped to librdkafka's `partitioner` property.
+    pub fn set_partitioner(&mut self, partitioner: i64) -> PhpResult<()> {
+        let name = match partitioner {
+            2 => "random",
+            3 => "consistent",
+            4 => "consistent_random",
+            5 => "murmur2",
+            6 => "murmur2_random",
+            _ => return Err(errors::invalid_argument(format!("Invalid value '{partitioner}' for $partitioner"))),
+        };
+        self.set("partitioner".into(), name.into())
+    }
+}

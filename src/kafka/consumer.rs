@@ -1,0 +1,325 @@
+//! `RdKafka\KafkaConsumer` on rdkafka's `BaseConsumer`, polled from PHP: rebalance, error, log, stats
+//! and offset-commit callbacks run on the PHP thread inside consume().
+
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::{
+    class::RegisteredClass,
+    exception::PhpResult,
+    prelude::*,
+    types::{PhpRef, ZendClassObject, ZendObject, Zval},
+};
+use rdkafka::{
+    bindings as rd,
+    consumer::{BaseConsumer, CommitMode, Consumer as _},
+    error::KafkaError,
+    util::Timeout,
+    Offset, TopicPartitionList,
+};
+
+use super::{
+    callbacks::{self, declare_properties, Callbacks},
+    client,
+    conf::{Conf, TopicConf},
+    context::Context,
+    ensure_owner, errors,
+    message::{Fields, MessageObject},
+    metadata::{self, Metadata, OnlyTopic},
+    offsets,
+    params::{Any, Array, ConfArg},
+    producer::{apply_log_level, creation_error},
+    topic::KafkaConsumerTopic,
+    topic_partition::{self, TopicPartition},
+};
+use crate::runtime::{self, OwnerPid};
+
+#[php_class]
+#[php(name = "RdKafka\\KafkaConsumer")]
+#[php(modifier = declare_properties)]
+pub struct KafkaConsumer {
+    /// None once close() was called.
+    consumer: Option<Arc<BaseConsumer<Context>>>,
+    owner: OwnerPid,
+    /// With an error callback, consumer errors go to it rather than out of consume().
+    forward_errors: bool,
+}
+
+impl Drop for KafkaConsumer {
+    fn drop(&mut self) {
+        if !self.owner.is_current() {
+            // Inherited through fork: closing would wait for the parent's threads forever.
+            std::mem::forget(self.consumer.take());
+        } else if let Some(consumer) = &self.consumer {
+            // Leaving the group revokes the partitions natively: PHP is not called from a destructor.
+            consumer.context().mute();
+        }
+    }
+}
+
+impl KafkaConsumer {
+    fn consumer(&self) -> PhpResult<&Arc<BaseConsumer<Context>>> {
+        ensure_owner(self.owner)?;
+        self.consumer.as_ref().ok_or_else(|| errors::exception("RdKafka\\KafkaConsumer::close() was called", 0))
+    }
+
+    fn dispatch(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<bool> {
+        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
+        let mut kafka = Zval::new();
+        kafka.set_object(self_.get_mut_zend_obj());
+        match &self_.consumer {
+            Some(consumer) => callbacks::drain(consumer.context(), &callbacks, &kafka),
+            None => Ok(true),
+        }
+    }
+
+    fn commit_with(&self, what: Option<Any>, mode: CommitMode) -> PhpResult<()> {
+        let consumer = self.consumer()?;
+        let result = match what.map(|a| a.0).filter(|z| !z.is_null()) {
+            None => consumer.commit_consumer_state(mode),
+            Some(value) => consumer.commit(&offsets_to_commit(value)?, mode),
+        };
+        result.map_err(|e| errors::from_kafka(&e))
+    }
+}
+
+/// The offsets to commit for a Message (its offset + 1, as php-rdkafka does) or an array of
+/// TopicPartition.
+fn offsets_to_commit(value: &Zval) -> PhpResult<TopicPartitionList> {
+    if let Some(array) = value.array() {
+        return topic_partition::to_list(array);
+    }
+    let message = value
+        .object()
+        .filter(|o| o.get_class_name().ok().as_deref() == Some(super::message::CLASS))
+        .ok_or_else(|| errors::invalid_argument("expected RdKafka\\Message, an array of RdKafka\\TopicPartition or null".into()))?;
+    let prop = |name: &str| message.get_property::<&Zval>(name).ok();
+    let topic = prop("topic_name").and_then(Zval::str).unwrap_or_default().to_string();
+    let partition = prop("partition").and_then(Zval::long).unwrap_or(0);
+    let offset = prop("offset").and_then(Zval::long).unwrap_or(0);
+    if message_err(message) != 0 {
+        return Err(errors::exception("Invalid argument: Specified Message has an error", errors::INVALID_ARG));
+    }
+    let mut list = TopicPartitionList::with_capacity(1);
+    list.add_partition_offset(&topic, partition as i32, Offset::Offset(offset + 1))
+        .map_err(|e| errors::from_kafka(&e))?;
+    Ok(list)
+}
+
+/// php-rdkafka throws incremental (un)assign errors with librdkafka's text and code 0.
+fn incremental(error: *mut rd::rd_kafka_error_t) -> PhpResult<()> {
+    if error.is_null() {
+        return Ok(());
+    }
+    // SAFETY: a non-null error object, read then destroyed once.
+    let text = unsafe { errors::c_text(rd::rd_kafka_error_string(error)) }.unwrap_or_default();
+    unsafe { rd::rd_kafka_error_destroy(error) };
+    Err(errors::exception(text, 0))
+}
+
+fn message_err(message: &ZendObject) -> i64 {
+    message.get_property::<&Zval>("err").ok().and_then(Zval::long).unwrap_or(0)
+}
+
+/// A Message standing for an error (or a timeout) instead of a record, as php-rdkafka returns them.
+fn error_message(err: i32, topic: Option<&str>, partition: i32, offset: i64) -> PhpResult<MessageObject> {
+    let text = errors::err2str(err);
+    let with_text = err != errors::TIMED_OUT;
+    Fields {
+        err,
+        topic,
+        partition,
+        offset,
+        timestamp: None,
+        payload: with_text.then_some(text.as_bytes()),
+        key: None,
+        headers: Vec::new(),
+        opaque: None,
+    }
+    .into_php()
+}
+
+/// Topic and offset of a partition-EOF event: rdkafka passes on only the partition, so they are looked
+/// up in the consumer's positions when a single assigned topic has that partition (else unknown).
+fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<String>, i64) {
+    let Ok(positions) = consumer.position() else { return (None, -1) };
+    let matches: Vec<_> = positions.elements().into_iter().filter(|e| e.partition() == partition).collect();
+    match matches.as_slice() {
+        [only] => (Some(only.topic().to_string()), only.offset().to_raw().unwrap_or(-1)),
+        _ => (None, -1),
+    }
+}
+
+/// The longest single wait inside consume(): between waits, pending PHP signals end the call.
+const SLICE: Duration = Duration::from_millis(100);
+
+fn next_wait(deadline: Option<Instant>) -> Timeout {
+    Timeout::After(deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE)))
+}
+
+#[php_impl]
+impl KafkaConsumer {
+    pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
+        let conf = conf.0;
+        if conf.get("group.id").is_none_or(str::is_empty) {
+            return Err(errors::exception("\"group.id\" must be configured", 0));
+        }
+        let callbacks = Conf::callbacks(conf);
+        let consumer: BaseConsumer<Context> = conf
+            .client_config()
+            .create_with_context(Context::new(callbacks.wants()))
+            .map_err(creation_error)?;
+        apply_log_level(consumer.client(), Some(conf));
+        let forward_errors = !callbacks.wants().error;
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(KafkaConsumer { consumer: Some(Arc::new(consumer)), owner: OwnerPid::current(), forward_errors })
+    }
+
+    #[php(defaults(topic_partitions = None))]
+    pub fn assign(&self, topic_partitions: Option<Array>) -> PhpResult<()> {
+        let consumer = self.consumer()?;
+        let result = match topic_partitions {
+            Some(list) => consumer.assign(&topic_partition::to_list(list.0)?),
+            None => consumer.unassign(),
+        };
+        result.map_err(|e| errors::from_kafka(&e))
+    }
+
+    /// Cooperative rebalancing: adds partitions to the assignment (from a rebalance callback).
+    pub fn incremental_assign(&self, topic_partitions: Array) -> PhpResult<()> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let rk = self.consumer()?.client().native_ptr();
+        // SAFETY: a live consumer handle and list.
+        incremental(unsafe { rd::rd_kafka_incremental_assign(rk, list.ptr()) })
+    }
+
+    pub fn incremental_unassign(&self, topic_partitions: Array) -> PhpResult<()> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let rk = self.consumer()?.client().native_ptr();
+        // SAFETY: a live consumer handle and list.
+        incremental(unsafe { rd::rd_kafka_incremental_unassign(rk, list.ptr()) })
+    }
+
+    pub fn get_assignment(&self) -> PhpResult<Vec<TopicPartition>> {
+        let list = self.consumer()?.assignment().map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&list))
+    }
+
+    /// Topic names, or regular expressions when they start with "^".
+    pub fn subscribe(&self, topics: Vec<String>) -> PhpResult<()> {
+        let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+        self.consumer()?.subscribe(&topics).map_err(|e| errors::from_kafka(&e))
+    }
+
+    pub fn get_subscription(&self) -> PhpResult<Vec<String>> {
+        let list = self.consumer()?.subscription().map_err(|e| errors::from_kafka(&e))?;
+        Ok(list.elements().iter().map(|e| e.topic().to_string()).collect())
+    }
+
+    pub fn unsubscribe(&self) -> PhpResult<()> {
+        self.consumer()?.unsubscribe();
+        Ok(())
+    }
+
+    /// The next message; on timeout a Message whose err is RD_KAFKA_RESP_ERR__TIMED_OUT, never null.
+    /// Callbacks (rebalance first of all) run here. A pending PHP signal also ends the wait (as a timeout)
+    /// so its handler runs.
+    pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
+        let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
+        let forward_errors = self_.forward_errors;
+        loop {
+            let error_events = self_.consumer()?.context().error_events();
+            // The message is built before any callback runs: it borrows the consumer.
+            let message = match self_.consumer()?.poll(next_wait(deadline)) {
+                Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
+                Some(Err(KafkaError::PartitionEOF(partition))) => {
+                    let (topic, offset) = eof_position(self_.consumer()?, partition);
+                    Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
+                }
+                // A global error goes to the error callback when there is one (the context recorded it);
+                // errors of fetched messages always come out of consume(), as in php-rdkafka.
+                Some(Err(e)) if forward_errors || self_.consumer()?.context().error_events() == error_events => {
+                    Some(error_message(errors::code_of(&e), None, 0, -1)?)
+                }
+                Some(Err(_)) | None => None,
+            };
+            let continued = Self::dispatch(self_)?;
+            if let Some(message) = message {
+                return Ok(message);
+            }
+            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            if !continued || expired || runtime::php_interrupted() {
+                return error_message(errors::TIMED_OUT, None, 0, 0);
+            }
+        }
+    }
+
+    #[php(defaults(message_or_offsets = None))]
+    pub fn commit(&self, message_or_offsets: Option<Any>) -> PhpResult<()> {
+        self.commit_with(message_or_offsets, CommitMode::Sync)
+    }
+
+    #[php(defaults(message_or_offsets = None))]
+    pub fn commit_async(&self, message_or_offsets: Option<Any>) -> PhpResult<()> {
+        self.commit_with(message_or_offsets, CommitMode::Async)
+    }
+
+    /// Leaves the group (partitions are revoked without calling the rebalance callback) and destroys the
+    /// client; later calls throw.
+    pub fn close(&mut self) -> PhpResult<()> {
+        ensure_owner(self.owner)?;
+        if let Some(consumer) = self.consumer.take() {
+            consumer.context().mute();
+            // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
+            if consumer.close_queue().is_ok() {
+                while !consumer.closed() {
+                    consumer.poll(Duration::from_millis(100));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[php(defaults(topic_conf = None))]
+    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<KafkaConsumerTopic> {
+        KafkaConsumerTopic::new(Arc::clone(self.consumer()?), topic_name, topic_conf)
+    }
+
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        metadata::fetch(self.consumer()?.client(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
+    }
+
+    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.consumer()?.client(), &topic, partition, low, high, timeout_ms)
+    }
+
+    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        offsets::for_times(self.consumer()?.client(), topic_partitions.0, timeout_ms)
+    }
+
+    pub fn get_offset_positions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        offsets::positions(self.consumer()?.client(), topic_partitions.0)
+    }
+
+    pub fn get_committed_offsets(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        let list = topic_partition::to_list(topic_partitions.0)?;
+        let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
+        let committed = self.consumer()?.committed_offsets(list, timeout).map_err(|e| errors::from_kafka(&e))?;
+        Ok(topic_partition::from_list(&committed))
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.consumer()?.client(), topic_partitions.0, true)
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.consumer()?.client(), topic_partitions.0, false)
+    }
+}
+

@@ -1,0 +1,224 @@
+//! The rdkafka context of mq's clients. librdkafka's events are served inside `poll` on the PHP
+//! thread; the context only records them as owned data (and only those PHP has a callback for), and
+//! the client object hands them to PHP once poll has returned, so no Rust borrow is held while PHP runs.
+
+use std::{
+    collections::{HashMap, VecDeque},
+    ffi::CStr,
+    sync::{
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        Mutex,
+    },
+};
+
+use rdkafka::{
+    bindings as rd,
+    client::ClientContext,
+    config::RDKafkaLogLevel,
+    consumer::{BaseConsumer, Consumer as _, ConsumerContext},
+    error::{KafkaError, KafkaResult},
+    producer::{DeliveryResult, ProducerContext},
+    types::RDKafkaRespErr,
+    TopicPartitionList,
+};
+
+use super::{
+    callbacks::Wants,
+    errors,
+    message::Fields,
+    topic_partition::{self, TopicPartition},
+};
+
+/// A delivery report, owned so it can outlive the librdkafka event.
+pub struct Delivered {
+    err: i32,
+    topic: String,
+    partition: i32,
+    offset: i64,
+    timestamp: Option<i64>,
+    payload: Option<Vec<u8>>,
+    key: Option<Vec<u8>>,
+    headers: Vec<(String, Vec<u8>)>,
+    opaque: Option<Vec<u8>>,
+}
+
+impl Delivered {
+    pub fn fields(&self) -> Fields<'_> {
+        Fields {
+            err: self.err,
+            topic: Some(&self.topic),
+            partition: self.partition,
+            offset: self.offset,
+            timestamp: self.timestamp,
+            payload: self.payload.as_deref(),
+            key: self.key.as_deref(),
+            headers: self.headers.iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect(),
+            opaque: self.opaque.as_deref(),
+        }
+    }
+}
+
+pub enum Event {
+    Delivery(Delivered),
+    Error { code: i32, reason: String },
+    Log { level: i32, facility: String, message: String },
+    Stats(String),
+    Rebalance { err: i32, partitions: Vec<TopicPartition> },
+    OffsetCommit { err: i32, partitions: Vec<TopicPartition> },
+}
+
+pub struct Context {
+    wants: Wants,
+    events: Mutex<VecDeque<Event>>,
+    /// Message opaques (php-rdkafka's `$msg_opaque`) by id; id 0 means none.
+    opaques: Mutex<HashMap<usize, Vec<u8>>>,
+    next_opaque: AtomicUsize,
+    /// Events served so far, so poll() can return early and report a count.
+    served: AtomicUsize,
+    /// Global error events so far: consume() tells them from errors of fetched messages.
+    error_events: AtomicUsize,
+    /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
+    muted: AtomicBool,
+}
+
+impl Context {
+    pub fn new(wants: Wants) -> Self {
+        Context {
+            wants,
+            events: Mutex::new(VecDeque::new()),
+            opaques: Mutex::new(HashMap::new()),
+            next_opaque: AtomicUsize::new(1),
+            served: AtomicUsize::new(0),
+            error_events: AtomicUsize::new(0),
+            muted: AtomicBool::new(false),
+        }
+    }
+
+    pub fn served(&self) -> usize {
+        self.served.load(Ordering::Relaxed)
+    }
+
+    pub fn error_events(&self) -> usize {
+        self.error_events.load(Ordering::Relaxed)
+    }
+
+    pub fn mute(&self) {
+        self.muted.store(true, Ordering::Relaxed);
+        self.lock_events().clear();
+    }
+
+    fn lock_events(&self) -> std::sync::MutexGuard<'_, VecDeque<Event>> {
+        self.events.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn record(&self, wanted: bool, event: impl FnOnce() -> Event) {
+        self.served.fetch_add(1, Ordering::Relaxed);
+        if wanted && !self.muted.load(Ordering::Relaxed) {
+            let event = event();
+            self.lock_events().push_back(event);
+        }
+    }
+
+    /// The next recorded event, oldest first.
+    pub fn next_event(&self) -> Option<Event> {
+        self.lock_events().pop_front()
+    }
+
+    /// Keeps an opaque until its delivery report; returns the id to attach to the message.
+    pub fn keep_opaque(&self, opaque: Option<&[u8]>) -> usize {
+        let Some(opaque) = opaque else { return 0 };
+        let id = self.next_opaque.fetch_add(1, Ordering::Relaxed);
+        self.opaques.lock().unwrap_or_else(|e| e.into_inner()).insert(id, opaque.to_vec());
+        id
+    }
+
+    pub fn take_opaque(&self, id: usize) -> Option<Vec<u8>> {
+        (id != 0).then(|| self.opaques.lock().unwrap_or_else(|e| e.into_inner()).remove(&id)).flatten()
+    }
+}
+
+impl ClientContext for Context {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.record(self.wants.log, || Event::Log {
+            level: level as i32,
+            facility: fac.to_string(),
+            message: log_message.to_string(),
+        });
+    }
+
+    fn stats_raw(&self, statistics: &[u8]) {
+        self.record(self.wants.stats, || Event::Stats(String::from_utf8_lossy(statistics).into_owned()));
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.error_events.fetch_add(1, Ordering::Relaxed);
+        self.record(self.wants.error, || Event::Error { code: errors::code_of(&error), reason: reason.to_string() });
+    }
+}
+
+impl ProducerContext for Context {
+    type DeliveryOpaque = usize;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, opaque: usize) {
+        let opaque = self.take_opaque(opaque);
+        self.record(self.wants.delivery, || {
+            let (message, err) = match result {
+                Ok(m) => (m, 0),
+                Err((e, m)) => (m, errors::code_of(e)),
+            };
+            let fields = Fields::of(message, err);
+            Event::Delivery(Delivered {
+                err,
+                topic: fields.topic.unwrap_or_default().to_string(),
+                partition: fields.partition,
+                offset: fields.offset,
+                timestamp: fields.timestamp,
+                payload: fields.payload.map(<[u8]>::to_vec),
+                key: fields.key.map(<[u8]>::to_vec),
+                headers: fields.headers.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect(),
+                opaque,
+            })
+        });
+    }
+}
+
+impl ConsumerContext for Context {
+    /// With a PHP rebalance callback the event waits for PHP, which must call assign(); without one (or
+    /// while closing) partitions are assigned and revoked as librdkafka's default handler does.
+    fn rebalance(&self, consumer: &BaseConsumer<Self>, err: RDKafkaRespErr, tpl: &mut TopicPartitionList) {
+        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
+            self.record(true, || Event::Rebalance { err: err as i32, partitions: topic_partition::from_list(tpl) });
+            return;
+        }
+        self.served.fetch_add(1, Ordering::Relaxed);
+        let rk = consumer.client().native_ptr();
+        // SAFETY: rk is the live consumer handle; tpl belongs to the event being served.
+        unsafe {
+            let protocol = CStr::from_ptr(rd::rd_kafka_rebalance_protocol(rk));
+            let cooperative = protocol.to_bytes() == b"COOPERATIVE";
+            let assigning = err == RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
+            let error = match (cooperative, assigning) {
+                (true, true) => rd::rd_kafka_incremental_assign(rk, tpl.ptr()),
+                (true, false) => rd::rd_kafka_incremental_unassign(rk, tpl.ptr()),
+                (false, true) => {
+                    rd::rd_kafka_assign(rk, tpl.ptr());
+                    std::ptr::null_mut()
+                }
+                (false, false) => {
+                    rd::rd_kafka_assign(rk, std::ptr::null());
+                    std::ptr::null_mut()
+                }
+            };
+            if !error.is_null() {
+                rd::rd_kafka_error_destroy(error);
+            }
+        }
+    }
+
+    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
+        self.record(self.wants.offset_commit, || Event::OffsetCommit {
+            err: result.err().map_or(0, |e| errors::code_of(&e)),
+            partitions: topic_partition::from_list(offsets),
+        });
+    }
+}

@@ -1,0 +1,331 @@
+//! php-rdkafka's low-level consumer: `RdKafka\Consumer`, `RdKafka\ConsumerTopic`, `RdKafka\Queue`.
+//! The partitions are read with librdkafka's legacy calls (`rd_kafka_consume_start`, `rd_kafka_consume`)
+//! on the handle of a group-less rdkafka BaseConsumer, whose main queue poll() serves the callbacks.
+
+use std::{
+    mem::ManuallyDrop,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::{
+    class::RegisteredClass,
+    exception::PhpResult,
+    prelude::*,
+    types::{PhpRef, ZendClassObject, Zval},
+};
+use rdkafka::{
+    bindings as rd,
+    consumer::{BaseConsumer, Consumer as _},
+};
+
+use super::{
+    callbacks::{self, declare_properties, Callbacks},
+    client,
+    conf::TopicConf,
+    context::Context,
+    ensure_owner, errors,
+    message::{MessageObject, RawMessage},
+    metadata::{self, Metadata, OnlyTopic},
+    offsets,
+    params::{Array, Callable, ConfArg},
+    producer::{apply_log_level, client_config, creation_error},
+    topic::{NativeTopic, Topic},
+    topic_partition::TopicPartition,
+    Kafka,
+};
+use crate::runtime::{self, OwnerPid};
+
+/// The longest single wait of a legacy consume call: between waits, pending PHP signals end the call.
+const SLICE: Duration = Duration::from_millis(100);
+
+/// The librdkafka consumer shared by the Consumer object, its topics and queues.
+pub struct LegacyHandle {
+    consumer: ManuallyDrop<BaseConsumer<Context>>,
+    owner: OwnerPid,
+}
+
+impl LegacyHandle {
+    fn rk(&self) -> *mut rd::rd_kafka_t {
+        self.consumer.client().native_ptr()
+    }
+}
+
+impl Drop for LegacyHandle {
+    fn drop(&mut self) {
+        // In a forked child the handle belongs to the parent's threads: leaked.
+        if self.owner.is_current() {
+            self.consumer.context().mute();
+            // SAFETY: dropped once, here.
+            unsafe { ManuallyDrop::drop(&mut self.consumer) };
+        }
+    }
+}
+
+/// Repeats a non-blocking legacy call in slices until it yields, the timeout ends or PHP has a signal.
+fn wait_for<T>(timeout_ms: i64, mut attempt: impl FnMut(i32) -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + Duration::from_millis(timeout_ms.max(0) as u64);
+    loop {
+        let slice = deadline.saturating_duration_since(Instant::now()).min(SLICE);
+        if let Some(found) = attempt(slice.as_millis() as i32) {
+            return Some(found);
+        }
+        if Instant::now() >= deadline || runtime::php_interrupted() {
+            return None;
+        }
+    }
+}
+
+/// How many messages consumeCallback() takes from librdkafka at a time.
+const CALLBACK_BATCH: usize = 1000;
+
+/// Up to `size` messages of a started partition (`rd_kafka_consume_batch`), owned.
+fn batch(topic: *mut rd::rd_kafka_topic_t, partition: i64, timeout_ms: i32, size: usize) -> PhpResult<Vec<RawMessage>> {
+    let mut slots: Vec<*mut rd::rd_kafka_message_t> = vec![std::ptr::null_mut(); size];
+    // SAFETY: a live topic object; librdkafka fills up to `slots.len()` entries.
+    let count = unsafe { rd::rd_kafka_consume_batch(topic, partition as i32, timeout_ms, slots.as_mut_ptr(), slots.len()) };
+    if count < 0 {
+        // SAFETY: reads librdkafka's thread-local last error.
+        return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
+    }
+    // SAFETY: the first `count` slots hold messages handed over by librdkafka.
+    Ok(slots.into_iter().take(count as usize).filter_map(|p| unsafe { RawMessage::from_ptr(p) }).collect())
+}
+
+fn check_started(result: i32) -> PhpResult<()> {
+    if result == -1 {
+        // SAFETY: reads librdkafka's thread-local last error.
+        Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32))
+    } else {
+        Ok(())
+    }
+}
+
+#[php_class]
+#[php(name = "RdKafka\\Consumer")]
+#[php(extends(Kafka))]
+#[php(modifier = declare_properties)]
+pub struct Consumer {
+    handle: Arc<LegacyHandle>,
+}
+
+impl Consumer {
+    fn handle(&self) -> PhpResult<&Arc<LegacyHandle>> {
+        ensure_owner(self.handle.owner)?;
+        Ok(&self.handle)
+    }
+}
+
+#[php_impl]
+impl Consumer {
+    #[php(defaults(conf = None))]
+    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
+        let conf = conf.map(|c| c.0);
+        let (config, callbacks) = client_config(conf);
+        let consumer: BaseConsumer<Context> =
+            config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
+        apply_log_level(consumer.client(), conf.map(|c| &**c));
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
+    }
+
+    #[php(defaults(topic_conf = None))]
+    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
+        let handle = Arc::clone(self.handle()?);
+        let native = NativeTopic::new(handle.consumer.client(), &topic_name, topic_conf)?;
+        Ok(ConsumerTopic { native, handle, name: topic_name })
+    }
+
+    pub fn new_queue(&self) -> PhpResult<Queue> {
+        let handle = Arc::clone(self.handle()?);
+        // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
+        let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
+        Ok(Queue { queue, handle })
+    }
+
+    /// Serves error, log and stats events (callbacks run here); returns how many.
+    pub fn poll(self_: &mut ZendClassObject<Consumer>, timeout_ms: i64) -> PhpResult<i64> {
+        let handle = Arc::clone(self_.handle()?);
+        let context = handle.consumer.context();
+        let before = context.served();
+        wait_for(timeout_ms, |slice| {
+            handle.consumer.poll(Duration::from_millis(slice as u64));
+            (context.served() != before).then_some(())
+        });
+        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
+        let mut kafka = Zval::new();
+        kafka.set_object(self_.get_mut_zend_obj());
+        callbacks::drain(context, &callbacks, &kafka)?;
+        Ok((context.served() - before) as i64)
+    }
+
+    pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
+        client::add_brokers(self.handle()?.consumer.client(), &broker_list)
+    }
+
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(client::controller_id(self.handle()?.consumer.client(), timeout_ms))
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.consumer.client(), topic_partitions.0, true)
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.consumer.client(), topic_partitions.0, false)
+    }
+
+    pub fn get_out_q_len(&self) -> PhpResult<i64> {
+        // SAFETY: a live client handle.
+        Ok(i64::from(unsafe { rd::rd_kafka_outq_len(self.handle()?.rk()) }))
+    }
+
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        metadata::fetch(self.handle()?.consumer.client(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.handle()?.consumer.client(), &topic, partition, low, high, timeout_ms)
+    }
+
+    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        offsets::for_times(self.handle()?.consumer.client(), topic_partitions.0, timeout_ms)
+    }
+}
+
+#[php_class]
+#[php(name = "RdKafka\\ConsumerTopic")]
+#[php(extends(Topic))]
+pub struct ConsumerTopic {
+    // Declared before the client: fields drop in order, the topic first.
+    native: NativeTopic,
+    handle: Arc<LegacyHandle>,
+    name: String,
+}
+
+impl ConsumerTopic {
+    fn topic(&self) -> PhpResult<*mut rd::rd_kafka_topic_t> {
+        ensure_owner(self.handle.owner)?;
+        Ok(self.native.ptr())
+    }
+}
+
+#[php_impl]
+impl ConsumerTopic {
+    #[php(vis = "private")]
+    pub fn __construct() -> PhpResult<Self> {
+        Err(errors::exception("RdKafka\\ConsumerTopic is created by RdKafka\\Consumer::newTopic()", 0))
+    }
+
+    pub fn get_name(&self) -> String {
+        self.name.clone()
+    }
+
+    /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
+    pub fn consume_start(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        // SAFETY: a live topic object.
+        check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })
+    }
+
+    /// Starts fetching `partition` into `queue` (read with Queue::consume()).
+    pub fn consume_queue_start(&self, partition: i64, offset: i64, queue: &Queue) -> PhpResult<()> {
+        // SAFETY: a live topic object and queue of the same client.
+        check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })
+    }
+
+    pub fn consume_stop(&self, partition: i64) -> PhpResult<()> {
+        // SAFETY: a live topic object.
+        check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition as i32) })
+    }
+
+    /// The next message of a started partition, or null on timeout.
+    pub fn consume(&self, partition: i64, timeout_ms: i64) -> PhpResult<Option<MessageObject>> {
+        let topic = self.topic()?;
+        // SAFETY: a live topic object of a started partition; the message is owned by RawMessage.
+        let message = wait_for(timeout_ms, |slice| unsafe { RawMessage::from_ptr(rd::rd_kafka_consume(topic, partition as i32, slice)) });
+        message.map(|m| m.fields().into_php()).transpose()
+    }
+
+    /// Up to `batch_size` messages of a started partition, within the timeout.
+    pub fn consume_batch(&self, partition: i64, timeout_ms: i64, batch_size: i64) -> PhpResult<Vec<Zval>> {
+        if batch_size <= 0 {
+            return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for $batch_size")));
+        }
+        let messages = batch(self.topic()?, partition, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32, batch_size as usize)?;
+        messages.iter().map(|m| m.fields().into_php().map(|o| o.0)).collect()
+    }
+
+    /// Calls `callback(Message)` for each message of a started partition: waits up to the timeout for the
+    /// first, then serves all that are ready. Returns how many were handed over; a callback that throws
+    /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped).
+    pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
+        let topic = self.topic()?;
+        let first = wait_for(timeout_ms, |slice| match batch(topic, partition, slice, CALLBACK_BATCH) {
+            Ok(messages) if messages.is_empty() => None,
+            other => Some(other),
+        });
+        let mut messages = match first {
+            Some(result) => result?,
+            None => return Ok(0),
+        };
+        let mut count = 0;
+        while !messages.is_empty() {
+            for message in messages {
+                let object = message.fields().into_php()?.0;
+                drop(message);
+                count += 1;
+                if let Err(e) = callback.0.try_call(vec![&object]) {
+                    return match e {
+                        ext_php_rs::error::Error::ExceptionPending { .. } => Ok(count),
+                        e => Err(e.into()),
+                    };
+                }
+            }
+            messages = batch(topic, partition, 0, CALLBACK_BATCH)?;
+        }
+        Ok(count)
+    }
+
+    /// Stores `offset` (librdkafka commits offset + 1) with offset.store.method and auto.commit.
+    pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        // SAFETY: a live topic object.
+        match unsafe { rd::rd_kafka_offset_store(self.topic()?, partition as i32, offset) } {
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
+            err => Err(errors::from_code(err as i32)),
+        }
+    }
+}
+
+#[php_class]
+#[php(name = "RdKafka\\Queue")]
+pub struct Queue {
+    // Declared before the client: fields drop in order, the queue first.
+    queue: *mut rd::rd_kafka_queue_t,
+    handle: Arc<LegacyHandle>,
+}
+
+impl Drop for Queue {
+    fn drop(&mut self) {
+        if self.handle.owner.is_current() {
+            // SAFETY: created by rd_kafka_queue_new, destroyed once.
+            unsafe { rd::rd_kafka_queue_destroy(self.queue) };
+        }
+    }
+}
+
+#[php_impl]
+impl Queue {
+    #[php(vis = "private")]
+    pub fn __construct() -> PhpResult<Self> {
+        Err(errors::exception("RdKafka\\Queue is created by RdKafka\\Consumer::newQueue()", 0))
+    }
+
+    /// The next message of the partitions started into this queue, or null on timeout.
+    pub fn consume(&self, timeout_ms: i64) -> PhpResult<Option<MessageObject>> {
+        ensure_owner(self.handle.owner)?;
+        let queue = self.queue;
+        // SAFETY: a live queue; the message is owned by RawMessage.
+        let message = wait_for(timeout_ms, |slice| unsafe { RawMessage::from_ptr(rd::rd_kafka_consume_queue(queue, slice)) });
+        message.map(|m| m.fields().into_php()).transpose()
+    }
+}

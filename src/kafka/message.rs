@@ -1,0 +1,231 @@
+//! `RdKafka\Message`: a plain class with php-rdkafka 6's typed public properties, filled from a
+//! consumed message or a delivery report.
+
+use std::ffi::c_int;
+
+use ext_php_rs::{
+    builders::{ClassBuilder, FunctionBuilder},
+    convert::IntoZval,
+    exception::PhpException,
+    ffi::{zend_class_entry, zend_property_info, zend_string, zend_type},
+    flags::{DataType, MethodFlags},
+    types::{ZendHashTable, ZendObject, ZendStr, Zval},
+    zend::{ClassEntry, ExecuteData},
+    zend_fastcall,
+};
+use rdkafka::{bindings as rd, message::Headers};
+
+use super::errors;
+use crate::classes::{self, this_read};
+
+pub const CLASS: &str = "RdKafka\\Message";
+
+// Zend type masks (zend_type_info.h).
+const MAY_BE_NULL: u32 = 1 << 1;
+const MAY_BE_LONG: u32 = 1 << 4;
+const MAY_BE_STRING: u32 = 1 << 6;
+const MAY_BE_ARRAY: u32 = 1 << 7;
+
+/// (name, type mask, nullable with a null default; otherwise no default)
+const PROPERTIES: &[(&str, u32, bool)] = &[
+    ("err", MAY_BE_LONG, false),
+    ("topic_name", MAY_BE_STRING, true),
+    ("timestamp", MAY_BE_LONG, true),
+    ("partition", MAY_BE_LONG, false),
+    ("payload", MAY_BE_STRING, true),
+    ("len", MAY_BE_LONG, true),
+    ("key", MAY_BE_STRING, true),
+    ("offset", MAY_BE_LONG, false),
+    ("headers", MAY_BE_ARRAY, false),
+    ("opaque", MAY_BE_STRING, true),
+];
+
+extern "C" {
+    fn zend_declare_typed_property(
+        ce: *mut zend_class_entry,
+        name: *mut zend_string,
+        property: *mut Zval,
+        access_type: c_int,
+        doc_comment: *mut zend_string,
+        ty: zend_type,
+    ) -> *mut zend_property_info;
+}
+
+const ZEND_ACC_PUBLIC: c_int = 1;
+
+fn declare_properties(ce: &'static mut ClassEntry, tables: ext_php_rs::args::ArgInfoTables) {
+    for &(name, mask, nullable) in PROPERTIES {
+        let mut default = Zval::new();
+        if !nullable {
+            // IS_UNDEF: a typed property without default starts uninitialized, as in php-rdkafka.
+            default.u1.type_info = 0;
+        }
+        let ty = zend_type { ptr: std::ptr::null_mut(), type_mask: mask | if nullable { MAY_BE_NULL } else { 0 } };
+        let name = ZendStr::new_interned(name, true);
+        // SAFETY: called once at MINIT on the class just registered; the interned name is persistent.
+        unsafe {
+            zend_declare_typed_property(ce, name.as_ptr().cast_mut(), &mut default, ZEND_ACC_PUBLIC, std::ptr::null_mut(), ty);
+        }
+        std::mem::forget(name);
+    }
+    classes::remember(ce, tables);
+}
+
+zend_fastcall! {
+    /// php-rdkafka: the description of `err` (librdkafka always has one, "Success" for 0).
+    extern "C" fn errstr(ex: &mut ExecuteData, retval: &mut Zval) {
+        match this_read(ex, "err").long() {
+            Some(err) => *retval = bytes(errors::err2str(err as i32).as_bytes()),
+            None => retval.set_null(),
+        }
+    }
+}
+
+pub fn register() -> ext_php_rs::error::Result<()> {
+    ClassBuilder::new(CLASS)
+        .method(FunctionBuilder::new("errstr", errstr).returns(DataType::String, false, true), MethodFlags::Public)
+        .registration(declare_properties)
+        .register()
+}
+
+/// A Message object as a return value, so signatures declare `: RdKafka\Message`.
+pub struct MessageObject(pub Zval);
+
+impl IntoZval for MessageObject {
+    const TYPE: DataType = DataType::object(CLASS);
+    const NULLABLE: bool = false;
+
+    fn set_zval(self, zv: &mut Zval, _persistent: bool) -> ext_php_rs::error::Result<()> {
+        *zv = self.0;
+        Ok(())
+    }
+}
+
+/// A PHP string of raw bytes (binary-safe, one copy).
+pub fn bytes(value: &[u8]) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_zend_string(ZendStr::new(value, false));
+    zval
+}
+
+/// What a message carries, borrowed from wherever it lives (a consumed message or a delivery report).
+pub struct Fields<'a> {
+    pub err: i32,
+    pub topic: Option<&'a str>,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub payload: Option<&'a [u8]>,
+    pub key: Option<&'a [u8]>,
+    pub headers: Vec<(&'a str, &'a [u8])>,
+    pub opaque: Option<&'a [u8]>,
+}
+
+impl<'a> Fields<'a> {
+    /// A message read from librdkafka (consumed, or the subject of a delivery report).
+    pub fn of(message: &'a impl rdkafka::Message, err: i32) -> Self {
+        let headers = message
+            .headers()
+            .map(|h| h.iter().map(|h| (h.key, h.value.unwrap_or_default())).collect())
+            .unwrap_or_default();
+        Fields {
+            err,
+            topic: Some(message.topic()),
+            partition: message.partition(),
+            offset: message.offset(),
+            timestamp: message.timestamp().to_millis(),
+            payload: message.payload(),
+            key: message.key(),
+            headers,
+            opaque: None,
+        }
+    }
+
+    /// The PHP object. As in php-rdkafka, timestamp and len are set only with a payload, and headers
+    /// only when err is 0.
+    pub fn into_php(self) -> Result<MessageObject, PhpException> {
+        let mut object = ZendObject::new(classes::class(CLASS));
+        object.set_property("err", i64::from(self.err))?;
+        object.set_property("topic_name", self.topic)?;
+        object.set_property("partition", i64::from(self.partition))?;
+        object.set_property("offset", self.offset)?;
+        if let Some(payload) = self.payload {
+            object.set_property("timestamp", self.timestamp.unwrap_or(-1))?;
+            object.set_property("len", payload.len() as i64)?;
+        }
+        object.set_property("payload", self.payload.map(bytes))?;
+        object.set_property("key", self.key.map(bytes))?;
+        let mut headers = ZendHashTable::new();
+        if self.err == 0 {
+            for (name, value) in self.headers {
+                headers.insert(name, bytes(value))?;
+            }
+        }
+        object.set_property("headers", headers)?;
+        object.set_property("opaque", self.opaque.map(bytes))?;
+        Ok(MessageObject(object.into_zval(false)?))
+    }
+}
+
+/// A message returned by librdkafka's legacy consume calls; destroyed on drop.
+pub struct RawMessage(std::ptr::NonNull<rd::rd_kafka_message_t>);
+
+impl RawMessage {
+    /// Takes ownership of a message returned by a legacy consume call (None for null: a timeout).
+    ///
+    /// # Safety
+    /// `ptr` is null or a message librdkafka handed over and nobody else destroys.
+    pub unsafe fn from_ptr(ptr: *mut rd::rd_kafka_message_t) -> Option<Self> {
+        std::ptr::NonNull::new(ptr).map(RawMessage)
+    }
+
+    pub fn fields(&self) -> Fields<'_> {
+        let ptr = self.0.as_ptr();
+        // SAFETY: a live message until drop; its strings and buffers live as long.
+        unsafe {
+            let m = &*ptr;
+            // The bindings type err as an enum that may not list every code: read it as an int.
+            let err = std::ptr::addr_of!(m.err).cast::<i32>().read();
+            let bytes = |data: *mut std::ffi::c_void, len: usize| {
+                (!data.is_null()).then(|| std::slice::from_raw_parts(data.cast::<u8>(), len))
+            };
+            let topic = (!m.rkt.is_null())
+                .then(|| std::ffi::CStr::from_ptr(rd::rd_kafka_topic_name(m.rkt)).to_str().ok())
+                .flatten();
+            let mut ts_type = rd::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+            let timestamp = rd::rd_kafka_message_timestamp(ptr, &mut ts_type);
+            let mut headers = Vec::new();
+            let mut hdrs = std::ptr::null_mut();
+            if err == 0 && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
+                let mut index = 0;
+                while rd::rd_kafka_header_get_all(hdrs, index, &mut name, &mut value, &mut size)
+                    == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+                {
+                    if let Ok(name) = std::ffi::CStr::from_ptr(name).to_str() {
+                        headers.push((name, bytes(value.cast_mut(), size).unwrap_or_default()));
+                    }
+                    index += 1;
+                }
+            }
+            Fields {
+                err,
+                topic,
+                partition: m.partition,
+                offset: m.offset,
+                timestamp: Some(timestamp),
+                payload: bytes(m.payload, m.len),
+                key: bytes(m.key, m.key_len),
+                headers,
+                opaque: None,
+            }
+        }
+    }
+}
+
+impl Drop for RawMessage {
+    fn drop(&mut self) {
+        // SAFETY: owned, destroyed once.
+        unsafe { rd::rd_kafka_message_destroy(self.0.as_ptr()) }
+    }
+}

@@ -1,0 +1,77 @@
+//! The php-rdkafka mirror (`RdKafka\...`, `RD_KAFKA_*`, `rd_kafka_*()`), on rdkafka's BaseProducer and
+//! BaseConsumer polled from PHP, so every callback runs on the PHP thread.
+
+pub mod callbacks;
+pub mod client;
+pub mod conf;
+pub mod constants;
+pub mod consumer;
+pub mod context;
+pub mod errors;
+pub mod legacy_consumer;
+pub mod message;
+pub mod metadata;
+pub mod offsets;
+pub mod params;
+pub mod producer;
+pub mod topic;
+pub mod topic_partition;
+
+use ext_php_rs::{builders::ModuleBuilder, exception::PhpResult, flags::ClassFlags, prelude::*};
+
+use crate::runtime::OwnerPid;
+
+/// php-rdkafka's abstract base of the producer (`\RdKafka`).
+#[php_class]
+#[php(name = "RdKafka")]
+#[php(flags = ClassFlags::Abstract)]
+pub struct Kafka;
+
+#[php_impl]
+impl Kafka {
+    /// Private, as in php-rdkafka: only Producer (and later Consumer) are built.
+    #[php(vis = "private")]
+    pub fn __construct() -> Self {
+        Kafka
+    }
+}
+
+/// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
+pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
+    if owner.is_current() {
+        Ok(())
+    } else {
+        Err(errors::exception(
+            "This Kafka client was created before pcntl_fork() and belongs to the parent process \
+             (librdkafka's threads do not survive fork); create a new client (reconnect) in the child",
+            0,
+        ))
+    }
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    constants::register(module)
+        .class::<conf::Conf>()
+        .class::<conf::TopicConf>()
+        .class::<topic_partition::TopicPartition>()
+        .class::<Kafka>()
+        .class::<producer::Producer>()
+        .class::<topic::Topic>()
+        .class::<topic::ProducerTopic>()
+        .class::<topic::KafkaConsumerTopic>()
+        .class::<consumer::KafkaConsumer>()
+        .class::<legacy_consumer::Consumer>()
+        .class::<legacy_consumer::ConsumerTopic>()
+        .class::<legacy_consumer::Queue>()
+        .class::<metadata::Collection>()
+        .class::<metadata::Broker>()
+        .class::<metadata::Partition>()
+        .class::<metadata::Topic>()
+        .class::<metadata::Metadata>()
+}
+
+/// Classes registered by hand at module startup (exceptions, Message with typed properties).
+pub fn startup() -> ext_php_rs::error::Result<()> {
+    errors::register()?;
+    message::register()
+}

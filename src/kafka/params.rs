@@ -1,0 +1,93 @@
+//! Parameter types of php-rdkafka's signatures that ext-php-rs has no exact match for.
+
+use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendClassObject, ZendHashTable, Zval}};
+
+use super::conf::{Conf, TopicConf};
+
+/// A `callable` parameter, kept as a counted reference to the PHP value.
+pub struct Callable(pub Zval);
+
+impl<'a> FromZval<'a> for Callable {
+    const TYPE: DataType = DataType::Callable;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.is_callable().then(|| Callable(zval.shallow_clone()))
+    }
+}
+
+/// A `string` parameter read as raw bytes without a copy (payloads, keys, opaques are binary).
+pub struct Bytes<'a>(pub &'a [u8]);
+
+impl<'a> FromZval<'a> for Bytes<'a> {
+    const TYPE: DataType = DataType::String;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.binary_slice().map(Bytes)
+    }
+}
+
+/// An `array` parameter that may default to null.
+pub struct Array<'a>(pub &'a ZendHashTable);
+
+impl<'a> FromZval<'a> for Array<'a> {
+    const TYPE: DataType = DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(Array)
+    }
+}
+
+impl StubLiteral for Array<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+/// A `mixed` parameter that may default to null (php-rdkafka's `Message|array|null`: ext-php-rs
+/// declares no union types).
+pub struct Any<'a>(pub &'a Zval);
+
+impl<'a> FromZval<'a> for Any<'a> {
+    const TYPE: DataType = DataType::Mixed;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        Some(Any(zval))
+    }
+}
+
+impl StubLiteral for Any<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+// `?string $x = null` and `?Conf $conf = null`: the only defaults these types ever get are null
+// (Option's None), so their own literal is never rendered.
+impl StubLiteral for Bytes<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+/// A `Conf` argument as the PHP object, whose properties hold the callbacks.
+pub struct ConfArg<'a>(pub &'a ZendClassObject<Conf>);
+
+impl<'a> FromZval<'a> for ConfArg<'a> {
+    const TYPE: DataType = DataType::object("RdKafka\\Conf");
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.extract::<&ZendClassObject<Conf>>().map(ConfArg)
+    }
+}
+
+impl StubLiteral for ConfArg<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+impl StubLiteral for &TopicConf {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}

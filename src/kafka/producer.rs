@@ -1,0 +1,288 @@
+//! `RdKafka\Producer` on rdkafka's `BaseProducer`, polled from PHP so delivery reports and errors
+//! reach the PHP callbacks inside poll() and flush().
+
+use std::{
+    mem::ManuallyDrop,
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::{
+    class::RegisteredClass,
+    exception::PhpResult,
+    prelude::*,
+    types::{PhpRef, ZendClassObject, Zval},
+};
+use rdkafka::{
+    bindings as rd,
+    client::Client,
+    error::KafkaError,
+    producer::{BaseProducer, Producer as _},
+    ClientConfig,
+};
+
+use super::{
+    callbacks::{self, declare_properties, Callbacks},
+    client,
+    conf::{Conf, TopicConf},
+    context::Context,
+    ensure_owner, errors,
+    metadata::{self, Metadata, OnlyTopic},
+    offsets,
+    params::{Array, ConfArg},
+    topic::ProducerTopic,
+    topic_partition::TopicPartition,
+    Kafka,
+};
+use crate::{
+    ini,
+    runtime::{self, OwnerPid},
+};
+
+/// How long one blocking poll waits before poll()/flush() look at what arrived. rdkafka's poll keeps
+/// waiting until its timeout even after serving events, so waits are cut into short slices.
+const SLICE: Duration = Duration::from_millis(5);
+
+/// The librdkafka producer, shared by the Producer object and its topics.
+pub struct ProducerHandle {
+    producer: ManuallyDrop<BaseProducer<Context>>,
+    pub owner: OwnerPid,
+}
+
+impl ProducerHandle {
+    pub fn producer(&self) -> &BaseProducer<Context> {
+        &self.producer
+    }
+
+    pub fn context(&self) -> &Context {
+        self.producer.context()
+    }
+
+    pub fn native(&self) -> *mut rd::rd_kafka_t {
+        self.producer.client().native_ptr()
+    }
+
+    /// Serves the events already waiting, without blocking.
+    fn serve_ready(&self) {
+        loop {
+            let before = self.context().served();
+            self.producer.poll(Duration::ZERO);
+            if self.context().served() == before {
+                break;
+            }
+        }
+    }
+
+    /// Serves events until `done` or the deadline (None: no deadline), calling `between` after every
+    /// slice. Returns whether `done` became true; a pending PHP interrupt (signal) ends the wait early.
+    fn serve_until(
+        &self,
+        deadline: Option<Instant>,
+        mut done: impl FnMut(&Self) -> bool,
+        mut between: impl FnMut() -> PhpResult<bool>,
+    ) -> PhpResult<bool> {
+        loop {
+            self.serve_ready();
+            if !between()? {
+                return Ok(false);
+            }
+            if done(self) {
+                return Ok(true);
+            }
+            if runtime::php_interrupted() {
+                return Ok(false);
+            }
+            let remaining = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_zero() {
+                return Ok(false);
+            }
+            self.producer.poll(remaining.min(SLICE));
+        }
+    }
+
+    fn flushed(&self) -> bool {
+        // SAFETY: a live producer handle; timeout 0 only checks the queue length.
+        unsafe { rd::rd_kafka_flush(self.native(), 0) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR }
+    }
+}
+
+impl Drop for ProducerHandle {
+    /// php-rdkafka drops whatever was not flushed; mq first delivers for up to
+    /// `mq.kafka_destruct_flush_ms`, without calling PHP. In a forked child the handle belongs to the
+    /// parent's (dead) threads and is leaked.
+    fn drop(&mut self) {
+        if !self.owner.is_current() {
+            return;
+        }
+        self.context().mute();
+        let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
+        let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true));
+        // SAFETY: dropped once, here; rdkafka purges what is left and destroys the handle.
+        unsafe { ManuallyDrop::drop(&mut self.producer) };
+    }
+}
+
+fn deadline(timeout_ms: i64) -> Option<Instant> {
+    (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
+}
+
+#[php_class]
+#[php(name = "RdKafka\\Producer")]
+#[php(extends(Kafka))]
+#[php(modifier = declare_properties)]
+pub struct Producer {
+    handle: Arc<ProducerHandle>,
+}
+
+impl Producer {
+    fn handle(&self) -> PhpResult<&Arc<ProducerHandle>> {
+        ensure_owner(self.handle.owner)?;
+        Ok(&self.handle)
+    }
+
+    /// Hands the recorded events to the PHP callbacks; stops at the first that throws.
+    fn dispatch(self_: &mut ZendClassObject<Producer>) -> PhpResult<bool> {
+        let handle = Arc::clone(&self_.handle);
+        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
+        let mut kafka = Zval::new();
+        kafka.set_object(self_.get_mut_zend_obj());
+        callbacks::drain(handle.context(), &callbacks, &kafka)
+    }
+}
+
+/// A client configuration from an optional Conf, and the callbacks it carries.
+pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Callbacks) {
+    conf.map_or_else(|| (ClientConfig::new(), Callbacks::default()), |c| (c.client_config(), Conf::callbacks(c)))
+}
+
+/// librdkafka logs at the level the user configured (rdkafka otherwise overrides it with the `log`
+/// crate's level).
+pub fn apply_log_level(client: &Client<Context>, conf: Option<&Conf>) {
+    let level = conf.and_then(|c| c.get("log_level")).and_then(|l| l.parse().ok()).unwrap_or(6);
+    // SAFETY: a live client handle.
+    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level) };
+}
+
+pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException {
+    match error {
+        KafkaError::ClientCreation(message) => errors::exception(message, 0),
+        KafkaError::ClientConfig(res, message, ..) => errors::exception(message, res as i32),
+        other => errors::from_kafka(&other),
+    }
+}
+
+#[php_impl]
+impl Producer {
+    #[php(defaults(conf = None))]
+    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
+        let conf = conf.map(|c| c.0);
+        let (config, callbacks) = client_config(conf);
+        let producer: BaseProducer<Context> =
+            config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
+        apply_log_level(producer.client(), conf.map(|c| &**c));
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
+    }
+
+    #[php(defaults(topic_conf = None))]
+    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
+        ProducerTopic::new(Arc::clone(self.handle()?), topic_name, topic_conf)
+    }
+
+    /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
+    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let handle = Arc::clone(self_.handle()?);
+        let before = handle.context().served();
+        let deadline = deadline(timeout_ms);
+        handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true))?;
+        Self::dispatch(self_)?;
+        Ok((handle.context().served() - before) as i64)
+    }
+
+    /// Waits until every message is delivered or failed; RD_KAFKA_RESP_ERR__TIMED_OUT otherwise. Never
+    /// throws for Kafka errors.
+    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let handle = Arc::clone(self_.handle()?);
+        // Callbacks run between slices, never inside librdkafka's poll.
+        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
+        Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
+    }
+
+    /// `$only_topic` is required but nullable in php-rdkafka.
+    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        metadata::fetch(self.handle()?.producer().client(), all_topics, only_topic, timeout_ms)
+    }
+
+    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
+        Ok(client::controller_id(self.handle()?.producer().client(), timeout_ms))
+    }
+
+    /// Deprecated alias of getMetadata().
+    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        self.get_metadata(all_topics, only_topic, timeout_ms)
+    }
+
+    /// Deprecated alias of getOutQLen().
+    pub fn outq_len(&self) -> PhpResult<i64> {
+        self.get_out_q_len()
+    }
+
+    /// Deprecated in php-rdkafka (use the `log_level` property).
+    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
+        // SAFETY: a live client handle.
+        unsafe { rd::rd_kafka_set_log_level(self.handle()?.native(), level as i32) };
+        Ok(())
+    }
+
+    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.handle()?.producer().client(), &topic, partition, low, high, timeout_ms)
+    }
+
+    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
+        offsets::for_times(self.handle()?.producer().client(), topic_partitions.0, timeout_ms)
+    }
+
+    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
+        // SAFETY: a live producer handle.
+        Ok(unsafe { rd::rd_kafka_purge(self.handle()?.native(), purge_flags as i32) } as i64)
+    }
+
+    pub fn get_out_q_len(&self) -> PhpResult<i64> {
+        Ok(i64::from(self.handle()?.producer().in_flight_count()))
+    }
+
+    pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
+        client::add_brokers(self.handle()?.producer().client(), &broker_list)
+    }
+
+    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.producer().client(), topic_partitions.0, true)
+    }
+
+    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
+        client::pause(self.handle()?.producer().client(), topic_partitions.0, false)
+    }
+
+    pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {
+        transaction(self.handle()?.producer().init_transactions(Duration::from_millis(timeout_ms.max(0) as u64)))
+    }
+
+    pub fn begin_transaction(&self) -> PhpResult<()> {
+        transaction(self.handle()?.producer().begin_transaction())
+    }
+
+    pub fn commit_transaction(&self, timeout_ms: i64) -> PhpResult<()> {
+        transaction(self.handle()?.producer().commit_transaction(Duration::from_millis(timeout_ms.max(0) as u64)))
+    }
+
+    pub fn abort_transaction(&self, timeout_ms: i64) -> PhpResult<()> {
+        transaction(self.handle()?.producer().abort_transaction(Duration::from_millis(timeout_ms.max(0) as u64)))
+    }
+}
+
+fn transaction(result: rdkafka::error::KafkaResult<()>) -> PhpResult<()> {
+    result.map_err(|e| match e {
+        KafkaError::Transaction(err) => errors::kafka_error(&err),
+        other => errors::from_kafka(&other),
+    })
+}
