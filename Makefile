@@ -6,7 +6,7 @@ SO         := modules/mq.so
 CARGO_TARGET_DIR ?= target
 export CARGO_TARGET_DIR
 
-.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit demo help
+.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit demo bench bench-smoke help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
 	@echo "make test       deps check, build, brokers, then Rust, PHPT and PHPUnit tests"
 	@echo "make demo       build, start the brokers and run the examples"
+	@echo "make bench      benchmarks of mq against php-amqplib and php-amqp (bench/README.md)"
 
 build: $(SO)
 
@@ -62,3 +63,10 @@ test-phpunit: build
 
 demo: build brokers
 	scripts/demo.sh
+
+# Benchmarks against php-amqplib and php-amqp (bench/README.md). BENCH_ARGS: e.g. --rounds=5 --only=publish
+bench: build brokers
+	MQ_SO=$(CURDIR)/$(SO) $(PHP) bench/run.php $(BENCH_ARGS)
+
+bench-smoke: build brokers
+	MQ_SO=$(CURDIR)/$(SO) $(PHP) bench/run.php --smoke

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs mq's three test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff bench
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +12,7 @@ LOGS="$ROOT/.state/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff)
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff bench)
 
 passed=0; failed=0; skipped=0; broken=()
 
@@ -79,6 +79,14 @@ layer_diff() {
   f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$LOGS/diff.log")
   count "${p:-0}" "${f:-0}" 0
   [ -n "$p" ] || rc=1
+  return "$rc"
+}
+
+layer_bench() {
+  # A smoke run of the benchmark harness (tiny counts, one round): every client yields numbers.
+  MQ_SO="$SO" "$PHP" -n bench/run.php --smoke --json="$LOGS/bench-smoke.json" 2>&1 | tee "$LOGS/bench.log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" -eq 0 ]; then count 1 0 0; else count 0 1 0; fi
   return "$rc"
 }
 
