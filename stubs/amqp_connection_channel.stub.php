@@ -66,6 +66,18 @@ class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function getConnection() {}
 
+    /** Closes the channel if its connection is gone; true if it did. */
+    public function closeIfDisconnected() {}
+
+    /** Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force. */
+    public function flow(mixed $active) {}
+
+    /** Bodies longer than $max_bytes are cut at whole body frames on receipt (isTruncated()). */
+    public function setBodySizeLimit(mixed $max_bytes) {}
+
+    /** Whether deliveries or confirms are waiting for wait(). */
+    public function hasPendingMethods() {}
+
     public function is_open() {}
 
     public function close(mixed $reply_code = 0, mixed $reply_text = '', mixed $method_sig = [0, 0]) {}

@@ -141,6 +141,8 @@ pub struct ChannelState {
     deferred: RefCell<Option<ext_php_rs::exception::PhpException>>,
     /// Mandatory publishes outside confirm mode: their returns are collected by wait().
     watch_returns: Cell<bool>,
+    /// setBodySizeLimit(): received bodies longer than this are truncated.
+    body_limit: Cell<Option<usize>>,
 }
 
 impl AmqpChannel {
@@ -165,8 +167,17 @@ impl AmqpChannel {
                 stop_consuming: Cell::new(false),
                 deferred: RefCell::new(None),
                 watch_returns: Cell::new(false),
+                body_limit: Cell::new(None),
             }),
         })
+    }
+
+    /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the
+    /// limit, so it is the limit rounded down to the frame payload size.
+    fn kept_body(&self) -> Option<usize> {
+        let limit = self.body_limit.get()?;
+        let frame_payload = (self.link.connection.configuration().frame_max() as usize).saturating_sub(8).max(1);
+        Some(limit / frame_payload * frame_payload)
     }
 
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
@@ -330,7 +341,7 @@ impl AmqpChannel {
         match incoming {
             Incoming::Delivery(tag, delivery) => {
                 let this = Self::this(self_);
-                let msg = message::received(&this, &delivery, Origin::Consumer(&tag))?;
+                let msg = message::received(&this, &delivery, Origin::Consumer(&tag), self_.kept_body())?;
                 let callbacks = Self::prop(self_, "callbacks");
                 let callback = callbacks.array().and_then(|c| c.get(tag.as_str())).map(Zval::shallow_clone);
                 if let Some(callback) = callback.filter(Zval::is_callable) {
@@ -583,6 +594,38 @@ impl AmqpChannel {
     #[php(name = "getConnection")]
     pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
         Self::prop(self_, "connection")
+    }
+
+    /// Closes the channel if its connection is gone; true if it did.
+    #[php(name = "closeIfDisconnected")]
+    pub fn close_if_disconnected(&self) -> Zval {
+        let gone = !self.link.is_connected();
+        if gone {
+            self.closed.set(true);
+        }
+        mixed(gone)
+    }
+
+    /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
+    pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
+        let flowing = self.call(self.channel.channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
+        Ok(mixed(flowing))
+    }
+
+    /// Bodies longer than `$max_bytes` are truncated on receipt (`isTruncated()`); 0 or less: no limit.
+    #[php(name = "setBodySizeLimit")]
+    pub fn set_body_size_limit(self_: &mut ZendClassObject<Self>, max_bytes: &Zval) -> Zval {
+        let max = max_bytes.coerce_to_long().unwrap_or(0);
+        if max > 0 {
+            self_.body_limit.set(Some(max as usize));
+        }
+        Self::this(self_)
+    }
+
+    /// Whether deliveries or confirms are waiting for wait().
+    #[php(name = "hasPendingMethods")]
+    pub fn has_pending_methods(&self) -> Zval {
+        mixed(!self.incoming.borrow().is_empty() || !self.confirms.borrow().is_empty())
     }
 
     pub fn is_open(&self) -> Zval {
@@ -916,7 +959,7 @@ impl AmqpChannel {
         match self_.call(getting, errors::BASIC_GET)? {
             Some(got) => {
                 let this = Self::this(self_);
-                message::received(&this, &got.delivery, Origin::Get(got.message_count))
+                message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
             }
             None => Ok(Zval::new()),
         }

@@ -30,8 +30,9 @@ pub enum Origin<'a> {
     Get(u32),
 }
 
-/// A received message, its delivery fields set as php-amqplib's channel sets them.
-pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin) -> PhpResult<Zval> {
+/// A received message, its delivery fields set as php-amqplib's channel sets them. Past `kept` bytes
+/// (setBodySizeLimit) the body is cut and the message marked truncated.
+pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin, kept: Option<usize>) -> PhpResult<Zval> {
     let ce = message_class()?;
     let mut object = ZendObject::new(ce);
     let mut info = ZendHashTable::with_capacity(7);
@@ -52,7 +53,14 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin) -> PhpResul
             set(&mut object, "messageCount", i64::from(count).into_zval(false)?);
         }
     }
-    set(&mut object, "body", binary(&delivery.data));
+    let body = match kept.filter(|&k| k < delivery.data.len()) {
+        Some(kept) => {
+            set(&mut object, "is_truncated", true.into_zval(false)?);
+            &delivery.data[..kept]
+        }
+        None => &delivery.data[..],
+    };
+    set(&mut object, "body", binary(body));
     set(&mut object, "body_size", (delivery.data.len() as i64).into_zval(false)?);
     set(&mut object, "channel", channel.shallow_clone());
     set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);

@@ -1,0 +1,57 @@
+--TEST--
+a connection the broker closes (forced from the management API): isConnected() turns false, closeIfDisconnected() closes the channel, whose calls then throw AMQPChannelClosedException, channel() reconnects; the connection name reaches the broker
+--EXTENSIONS--
+mq
+--CONFLICTS--
+rabbitmq
+--FILE--
+<?php
+require dirname(__DIR__) . '/tools/brokers.php';
+use PhpAmqpLib\Connection\AMQPConnectionConfig;
+use PhpAmqpLib\Connection\AMQPConnectionFactory;
+
+$name = fresh_name('mq-lost');
+$config = new AMQPConnectionConfig();
+$config->setPort(amqp_port());
+$config->setConnectionName($name);
+$conn = AMQPConnectionFactory::create($config);
+$ch = $conn->channel();
+var_dump($ch->closeIfDisconnected());
+
+$api = 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/api/connections';
+$found = null;
+for ($i = 0; $i < 50 && $found === null; $i++) { // the management API lists connections after a moment
+    foreach (json_decode((string) shell_exec("curl -s -u guest:guest $api"), true) ?: [] as $c) {
+        if (($c['client_properties']['connection_name'] ?? null) === $name) {
+            $found = $c['name'];
+        }
+    }
+    $found ?? usleep(200000);
+}
+var_dump($found !== null);
+shell_exec('curl -s -u guest:guest -X DELETE ' . escapeshellarg("$api/" . rawurlencode((string) $found)));
+for ($i = 0; $i < 50 && $conn->isConnected(); $i++) {
+    usleep(100000);
+}
+var_dump($conn->isConnected(), $ch->closeIfDisconnected(), $ch->is_open());
+try {
+    $conn->channel()->queue_declare('', false, false, true);
+    echo "a channel() after the loss reconnects, as in php-amqplib\n";
+} catch (Exception $e) {
+    echo get_class($e), "\n";
+}
+try {
+    $ch->queue_declare('', false, false, true);
+} catch (PhpAmqpLib\Exception\AMQPRuntimeException $e) {
+    echo get_class($e), "\n";
+}
+$conn->close();
+?>
+--EXPECT--
+bool(false)
+bool(true)
+bool(false)
+bool(true)
+bool(false)
+a channel() after the loss reconnects, as in php-amqplib
+PhpAmqpLib\Exception\AMQPChannelClosedException
