@@ -41,8 +41,8 @@ pub enum Parent {
 
 /// A property's default value. Arrays can only be the shared empty array: internal class defaults must
 /// not be refcounted.
-#[derive(Clone, Copy)]
-pub enum Default {
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Initial {
     Null,
     False,
     EmptyArray,
@@ -56,7 +56,7 @@ pub struct PlainClass {
     pub implements: &'static [Interface],
     pub flags: ClassFlags,
     pub constants: &'static [(&'static str, Constant)],
-    pub properties: &'static [(&'static str, PropertyFlags, Default)],
+    pub properties: &'static [(&'static str, PropertyFlags, Initial)],
     pub methods: fn() -> Methods,
 }
 
@@ -144,6 +144,31 @@ fn missing(what: &str) -> ext_php_rs::error::Error {
     ext_php_rs::error::Error::InvalidPointer
 }
 
+/// An untyped property declaration with a default that internal classes may have.
+pub fn property(name: &str, flags: PropertyFlags, default: Initial) -> ClassProperty {
+    ClassProperty {
+        name: name.into(),
+        flags,
+        default: match default {
+            Initial::Null => None,
+            Initial::False => Some(Box::new(|| false.into_zval(true))),
+            Initial::EmptyArray => Some(Box::new(|| ZendEmptyArray.into_zval(true))),
+        },
+        docs: &[],
+        ty: None,
+        nullable: true,
+        readonly: false,
+        default_stub: matches!(default, Initial::EmptyArray).then(|| "[]".into()),
+    }
+}
+
+/// A PHP string of raw bytes (binary-safe).
+pub fn binary(bytes: &[u8]) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_zend_string(ext_php_rs::types::ZendStr::new(bytes, false));
+    zval
+}
+
 /// Registers classes in order: parents and interfaces before the classes that use them.
 pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
     for class in classes {
@@ -158,20 +183,7 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
             };
         }
         for &(name, flags, default) in class.properties {
-            builder = builder.property(ClassProperty {
-                name: name.into(),
-                flags,
-                default: match default {
-                    Default::Null => None,
-                    Default::False => Some(Box::new(|| false.into_zval(true))),
-                    Default::EmptyArray => Some(Box::new(|| ZendEmptyArray.into_zval(true))),
-                },
-                docs: &[],
-                ty: None,
-                nullable: true,
-                readonly: false,
-                default_stub: None,
-            });
+            builder = builder.property(property(name, flags, default));
         }
         let parent = match class.parent {
             Parent::None => None,
@@ -353,16 +365,6 @@ pub fn this_of_current_call() -> Option<&'static mut ZendObject> {
     let ex = ext_php_rs::zend::ExecutorGlobals::get().current_execute_data;
     // SAFETY: the running call's frame outlives the call, which is where this is used.
     unsafe { ex.as_mut()?.get_self() }
-}
-
-/// `$this` as a value, for fluent setters (`return $this;`).
-pub fn this_zval(ex: &mut ExecuteData) -> Zval {
-    let mut zval = Zval::new();
-    if let Some(this) = ex.get_self() {
-        // SAFETY: set_object adds the reference the returned zval owns.
-        zval.set_object(this);
-    }
-    zval
 }
 
 /// `parent::__construct(...$args)` from a constructor handler: the parent of the class declaring the

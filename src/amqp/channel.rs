@@ -11,12 +11,12 @@ use std::{
 };
 
 use ext_php_rs::{
-    builders::{ClassBuilder, ClassProperty},
+    builders::ClassBuilder,
     convert::IntoZval,
     exception::PhpResult,
     flags::PropertyFlags,
     prelude::*,
-    types::{ZendClassObject, ZendEmptyArray, ZendHashTable, Zval},
+    types::{ZendClassObject, ZendHashTable, Zval},
     zend::ClassEntry,
 };
 use futures_util::StreamExt;
@@ -32,7 +32,7 @@ use super::{
     table,
 };
 use crate::{
-    classes,
+    classes::{self, property, Initial},
     mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
     exceptions::exception,
     runtime::{self, OnSignal, Waited},
@@ -67,28 +67,15 @@ fn abstract_channel() -> &'static ClassEntry {
     classes::class(ABSTRACT)
 }
 
-fn property(name: &str, flags: PropertyFlags, empty_array: bool) -> ClassProperty {
-    ClassProperty {
-        name: name.into(),
-        flags,
-        default: empty_array.then(|| Box::new(|| ZendEmptyArray.into_zval(true)) as _),
-        docs: &[],
-        ty: None,
-        nullable: true,
-        readonly: false,
-        default_stub: empty_array.then(|| "[]".into()),
-    }
-}
-
 /// PHP values the channel keeps live in ordinary properties, where the cycle collector sees them:
 /// consumer callbacks (php-amqplib's public `$callbacks`), confirm handlers and the connection.
 fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
     builder
-        .property(property("callbacks", PropertyFlags::Public, true))
-        .property(property("connection", PropertyFlags::Protected, false))
-        .property(property("ack_handler", PropertyFlags::Private, false))
-        .property(property("nack_handler", PropertyFlags::Private, false))
-        .property(property("basic_return_callback", PropertyFlags::Private, false))
+        .property(property("callbacks", PropertyFlags::Public, Initial::EmptyArray))
+        .property(property("connection", PropertyFlags::Protected, Initial::Null))
+        .property(property("ack_handler", PropertyFlags::Private, Initial::Null))
+        .property(property("nack_handler", PropertyFlags::Private, Initial::Null))
+        .property(property("basic_return_callback", PropertyFlags::Private, Initial::Null))
 }
 
 #[php_class]

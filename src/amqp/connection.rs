@@ -3,7 +3,7 @@
 use std::{cell::RefCell, time::Duration};
 
 use ext_php_rs::{
-    builders::{ClassBuilder, ClassProperty},
+    builders::ClassBuilder,
     convert::IntoZval,
     exception::PhpResult,
     flags::PropertyFlags,
@@ -24,7 +24,7 @@ use super::{
     exceptions as ex,
 };
 use crate::{
-    classes,
+    classes::{self, property, Initial},
     mixed::{Mixed, NULL, ZERO_SIG},
     exceptions::exception,
     runtime::{self, OnSignal, OwnerPid, Waited},
@@ -208,29 +208,10 @@ fn abstract_channel() -> &'static ClassEntry {
 /// Declares `public $channels = []` as an ordinary property, so `$conn->channels[...]` behaves as in
 /// php-amqplib and the cycle collector sees the channels; the block handlers live beside it.
 fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
-    let handler = |name: &str| ClassProperty {
-        name: name.into(),
-        flags: PropertyFlags::Private,
-        default: None,
-        docs: &[],
-        ty: None,
-        nullable: true,
-        readonly: false,
-        default_stub: None,
-    };
     builder
-        .property(handler("connection_block_handler"))
-        .property(handler("connection_unblock_handler"))
-        .property(ClassProperty {
-        name: "channels".into(),
-        flags: PropertyFlags::Public,
-        default: Some(Box::new(|| ZendEmptyArray.into_zval(true))),
-        docs: &[],
-        ty: None,
-        nullable: true,
-        readonly: false,
-        default_stub: Some("[]".into()),
-    })
+        .property(property("connection_block_handler", PropertyFlags::Private, Initial::Null))
+        .property(property("connection_unblock_handler", PropertyFlags::Private, Initial::Null))
+        .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
 }
 
 /// php-amqplib's AbstractConnection, mq's native connection. The concrete classes (AMQPStreamConnection,

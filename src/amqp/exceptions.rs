@@ -13,7 +13,7 @@ use ext_php_rs::{
 
 use crate::{
     classes::{self, args, call_parent_constructor, method, or, param, param_or, this_read, this_write},
-    classes::{Default, Interface, Methods, Parent, PlainClass},
+    classes::{Initial, Interface, Methods, Parent, PlainClass},
     exceptions,
 };
 
@@ -50,17 +50,17 @@ fn tree() -> Vec<PlainClass> {
         PlainClass { flags: ClassFlags::Interface, ..PlainClass::simple(INTERFACE, Parent::None, &[Interface::Engine(ext_php_rs::zend::ce::throwable)]) },
         PlainClass {
             methods: basic_cancel_methods,
-            properties: &[("consumerTag", PUBLIC, Default::Null)],
+            properties: &[("consumerTag", PUBLIC, Initial::Null)],
             ..simple(BASIC_CANCEL, Exception)
         },
         simple(IO, Exception),
         PlainClass {
             methods: protocol_methods,
             properties: &[
-                ("amqp_reply_code", PUBLIC, Default::Null),
-                ("amqp_reply_text", PUBLIC, Default::Null),
-                ("amqp_method_sig", PUBLIC, Default::Null),
-                ("args", PUBLIC, Default::Null),
+                ("amqp_reply_code", PUBLIC, Initial::Null),
+                ("amqp_reply_text", PUBLIC, Initial::Null),
+                ("amqp_method_sig", PUBLIC, Initial::Null),
+                ("args", PUBLIC, Initial::Null),
             ],
             ..simple(PROTOCOL, Exception)
         },
@@ -81,7 +81,7 @@ fn tree() -> Vec<PlainClass> {
         simple(INVALID_ARGUMENT, Spl("RuntimeException")),
         PlainClass {
             methods: timeout_methods,
-            properties: &[("timeout", PropertyFlags::Private, Default::Null)],
+            properties: &[("timeout", PropertyFlags::Private, Initial::Null)],
             ..simple(TIMEOUT, Spl("RuntimeException"))
         },
         simple(LOGIC, Spl("LogicException")),

@@ -18,12 +18,6 @@ fn message_class() -> PhpResult<&'static ClassEntry> {
     ClassEntry::try_find(CLASS).ok_or_else(|| exception(INVALID_ARGUMENT, "AMQPMessage cannot be loaded", 0))
 }
 
-fn binary(bytes: &[u8]) -> Zval {
-    let mut zval = Zval::new();
-    zval.set_binary(bytes.to_vec());
-    zval
-}
-
 /// How a message reached us: from a consumer (with its tag) or from basic_get (with the queue's count).
 pub enum Origin<'a> {
     Consumer(&'a str),
@@ -60,7 +54,7 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin, kept: Optio
         }
         None => &delivery.data[..],
     };
-    set(&mut object, "body", binary(body));
+    set(&mut object, "body", classes::binary(body));
     set(&mut object, "body_size", (delivery.data.len() as i64).into_zval(false)?);
     set(&mut object, "channel", channel.shallow_clone());
     set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);
@@ -77,7 +71,7 @@ pub fn returned(delivery: &Delivery) -> PhpResult<Zval> {
     let ce = message_class()?;
     let mut object = ZendObject::new(ce);
     let properties = properties_array(&delivery.properties)?;
-    classes::write(&mut object, ce, "body", binary(&delivery.data));
+    classes::write(&mut object, ce, "body", classes::binary(&delivery.data));
     classes::write(&mut object, ce, "body_size", (delivery.data.len() as i64).into_zval(false)?);
     classes::write(&mut object, ce, "properties", properties.into_zval(false)?);
     object.into_zval(false).map_err(Into::into)

@@ -268,12 +268,6 @@ fn pair(kind: i64, value: impl IntoZval) -> PhpResult<Zval> {
     Ok(pair.into_zval(false)?)
 }
 
-fn binary(bytes: &[u8]) -> Zval {
-    let mut zval = Zval::new();
-    zval.set_binary(bytes.to_vec());
-    zval
-}
-
 fn decode_pair(value: &AMQPValue) -> PhpResult<Zval> {
     match value {
         AMQPValue::Boolean(v) => pair(T_BOOL, *v),
@@ -291,11 +285,11 @@ fn decode_pair(value: &AMQPValue) -> PhpResult<Zval> {
             pair(T_DECIMAL, decimal)
         }
         AMQPValue::ShortString(s) => pair(T_STRING_SHORT, s.as_str()),
-        AMQPValue::LongString(s) => pair(T_STRING_LONG, binary(s.as_bytes())),
+        AMQPValue::LongString(s) => pair(T_STRING_LONG, classes::binary(s.as_bytes())),
         AMQPValue::FieldArray(a) => pair(T_ARRAY, decode_array(a)?),
         AMQPValue::Timestamp(t) => pair(T_TIMESTAMP, *t as i64),
         AMQPValue::FieldTable(t) => pair(T_TABLE, decode_table(t)?),
-        AMQPValue::ByteArray(b) => pair(T_BYTES, binary(b.as_slice())),
+        AMQPValue::ByteArray(b) => pair(T_BYTES, classes::binary(b.as_slice())),
         AMQPValue::Void => pair(T_VOID, ()),
     }
 }

@@ -6,7 +6,7 @@
 
 
 use ext_php_rs::{
-    builders::{ClassBuilder, ClassProperty},
+    builders::ClassBuilder,
     convert::IntoZvalDyn,
     exception::{PhpException, PhpResult},
     flags::PropertyFlags,
@@ -18,7 +18,6 @@ use crate::classes;
 
 use super::{
     context::{Context, Event},
-    message::bytes,
     topic_partition,
 };
 
@@ -38,16 +37,7 @@ const PROPERTIES: [&str; 6] = ["dr_msg_cb", "error_cb", "rebalance_cb", "log_cb"
 /// Declares the callback properties (private, null) on a class: `#[php(modifier = ...)]`.
 pub fn declare_properties(mut builder: ClassBuilder) -> ClassBuilder {
     for name in PROPERTIES {
-        builder = builder.property(ClassProperty {
-            name: name.into(),
-            flags: PropertyFlags::Private,
-            default: None,
-            docs: &[],
-            ty: None,
-            nullable: true,
-            readonly: false,
-            default_stub: None,
-        });
+        builder = builder.property(classes::property(name, PropertyFlags::Private, classes::Initial::Null));
     }
     builder
 }
@@ -130,7 +120,7 @@ impl Callbacks {
             Event::Log { level, facility, message } => {
                 call(&self.log, vec![kafka, &i64::from(level), &facility, &message])
             }
-            Event::Stats(json) => call(&self.stats, vec![kafka, &bytes(json.as_bytes()), &(json.len() as i64)]),
+            Event::Stats(json) => call(&self.stats, vec![kafka, &classes::binary(json.as_bytes()), &(json.len() as i64)]),
             Event::Rebalance { err, partitions } => {
                 let partitions = topic_partition::to_php(partitions)?;
                 call(&self.rebalance, vec![kafka, &i64::from(err), &partitions])

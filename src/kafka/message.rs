@@ -75,7 +75,7 @@ zend_fastcall! {
     /// php-rdkafka: the description of `err` (librdkafka always has one, "Success" for 0).
     extern "C" fn errstr(ex: &mut ExecuteData, retval: &mut Zval) {
         match this_read(ex, "err").long() {
-            Some(err) => *retval = bytes(errors::err2str(err as i32).as_bytes()),
+            Some(err) => *retval = classes::binary(errors::err2str(err as i32).as_bytes()),
             None => retval.set_null(),
         }
     }
@@ -99,13 +99,6 @@ impl IntoZval for MessageObject {
         *zv = self.0;
         Ok(())
     }
-}
-
-/// A PHP string of raw bytes (binary-safe, one copy).
-pub fn bytes(value: &[u8]) -> Zval {
-    let mut zval = Zval::new();
-    zval.set_zend_string(ZendStr::new(value, false));
-    zval
 }
 
 /// What a message carries, borrowed from wherever it lives (a consumed message or a delivery report).
@@ -153,16 +146,16 @@ impl<'a> Fields<'a> {
             object.set_property("timestamp", self.timestamp.unwrap_or(-1))?;
             object.set_property("len", payload.len() as i64)?;
         }
-        object.set_property("payload", self.payload.map(bytes))?;
-        object.set_property("key", self.key.map(bytes))?;
+        object.set_property("payload", self.payload.map(classes::binary))?;
+        object.set_property("key", self.key.map(classes::binary))?;
         let mut headers = ZendHashTable::new();
         if self.err == 0 {
             for (name, value) in self.headers {
-                headers.insert(name, bytes(value))?;
+                headers.insert(name, classes::binary(value))?;
             }
         }
         object.set_property("headers", headers)?;
-        object.set_property("opaque", self.opaque.map(bytes))?;
+        object.set_property("opaque", self.opaque.map(classes::binary))?;
         Ok(MessageObject(object.into_zval(false)?))
     }
 }
