@@ -4,6 +4,7 @@
 #   scripts/kafka.sh start    start a broker, or reuse one already answering on the port
 #   scripts/kafka.sh stop     stop the broker this script started (idempotent)
 #   scripts/kafka.sh status   exit 0 if a broker answers on the port
+#   scripts/kafka.sh topic NAME PARTITIONS   create a topic with that many partitions
 #
 # Kafka is not packaged by Debian, and Maven Central is the only place it can be fetched from here,
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
@@ -268,9 +269,17 @@ status() {
   return 1
 }
 
+# Creates a topic with N partitions (auto-created topics have one), e.g. for consumer-group tests.
+topic() {
+  [ $# -eq 2 ] || die "usage: $0 topic NAME PARTITIONS"
+  java -cp "$LIBS/*" -Dlog4j.configuration="file:$LOG4J" org.apache.kafka.tools.TopicCommand \
+    --bootstrap-server "$BOOTSTRAP" --create --topic "$1" --partitions "$2" --replication-factor 1 >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  topic) shift; topic "$@" ;;
+  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS" >&2; exit 2 ;;
 esac
