@@ -49,7 +49,23 @@ pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
     }
 }
 
+/// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
+/// constants are then taken, and mq leaves them to it (see `register`).
+pub fn php_rdkafka_loaded() -> bool {
+    extern "C" {
+        static module_registry: ext_php_rs::ffi::HashTable;
+    }
+    // SAFETY: PHP's table of loaded modules, filled while extensions load, before any of them starts;
+    // only read here, on PHP's startup thread.
+    unsafe { !ext_php_rs::ffi::zend_hash_str_find(&raw const module_registry, c"rdkafka".as_ptr(), 7).is_null() }
+}
+
+/// Registers the Kafka API, unless php-rdkafka is loaded: registering the same classes twice would
+/// stop mq from starting at all, so mq's RabbitMQ side keeps working and the Kafka API is php-rdkafka's.
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    if php_rdkafka_loaded() {
+        return module;
+    }
     constants::register(module)
         .class::<conf::Conf>()
         .class::<conf::TopicConf>()
@@ -72,6 +88,13 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
 
 /// Classes registered by hand at module startup (exceptions, Message with typed properties).
 pub fn startup() -> ext_php_rs::error::Result<()> {
+    if php_rdkafka_loaded() {
+        ext_php_rs::error::php_error(
+            &ext_php_rs::flags::ErrorType::Warning,
+            "mq: the php-rdkafka extension is loaded; its RdKafka classes are used and mq's are not registered",
+        );
+        return Ok(());
+    }
     errors::register()?;
     message::register()
 }
