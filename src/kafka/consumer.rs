@@ -152,8 +152,7 @@ fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<Str
     }
 }
 
-/// The longest single wait inside consume(): between waits, pending PHP signals end the call.
-const SLICE: Duration = Duration::from_millis(100);
+use super::CONSUME_SLICE as SLICE;
 
 fn next_wait(deadline: Option<Instant>) -> Timeout {
     Timeout::After(deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE)))

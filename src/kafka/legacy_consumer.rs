@@ -36,8 +36,7 @@ use super::{
 };
 use crate::runtime::{self, OwnerPid};
 
-/// The longest single wait of a legacy consume call: between waits, pending PHP signals end the call.
-const SLICE: Duration = Duration::from_millis(100);
+use super::CONSUME_SLICE as SLICE;
 
 /// The librdkafka consumer shared by the Consumer object, its topics and queues.
 pub struct LegacyHandle {

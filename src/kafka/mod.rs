@@ -49,6 +49,9 @@ pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
     }
 }
 
+/// The longest single wait inside a consume call: between waits, pending PHP signals end the call.
+pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
 /// constants are then taken, and mq leaves them to it (see `register`).
 pub fn php_rdkafka_loaded() -> bool {
