@@ -10,16 +10,6 @@ $name = fresh_name('groups');
 exec(escapeshellarg(dirname(__DIR__, 2) . '/scripts/kafka.sh') . ' topic ' . escapeshellarg($name) . ' 2 2>/dev/null', $out, $rc);
 var_dump($rc);
 
-$conf = new RdKafka\Conf();
-$conf->set('bootstrap.servers', kafka_bootstrap());
-$conf->set('enable.idempotence', 'true');
-$producer = new RdKafka\Producer($conf);
-$topic = $producer->newTopic($name);
-for ($i = 0; $i < 20; $i++) {
-    $topic->produce($i % 2, 0, "r$i"); // ten records in each partition
-}
-var_dump($producer->flush(10000));
-
 function consumer(string $group): RdKafka\KafkaConsumer
 {
     $conf = new RdKafka\Conf();
@@ -47,12 +37,30 @@ function drain(array $consumers, int $total): array
 
 $all = array_map(fn ($i) => "r$i", range(0, 19));
 
-// One group, two members: the partitions are split, together they read everything once.
+// One group, two members: once the group has settled (one partition each, before anything is
+// produced, so no record is read twice across a rebalance), each reads its partition's ten records.
 $group = fresh_name('shared');
 $members = [consumer($group), consumer($group)];
 foreach ($members as $m) {
     $m->subscribe([$name]);
 }
+$deadline = microtime(true) + 60;
+while (array_map(fn ($m) => count($m->getAssignment()), $members) !== [1, 1] && microtime(true) < $deadline) {
+    foreach ($members as $m) {
+        $m->consume(100);
+    }
+}
+
+$conf = new RdKafka\Conf();
+$conf->set('bootstrap.servers', kafka_bootstrap());
+$conf->set('enable.idempotence', 'true');
+$producer = new RdKafka\Producer($conf);
+$topic = $producer->newTopic($name);
+for ($i = 0; $i < 20; $i++) {
+    $topic->produce($i % 2, 0, "r$i"); // ten records in each partition
+}
+var_dump($producer->flush(10000));
+
 $got = drain($members, 20);
 $together = array_merge(...$got);
 sort($together, SORT_NATURAL);
