@@ -13,6 +13,8 @@
 #   MQ_KAFKA_VERSION            Kafka release (default 3.9.2)
 #   MQ_KAFKA_PORT               PLAINTEXT listener port (default 9092)
 #   MQ_KAFKA_CONTROLLER_PORT    KRaft controller port (default 9093)
+#   MQ_KAFKA_SASL_PORT          SASL_PLAINTEXT listener with OAUTHBEARER and Kafka's unsecured-JWT
+#                               validator, for the token refresh tests (default 9094)
 #   MQ_KAFKA_HEAP_OPTS          JVM heap flags (default -Xms256m -Xmx1g)
 #   MQ_KAFKA_START_TIMEOUT      seconds to wait for the broker (default 90)
 #   MQ_CACHE_DIR                jar cache root (default ~/.cache/mq)
@@ -24,6 +26,7 @@ VERSION="${MQ_KAFKA_VERSION:-3.9.2}"
 SCALA="2.13"
 PORT="${MQ_KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${MQ_KAFKA_CONTROLLER_PORT:-9093}"
+SASL_PORT="${MQ_KAFKA_SASL_PORT:-9094}"
 HEAP_OPTS="${MQ_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
 START_TIMEOUT="${MQ_KAFKA_START_TIMEOUT:-90}"
 CACHE="${MQ_CACHE_DIR:-$HOME/.cache/mq}/kafka-$VERSION"
@@ -45,6 +48,10 @@ die() { echo "kafka: $*" >&2; exit 1; }
 answering() {
   timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null || return 1
   kcat -b "$BOOTSTRAP" -L -m "${1:-3}" 2>/dev/null | grep -q ' brokers:'
+}
+
+sasl_listening() {
+  timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SASL_PORT" 2>/dev/null
 }
 
 # Any Kafka JVM started from this state dir, including ones whose pid file was lost.
@@ -124,11 +131,13 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=OAUTHBEARER
+listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;
 log.dirs=$DATA
 num.partitions=1
 auto.create.topics.enable=true
@@ -195,8 +204,13 @@ start() {
   command -v kcat >/dev/null || die "kcat not found (run scripts/deps.sh)"
   command -v java >/dev/null || die "java not found (Java 17 is required)"
   if answering 3; then
-    say "reusing broker already answering on $BOOTSTRAP"
-    return
+    if sasl_listening || ! our_pid >/dev/null; then
+      say "reusing broker already answering on $BOOTSTRAP"
+      return
+    fi
+    # Started by an older version of this script, without the SASL listener.
+    say "restarting our broker to add the SASL listener on 127.0.0.1:$SASL_PORT"
+    stop
   fi
   mkdir -p "$STATE"
   # Serialise concurrent starts; fd 9 is closed for the JVM so it doesn't hold the lock forever.

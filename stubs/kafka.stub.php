@@ -74,6 +74,20 @@ namespace RdKafka {
 
         /** @param callable(\RdKafka|KafkaConsumer $kafka, int $level, string $facility, string $message): void $callback */
         public function setLogCb(callable $callback): void {}
+
+        /**
+         * Called with every message KafkaConsumer::consume() returns, before it returns it (php-rdkafka
+         * never calls it). Note the argument order.
+         * @param callable(Message $message, KafkaConsumer $kafka): void $callback
+         */
+        public function setConsumeCb(callable $callback): void {}
+
+        /**
+         * Called inside poll(), flush() or consume() when librdkafka needs a SASL/OAUTHBEARER token; it must
+         * call $kafka->oauthbearerSetToken() or oauthbearerSetTokenFailure().
+         * @param callable(\RdKafka|KafkaConsumer $kafka, string $oauthbearer_config): void $callback
+         */
+        public function setOauthbearerTokenRefreshCb(callable $callback): void {}
     }
 
     class TopicConf
@@ -127,6 +141,22 @@ namespace RdKafka {
 
         /** @deprecated set the log_level property */
         public function setLogLevel(int $level): void {}
+
+        /**
+         * @deprecated
+         * @param int $logger RD_KAFKA_LOG_PRINT (stderr), RD_KAFKA_LOG_SYSLOG or RD_KAFKA_LOG_SYSLOG_PRINT
+         */
+        public function setLogger(int $logger): void {}
+
+        /**
+         * Sets the SASL/OAUTHBEARER token now (errors throw at once); called from the token refresh callback,
+         * it also answers that refresh.
+         * @param int $lifetime_ms when the token expires, in ms since the epoch
+         * @param array<string, string>|null $extensions
+         */
+        public function oauthbearerSetToken(string $token_value, int $lifetime_ms, string $principal_name, ?array $extensions = null): void {}
+
+        public function oauthbearerSetTokenFailure(string $error): void {}
 
         public function addBrokers(string $broker_list): int {}
 
@@ -203,7 +233,13 @@ namespace RdKafka {
 
         public function getOutQLen(): int {}
 
+        /** @deprecated use getOutQLen() */
+        public function outqLen(): int {}
+
         public function getMetadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
+
+        /** @deprecated use getMetadata() */
+        public function metadata(bool $all_topics, ?Topic $only_topic, int $timeout_ms): Metadata {}
 
         public function queryWatermarkOffsets(string $topic, int $partition, mixed &$low, mixed &$high, int $timeout_ms): void {}
 
@@ -212,6 +248,31 @@ namespace RdKafka {
          * @return array<TopicPartition>
          */
         public function offsetsForTimes(array $topic_partitions, int $timeout_ms): array {}
+
+        /** @return int RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED: only producers flush (as in php-rdkafka) */
+        public function flush(int $timeout_ms): int {}
+
+        /** @return int RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED: only producers purge (as in php-rdkafka) */
+        public function purge(int $purge_flags): int {}
+
+        /** @deprecated set the log_level property */
+        public function setLogLevel(int $level): void {}
+
+        /**
+         * @deprecated
+         * @param int $logger RD_KAFKA_LOG_PRINT (stderr), RD_KAFKA_LOG_SYSLOG or RD_KAFKA_LOG_SYSLOG_PRINT
+         */
+        public function setLogger(int $logger): void {}
+
+        /**
+         * Sets the SASL/OAUTHBEARER token now (errors throw at once); called from the token refresh callback,
+         * it also answers that refresh.
+         * @param int $lifetime_ms when the token expires, in ms since the epoch
+         * @param array<string, string>|null $extensions
+         */
+        public function oauthbearerSetToken(string $token_value, int $lifetime_ms, string $principal_name, ?array $extensions = null): void {}
+
+        public function oauthbearerSetTokenFailure(string $error): void {}
     }
 
     class ConsumerTopic extends Topic
@@ -341,6 +402,11 @@ namespace RdKafka {
          * @return array<TopicPartition>
          */
         public function resumePartitions(array $topic_partitions): array {}
+
+        /** Not in php-rdkafka, whose KafkaConsumer gives its token refresh callback no way to answer. */
+        public function oauthbearerSetToken(string $token_value, int $lifetime_ms, string $principal_name, ?array $extensions = null): void {}
+
+        public function oauthbearerSetTokenFailure(string $error): void {}
     }
 
     class Message

@@ -7,10 +7,11 @@
 
 use ext_php_rs::{
     builders::ClassBuilder,
+    class::RegisteredClass,
     convert::IntoZvalDyn,
     exception::{PhpException, PhpResult},
     flags::PropertyFlags,
-    types::{ZendObject, Zval},
+    types::{ZendClassObject, ZendObject, Zval},
     zend::ClassEntry,
 };
 
@@ -29,10 +30,21 @@ pub struct Callbacks {
     pub log: Option<Zval>,
     pub stats: Option<Zval>,
     pub offset_commit: Option<Zval>,
+    pub consume: Option<Zval>,
+    pub oauthbearer_token_refresh: Option<Zval>,
 }
 
 /// The properties holding the callbacks (php-rdkafka's names where it declares them).
-const PROPERTIES: [&str; 6] = ["dr_msg_cb", "error_cb", "rebalance_cb", "log_cb", "stats_cb", "offset_commit_cb"];
+const PROPERTIES: [&str; 8] = [
+    "dr_msg_cb",
+    "error_cb",
+    "rebalance_cb",
+    "log_cb",
+    "stats_cb",
+    "offset_commit_cb",
+    "consume_cb",
+    "oauthbearer_token_refresh_cb",
+];
 
 /// Declares the callback properties (private, null) on a class: `#[php(modifier = ...)]`.
 pub fn declare_properties(mut builder: ClassBuilder) -> ClassBuilder {
@@ -64,18 +76,44 @@ impl Callbacks {
             .map(|name| Some(classes::read(object, scope, name)).filter(|z| !z.is_null()))
             .into_iter();
         let mut next = || values.next().flatten();
-        Callbacks { dr_msg: next(), error: next(), rebalance: next(), log: next(), stats: next(), offset_commit: next() }
+        Callbacks {
+            dr_msg: next(),
+            error: next(),
+            rebalance: next(),
+            log: next(),
+            stats: next(),
+            offset_commit: next(),
+            consume: next(),
+            oauthbearer_token_refresh: next(),
+        }
     }
 
     /// Moves the callbacks into `object`'s properties.
     pub fn write(self, scope: &ClassEntry, object: &ZendObject) {
-        let values = [self.dr_msg, self.error, self.rebalance, self.log, self.stats, self.offset_commit];
+        let values = [
+            self.dr_msg,
+            self.error,
+            self.rebalance,
+            self.log,
+            self.stats,
+            self.offset_commit,
+            self.consume,
+            self.oauthbearer_token_refresh,
+        ];
         for (name, value) in PROPERTIES.into_iter().zip(values) {
             if let Some(value) = value {
                 store(scope, object, name, &value);
             }
         }
     }
+}
+
+/// The callbacks of a client object, and the object itself as the callbacks' `$kafka`.
+pub fn of_client<T: RegisteredClass>(client: &mut ZendClassObject<T>) -> (Callbacks, Zval) {
+    let callbacks = Callbacks::read(T::get_metadata().ce(), &client.std);
+    let mut kafka = Zval::new();
+    kafka.set_object(client.get_mut_zend_obj());
+    (callbacks, kafka)
 }
 
 /// Which events the context must record: those PHP has a callback for.
@@ -101,16 +139,14 @@ impl Callbacks {
         }
     }
 
+    /// php-rdkafka's consume_cb, with its reversed arguments `($message, $kafka)`; false when it threw.
+    pub fn consumed(&self, message: &Zval, kafka: &Zval) -> PhpResult<bool> {
+        call(&self.consume, vec![message, kafka])
+    }
+
     /// Calls the callback of one event with `$kafka` first. Returns false when the callback threw: the
     /// exception stays pending and reaches the PHP caller, the remaining events wait for the next poll.
     pub fn dispatch(&self, kafka: &Zval, event: Event) -> PhpResult<bool> {
-        let call = |cb: &Option<Zval>, args: Vec<&dyn IntoZvalDyn>| match cb {
-            Some(cb) => cb.try_call(args).map(|_| true).or_else(|e| match e {
-                ext_php_rs::error::Error::ExceptionPending { .. } => Ok(false),
-                e => Err(e.into()),
-            }),
-            None => Ok(true),
-        };
         match event {
             Event::Delivery(delivered) => {
                 let message = delivered.fields().into_php()?.0;
@@ -130,6 +166,17 @@ impl Callbacks {
                 call(&self.offset_commit, vec![kafka, &i64::from(err), &partitions])
             }
         }
+    }
+}
+
+/// Calls an optional callback; false when it threw (the exception stays pending for the PHP caller).
+fn call(cb: &Option<Zval>, args: Vec<&dyn IntoZvalDyn>) -> PhpResult<bool> {
+    match cb {
+        Some(cb) => cb.try_call(args).map(|_| true).or_else(|e| match e {
+            ext_php_rs::error::Error::ExceptionPending { .. } => Ok(false),
+            e => Err(e.into()),
+        }),
+        None => Ok(true),
     }
 }
 

@@ -41,3 +41,9 @@ pub fn pause(client: &Client<Context>, topic_partitions: &ZendHashTable, paused:
         err => Err(errors::from_code(err as i32)),
     }
 }
+
+/// `setLogLevel()` (deprecated in php-rdkafka).
+pub fn set_log_level(client: &Client<Context>, level: i64) {
+    // SAFETY: a live client handle.
+    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level.clamp(0, 7) as i32) };
+}

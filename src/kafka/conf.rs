@@ -197,6 +197,16 @@ impl Conf {
     pub fn set_log_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "log_cb", callback);
     }
+
+    /// `($message, $kafka)`: called with every message KafkaConsumer::consume() returns.
+    pub fn set_consume_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "consume_cb", callback);
+    }
+
+    /// `($kafka, $oauthbearer_config)`: must call oauthbearerSetToken() or oauthbearerSetTokenFailure().
+    pub fn set_oauthbearer_token_refresh_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
+        Self::keep(self_, "oauthbearer_token_refresh_cb", callback);
+    }
 }
 
 #[php_class]

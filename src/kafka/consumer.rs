@@ -21,16 +21,16 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::{self, declare_properties, Callbacks},
+    callbacks::{self, declare_properties},
     client,
     conf::{Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
     metadata::{self, Metadata, OnlyTopic},
-    offsets,
+    oauth, offsets,
     params::{Any, Array, ConfArg},
-    producer::{apply_log_level, creation_error},
+    producer::{finish_client, creation_error},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
 };
@@ -66,13 +66,29 @@ impl KafkaConsumer {
     }
 
     fn dispatch(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<bool> {
-        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
-        let mut kafka = Zval::new();
-        kafka.set_object(self_.get_mut_zend_obj());
+        let (callbacks, kafka) = callbacks::of_client(self_);
         match &self_.consumer {
             Some(consumer) => callbacks::drain(consumer.context(), &callbacks, &kafka),
             None => Ok(true),
         }
+    }
+
+    /// Hands a message consume() returns to the consume callback, if any.
+    fn consumed(self_: &mut ZendClassObject<KafkaConsumer>, message: &MessageObject) -> PhpResult<bool> {
+        let (callbacks, kafka) = callbacks::of_client(self_);
+        callbacks.consumed(&message.0, &kafka)
+    }
+
+    /// Marks a poll by this object, so an OAUTHBEARER refresh reaches its callback.
+    fn serving(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<oauth::Serving> {
+        let consumer = Arc::clone(self_.consumer()?);
+        let (callbacks, kafka) = callbacks::of_client(self_);
+        let callback = callbacks.oauthbearer_token_refresh.as_ref();
+        Ok(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback))
+    }
+
+    fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {
+        Ok(self.consumer()?.client().native_ptr())
     }
 
     fn commit_with(&self, what: Option<Any>, mode: CommitMode) -> PhpResult<()> {
@@ -170,7 +186,7 @@ impl KafkaConsumer {
             .client_config()
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
-        apply_log_level(consumer.client(), Some(conf));
+        finish_client(consumer.client(), Some(conf));
         let forward_errors = !callbacks.wants().error;
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(KafkaConsumer { consumer: Some(Arc::new(consumer)), owner: OwnerPid::current(), forward_errors })
@@ -189,14 +205,14 @@ impl KafkaConsumer {
     /// Cooperative rebalancing: adds partitions to the assignment (from a rebalance callback).
     pub fn incremental_assign(&self, topic_partitions: Array) -> PhpResult<()> {
         let list = topic_partition::to_list(topic_partitions.0)?;
-        let rk = self.consumer()?.client().native_ptr();
+        let rk = self.rk()?;
         // SAFETY: a live consumer handle and list.
         incremental(unsafe { rd::rd_kafka_incremental_assign(rk, list.ptr()) })
     }
 
     pub fn incremental_unassign(&self, topic_partitions: Array) -> PhpResult<()> {
         let list = topic_partition::to_list(topic_partitions.0)?;
-        let rk = self.consumer()?.client().native_ptr();
+        let rk = self.rk()?;
         // SAFETY: a live consumer handle and list.
         incremental(unsafe { rd::rd_kafka_incremental_unassign(rk, list.ptr()) })
     }
@@ -228,6 +244,7 @@ impl KafkaConsumer {
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
         let forward_errors = self_.forward_errors;
+        let _serving = Self::serving(self_)?;
         loop {
             let error_events = self_.consumer()?.context().error_events();
             // The message is built before any callback runs: it borrows the consumer.
@@ -246,6 +263,9 @@ impl KafkaConsumer {
             };
             let continued = Self::dispatch(self_)?;
             if let Some(message) = message {
+                if continued {
+                    Self::consumed(self_, &message)?;
+                }
                 return Ok(message);
             }
             let expired = deadline.is_some_and(|d| Instant::now() >= d);
@@ -319,6 +339,17 @@ impl KafkaConsumer {
 
     pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
         client::pause(self.consumer()?.client(), topic_partitions.0, false)
+    }
+
+    /// Not in php-rdkafka's KafkaConsumer, whose refresh callback thus had no way to answer.
+    #[php(defaults(extensions = None))]
+    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+        oauth::set_token(self.rk()?, token)
+    }
+
+    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
+        oauth::set_token_failure(self.rk()?, &error)
     }
 }
 

@@ -6,14 +6,15 @@ use std::{
     collections::{HashMap, VecDeque},
     ffi::CStr,
     sync::{
-        atomic::{AtomicBool, AtomicUsize, Ordering},
-        Mutex,
+        atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering},
+        Mutex, OnceLock,
     },
 };
 
+use ext_php_rs::exception::PhpResult;
 use rdkafka::{
     bindings as rd,
-    client::ClientContext,
+    client::{ClientContext, OAuthToken},
     config::RDKafkaLogLevel,
     consumer::{BaseConsumer, Consumer as _, ConsumerContext},
     error::{KafkaError, KafkaResult},
@@ -26,6 +27,7 @@ use super::{
     callbacks::Wants,
     errors,
     message::Fields,
+    oauth,
     topic_partition::{self, TopicPartition},
 };
 
@@ -79,10 +81,30 @@ pub struct Context {
     error_events: AtomicUsize,
     /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
     muted: AtomicBool,
+    /// The deprecated setLogger()'s choice (RD_KAFKA_LOG_*), 0 for none.
+    logger: AtomicI64,
+    /// librdkafka's name of the client, for printed log lines.
+    name: OnceLock<String>,
+    /// rdkafka's BaseProducer reports every error event twice (once in the client's event handler,
+    /// once in its own): for a producer, every second report is that echo.
+    error_echo: Option<AtomicBool>,
 }
+
+/// php-rdkafka's RD_KAFKA_LOG_PRINT, RD_KAFKA_LOG_SYSLOG and RD_KAFKA_LOG_SYSLOG_PRINT.
+const LOG_PRINT: i64 = 100;
+const LOG_SYSLOG: i64 = 101;
+const LOG_SYSLOG_PRINT: i64 = 102;
 
 impl Context {
     pub fn new(wants: Wants) -> Self {
+        Self::build(wants, None)
+    }
+
+    pub fn for_producer(wants: Wants) -> Self {
+        Self::build(wants, Some(AtomicBool::new(false)))
+    }
+
+    fn build(wants: Wants, error_echo: Option<AtomicBool>) -> Self {
         Context {
             wants,
             events: Mutex::new(VecDeque::new()),
@@ -91,7 +113,48 @@ impl Context {
             served: AtomicUsize::new(0),
             error_events: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
+            logger: AtomicI64::new(0),
+            name: OnceLock::new(),
+            error_echo,
         }
+    }
+
+    /// Called once the client exists: its name appears in printed log lines.
+    pub fn created(&self, rk: *mut rd::rd_kafka_t) {
+        // SAFETY: a live client handle; librdkafka returns its own NUL-terminated name.
+        let name = unsafe { CStr::from_ptr(rd::rd_kafka_name(rk)) }.to_string_lossy().into_owned();
+        let _ = self.name.set(name);
+    }
+
+    /// `setLogger()`: librdkafka's log lines go to stderr and/or syslog, as its own loggers print them,
+    /// instead of the log callback.
+    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
+        if !(LOG_PRINT..=LOG_SYSLOG_PRINT).contains(&logger) {
+            return Err(errors::exception("Invalid logger", 0));
+        }
+        self.logger.store(logger, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Prints a log line as librdkafka's rd_kafka_log_print / rd_kafka_log_syslog do; false when no
+    /// logger was chosen.
+    fn print_log(&self, level: i32, facility: &str, message: &str) -> bool {
+        let logger = self.logger.load(Ordering::Relaxed);
+        if logger == 0 {
+            return false;
+        }
+        if logger != LOG_SYSLOG {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            let name = self.name.get().map_or("", String::as_str);
+            eprintln!("%{level}|{}.{:03}|{facility}|{name}| {message}", now.as_secs(), now.subsec_millis());
+        }
+        if logger != LOG_PRINT {
+            if let Ok(line) = std::ffi::CString::new(format!("{facility}: {message}")) {
+                // SAFETY: a constant format and a C string.
+                unsafe { libc::syslog(level, c"%s".as_ptr(), line.as_ptr()) };
+            }
+        }
+        true
     }
 
     pub fn served(&self) -> usize {
@@ -138,7 +201,18 @@ impl Context {
 }
 
 impl ClientContext for Context {
+    /// rdkafka then calls generate_oauth_token for librdkafka's SASL/OAUTHBEARER refresh events.
+    const ENABLE_REFRESH_OAUTH_TOKEN: bool = true;
+
+    fn generate_oauth_token(&self, oauthbearer_config: Option<&str>) -> Result<OAuthToken, Box<dyn std::error::Error>> {
+        oauth::refresh(self, oauthbearer_config)
+    }
+
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        if self.print_log(level as i32, fac, log_message) {
+            self.served.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
         self.record(self.wants.log, || Event::Log {
             level: level as i32,
             facility: fac.to_string(),
@@ -151,6 +225,9 @@ impl ClientContext for Context {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
+        if self.error_echo.as_ref().is_some_and(|echo| echo.fetch_xor(true, Ordering::Relaxed)) {
+            return;
+        }
         self.error_events.fetch_add(1, Ordering::Relaxed);
         self.record(self.wants.error, || Event::Error { code: errors::code_of(&error), reason: reason.to_string() });
     }

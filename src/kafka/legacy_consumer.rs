@@ -20,16 +20,16 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::{self, declare_properties, Callbacks},
+    callbacks::{self, declare_properties},
     client,
     conf::TopicConf,
     context::Context,
     ensure_owner, errors,
     message::{MessageObject, RawMessage},
     metadata::{self, Metadata, OnlyTopic},
-    offsets,
+    oauth, offsets,
     params::{Array, Callable, ConfArg},
-    producer::{apply_log_level, client_config, creation_error},
+    producer::{finish_client, client_config, creation_error},
     topic::{NativeTopic, Topic},
     topic_partition::TopicPartition,
     Kafka,
@@ -123,7 +123,7 @@ impl Consumer {
         let (config, callbacks) = client_config(conf);
         let consumer: BaseConsumer<Context> =
             config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        apply_log_level(consumer.client(), conf.map(|c| &**c));
+        finish_client(consumer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
     }
@@ -145,17 +145,63 @@ impl Consumer {
     /// Serves error, log and stats events (callbacks run here); returns how many.
     pub fn poll(self_: &mut ZendClassObject<Consumer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
+        let (callbacks, kafka) = callbacks::of_client(self_);
         let context = handle.consumer.context();
         let before = context.served();
-        wait_for(timeout_ms, |slice| {
-            handle.consumer.poll(Duration::from_millis(slice as u64));
-            (context.served() != before).then_some(())
-        });
-        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
-        let mut kafka = Zval::new();
-        kafka.set_object(self_.get_mut_zend_obj());
+        {
+            let _serving = oauth::serving(context, handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
+            wait_for(timeout_ms, |slice| {
+                handle.consumer.poll(Duration::from_millis(slice as u64));
+                (context.served() != before).then_some(())
+            });
+        }
         callbacks::drain(context, &callbacks, &kafka)?;
         Ok((context.served() - before) as i64)
+    }
+
+    /// librdkafka's answer for a consumer, as in php-rdkafka: RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED (only
+    /// producers flush).
+    pub fn flush(&self, timeout_ms: i64) -> PhpResult<i64> {
+        // SAFETY: a live client handle.
+        Ok(unsafe { rd::rd_kafka_flush(self.handle()?.rk(), timeout_ms.clamp(-1, i64::from(i32::MAX)) as i32) } as i64)
+    }
+
+    /// librdkafka's answer for a consumer, as in php-rdkafka: RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED (only
+    /// producers purge).
+    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
+        // SAFETY: a live client handle.
+        Ok(unsafe { rd::rd_kafka_purge(self.handle()?.rk(), purge_flags as i32) } as i64)
+    }
+
+    /// Deprecated alias of getMetadata().
+    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
+        self.get_metadata(all_topics, only_topic, timeout_ms)
+    }
+
+    /// Deprecated alias of getOutQLen().
+    pub fn outq_len(&self) -> PhpResult<i64> {
+        self.get_out_q_len()
+    }
+
+    /// Deprecated in php-rdkafka (use the `log_level` property).
+    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
+        client::set_log_level(self.handle()?.consumer.client(), level);
+        Ok(())
+    }
+
+    /// Deprecated in php-rdkafka: RD_KAFKA_LOG_PRINT, _SYSLOG or _SYSLOG_PRINT.
+    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
+        self.handle()?.consumer.context().set_logger(logger)
+    }
+
+    #[php(defaults(extensions = None))]
+    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+        oauth::set_token(self.handle()?.rk(), token)
+    }
+
+    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
+        oauth::set_token_failure(self.handle()?.rk(), &error)
     }
 
     pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod legacy_consumer;
 pub mod message;
 pub mod metadata;
+pub mod oauth;
 pub mod offsets;
 pub mod params;
 pub mod producer;

@@ -11,7 +11,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject, Zval},
+    types::{PhpRef, ZendClassObject},
 };
 use rdkafka::{
     bindings as rd,
@@ -28,7 +28,7 @@ use super::{
     context::Context,
     ensure_owner, errors,
     metadata::{self, Metadata, OnlyTopic},
-    offsets,
+    oauth, offsets,
     params::{Array, ConfArg},
     topic::ProducerTopic,
     topic_partition::TopicPartition,
@@ -143,10 +143,15 @@ impl Producer {
     /// Hands the recorded events to the PHP callbacks; stops at the first that throws.
     fn dispatch(self_: &mut ZendClassObject<Producer>) -> PhpResult<bool> {
         let handle = Arc::clone(&self_.handle);
-        let callbacks = Callbacks::read(<Self as RegisteredClass>::get_metadata().ce(), &self_.std);
-        let mut kafka = Zval::new();
-        kafka.set_object(self_.get_mut_zend_obj());
+        let (callbacks, kafka) = callbacks::of_client(self_);
         callbacks::drain(handle.context(), &callbacks, &kafka)
+    }
+
+    /// Marks a poll by this object, so an OAUTHBEARER refresh reaches its callback.
+    fn serving(self_: &mut ZendClassObject<Producer>) -> oauth::Serving {
+        let handle = Arc::clone(&self_.handle);
+        let (callbacks, kafka) = callbacks::of_client(self_);
+        oauth::serving(handle.context(), handle.native(), &kafka, callbacks.oauthbearer_token_refresh.as_ref())
     }
 }
 
@@ -155,12 +160,13 @@ pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Cal
     conf.map_or_else(|| (ClientConfig::new(), Callbacks::default()), |c| (c.client_config(), Conf::callbacks(c)))
 }
 
-/// librdkafka logs at the level the user configured (rdkafka otherwise overrides it with the `log`
-/// crate's level).
-pub fn apply_log_level(client: &Client<Context>, conf: Option<&Conf>) {
+/// Finishes a new client: librdkafka logs at the level the user configured (rdkafka otherwise
+/// overrides it with the `log` crate's level), and the context learns the client's name.
+pub fn finish_client(client: &Client<Context>, conf: Option<&Conf>) {
     let level = conf.and_then(|c| c.get("log_level")).and_then(|l| l.parse().ok()).unwrap_or(6);
     // SAFETY: a live client handle.
     unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level) };
+    client.context().created(client.native_ptr());
 }
 
 pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException {
@@ -178,8 +184,8 @@ impl Producer {
         let conf = conf.map(|c| c.0);
         let (config, callbacks) = client_config(conf);
         let producer: BaseProducer<Context> =
-            config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        apply_log_level(producer.client(), conf.map(|c| &**c));
+            config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
+        finish_client(producer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
     }
@@ -192,6 +198,7 @@ impl Producer {
     /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
     pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
+        let _serving = Self::serving(self_);
         let before = handle.context().served();
         let deadline = deadline(timeout_ms);
         handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true))?;
@@ -203,7 +210,8 @@ impl Producer {
     /// throws for Kafka errors.
     pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
-        // Callbacks run between slices, never inside librdkafka's poll.
+        let _serving = Self::serving(self_);
+        // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
         let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
     }
@@ -229,9 +237,23 @@ impl Producer {
 
     /// Deprecated in php-rdkafka (use the `log_level` property).
     pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
-        // SAFETY: a live client handle.
-        unsafe { rd::rd_kafka_set_log_level(self.handle()?.native(), level as i32) };
+        client::set_log_level(self.handle()?.producer().client(), level);
         Ok(())
+    }
+
+    /// Deprecated in php-rdkafka: RD_KAFKA_LOG_PRINT, _SYSLOG or _SYSLOG_PRINT.
+    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
+        self.handle()?.context().set_logger(logger)
+    }
+
+    #[php(defaults(extensions = None))]
+    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+        oauth::set_token(self.handle()?.native(), token)
+    }
+
+    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
+        oauth::set_token_failure(self.handle()?.native(), &error)
     }
 
     pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
