@@ -35,7 +35,7 @@ pub fn runtime() -> PhpResult<&'static Runtime> {
 }
 
 fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Runtime> {
-    let pid = std::process::id();
+    let pid = current_pid();
     // Only the PHP thread takes this lock, so a fork never inherits it held; a poisoned lock still
     // holds a valid Option.
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -143,12 +143,36 @@ pub struct OwnerPid(u32);
 
 impl OwnerPid {
     pub fn current() -> Self {
-        Self(std::process::id())
+        Self(current_pid())
     }
 
     /// True in the process that created the handle, false in a forked child.
     pub fn is_current(self) -> bool {
-        self.0 == std::process::id()
+        self.0 == current_pid()
+    }
+}
+
+/// This process' pid, 0 until first asked and again in a fresh fork child.
+static PID: AtomicU32 = AtomicU32::new(0);
+
+/// The current pid without a syscall per call (glibc no longer caches getpid, and every method of a
+/// connection or client asks): cached, and forgotten in the child of every fork().
+pub fn current_pid() -> u32 {
+    static FORGET_IN_CHILD: std::sync::Once = std::sync::Once::new();
+    extern "C" fn forget() {
+        PID.store(0, Ordering::Relaxed);
+    }
+    match PID.load(Ordering::Relaxed) {
+        0 => {
+            // SAFETY: registers a handler that only stores to an atomic, safe in a fork child.
+            FORGET_IN_CHILD.call_once(|| unsafe {
+                libc::pthread_atfork(None, None, Some(forget));
+            });
+            let pid = std::process::id();
+            PID.store(pid, Ordering::Relaxed);
+            pid
+        }
+        pid => pid,
     }
 }
 

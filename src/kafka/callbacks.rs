@@ -125,6 +125,8 @@ pub struct Wants {
     pub log: bool,
     pub stats: bool,
     pub offset_commit: bool,
+    pub consume: bool,
+    pub oauthbearer_token_refresh: bool,
 }
 
 impl Callbacks {
@@ -136,6 +138,8 @@ impl Callbacks {
             log: self.log.is_some(),
             stats: self.stats.is_some(),
             offset_commit: self.offset_commit.is_some(),
+            consume: self.consume.is_some(),
+            oauthbearer_token_refresh: self.oauthbearer_token_refresh.is_some(),
         }
     }
 

@@ -114,6 +114,20 @@ impl Drop for NativeTopicConf {
     }
 }
 
+/// librdkafka (since 2.1) pauses a partition's fetching for `fetch.queue.backoff.ms`, 1 s by default,
+/// whenever its prefetch queue reaches `queued.min.messages`; a PHP loop that drains 100 000 queued
+/// messages in a fraction of a second then sits idle for the rest of that second. mq's consumers default
+/// to a backoff shorter than such a drain, so fetching resumes before the queue runs dry.
+const FETCH_QUEUE_BACKOFF_MS: &str = "50";
+
+/// A consumer's configuration: mq's defaults where the user set nothing else.
+pub fn with_consumer_defaults(mut config: ClientConfig) -> ClientConfig {
+    if config.get("fetch.queue.backoff.ms").is_none() {
+        config.set("fetch.queue.backoff.ms", FETCH_QUEUE_BACKOFF_MS);
+    }
+    config
+}
+
 #[php_class]
 #[php(name = "RdKafka\\Conf")]
 #[php(modifier = declare_properties)]

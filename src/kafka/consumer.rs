@@ -23,7 +23,7 @@ use rdkafka::{
 use super::{
     callbacks::{self, declare_properties},
     client,
-    conf::{Conf, TopicConf},
+    conf::{self, Conf, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
@@ -65,12 +65,14 @@ impl KafkaConsumer {
         self.consumer.as_ref().ok_or_else(|| errors::exception("RdKafka\\KafkaConsumer::close() was called", 0))
     }
 
+    /// Hands the recorded events to the PHP callbacks (reading them only when there are events: this
+    /// runs once per consumed message).
     fn dispatch(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<bool> {
+        let Some(consumer) = self_.consumer.as_ref().filter(|c| c.context().has_events()).map(Arc::clone) else {
+            return Ok(true);
+        };
         let (callbacks, kafka) = callbacks::of_client(self_);
-        match &self_.consumer {
-            Some(consumer) => callbacks::drain(consumer.context(), &callbacks, &kafka),
-            None => Ok(true),
-        }
+        callbacks::drain(consumer.context(), &callbacks, &kafka)
     }
 
     /// Hands a message consume() returns to the consume callback, if any.
@@ -80,11 +82,14 @@ impl KafkaConsumer {
     }
 
     /// Marks a poll by this object, so an OAUTHBEARER refresh reaches its callback.
-    fn serving(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<oauth::Serving> {
+    fn serving(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<Option<oauth::Serving>> {
         let consumer = Arc::clone(self_.consumer()?);
+        if !consumer.context().wants().oauthbearer_token_refresh {
+            return Ok(None);
+        }
         let (callbacks, kafka) = callbacks::of_client(self_);
         let callback = callbacks.oauthbearer_token_refresh.as_ref();
-        Ok(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback))
+        Ok(Some(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback)))
     }
 
     fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {
@@ -182,8 +187,7 @@ impl KafkaConsumer {
             return Err(errors::exception("\"group.id\" must be configured", 0));
         }
         let callbacks = Conf::callbacks(conf);
-        let consumer: BaseConsumer<Context> = conf
-            .client_config()
+        let consumer: BaseConsumer<Context> = conf::with_consumer_defaults(conf.client_config())
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
         finish_client(consumer.client(), Some(conf));
@@ -246,24 +250,26 @@ impl KafkaConsumer {
         let forward_errors = self_.forward_errors;
         let _serving = Self::serving(self_)?;
         loop {
-            let error_events = self_.consumer()?.context().error_events();
+            // Taken anew each round: a callback may have closed the consumer.
+            let consumer = Arc::clone(self_.consumer()?);
+            let error_events = consumer.context().error_events();
             // The message is built before any callback runs: it borrows the consumer.
-            let message = match self_.consumer()?.poll(next_wait(deadline)) {
+            let message = match consumer.poll(next_wait(deadline)) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
                 Some(Err(KafkaError::PartitionEOF(partition))) => {
-                    let (topic, offset) = eof_position(self_.consumer()?, partition);
+                    let (topic, offset) = eof_position(&consumer, partition);
                     Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
                 }
                 // A global error goes to the error callback when there is one (the context recorded it);
                 // errors of fetched messages always come out of consume(), as in php-rdkafka.
-                Some(Err(e)) if forward_errors || self_.consumer()?.context().error_events() == error_events => {
+                Some(Err(e)) if forward_errors || consumer.context().error_events() == error_events => {
                     Some(error_message(errors::code_of(&e), None, 0, -1)?)
                 }
                 Some(Err(_)) | None => None,
             };
             let continued = Self::dispatch(self_)?;
             if let Some(message) = message {
-                if continued {
+                if continued && consumer.context().wants().consume {
                     Self::consumed(self_, &message)?;
                 }
                 return Ok(message);

@@ -157,6 +157,16 @@ impl Context {
         true
     }
 
+    /// Which PHP callbacks the client has (they never change after construction).
+    pub fn wants(&self) -> Wants {
+        self.wants
+    }
+
+    /// Whether events wait for PHP: reading the callbacks is skipped otherwise.
+    pub fn has_events(&self) -> bool {
+        !self.lock_events().is_empty()
+    }
+
     pub fn served(&self) -> usize {
         self.served.load(Ordering::Relaxed)
     }

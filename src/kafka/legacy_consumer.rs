@@ -22,7 +22,7 @@ use rdkafka::{
 use super::{
     callbacks::{self, declare_properties},
     client,
-    conf::TopicConf,
+    conf::{self, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{MessageObject, RawMessage},
@@ -122,7 +122,7 @@ impl Consumer {
         let conf = conf.map(|c| c.0);
         let (config, callbacks) = client_config(conf);
         let consumer: BaseConsumer<Context> =
-            config.create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
+            conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
         finish_client(consumer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })

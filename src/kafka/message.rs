@@ -1,7 +1,10 @@
 //! `RdKafka\Message`: a plain class with php-rdkafka 6's typed public properties, filled from a
 //! consumed message or a delivery report.
 
-use std::ffi::c_int;
+use std::{
+    ffi::c_int,
+    sync::atomic::{AtomicPtr, Ordering},
+};
 
 use ext_php_rs::{
     builders::{ClassBuilder, FunctionBuilder},
@@ -53,7 +56,11 @@ extern "C" {
 
 const ZEND_ACC_PUBLIC: c_int = 1;
 
+/// The registered class, for building one Message per consumed message without a lookup.
+static MESSAGE_CLASS: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
+
 fn declare_properties(ce: &'static mut ClassEntry, tables: ext_php_rs::args::ArgInfoTables) {
+    MESSAGE_CLASS.store(std::ptr::from_mut(ce), Ordering::Relaxed);
     for &(name, mask, nullable) in PROPERTIES {
         let mut default = Zval::new();
         if !nullable {
@@ -137,27 +144,50 @@ impl<'a> Fields<'a> {
     /// The PHP object. As in php-rdkafka, timestamp and len are set only with a payload, and headers
     /// only when err is 0.
     pub fn into_php(self) -> Result<MessageObject, PhpException> {
-        let mut object = ZendObject::new(classes::class(CLASS));
-        object.set_property("err", i64::from(self.err))?;
-        object.set_property("topic_name", self.topic)?;
-        object.set_property("partition", i64::from(self.partition))?;
-        object.set_property("offset", self.offset)?;
+        // SAFETY: set once at MINIT; class entries of internal classes live until module shutdown.
+        let class = unsafe { MESSAGE_CLASS.load(Ordering::Relaxed).as_ref() }.unwrap_or_else(|| classes::class(CLASS));
+        let mut object = ZendObject::new(class);
+        let mut set = |name: &str, value: Zval| {
+            // Straight into the property's slot (one object is built per consumed message): the values
+            // have the declared types, and the slot held only its null or undefined default.
+            let index = PROPERTIES.iter().position(|p| p.0 == name).expect("a declared Message property");
+            // SAFETY: Message has no parent, so its i-th declared property lives in slot i of the object.
+            unsafe { *object.properties_table.as_mut_ptr().add(index) = value };
+        };
+        let long = |v: i64| {
+            let mut z = Zval::new();
+            z.set_long(v);
+            z
+        };
+        let bytes = |v: Option<&[u8]>| v.map_or_else(null, classes::binary);
+        set("err", long(i64::from(self.err)));
+        set("topic_name", bytes(self.topic.map(str::as_bytes)));
+        set("partition", long(i64::from(self.partition)));
+        set("offset", long(self.offset));
         if let Some(payload) = self.payload {
-            object.set_property("timestamp", self.timestamp.unwrap_or(-1))?;
-            object.set_property("len", payload.len() as i64)?;
+            set("timestamp", long(self.timestamp.unwrap_or(-1)));
+            set("len", long(payload.len() as i64));
         }
-        object.set_property("payload", self.payload.map(classes::binary))?;
-        object.set_property("key", self.key.map(classes::binary))?;
+        set("payload", bytes(self.payload));
+        set("key", bytes(self.key));
         let mut headers = ZendHashTable::new();
         if self.err == 0 {
             for (name, value) in self.headers {
                 headers.insert(name, classes::binary(value))?;
             }
         }
-        object.set_property("headers", headers)?;
-        object.set_property("opaque", self.opaque.map(classes::binary))?;
+        let mut array = Zval::new();
+        array.set_hashtable(headers);
+        set("headers", array);
+        set("opaque", bytes(self.opaque));
         Ok(MessageObject(object.into_zval(false)?))
     }
+}
+
+fn null() -> Zval {
+    let mut z = Zval::new();
+    z.set_null();
+    z
 }
 
 /// A message returned by librdkafka's legacy consume calls; destroyed on drop.
