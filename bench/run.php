@@ -61,10 +61,19 @@ foreach (bench_clients() as $name => $client) {
 }
 
 $runId = date('His') . '.' . getmypid();
+define('BENCH_RUN_ID', $runId);
 $rows = [];
+$usedKafka = false;
 foreach ($scenarios as $id => $scenario) {
     $count = $smoke ? $scenario['smoke'] : max(1, (int) round($scenario['count'] * $scale));
-    $group = array_filter($clients, fn($c) => $c['broker'] === $scenario['broker']);
+    // The clients serving this scenario's broker (and named by it, if it names some), with their script.
+    $group = [];
+    foreach ($clients as $name => $client) {
+        if (isset($client['scripts'][$scenario['broker']]) && in_array($name, $scenario['clients'] ?? [$name], true)) {
+            $group[$name] = $client + ['script' => $client['scripts'][$scenario['broker']]];
+        }
+    }
+    $usedKafka = $usedKafka || $scenario['broker'] === 'kafka';
     $bodies = $list('bodies') ? array_intersect($scenario['bodies'], array_map('intval', $list('bodies'))) : $scenario['bodies'];
     foreach ($bodies as $body) {
         // Interleaved: every client once per round, so drift on the machine hits all of them alike.
@@ -84,7 +93,13 @@ foreach ($scenarios as $id => $scenario) {
             $failed = $failed || isset($cell['error']);
             $rows[] = $cell;
         }
+        if ($scenario['broker'] === 'kafka' && empty($scenario['prefill'])) {
+            bench_kafka_delete_topics('bench\\.' . preg_quote($id) . '\\.' . $body . '\\..*\\.' . preg_quote($runId) . '\\..*');
+        }
     }
+}
+if ($usedKafka) {
+    bench_kafka_delete_topics('bench\\.prefill\\..*\\.' . preg_quote($runId));
 }
 
 $anchors = array_keys(array_filter($clients, fn($c) => !$c['subject']));

@@ -5,6 +5,7 @@
 #   scripts/kafka.sh stop     stop the broker this script started (idempotent)
 #   scripts/kafka.sh status   exit 0 if a broker answers on the port
 #   scripts/kafka.sh topic NAME PARTITIONS   create a topic with that many partitions
+#   scripts/kafka.sh delete-topics REGEX     delete the topics whose names match (e.g. a benchmark's)
 #
 # Kafka is not packaged by Debian, and Maven Central is the only place it can be fetched from here,
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
@@ -290,10 +291,18 @@ topic() {
     --bootstrap-server "$BOOTSTRAP" --create --topic "$1" --partitions "$2" --replication-factor 1 >/dev/null
 }
 
+# Deletes every topic matching a Java regular expression (the benchmark frees its gigabytes with it).
+delete_topics() {
+  [ $# -eq 1 ] || die "usage: $0 delete-topics REGEX"
+  java -cp "$LIBS/*" -Dlog4j.configuration="file:$LOG4J" org.apache.kafka.tools.TopicCommand \
+    --bootstrap-server "$BOOTSTRAP" --delete --if-exists --topic "$1" >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   topic) shift; topic "$@" ;;
-  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS" >&2; exit 2 ;;
+  delete-topics) shift; delete_topics "$@" ;;
+  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX" >&2; exit 2 ;;
 esac

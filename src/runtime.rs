@@ -8,7 +8,7 @@
 use std::{
     future::Future,
     sync::{
-        atomic::{AtomicU32, Ordering},
+        atomic::{AtomicPtr, AtomicU32, Ordering},
         Mutex,
     },
     time::{Duration, Instant},
@@ -34,8 +34,15 @@ pub fn runtime() -> PhpResult<&'static Runtime> {
         .map_err(|e| PhpException::from_message(format!("mq: cannot start the I/O runtime: {e}")))
 }
 
+/// The last runtime built and its pid (leaked together): the lock-free path of every call after the first.
+static CURRENT: AtomicPtr<Owned> = AtomicPtr::new(std::ptr::null_mut());
+
 fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Runtime> {
     let pid = current_pid();
+    // SAFETY: only ever a leaked, never freed Owned.
+    if let Some(owned) = unsafe { CURRENT.load(Ordering::Acquire).as_ref() }.filter(|o| o.pid == pid) {
+        return Ok(owned.runtime);
+    }
     // Only the PHP thread takes this lock, so a fork never inherits it held; a poisoned lock still
     // holds a valid Option.
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -50,6 +57,7 @@ fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Run
     // Leaked on purpose: a runtime is never dropped, neither the parent's in a child nor our own at exit.
     let runtime: &'static Runtime = Box::leak(Box::new(runtime));
     *slot = Some(Owned { pid, runtime });
+    CURRENT.store(Box::into_raw(Box::new(Owned { pid, runtime })), Ordering::Release);
     BUILDS.fetch_add(1, Ordering::Relaxed);
     Ok(runtime)
 }

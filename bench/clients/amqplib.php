@@ -20,7 +20,10 @@ final class AmqplibClient implements BenchAmqpClient
 
     public function __construct(array $e)
     {
-        $this->connection = new AMQPStreamConnection($e['host'], $e['port'], $e['user'], $e['password']);
+        // read_write_timeout 30 s instead of 3: after a burst of unconfirmed publishes the broker may take
+        // seconds to answer the next RPC while it works through its socket backlog (php-amqp waits forever).
+        $this->connection = new AMQPStreamConnection($e['host'], $e['port'], $e['user'], $e['password'], '/', false,
+            'AMQPLAIN', null, 'en_US', 3.0, 30.0);
         $this->channel = $this->connection->channel();
     }
 

@@ -2,10 +2,10 @@
 // Client registry: every client the harness can run, grouped by broker.
 //
 // Each entry: the PHP command line that loads the client (always `php -n`, so no installed extension
-// interferes), the client script under bench/clients/, extra environment, and a probe that tells whether the
-// client is installed. Clients of one broker run the same scenarios; `subject` marks the client under test
-// (mq), the others are anchors the ratios are computed against. Kafka clients (mq's RdKafka API and
-// php-rdkafka) go here with 'broker' => 'kafka'.
+// interferes), its script under bench/clients/ per broker it serves, extra environment, and a probe that
+// tells whether the client is installed. Clients of one broker run the same scenarios; `subject` marks the
+// client under test (mq), the others are anchors the ratios are computed against. kcat and Kafka's perf
+// tools are not PHP: their scripts run them as child processes.
 
 declare(strict_types=1);
 
@@ -16,32 +16,58 @@ function bench_clients(): array
     $php = [PHP_BINARY, '-n', '-d', 'memory_limit=-1'];
     $so = getenv('MQ_SO') ?: dirname(__DIR__, 2) . '/modules/mq.so';
     $amqplib = getenv('MQ_BENCH_AMQPLIB') ?: '/usr/share/php/PhpAmqpLib/autoload.php';
+    $kafkaLibs = bench_kafka_libs();
     return [
         'mq' => [
-            'broker' => 'amqp',
+            'scripts' => ['amqp' => 'amqplib.php', 'kafka' => 'rdkafka.php'],
             'subject' => true,
             'cmd' => [...$php, '-d', "extension=$so"],
-            'script' => 'amqplib.php',
             'env' => [],
             'probe' => fn() => is_file($so) ? null : "mq.so not found at $so (run make)",
         ],
         'php-amqplib' => [
-            'broker' => 'amqp',
+            'scripts' => ['amqp' => 'amqplib.php'],
             'subject' => false,
             'cmd' => [...$php, '-d', 'extension=sockets', '-d', 'extension=mbstring'],
-            'script' => 'amqplib.php',
             'env' => ['MQ_BENCH_AUTOLOAD' => $amqplib],
             'probe' => fn() => is_file($amqplib) ? null : "php-amqplib not found at $amqplib",
         ],
         'php-amqp' => [
-            'broker' => 'amqp',
+            'scripts' => ['amqp' => 'amqp-ext.php'],
             'subject' => false,
             'cmd' => [...$php, '-d', 'extension=amqp'],
-            'script' => 'amqp-ext.php',
             'env' => [],
             'probe' => fn() => bench_probe_extension([...$php, '-d', 'extension=amqp'], 'amqp'),
         ],
+        'kcat' => [
+            'scripts' => ['kafka' => 'kcat.php'],
+            'subject' => false,
+            'cmd' => $php,
+            'env' => [],
+            'probe' => fn() => bench_command_exists('kcat') ? null : 'kcat is not installed',
+        ],
+        'kafka-perf' => [
+            'scripts' => ['kafka' => 'kafka-perf.php'],
+            'subject' => false,
+            'cmd' => $php,
+            'env' => ['MQ_KAFKA_LIBS' => $kafkaLibs],
+            'probe' => fn() => !bench_command_exists('java') ? 'java is not installed'
+                : (is_dir($kafkaLibs) ? null : "Kafka's jars not found in $kafkaLibs (scripts/kafka.sh start fetches them)"),
+        ],
     ];
+}
+
+/** Where scripts/kafka.sh keeps the Kafka jars (the perf tools are in kafka-tools). */
+function bench_kafka_libs(): string
+{
+    $cache = getenv('MQ_CACHE_DIR') ?: getenv('HOME') . '/.cache/mq';
+    return getenv('MQ_KAFKA_LIBS') ?: $cache . '/kafka-' . (getenv('MQ_KAFKA_VERSION') ?: '3.9.2') . '/libs';
+}
+
+function bench_command_exists(string $command): bool
+{
+    exec('command -v ' . escapeshellarg($command) . ' 2>/dev/null', $out, $status);
+    return $status === 0;
 }
 
 /** null when `$cmd` loads extension `$ext`, else why not. */

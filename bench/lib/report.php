@@ -28,6 +28,12 @@ function bench_cells(string $id, array $scenario, int $body, int $count, array $
     foreach ($cells as $name => &$cell) {
         if ($clients[$name]['subject']) {
             $cell['ratios'] = bench_ratios($scenario, $cells, $name);
+            if (isset($scenario['limit'], $cell['summary'])) {
+                [$cmp, $bound] = $scenario['limit'];
+                $value = $cell['summary']['value'];
+                $cell['limit'] = ['value' => $value, 'target' => "$cmp$bound",
+                    'pass' => $value === null ? null : ($cmp === '>=' ? $value >= $bound : $value <= $bound)];
+            }
         }
     }
     unset($cell);
@@ -46,11 +52,13 @@ function bench_summarize(array $scenario, array $rounds): array
         'ms_per_op' => $per(fn($r) => $r['seconds'] / $r['count'] * 1000),
         'rss_mb' => $per(fn($r) => $r['maxrss_kb'] / 1024),
         'cpu_us_per_msg' => $per(fn($r) => $r['cpu_s'] / $r['count'] * 1e6),
+        'rss_growth_mb' => $per(fn($r) => isset($r['rss_kb'][1]) ? ($r['rss_kb'][1] - $r['rss_kb'][0]) / 1024 : null),
     ];
     $summary['value'] = match ($scenario['metric']) {
         'throughput' => $summary['rate'],
         'latency' => $summary['p50_ms'],
         'time' => $summary['ms_per_op'],
+        'rss-growth' => $summary['rss_growth_mb'],
     };
     return $summary;
 }
@@ -83,6 +91,7 @@ function bench_print_table(array $rows, array $anchors): void
     foreach ($anchors as $a) {
         $head[] = "mq vs $a";
     }
+    $head[] = 'own limit';
     $lines = [$head];
     $last = null;
     foreach ($rows as $row) {
@@ -96,6 +105,11 @@ function bench_print_table(array $rows, array $anchors): void
                 bench_fmt($s['rss_mb'], 1), bench_fmt($s['cpu_us_per_msg'], 1)];
             foreach ($anchors as $a) {
                 $line[] = isset($row['ratios'][$a]) ? bench_fmt_ratio($row['ratios'][$a]) : '';
+            }
+            if (isset($row['limit'])) {
+                $l = $row['limit'];
+                $line[] = sprintf('RSS +%s MB (%s %s)', bench_fmt($l['value'], 1), $l['target'],
+                    $l['pass'] === null ? '?' : ($l['pass'] ? 'PASS' : 'MISS'));
             }
         }
         $lines[] = $line;

@@ -70,6 +70,9 @@ function bench_children_cpu(): float
 /** One measured run of $scenario with one client: the client's JSON result, or ['error'|'na' => why]. */
 function bench_run_case(array $client, array $scenario, string $queue, int $body, int $count, float $timeout): array
 {
+    if ($scenario['broker'] === 'kafka') {
+        return bench_run_kafka_case($client, $scenario, $queue, $body, $count, $timeout);
+    }
     if ($scenario['op'] === 'oneshot') {
         return bench_run_processes($client, $queue, $body, $count, $timeout);
     }
@@ -112,4 +115,74 @@ function bench_run_processes(array $client, string $queue, int $body, int $count
     }
     return ['count' => $count, 'seconds' => array_sum($walls) / 1000, 'cpu_s' => $cpu, 'maxrss_kb' => $rss,
         'lat_ms' => ['p50' => bench_percentile($walls, 50), 'p99' => bench_percentile($walls, 99)]];
+}
+
+/**
+ * One Kafka run. Produce: to a fresh single-partition topic named $name, created (untimed) beforehand.
+ * Consume: a consumer group of its own ($name) reads the topic pre-filled for this body size and count.
+ */
+function bench_run_kafka_case(array $client, array $scenario, string $name, int $body, int $count, float $timeout): array
+{
+    $options = ['op' => $scenario['op'], 'count' => $count, 'body' => $body] + $scenario['args'];
+    if (isset($scenario['rss_after'])) {
+        $options['rss-at'] = max(1, (int) ($count * $scenario['rss_after']));
+    }
+    if (!empty($scenario['prefill'])) {
+        $topic = bench_kafka_prefilled($body, $count, $timeout);
+        if (is_array($topic)) {
+            return $topic;
+        }
+        $options += ['topic' => $topic, 'group' => $name];
+    } else {
+        bench_kafka_create_topic($name);
+        $options['topic'] = $name;
+    }
+    $run = bench_spawn($client, $options, $timeout);
+    return $run['result'] ?? ['error' => $run['error']];
+}
+
+/** The topic holding $count messages of $body bytes for this benchmark run, filled on first use (by kcat). */
+function bench_kafka_prefilled(int $body, int $count, float $timeout): string|array
+{
+    static $topics = [];
+    $topic = "bench.prefill.$body.$count." . BENCH_RUN_ID;
+    if (!isset($topics[$topic])) {
+        bench_kafka_create_topic($topic);
+        $filler = bench_clients()['kcat'];
+        $filler['script'] = $filler['scripts']['kafka'];
+        $run = bench_spawn($filler, ['op' => 'produce', 'topic' => $topic, 'count' => $count, 'body' => $body], $timeout);
+        if (isset($run['error'])) {
+            return ['error' => "pre-filling $topic: {$run['error']}"];
+        }
+        $topics[$topic] = true;
+    }
+    return $topic;
+}
+
+/** Creates a single-partition topic through the broker's auto-creation and waits for its leader. */
+function bench_kafka_create_topic(string $topic): void
+{
+    $deadline = microtime(true) + 15;
+    do {
+        $out = [];
+        exec('kcat -L -b ' . escapeshellarg(bench_kafka_bootstrap()) . ' -t ' . escapeshellarg($topic) . ' -m 5 2>/dev/null', $out);
+        if (preg_match('/with 1 partitions/', implode("\n", $out)) && preg_match('/leader 1,/', implode("\n", $out))) {
+            return;
+        }
+        usleep(100000);
+    } while (microtime(true) < $deadline);
+}
+
+/** Deletes the benchmark's topics matching a Java regex (they hold gigabytes at scale 1). */
+function bench_kafka_delete_topics(string $regex): void
+{
+    exec(escapeshellarg(dirname(__DIR__, 2) . '/scripts/kafka.sh') . ' delete-topics ' . escapeshellarg($regex) . ' 2>&1', $out, $status);
+    if ($status !== 0) {
+        fwrite(STDERR, "bench: could not delete topics $regex: " . implode(' ', $out) . "\n");
+    }
+}
+
+function bench_kafka_bootstrap(): string
+{
+    return '127.0.0.1:' . (getenv('MQ_KAFKA_PORT') ?: 9092);
 }

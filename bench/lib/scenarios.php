@@ -9,8 +9,11 @@
 //            'latency' (p50 ms of one operation, lower is better; ratio = mq / anchor),
 //            'time' (wall ms per process, lower is better; ratio = mq / anchor)
 //   targets  anchor => [comparison, bound] on that ratio
-//
-// Kafka scenarios (7-9) go here with 'broker' => 'kafka' and ops the Kafka client scripts implement.
+//   limit    [comparison, bound] on the subject's own value, for scenarios without anchors
+//   clients  only these clients (default: every client of the broker)
+//   rss_after  the client reports its RSS after this fraction of the messages and at the end
+//   prefill  Kafka: the topic is filled once per body size (untimed, by kcat) and every run reads it with a
+//            consumer group of its own
 
 declare(strict_types=1);
 
@@ -57,6 +60,21 @@ function bench_scenarios(): array
             'title' => '6 process: connect, channel, publish 1, close', 'broker' => 'amqp', 'op' => 'oneshot',
             'count' => 1000, 'smoke' => 5, 'bodies' => [100], 'args' => [],
             'metric' => 'time', 'targets' => ['php-amqplib' => ['<=', 0.5], 'php-amqp' => ['<=', 1.0]],
+        ],
+        'kafka-produce' => [
+            'title' => '7 Kafka produce, acks=all, flush', 'broker' => 'kafka', 'op' => 'produce',
+            'count' => 1000000, 'smoke' => 2000, 'bodies' => $both, 'args' => [],
+            'metric' => 'throughput', 'targets' => ['kcat' => ['>=', 0.8]],
+        ],
+        'kafka-consume' => [
+            'title' => '8 Kafka consume, KafkaConsumer in a group', 'broker' => 'kafka', 'op' => 'consume',
+            'count' => 1000000, 'smoke' => 2000, 'bodies' => $both, 'args' => [], 'prefill' => true,
+            'metric' => 'throughput', 'targets' => ['kcat' => ['>=', 0.8]],
+        ],
+        'kafka-memory' => [
+            'title' => '9 Kafka consume: RSS growth 100k -> all', 'broker' => 'kafka', 'op' => 'consume',
+            'count' => 1000000, 'smoke' => 2000, 'bodies' => [100], 'args' => [], 'rss_after' => 0.1, 'prefill' => true,
+            'clients' => ['mq'], 'metric' => 'rss-growth', 'limit' => ['<=', 5.0], 'targets' => [],
         ],
     ];
 }

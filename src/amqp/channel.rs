@@ -19,12 +19,12 @@ use ext_php_rs::{
     types::{ZendClassObject, ZendHashTable, Zval},
     zend::ClassEntry,
 };
-use futures_util::StreamExt;
 use lapin::{options::*, types::FieldTable, Channel, Confirmation, ExchangeKind};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 use super::{
     connection::{AmqpConnection, Link},
+    deliveries::{Deliveries, Incoming},
     pipeline::{self, ConfirmTo, Confirmed, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
@@ -48,14 +48,6 @@ struct Batched {
     routing_key: String,
     mandatory: bool,
     immediate: bool,
-}
-
-/// What a consumer's pump hands to the PHP thread.
-enum Incoming {
-    Delivery(String, lapin::message::Delivery),
-    /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
-    Ended(String),
-    Failed(lapin::Error),
 }
 
 /// AMQPChannel's own class entry: the scope its private properties are declared in.
@@ -109,8 +101,7 @@ impl std::ops::Deref for AmqpChannel {
 pub struct ChannelState {
     link: Arc<Link>,
     channel: Channel,
-    incoming_tx: UnboundedSender<Incoming>,
-    incoming: RefCell<UnboundedReceiver<Incoming>>,
+    deliveries: RefCell<Deliveries>,
     /// The confirm collector's input (see `pipeline::confirm_collector`), once in confirm mode.
     confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
     confirms_tx: UnboundedSender<Confirmed>,
@@ -136,14 +127,12 @@ impl AmqpChannel {
     /// A new lapin channel on `link`.
     fn opened(link: Arc<Link>) -> PhpResult<Self> {
         let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
-        let (incoming_tx, incoming) = unbounded_channel();
         let (confirms_tx, confirms) = unbounded_channel();
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
                 link,
                 channel,
-                incoming_tx,
-                incoming: RefCell::new(incoming),
+                deliveries: RefCell::new(Deliveries::default()),
                 confirm_queue: RefCell::new(None),
                 confirms_tx,
                 confirms: RefCell::new(confirms),
@@ -382,14 +371,14 @@ impl AmqpChannel {
             return Ok(Some(event)); // already queued: no need to enter the runtime
         }
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        let mut incoming = self.incoming.borrow_mut();
+        let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
         let returns = self.returns();
         let next = async {
             tokio::select! {
                 biased;
                 Some(c) = confirms.recv() => Event::Confirmed(c),
-                Some(i) = incoming.recv() => Event::Incoming(i),
+                Some(i) = deliveries.next() => Event::Incoming(i),
                 r = returns => Event::Returned(r),
                 notice = self.link.flow.next() => Event::Flow(notice),
             }
@@ -405,7 +394,7 @@ impl AmqpChannel {
         if let Ok(c) = self.confirms.borrow_mut().try_recv() {
             return Some(Event::Confirmed(c));
         }
-        if let Ok(i) = self.incoming.borrow_mut().try_recv() {
+        if let Some(i) = self.deliveries.borrow_mut().try_next().ok().flatten() {
             return Some(Event::Incoming(i));
         }
         if self.watch_returns.get() {
@@ -611,8 +600,8 @@ impl AmqpChannel {
 
     /// Whether deliveries or confirms are waiting for wait().
     #[php(name = "hasPendingMethods")]
-    pub fn has_pending_methods(&self) -> Zval {
-        mixed(!self.incoming.borrow().is_empty() || !self.confirms.borrow().is_empty())
+    pub fn has_pending_methods(&self) -> PhpResult<Zval> {
+        Ok(mixed(self.deliveries.borrow_mut().has_ready()? || !self.confirms.borrow().is_empty()))
     }
 
     pub fn is_open(&self) -> Zval {
@@ -857,25 +846,9 @@ impl AmqpChannel {
         }
         let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
         let args = arguments.table()?;
-        let mut consumer = self_.call(self_.channel.basic_consume(queue.text().into(), tag.into(), options, args), errors::BASIC_CONSUME)?;
+        let consumer = self_.call(self_.channel.basic_consume(queue.text().into(), tag.into(), options, args), errors::BASIC_CONSUME)?;
         let tag = consumer.tag().as_str().to_string();
-        let incoming = self_.incoming_tx.clone();
-        let pump_tag = tag.clone();
-        runtime::runtime()?.spawn(async move {
-            while let Some(delivery) = consumer.next().await {
-                let sent = match delivery {
-                    Ok(delivery) => incoming.send(Incoming::Delivery(pump_tag.clone(), delivery)),
-                    Err(e) => {
-                        let _ = incoming.send(Incoming::Failed(e));
-                        return;
-                    }
-                };
-                if sent.is_err() {
-                    return;
-                }
-            }
-            let _ = incoming.send(Incoming::Ended(pump_tag));
-        });
+        self_.deliveries.borrow_mut().add(tag.clone(), consumer);
         callbacks.insert(tag.as_str(), callback.map(Zval::shallow_clone).unwrap_or_default())?;
         Self::set_callbacks(self_, callbacks)?;
         Ok(mixed(tag))

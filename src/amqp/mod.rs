@@ -2,6 +2,7 @@
 
 pub mod channel;
 pub mod connection;
+pub mod deliveries;
 pub mod errors;
 pub mod exceptions;
 pub mod flow;

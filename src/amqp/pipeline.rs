@@ -87,10 +87,14 @@ impl Pipeline {
     pub fn flush(&self) -> PhpResult<()> {
         let pending = std::mem::take(&mut *self.unwritten.lock().unwrap_or_else(|e| e.into_inner()));
         let mut failure = None;
-        for (written, confirm) in pending {
-            let outcome = match runtime::wait(written, None, OnSignal::Dispatch)? {
-                Waited::Ready(outcome) => outcome,
-                Waited::TimedOut | Waited::Interrupted => continue,
+        for (mut written, confirm) in pending {
+            // Most are written by the time the next ones are looked at: a poll costs less than a wait.
+            let outcome = match runtime::poll_once(&mut written)? {
+                std::task::Poll::Ready(outcome) => outcome,
+                std::task::Poll::Pending => match runtime::wait(written, None, OnSignal::Dispatch)? {
+                    Waited::Ready(outcome) => outcome,
+                    Waited::TimedOut | Waited::Interrupted => continue,
+                },
             };
             match (outcome, confirm) {
                 (outcome, Some(to)) => {

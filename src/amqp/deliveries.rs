@@ -1,0 +1,74 @@
+//! The deliveries of a channel's consumers, read by the PHP thread itself.
+//!
+//! Each consumer is a lapin stream; they are merged and polled directly by the PHP thread's wait (or with
+//! a no-op waker when it only looks), so a delivery reaches PHP with one wakeup instead of passing
+//! through a forwarding task on a runtime worker.
+
+use std::collections::VecDeque;
+
+use ext_php_rs::exception::PhpResult;
+use futures_util::{
+    stream::{self, BoxStream, SelectAll},
+    StreamExt,
+};
+
+use crate::runtime;
+
+/// What a consumer hands to the PHP thread.
+pub enum Incoming {
+    Delivery(String, lapin::message::Delivery),
+    /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
+    Ended(String),
+    Failed(lapin::Error),
+}
+
+#[derive(Default)]
+pub struct Deliveries {
+    streams: SelectAll<BoxStream<'static, Incoming>>,
+    /// Taken out of the streams by a look (`has_ready`) and not handed over yet.
+    ready: VecDeque<Incoming>,
+}
+
+impl Deliveries {
+    /// Reads consumer `tag` from now on: its deliveries, then its end (or its failure).
+    pub fn add(&mut self, tag: String, consumer: lapin::Consumer) {
+        let events = stream::unfold(Some((tag, consumer)), |state| async move {
+            let (tag, mut consumer) = state?;
+            Some(match consumer.next().await {
+                Some(Ok(delivery)) => (Incoming::Delivery(tag.clone(), delivery), Some((tag, consumer))),
+                Some(Err(e)) => (Incoming::Failed(e), None),
+                None => (Incoming::Ended(tag), None),
+            })
+        });
+        self.streams.push(events.boxed());
+    }
+
+    /// The next one that has already arrived, without waiting.
+    pub fn try_next(&mut self) -> PhpResult<Option<Incoming>> {
+        if let Some(incoming) = self.ready.pop_front() {
+            return Ok(Some(incoming));
+        }
+        Ok(match runtime::poll_once(&mut self.streams.next())? {
+            std::task::Poll::Ready(incoming) => incoming,
+            std::task::Poll::Pending => None,
+        })
+    }
+
+    /// Whether one has arrived (kept for the next `try_next`/`next`).
+    pub fn has_ready(&mut self) -> PhpResult<bool> {
+        if self.ready.is_empty() {
+            if let Some(incoming) = self.try_next()? {
+                self.ready.push_back(incoming);
+            }
+        }
+        Ok(!self.ready.is_empty())
+    }
+
+    /// Waits for the next one; None at once when no consumer is left.
+    pub async fn next(&mut self) -> Option<Incoming> {
+        match self.ready.pop_front() {
+            Some(incoming) => Some(incoming),
+            None => self.streams.next().await,
+        }
+    }
+}
