@@ -91,7 +91,9 @@ function bench_print_table(array $rows, array $anchors): void
     foreach ($anchors as $a) {
         $head[] = "mq vs $a";
     }
-    $head[] = 'own limit';
+    if (array_filter($rows, fn($row) => isset($row['limit']))) {
+        $head[] = 'own limit';
+    }
     $lines = [$head];
     $last = null;
     foreach ($rows as $row) {

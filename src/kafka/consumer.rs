@@ -246,15 +246,25 @@ impl KafkaConsumer {
     /// Callbacks (rebalance first of all) run here. A pending PHP signal also ends the wait (as a timeout)
     /// so its handler runs.
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
-        let deadline = (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
         let forward_errors = self_.forward_errors;
         let _serving = Self::serving(self_)?;
+        // A first look without waiting: when messages are queued (the common case while catching up),
+        // no clock is read at all.
+        let mut deadline = None;
+        let mut first = true;
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
             let error_events = consumer.context().error_events();
             // The message is built before any callback runs: it borrows the consumer.
-            let message = match consumer.poll(next_wait(deadline)) {
+            let wait = if first {
+                Timeout::After(Duration::ZERO)
+            } else {
+                next_wait(*deadline.get_or_insert_with(|| {
+                    (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
+                }))
+            };
+            let message = match consumer.poll(wait) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
                 Some(Err(KafkaError::PartitionEOF(partition))) => {
                     let (topic, offset) = eof_position(&consumer, partition);
@@ -268,13 +278,14 @@ impl KafkaConsumer {
                 Some(Err(_)) | None => None,
             };
             let continued = Self::dispatch(self_)?;
+            first = false;
             if let Some(message) = message {
                 if continued && consumer.context().wants().consume {
                     Self::consumed(self_, &message)?;
                 }
                 return Ok(message);
             }
-            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            let expired = !first && deadline.flatten().is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupted() {
                 return error_message(errors::TIMED_OUT, None, 0, 0);
             }

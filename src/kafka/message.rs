@@ -43,7 +43,29 @@ const PROPERTIES: &[(&str, u32, bool)] = &[
     ("opaque", MAY_BE_STRING, true),
 ];
 
+/// Slot of a declared property: Message has no parent, so its i-th declared property lives in slot i.
+const fn slot(name: &str) -> usize {
+    let mut i = 0;
+    while i < PROPERTIES.len() {
+        let (a, b) = (PROPERTIES[i].0.as_bytes(), name.as_bytes());
+        let mut same = a.len() == b.len();
+        let mut j = 0;
+        while same && j < a.len() {
+            same = a[j] == b[j];
+            j += 1;
+        }
+        if same {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not a declared RdKafka\\Message property")
+}
+
 extern "C" {
+    /// PHP's shared immutable empty array (ZVAL_EMPTY_ARRAY).
+    static zend_empty_array: ext_php_rs::ffi::HashTable;
+
     fn zend_declare_typed_property(
         ce: *mut zend_class_entry,
         name: *mut zend_string,
@@ -147,12 +169,11 @@ impl<'a> Fields<'a> {
         // SAFETY: set once at MINIT; class entries of internal classes live until module shutdown.
         let class = unsafe { MESSAGE_CLASS.load(Ordering::Relaxed).as_ref() }.unwrap_or_else(|| classes::class(CLASS));
         let mut object = ZendObject::new(class);
-        let mut set = |name: &str, value: Zval| {
+        let mut set = |slot: usize, value: Zval| {
             // Straight into the property's slot (one object is built per consumed message): the values
             // have the declared types, and the slot held only its null or undefined default.
-            let index = PROPERTIES.iter().position(|p| p.0 == name).expect("a declared Message property");
-            // SAFETY: Message has no parent, so its i-th declared property lives in slot i of the object.
-            unsafe { *object.properties_table.as_mut_ptr().add(index) = value };
+            // SAFETY: `slot` comes from `slot()`, so within the object's declared properties.
+            unsafe { *object.properties_table.as_mut_ptr().add(slot) = value };
         };
         let long = |v: i64| {
             let mut z = Zval::new();
@@ -160,28 +181,41 @@ impl<'a> Fields<'a> {
             z
         };
         let bytes = |v: Option<&[u8]>| v.map_or_else(null, classes::binary);
-        set("err", long(i64::from(self.err)));
-        set("topic_name", bytes(self.topic.map(str::as_bytes)));
-        set("partition", long(i64::from(self.partition)));
-        set("offset", long(self.offset));
+        set(const { slot("err") }, long(i64::from(self.err)));
+        set(const { slot("topic_name") }, bytes(self.topic.map(str::as_bytes)));
+        set(const { slot("partition") }, long(i64::from(self.partition)));
+        set(const { slot("offset") }, long(self.offset));
         if let Some(payload) = self.payload {
-            set("timestamp", long(self.timestamp.unwrap_or(-1)));
-            set("len", long(payload.len() as i64));
+            set(const { slot("timestamp") }, long(self.timestamp.unwrap_or(-1)));
+            set(const { slot("len") }, long(payload.len() as i64));
         }
-        set("payload", bytes(self.payload));
-        set("key", bytes(self.key));
-        let mut headers = ZendHashTable::new();
-        if self.err == 0 {
+        set(const { slot("payload") }, bytes(self.payload));
+        set(const { slot("key") }, bytes(self.key));
+        let headers = if self.err == 0 && !self.headers.is_empty() {
+            let mut headers = ZendHashTable::new();
             for (name, value) in self.headers {
                 headers.insert(name, classes::binary(value))?;
             }
-        }
-        let mut array = Zval::new();
-        array.set_hashtable(headers);
-        set("headers", array);
-        set("opaque", bytes(self.opaque));
+            let mut array = Zval::new();
+            array.set_hashtable(headers);
+            array
+        } else {
+            empty_array()
+        };
+        set(const { slot("headers") }, headers);
+        set(const { slot("opaque") }, bytes(self.opaque));
         Ok(MessageObject(object.into_zval(false)?))
     }
+}
+
+/// `[]` without an allocation: PHP's shared immutable empty array, as ZVAL_EMPTY_ARRAY makes it.
+fn empty_array() -> Zval {
+    let mut z = Zval::new();
+    // zend_empty_array lives as long as PHP; IS_ARRAY without the refcounted flag marks it immutable,
+    // so nothing ever frees or changes it (PHP separates it on write).
+    z.value.arr = (&raw const zend_empty_array).cast_mut();
+    z.u1.type_info = ext_php_rs::ffi::IS_ARRAY;
+    z
 }
 
 fn null() -> Zval {
