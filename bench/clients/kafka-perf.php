@@ -25,8 +25,10 @@ function bench_perf_produce(array $java, string $topic, int $count, int $body): 
     $run = bench_kafka_child([...$java, 'org.apache.kafka.tools.ProducerPerformance', '--topic', $topic,
         '--num-records', (string) $count, '--record-size', (string) $body, '--throughput', '-1',
         '--producer-props', 'bootstrap.servers=' . bench_kafka_bootstrap(), 'acks=all']);
-    // The summary line: "N records sent, R records/sec (M MB/sec), …".
-    if (!preg_match('/^(\d+) records sent, ([\d.]+) records\/sec/m', $run['stdout'], $m) || (int) $m[1] !== $count) {
+    // Progress lines every 5 s, then the summary line, all "N records sent, R records/sec (M MB/sec), …".
+    preg_match_all('/^(\d+) records sent, ([\d.]+) records\/sec/m', $run['stdout'], $all, PREG_SET_ORDER);
+    $m = end($all);
+    if (!$m || (int) $m[1] !== $count) {
         throw new RuntimeException('unexpected ProducerPerformance output: ' . trim($run['stdout'] . $run['stderr']));
     }
     return ['count' => $count, 'seconds' => $count / (float) $m[2], 'cpu_s' => $run['cpu_s'], 'maxrss_kb' => $run['maxrss_kb']];
