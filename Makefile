@@ -17,7 +17,7 @@ help:
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
 	@echo "make test       deps check, build, brokers, then Rust, PHPT and PHPUnit tests"
 	@echo "make demo       build, start the brokers and run the examples"
-	@echo "make bench      benchmarks of mq against php-amqplib and php-amqp (bench/README.md)"
+	@echo "make bench      benchmarks of mq against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md)"
 
 build: $(SO)
 
