@@ -64,7 +64,7 @@ test-phpunit: build
 demo: build brokers
 	scripts/demo.sh
 
-# Benchmarks against php-amqplib and php-amqp (bench/README.md). BENCH_ARGS: e.g. --rounds=5 --only=publish
+# Benchmarks against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md). BENCH_ARGS: e.g. --rounds=5 --only=publish
 bench: build brokers
 	MQ_SO=$(CURDIR)/$(SO) $(PHP) bench/run.php $(BENCH_ARGS)
 
