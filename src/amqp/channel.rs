@@ -1,7 +1,7 @@
 //! `PhpAmqpLib\Channel\AMQPChannel`: one lapin channel, its consumers and its publisher confirms.
 //!
-//! Deliveries and confirms arrive on the runtime's threads and are queued for the PHP thread; `wait()`
-//! takes one at a time and only then calls PHP callbacks, outside the runtime.
+//! Deliveries and confirms are awaited by the PHP thread itself (`deliveries`, `pipeline::Confirms`);
+//! `wait()` takes one at a time and only then calls PHP callbacks, outside the runtime.
 
 use std::{
     cell::{Cell, RefCell},
@@ -20,12 +20,12 @@ use ext_php_rs::{
     zend::ClassEntry,
 };
 use lapin::{options::*, types::FieldTable, Channel, Confirmation, ExchangeKind};
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::UnboundedSender;
 
 use super::{
     connection::{AmqpConnection, Link},
     deliveries::{Deliveries, Incoming},
-    pipeline::{self, ConfirmTo, Confirmed, Settling, Written},
+    pipeline::{ConfirmTo, Confirmed, Confirms, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
     message::{self, Origin},
@@ -102,10 +102,9 @@ pub struct ChannelState {
     link: Arc<Link>,
     channel: Channel,
     deliveries: RefCell<Deliveries>,
-    /// The confirm collector's input (see `pipeline::confirm_collector`), once in confirm mode.
+    /// Where written publishes go to be confirmed (see `pipeline::Confirms`), once in confirm mode.
     confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
-    confirms_tx: UnboundedSender<Confirmed>,
-    confirms: RefCell<UnboundedReceiver<Confirmed>>,
+    confirms: RefCell<Confirms>,
     /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
     /// `multiple` ack settles a prefix in O(log n)).
     unconfirmed: RefCell<BTreeMap<u64, Zval>>,
@@ -127,15 +126,13 @@ impl AmqpChannel {
     /// A new lapin channel on `link`.
     fn opened(link: Arc<Link>) -> PhpResult<Self> {
         let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
-        let (confirms_tx, confirms) = unbounded_channel();
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
                 link,
                 channel,
                 deliveries: RefCell::new(Deliveries::default()),
                 confirm_queue: RefCell::new(None),
-                confirms_tx,
-                confirms: RefCell::new(confirms),
+                confirms: RefCell::new(Confirms::default()),
                 unconfirmed: RefCell::new(BTreeMap::new()),
                 next_tag: Cell::new(0),
                 batch: RefCell::new(Vec::new()),
@@ -377,7 +374,7 @@ impl AmqpChannel {
         let next = async {
             tokio::select! {
                 biased;
-                Some(c) = confirms.recv() => Event::Confirmed(c),
+                c = confirms.next() => Event::Confirmed(c),
                 Some(i) = deliveries.next() => Event::Incoming(i),
                 r = returns => Event::Returned(r),
                 notice = self.link.flow.next() => Event::Flow(notice),
@@ -391,7 +388,7 @@ impl AmqpChannel {
     }
 
     fn try_next(&self) -> Option<Event> {
-        if let Ok(c) = self.confirms.borrow_mut().try_recv() {
+        if let Some(c) = self.confirms.borrow_mut().try_next().ok().flatten() {
             return Some(Event::Confirmed(c));
         }
         if let Some(i) = self.deliveries.borrow_mut().try_next().ok().flatten() {
@@ -465,9 +462,8 @@ impl AmqpChannel {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             let confirmed = {
                 let mut confirms = self_.confirms.borrow_mut();
-                match runtime::wait(confirms.recv(), left, OnSignal::Dispatch)? {
-                    Waited::Ready(Some(c)) => c,
-                    Waited::Ready(None) => break,
+                match runtime::wait(confirms.next(), left, OnSignal::Dispatch)? {
+                    Waited::Ready(c) => c,
                     Waited::TimedOut | Waited::Interrupted => {
                         return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64())))
                     }
@@ -601,7 +597,7 @@ impl AmqpChannel {
     /// Whether deliveries or confirms are waiting for wait().
     #[php(name = "hasPendingMethods")]
     pub fn has_pending_methods(&self) -> PhpResult<Zval> {
-        Ok(mixed(self.deliveries.borrow_mut().has_ready()? || !self.confirms.borrow().is_empty()))
+        Ok(mixed(self.deliveries.borrow_mut().has_ready()? || self.confirms.borrow_mut().has_ready()?))
     }
 
     pub fn is_open(&self) -> Zval {
@@ -974,7 +970,7 @@ impl AmqpChannel {
         self.call_nowait(nowait.flag(), self.channel.confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);
-            *self.confirm_queue.borrow_mut() = Some(pipeline::confirm_collector(self.confirms_tx.clone())?);
+            *self.confirm_queue.borrow_mut() = Some(self.confirms.borrow().sender());
         }
         Ok(())
     }
