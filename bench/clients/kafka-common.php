@@ -57,12 +57,16 @@ function bench_children_cpu_s(): float
     return $r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec'] + ($r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec']) / 1e6;
 }
 
-/** Runs $op(options) and prints its result (maxrss_kb filled in unless the op measured a child's). */
-function bench_kafka_main(callable $op): void
+/**
+ * Runs $run(op, topic, count, options) and prints its result (maxrss_kb filled in unless the op measured
+ * a child's).
+ */
+function bench_kafka_main(callable $run): void
 {
     $o = bench_options();
     try {
-        $result = $op($o);
+        $topic = $o['topic'] ?? throw new InvalidArgumentException('--topic is required');
+        $result = $run($o['op'] ?? '', $topic, (int) ($o['count'] ?? 1), $o);
     } catch (Throwable $e) {
         fwrite(STDERR, get_class($e) . ': ' . $e->getMessage() . "\n");
         exit(1);

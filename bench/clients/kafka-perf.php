@@ -8,12 +8,10 @@ declare(strict_types=1);
 
 require __DIR__ . '/kafka-common.php';
 
-bench_kafka_main(function (array $o): array {
-    $topic = $o['topic'] ?? throw new InvalidArgumentException('--topic is required');
-    $count = (int) ($o['count'] ?? 1);
+bench_kafka_main(function (string $op, string $topic, int $count, array $o): array {
     $java = ['java', '-Xms512m', '-Xmx1g', '-cp', (getenv('MQ_KAFKA_LIBS') ?: '.') . '/*',
         '-Dlog4j.configuration=file:' . __DIR__ . '/kafka-perf-log4j.properties'];
-    return match ($o['op'] ?? '') {
+    return match ($op) {
         'produce' => bench_perf_produce($java, $topic, $count, (int) ($o['body'] ?? 100)),
         'consume' => bench_perf_consume($java, $topic, $count, $o['group'] ?? "bench-$topic"),
         default => throw new InvalidArgumentException('unknown --op'),

@@ -6,11 +6,9 @@ declare(strict_types=1);
 
 require __DIR__ . '/kafka-common.php';
 
-bench_kafka_main(function (array $o): array {
-    $topic = $o['topic'] ?? throw new InvalidArgumentException('--topic is required');
-    $count = (int) ($o['count'] ?? 1);
+bench_kafka_main(function (string $op, string $topic, int $count, array $o): array {
     $kcat = getenv('MQ_BENCH_KCAT') ?: 'kcat';
-    return match ($o['op'] ?? '') {
+    return match ($op) {
         'produce' => bench_kcat_produce($kcat, $topic, $count, bench_kafka_body((int) ($o['body'] ?? 100))),
         'consume' => bench_kcat_consume($kcat, $topic, $count, $o['group'] ?? "bench-$topic"),
         default => throw new InvalidArgumentException('unknown --op'),

@@ -5,10 +5,8 @@ declare(strict_types=1);
 
 require __DIR__ . '/kafka-common.php';
 
-bench_kafka_main(function (array $o): array {
-    $topic = $o['topic'] ?? throw new InvalidArgumentException('--topic is required');
-    $count = (int) ($o['count'] ?? 1);
-    return match ($o['op'] ?? '') {
+bench_kafka_main(function (string $op, string $topic, int $count, array $o): array {
+    return match ($op) {
         'produce' => bench_rdkafka_produce($topic, $count, bench_kafka_body((int) ($o['body'] ?? 100))),
         'consume' => bench_rdkafka_consume($topic, $count, $o['group'] ?? "bench-$topic", (int) ($o['rss-at'] ?? 0)),
         default => throw new InvalidArgumentException('unknown --op'),
