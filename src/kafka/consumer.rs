@@ -256,7 +256,6 @@ impl KafkaConsumer {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
             let error_events = consumer.context().error_events();
-            // The message is built before any callback runs: it borrows the consumer.
             let wait = if first {
                 Timeout::After(Duration::ZERO)
             } else {
@@ -264,6 +263,7 @@ impl KafkaConsumer {
                     (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
                 }))
             };
+            // The message is built before any callback runs: it borrows the consumer.
             let message = match consumer.poll(wait) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
                 Some(Err(KafkaError::PartitionEOF(partition))) => {
@@ -285,7 +285,7 @@ impl KafkaConsumer {
                 }
                 return Ok(message);
             }
-            let expired = !first && deadline.flatten().is_some_and(|d| Instant::now() >= d);
+            let expired = deadline.flatten().is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupted() {
                 return error_message(errors::TIMED_OUT, None, 0, 0);
             }
