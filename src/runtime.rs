@@ -19,12 +19,17 @@ use tokio::runtime::Runtime;
 
 use crate::ini;
 
+/// A runtime and the pid that built it, leaked together: a runtime is never dropped, neither the parent's
+/// in a child (its threads are gone; dropping it would hang) nor our own at exit.
 struct Owned {
     pid: u32,
-    runtime: &'static Runtime,
+    runtime: Runtime,
 }
 
-static RUNTIME: Mutex<Option<Owned>> = Mutex::new(None);
+/// The last runtime built: the lock-free path of every call after the first.
+static CURRENT: AtomicPtr<Owned> = AtomicPtr::new(std::ptr::null_mut());
+/// Serialises building. Only the PHP thread builds, so a fork never inherits it held.
+static BUILDING: Mutex<()> = Mutex::new(());
 /// How many runtimes this process (and the parents it was forked from) have built.
 static BUILDS: AtomicU32 = AtomicU32::new(0);
 
@@ -34,32 +39,30 @@ pub fn runtime() -> PhpResult<&'static Runtime> {
         .map_err(|e| PhpException::from_message(format!("mq: cannot start the I/O runtime: {e}")))
 }
 
-/// The last runtime built and its pid (leaked together): the lock-free path of every call after the first.
-static CURRENT: AtomicPtr<Owned> = AtomicPtr::new(std::ptr::null_mut());
+fn current(pid: u32) -> Option<&'static Runtime> {
+    // SAFETY: CURRENT only ever holds a leaked, never freed Owned.
+    unsafe { CURRENT.load(Ordering::Acquire).as_ref() }.filter(|o| o.pid == pid).map(|o| &o.runtime)
+}
 
 fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Runtime> {
     let pid = current_pid();
-    // SAFETY: only ever a leaked, never freed Owned.
-    if let Some(owned) = unsafe { CURRENT.load(Ordering::Acquire).as_ref() }.filter(|o| o.pid == pid) {
-        return Ok(owned.runtime);
+    if let Some(runtime) = current(pid) {
+        return Ok(runtime);
     }
-    // Only the PHP thread takes this lock, so a fork never inherits it held; a poisoned lock still
-    // holds a valid Option.
-    let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(owned) = slot.as_ref().filter(|o| o.pid == pid) {
-        return Ok(owned.runtime);
+    // A poisoned lock still serialises.
+    let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(runtime) = current(pid) {
+        return Ok(runtime);
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .thread_name("mq-runtime")
         .enable_all()
         .build()?;
-    // Leaked on purpose: a runtime is never dropped, neither the parent's in a child nor our own at exit.
-    let runtime: &'static Runtime = Box::leak(Box::new(runtime));
-    *slot = Some(Owned { pid, runtime });
-    CURRENT.store(Box::into_raw(Box::new(Owned { pid, runtime })), Ordering::Release);
+    let owned: &'static Owned = Box::leak(Box::new(Owned { pid, runtime }));
+    CURRENT.store(std::ptr::from_ref(owned).cast_mut(), Ordering::Release);
     BUILDS.fetch_add(1, Ordering::Relaxed);
-    Ok(runtime)
+    Ok(&owned.runtime)
 }
 
 /// How a blocking wait ended.
