@@ -248,21 +248,14 @@ impl KafkaConsumer {
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let forward_errors = self_.forward_errors;
         let _serving = Self::serving(self_)?;
-        // A first look without waiting: when messages are queued (the common case while catching up),
-        // no clock is read at all.
+        // Set after a first look without waiting: when messages are queued (the common case while
+        // catching up), no clock is read at all.
         let mut deadline = None;
-        let mut first = true;
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
             let error_events = consumer.context().error_events();
-            let wait = if first {
-                Timeout::After(Duration::ZERO)
-            } else {
-                next_wait(*deadline.get_or_insert_with(|| {
-                    (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
-                }))
-            };
+            let wait = deadline.map_or(Timeout::After(Duration::ZERO), next_wait);
             // The message is built before any callback runs: it borrows the consumer.
             let message = match consumer.poll(wait) {
                 Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
@@ -278,14 +271,16 @@ impl KafkaConsumer {
                 Some(Err(_)) | None => None,
             };
             let continued = Self::dispatch(self_)?;
-            first = false;
             if let Some(message) = message {
                 if continued && consumer.context().wants().consume {
                     Self::consumed(self_, &message)?;
                 }
                 return Ok(message);
             }
-            let expired = deadline.flatten().is_some_and(|d| Instant::now() >= d);
+            let until = *deadline.get_or_insert_with(|| {
+                (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
+            });
+            let expired = until.is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupted() {
                 return error_message(errors::TIMED_OUT, None, 0, 0);
             }

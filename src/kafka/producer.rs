@@ -148,10 +148,13 @@ impl Producer {
     }
 
     /// Marks a poll by this object, so an OAUTHBEARER refresh reaches its callback.
-    fn serving(self_: &mut ZendClassObject<Producer>) -> oauth::Serving {
+    fn serving(self_: &mut ZendClassObject<Producer>) -> Option<oauth::Serving> {
         let handle = Arc::clone(&self_.handle);
+        if !handle.context().wants().oauthbearer_token_refresh {
+            return None;
+        }
         let (callbacks, kafka) = callbacks::of_client(self_);
-        oauth::serving(handle.context(), handle.native(), &kafka, callbacks.oauthbearer_token_refresh.as_ref())
+        Some(oauth::serving(handle.context(), handle.native(), &kafka, callbacks.oauthbearer_token_refresh.as_ref()))
     }
 }
 
@@ -164,8 +167,7 @@ pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Cal
 /// overrides it with the `log` crate's level), and the context learns the client's name.
 pub fn finish_client(client: &Client<Context>, conf: Option<&Conf>) {
     let level = conf.and_then(|c| c.get("log_level")).and_then(|l| l.parse().ok()).unwrap_or(6);
-    // SAFETY: a live client handle.
-    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level) };
+    client::set_log_level(client, level);
     client.context().created(client.native_ptr());
 }
 
