@@ -9,6 +9,7 @@
 declare(strict_types=1);
 
 require __DIR__ . '/lib/stats.php';
+require __DIR__ . '/lib/system.php';
 require __DIR__ . '/lib/clients.php';
 require __DIR__ . '/lib/scenarios.php';
 require __DIR__ . '/lib/runner.php';

@@ -13,11 +13,7 @@
 declare(strict_types=1);
 
 require_once __DIR__ . '/common.php';
-
-function bench_kafka_bootstrap(): string
-{
-    return '127.0.0.1:' . (getenv('MQ_KAFKA_PORT') ?: 9092);
-}
+require_once __DIR__ . '/../lib/system.php';
 
 /** The body every client sends: $bytes printable bytes without a newline (kcat reads lines). */
 function bench_kafka_body(int $bytes): string
@@ -35,7 +31,7 @@ function bench_rss_kb(): int
 /** Runs an external client (kcat, java) as a child; its wall time, CPU and peak RSS; stdout and stderr. */
 function bench_kafka_child(array $cmd, ?string $stdinFile = null): array
 {
-    $cpu0 = bench_children_cpu_s();
+    $cpu0 = bench_children_cpu();
     $t0 = hrtime(true);
     $proc = proc_open($cmd, [0 => $stdinFile ? ['file', $stdinFile, 'r'] : ['file', '/dev/null', 'r'],
         1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
@@ -47,14 +43,8 @@ function bench_kafka_child(array $cmd, ?string $stdinFile = null): array
         throw new RuntimeException(basename($cmd[0]) . " exited with $status: " . trim($err ?: $out));
     }
     $usage = getrusage(1); // RUSAGE_CHILDREN
-    return ['seconds' => $seconds, 'cpu_s' => bench_children_cpu_s() - $cpu0, 'maxrss_kb' => $usage['ru_maxrss'],
+    return ['seconds' => $seconds, 'cpu_s' => bench_children_cpu() - $cpu0, 'maxrss_kb' => $usage['ru_maxrss'],
         'stdout' => $out, 'stderr' => $err];
-}
-
-function bench_children_cpu_s(): float
-{
-    $r = getrusage(1);
-    return $r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec'] + ($r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec']) / 1e6;
 }
 
 /**

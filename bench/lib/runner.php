@@ -61,12 +61,6 @@ function bench_wait_exit($proc): string
     return $st['signaled'] ? "killed by signal {$st['termsig']}" : "exit {$st['exitcode']}";
 }
 
-function bench_children_cpu(): float
-{
-    $r = getrusage(1); // RUSAGE_CHILDREN
-    return $r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec'] + ($r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec']) / 1e6;
-}
-
 /** One measured run of $scenario with one client: the client's JSON result, or ['error'|'na' => why]. */
 function bench_run_case(array $client, array $scenario, string $queue, int $body, int $count, float $timeout): array
 {
@@ -180,9 +174,4 @@ function bench_kafka_delete_topics(string $regex): void
     if ($status !== 0) {
         fwrite(STDERR, "bench: could not delete topics $regex: " . implode(' ', $out) . "\n");
     }
-}
-
-function bench_kafka_bootstrap(): string
-{
-    return '127.0.0.1:' . (getenv('MQ_KAFKA_PORT') ?: 9092);
 }
