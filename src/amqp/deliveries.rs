@@ -4,8 +4,6 @@
 //! a no-op waker when it only looks), so a delivery reaches PHP with one wakeup instead of passing
 //! through a forwarding task on a runtime worker.
 
-use std::collections::VecDeque;
-
 use ext_php_rs::exception::PhpResult;
 use futures_util::{
     stream::{self, BoxStream, SelectAll},
@@ -26,7 +24,7 @@ pub enum Incoming {
 pub struct Deliveries {
     streams: SelectAll<BoxStream<'static, Incoming>>,
     /// Taken out of the streams by a look (`has_ready`) and not handed over yet.
-    ready: VecDeque<Incoming>,
+    ready: Option<Incoming>,
 }
 
 impl Deliveries {
@@ -45,7 +43,7 @@ impl Deliveries {
 
     /// The next one that has already arrived, without waiting.
     pub fn try_next(&mut self) -> PhpResult<Option<Incoming>> {
-        if let Some(incoming) = self.ready.pop_front() {
+        if let Some(incoming) = self.ready.take() {
             return Ok(Some(incoming));
         }
         Ok(match runtime::poll_once(&mut self.streams.next())? {
@@ -56,17 +54,15 @@ impl Deliveries {
 
     /// Whether one has arrived (kept for the next `try_next`/`next`).
     pub fn has_ready(&mut self) -> PhpResult<bool> {
-        if self.ready.is_empty() {
-            if let Some(incoming) = self.try_next()? {
-                self.ready.push_back(incoming);
-            }
+        if self.ready.is_none() {
+            self.ready = self.try_next()?;
         }
-        Ok(!self.ready.is_empty())
+        Ok(self.ready.is_some())
     }
 
     /// Waits for the next one; None at once when no consumer is left.
     pub async fn next(&mut self) -> Option<Incoming> {
-        match self.ready.pop_front() {
+        match self.ready.take() {
             Some(incoming) => Some(incoming),
             None => self.streams.next().await,
         }
