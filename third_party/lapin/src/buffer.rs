@@ -72,7 +72,13 @@ impl Buffer {
         let old_capacity = self.capacity;
         let growth = new_size - old_capacity;
 
-        self.memory.resize(new_size, 0);
+        // mq: a fresh zeroed allocation (calloc: the kernel's untouched zero pages) instead of resize(), which
+        // writes every new byte. finish_setup grows both buffers to 32 × frame_max (4 MiB each with RabbitMQ's
+        // default) as soon as the connection opens; resize() faulted in all 8 MiB before the first channel
+        // could open, several milliseconds in a short-lived process that sends one message.
+        let mut memory = vec![0; new_size];
+        memory[..old_capacity].copy_from_slice(&self.memory);
+        self.memory = memory;
         self.capacity = new_size;
 
         if self.end <= self.position && self.available_data > 0 {
