@@ -87,7 +87,9 @@ impl Buffer {
             let (old, new) = self.memory.split_at_mut(old_capacity);
             if self.end < growth {
                 // There is enough room in the new end for this whole "tail".
-                new.copy_from_slice(&old[..self.end]);
+                // mq: upstream copied into all of `new` (length `growth`), which panics on the length
+                // mismatch whenever the tail is shorter than the growth.
+                new[..self.end].copy_from_slice(&old[..self.end]);
                 self.end += old_capacity;
             } else {
                 // Fill the new end with as much data as we can.
@@ -245,5 +247,57 @@ impl BackToTheBuffer for &mut Buffer {
                 s
             })
         })
+    }
+}
+
+// mq: `grow` is patched (PATCHED.md); these check that it keeps the unread bytes in order.
+#[cfg(test)]
+mod tests {
+    use super::Buffer;
+    use std::io::Write;
+
+    fn unread(buffer: &Buffer) -> Vec<u8> {
+        (0..buffer.available_data())
+            .map(|i| buffer.memory[(buffer.position + i) % buffer.capacity])
+            .collect()
+    }
+
+    fn write(buffer: &mut Buffer, data: &[u8]) {
+        assert_eq!((&mut *buffer).write(data).unwrap(), data.len());
+    }
+
+    #[test]
+    fn grow_moves_a_wrapped_tail_that_fits_into_the_new_space() {
+        let mut buffer = Buffer::with_capacity(8);
+        write(&mut buffer, b"abcdef");
+        buffer.consume(4);
+        write(&mut buffer, b"ghij"); // "ij" wraps to the start
+        assert!(buffer.grow(32));
+        assert_eq!(unread(&buffer), b"efghij");
+        assert_eq!(buffer.available_space(), 26);
+        write(&mut buffer, b"klm");
+        assert_eq!(unread(&buffer), b"efghijklm");
+        assert!(!buffer.grow(16));
+    }
+
+    #[test]
+    fn grow_splits_a_wrapped_tail_longer_than_the_growth() {
+        let mut buffer = Buffer::with_capacity(8);
+        write(&mut buffer, b"abcdefgh");
+        buffer.consume(7);
+        write(&mut buffer, b"ijklm"); // wraps: "ijklm" at the start
+        assert!(buffer.grow(10));
+        assert_eq!(unread(&buffer), b"hijklm");
+        write(&mut buffer, b"nopq");
+        assert_eq!(unread(&buffer), b"hijklmnopq");
+        assert_eq!(buffer.available_space(), 0);
+    }
+
+    #[test]
+    fn grow_of_an_empty_buffer_gives_zeroed_space() {
+        let mut buffer = Buffer::with_capacity(4);
+        assert!(buffer.grow(4096));
+        assert_eq!(buffer.available_space(), 4096);
+        assert!(buffer.memory.iter().all(|&b| b == 0));
     }
 }
