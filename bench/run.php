@@ -94,9 +94,6 @@ foreach ($scenarios as $id => $scenario) {
             $failed = $failed || isset($cell['error']);
             $rows[] = $cell;
         }
-        if ($scenario['broker'] === 'kafka' && empty($scenario['prefill'])) {
-            bench_kafka_delete_topics('bench\\.' . preg_quote($id) . '\\.' . $body . '\\..*\\.' . preg_quote($runId) . '\\..*');
-        }
     }
 }
 if ($usedKafka) {

@@ -146,6 +146,8 @@ offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+# A deleted topic's files go after a second (default: a minute), not in the middle of a later benchmark run.
+file.delete.delay.ms=1000
 EOF
   cat >"$LOG4J" <<'EOF'
 log4j.rootLogger=INFO, stdout

@@ -26,6 +26,7 @@ function bench_kcat_produce(string $kcat, string $topic, int $count, string $bod
     }
     fwrite($out, str_repeat("$body\n", $count % 1000));
     fclose($out);
+    exec('sync'); // written to disk before the clock starts, not while kcat reads it
     try {
         $run = bench_kafka_child([$kcat, '-P', '-b', bench_kafka_bootstrap(), '-t', $topic, '-X', 'acks=all'], $file);
     } finally {
