@@ -23,7 +23,8 @@ count() { # add the numbers a layer reported
 layer_rust() {
   cargo test --release --lib 2>&1 | tee "$LOGS/rust.log"
   local rc=${PIPESTATUS[0]}
-  # The vendored lapin's own unit tests, with those of mq's patches, built with the features mq uses.
+  # The vendored lapin's own unit tests, with those of mq's patches, built with the features mq uses
+  # (keep in step with lapin's line in Cargo.toml; lapin's defaults would pull in rustls and aws-lc).
   cargo test --release -p lapin --lib --no-default-features --features openssl,default-runtime 2>&1 \
     | tee -a "$LOGS/rust.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
