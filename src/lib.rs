@@ -10,6 +10,7 @@ pub mod info;
 pub mod ini;
 pub mod kafka;
 pub mod mixed;
+pub mod php_string;
 pub mod runtime;
 
 use ext_php_rs::prelude::*;
