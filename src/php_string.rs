@@ -8,11 +8,11 @@
 
 use ext_php_rs::{
     boxed::ZBox,
-    convert::FromZval,
+    convert::{FromZval, IntoZval},
     exception::{PhpException, PhpResult},
     ffi::{zend_string, zval},
     flags::DataType,
-    types::{ZendHashTable, ZendStr, Zval},
+    types::{ArrayKey, ZendHashTable, ZendStr, Zval},
 };
 
 extern "C" {
@@ -113,6 +113,43 @@ pub fn entries(array: &ZendHashTable) -> Vec<(Key, &Zval)> {
     out
 }
 
+/// Inserts `value` under a key of any bytes, as `$array[$key] = $value` does: a key that is a canonical
+/// integer ("7", "-3", not "07" or "-0") is an integer key, so PHP code finds it with either spelling.
+pub fn insert(array: &mut ZendHashTable, key: &[u8], value: impl IntoZval) -> PhpResult<()> {
+    match canonical_index(key) {
+        Some(index) => array.insert(index, value)?,
+        None => array.insert(ArrayKey::ZendString(&ZendStr::new(key, false)), value)?,
+    }
+    Ok(())
+}
+
+/// The entry under a key of any bytes, found as `$array[$key]` finds it (see `insert`).
+pub fn get<'a>(array: &'a ZendHashTable, key: &[u8]) -> Option<&'a Zval> {
+    match canonical_index(key) {
+        Some(index) => array.get(index),
+        None => array.get(ArrayKey::ZendString(&ZendStr::new(key, false))),
+    }
+}
+
+/// Removes the entry under a key of any bytes (see `insert`); whether there was one.
+pub fn remove(array: &mut ZendHashTable, key: &[u8]) -> bool {
+    match canonical_index(key) {
+        Some(index) => array.remove(index).is_some(),
+        None => array.remove(ArrayKey::ZendString(&ZendStr::new(key, false))).is_some(),
+    }
+}
+
+/// PHP's `ZEND_HANDLE_NUMERIC_STR`: `0` or `-?[1-9][0-9]*` within the integer range.
+fn canonical_index(key: &[u8]) -> Option<i64> {
+    let digits = key.strip_prefix(b"-").unwrap_or(key);
+    let canonical = match digits {
+        [b'0'] => key.len() == 1,
+        [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    canonical.then(|| std::str::from_utf8(key).ok()?.parse().ok()).flatten()
+}
+
 /// A `string` parameter read as PHP reads it in coercive mode: any bytes, and ints, floats, bools and
 /// `Stringable` objects converted as `(string)` converts them. Arrays and other objects are refused
 /// (ext-php-rs then throws its argument `TypeError`).
@@ -136,12 +173,30 @@ impl<'a> FromZval<'a> for PhpBytes {
     }
 }
 
-impl ext_php_rs::convert::IntoZval for PhpBytes {
+impl IntoZval for PhpBytes {
     const TYPE: DataType = DataType::String;
     const NULLABLE: bool = false;
 
     fn set_zval(self, zv: &mut Zval, persistent: bool) -> ext_php_rs::error::Result<()> {
         zv.set_zend_string(ZendStr::new(&self.0, persistent));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_index;
+
+    #[test]
+    fn integer_keys_as_php_normalises_them() {
+        assert_eq!(canonical_index(b"7"), Some(7));
+        assert_eq!(canonical_index(b"-3"), Some(-3));
+        assert_eq!(canonical_index(b"0"), Some(0));
+        assert_eq!(canonical_index(b"-0"), None);
+        assert_eq!(canonical_index(b"07"), None);
+        assert_eq!(canonical_index(b"1a"), None);
+        assert_eq!(canonical_index(b""), None);
+        assert_eq!(canonical_index(b"99999999999999999999"), None);
+        assert_eq!(canonical_index(b"\xff"), None);
     }
 }

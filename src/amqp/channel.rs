@@ -19,19 +19,24 @@ use ext_php_rs::{
     types::{ZendClassObject, ZendHashTable, Zval},
     zend::ClassEntry,
 };
-use lapin::{options::*, types::FieldTable, Channel, Confirmation, ExchangeKind};
+use lapin::{
+    options::*,
+    types::{FieldTable, ShortString},
+    Channel, Confirmation, ExchangeKind,
+};
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::{
     connection::{AmqpConnection, Link},
-    deliveries::{Deliveries, Incoming},
+    deliveries::{Deliveries, Incoming, Subscription},
     pipeline::{ConfirmTo, Confirmed, Confirms, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
     message::{self, Origin},
-    table,
+    table, wire,
 };
 use crate::{
+    php_string,
     classes::{self, property, Initial},
     mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
     exceptions::exception,
@@ -44,8 +49,8 @@ pub const CLASS: &str = "PhpAmqpLib\\Channel\\AMQPChannel";
 /// A publish kept by batch_basic_publish until publish_batch.
 struct Batched {
     msg: Zval,
-    exchange: String,
-    routing_key: String,
+    exchange: ShortString,
+    routing_key: ShortString,
     mandatory: bool,
     immediate: bool,
 }
@@ -156,7 +161,7 @@ impl AmqpChannel {
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
     fn ready(&self) -> PhpResult<()> {
         self.check()?;
-        self.link.pipeline.flush()
+        self.link.flush()
     }
 
     /// Passes the broker's block/unblock notices to the connection's handlers.
@@ -271,11 +276,11 @@ impl AmqpChannel {
 
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
     /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
-    fn publish(&self, msg: &Zval, exchange: &str, routing_key: &str, mandatory: bool, immediate: bool) -> PhpResult<()> {
+    fn publish(&self, msg: &Zval, exchange: &ShortString, routing_key: &ShortString, mandatory: bool, immediate: bool) -> PhpResult<()> {
         self.check()?;
         let out = message::outgoing(msg)?;
         let channel = self.channel.clone();
-        let (exchange_name, key) = (exchange.into(), routing_key.into());
+        let (exchange_name, key) = (exchange.clone(), routing_key.clone());
         let options = BasicPublishOptions { mandatory, immediate };
         let mut written: Written = Box::pin(async move {
             channel.basic_publish(exchange_name, key, options, &out.body, out.properties).await
@@ -290,6 +295,7 @@ impl AmqpChannel {
             self.next_tag.set(tag + 1);
             self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
             if let Some(object) = msg.object() {
+                let (exchange, routing_key) = (wire::text_bytes(exchange), wire::text_bytes(routing_key));
                 object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
             }
         } else if mandatory {
@@ -312,29 +318,53 @@ impl AmqpChannel {
     /// the end of a consumer we cancelled ourselves: nothing PHP needs to see.
     fn dispatch(self_: &mut ZendClassObject<Self>, incoming: Incoming) -> PhpResult<bool> {
         match incoming {
-            Incoming::Delivery(tag, delivery) => {
+            Incoming::Delivery(consumer, delivery) => {
+                if !message::readable(&delivery) {
+                    return self_.refuse_unreadable(&delivery, consumer.no_ack).map(|()| false);
+                }
                 let this = Self::this(self_);
-                let msg = message::received(&this, &delivery, Origin::Consumer(&tag), self_.kept_body())?;
+                let msg = message::received(&this, &delivery, Origin::Consumer(&consumer.tag), self_.kept_body())?;
                 let callbacks = Self::prop(self_, "callbacks");
-                let callback = callbacks.array().and_then(|c| c.get(tag.as_str())).map(Zval::shallow_clone);
+                let callback = callbacks.array().and_then(|c| php_string::get(c, &consumer.tag)).map(Zval::shallow_clone);
                 if let Some(callback) = callback.filter(Zval::is_callable) {
                     callback.try_call(vec![&msg])?;
                 }
                 Ok(true)
             }
-            Incoming::Ended(tag) => {
+            Incoming::Ended(consumer) => {
                 let mut callbacks = Self::callbacks(self_);
-                if callbacks.remove(tag.as_str()).is_none() {
+                if !php_string::remove(&mut callbacks, &consumer.tag) {
                     return Ok(false);
                 }
                 Self::set_callbacks(self_, callbacks)?;
-                Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&tag]))
+                Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&classes::binary(&consumer.tag)]))
             }
             Incoming::Failed(error) => {
                 self_.closed.set(true);
                 Err(channel_error(&error, errors::BASIC_CONSUME))
             }
         }
+    }
+
+    /// A delivery whose headers nest deeper than mq reads (published by another client): rejected
+    /// without requeueing, so the broker dead-letters it (when the queue has a dead-letter exchange)
+    /// instead of offering it to every consumer in turn, and reported as a warning; the consumer goes on.
+    fn refuse_unreadable(&self, delivery: &lapin::message::Delivery, no_ack: bool) -> PhpResult<()> {
+        if !no_ack {
+            let rejecting = self.channel.basic_reject(delivery.delivery_tag, BasicRejectOptions { requeue: false });
+            self.send(rejecting, errors::BASIC_REJECT)?;
+        }
+        ext_php_rs::error::php_error(
+            &ext_php_rs::flags::ErrorType::Warning,
+            &format!(
+                "mq: a message from exchange '{}' with routing key '{}' has headers nested deeper than {} levels; it was {}",
+                delivery.exchange.as_str(),
+                delivery.routing_key.as_str(),
+                lapin::types::MAX_NESTING,
+                if no_ack { "dropped (no_ack consumer)" } else { "rejected (dead-lettered if the queue has a dead-letter exchange)" },
+            ),
+        );
+        Ok(())
     }
 
     /// Settles one confirm: the return listener for a returned message, then the ack or nack handler,
@@ -363,7 +393,7 @@ impl AmqpChannel {
     /// Waits for the next delivery or confirm until `deadline`; None on a signal (with `OnSignal::Return`).
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
-        self.link.pipeline.flush()?;
+        self.link.flush()?;
         if let Some(event) = self.try_next() {
             return Ok(Some(event)); // already queued: no need to enter the runtime
         }
@@ -426,9 +456,9 @@ impl AmqpChannel {
             let msg = message::returned(&returned.delivery)?;
             listener.try_call(vec![
                 &i64::from(returned.reply_code),
-                &returned.reply_text.as_str(),
-                &returned.delivery.exchange.as_str(),
-                &returned.delivery.routing_key.as_str(),
+                &wire::text_bytes(&returned.reply_text),
+                &wire::text_bytes(&returned.delivery.exchange),
+                &wire::text_bytes(&returned.delivery.routing_key),
                 &msg,
             ])?;
         }
@@ -455,8 +485,8 @@ impl AmqpChannel {
 
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
-        self_.link.pipeline.flush()?;
-        let limit = seconds(timeout);
+        let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
+        self_.link.flush()?;
         let deadline = limit.map(|t| Instant::now() + t);
         while !self_.unconfirmed.borrow().is_empty() {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -491,10 +521,17 @@ fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T
     }
 }
 
-/// A php-amqplib timeout argument (int or float seconds; 0 or null: none).
-fn seconds(value: &Mixed) -> Option<Duration> {
-    let seconds = value.float();
-    (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
+/// A php-amqplib timeout argument (see `wire::timeout`); a default is no limit.
+fn seconds(value: &Mixed, what: &str) -> PhpResult<Option<Duration>> {
+    match value.given() {
+        Some(given) => wire::timeout(given, what),
+        None => Ok(wire::seconds_limit(value.float()).unwrap_or(None)),
+    }
+}
+
+/// A value as text in an error message.
+fn shown(value: &Zval) -> String {
+    php_string::try_bytes(value).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
 
 /// PHP's gettype() of a value, for php-amqplib's argument errors.
@@ -518,15 +555,20 @@ pub fn mixed(value: impl IntoZval) -> Zval {
     value.into_zval(false).unwrap_or_default()
 }
 
-/// A required untyped argument as a string (names, routing keys).
-fn text(value: &Zval) -> String {
-    if value.is_null() {
-        return String::new();
-    }
-    value.coerce_to_string().unwrap_or_default()
+/// A name argument (queue, exchange, routing key, consumer tag): a short string of any bytes.
+fn name(value: &Zval) -> PhpResult<ShortString> {
+    wire::short_string(value)
 }
 
 impl Mixed<'_> {
+    /// A name argument with a default (see `name`).
+    fn name(&self) -> PhpResult<ShortString> {
+        match self.given() {
+            Some(given) => name(given),
+            None => wire::short_bytes(self.text().into_bytes()),
+        }
+    }
+
     /// An `$arguments` table (AMQPTable or legacy array); null and `[]` are empty.
     fn table(&self) -> PhpResult<FieldTable> {
         self.given().map_or_else(|| Ok(FieldTable::default()), table::encode_table)
@@ -612,7 +654,7 @@ impl AmqpChannel {
         if self_.closed.replace(true) || !self_.link.is_connected() || !self_.channel.status().connected() {
             return Ok(Zval::new());
         }
-        self_.link.pipeline.flush()?;
+        self_.link.flush()?;
         let closing = self_.channel.close(200, "".into());
         match runtime::wait(closing, self_.link.rpc_timeout, OnSignal::Dispatch)? {
             Waited::Ready(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
@@ -646,9 +688,10 @@ impl AmqpChannel {
             internal: internal.flag(),
             nowait: false,
         };
-        let kind = ExchangeKind::Custom(text(r#type));
+        // lapin takes the type as text: a type that is not UTF-8 is no type RabbitMQ knows either way.
+        let kind = ExchangeKind::Custom(name(r#type)?.as_str().to_string());
         let args = arguments.table()?;
-        let declaring = self.channel.exchange_declare(text(exchange).into(), kind, options, args);
+        let declaring = self.channel.exchange_declare(name(exchange)?, kind, options, args);
         self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
         Ok(Zval::new())
     }
@@ -657,7 +700,7 @@ impl AmqpChannel {
     pub fn exchange_delete(&self, exchange: &Zval, if_unused: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
-        self.call_nowait(nowait.flag(), self.channel.exchange_delete(text(exchange).into(), options), errors::EXCHANGE_DELETE)?;
+        self.call_nowait(nowait.flag(), self.channel.exchange_delete(name(exchange)?, options), errors::EXCHANGE_DELETE)?;
         Ok(Zval::new())
     }
 
@@ -666,9 +709,9 @@ impl AmqpChannel {
         let _ = ticket;
         let args = arguments.table()?;
         let binding = self.channel.exchange_bind(
-            text(destination).into(),
-            text(source).into(),
-            routing_key.text().into(),
+            name(destination)?,
+            name(source)?,
+            routing_key.name()?,
             ExchangeBindOptions { nowait: false },
             args,
         );
@@ -681,9 +724,9 @@ impl AmqpChannel {
         let _ = ticket;
         let args = arguments.table()?;
         let unbinding = self.channel.exchange_unbind(
-            text(destination).into(),
-            text(source).into(),
-            routing_key.text().into(),
+            name(destination)?,
+            name(source)?,
+            routing_key.name()?,
             ExchangeUnbindOptions { nowait: false },
             args,
         );
@@ -716,12 +759,12 @@ impl AmqpChannel {
             nowait: false,
         };
         let args = arguments.table()?;
-        let declaring = self.channel.queue_declare(queue.text().into(), options, args);
+        let declaring = self.channel.queue_declare(queue.name()?, options, args);
         let Some(declared) = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)? else {
             return Ok(Zval::new());
         };
         let mut result = ZendHashTable::with_capacity(3);
-        result.push(declared.name().as_str())?;
+        result.push(wire::text_bytes(declared.name()))?;
         result.push(i64::from(declared.message_count()))?;
         result.push(i64::from(declared.consumer_count()))?;
         Ok(result.into_zval(false)?)
@@ -732,9 +775,9 @@ impl AmqpChannel {
         let _ = ticket;
         let args = arguments.table()?;
         let binding = self.channel.queue_bind(
-            text(queue).into(),
-            text(exchange).into(),
-            routing_key.text().into(),
+            name(queue)?,
+            name(exchange)?,
+            routing_key.name()?,
             QueueBindOptions { nowait: false },
             args,
         );
@@ -746,7 +789,7 @@ impl AmqpChannel {
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let args = arguments.table()?;
-        let unbinding = self.channel.queue_unbind(text(queue).into(), text(exchange).into(), routing_key.text().into(), args);
+        let unbinding = self.channel.queue_unbind(name(queue)?, name(exchange)?, routing_key.name()?, args);
         self.call(unbinding, errors::QUEUE_UNBIND)?;
         Ok(Zval::new())
     }
@@ -755,7 +798,7 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let purging = self.channel.queue_purge(queue.text().into(), QueuePurgeOptions { nowait: false });
+        let purging = self.channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
         match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
             Some(purged) => Ok(i64::from(purged).into_zval(false)?),
             None => Ok(Zval::new()),
@@ -767,7 +810,7 @@ impl AmqpChannel {
     pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
-        let deleting = self.channel.queue_delete(queue.text().into(), options);
+        let deleting = self.channel.queue_delete(queue.name()?, options);
         match self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)? {
             Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
             None => Ok(Zval::new()),
@@ -783,19 +826,21 @@ impl AmqpChannel {
         if self_.link.flow.is_blocked() {
             return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
         }
-        self_.publish(msg, &exchange.text(), &routing_key.text(), mandatory.flag(), immediate.flag())
+        self_.publish(msg, &exchange.name()?, &routing_key.name()?, mandatory.flag(), immediate.flag())
     }
 
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
-    pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) {
+    pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        self.batch.borrow_mut().push(Batched {
+        let batched = Batched {
             msg: message.shallow_clone(),
-            exchange: exchange.text(),
-            routing_key: routing_key.text(),
+            exchange: exchange.name()?,
+            routing_key: routing_key.name()?,
             mandatory: mandatory.flag(),
             immediate: immediate.flag(),
-        });
+        };
+        self.batch.borrow_mut().push(batched);
+        Ok(())
     }
 
     pub fn publish_batch(&self) -> PhpResult<()> {
@@ -828,38 +873,39 @@ impl AmqpChannel {
         if let Some(c) = callback.filter(|c| !c.is_callable()) {
             return Err(exception(
                 "InvalidArgumentException",
-                format!("Given argument \"{}\" should be callable. {} type was given.", text(c), php_type(c)),
+                format!("Given argument \"{}\" should be callable. {} type was given.", shown(c), php_type(c)),
                 0,
             ));
         }
-        let tag = consumer_tag.text();
-        if nowait.flag() && tag.is_empty() {
+        let tag = consumer_tag.name()?;
+        if nowait.flag() && tag.as_bytes().is_empty() {
             return Err(exception("InvalidArgumentException", "Cannot start consumer without consumer_tag and no-wait=true", 0));
         }
         let mut callbacks = Self::callbacks(self_);
-        if !tag.is_empty() && callbacks.get(tag.as_str()).is_some() {
+        if !tag.as_bytes().is_empty() && php_string::get(&callbacks, tag.as_bytes()).is_some() {
             return Err(exception("InvalidArgumentException", "This consumer tag is already registered.", 0));
         }
         let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
         let args = arguments.table()?;
-        let consumer = self_.call(self_.channel.basic_consume(queue.text().into(), tag.into(), options, args), errors::BASIC_CONSUME)?;
-        let tag = consumer.tag().as_str().to_string();
-        self_.deliveries.borrow_mut().add(tag.clone(), consumer);
-        callbacks.insert(tag.as_str(), callback.map(Zval::shallow_clone).unwrap_or_default())?;
+        let no_ack = options.no_ack;
+        let consumer = self_.call(self_.channel.basic_consume(queue.name()?, tag, options, args), errors::BASIC_CONSUME)?;
+        let tag = consumer.tag().as_bytes().to_vec();
+        php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;
+        self_.deliveries.borrow_mut().add(Subscription { tag: tag.clone(), no_ack }, consumer);
         Self::set_callbacks(self_, callbacks)?;
-        Ok(mixed(tag))
+        Ok(classes::binary(&tag))
     }
 
     #[php(defaults(nowait = false, noreturn = false))]
     pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<Zval> {
         let _ = noreturn;
-        let tag = text(consumer_tag);
+        let tag = name(consumer_tag)?;
         let mut callbacks = Self::callbacks(self_);
-        callbacks.remove(tag.as_str());
+        php_string::remove(&mut callbacks, tag.as_bytes());
         Self::set_callbacks(self_, callbacks)?;
-        let cancelling = self_.channel.basic_cancel(tag.as_str().into(), BasicCancelOptions { nowait: false });
+        let cancelling = self_.channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
         self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
-        Ok(mixed(tag))
+        Ok(wire::text_bytes(&tag))
     }
 
     pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> Zval {
@@ -877,9 +923,10 @@ impl AmqpChannel {
     #[php(defaults(allowed_methods = NULL, non_blocking = false, timeout = 0))]
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
-        self_.link.check_owner()?;
+        let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
+        // A closed channel has nothing to wait for: php-amqplib fails here too (on a null connection).
+        self_.check()?;
         Self::notify_flow(self_)?;
-        let limit = seconds(&timeout);
         let deadline = limit.map(|l| Instant::now() + l);
         let on_signal = if limit.is_some() { OnSignal::Dispatch } else { OnSignal::Return };
         loop {
@@ -894,9 +941,11 @@ impl AmqpChannel {
     /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
     #[php(defaults(maximum_poll = 10.0))]
     pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: f64) -> PhpResult<()> {
-        let poll = Duration::from_secs_f64(maximum_poll.max(0.001));
+        let poll = wire::seconds_limit(maximum_poll)
+            .map_err(|()| exception(ex::INVALID_ARGUMENT, "consume(): Argument #1 ($maximum_poll) must be a number of seconds, NAN given", 0))?;
+        self_.check()?;
         while Self::consuming(self_) && !self_.stop_consuming.replace(false) {
-            match self_.next(Some(Instant::now() + poll), Some(poll), OnSignal::Return) {
+            match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {
                 Ok(Some(event)) => {
                     Self::handle(self_, event)?;
                 }
@@ -911,8 +960,13 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let getting = self_.channel.basic_get(queue.text().into(), BasicGetOptions { no_ack: no_ack.flag() });
+        let no_ack = no_ack.flag();
+        let getting = self_.channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
         match self_.call(getting, errors::BASIC_GET)? {
+            Some(got) if !message::readable(&got.delivery) => {
+                self_.refuse_unreadable(&got.delivery, no_ack)?;
+                Ok(Zval::new())
+            }
             Some(got) => {
                 let this = Self::this(self_);
                 message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
@@ -923,25 +977,26 @@ impl AmqpChannel {
 
     #[php(defaults(multiple = false))]
     pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
-        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        let tag = wire::unsigned_longlong(delivery_tag)?;
         self.send(self.channel.basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
     }
 
     #[php(defaults(multiple = false, requeue = false))]
     pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
-        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        let tag = wire::unsigned_longlong(delivery_tag)?;
         self.send(self.channel.basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
     }
 
     pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
-        let tag = delivery_tag.coerce_to_long().unwrap_or(0) as u64;
+        let tag = wire::unsigned_longlong(delivery_tag)?;
         self.send(self.channel.basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
     }
 
-    /// prefetch_size is not supported by RabbitMQ and ignored; null counts as 0.
+    /// prefetch_size is not supported by RabbitMQ and ignored (but range-checked as php-amqplib writes
+    /// it); null counts as 0.
     pub fn basic_qos(&self, prefetch_size: &Zval, prefetch_count: &Zval, a_global: &Zval) -> PhpResult<()> {
-        let _ = prefetch_size;
-        let count = prefetch_count.coerce_to_long().unwrap_or(0).clamp(0, 65535) as u16;
+        wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))?;
+        let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
         self.call(self.channel.basic_qos(count, BasicQosOptions { global: a_global.coerce_to_bool() }), errors::BASIC_QOS)
     }
 

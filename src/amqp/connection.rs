@@ -121,6 +121,13 @@ impl Link {
     pub fn is_connected(&self) -> bool {
         self.owner.is_current() && self.connection.status().connected()
     }
+
+    /// Waits until the publishes queued on this connection are written (see `pipeline`). Refused in a
+    /// forked child: the writes belong to the parent's threads, which the child does not have.
+    pub fn flush(&self) -> PhpResult<()> {
+        self.check_owner()?;
+        self.pipeline.flush()
+    }
 }
 
 impl Drop for Link {

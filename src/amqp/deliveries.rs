@@ -4,6 +4,8 @@
 //! a no-op waker when it only looks), so a delivery reaches PHP with one wakeup instead of passing
 //! through a forwarding task on a runtime worker.
 
+use std::sync::Arc;
+
 use ext_php_rs::exception::PhpResult;
 use futures_util::{
     stream::{self, BoxStream, SelectAll},
@@ -12,11 +14,17 @@ use futures_util::{
 
 use crate::runtime;
 
+/// A consumer as its deliveries name it: its tag (bytes, as the broker holds it) and whether it acks.
+pub struct Subscription {
+    pub tag: Vec<u8>,
+    pub no_ack: bool,
+}
+
 /// What a consumer hands to the PHP thread.
 pub enum Incoming {
-    Delivery(String, lapin::message::Delivery),
+    Delivery(Arc<Subscription>, lapin::message::Delivery),
     /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
-    Ended(String),
+    Ended(Arc<Subscription>),
     Failed(lapin::Error),
 }
 
@@ -28,9 +36,9 @@ pub struct Deliveries {
 }
 
 impl Deliveries {
-    /// Reads consumer `tag` from now on: its deliveries, then its end (or its failure).
-    pub fn add(&mut self, tag: String, consumer: lapin::Consumer) {
-        let events = stream::unfold(Some((tag, consumer)), |state| async move {
+    /// Reads a consumer from now on: its deliveries, then its end (or its failure).
+    pub fn add(&mut self, subscription: Subscription, consumer: lapin::Consumer) {
+        let events = stream::unfold(Some((Arc::new(subscription), consumer)), |state| async move {
             let (tag, mut consumer) = state?;
             Some(match consumer.next().await {
                 Some(Ok(delivery)) => (Incoming::Delivery(tag.clone(), delivery), Some((tag, consumer))),

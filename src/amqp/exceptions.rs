@@ -34,6 +34,7 @@ pub const OUT_OF_BOUNDS: &str = "PhpAmqpLib\\Exception\\AMQPOutOfBoundsException
 pub const INVALID_ARGUMENT: &str = "PhpAmqpLib\\Exception\\AMQPInvalidArgumentException";
 pub const LOGIC: &str = "PhpAmqpLib\\Exception\\AMQPLogicException";
 pub const BASIC_CANCEL: &str = "PhpAmqpLib\\Exception\\AMQPBasicCancelException";
+pub const DATA_READ: &str = "PhpAmqpLib\\Exception\\AMQPDataReadException";
 pub const NOT_IMPLEMENTED: &str = "PhpAmqpLib\\Exception\\AMQPNotImplementedException";
 
 const AMQP: &[Interface] = &[Interface::Own(INTERFACE)];
@@ -71,7 +72,7 @@ fn tree() -> Vec<PlainClass> {
         simple(CONNECTION_BLOCKED, Own(RUNTIME)),
         simple(CONNECTION_CLOSED, Own(RUNTIME)),
         simple(HEARTBEAT_MISSED, Own(CONNECTION_CLOSED)),
-        simple("PhpAmqpLib\\Exception\\AMQPDataReadException", Own(RUNTIME)),
+        simple(DATA_READ, Own(RUNTIME)),
         simple(EMPTY_DELIVERY_TAG, Own(RUNTIME)),
         simple("PhpAmqpLib\\Exception\\AMQPIOWaitException", Own(RUNTIME)),
         simple("PhpAmqpLib\\Exception\\AMQPInvalidFrameException", Own(RUNTIME)),

@@ -9,8 +9,8 @@ use ext_php_rs::{
 };
 use lapin::{message::Delivery, types::ShortString, BasicProperties};
 
-use super::{exceptions::INVALID_ARGUMENT, table};
-use crate::{classes, exceptions::exception};
+use super::{exceptions::INVALID_ARGUMENT, table, wire};
+use crate::{classes, exceptions::exception, php_string};
 
 pub const CLASS: &str = "PhpAmqpLib\\Message\\AMQPMessage";
 
@@ -20,7 +20,7 @@ fn message_class() -> PhpResult<&'static ClassEntry> {
 
 /// How a message reached us: from a consumer (with its tag) or from basic_get (with the queue's count).
 pub enum Origin<'a> {
-    Consumer(&'a str),
+    Consumer(&'a [u8]),
     Get(u32),
 }
 
@@ -33,14 +33,14 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin, kept: Optio
     info.insert("channel", channel.shallow_clone())?;
     info.insert("delivery_tag", delivery.delivery_tag as i64)?;
     info.insert("redelivered", delivery.redelivered)?;
-    info.insert("exchange", delivery.exchange.as_str())?;
-    info.insert("routing_key", delivery.routing_key.as_str())?;
+    info.insert("exchange", wire::text_bytes(&delivery.exchange))?;
+    info.insert("routing_key", wire::text_bytes(&delivery.routing_key))?;
     let properties = properties_array(&delivery.properties)?;
     let set = |object: &mut ZendObject, name: &str, value: Zval| classes::write(object, ce, name, value);
     match origin {
         Origin::Consumer(tag) => {
-            info.insert("consumer_tag", tag)?;
-            set(&mut object, "consumerTag", tag.into_zval(false)?);
+            info.insert("consumer_tag", classes::binary(tag))?;
+            set(&mut object, "consumerTag", classes::binary(tag));
         }
         Origin::Get(count) => {
             info.insert("message_count", i64::from(count))?;
@@ -59,8 +59,8 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin, kept: Optio
     set(&mut object, "channel", channel.shallow_clone());
     set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);
     set(&mut object, "redelivered", delivery.redelivered.into_zval(false)?);
-    set(&mut object, "exchange", delivery.exchange.as_str().into_zval(false)?);
-    set(&mut object, "routingKey", delivery.routing_key.as_str().into_zval(false)?);
+    set(&mut object, "exchange", wire::text_bytes(&delivery.exchange));
+    set(&mut object, "routingKey", wire::text_bytes(&delivery.routing_key));
     set(&mut object, "delivery_info", info.into_zval(false)?);
     set(&mut object, "properties", properties.into_zval(false)?);
     object.into_zval(false).map_err(Into::into)
@@ -82,7 +82,7 @@ fn properties_array(p: &BasicProperties) -> PhpResult<ext_php_rs::boxed::ZBox<Ze
     let mut a = ZendHashTable::new();
     let text = |a: &mut ZendHashTable, k: &str, v: &Option<ShortString>| -> PhpResult<()> {
         if let Some(v) = v {
-            a.insert(k, v.as_str())?;
+            a.insert(k, wire::text_bytes(v))?;
         }
         Ok(())
     };
@@ -117,18 +117,37 @@ pub struct Outgoing {
     pub properties: BasicProperties,
 }
 
-fn short(value: &Zval) -> Option<ShortString> {
+fn short(value: &Zval) -> PhpResult<Option<ShortString>> {
     if value.is_null() {
-        return None;
+        return Ok(None);
     }
-    value.coerce_to_string().map(ShortString::from)
+    wire::short_string(value).map(Some)
 }
 
-fn octet(value: &Zval) -> Option<u8> {
+fn octet(value: &Zval) -> PhpResult<Option<u8>> {
     if value.is_null() {
-        return None;
+        return Ok(None);
     }
-    value.coerce_to_long().map(|v| v as u8)
+    Ok(Some(wire::integer(value, "Octet", 0, 255)? as u8))
+}
+
+/// Whether a received message can be handed to PHP: false when its headers nest deeper than mq reads
+/// (another client published it; see `table::is_too_deep`).
+pub fn readable(delivery: &Delivery) -> bool {
+    delivery.properties.headers().as_ref().is_none_or(|h| !table::is_too_deep(h))
+}
+
+/// A `timestamp` property: php-amqplib's `write_longlong()` takes integers and numeric strings; anything
+/// else (a DateTime) is a TypeError rather than a property silently dropped.
+fn timestamp(value: &Zval) -> PhpResult<u64> {
+    if value.object().is_some() || value.is_array() {
+        return Err(exception(
+            "TypeError",
+            format!("the timestamp property must be of type int, {} given", php_string::type_name(value)),
+            0,
+        ));
+    }
+    wire::unsigned_longlong(value)
 }
 
 /// Reads an AMQPMessage (or subclass) for publishing.
@@ -138,30 +157,28 @@ pub fn outgoing(message: &Zval) -> PhpResult<Outgoing> {
         .object()
         .filter(|o| o.instance_of(ce))
         .ok_or_else(|| exception(INVALID_ARGUMENT, "basic_publish expects an AMQPMessage", 0))?;
-    let body_zval = classes::read(object, ce, "body");
-    let body = match body_zval.zend_str() {
-        Some(s) => s.as_bytes().to_vec(),
-        None => body_zval.coerce_to_string().unwrap_or_default().into_bytes(),
-    };
+    // php-amqplib measures the body with mb_strlen(): a body that is not a string is converted as PHP
+    // converts it, an array is its TypeError.
+    let body = php_string::bytes(&classes::read(object, ce, "body"), "mb_strlen(): Argument #1 ($string)")?;
     let mut p = BasicProperties::default();
     if let Some(props) = classes::read(object, ce, "properties").array() {
-        for (key, value) in props.iter() {
-            let key = key.to_string();
-            p = match key.as_str() {
-                "content_type" => match short(value) { Some(v) => p.with_content_type(v), None => p },
-                "content_encoding" => match short(value) { Some(v) => p.with_content_encoding(v), None => p },
-                "application_headers" => p.with_headers(table::encode_table(value)?),
-                "delivery_mode" => match octet(value) { Some(v) => p.with_delivery_mode(v), None => p },
-                "priority" => match octet(value) { Some(v) => p.with_priority(v), None => p },
-                "correlation_id" => match short(value) { Some(v) => p.with_correlation_id(v), None => p },
-                "reply_to" => match short(value) { Some(v) => p.with_reply_to(v), None => p },
-                "expiration" => match short(value) { Some(v) => p.with_expiration(v), None => p },
-                "message_id" => match short(value) { Some(v) => p.with_message_id(v), None => p },
-                "timestamp" => match value.coerce_to_long() { Some(v) if !value.is_null() => p.with_timestamp(v as u64), _ => p },
-                "type" => match short(value) { Some(v) => p.with_type(v), None => p },
-                "user_id" => match short(value) { Some(v) => p.with_user_id(v), None => p },
-                "app_id" => match short(value) { Some(v) => p.with_app_id(v), None => p },
-                "cluster_id" => match short(value) { Some(v) => p.with_cluster_id(v), None => p },
+        for (key, value) in php_string::entries(props) {
+            let php_string::Key::Bytes(key) = key else { continue };
+            p = match key.as_slice() {
+                b"content_type" => match short(value)? { Some(v) => p.with_content_type(v), None => p },
+                b"content_encoding" => match short(value)? { Some(v) => p.with_content_encoding(v), None => p },
+                b"application_headers" => p.with_headers(table::encode_table(value)?),
+                b"delivery_mode" => match octet(value)? { Some(v) => p.with_delivery_mode(v), None => p },
+                b"priority" => match octet(value)? { Some(v) => p.with_priority(v), None => p },
+                b"correlation_id" => match short(value)? { Some(v) => p.with_correlation_id(v), None => p },
+                b"reply_to" => match short(value)? { Some(v) => p.with_reply_to(v), None => p },
+                b"expiration" => match short(value)? { Some(v) => p.with_expiration(v), None => p },
+                b"message_id" => match short(value)? { Some(v) => p.with_message_id(v), None => p },
+                b"timestamp" if !value.is_null() => p.with_timestamp(timestamp(value)?),
+                b"type" => match short(value)? { Some(v) => p.with_type(v), None => p },
+                b"user_id" => match short(value)? { Some(v) => p.with_user_id(v), None => p },
+                b"app_id" => match short(value)? { Some(v) => p.with_app_id(v), None => p },
+                b"cluster_id" => match short(value)? { Some(v) => p.with_cluster_id(v), None => p },
                 _ => p,
             };
         }

@@ -10,6 +10,7 @@ pub mod message;
 pub mod pipeline;
 pub mod server_properties;
 pub mod table;
+pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;
 

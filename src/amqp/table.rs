@@ -7,10 +7,13 @@ use ext_php_rs::{
     exception::PhpResult,
     types::{ZendHashTable, ZendObject, Zval},
 };
-use lapin::types::{AMQPValue, ByteArray, DecimalValue, FieldArray, FieldTable, LongString, ShortString};
+use lapin::types::{AMQPType, AMQPValue, ByteArray, DecimalValue, FieldArray, FieldTable, LongString, MAX_NESTING};
 
-use super::exceptions::{INVALID_ARGUMENT, OUT_OF_RANGE};
-use crate::{classes, exceptions::exception};
+use super::{
+    exceptions::{DATA_READ, INVALID_ARGUMENT, OUT_OF_RANGE},
+    wire,
+};
+use crate::{classes, exceptions::exception, php_string};
 
 pub const COLLECTION: &str = "PhpAmqpLib\\Wire\\AMQPAbstractCollection";
 pub const TABLE: &str = "PhpAmqpLib\\Wire\\AMQPTable";
@@ -83,21 +86,40 @@ fn collection_entries(object: &ZendObject) -> Zval {
 /// A table argument (`$arguments`, `application_headers`): an AMQPTable, or a plain array in the legacy
 /// symbol form. Null and the empty array are the empty table.
 pub fn encode_table(value: &Zval) -> PhpResult<FieldTable> {
+    encode_table_at(value, 1)
+}
+
+/// Tables and arrays nest at most `MAX_NESTING` deep, the outermost counting as 1: the limit mq's
+/// (vendored) parser reads back, so whatever mq sends, an mq consumer can read. Also ends the recursion
+/// of a PHP array that contains itself.
+fn nested(depth: usize) -> PhpResult<usize> {
+    if depth > MAX_NESTING {
+        return Err(exception(
+            INVALID_ARGUMENT,
+            format!("Field tables and arrays nest at most {MAX_NESTING} levels deep"),
+            0,
+        ));
+    }
+    Ok(depth + 1)
+}
+
+fn encode_table_at(value: &Zval, depth: usize) -> PhpResult<FieldTable> {
+    let inner = nested(depth)?;
     let mut table = FieldTable::default();
     if let Some(object) = value.object() {
         if !is_instance(object, COLLECTION) {
             return Err(exception(INVALID_ARGUMENT, "a table must be an AMQPTable or an array", 0));
         }
         if let Some(entries) = collection_entries(object).array() {
-            for (key, pair) in entries.iter() {
+            for (key, pair) in php_string::entries(entries) {
                 let (kind, v) = typed_pair(pair)?;
-                table.insert(ShortString::from(key.to_string()), encode_value(kind, &v)?);
+                table.insert(wire::short_bytes(key.into_bytes())?, encode_value(kind, &v, inner)?);
             }
         }
     } else if let Some(entries) = value.array() {
-        for (key, pair) in entries.iter() {
+        for (key, pair) in php_string::entries(entries) {
             let (kind, v) = symbol_pair(pair)?;
-            table.insert(ShortString::from(key.to_string()), encode_value(kind, &v)?);
+            table.insert(wire::short_bytes(key.into_bytes())?, encode_value(kind, &v, inner)?);
         }
     } else if !value.is_null() {
         return Err(exception(INVALID_ARGUMENT, "a table must be an AMQPTable or an array", 0));
@@ -105,19 +127,20 @@ pub fn encode_table(value: &Zval) -> PhpResult<FieldTable> {
     Ok(table)
 }
 
-fn encode_array(value: &Zval) -> PhpResult<FieldArray> {
+fn encode_array(value: &Zval, depth: usize) -> PhpResult<FieldArray> {
+    let inner = nested(depth)?;
     let mut array = FieldArray::default();
     if let Some(object) = value.object() {
         if let Some(entries) = collection_entries(object).array() {
             for pair in entries.values() {
                 let (kind, v) = typed_pair(pair)?;
-                array.push(encode_value(kind, &v)?);
+                array.push(encode_value(kind, &v, inner)?);
             }
         }
     } else if let Some(entries) = value.array() {
         for pair in entries.values() {
             let (kind, v) = symbol_pair(pair)?;
-            array.push(encode_value(kind, &v)?);
+            array.push(encode_value(kind, &v, inner)?);
         }
     }
     Ok(array)
@@ -133,48 +156,51 @@ fn typed_pair(pair: &Zval) -> PhpResult<(i64, Zval)> {
 /// `[symbol, value]`, php-amqplib's legacy plain-array form; anything else is its "type []" error.
 fn symbol_pair(pair: &Zval) -> PhpResult<(i64, Zval)> {
     let entries = pair.array().ok_or_else(|| out_of_range(""))?;
-    let symbol = entries.get_index(0).and_then(|z| z.coerce_to_string()).unwrap_or_default();
+    let symbol = entries.get_index(0).and_then(php_string::try_bytes).unwrap_or_default();
+    let symbol = String::from_utf8_lossy(&symbol);
     let kind = type_for_symbol(&symbol).ok_or_else(|| out_of_range(&symbol))?;
     Ok((kind, entries.get_index(1).map(Zval::shallow_clone).unwrap_or_default()))
 }
 
-fn bytes(value: &Zval) -> Vec<u8> {
-    value
-        .zend_str()
-        .map(|s| s.as_bytes().to_vec())
-        .or_else(|| value.coerce_to_string().map(String::into_bytes))
-        .unwrap_or_default()
+/// A string value (long strings, byte arrays): PHP's string conversion, any bytes.
+fn bytes(value: &Zval) -> PhpResult<Vec<u8>> {
+    php_string::bytes(value, "mb_strlen(): Argument #1 ($string)")
 }
 
-fn int(value: &Zval) -> i64 {
-    value.coerce_to_long().unwrap_or(0)
+/// An integer of a table's field type, in range as php-amqplib's AMQPWriter checks it.
+fn int(value: &Zval, name: &str, min: i64, max: i64) -> PhpResult<i64> {
+    wire::integer(value, name, min, max)
 }
 
-fn encode_value(kind: i64, value: &Zval) -> PhpResult<AMQPValue> {
+fn encode_value(kind: i64, value: &Zval, depth: usize) -> PhpResult<AMQPValue> {
     Ok(match kind {
-        T_INT_SHORTSHORT => AMQPValue::ShortShortInt(int(value) as i8),
-        T_INT_SHORTSHORT_U => AMQPValue::ShortShortUInt(int(value) as u8),
-        T_INT_SHORT => AMQPValue::ShortInt(int(value) as i16),
-        T_INT_SHORT_U => AMQPValue::ShortUInt(int(value) as u16),
-        T_INT_LONG => AMQPValue::LongInt(int(value) as i32),
-        T_INT_LONG_U => AMQPValue::LongUInt(int(value) as u32),
-        T_INT_LONGLONG | T_INT_LONGLONG_U => AMQPValue::LongLongInt(int(value)),
+        T_INT_SHORTSHORT => AMQPValue::ShortShortInt(int(value, "Signed octet", -128, 127)? as i8),
+        T_INT_SHORTSHORT_U => AMQPValue::ShortShortUInt(int(value, "Octet", 0, 255)? as u8),
+        T_INT_SHORT => AMQPValue::ShortInt(int(value, "Signed short", -32768, 32767)? as i16),
+        T_INT_SHORT_U => AMQPValue::ShortUInt(int(value, "Short", 0, 65535)? as u16),
+        T_INT_LONG => AMQPValue::LongInt(int(value, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))? as i32),
+        T_INT_LONG_U => AMQPValue::LongUInt(int(value, "Long", 0, i64::from(u32::MAX))? as u32),
+        T_INT_LONGLONG => AMQPValue::LongLongInt(int(value, "Signed longlong", i64::MIN, i64::MAX)?),
+        // RabbitMQ has no unsigned 64-bit type: php-amqplib writes 'l' for both.
+        T_INT_LONGLONG_U => AMQPValue::LongLongInt(wire::unsigned_longlong(value)? as i64),
         T_FLOAT => AMQPValue::Float(value.coerce_to_double().unwrap_or(0.0) as f32),
         T_DOUBLE => AMQPValue::Double(value.coerce_to_double().unwrap_or(0.0)),
         T_DECIMAL => {
             let object = value.object().ok_or_else(|| exception(INVALID_ARGUMENT, "Decimal values must be instance of AMQPDecimal", 0))?;
-            let n = object.try_call_method("getN", vec![]).ok().and_then(|z| z.coerce_to_long()).unwrap_or(0);
-            let e = object.try_call_method("getE", vec![]).ok().and_then(|z| z.coerce_to_long()).unwrap_or(0);
-            AMQPValue::DecimalValue(DecimalValue { scale: e as u8, value: n as u32 })
+            let n = object.try_call_method("getN", vec![])?;
+            let e = object.try_call_method("getE", vec![])?;
+            let scale = int(&e, "Octet", 0, 255)? as u8;
+            let value = int(&n, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))?;
+            AMQPValue::DecimalValue(DecimalValue { scale, value: value as i32 as u32 })
         }
-        T_TIMESTAMP => AMQPValue::Timestamp(int(value) as u64),
+        T_TIMESTAMP => AMQPValue::Timestamp(wire::unsigned_longlong(value)?),
         T_VOID => AMQPValue::Void,
         T_BOOL => AMQPValue::Boolean(value.coerce_to_bool()),
-        T_STRING_SHORT => AMQPValue::ShortString(ShortString::from(String::from_utf8_lossy(&bytes(value)).into_owned())),
-        T_STRING_LONG => AMQPValue::LongString(LongString::from(bytes(value))),
-        T_BYTES => AMQPValue::ByteArray(ByteArray::from(bytes(value))),
-        T_ARRAY => AMQPValue::FieldArray(encode_array(value)?),
-        T_TABLE => AMQPValue::FieldTable(encode_table(value)?),
+        T_STRING_SHORT => AMQPValue::ShortString(wire::short_string(value)?),
+        T_STRING_LONG => AMQPValue::LongString(LongString::from(bytes(value)?)),
+        T_BYTES => AMQPValue::ByteArray(ByteArray::from(bytes(value)?)),
+        T_ARRAY => AMQPValue::FieldArray(encode_array(value, depth)?),
+        T_TABLE => AMQPValue::FieldTable(encode_table_at(value, depth)?),
         other => return Err(exception(OUT_OF_RANGE, format!("AMQP-rabbit doesn't support data of type [{other}]"), 0)),
     })
 }
@@ -187,7 +213,7 @@ pub fn raw_table(table: &FieldTable) -> PhpResult<Zval> {
         let mut pair = ZendHashTable::with_capacity(2);
         pair.push(symbol_of(value))?;
         pair.push(raw_value(value)?)?;
-        entries.insert(key.as_str(), pair)?;
+        php_string::insert(&mut entries, key.as_bytes(), pair)?;
     }
     Ok(entries.into_zval(false)?)
 }
@@ -231,6 +257,27 @@ fn symbol_of(value: &AMQPValue) -> &'static str {
         AMQPValue::FieldTable(_) => "F",
         AMQPValue::ByteArray(_) => "x",
         AMQPValue::Void => "V",
+        AMQPValue::TooDeep(AMQPType::FieldArray, _) => "A",
+        AMQPValue::TooDeep(..) => "F",
+    }
+}
+
+/// A received table nested deeper than mq reads (see `MAX_NESTING`): the delivery cannot be handed to PHP.
+fn too_deep() -> ext_php_rs::exception::PhpException {
+    exception(DATA_READ, format!("a field table or array nests deeper than {MAX_NESTING} levels"), 0)
+}
+
+/// Whether a received table holds a value nested too deep to read (checked before anything is built).
+pub fn is_too_deep(table: &FieldTable) -> bool {
+    table.inner().values().any(value_too_deep)
+}
+
+fn value_too_deep(value: &AMQPValue) -> bool {
+    match value {
+        AMQPValue::TooDeep(..) => true,
+        AMQPValue::FieldTable(t) => is_too_deep(t),
+        AMQPValue::FieldArray(a) => a.as_slice().iter().any(value_too_deep),
+        _ => false,
     }
 }
 
@@ -238,7 +285,7 @@ fn symbol_of(value: &AMQPValue) -> &'static str {
 pub fn decode_table(table: &FieldTable) -> PhpResult<Zval> {
     let mut entries = ZendHashTable::with_capacity(table.inner().len() as u32);
     for (key, value) in table {
-        entries.insert(key.as_str(), decode_pair(value)?)?;
+        php_string::insert(&mut entries, key.as_bytes(), decode_pair(value)?)?;
     }
     collection(TABLE, entries)
 }
@@ -284,13 +331,14 @@ fn decode_pair(value: &AMQPValue) -> PhpResult<Zval> {
             let decimal = classes::instantiate(DECIMAL, vec![&i64::from(d.value), &i64::from(d.scale)])?;
             pair(T_DECIMAL, decimal)
         }
-        AMQPValue::ShortString(s) => pair(T_STRING_SHORT, s.as_str()),
+        AMQPValue::ShortString(s) => pair(T_STRING_SHORT, classes::binary(s.as_bytes())),
         AMQPValue::LongString(s) => pair(T_STRING_LONG, classes::binary(s.as_bytes())),
         AMQPValue::FieldArray(a) => pair(T_ARRAY, decode_array(a)?),
         AMQPValue::Timestamp(t) => pair(T_TIMESTAMP, *t as i64),
         AMQPValue::FieldTable(t) => pair(T_TABLE, decode_table(t)?),
         AMQPValue::ByteArray(b) => pair(T_BYTES, classes::binary(b.as_slice())),
         AMQPValue::Void => pair(T_VOID, ()),
+        AMQPValue::TooDeep(..) => Err(too_deep()),
     }
 }
 
