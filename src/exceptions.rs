@@ -13,8 +13,19 @@ use crate::classes;
 pub fn exception(class_name: &str, message: impl Into<String>, code: i32) -> PhpException {
     let ce = classes::registered(class_name)
         .or_else(|| classes::spl_class(class_name))
+        .or_else(|| ext_php_rs::zend::ClassEntry::try_find(class_name))
         .unwrap_or_else(ext_php_rs::zend::ce::exception);
-    PhpException::new(message.into(), code, ce)
+    PhpException::new(printable(message.into()), code, ce)
+}
+
+/// A message the engine can take: ext-php-rs passes it as a C string, and a NUL byte (from a vhost,
+/// a name) would make throwing itself fail; it is shown as `\0`.
+fn printable(message: String) -> String {
+    if message.contains('\0') {
+        message.replace('\0', "\\0")
+    } else {
+        message
+    }
 }
 
 /// An exception built by running the class's own constructor with `args`, for classes whose constructor

@@ -13,10 +13,15 @@ pub const WORKER_THREADS: &CStr = c"mq.worker_threads";
 /// How long a Kafka producer destroyed without flush() keeps delivering (php-rdkafka drops the messages).
 pub const KAFKA_DESTRUCT_FLUSH_MS: &CStr = c"mq.kafka_destruct_flush_ms";
 
-static ENTRIES: IniEntryDefs<3> = IniEntryDefs::new([
+/// How long the end of a request (or a destructor) waits for AMQP publishes to be written and the
+/// connection closed.
+pub const AMQP_DESTRUCT_FLUSH_MS: &CStr = c"mq.amqp_destruct_flush_ms";
+
+static ENTRIES: IniEntryDefs<4> = IniEntryDefs::new([
     // System-only: the runtime is built once per process, a per-request value could not apply.
     IniEntryDef::new(WORKER_THREADS, c"2", IniEntryPermission::System),
     IniEntryDef::new(KAFKA_DESTRUCT_FLUSH_MS, c"3000", IniEntryPermission::All),
+    IniEntryDef::new(AMQP_DESTRUCT_FLUSH_MS, c"3000", IniEntryPermission::All),
     IniEntryDef::end(),
 ]);
 
@@ -42,4 +47,9 @@ pub fn worker_threads() -> usize {
 /// The destruct-time flush budget of Kafka producers (0 disables it).
 pub fn kafka_destruct_flush_ms() -> std::time::Duration {
     std::time::Duration::from_millis(long(KAFKA_DESTRUCT_FLUSH_MS).max(0) as u64)
+}
+
+/// The end-of-request and destructor budget of AMQP connections (flush, then close).
+pub fn amqp_destruct_flush() -> std::time::Duration {
+    std::time::Duration::from_millis(long(AMQP_DESTRUCT_FLUSH_MS).max(0) as u64)
 }

@@ -33,9 +33,16 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     0
 }
 
+extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
+    // A panic must not cross into the engine.
+    let _ = std::panic::catch_unwind(amqp::shutdown::close_all);
+    0
+}
+
 #[php_module]
 #[php(startup = "startup")]
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
-    let module = module.version(VERSION).info_function(info::php_info).request_startup_function(request_startup);
+    let module = module.version(VERSION).info_function(info::php_info).request_startup_function(request_startup)
+        .request_shutdown_function(request_shutdown);
     kafka::register(amqp::register(runtime::register(module)))
 }

@@ -89,6 +89,7 @@ pub struct AmqpChannel {
 impl Drop for AmqpChannel {
     fn drop(&mut self) {
         if self.link.owner.is_current() {
+            self.link.park(&self.channel);
             // SAFETY: dropped exactly once, here.
             unsafe { std::mem::ManuallyDrop::drop(&mut self.state) };
         }

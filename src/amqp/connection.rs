@@ -1,6 +1,10 @@
 //! `PhpAmqpLib\Connection\*`: the connection classes, on one lapin connection each.
 
-use std::{cell::RefCell, time::Duration};
+use std::{
+    cell::RefCell,
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use ext_php_rs::{
     builders::ClassBuilder,
@@ -27,6 +31,7 @@ use crate::{
     classes::{self, property, Initial},
     mixed::{Mixed, NULL, ZERO_SIG},
     exceptions::exception,
+    ini,
     runtime::{self, OnSignal, OwnerPid, Waited},
 };
 
@@ -102,6 +107,8 @@ pub struct Link {
     pub pipeline: Pipeline,
     /// Whether the broker blocked the connection, and its notices for PHP.
     pub flow: Flow,
+    /// lapin handles of channels whose PHP objects were freed while still open (see `park`).
+    parked: std::sync::Mutex<Vec<lapin::Channel>>,
 }
 
 impl Link {
@@ -126,7 +133,36 @@ impl Link {
     /// forked child: the writes belong to the parent's threads, which the child does not have.
     pub fn flush(&self) -> PhpResult<()> {
         self.check_owner()?;
-        self.pipeline.flush()
+        self.pipeline.flush(None)
+    }
+
+    /// Keeps the lapin handle of an open channel whose PHP object is being freed until the connection
+    /// closes. Dropping the last handle makes lapin close the channel on its own, asynchronously; a
+    /// connection close racing that channel close failed, and the process then ended with publishes
+    /// still unread by the broker (objects are freed channel first at the end of a request).
+    pub fn park(&self, channel: &lapin::Channel) {
+        if self.is_connected() && channel.status().connected() {
+            self.parked.lock().unwrap_or_else(|e| e.into_inner()).push(channel.clone());
+        }
+    }
+
+    /// Writes the queued publishes, then closes the connection (which closes its channels), each step
+    /// waiting at most until `deadline` (None: publishes without bound, the close 3 s, as php-amqplib's
+    /// close waits on its socket). Does nothing on a connection already closed or from a fork child.
+    pub fn close(&self, deadline: Option<Instant>) -> PhpResult<()> {
+        if !self.is_connected() {
+            return Ok(());
+        }
+        // A close overtakes publishes still queued (see `pipeline`): write them first.
+        let flushed = self.pipeline.flush(deadline);
+        let closing = self.connection.close(200, "".into());
+        let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
+        match runtime::wait(closing, Some(limit), OnSignal::Dispatch)? {
+            Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
+                Err(errors::connection_error(&e, Method(10, 50)))
+            }
+            _ => flushed,
+        }
     }
 }
 
@@ -141,7 +177,14 @@ impl Drop for Link {
     }
 }
 
-fn connect(settings: &Settings) -> PhpResult<Link> {
+/// A new connection, closed at the end of the request if nothing closed it before (`shutdown`).
+fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
+    let link = Arc::new(open(settings)?);
+    super::shutdown::track(&link);
+    Ok(link)
+}
+
+fn open(settings: &Settings) -> PhpResult<Link> {
     let runtime = runtime::runtime()?;
     let mut properties = ConnectionProperties::default()
         .with_client_property("product".into(), "mq".into())
@@ -162,6 +205,7 @@ fn connect(settings: &Settings) -> PhpResult<Link> {
             owner: OwnerPid::current(),
             rpc_timeout: settings.rpc_timeout(),
             pipeline: Pipeline::default(),
+            parked: Default::default(),
         }),
         Waited::Ready(Err(e)) => Err(errors::connect_error(&e)),
         Waited::TimedOut => Err(exception(
@@ -232,13 +276,13 @@ pub struct AmqpConnection {
     settings: Settings,
     /// The broker's server properties, read on the first getServerProperties().
     server_properties: RefCell<Option<lapin::types::FieldTable>>,
-    link: RefCell<Option<std::sync::Arc<Link>>>,
+    link: RefCell<Option<Arc<Link>>>,
     close_on_destruct: std::cell::Cell<bool>,
 }
 
 impl AmqpConnection {
     pub fn new_connected(settings: Settings, lazy: bool) -> PhpResult<Self> {
-        let link = if lazy { None } else { Some(std::sync::Arc::new(connect(&settings)?)) };
+        let link = if lazy { None } else { Some(connect(&settings)?) };
         Ok(Self {
             settings,
             server_properties: RefCell::new(None),
@@ -249,14 +293,14 @@ impl AmqpConnection {
 
     /// The live connection: connects a lazy one on first use and, as php-amqplib's channel() does,
     /// a closed one again.
-    pub fn link(&self) -> PhpResult<std::sync::Arc<Link>> {
+    pub fn link(&self) -> PhpResult<Arc<Link>> {
         if let Some(link) = self.link.borrow().as_ref() {
             link.check_owner()?;
             if link.connection.status().connected() {
                 return Ok(link.clone());
             }
         }
-        let link = std::sync::Arc::new(connect(&self.settings)?);
+        let link = connect(&self.settings)?;
         *self.link.borrow_mut() = Some(link.clone());
         Ok(link)
     }
@@ -274,19 +318,11 @@ impl AmqpConnection {
         classes::read(this, this.get_class_entry(), "channels")
     }
 
-    fn close_link(&self) -> PhpResult<()> {
-        let Some(link) = self.link.borrow_mut().take() else { return Ok(()) };
-        if !link.is_connected() {
-            return Ok(());
-        }
-        // A close overtakes publishes still queued (see `pipeline`): write them first.
-        let flushed = link.pipeline.flush();
-        let closing = link.connection.close(200, "".into());
-        match runtime::wait(closing, Some(Duration::from_secs(3)), OnSignal::Dispatch)? {
-            Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
-                Err(errors::connection_error(&e, Method(10, 50)))
-            }
-            _ => flushed,
+    /// Closes the live connection, if any (`Link::close`); `deadline` as there.
+    fn close_link(&self, deadline: Option<Instant>) -> PhpResult<()> {
+        match self.link.borrow_mut().take() {
+            Some(link) => link.close(deadline),
+            None => Ok(()),
         }
     }
 }
@@ -389,17 +425,17 @@ impl AmqpConnection {
         let this = self_.get_mut_zend_obj();
         let scope = this.get_class_entry();
         classes::write(this, scope, "channels", ZendEmptyArray.into_zval(false)?);
-        self_.close_link()?;
+        self_.close_link(None)?;
         Ok(Zval::new())
     }
 
     /// Closes (if open) and connects again with the same arguments; channels are not recreated.
     pub fn reconnect(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
-        let _ = self_.close_link();
+        let _ = self_.close_link(None);
         let this = self_.get_mut_zend_obj();
         let scope = this.get_class_entry();
         classes::write(this, scope, "channels", ZendEmptyArray.into_zval(false)?);
-        let link = std::sync::Arc::new(connect(&self_.settings)?);
+        let link = connect(&self_.settings)?;
         *self_.link.borrow_mut() = Some(link);
         Ok(())
     }
@@ -465,7 +501,10 @@ impl Drop for AmqpConnection {
             // A fork child leaves the parent's connection alone (see `Link`'s and the channel's Drop).
             std::mem::forget(self.link.borrow_mut().take());
         } else if self.close_on_destruct.get() {
-            let _ = self.close_link();
+            let _ = self.close_link(Some(Instant::now() + ini::amqp_destruct_flush()));
+        } else if let Some(link) = self.link.borrow().as_ref().filter(|l| l.is_connected()) {
+            // Left open as asked, but what basic_publish accepted still reaches the socket.
+            let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod flow;
 pub mod message;
 pub mod pipeline;
 pub mod server_properties;
+pub mod shutdown;
 pub mod table;
 pub mod wire;
 

@@ -9,6 +9,7 @@
 
 use std::{
     collections::VecDeque,
+    time::Instant,
     future::Future,
     pin::Pin,
     sync::Mutex,
@@ -129,23 +130,27 @@ impl Pipeline {
             unwritten.len() > WINDOW
         };
         if full {
-            self.flush()?;
+            self.flush(None)?;
         }
         Ok(())
     }
 
-    /// Waits until every queued publish is written; confirmed ones go on to their channel's collector.
-    pub fn flush(&self) -> PhpResult<()> {
+    /// Waits until every queued publish is written, or until `deadline` (the end of a request, a
+    /// destructor: what is not written by then is dropped); confirmed ones go on to their channel.
+    pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
         let pending = std::mem::take(&mut *self.unwritten.lock().unwrap_or_else(|e| e.into_inner()));
         let mut failure = None;
         for (mut written, confirm) in pending {
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
             let outcome = match runtime::poll_once(&mut written)? {
                 std::task::Poll::Ready(outcome) => outcome,
-                std::task::Poll::Pending => match runtime::wait(written, None, OnSignal::Dispatch)? {
-                    Waited::Ready(outcome) => outcome,
-                    Waited::TimedOut | Waited::Interrupted => continue,
-                },
+                std::task::Poll::Pending => {
+                    let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                    match runtime::wait(written, left, OnSignal::Dispatch)? {
+                        Waited::Ready(outcome) => outcome,
+                        Waited::TimedOut | Waited::Interrupted => continue,
+                    }
+                }
             };
             match (outcome, confirm) {
                 (outcome, Some(to)) => {

@@ -1,0 +1,40 @@
+//! The end of a request: every connection still open is flushed and closed there, within
+//! `mq.amqp_destruct_flush_ms`.
+//!
+//! basic_publish only queues frames for lapin's I/O thread (see `pipeline`), so a process that ends
+//! first loses them; php-amqplib, which writes before returning, loses none. Destructors alone do not
+//! cover it: after a fatal error, or for a connection and its channels held in a reference cycle, PHP
+//! frees the objects only after the request is over, and channels before their connection. RSHUTDOWN
+//! runs on every path (end of script, `exit()`, fatal errors, uncaught exceptions) while the objects
+//! still exist, so the connections are closed there, cleanly: the broker reads everything first.
+
+use std::{
+    sync::{Arc, Mutex, Weak},
+    time::Instant,
+};
+
+use super::connection::Link;
+use crate::ini;
+
+/// Connections opened by this process (a fork child inherits its parent's entries and skips them).
+static LIVE: Mutex<Vec<Weak<Link>>> = Mutex::new(Vec::new());
+
+fn live() -> std::sync::MutexGuard<'static, Vec<Weak<Link>>> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Remembers a new connection for the end of the request; forgets those already gone.
+pub fn track(link: &Arc<Link>) {
+    let mut live = live();
+    live.retain(|l| l.strong_count() > 0);
+    live.push(Arc::downgrade(link));
+}
+
+/// At request shutdown: flushes and closes every connection still open, sharing one time budget.
+pub fn close_all() {
+    let links: Vec<Arc<Link>> = std::mem::take(&mut *live()).iter().filter_map(Weak::upgrade).collect();
+    let deadline = Instant::now() + ini::amqp_destruct_flush();
+    for link in links.iter().filter(|l| l.is_connected()) {
+        let _ = link.close(Some(deadline));
+    }
+}
