@@ -342,7 +342,8 @@ impl AmqpChannel {
             }
             Incoming::Failed(error) => {
                 self_.closed.set(true);
-                Err(channel_error(&error, errors::BASIC_CONSUME))
+                // Not caused by any call of ours: php-amqplib shows the close frame's (0, 0).
+                Err(channel_error(&error, errors::NO_METHOD))
             }
         }
     }

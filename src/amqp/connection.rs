@@ -25,7 +25,7 @@ use super::{
     flow::{Flow, Notice},
     pipeline::Pipeline,
     errors::{self, Method},
-    exceptions as ex,
+    exceptions as ex, wire,
 };
 use crate::{
     classes::{self, property, Initial},
@@ -65,7 +65,12 @@ impl Settings {
     /// socket reads do: `channel_rpc_timeout` when set, else the read/write timeout; 0 is no limit.
     pub fn rpc_timeout(&self) -> Option<Duration> {
         let seconds = if self.channel_rpc_timeout > 0.0 { self.channel_rpc_timeout } else { self.read_write_timeout };
-        (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
+        wire::seconds_limit(seconds).unwrap_or(None)
+    }
+
+    /// How long connecting may take: None for no limit (0, INF, NAN: php-amqplib refuses the last two).
+    pub fn connect_timeout(&self) -> Option<Duration> {
+        wire::seconds_limit(self.connection_timeout).unwrap_or(None)
     }
 
     /// lapin's TLS settings: the CA chain to verify the broker with (the system's roots when None).
@@ -89,7 +94,7 @@ impl Settings {
                     "EXTERNAL" => SASLMechanism::External,
                     _ => SASLMechanism::AMQPlain,
                 }),
-                connection_timeout: (self.connection_timeout > 0.0).then_some((self.connection_timeout * 1000.0) as u64),
+                connection_timeout: self.connect_timeout().map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64),
                 ..Default::default()
             },
         }
@@ -197,7 +202,7 @@ fn open(settings: &Settings) -> PhpResult<Link> {
     let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
     let uri = settings.uri();
     let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
-    let limit = (settings.connection_timeout > 0.0).then(|| Duration::from_secs_f64(settings.connection_timeout));
+    let limit = settings.connect_timeout();
     match runtime::wait(attempt, limit, OnSignal::Dispatch)? {
         Waited::Ready(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,

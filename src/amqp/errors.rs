@@ -79,6 +79,14 @@ pub fn connect_error(error: &lapin::Error) -> PhpException {
         // connection.open and a login (403) outside any method, which is what php-amqplib prints.
         ErrorKind::ProtocolError(amqp) if amqp.get_id() == 530 => connection_error(error, CONNECTION_OPEN),
         ErrorKind::ProtocolError(_) => connection_error(error, NO_METHOD),
+        // php-amqplib's answer to a login it cannot make (its "Unknown login method").
+        ErrorKind::AuthProviderError(reason) => exception("InvalidArgumentException", format!("Login failed: {reason}"), 0),
+        // Bytes that are no AMQP frame: whatever answers there is not an AMQP 0-9-1 broker.
+        ErrorKind::ParsingError(_) => exception(
+            ex::INVALID_FRAME,
+            "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)",
+            0,
+        ),
         _ => exception(ex::IO, error.to_string(), 0),
     }
 }

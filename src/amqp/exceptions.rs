@@ -34,6 +34,7 @@ pub const OUT_OF_BOUNDS: &str = "PhpAmqpLib\\Exception\\AMQPOutOfBoundsException
 pub const INVALID_ARGUMENT: &str = "PhpAmqpLib\\Exception\\AMQPInvalidArgumentException";
 pub const LOGIC: &str = "PhpAmqpLib\\Exception\\AMQPLogicException";
 pub const BASIC_CANCEL: &str = "PhpAmqpLib\\Exception\\AMQPBasicCancelException";
+pub const INVALID_FRAME: &str = "PhpAmqpLib\\Exception\\AMQPInvalidFrameException";
 pub const DATA_READ: &str = "PhpAmqpLib\\Exception\\AMQPDataReadException";
 pub const NOT_IMPLEMENTED: &str = "PhpAmqpLib\\Exception\\AMQPNotImplementedException";
 
@@ -75,7 +76,7 @@ fn tree() -> Vec<PlainClass> {
         simple(DATA_READ, Own(RUNTIME)),
         simple(EMPTY_DELIVERY_TAG, Own(RUNTIME)),
         simple("PhpAmqpLib\\Exception\\AMQPIOWaitException", Own(RUNTIME)),
-        simple("PhpAmqpLib\\Exception\\AMQPInvalidFrameException", Own(RUNTIME)),
+        simple(INVALID_FRAME, Own(RUNTIME)),
         simple("PhpAmqpLib\\Exception\\AMQPNoDataException", Own(RUNTIME)),
         simple(NOT_IMPLEMENTED, Own(RUNTIME)),
         simple("PhpAmqpLib\\Exception\\AMQPSocketException", Own(RUNTIME)),

@@ -803,7 +803,17 @@ impl Channel {
                     .split_whitespace()
                     .any(|m| m == mechanism.as_str())
                 {
+                    // mq patch: fail the handshake now; the server would never answer our start-ok,
+                    // and the caller waited for its whole connection timeout.
                     error!(%mechanism, "unsupported mechanism");
+                    let error: Error = ErrorKind::AuthProviderError(format!(
+                        "the server does not offer the {mechanism} mechanism (it offers {})",
+                        method.mechanisms
+                    ))
+                    .into();
+                    self.internal_rpc.set_connection_error(error.clone());
+                    resolver.reject(error.clone());
+                    return Err(error);
                 }
                 if !method
                     .locales
