@@ -35,7 +35,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
 
 extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
     // A panic must not cross into the engine.
-    let _ = std::panic::catch_unwind(amqp::shutdown::close_all);
+    let _ = std::panic::catch_unwind(amqp::live_connections::close_all);
     0
 }
 

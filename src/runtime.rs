@@ -54,6 +54,7 @@ fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Run
     if let Some(runtime) = current(pid) {
         return Ok(runtime);
     }
+    keep_large_allocations_mapped();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers())
         .thread_name("mq-runtime")
@@ -63,6 +64,19 @@ fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Run
     CURRENT.store(std::ptr::from_ref(owned).cast_mut(), Ordering::Release);
     BUILDS.fetch_add(1, Ordering::Relaxed);
     Ok(&owned.runtime)
+}
+
+/// Allocations of 1 MiB and more (lapin's 4 MiB frame buffers, large bodies) always get their own
+/// mapping and give it back when freed. glibc's default raises that threshold to the size of the last
+/// such block freed, so after the first connection closed the next connections' buffers came from the
+/// heap, zero-filled by hand and kept after their free: a script opening and dropping connections grew
+/// by most of a megabyte per connection. Fixing the threshold turns that adjustment off.
+fn keep_large_allocations_mapped() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: mallopt only changes glibc's allocation policy; any value is valid.
+    ONCE.call_once(|| unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    });
 }
 
 /// How a blocking wait ended.

@@ -184,8 +184,9 @@ impl Drop for Link {
 
 /// A new connection, closed at the end of the request if nothing closed it before (`shutdown`).
 fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
+    super::live_connections::collect_unreachable();
     let link = Arc::new(open(settings)?);
-    super::shutdown::track(&link);
+    super::live_connections::track(&link);
     Ok(link)
 }
 

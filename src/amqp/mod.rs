@@ -6,10 +6,10 @@ pub mod deliveries;
 pub mod errors;
 pub mod exceptions;
 pub mod flow;
+pub mod live_connections;
 pub mod message;
 pub mod pipeline;
 pub mod server_properties;
-pub mod shutdown;
 pub mod table;
 pub mod wire;
 

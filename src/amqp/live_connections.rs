@@ -1,6 +1,8 @@
-//! The end of a request: every connection still open is flushed and closed there, within
-//! `mq.amqp_destruct_flush_ms`.
+//! The connections this process has open: flushed and closed at the end of the request, and those no
+//! PHP code can reach any more collected before new ones are opened.
 //!
+//! End of a request: every connection still open is flushed and closed there, within
+//! `mq.amqp_destruct_flush_ms`.
 //! basic_publish only queues frames for lapin's I/O thread (see `pipeline`), so a process that ends
 //! first loses them; php-amqplib, which writes before returning, loses none. Destructors alone do not
 //! cover it: after a fatal error, or for a connection and its channels held in a reference cycle, PHP
@@ -21,6 +23,26 @@ static LIVE: Mutex<Vec<Weak<Link>>> = Mutex::new(Vec::new());
 
 fn live() -> std::sync::MutexGuard<'static, Vec<Weak<Link>>> {
     LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// How many connections may be open before opening another first runs PHP's cycle collector.
+const COLLECT_ABOVE: usize = 16;
+
+extern "C" {
+    fn zend_gc_collect_cycles() -> std::ffi::c_int;
+}
+
+/// Before a new connection: a connection and its channels reference each other (`$channels`, the
+/// channel's connection), as in php-amqplib, so a connection dropped without close() lives on until
+/// PHP's cycle collector runs, holding its broker connection and about half a megabyte of buffers.
+/// A script opening connections in a loop would pile them up; past `COLLECT_ABOVE` open ones, the
+/// collector runs first, and the unreachable ones close (their destructor flushes and closes them).
+pub fn collect_unreachable() {
+    let open = live().iter().filter(|l| l.strong_count() > 0).count();
+    if open >= COLLECT_ABOVE {
+        // SAFETY: called on the PHP thread, inside a request, outside any GC run.
+        unsafe { zend_gc_collect_cycles() };
+    }
 }
 
 /// Remembers a new connection for the end of the request; forgets those already gone.
