@@ -28,6 +28,9 @@ layer_rust() {
   cargo test --release -p lapin --lib --no-default-features --features openssl,default-runtime 2>&1 \
     | tee -a "$LOGS/rust.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  # The vendored amq-protocol-types: short strings as bytes, the nesting limit, arbitrary input.
+  cargo test --release -p amq-protocol-types --lib 2>&1 | tee -a "$LOGS/rust.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
   local p f i
   p=$(grep -Eo '[0-9]+ passed' "$LOGS/rust.log" | awk '{s+=$1} END {print s+0}')
   f=$(grep -Eo '[0-9]+ failed' "$LOGS/rust.log" | awk '{s+=$1} END {print s+0}')

@@ -620,3 +620,136 @@ mod test {
         );
     }
 }
+
+/// mq's tests of its patches: short strings of any bytes, the nesting limit, and arbitrary input.
+#[cfg(test)]
+mod mq_patch_tests {
+    use super::*;
+    use crate::generation::gen_field_table;
+    use cookie_factory::r#gen as cf_gen;
+
+    fn encode(table: &FieldTable) -> Vec<u8> {
+        let (buf, len) = cf_gen(gen_field_table(table), Vec::new()).unwrap();
+        assert_eq!(buf.len() as u64, len);
+        buf
+    }
+
+    /// A table holding `depth` levels of tables in all (the outermost is level 1).
+    fn nested(depth: usize) -> FieldTable {
+        let mut table = FieldTable::default();
+        table.insert("leaf".into(), AMQPValue::LongString("x".into()));
+        for _ in 1..depth {
+            let mut outer = FieldTable::default();
+            outer.insert("t".into(), AMQPValue::FieldTable(table));
+            table = outer;
+        }
+        table
+    }
+
+    /// The encoding of `nested(depth)`, built without recursion (encoding and dropping a table
+    /// thousands deep would overflow this test's own stack).
+    fn nested_bytes(depth: usize) -> Vec<u8> {
+        let mut body = encode(&nested(1))[4..].to_vec();
+        for _ in 1..depth {
+            let mut outer = vec![1, b't', b'F'];
+            outer.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            outer.extend_from_slice(&body);
+            body = outer;
+        }
+        let mut bytes = (body.len() as u32).to_be_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        bytes
+    }
+
+    fn depth_of(table: &FieldTable) -> usize {
+        1 + table
+            .inner()
+            .values()
+            .map(|v| match v {
+                AMQPValue::FieldTable(t) => depth_of(t),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn short_strings_keep_any_bytes() {
+        let mut table = FieldTable::default();
+        let key = ShortString::from_bytes(b"k\xff".to_vec()).unwrap();
+        assert_eq!(key.as_bytes(), b"k\xff");
+        assert_eq!(key.as_str(), "k\u{fffd}");
+        // (Short strings as values have no RabbitMQ type: they are keys and method fields.)
+        table.insert(key.clone(), AMQPValue::LongString(b"\xfe\xff".to_vec().into()));
+        let bytes = encode(&table);
+        let (rest, parsed) = parse_field_table(&bytes[..]).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(parsed, table);
+        assert_eq!(parsed.inner().keys().next().unwrap().as_bytes(), b"k\xff");
+        assert!(ShortString::from_bytes(vec![0xff; 256]).is_err());
+        assert!(ShortString::from_bytes(vec![0xff; 255]).is_ok());
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_round_trips() {
+        let table = nested(MAX_NESTING);
+        let (_, parsed) = parse_field_table(&encode(&table)[..]).unwrap();
+        assert_eq!(parsed, table);
+        assert_eq!(depth_of(&parsed), MAX_NESTING);
+    }
+
+    /// Deeper than the limit (and far deeper: thousands, which overflowed the stack before) parses,
+    /// with the excess kept raw; written back, it is the same bytes.
+    #[test]
+    fn deeper_tables_are_kept_unparsed() {
+        assert_eq!(nested_bytes(MAX_NESTING), encode(&nested(MAX_NESTING)));
+        for depth in [MAX_NESTING + 1, 5_000] {
+            let bytes = nested_bytes(depth);
+            let (rest, parsed) = parse_field_table(&bytes[..]).unwrap();
+            assert!(rest.is_empty());
+            assert_eq!(depth_of(&parsed), MAX_NESTING);
+            let mut level = &parsed;
+            for _ in 1..MAX_NESTING {
+                level = match level.inner().get("t") {
+                    Some(AMQPValue::FieldTable(t)) => t,
+                    other => panic!("expected a table, got {other:?}"),
+                };
+            }
+            assert!(matches!(level.inner().get("t"), Some(AMQPValue::TooDeep(AMQPType::FieldTable, _))));
+            assert_eq!(encode(&parsed), bytes);
+        }
+        // The depth counter is back to zero after each parse, failed ones included.
+        assert!(parse_field_table(&[0, 0, 0, 9, 1, b'a', b'F', 0, 0, 0, 9][..]).is_err());
+        let (_, parsed) = parse_field_table(&encode(&nested(MAX_NESTING))[..]).unwrap();
+        assert_eq!(depth_of(&parsed), MAX_NESTING);
+    }
+
+    /// Arbitrary bytes (seeded, so a failure reproduces) never panic the table and value parsers.
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let interesting = [b'F', b'A', b's', b'S', b'x', b'V', b't', 0, 255];
+        for _ in 0..20_000 {
+            let len = (next() % 64) as usize;
+            let mut bytes: Vec<u8> = (0..len)
+                .map(|_| match next() % 3 {
+                    0 => interesting[(next() % interesting.len() as u64) as usize],
+                    _ => next() as u8,
+                })
+                .collect();
+            if bytes.len() >= 4 && next() % 2 == 0 {
+                let inner = (bytes.len() - 4) as u32;
+                bytes[..4].copy_from_slice(&inner.to_be_bytes());
+            }
+            let _ = parse_field_table(&bytes[..]);
+            let _ = parse_value(&bytes[..]);
+            let _ = parse_field_array(&bytes[..]);
+        }
+    }
+}
