@@ -37,6 +37,17 @@ pub fn try_bytes(value: &Zval) -> Option<Vec<u8>> {
     }
 }
 
+/// `(string)$value` as PHP evaluates it in an expression (php-rdkafka's `convert_to_string` of array
+/// elements such as header values): null is "", an array is "Array" with PHP's "Array to string
+/// conversion" warning, and an object without `__toString` is PHP's own `Error`, pending when this
+/// returns Err (the Err then throws nothing more).
+pub fn cast(value: &Zval) -> PhpResult<Vec<u8>> {
+    match value.zend_str() {
+        Some(s) => Ok(s.as_bytes().to_vec()),
+        None => engine_string(value.dereference()).ok_or_else(|| PhpException::from_message("(string) conversion failed".into())),
+    }
+}
+
 fn convert(value: &Zval) -> Option<Vec<u8>> {
     let value = value.dereference();
     if value.is_array() || value.is_null() {
@@ -48,6 +59,11 @@ fn convert(value: &Zval) -> Option<Vec<u8>> {
             return None;
         }
     }
+    engine_string(value)
+}
+
+/// The engine's conversion; None when it threw (the exception is pending).
+fn engine_string(value: &Zval) -> Option<Vec<u8>> {
     let mut copy = value.shallow_clone();
     // SAFETY: `copy` is a valid zval owned here; the engine returns a new reference to a zend_string or NULL.
     let converted = unsafe { zval_try_get_string_func(std::ptr::from_mut(&mut copy).cast()) };
@@ -61,7 +77,8 @@ fn convert(value: &Zval) -> Option<Vec<u8>> {
 
 /// PHP's `TypeError` for a `string` parameter given something else.
 pub fn type_error(what: &str, given: &Zval) -> PhpException {
-    crate::exceptions::exception("TypeError", format!("{what} must be of type string, {} given", type_name(given)), 0)
+    // The engine's own class: `exceptions::exception` finds registered and SPL classes only.
+    PhpException::new(format!("{what} must be of type string, {} given", type_name(given)), 0, ext_php_rs::zend::ce::type_error())
 }
 
 /// The type name PHP's own argument errors use (`get_debug_type()` without class names for objects).
@@ -111,6 +128,17 @@ pub fn entries(array: &ZendHashTable) -> Vec<(Key, &Zval)> {
         out.push((key, value));
     }
     out
+}
+
+/// `$array[$key] = $value` for a key of any bytes, stored as PHP stores it (`add_assoc_*`, symbol tables):
+/// a canonical integer string such as "123" becomes the integer key 123.
+pub fn insert(array: &mut ZendHashTable, key: &[u8], value: Zval) -> ext_php_rs::error::Result<()> {
+    match std::str::from_utf8(key) {
+        // ext-php-rs turns numeric `&str` keys into integer keys, as PHP does.
+        Ok(key) => array.insert(key, value),
+        // Not UTF-8, so not numeric either: stored as the bytes.
+        Err(_) => array.insert(&*ZendStr::new(key, false), value),
+    }
 }
 
 /// A `string` parameter read as PHP reads it in coercive mode: any bytes, and ints, floats, bools and
