@@ -37,6 +37,17 @@ pub fn try_bytes(value: &Zval) -> Option<Vec<u8>> {
     }
 }
 
+/// `(string)$value` as PHP evaluates it in an expression (php-rdkafka's `convert_to_string` of array
+/// elements such as header values): null is "", an array is "Array" with PHP's "Array to string
+/// conversion" warning, and an object without `__toString` is PHP's own `Error`, pending when this
+/// returns Err (the Err then throws nothing more).
+pub fn cast(value: &Zval) -> PhpResult<Vec<u8>> {
+    match value.zend_str() {
+        Some(s) => Ok(s.as_bytes().to_vec()),
+        None => engine_string(value.dereference()).ok_or_else(|| PhpException::from_message("(string) conversion failed".into())),
+    }
+}
+
 fn convert(value: &Zval) -> Option<Vec<u8>> {
     let value = value.dereference();
     if value.is_array() || value.is_null() {
@@ -48,6 +59,11 @@ fn convert(value: &Zval) -> Option<Vec<u8>> {
             return None;
         }
     }
+    engine_string(value)
+}
+
+/// The engine's conversion; None when it threw (the exception is pending).
+fn engine_string(value: &Zval) -> Option<Vec<u8>> {
     let mut copy = value.shallow_clone();
     // SAFETY: `copy` is a valid zval owned here; the engine returns a new reference to a zend_string or NULL.
     let converted = unsafe { zval_try_get_string_func(std::ptr::from_mut(&mut copy).cast()) };

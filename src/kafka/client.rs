@@ -1,20 +1,19 @@
 //! Operations php-rdkafka offers on every client handle (`\RdKafka`'s methods), shared by the producer
 //! and the consumers.
 
-use std::ffi::CString;
-
 use ext_php_rs::{exception::PhpResult, types::ZendHashTable};
 use rdkafka::{bindings as rd, client::Client};
 
 use super::{
     context::Context,
     errors,
+    params::c_string,
     topic_partition::{self, TopicPartition},
 };
 
 /// `addBrokers()`: how many brokers were added.
-pub fn add_brokers(client: &Client<Context>, broker_list: &str) -> PhpResult<i64> {
-    let list = CString::new(broker_list).map_err(|_| errors::exception("broker list contains a NUL byte", -1))?;
+pub fn add_brokers(client: &Client<Context>, broker_list: &[u8]) -> PhpResult<i64> {
+    let list = c_string(broker_list);
     // SAFETY: a live client handle and a C string.
     Ok(i64::from(unsafe { rd::rd_kafka_brokers_add(client.native_ptr(), list.as_ptr()) }))
 }

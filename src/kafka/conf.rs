@@ -1,7 +1,7 @@
 //! `RdKafka\Conf` and `RdKafka\TopicConf`: every `set()` goes straight to a librdkafka configuration
 //! object, so unknown names and invalid values fail at once with librdkafka's own message.
 
-use std::ffi::{c_char, CString};
+use std::ffi::{c_char, CStr};
 
 use ext_php_rs::{
     boxed::ZBox,
@@ -15,8 +15,9 @@ use rdkafka::{bindings as rd, ClientConfig};
 use super::{
     callbacks::{self, declare_properties, Callbacks},
     errors,
-    params::Callable,
+    params::{c_string, Callable},
 };
+use crate::php_string::PhpBytes;
 
 /// A librdkafka configuration (global or topic) that validates each property as it is set.
 trait Native {
@@ -25,11 +26,7 @@ trait Native {
     unsafe fn set(ptr: *mut std::ffi::c_void, name: *const c_char, value: *const c_char, err: *mut c_char, size: usize) -> rd::rd_kafka_conf_res_t;
     unsafe fn dump(ptr: *mut std::ffi::c_void, count: *mut usize) -> *mut *const c_char;
 
-    fn set_checked(&self, name: &str, value: &str) -> PhpResult<()> {
-        let (name, value) = match (CString::new(name), CString::new(value)) {
-            (Ok(n), Ok(v)) => (n, v),
-            _ => return Err(errors::exception("configuration names and values cannot contain NUL bytes", -1)),
-        };
+    fn set_checked(&self, name: &CStr, value: &CStr) -> PhpResult<()> {
         let mut err = [0 as c_char; 512];
         // SAFETY: the configuration is live and owned by self; librdkafka writes a NUL-terminated message.
         let res = unsafe { Self::set(self.ptr(), name.as_ptr(), value.as_ptr(), err.as_mut_ptr(), err.len()) };
@@ -161,6 +158,27 @@ impl Conf {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.entries.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
+
+    /// Validates and keeps a property; names and values are any bytes up to the first NUL, as
+    /// php-rdkafka passes them (`char *`).
+    fn put(&mut self, name: &[u8], value: &[u8]) -> PhpResult<()> {
+        let (name, value) = (c_string(name), c_string(value));
+        // Clients are built through rdkafka's `ClientConfig`, which holds Rust strings: a value that is
+        // not UTF-8 is refused here, at the line that sets it, rather than altered.
+        let Ok(text) = value.to_str() else {
+            return Err(errors::exception(
+                format!(
+                    "Configuration property \"{}\": mq hands values to librdkafka as UTF-8 text and this value is not valid UTF-8",
+                    name.to_string_lossy()
+                ),
+                rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_INVALID as i32,
+            ));
+        };
+        self.native.set_checked(&name, &value)?;
+        // librdkafka knew the name: one of its own (ASCII) property names.
+        self.entries.push((name.to_string_lossy().into_owned(), text.to_owned()));
+        Ok(())
+    }
 }
 
 #[php_impl]
@@ -174,16 +192,14 @@ impl Conf {
         self.native.dump_array()
     }
 
-    pub fn set(&mut self, name: String, value: String) -> PhpResult<()> {
-        self.native.set_checked(&name, &value)?;
-        self.entries.push((name, value));
-        Ok(())
+    pub fn set(&mut self, name: PhpBytes, value: PhpBytes) -> PhpResult<()> {
+        self.put(name.as_bytes(), value.as_bytes())
     }
 
     /// Deprecated in php-rdkafka; topic properties are accepted by the global configuration.
     pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) -> PhpResult<()> {
         for (name, value) in &topic_conf.entries {
-            self.set(name.clone(), value.clone())?;
+            self.put(name, value)?;
         }
         Ok(())
     }
@@ -227,7 +243,8 @@ impl Conf {
 #[php(name = "RdKafka\\TopicConf")]
 pub struct TopicConf {
     native: NativeTopicConf,
-    entries: Vec<(String, String)>,
+    /// What the user set (as librdkafka took it), for Conf::setDefaultTopicConf().
+    entries: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl TopicConf {
@@ -247,10 +264,8 @@ impl TopicConf {
         self.native.dump_array()
     }
 
-    pub fn set(&mut self, name: String, value: String) -> PhpResult<()> {
-        self.native.set_checked(&name, &value)?;
-        self.entries.push((name, value));
-        Ok(())
+    pub fn set(&mut self, name: PhpBytes, value: PhpBytes) -> PhpResult<()> {
+        self.put(name.as_bytes(), value.as_bytes())
     }
 
     /// php-rdkafka's RD_KAFKA_MSG_PARTITIONER_* values, mapped to librdkafka's `partitioner` property.
@@ -263,6 +278,16 @@ impl TopicConf {
             6 => "murmur2_random",
             _ => return Err(errors::invalid_argument(format!("Invalid value '{partitioner}' for $partitioner"))),
         };
-        self.set("partitioner".into(), name.into())
+        self.put(b"partitioner", name.as_bytes())
+    }
+}
+
+impl TopicConf {
+    /// As `Conf::put`; topic objects are built from the native configuration, so any bytes work.
+    fn put(&mut self, name: &[u8], value: &[u8]) -> PhpResult<()> {
+        let (name, value) = (c_string(name), c_string(value));
+        self.native.set_checked(&name, &value)?;
+        self.entries.push((name.into_bytes(), value.into_bytes()));
+        Ok(())
     }
 }

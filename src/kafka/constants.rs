@@ -108,7 +108,8 @@ pub fn rd_kafka_errno() -> i64 {
 #[php_function]
 #[php(name = "rd_kafka_offset_tail")]
 pub fn rd_kafka_offset_tail(cnt: i64) -> i64 {
-    OFFSET_TAIL_BASE - cnt
+    // Wraps as the C macro does for absurd counts (PHP_INT_MIN) instead of overflowing.
+    OFFSET_TAIL_BASE.wrapping_sub(cnt)
 }
 
 #[php_function]

@@ -10,14 +10,14 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject, ZendObject, Zval},
+    types::{PhpRef, ZendClassObject, ZendObject, ZendStr, Zval},
 };
 use rdkafka::{
     bindings as rd,
     consumer::{BaseConsumer, CommitMode, Consumer as _},
     error::KafkaError,
     util::Timeout,
-    Offset, TopicPartitionList,
+    TopicPartitionList,
 };
 
 use super::{
@@ -34,7 +34,10 @@ use super::{
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
 };
-use crate::runtime::{self, OwnerPid};
+use crate::{
+    php_string::{self, PhpBytes},
+    runtime::{self, OwnerPid},
+};
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
@@ -117,15 +120,15 @@ fn offsets_to_commit(value: &Zval) -> PhpResult<TopicPartitionList> {
         .filter(|o| o.get_class_name().ok().as_deref() == Some(super::message::CLASS))
         .ok_or_else(|| errors::invalid_argument("expected RdKafka\\Message, an array of RdKafka\\TopicPartition or null".into()))?;
     let prop = |name: &str| message.get_property::<&Zval>(name).ok();
-    let topic = prop("topic_name").and_then(Zval::str).unwrap_or_default().to_string();
+    let topic = prop("topic_name").and_then(Zval::zend_str).map(ZendStr::as_bytes).unwrap_or_default();
     let partition = prop("partition").and_then(Zval::long).unwrap_or(0);
     let offset = prop("offset").and_then(Zval::long).unwrap_or(0);
     if message_err(message) != 0 {
         return Err(errors::exception("Invalid argument: Specified Message has an error", errors::INVALID_ARG));
     }
     let mut list = TopicPartitionList::with_capacity(1);
-    list.add_partition_offset(&topic, partition as i32, Offset::Offset(offset + 1))
-        .map_err(|e| errors::from_kafka(&e))?;
+    // Wraps as in php-rdkafka (C): PHP_INT_MAX is then an invalid offset librdkafka refuses.
+    topic_partition::add(&mut list, topic, partition as i32, offset.wrapping_add(1));
     Ok(list)
 }
 
@@ -145,7 +148,7 @@ fn message_err(message: &ZendObject) -> i64 {
 }
 
 /// A Message standing for an error (or a timeout) instead of a record, as php-rdkafka returns them.
-fn error_message(err: i32, topic: Option<&str>, partition: i32, offset: i64) -> PhpResult<MessageObject> {
+fn error_message(err: i32, topic: Option<&[u8]>, partition: i32, offset: i64) -> PhpResult<MessageObject> {
     let text = errors::err2str(err);
     let with_text = err != errors::TIMED_OUT;
     Fields {
@@ -164,11 +167,12 @@ fn error_message(err: i32, topic: Option<&str>, partition: i32, offset: i64) -> 
 
 /// Topic and offset of a partition-EOF event: rdkafka passes on only the partition, so they are looked
 /// up in the consumer's positions when a single assigned topic has that partition (else unknown).
-fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<String>, i64) {
+fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<Vec<u8>>, i64) {
     let Ok(positions) = consumer.position() else { return (None, -1) };
-    let matches: Vec<_> = positions.elements().into_iter().filter(|e| e.partition() == partition).collect();
-    match matches.as_slice() {
-        [only] => (Some(only.topic().to_string()), only.offset().to_raw().unwrap_or(-1)),
+    let mut matches = topic_partition::from_list(&positions);
+    matches.retain(|e| e.partition == partition);
+    match matches.pop() {
+        Some(only) if matches.is_empty() => (Some(only.topic), only.offset),
         _ => (None, -1),
     }
 }
@@ -226,15 +230,25 @@ impl KafkaConsumer {
         Ok(topic_partition::from_list(&list))
     }
 
-    /// Topic names, or regular expressions when they start with "^".
-    pub fn subscribe(&self, topics: Vec<String>) -> PhpResult<()> {
-        let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
-        self.consumer()?.subscribe(&topics).map_err(|e| errors::from_kafka(&e))
+    /// Topic names, or regular expressions when they start with "^". As in php-rdkafka, each is PHP's
+    /// `(string)` of the element, any bytes up to the first NUL.
+    pub fn subscribe(&self, topics: Array) -> PhpResult<()> {
+        let mut list = TopicPartitionList::with_capacity(topics.0.len());
+        for (_, topic) in php_string::entries(topics.0) {
+            // Partition -1: RD_KAFKA_PARTITION_UA, as librdkafka wants subscriptions.
+            topic_partition::add(&mut list, &php_string::cast(topic)?, -1, rd::RD_KAFKA_OFFSET_INVALID.into());
+        }
+        let rk = self.rk()?;
+        // SAFETY: a live consumer handle and list (librdkafka copies it).
+        match unsafe { rd::rd_kafka_subscribe(rk, list.ptr()) } {
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
+            err => Err(errors::from_code(err as i32)),
+        }
     }
 
-    pub fn get_subscription(&self) -> PhpResult<Vec<String>> {
+    pub fn get_subscription(&self) -> PhpResult<Vec<PhpBytes>> {
         let list = self.consumer()?.subscription().map_err(|e| errors::from_kafka(&e))?;
-        Ok(list.elements().iter().map(|e| e.topic().to_string()).collect())
+        Ok(topic_partition::from_list(&list).into_iter().map(|e| PhpBytes(e.topic)).collect())
     }
 
     pub fn unsubscribe(&self) -> PhpResult<()> {
@@ -258,7 +272,7 @@ impl KafkaConsumer {
             let wait = deadline.map_or(Timeout::After(Duration::ZERO), next_wait);
             // The message is built before any callback runs: it borrows the consumer.
             let message = match consumer.poll(wait) {
-                Some(Ok(message)) => Some(Fields::of(&message, 0).into_php()?),
+                Some(Ok(message)) => Some(Fields::of(&message).into_php()?),
                 Some(Err(KafkaError::PartitionEOF(partition))) => {
                     let (topic, offset) = eof_position(&consumer, partition);
                     Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
@@ -277,9 +291,7 @@ impl KafkaConsumer {
                 }
                 return Ok(message);
             }
-            let until = *deadline.get_or_insert_with(|| {
-                (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
-            });
+            let until = *deadline.get_or_insert_with(|| super::deadline(timeout_ms));
             let expired = until.is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupted() {
                 return error_message(errors::TIMED_OUT, None, 0, 0);
@@ -314,8 +326,8 @@ impl KafkaConsumer {
     }
 
     #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<KafkaConsumerTopic> {
-        KafkaConsumerTopic::new(Arc::clone(self.consumer()?), topic_name, topic_conf)
+    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<KafkaConsumerTopic> {
+        KafkaConsumerTopic::new(Arc::clone(self.consumer()?), topic_name.as_bytes(), topic_conf)
     }
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
@@ -326,8 +338,8 @@ impl KafkaConsumer {
         Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
-    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.consumer()?.client(), &topic, partition, low, high, timeout_ms)
+    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.consumer()?.client(), topic.as_bytes(), partition, low, high, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
@@ -355,13 +367,13 @@ impl KafkaConsumer {
 
     /// Not in php-rdkafka's KafkaConsumer, whose refresh callback thus had no way to answer.
     #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
         oauth::set_token(self.rk()?, token)
     }
 
-    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
-        oauth::set_token_failure(self.rk()?, &error)
+    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
+        oauth::set_token_failure(self.rk()?, error.as_bytes())
     }
 }
 

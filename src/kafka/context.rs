@@ -34,13 +34,13 @@ use super::{
 /// A delivery report, owned so it can outlive the librdkafka event.
 pub struct Delivered {
     err: i32,
-    topic: String,
+    topic: Vec<u8>,
     partition: i32,
     offset: i64,
     timestamp: Option<i64>,
     payload: Option<Vec<u8>>,
     key: Option<Vec<u8>>,
-    headers: Vec<(String, Vec<u8>)>,
+    headers: Vec<(Vec<u8>, Vec<u8>)>,
     opaque: Option<Vec<u8>>,
 }
 
@@ -54,7 +54,7 @@ impl Delivered {
             timestamp: self.timestamp,
             payload: self.payload.as_deref(),
             key: self.key.as_deref(),
-            headers: self.headers.iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect(),
+            headers: self.headers.iter().map(|(k, v)| (k.as_slice(), v.as_slice())).collect(),
             opaque: self.opaque.as_deref(),
         }
     }
@@ -249,20 +249,18 @@ impl ProducerContext for Context {
     fn delivery(&self, result: &DeliveryResult<'_>, opaque: usize) {
         let opaque = self.take_opaque(opaque);
         self.record(self.wants.delivery, || {
-            let (message, err) = match result {
-                Ok(m) => (m, 0),
-                Err((e, m)) => (m, errors::code_of(e)),
-            };
-            let fields = Fields::of(message, err);
+            // The error of a failed delivery is the message's own (`err`).
+            let (Ok(message) | Err((_, message))) = result;
+            let fields = Fields::of(message);
             Event::Delivery(Delivered {
-                err,
-                topic: fields.topic.unwrap_or_default().to_string(),
+                err: fields.err,
+                topic: fields.topic.unwrap_or_default().to_vec(),
                 partition: fields.partition,
                 offset: fields.offset,
                 timestamp: fields.timestamp,
                 payload: fields.payload.map(<[u8]>::to_vec),
                 key: fields.key.map(<[u8]>::to_vec),
-                headers: fields.headers.iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect(),
+                headers: fields.headers.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect(),
                 opaque,
             })
         });

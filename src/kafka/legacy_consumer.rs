@@ -34,7 +34,10 @@ use super::{
     topic_partition::TopicPartition,
     Kafka,
 };
-use crate::runtime::{self, OwnerPid};
+use crate::{
+    php_string::PhpBytes,
+    runtime::{self, OwnerPid},
+};
 
 use super::CONSUME_SLICE as SLICE;
 
@@ -61,19 +64,23 @@ impl Drop for LegacyHandle {
     }
 }
 
-/// Repeats a non-blocking legacy call in slices until it yields, the timeout ends or PHP has a signal.
+/// Repeats a non-blocking legacy call in slices until it yields, the timeout ends (-1: never, as in
+/// librdkafka) or PHP has a signal.
 fn wait_for<T>(timeout_ms: i64, mut attempt: impl FnMut(i32) -> Option<T>) -> Option<T> {
-    let deadline = Instant::now() + Duration::from_millis(timeout_ms.max(0) as u64);
+    let deadline = super::deadline(timeout_ms);
     loop {
-        let slice = deadline.saturating_duration_since(Instant::now()).min(SLICE);
+        let slice = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE));
         if let Some(found) = attempt(slice.as_millis() as i32) {
             return Some(found);
         }
-        if Instant::now() >= deadline || runtime::php_interrupted() {
+        if deadline.is_some_and(|d| Instant::now() >= d) || runtime::php_interrupted() {
             return None;
         }
     }
 }
+
+/// The most messages one consumeBatch() returns: librdkafka's upper bound of `queued.min.messages`.
+const MAX_BATCH: i64 = 10_000_000;
 
 /// How many messages consumeCallback() takes from librdkafka at a time.
 const CALLBACK_BATCH: usize = 1000;
@@ -129,10 +136,10 @@ impl Consumer {
     }
 
     #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
+    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
         let handle = Arc::clone(self.handle()?);
-        let native = NativeTopic::new(handle.consumer.client(), &topic_name, topic_conf)?;
-        Ok(ConsumerTopic { native, handle, name: topic_name })
+        let native = NativeTopic::new(handle.consumer.client(), topic_name.as_bytes(), topic_conf)?;
+        Ok(ConsumerTopic { native, handle })
     }
 
     pub fn new_queue(&self) -> PhpResult<Queue> {
@@ -195,17 +202,17 @@ impl Consumer {
     }
 
     #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
         oauth::set_token(self.handle()?.rk(), token)
     }
 
-    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
-        oauth::set_token_failure(self.handle()?.rk(), &error)
+    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
+        oauth::set_token_failure(self.handle()?.rk(), error.as_bytes())
     }
 
-    pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
-        client::add_brokers(self.handle()?.consumer.client(), &broker_list)
+    pub fn add_brokers(&self, broker_list: PhpBytes) -> PhpResult<i64> {
+        client::add_brokers(self.handle()?.consumer.client(), broker_list.as_bytes())
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
@@ -229,8 +236,8 @@ impl Consumer {
         metadata::fetch(self.handle()?.consumer.client(), all_topics, only_topic, timeout_ms)
     }
 
-    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.consumer.client(), &topic, partition, low, high, timeout_ms)
+    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.handle()?.consumer.client(), topic.as_bytes(), partition, low, high, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
@@ -245,10 +252,13 @@ pub struct ConsumerTopic {
     // Declared before the client: fields drop in order, the topic first.
     native: NativeTopic,
     handle: Arc<LegacyHandle>,
-    name: String,
 }
 
 impl ConsumerTopic {
+    pub fn name(&self) -> &[u8] {
+        self.native.name()
+    }
+
     fn topic(&self) -> PhpResult<*mut rd::rd_kafka_topic_t> {
         ensure_owner(self.handle.owner)?;
         Ok(self.native.ptr())
@@ -262,8 +272,8 @@ impl ConsumerTopic {
         Err(errors::exception("RdKafka\\ConsumerTopic is created by RdKafka\\Consumer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> String {
-        self.name.clone()
+    pub fn get_name(&self) -> PhpBytes {
+        PhpBytes(self.name().to_vec())
     }
 
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
@@ -296,7 +306,10 @@ impl ConsumerTopic {
         if batch_size <= 0 {
             return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for $batch_size")));
         }
-        let messages = batch(self.topic()?, partition, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32, batch_size as usize)?;
+        // librdkafka needs one slot per message up front: a size beyond what a partition's prefetch queue
+        // could ever hold would only allocate (PHP_INT_MAX: more than memory; it was a panic).
+        let size = batch_size.min(MAX_BATCH) as usize;
+        let messages = batch(self.topic()?, partition, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32, size)?;
         messages.iter().map(|m| m.fields().into_php().map(|o| o.0)).collect()
     }
 

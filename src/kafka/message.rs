@@ -2,7 +2,7 @@
 //! consumed message or a delivery report.
 
 use std::{
-    ffi::c_int,
+    ffi::{c_int, CStr},
     sync::atomic::{AtomicPtr, Ordering},
 };
 
@@ -16,10 +16,13 @@ use ext_php_rs::{
     zend::{ClassEntry, ExecuteData},
     zend_fastcall,
 };
-use rdkafka::{bindings as rd, message::Headers};
+use rdkafka::{bindings as rd, message::BorrowedMessage};
 
 use super::errors;
-use crate::classes::{self, this_read};
+use crate::{
+    classes::{self, this_read},
+    php_string,
+};
 
 pub const CLASS: &str = "RdKafka\\Message";
 
@@ -131,33 +134,61 @@ impl IntoZval for MessageObject {
 }
 
 /// What a message carries, borrowed from wherever it lives (a consumed message or a delivery report).
+/// Topic names and header names are bytes: other clients may send any (php-rdkafka passes them on as
+/// they are).
 pub struct Fields<'a> {
     pub err: i32,
-    pub topic: Option<&'a str>,
+    pub topic: Option<&'a [u8]>,
     pub partition: i32,
     pub offset: i64,
     pub timestamp: Option<i64>,
     pub payload: Option<&'a [u8]>,
     pub key: Option<&'a [u8]>,
-    pub headers: Vec<(&'a str, &'a [u8])>,
+    pub headers: Vec<(&'a [u8], &'a [u8])>,
     pub opaque: Option<&'a [u8]>,
 }
 
 impl<'a> Fields<'a> {
-    /// A message read from librdkafka (consumed, or the subject of a delivery report).
-    pub fn of(message: &'a impl rdkafka::Message, err: i32) -> Self {
-        let headers = message
-            .headers()
-            .map(|h| h.iter().map(|h| (h.key, h.value.unwrap_or_default())).collect())
-            .unwrap_or_default();
+    /// A message rdkafka hands over (consumed, or the subject of a delivery report). Read natively:
+    /// rdkafka's own accessors panic on a topic or header name that is not UTF-8.
+    pub fn of(message: &'a BorrowedMessage<'_>) -> Self {
+        // SAFETY: the message is live for 'a.
+        unsafe { Self::native(message.ptr()) }
+    }
+
+    /// # Safety
+    /// `ptr` is a live message that outlives 'a.
+    unsafe fn native(ptr: *mut rd::rd_kafka_message_t) -> Self {
+        let m = &*ptr;
+        // The bindings type err as an enum that may not list every code: read it as an int.
+        let err = std::ptr::addr_of!(m.err).cast::<i32>().read();
+        let bytes = |data: *const std::ffi::c_void, len: usize| {
+            (!data.is_null()).then(|| std::slice::from_raw_parts(data.cast::<u8>(), len))
+        };
+        let topic = (!m.rkt.is_null()).then(|| CStr::from_ptr(rd::rd_kafka_topic_name(m.rkt)).to_bytes());
+        let mut ts_type = rd::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+        let timestamp = rd::rd_kafka_message_timestamp(ptr, &mut ts_type);
+        let mut headers = Vec::new();
+        let mut hdrs = std::ptr::null_mut();
+        if err == 0 && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
+            let mut index = 0;
+            while rd::rd_kafka_header_get_all(hdrs, index, &mut name, &mut value, &mut size)
+                == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+            {
+                // A null value reads as "", as in php-rdkafka.
+                headers.push((CStr::from_ptr(name).to_bytes(), bytes(value, size).unwrap_or_default()));
+                index += 1;
+            }
+        }
         Fields {
             err,
-            topic: Some(message.topic()),
-            partition: message.partition(),
-            offset: message.offset(),
-            timestamp: message.timestamp().to_millis(),
-            payload: message.payload(),
-            key: message.key(),
+            topic,
+            partition: m.partition,
+            offset: m.offset,
+            timestamp: Some(timestamp),
+            payload: bytes(m.payload, m.len),
+            key: bytes(m.key, m.key_len),
             headers,
             opaque: None,
         }
@@ -182,7 +213,7 @@ impl<'a> Fields<'a> {
         };
         let bytes = |v: Option<&[u8]>| v.map_or_else(null, classes::binary);
         set(const { slot("err") }, long(i64::from(self.err)));
-        set(const { slot("topic_name") }, bytes(self.topic.map(str::as_bytes)));
+        set(const { slot("topic_name") }, bytes(self.topic));
         set(const { slot("partition") }, long(i64::from(self.partition)));
         set(const { slot("offset") }, long(self.offset));
         if let Some(payload) = self.payload {
@@ -193,8 +224,9 @@ impl<'a> Fields<'a> {
         set(const { slot("key") }, bytes(self.key));
         let headers = if self.err == 0 && !self.headers.is_empty() {
             let mut headers = ZendHashTable::new();
+            // Later duplicates win, and "123" becomes key 123, as php-rdkafka's add_assoc_stringl does.
             for (name, value) in self.headers {
-                headers.insert(name, classes::binary(value))?;
+                php_string::insert(&mut headers, name, classes::binary(value))?;
             }
             let mut array = Zval::new();
             array.set_hashtable(headers);
@@ -237,46 +269,8 @@ impl RawMessage {
     }
 
     pub fn fields(&self) -> Fields<'_> {
-        let ptr = self.0.as_ptr();
         // SAFETY: a live message until drop; its strings and buffers live as long.
-        unsafe {
-            let m = &*ptr;
-            // The bindings type err as an enum that may not list every code: read it as an int.
-            let err = std::ptr::addr_of!(m.err).cast::<i32>().read();
-            let bytes = |data: *mut std::ffi::c_void, len: usize| {
-                (!data.is_null()).then(|| std::slice::from_raw_parts(data.cast::<u8>(), len))
-            };
-            let topic = (!m.rkt.is_null())
-                .then(|| std::ffi::CStr::from_ptr(rd::rd_kafka_topic_name(m.rkt)).to_str().ok())
-                .flatten();
-            let mut ts_type = rd::rd_kafka_timestamp_type_t::RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-            let timestamp = rd::rd_kafka_message_timestamp(ptr, &mut ts_type);
-            let mut headers = Vec::new();
-            let mut hdrs = std::ptr::null_mut();
-            if err == 0 && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-                let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
-                let mut index = 0;
-                while rd::rd_kafka_header_get_all(hdrs, index, &mut name, &mut value, &mut size)
-                    == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-                {
-                    if let Ok(name) = std::ffi::CStr::from_ptr(name).to_str() {
-                        headers.push((name, bytes(value.cast_mut(), size).unwrap_or_default()));
-                    }
-                    index += 1;
-                }
-            }
-            Fields {
-                err,
-                topic,
-                partition: m.partition,
-                offset: m.offset,
-                timestamp: Some(timestamp),
-                payload: bytes(m.payload, m.len),
-                key: bytes(m.key, m.key_len),
-                headers,
-                opaque: None,
-            }
-        }
+        unsafe { Fields::native(self.0.as_ptr()) }
     }
 }
 

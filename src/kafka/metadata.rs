@@ -20,7 +20,7 @@ use super::{
 };
 
 /// A `?RdKafka\Topic $only_topic` argument: only its name is used.
-pub struct OnlyTopic(String);
+pub struct OnlyTopic(Vec<u8>);
 
 impl<'a> FromZval<'a> for OnlyTopic {
     const TYPE: DataType = DataType::object("RdKafka\\Topic");
@@ -28,9 +28,9 @@ impl<'a> FromZval<'a> for OnlyTopic {
     fn from_zval(zval: &'a Zval) -> Option<Self> {
         let name = zval
             .extract::<&ProducerTopic>()
-            .map(|t| t.name().to_string())
-            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_string()))
-            .or_else(|| zval.extract::<&ConsumerTopic>().map(ConsumerTopic::get_name))?;
+            .map(|t| t.name().to_vec())
+            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_vec()))
+            .or_else(|| zval.extract::<&ConsumerTopic>().map(|t| t.name().to_vec()))?;
         Some(OnlyTopic(name))
     }
 }

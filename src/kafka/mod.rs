@@ -50,6 +50,25 @@ pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
     }
 }
 
+/// A PHP `$timeout_ms` as librdkafka takes it (an int, as php-rdkafka passes it on): -1 waits without
+/// end (RD_POLL_INFINITE), other negative values do not wait (librdkafka's deadline is then already
+/// past), and values beyond an int wait i32::MAX ms rather than wrapping around.
+pub fn timeout_ms(timeout_ms: i64) -> i32 {
+    if timeout_ms == -1 {
+        -1
+    } else {
+        timeout_ms.clamp(0, i64::from(i32::MAX)) as i32
+    }
+}
+
+/// The end of one of mq's own sliced waits, with `timeout_ms`'s meaning (None: no end).
+pub fn deadline(timeout_ms: i64) -> Option<std::time::Instant> {
+    match self::timeout_ms(timeout_ms) {
+        -1 => None,
+        ms => Some(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)),
+    }
+}
+
 /// The longest single wait inside a consume call: between waits, pending PHP signals end the call.
 pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
 

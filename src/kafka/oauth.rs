@@ -16,9 +16,10 @@ use std::{
 use ext_php_rs::{exception::PhpResult, types::ZendHashTable, types::Zval};
 use rdkafka::{bindings as rd, client::OAuthToken};
 
-use super::{context::Context, errors};
+use super::{context::Context, errors, params::c_string};
+use crate::php_string;
 
-/// A token as PHP gave it.
+/// A token as PHP gave it: bytes up to the first NUL, as php-rdkafka passes them on.
 #[derive(Clone)]
 pub struct Token {
     value: CString,
@@ -28,19 +29,22 @@ pub struct Token {
     extensions: Vec<CString>,
 }
 
-fn c_string(what: &str, text: &str) -> PhpResult<CString> {
-    CString::new(text).map_err(|_| errors::exception(format!("the OAUTHBEARER {what} contains a NUL byte"), errors::INVALID_ARG))
-}
-
 impl Token {
-    pub fn new(value: &str, lifetime_ms: i64, principal: &str, extensions: Option<&ZendHashTable>) -> PhpResult<Self> {
+    /// Extension values are converted as php-rdkafka converts them (PHP's `(string)`), integer keys
+    /// read as their digits.
+    pub fn new(value: &[u8], lifetime_ms: i64, principal: &[u8], extensions: Option<&ZendHashTable>) -> PhpResult<Self> {
         let mut pairs = Vec::new();
-        for (key, val) in extensions.into_iter().flat_map(ZendHashTable::iter) {
-            let val = val.string().ok_or_else(|| errors::exception("OAUTHBEARER extension values must be strings", errors::INVALID_ARG))?;
-            pairs.push(c_string("extension key", &key.to_string())?);
-            pairs.push(c_string("extension value", &val)?);
+        for (key, val) in extensions.map(php_string::entries).unwrap_or_default() {
+            pairs.push(c_string(&key.into_bytes()));
+            pairs.push(c_string(&php_string::cast(val)?));
         }
-        Ok(Token { value: c_string("token", value)?, lifetime_ms, principal: c_string("principal", principal)?, extensions: pairs })
+        Ok(Token { value: c_string(value), lifetime_ms, principal: c_string(principal), extensions: pairs })
+    }
+
+    /// rdkafka sets the refreshed token itself, from Rust strings: one it cannot pass on as it is
+    /// (extensions, bytes that are not UTF-8) is set again natively once the poll returns.
+    fn needs_reset(&self) -> bool {
+        !self.extensions.is_empty() || self.value.to_str().is_err() || self.principal.to_str().is_err()
     }
 
     /// `rd_kafka_oauthbearer_set_token`, with librdkafka's message on failure.
@@ -69,8 +73,7 @@ impl Token {
 }
 
 /// `rd_kafka_oauthbearer_set_token_failure`.
-pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &str) -> PhpResult<()> {
-    let error = c_string("error", error)?;
+pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &CString) -> PhpResult<()> {
     // SAFETY: a live client handle and a C string librdkafka copies.
     match unsafe { rd::rd_kafka_oauthbearer_set_token_failure(rk, error.as_ptr()) } {
         rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
@@ -81,7 +84,7 @@ pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &str) -> PhpResult<()> {
 /// What the PHP callback answered to one refresh.
 enum Answer {
     Token(Token),
-    Failure(String),
+    Failure(CString),
 }
 
 /// A PHP method polling a client that has a refresh callback.
@@ -92,7 +95,7 @@ struct Poll {
     callback: Zval,
     /// Some while the callback runs; filled by oauthbearerSetToken()/Failure().
     answer: Option<Option<Answer>>,
-    /// A token with extensions rdkafka set without them.
+    /// A token rdkafka set without its extensions, or altered (see `Token::needs_reset`).
     reset: Option<Token>,
 }
 
@@ -141,7 +144,7 @@ pub fn refresh(context: &Context, config: Option<&str>) -> Result<OAuthToken, Bo
         let poll = polls.iter_mut().rev().find(|p| p.context == target)?;
         let answer = poll.answer.take().flatten();
         if let Some(Answer::Token(token)) = &answer {
-            poll.reset = (!token.extensions.is_empty()).then(|| token.clone());
+            poll.reset = token.needs_reset().then(|| token.clone());
         }
         answer
     });
@@ -151,7 +154,7 @@ pub fn refresh(context: &Context, config: Option<&str>) -> Result<OAuthToken, Bo
             principal_name: token.principal.to_string_lossy().into_owned(),
             lifetime_ms: token.lifetime_ms,
         }),
-        Some(Answer::Failure(error)) => Err(error.into()),
+        Some(Answer::Failure(error)) => Err(error.to_string_lossy().into()),
         None => Err("the OAUTHBEARER token refresh callback set no token".into()),
     }
 }
@@ -165,9 +168,10 @@ pub fn set_token(rk: *mut rd::rd_kafka_t, token: Token) -> PhpResult<()> {
 }
 
 /// `oauthbearerSetTokenFailure()`.
-pub fn set_token_failure(rk: *mut rd::rd_kafka_t, error: &str) -> PhpResult<()> {
-    set_failure(rk, error)?;
-    answer(rk, Answer::Failure(error.to_string()));
+pub fn set_token_failure(rk: *mut rd::rd_kafka_t, error: &[u8]) -> PhpResult<()> {
+    let error = c_string(error);
+    set_failure(rk, &error)?;
+    answer(rk, Answer::Failure(error));
     Ok(())
 }
 

@@ -1,13 +1,13 @@
 //! Offset queries shared by producers and consumers: watermarks, offsets for timestamps, positions.
 
-use std::ffi::CString;
-
 use ext_php_rs::{exception::PhpResult, types::{PhpRef, ZendHashTable}};
 use rdkafka::{bindings as rd, client::Client};
 
 use super::{
     context::Context,
     errors,
+    params::c_string,
+    timeout_ms as millis,
     topic_partition::{self, TopicPartition},
 };
 
@@ -18,20 +18,16 @@ fn check(err: rd::rd_kafka_resp_err_t) -> PhpResult<()> {
     }
 }
 
-fn millis(timeout_ms: i64) -> i32 {
-    timeout_ms.clamp(-1, i64::from(i32::MAX)) as i32
-}
-
 /// `queryWatermarkOffsets()`: asks the partition leader, writes `$low` and `$high`.
 pub fn query_watermarks(
     client: &Client<Context>,
-    topic: &str,
+    topic: &[u8],
     partition: i64,
     mut low: PhpRef,
     mut high: PhpRef,
     timeout_ms: i64,
 ) -> PhpResult<()> {
-    let topic = CString::new(topic).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
+    let topic = c_string(topic);
     let (mut lo, mut hi) = (0i64, 0i64);
     // SAFETY: a live client handle and a C string; librdkafka writes both offsets.
     check(unsafe { rd::rd_kafka_query_watermark_offsets(client.native_ptr(), topic.as_ptr(), partition as i32, &mut lo, &mut hi, millis(timeout_ms)) })?;

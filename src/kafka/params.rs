@@ -1,8 +1,11 @@
 //! Parameter types of php-rdkafka's signatures that ext-php-rs has no exact match for.
 
+use std::{borrow::Cow, ffi::CString};
+
 use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendClassObject, ZendHashTable, Zval}};
 
 use super::conf::{Conf, TopicConf};
+use crate::php_string::PhpBytes;
 
 /// A `callable` parameter, kept as a counted reference to the PHP value.
 pub struct Callable(pub Zval);
@@ -15,15 +18,34 @@ impl<'a> FromZval<'a> for Callable {
     }
 }
 
-/// A `string` parameter read as raw bytes without a copy (payloads, keys, opaques are binary).
-pub struct Bytes<'a>(pub &'a [u8]);
+/// A `string` parameter read as raw bytes (payloads, keys, opaques are binary): a PHP string without a
+/// copy, and ints, floats, bools and `Stringable` objects converted as PHP's coercive mode does (`42`
+/// is sent as "42", as php-rdkafka sends it).
+pub struct Bytes<'a>(pub Cow<'a, [u8]>);
 
 impl<'a> FromZval<'a> for Bytes<'a> {
     const TYPE: DataType = DataType::String;
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.binary_slice().map(Bytes)
+        match zval.zend_str() {
+            Some(s) => Some(Bytes(Cow::Borrowed(s.as_bytes()))),
+            None => PhpBytes::from_zval(zval).map(|b| Bytes(Cow::Owned(b.0))),
+        }
     }
+}
+
+impl Bytes<'_> {
+    /// The bytes of an optional argument.
+    pub fn opt<'b>(value: &'b Option<Self>) -> Option<&'b [u8]> {
+        value.as_ref().map(|b| &*b.0)
+    }
+}
+
+/// A PHP string as php-rdkafka hands it to librdkafka (a `char *`): up to its first NUL byte.
+pub fn c_string(bytes: &[u8]) -> CString {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    // Cannot fail: no NUL byte is left.
+    CString::new(&bytes[..end]).unwrap_or_default()
 }
 
 /// An `array` parameter that may default to null.

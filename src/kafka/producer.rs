@@ -26,7 +26,7 @@ use super::{
     client,
     conf::{Conf, TopicConf},
     context::Context,
-    ensure_owner, errors,
+    deadline, ensure_owner, errors,
     metadata::{self, Metadata, OnlyTopic},
     oauth, offsets,
     params::{Array, ConfArg},
@@ -36,6 +36,7 @@ use super::{
 };
 use crate::{
     ini,
+    php_string::PhpBytes,
     runtime::{self, OwnerPid},
 };
 
@@ -122,10 +123,6 @@ impl Drop for ProducerHandle {
     }
 }
 
-fn deadline(timeout_ms: i64) -> Option<Instant> {
-    (timeout_ms >= 0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64))
-}
-
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
 #[php(extends(Kafka))]
@@ -193,8 +190,8 @@ impl Producer {
     }
 
     #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: String, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
-        ProducerTopic::new(Arc::clone(self.handle()?), topic_name, topic_conf)
+    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
+        ProducerTopic::new(Arc::clone(self.handle()?), topic_name.as_bytes(), topic_conf)
     }
 
     /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
@@ -249,17 +246,17 @@ impl Producer {
     }
 
     #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: String, lifetime_ms: i64, principal_name: String, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(&token_value, lifetime_ms, &principal_name, extensions.map(|e| e.0))?;
+    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
+        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
         oauth::set_token(self.handle()?.native(), token)
     }
 
-    pub fn oauthbearer_set_token_failure(&self, error: String) -> PhpResult<()> {
-        oauth::set_token_failure(self.handle()?.native(), &error)
+    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
+        oauth::set_token_failure(self.handle()?.native(), error.as_bytes())
     }
 
-    pub fn query_watermark_offsets(&self, topic: String, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.producer().client(), &topic, partition, low, high, timeout_ms)
+    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.handle()?.producer().client(), topic.as_bytes(), partition, low, high, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
@@ -275,8 +272,8 @@ impl Producer {
         Ok(i64::from(self.handle()?.producer().in_flight_count()))
     }
 
-    pub fn add_brokers(&self, broker_list: String) -> PhpResult<i64> {
-        client::add_brokers(self.handle()?.producer().client(), &broker_list)
+    pub fn add_brokers(&self, broker_list: PhpBytes) -> PhpResult<i64> {
+        client::add_brokers(self.handle()?.producer().client(), broker_list.as_bytes())
     }
 
     pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {

@@ -1,24 +1,26 @@
 //! `RdKafka\Topic` (abstract) and `RdKafka\ProducerTopic`.
 
-use std::{ffi::CString, sync::Arc};
+use std::{ffi::c_void, sync::Arc};
 
 use ext_php_rs::{exception::PhpResult, flags::ClassFlags, prelude::*, types::ZendHashTable};
 use rdkafka::{
-    bindings as rd,
+    bindings::{self as rd, rd_kafka_vtype_t::*},
     client::Client,
     consumer::{BaseConsumer, Consumer as _},
-    message::{Header, OwnedHeaders},
-    producer::{BaseRecord, Producer as _},
+    producer::Producer as _,
 };
 
 use super::{
     conf::TopicConf,
     context::Context,
     ensure_owner, errors,
-    params::{Array, Bytes},
+    params::{c_string, Array, Bytes},
     producer::ProducerHandle,
 };
-use crate::runtime::OwnerPid;
+use crate::{
+    php_string::{self, Key, PhpBytes},
+    runtime::OwnerPid,
+};
 
 #[php_class]
 #[php(name = "RdKafka\\Topic")]
@@ -40,11 +42,13 @@ impl Topic {
 pub struct NativeTopic {
     ptr: *mut rd::rd_kafka_topic_t,
     owner: OwnerPid,
+    /// The name as librdkafka holds it: any bytes up to the first NUL, as php-rdkafka passes it.
+    name: Vec<u8>,
 }
 
 impl NativeTopic {
-    pub fn new(client: &Client<Context>, name: &str, conf: Option<&TopicConf>) -> PhpResult<Self> {
-        let c_name = CString::new(name).map_err(|_| errors::exception("topic name contains a NUL byte", -1))?;
+    pub fn new(client: &Client<Context>, name: &[u8], conf: Option<&TopicConf>) -> PhpResult<Self> {
+        let c_name = c_string(name);
         let conf = conf.map_or(std::ptr::null_mut(), |c| c.native().dup());
         // SAFETY: a live client; librdkafka takes ownership of the configuration copy.
         let ptr = unsafe { rd::rd_kafka_topic_new(client.native_ptr(), c_name.as_ptr(), conf) };
@@ -52,11 +56,15 @@ impl NativeTopic {
             // SAFETY: reads librdkafka's thread-local last error.
             return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
         }
-        Ok(NativeTopic { ptr, owner: OwnerPid::current() })
+        Ok(NativeTopic { ptr, owner: OwnerPid::current(), name: c_name.into_bytes() })
     }
 
     pub fn ptr(&self) -> *mut rd::rd_kafka_topic_t {
         self.ptr
+    }
+
+    pub fn name(&self) -> &[u8] {
+        &self.name
     }
 }
 
@@ -69,25 +77,54 @@ impl Drop for NativeTopic {
     }
 }
 
+/// Headers of a message to produce (`rd_kafka_headers_t`): destroyed on drop unless librdkafka took them.
+struct NativeHeaders(*mut rd::rd_kafka_headers_t);
+
+impl Drop for NativeHeaders {
+    fn drop(&mut self) {
+        // SAFETY: created by rd_kafka_headers_new and not handed to librdkafka (see `send`).
+        unsafe { rd::rd_kafka_headers_destroy(self.0) }
+    }
+}
+
+/// Message headers from a PHP array of name => value, as php-rdkafka builds them: names are any bytes
+/// up to the first NUL, values are PHP's `(string)` of the value (null "", true "1", 1.5 "1.5", an
+/// array "Array" with PHP's warning, an object without __toString PHP's Error, and then nothing is
+/// produced), and an integer key ends the list.
+fn to_headers(array: &ZendHashTable) -> PhpResult<NativeHeaders> {
+    let entries = php_string::entries(array);
+    // SAFETY: allocates an empty list.
+    let headers = NativeHeaders(unsafe { rd::rd_kafka_headers_new(entries.len()) });
+    for (name, value) in entries {
+        let Key::Bytes(name) = name else { break };
+        let name = c_string(&name);
+        let value = php_string::cast(value)?;
+        // "" is an empty value (as php-rdkafka sends it), not a null one: a valid pointer either way.
+        let value_ptr = if value.is_empty() { c"".as_ptr().cast() } else { value.as_ptr().cast() };
+        // SAFETY: a live list; librdkafka copies the NUL-terminated name (length -1) and the value.
+        unsafe { rd::rd_kafka_header_add(headers.0, name.as_ptr(), -1, value_ptr, value.len() as isize) };
+    }
+    Ok(headers)
+}
+
 #[php_class]
 #[php(name = "RdKafka\\ProducerTopic")]
 #[php(extends(Topic))]
 pub struct ProducerTopic {
-    /// Only held: messages produced by name use this topic object and its TopicConf. Declared before the
-    /// client: fields drop in order, the topic first.
-    _native: NativeTopic,
+    /// Messages are produced with this topic object (its TopicConf, its name's bytes). Declared before
+    /// the client: fields drop in order, the topic first.
+    native: NativeTopic,
     handle: Arc<ProducerHandle>,
-    name: String,
 }
 
 impl ProducerTopic {
-    pub fn new(handle: Arc<ProducerHandle>, name: String, conf: Option<&TopicConf>) -> PhpResult<Self> {
-        let native = NativeTopic::new(handle.producer().client(), &name, conf)?;
-        Ok(ProducerTopic { _native: native, handle, name })
+    pub fn new(handle: Arc<ProducerHandle>, name: &[u8], conf: Option<&TopicConf>) -> PhpResult<Self> {
+        let native = NativeTopic::new(handle.producer().client(), name, conf)?;
+        Ok(ProducerTopic { native, handle })
     }
 
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self) -> &[u8] {
+        self.native.name()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -97,7 +134,7 @@ impl ProducerTopic {
         msgflags: i64,
         payload: Option<&[u8]>,
         key: Option<&[u8]>,
-        headers: Option<OwnedHeaders>,
+        headers: Option<NativeHeaders>,
         timestamp_ms: Option<i64>,
         opaque: Option<&[u8]>,
     ) -> PhpResult<()> {
@@ -110,33 +147,50 @@ impl ProducerTopic {
             return Err(errors::invalid_argument(format!("Invalid value '{msgflags}' for $msgflags")));
         }
         let context = self.handle.context();
-        let mut record = BaseRecord::<[u8], [u8], usize>::with_opaque_to(&self.name, context.keep_opaque(opaque));
-        if partition != -1 {
-            record = record.partition(partition as i32);
-        }
-        if let Some(payload) = payload {
-            record = record.payload(payload);
-        }
-        if let Some(key) = key {
-            record = record.key(key);
-        }
-        if let Some(headers) = headers {
-            record = record.headers(headers);
-        }
-        if let Some(ts) = timestamp_ms {
-            record = record.timestamp(ts);
-        }
+        // rdkafka's delivery callback reads the message opaque back as this usize (the context's id).
+        let opaque = context.keep_opaque(opaque);
+        let raw = |b: Option<&[u8]>| b.map_or((std::ptr::null_mut(), 0), |b| (b.as_ptr().cast_mut().cast::<c_void>(), b.len()));
+        let ((payload_ptr, payload_len), (key_ptr, key_len)) = (raw(payload), raw(key));
+        let headers_ptr = headers.as_ref().map_or(std::ptr::null_mut(), |h| h.0);
         loop {
-            match self.handle.producer().send(record) {
-                Ok(()) => return Ok(()),
-                // RD_KAFKA_MSG_F_BLOCK: wait for room, serving delivery reports (queued for the next poll).
-                Err((e, back)) if block && errors::code_of(&e) == errors::QUEUE_FULL => {
-                    self.handle.producer().poll(std::time::Duration::from_millis(10));
-                    record = back;
+            // Straight onto librdkafka's queue, as rdkafka's BaseProducer::send does, but with the topic
+            // object: its name may be any bytes, which rdkafka's `&str` topic cannot carry.
+            // SAFETY: a live client and topic object; librdkafka copies payload and key (F_COPY) and owns
+            // the headers once the call succeeded.
+            let err = unsafe {
+                rd::rd_kafka_producev(
+                    self.handle.native(),
+                    RD_KAFKA_VTYPE_RKT,
+                    self.native.ptr(),
+                    RD_KAFKA_VTYPE_PARTITION,
+                    partition as i32,
+                    RD_KAFKA_VTYPE_MSGFLAGS,
+                    rd::RD_KAFKA_MSG_F_COPY,
+                    RD_KAFKA_VTYPE_VALUE,
+                    payload_ptr,
+                    payload_len,
+                    RD_KAFKA_VTYPE_KEY,
+                    key_ptr,
+                    key_len,
+                    RD_KAFKA_VTYPE_OPAQUE,
+                    opaque as *mut c_void,
+                    RD_KAFKA_VTYPE_TIMESTAMP,
+                    timestamp_ms.unwrap_or(0),
+                    RD_KAFKA_VTYPE_HEADERS,
+                    headers_ptr,
+                    RD_KAFKA_VTYPE_END,
+                )
+            };
+            match err as i32 {
+                0 => {
+                    std::mem::forget(headers);
+                    return Ok(());
                 }
-                Err((e, back)) => {
-                    context.take_opaque(back.delivery_opaque);
-                    return Err(errors::from_kafka(&e));
+                // RD_KAFKA_MSG_F_BLOCK: wait for room, serving delivery reports (queued for the next poll).
+                errors::QUEUE_FULL if block => self.handle.producer().poll(std::time::Duration::from_millis(10)),
+                code => {
+                    context.take_opaque(opaque);
+                    return Err(errors::from_code(code));
                 }
             }
         }
@@ -150,8 +204,8 @@ impl ProducerTopic {
         Err(errors::exception("RdKafka\\ProducerTopic is created by RdKafka\\Producer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> String {
-        self.name.clone()
+    pub fn get_name(&self) -> PhpBytes {
+        PhpBytes(self.name().to_vec())
     }
 
     #[php(defaults(payload = None, key = None, msg_opaque = None))]
@@ -163,7 +217,7 @@ impl ProducerTopic {
         key: Option<Bytes>,
         msg_opaque: Option<Bytes>,
     ) -> PhpResult<()> {
-        self.send(partition, msgflags, payload.map(|b| b.0), key.map(|b| b.0), None, None, msg_opaque.map(|b| b.0))
+        self.send(partition, msgflags, Bytes::opt(&payload), Bytes::opt(&key), None, None, Bytes::opt(&msg_opaque))
     }
 
     #[php(defaults(payload = None, key = None, headers = None, timestamp_ms = None, msg_opaque = None))]
@@ -179,25 +233,8 @@ impl ProducerTopic {
         msg_opaque: Option<Bytes>,
     ) -> PhpResult<()> {
         let headers = headers.map(|h| to_headers(h.0)).transpose()?;
-        self.send(partition, msgflags, payload.map(|b| b.0), key.map(|b| b.0), headers, timestamp_ms, msg_opaque.map(|b| b.0))
+        self.send(partition, msgflags, Bytes::opt(&payload), Bytes::opt(&key), headers, timestamp_ms, Bytes::opt(&msg_opaque))
     }
-}
-
-/// Message headers from a PHP array of name => value. As in php-rdkafka, an integer key ends the list.
-fn to_headers(array: &ZendHashTable) -> PhpResult<OwnedHeaders> {
-    let mut headers = OwnedHeaders::new_with_capacity(array.len());
-    for (name, value) in array {
-        let name = match name {
-            ext_php_rs::types::ArrayKey::Long(_) => break,
-            other => other.to_string(),
-        };
-        let bytes = match value.binary_slice::<u8>() {
-            Some(b) => b.to_vec(),
-            None => value.string().unwrap_or_default().into_bytes(),
-        };
-        headers = headers.insert(Header { key: &name, value: Some(bytes.as_slice()) });
-    }
-    Ok(headers)
 }
 
 #[php_class]
@@ -207,7 +244,6 @@ pub struct KafkaConsumerTopic {
     // Declared before the client: fields drop in order, the topic first.
     native: NativeTopic,
     consumer: Arc<BaseConsumer<Context>>,
-    name: String,
 }
 
 impl Drop for KafkaConsumerTopic {
@@ -221,13 +257,13 @@ impl Drop for KafkaConsumerTopic {
 }
 
 impl KafkaConsumerTopic {
-    pub fn new(consumer: Arc<BaseConsumer<Context>>, name: String, conf: Option<&TopicConf>) -> PhpResult<Self> {
-        let native = NativeTopic::new(consumer.client(), &name, conf)?;
-        Ok(KafkaConsumerTopic { native, consumer, name })
+    pub fn new(consumer: Arc<BaseConsumer<Context>>, name: &[u8], conf: Option<&TopicConf>) -> PhpResult<Self> {
+        let native = NativeTopic::new(consumer.client(), name, conf)?;
+        Ok(KafkaConsumerTopic { native, consumer })
     }
 
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self) -> &[u8] {
+        self.native.name()
     }
 }
 
@@ -238,8 +274,8 @@ impl KafkaConsumerTopic {
         Err(errors::exception("RdKafka\\KafkaConsumerTopic is created by RdKafka\\KafkaConsumer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> String {
-        self.name.clone()
+    pub fn get_name(&self) -> PhpBytes {
+        PhpBytes(self.name().to_vec())
     }
 
     /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs

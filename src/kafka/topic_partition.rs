@@ -1,15 +1,19 @@
 //! `RdKafka\TopicPartition`, and its conversions to and from librdkafka's partition lists.
 
-use ext_php_rs::{convert::IntoZval, exception::PhpResult, prelude::*, types::{ZendClassObject, ZendHashTable, Zval}};
-use rdkafka::{Offset, TopicPartitionList};
+use std::ffi::CStr;
 
-use super::errors;
+use ext_php_rs::{convert::IntoZval, exception::PhpResult, prelude::*, types::{ZendClassObject, ZendHashTable, Zval}};
+use rdkafka::{bindings as rd, TopicPartitionList};
+
+use super::{errors, params::c_string};
+use crate::php_string::PhpBytes;
 
 #[php_class]
 #[php(name = "RdKafka\\TopicPartition")]
 #[derive(Clone, Debug)]
 pub struct TopicPartition {
-    pub topic: String,
+    /// Bytes up to the first NUL, as php-rdkafka keeps it (a `char *`).
+    pub topic: Vec<u8>,
     pub partition: i32,
     pub offset: i64,
     pub err: Option<i64>,
@@ -18,16 +22,16 @@ pub struct TopicPartition {
 #[php_impl]
 impl TopicPartition {
     #[php(defaults(offset = 0))]
-    pub fn __construct(topic: String, partition: i64, offset: Option<i64>) -> Self {
-        Self { topic, partition: partition as i32, offset: offset.unwrap_or(0), err: None }
+    pub fn __construct(topic: PhpBytes, partition: i64, offset: Option<i64>) -> Self {
+        Self { topic: c_string(topic.as_bytes()).into_bytes(), partition: partition as i32, offset: offset.unwrap_or(0), err: None }
     }
 
-    pub fn get_topic(&self) -> Option<String> {
-        Some(self.topic.clone())
+    pub fn get_topic(&self) -> Option<PhpBytes> {
+        Some(PhpBytes(self.topic.clone()))
     }
 
-    pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: String) -> &mut ZendClassObject<TopicPartition> {
-        self_.topic = topic_name;
+    pub fn set_topic(self_: &mut ZendClassObject<TopicPartition>, topic_name: PhpBytes) -> &mut ZendClassObject<TopicPartition> {
+        self_.topic = c_string(topic_name.as_bytes()).into_bytes();
         self_
     }
 
@@ -54,28 +58,43 @@ impl TopicPartition {
     }
 }
 
-/// The entries of a librdkafka list (offsets as raw numbers, errors as codes).
+/// The entries of a librdkafka list (offsets as raw numbers, errors as codes). Read natively: rdkafka's
+/// accessors panic on a topic name that is not UTF-8 (librdkafka takes any bytes).
 pub fn from_list(list: &TopicPartitionList) -> Vec<TopicPartition> {
-    list.elements()
+    // SAFETY: a live list; its `cnt` elements and their topic strings live as long as it.
+    let elems = unsafe {
+        let native = &*list.ptr();
+        if native.elems.is_null() { &[][..] } else { std::slice::from_raw_parts(native.elems, native.cnt as usize) }
+    };
+    elems
         .iter()
         .map(|e| TopicPartition {
-            topic: e.topic().to_string(),
-            partition: e.partition(),
-            offset: e.offset().to_raw().unwrap_or(rdkafka::bindings::RD_KAFKA_OFFSET_INVALID as i64),
-            err: Some(e.error().err().map_or(0, |err| i64::from(errors::code_of(&err)))),
+            // SAFETY: a NUL-terminated topic name of a live element.
+            topic: unsafe { CStr::from_ptr(e.topic) }.to_bytes().to_vec(),
+            partition: e.partition,
+            offset: e.offset,
+            // The bindings type err as an enum that may not list every code: read it as an int.
+            // SAFETY: a field of a live element.
+            err: Some(i64::from(unsafe { std::ptr::addr_of!(e.err).cast::<i32>().read() })),
         })
         .collect()
+}
+
+/// Adds a partition with a raw offset to a librdkafka list, by its topic's bytes (up to a NUL).
+pub fn add(list: &mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) {
+    let topic = c_string(topic);
+    // SAFETY: a live list and C string (copied by librdkafka); the element returned lives in the list.
+    unsafe { (*rd::rd_kafka_topic_partition_list_add(list.ptr(), topic.as_ptr(), partition)).offset = offset };
 }
 
 /// A librdkafka list from a PHP array of TopicPartition objects.
 pub fn to_list(array: &ZendHashTable) -> PhpResult<TopicPartitionList> {
     let mut list = TopicPartitionList::with_capacity(array.len());
-    for (_, value) in array {
+    for (_, value) in crate::php_string::entries(array) {
         let tp = value
             .extract::<&TopicPartition>()
             .ok_or_else(|| errors::invalid_argument("expected an array of RdKafka\\TopicPartition".into()))?;
-        list.add_partition_offset(&tp.topic, tp.partition, Offset::from_raw(tp.offset))
-            .map_err(|e| errors::from_kafka(&e))?;
+        add(&mut list, &tp.topic, tp.partition, tp.offset);
     }
     Ok(list)
 }
