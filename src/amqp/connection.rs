@@ -338,9 +338,10 @@ fn call(config: &Zval, method: &str) -> Zval {
     config.object().and_then(|o| o.try_call_method(method, vec![]).ok()).unwrap_or_default()
 }
 
+/// A string setting (bytes that are not UTF-8 read lossily: RabbitMQ takes UTF-8 names only).
 fn text(config: &Zval, method: &str) -> Option<String> {
     let value = call(config, method);
-    (!value.is_null()).then(|| value.coerce_to_string().unwrap_or_default())
+    (!value.is_null()).then(|| String::from_utf8_lossy(&crate::php_string::try_bytes(&value).unwrap_or_default()).into_owned())
 }
 
 fn number(config: &Zval, method: &str) -> f64 {
@@ -374,6 +375,10 @@ impl Settings {
         if ext_php_rs::zend::ExecutorGlobals::has_exception() {
             return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
         }
+        // The vhost is a short string of connection.open (php-amqplib's write_shortstr check).
+        wire::short_bytes(settings.vhost.clone().into_bytes())?;
+        // mq does not send a locale (RabbitMQ knows en_US only) but checks it as php-amqplib writes it.
+        wire::short_bytes(text(config, "getLocale").unwrap_or_default().into_bytes())?;
         Ok(settings)
     }
 }

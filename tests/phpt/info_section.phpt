@@ -21,3 +21,4 @@ librdkafka builtin features => %Sssl%Ssasl%Szstd%S
 Directive => Local Value => Master Value
 mq.worker_threads => 3 => 3
 mq.kafka_destruct_flush_ms => 3000 => 3000
+mq.amqp_destruct_flush_ms => 3000 => 3000

@@ -105,7 +105,12 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
 
     final protected function encodeCollection(array $val)
     {
-        return array_map([$this, 'encodeValue'], $val);
+        // A loop, as php-amqplib's: array_map() recursed through C, and a self-referencing array
+        // overflowed the C stack (a segfault) instead of PHP's memory limit.
+        foreach ($val as $k => $v) {
+            $val[$k] = $this->encodeValue($v);
+        }
+        return $val;
     }
 
     final protected function decodeCollection(array $val)
