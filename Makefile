@@ -61,7 +61,7 @@ test-phpt: build
 test-phpunit: build
 	scripts/test.sh phpunit
 
-demo: build brokers
+demo: deps build brokers
 	scripts/demo.sh
 
 # Benchmarks against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md). BENCH_ARGS: e.g. --rounds=5 --only=publish

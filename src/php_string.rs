@@ -23,10 +23,7 @@ extern "C" {
 /// PHP's `(string)$value` as bytes, for a parameter declared `string`: arrays, and objects without
 /// `__toString`, are a `TypeError` naming `what`; null is "".
 pub fn bytes(value: &Zval, what: &str) -> PhpResult<Vec<u8>> {
-    if let Some(s) = value.zend_str() {
-        return Ok(s.as_bytes().to_vec());
-    }
-    convert(value).ok_or_else(|| type_error(what, value))
+    try_bytes(value).ok_or_else(|| type_error(what, value))
 }
 
 /// `bytes` without the error: None for arrays and objects without `__toString`.
@@ -35,6 +32,11 @@ pub fn try_bytes(value: &Zval) -> Option<Vec<u8>> {
         Some(s) => Some(s.as_bytes().to_vec()),
         None => convert(value),
     }
+}
+
+/// `try_bytes` as text for messages and settings (bytes that are not UTF-8 read lossily).
+pub fn lossy(value: &Zval) -> Option<String> {
+    try_bytes(value).map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// `(string)$value` as PHP evaluates it in an expression (php-rdkafka's `convert_to_string` of array

@@ -531,11 +531,6 @@ fn seconds(value: &Mixed, what: &str) -> PhpResult<Option<Duration>> {
     }
 }
 
-/// A value as text in an error message.
-fn shown(value: &Zval) -> String {
-    php_string::try_bytes(value).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
-}
-
 /// PHP's gettype() of a value, for php-amqplib's argument errors.
 fn php_type(value: &Zval) -> &'static str {
     use ext_php_rs::flags::DataType::*;
@@ -875,7 +870,7 @@ impl AmqpChannel {
         if let Some(c) = callback.filter(|c| !c.is_callable()) {
             return Err(exception(
                 "InvalidArgumentException",
-                format!("Given argument \"{}\" should be callable. {} type was given.", shown(c), php_type(c)),
+                format!("Given argument \"{}\" should be callable. {} type was given.", php_string::lossy(c).unwrap_or_default(), php_type(c)),
                 0,
             ));
         }

@@ -341,7 +341,7 @@ fn call(config: &Zval, method: &str) -> Zval {
 /// A string setting (bytes that are not UTF-8 read lossily: RabbitMQ takes UTF-8 names only).
 fn text(config: &Zval, method: &str) -> Option<String> {
     let value = call(config, method);
-    (!value.is_null()).then(|| String::from_utf8_lossy(&crate::php_string::try_bytes(&value).unwrap_or_default()).into_owned())
+    (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
 }
 
 fn number(config: &Zval, method: &str) -> f64 {

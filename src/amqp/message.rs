@@ -159,7 +159,7 @@ pub fn outgoing(message: &Zval) -> PhpResult<Outgoing> {
         .ok_or_else(|| exception(INVALID_ARGUMENT, "basic_publish expects an AMQPMessage", 0))?;
     // php-amqplib measures the body with mb_strlen(): a body that is not a string is converted as PHP
     // converts it, an array is its TypeError.
-    let body = php_string::bytes(&classes::read(object, ce, "body"), "mb_strlen(): Argument #1 ($string)")?;
+    let body = wire::string(&classes::read(object, ce, "body"))?;
     let mut p = BasicProperties::default();
     if let Some(props) = classes::read(object, ce, "properties").array() {
         for (key, value) in php_string::entries(props) {

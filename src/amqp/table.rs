@@ -162,25 +162,15 @@ fn symbol_pair(pair: &Zval) -> PhpResult<(i64, Zval)> {
     Ok((kind, entries.get_index(1).map(Zval::shallow_clone).unwrap_or_default()))
 }
 
-/// A string value (long strings, byte arrays): PHP's string conversion, any bytes.
-fn bytes(value: &Zval) -> PhpResult<Vec<u8>> {
-    php_string::bytes(value, "mb_strlen(): Argument #1 ($string)")
-}
-
-/// An integer of a table's field type, in range as php-amqplib's AMQPWriter checks it.
-fn int(value: &Zval, name: &str, min: i64, max: i64) -> PhpResult<i64> {
-    wire::integer(value, name, min, max)
-}
-
 fn encode_value(kind: i64, value: &Zval, depth: usize) -> PhpResult<AMQPValue> {
     Ok(match kind {
-        T_INT_SHORTSHORT => AMQPValue::ShortShortInt(int(value, "Signed octet", -128, 127)? as i8),
-        T_INT_SHORTSHORT_U => AMQPValue::ShortShortUInt(int(value, "Octet", 0, 255)? as u8),
-        T_INT_SHORT => AMQPValue::ShortInt(int(value, "Signed short", -32768, 32767)? as i16),
-        T_INT_SHORT_U => AMQPValue::ShortUInt(int(value, "Short", 0, 65535)? as u16),
-        T_INT_LONG => AMQPValue::LongInt(int(value, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))? as i32),
-        T_INT_LONG_U => AMQPValue::LongUInt(int(value, "Long", 0, i64::from(u32::MAX))? as u32),
-        T_INT_LONGLONG => AMQPValue::LongLongInt(int(value, "Signed longlong", i64::MIN, i64::MAX)?),
+        T_INT_SHORTSHORT => AMQPValue::ShortShortInt(wire::integer(value, "Signed octet", -128, 127)? as i8),
+        T_INT_SHORTSHORT_U => AMQPValue::ShortShortUInt(wire::integer(value, "Octet", 0, 255)? as u8),
+        T_INT_SHORT => AMQPValue::ShortInt(wire::integer(value, "Signed short", -32768, 32767)? as i16),
+        T_INT_SHORT_U => AMQPValue::ShortUInt(wire::integer(value, "Short", 0, 65535)? as u16),
+        T_INT_LONG => AMQPValue::LongInt(wire::integer(value, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))? as i32),
+        T_INT_LONG_U => AMQPValue::LongUInt(wire::integer(value, "Long", 0, i64::from(u32::MAX))? as u32),
+        T_INT_LONGLONG => AMQPValue::LongLongInt(wire::integer(value, "Signed longlong", i64::MIN, i64::MAX)?),
         // RabbitMQ has no unsigned 64-bit type: php-amqplib writes 'l' for both.
         T_INT_LONGLONG_U => AMQPValue::LongLongInt(wire::unsigned_longlong(value)? as i64),
         T_FLOAT => AMQPValue::Float(value.coerce_to_double().unwrap_or(0.0) as f32),
@@ -189,16 +179,16 @@ fn encode_value(kind: i64, value: &Zval, depth: usize) -> PhpResult<AMQPValue> {
             let object = value.object().ok_or_else(|| exception(INVALID_ARGUMENT, "Decimal values must be instance of AMQPDecimal", 0))?;
             let n = object.try_call_method("getN", vec![])?;
             let e = object.try_call_method("getE", vec![])?;
-            let scale = int(&e, "Octet", 0, 255)? as u8;
-            let value = int(&n, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))?;
+            let scale = wire::integer(&e, "Octet", 0, 255)? as u8;
+            let value = wire::integer(&n, "Signed long", i64::from(i32::MIN), i64::from(i32::MAX))?;
             AMQPValue::DecimalValue(DecimalValue { scale, value: value as i32 as u32 })
         }
         T_TIMESTAMP => AMQPValue::Timestamp(wire::unsigned_longlong(value)?),
         T_VOID => AMQPValue::Void,
         T_BOOL => AMQPValue::Boolean(value.coerce_to_bool()),
         T_STRING_SHORT => AMQPValue::ShortString(wire::short_string(value)?),
-        T_STRING_LONG => AMQPValue::LongString(LongString::from(bytes(value)?)),
-        T_BYTES => AMQPValue::ByteArray(ByteArray::from(bytes(value)?)),
+        T_STRING_LONG => AMQPValue::LongString(LongString::from(wire::string(value)?)),
+        T_BYTES => AMQPValue::ByteArray(ByteArray::from(wire::string(value)?)),
         T_ARRAY => AMQPValue::FieldArray(encode_array(value, depth)?),
         T_TABLE => AMQPValue::FieldTable(encode_table_at(value, depth)?),
         other => return Err(exception(OUT_OF_RANGE, format!("AMQP-rabbit doesn't support data of type [{other}]"), 0)),

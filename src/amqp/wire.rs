@@ -13,7 +13,13 @@ use crate::{exceptions::exception, php_string};
 /// A short string (names, routing keys, tags, table keys, message properties): null is "", arrays and
 /// objects without `__toString` are the `TypeError` php-amqplib's `mb_strlen()` raises.
 pub fn short_string(value: &Zval) -> PhpResult<ShortString> {
-    short_bytes(php_string::bytes(value, "mb_strlen(): Argument #1 ($string)")?)
+    short_bytes(string(value)?)
+}
+
+/// A string field (bodies, long strings, byte arrays): PHP's string conversion, any bytes; arrays and
+/// objects without `__toString` are php-amqplib's `mb_strlen()` TypeError.
+pub fn string(value: &Zval) -> PhpResult<Vec<u8>> {
+    php_string::bytes(value, "mb_strlen(): Argument #1 ($string)")
 }
 
 /// Bytes as a short string: php-amqplib's "String too long" past 255 bytes.
@@ -45,7 +51,7 @@ pub fn unsigned_longlong(value: &Zval) -> PhpResult<u64> {
 }
 
 fn out_of_range(class: &str, name: &str, value: &Zval) -> ext_php_rs::exception::PhpException {
-    let shown = php_string::try_bytes(value).map_or_else(|| "Array".to_string(), |b| String::from_utf8_lossy(&b).into_owned());
+    let shown = php_string::lossy(value).unwrap_or_else(|| "Array".into());
     exception(class, format!("{name} out of range: {shown}"), 0)
 }
 
