@@ -279,13 +279,11 @@ impl AmqpChannel {
     /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
     fn publish(&self, msg: &Zval, exchange: &ShortString, routing_key: &ShortString, mandatory: bool, immediate: bool) -> PhpResult<()> {
         self.check()?;
-        let out = message::outgoing(msg)?;
-        let channel = self.channel.clone();
-        let (exchange_name, key) = (exchange.clone(), routing_key.clone());
+        let message::Outgoing { body, properties } = message::outgoing(msg)?;
         let options = BasicPublishOptions { mandatory, immediate };
-        let mut written: Written = Box::pin(async move {
-            channel.basic_publish(exchange_name, key, options, &out.body, out.properties).await
-        });
+        // lapin copies the body into its frames here; the future keeps no reference to it.
+        let mut written: Written =
+            Box::pin(self.channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties));
         let first = runtime::poll_once(&mut written)?;
         if let std::task::Poll::Ready(Err(e)) = &first {
             return Err(channel_error(e, errors::BASIC_PUBLISH));

@@ -113,8 +113,24 @@ fn properties_array(p: &BasicProperties) -> PhpResult<ext_php_rs::boxed::ZBox<Ze
 
 /// What basic_publish sends of a message: its body and its properties.
 pub struct Outgoing {
-    pub body: Vec<u8>,
+    pub body: Body,
     pub properties: BasicProperties,
+}
+
+/// A message body: the PHP string itself, so a large body is copied once (into lapin's frames), or
+/// the string PHP made of a body that was not one.
+pub enum Body {
+    Php(Zval),
+    Converted(Vec<u8>),
+}
+
+impl Body {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Php(value) => value.zend_str().map_or(&[], |s| s.as_bytes()),
+            Body::Converted(bytes) => bytes,
+        }
+    }
 }
 
 fn short(value: &Zval) -> PhpResult<Option<ShortString>> {
@@ -159,7 +175,8 @@ pub fn outgoing(message: &Zval) -> PhpResult<Outgoing> {
         .ok_or_else(|| exception(INVALID_ARGUMENT, "basic_publish expects an AMQPMessage", 0))?;
     // php-amqplib measures the body with mb_strlen(): a body that is not a string is converted as PHP
     // converts it, an array is its TypeError.
-    let body = wire::string(&classes::read(object, ce, "body"))?;
+    let body = classes::read(object, ce, "body");
+    let body = if body.zend_str().is_some() { Body::Php(body) } else { Body::Converted(wire::string(&body)?) };
     let mut p = BasicProperties::default();
     if let Some(props) = classes::read(object, ce, "properties").array() {
         for (key, value) in php_string::entries(props) {

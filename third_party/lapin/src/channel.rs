@@ -500,14 +500,17 @@ impl Channel {
         self.wake();
     }
 
-    async fn send_method_frame_with_body(
+    /// Queues the method, its header and its body frames for the I/O thread before returning (the body
+    /// is copied into the frames here), so the future borrows nothing: a caller publishing a large body
+    /// need not keep its own copy alive until the frames are written (mq patch, see PATCHED.md).
+    fn send_method_frame_with_body(
         &self,
         ctx: &'static str,
         method: AMQPClass,
         payload: &[u8],
         properties: BasicProperties,
         publisher_confirms_result: Option<PublisherConfirm>,
-    ) -> Result<PublisherConfirm> {
+    ) -> impl Future<Output = Result<PublisherConfirm>> + Send + 'static {
         let class_id = method.get_amqp_class_id();
         let header = AMQPContentHeader {
             class_id,
@@ -531,9 +534,12 @@ impl Channel {
         let (promise, resolver) = Promise::new(ctx);
         self.frames.push_frames(self.id, frames, resolver);
         self.wake();
-        promise.await?;
-        Ok(publisher_confirms_result
-            .unwrap_or_else(|| PublisherConfirm::not_requested(self.returned_messages.clone())))
+        let returned_messages = self.returned_messages.clone();
+        async move {
+            promise.await?;
+            Ok(publisher_confirms_result
+                .unwrap_or_else(|| PublisherConfirm::not_requested(returned_messages)))
+        }
     }
 
     pub(crate) fn report_protocol_violation(

@@ -661,40 +661,41 @@ impl Channel {
     ///
     /// Use [`Channel::wait_for_confirms`] to drain all outstanding confirms at
     /// once.
-    pub async fn basic_publish(
+    /// Queues the publish before returning (see `send_method_frame_with_body`): the future does not
+    /// borrow `payload` (mq patch, see PATCHED.md).
+    pub fn basic_publish(
         &self,
         exchange: ShortString,
         routing_key: ShortString,
         options: BasicPublishOptions,
         payload: &[u8],
         properties: BasicProperties,
-    ) -> Result<PublisherConfirm> {
-        if !self.status.connected() {
-            return Err(self.status.state_error("basic.publish"));
-        }
-
-        let start_hook_res = self.before_basic_publish();
-        let BasicPublishOptions {
-            mandatory,
-            immediate,
-        } = options;
-        let method = AMQPClass::Basic(protocol::basic::AMQPMethod::Publish(
-            protocol::basic::Publish {
-                exchange,
-                routing_key,
+    ) -> impl Future<Output = Result<PublisherConfirm>> + Send + 'static {
+        let sent = if self.status.connected() {
+            let start_hook_res = self.before_basic_publish();
+            let BasicPublishOptions {
                 mandatory,
                 immediate,
-            },
-        ));
-
-        self.send_method_frame_with_body(
-            "basic.publish",
-            method,
-            payload,
-            properties,
-            start_hook_res,
-        )
-        .await
+            } = options;
+            let method = AMQPClass::Basic(protocol::basic::AMQPMethod::Publish(
+                protocol::basic::Publish {
+                    exchange,
+                    routing_key,
+                    mandatory,
+                    immediate,
+                },
+            ));
+            Ok(self.send_method_frame_with_body(
+                "basic.publish",
+                method,
+                payload,
+                properties,
+                start_hook_res,
+            ))
+        } else {
+            Err(self.status.state_error("basic.publish"))
+        };
+        async move { sent?.await }
     }
     fn receive_basic_return(&self, method: protocol::basic::Return) -> Result<()> {
         if !self.status.can_receive_messages() {
