@@ -27,6 +27,8 @@
  * the reference's output. "// mq-known: <what>" marks a difference that is to be fixed in mq: the mq output
  * must equal <name>.mq.expected and differ from the reference (an expected failure, reported as XFAIL); once
  * mq prints what the reference prints the scenario fails until the header and <name>.mq.expected are removed.
+ * "// mq-deliberate: <why>" pins a difference the README lists as deliberate, the same way.
+ * "// reference-exit: N": the reference run is expected to exit with N (a fatal error), not 0.
  * Files starting with "_" are helpers, not scenarios.
  * The last line printed is always "diff: N passed, N failed"; the exit code is 0 only if nothing failed.
  */
@@ -101,6 +103,8 @@ function run_sides(array $sides, string $file, float $timeout): array
         $env['MQ_DIFF_NAMES'] = $namesFile;
         $env['MQ_DIFF_AMQPLIB'] = $autoload;
         $env['MQ_DIFF_RUN'] = $runToken;
+        // The command line of this side, for scenarios that run a part in a child process (a crash, a hang).
+        $env['MQ_DIFF_PHP'] = json_encode(array_slice(command($which, $file), 0, -1));
         $p = proc_open(command($which, $file), [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['redirect', 1]],
             $pipes, dirname($file), $env);
         if (!is_resource($p)) {
@@ -247,10 +251,11 @@ foreach ($scenarios as $name => $file) {
     $head = implode("\n", array_slice(file($file), 0, 30));
     // "mq-fixes": the reference's behaviour is a bug mq fixes; "mq-differs": a known limitation of mq.
     // Either way the mq output is pinned by <name>.mq.expected and the README says why.
-    $fixes = preg_match('~^//\s*(mq-(?:fixes|differs)):\s*(.+)$~m', $head, $m) ? trim($m[1]) . ': ' . trim($m[2]) : null;
+    $fixes = preg_match('~^//\s*(mq-(?:fixes|differs|deliberate)):\s*(.+)$~m', $head, $m) ? trim($m[1]) . ': ' . trim($m[2]) : null;
     // "mq-known": a difference to be fixed in mq; pinned the same way, and expected to differ.
     $known = preg_match('~^//\s*mq-known:\s*(.+)$~m', $head, $m) ? 'mq-known: ' . trim($m[1]) : null;
     $pinned = $fixes ?? $known;
+    $refExit = preg_match('~^//\s*reference-exit:\s*(\d+)\s*$~m', $head, $m) ? (int) $m[1] : 0;
     $scenarioTimeout = preg_match('~^//\s*timeout:\s*([0-9.]+)\s*$~m', $head, $m) ? (float) $m[1] : $timeout;
     $expectedFile = "$dir/$name.mq.expected";
     $ok = false;
@@ -268,7 +273,7 @@ foreach ($scenarios as $name => $file) {
                 $report .= "--- $client output ---\n$r1";
             }
             if ($once) {
-                $ok = $c1 === 0;
+                $ok = $c1 === ($client === $ref ? $refExit : 0);
                 if (!$ok && !$show) {
                     $report .= $r1;
                 }
@@ -276,7 +281,7 @@ foreach ($scenarios as $name => $file) {
                 [$o2, $c2, $t2] = $second;
                 $times[$client] += $t2;
                 $r2 = render($o2, $c2);
-                $ok = $c1 === 0 && $r1 === $r2;
+                $ok = $c1 === ($client === $ref ? $refExit : 0) && $r1 === $r2;
                 if (!$ok) {
                     $report .= $r1 === $r2 ? ($show ? '' : $r1) : udiff("$name ($client run 1)", $r1, "$name ($client run 2)", $r2);
                 }
@@ -307,9 +312,9 @@ foreach ($scenarios as $name => $file) {
         if ($show) {
             $report .= "--- $ref output ---\n$ra--- mq output ---\n$rm";
         }
-        if ($ca !== 0) {
+        if ($ca !== $refExit) {
             // The reference run must succeed, or the scenario itself is broken (or the broker is down).
-            $report .= "the $refLabel run did not exit 0: the scenario itself is broken\n" . ($show ? '' : $ra);
+            $report .= "the $refLabel run did not exit $refExit: the scenario itself is broken\n" . ($show ? '' : $ra);
         } elseif ($cm === null && $known === null) {
             $report .= "the mq run timed out\n" . udiff("$name ($refLabel)", $ra, "$name (mq)", $rm);
         } elseif ($pinned === null) {

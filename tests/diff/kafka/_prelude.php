@@ -206,3 +206,45 @@ function consume_n(RdKafka\KafkaConsumer $c, int $n, float $timeout = 20.0): arr
     }
     return $got;
 }
+
+/**
+ * Runs $code (PHP statements, with this prelude loaded) in a child PHP with the same extension, for what
+ * must not take the scenario down: a crash, a hang at exit. Returns "exit N" or "killed after S s (hung)",
+ * followed by the child's stdout; its stderr (a crash's dump) is summed up by its first line.
+ */
+function in_child(string $code, float $timeout = 10.0): string
+{
+    $cmd = json_decode(getenv('MQ_DIFF_PHP') ?: 'null', true) ?: [PHP_BINARY, '-n'];
+    $file = tempnam(sys_get_temp_dir(), 'kdiff-child');
+    file_put_contents($file, "<?php\nrequire " . var_export(__DIR__ . '/_prelude.php', true) . ";\n$code\n");
+    $p = proc_open([...$cmd, $file], [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+    stream_set_blocking($pipes[1], false);
+    stream_set_blocking($pipes[2], false);
+    $out = $err = '';
+    $deadline = microtime(true) + $timeout;
+    $status = null;
+    while (microtime(true) < $deadline) {
+        $out .= stream_get_contents($pipes[1]);
+        $err .= stream_get_contents($pipes[2]);
+        $st = proc_get_status($p);
+        if (!$st['running']) {
+            $status = $st['signaled'] ? 'killed by signal ' . $st['termsig'] : 'exit ' . $st['exitcode'];
+            break;
+        }
+        usleep(20000);
+    }
+    if ($status === null) {
+        proc_terminate($p, 9);
+        $status = sprintf('killed after %g s (hung)', $timeout);
+    }
+    $out .= stream_get_contents($pipes[1]);
+    $err .= stream_get_contents($pipes[2]);
+    fclose($pipes[1]);
+    fclose($pipes[2]);
+    proc_close($p);
+    unlink($file);
+    $firstErr = strtok(trim($err), "\n");
+    // The child's uncaught-exception line names its client; the two sides must print the same.
+    $out = preg_replace('/ \[client \w+\]$/m', '', logical($out));
+    return $status . ($firstErr ? ', stderr starts ' . repr(logical($firstErr)) : '') . "\n" . $out;
+}
