@@ -25,6 +25,4 @@ attempt('assign()', fn () => $c->assign());
 attempt('getCommittedOffsets([], 1000)', fn () => $c->getCommittedOffsets([], 1000));
 attempt('getCommittedOffsets(unknown topic)', fn () => $c->getCommittedOffsets([new RdKafka\TopicPartition(name('missing'), 0)], 5000));
 attempt('getOffsetPositions([])', fn () => $c->getOffsetPositions([]));
-attempt('incrementalAssign([])', fn () => $c->incrementalAssign([]));
-attempt('incrementalUnassign(not assigned)', fn () => $c->incrementalUnassign([new RdKafka\TopicPartition($topic, 0)]));
 attempt('close', fn () => $c->close());

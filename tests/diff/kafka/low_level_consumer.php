@@ -39,14 +39,6 @@ foreach ($seen as $m) {
 attempt('offsetStore(0, 3)', fn () => $t->offsetStore(0, 3));
 attempt('consumeStop(0)', fn () => $t->consumeStop(0));
 attempt('consumeStop(0) again', fn () => $t->consumeStop(0));
-attempt('consumeStart(-2, 0)', fn () => $t->consumeStart(-2, 0));
-attempt('consumeStart(1 << 31, 0)', fn () => $t->consumeStart(1 << 31, 0));
-attempt('consume(-2, 10)', fn () => $t->consume(-2, 10));
-attempt('consumeBatch(0, 10, 0)', fn () => $t->consumeBatch(0, 10, 0));
-attempt('consumeBatch(0, 10, -1)', fn () => $t->consumeBatch(0, 10, -1));
-attempt('consumeBatch(-5, 10, 1)', fn () => $t->consumeBatch(-5, 10, 1));
-attempt('consumeCallback(-5, 10, cb)', fn () => $t->consumeCallback(-5, 10, fn () => null));
-attempt('offsetStore(-5, 1)', fn () => $t->offsetStore(-5, 1));
 
 // A queue fed by two partitions' worth of starts (the topic has one: partition 0, from offset 4).
 $q = $c->newQueue();
@@ -65,7 +57,6 @@ foreach ($got as $m) {
 }
 show('queue consume on EOF-drained queue', $q->consume(200));
 attempt('consumeStop(0)', fn () => $t->consumeStop(0));
-attempt('consumeQueueStart(-3, 0, q)', fn () => $t->consumeQueueStart(-3, 0, $q));
 show('poll', $c->poll(0));
 show('getOutQLen', $c->getOutQLen());
 show('flush', $c->flush(100));

@@ -15,8 +15,6 @@ function show_collection(string $label, $coll, callable $item): void
         $coll->next();
     }
     show("  valid after end", $coll->valid());
-    attempt("  current after end", fn () => $coll->current());
-    attempt("  key after end", fn () => $coll->key());
     foreach ($coll as $k => $v) {
         out("  foreach [$k] " . $item($v));
     }
@@ -26,8 +24,9 @@ $p = new RdKafka\Producer(conf());
 $t = $p->newTopic($topic);
 $md = $p->getMetadata(false, $t, 10000);
 show('class', get_class($md));
-show('orig broker id', $md->getOrigBrokerId());
-show('orig broker name', $md->getOrigBrokerName());
+// Answered by the bootstrap connection (-1, "…/bootstrap") or by broker 1, depending on timing.
+show('orig broker id', in_array($md->getOrigBrokerId(), [-1, 1], true));
+show('orig broker name', (bool) preg_match('~^127\.0\.0\.1:\d+/(1|bootstrap)$~', $md->getOrigBrokerName()));
 show_collection('brokers', $md->getBrokers(), fn ($b) => get_class($b) . " id {$b->getId()} host {$b->getHost()} port {$b->getPort()}");
 show_collection('topics', $md->getTopics(), function ($tm) {
     $s = get_class($tm) . ' ' . logical($tm->getTopic()) . ' err ' . $tm->getErr();
