@@ -14,3 +14,6 @@ attempt('offsetStore(-5, 1)', fn () => $t->offsetStore(-5, 1));
 attempt('consumeQueueStart(-3, 0, q)', fn () => $t->consumeQueueStart(-3, 0, $q));
 attempt('consumeBatch(0, 10, 0)', fn () => $t->consumeBatch(0, 10, 0));
 attempt('consumeBatch(0, 10, -1)', fn () => $t->consumeBatch(0, 10, -1));
+$kc = kafka_consumer();
+$kt = $kc->newTopic(name('range'));
+attempt('KafkaConsumerTopic offsetStore(-5, 1)', fn () => $kt->offsetStore(-5, 1));
