@@ -263,6 +263,9 @@ foreach ($scenarios as $name => $file) {
     // "mq-known": a difference to be fixed in mq; pinned the same way, and expected to differ.
     $known = preg_match('~^//\s*mq-known:\s*(.+)$~m', $head, $m) ? 'mq-known: ' . trim($m[1]) : null;
     $pinned = $fixes ?? $known;
+    if ($pin && $pinned === null) {
+        continue; // --pin: nothing to pin here
+    }
     $refExit = preg_match('~^//\s*reference-exit:\s*(\d+)\s*$~m', $head, $m) ? (int) $m[1] : 0;
     $scenarioTimeout = preg_match('~^//\s*timeout:\s*([0-9.]+)\s*$~m', $head, $m) ? (float) $m[1] : $timeout;
     $expectedFile = "$dir/$name.mq.expected";
@@ -294,11 +297,9 @@ foreach ($scenarios as $name => $file) {
                     $report .= $r1 === $r2 ? ($show ? '' : $r1) : udiff("$name ($client run 1)", $r1, "$name ($client run 2)", $r2);
                 }
             }
-            if ($pin && $pinned !== null) {
+            if ($pin) {
                 file_put_contents($expectedFile, $r1);
                 $report .= "wrote $expectedFile\n";
-            } elseif ($pin) {
-                continue; // nothing to pin: not reported
             }
             if ($client === 'mq' && $pinned !== null && is_file($expectedFile)) {
                 // A pinned mq output may well come with a non-zero exit (a known hang, a known fatal error).

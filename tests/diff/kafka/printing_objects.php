@@ -20,5 +20,6 @@ foreach ($objects as $label => $o) {
     dumped('var_dump', fn () => var_dump($o));
     dumped('print_r', fn () => print_r($o));
     echo "\n";
-    dumped('(array)', fn () => var_dump(array_keys((array) $o)));
+    // Private properties' keys start with a NUL byte: shown as \0.
+    dumped('(array)', fn () => var_dump(array_map(fn ($k) => str_replace("\0", '\0', $k), array_keys((array) $o))));
 }
