@@ -68,8 +68,9 @@ $autoload = getenv('MQ_DIFF_AMQPLIB') ?: '/usr/share/php/PhpAmqpLib/autoload.php
 $rdkafka = $opts['rdkafka'] ?? "$root/.state/php-rdkafka-ref/rdkafka.so";
 // What the reference side needs: php-amqplib's autoloader, or the reference extension.
 $refPath = $suite === 'amqp' ? $autoload : $rdkafka;
-// Kafka topics made by the scenarios' name() start with this, so one call deletes them all at the end.
-$runToken = 'kdiff-' . getmypid() . '-' . bin2hex(random_bytes(3));
+// Kafka topics made by the scenarios' name() start with this, so one call deletes them all at the end. Fixed
+// width: var_dump() prints a name's length, which must not change from run to run.
+$runToken = sprintf('kdiff-%07d-%s', getmypid() % 10000000, bin2hex(random_bytes(3)));
 
 $tmp = sys_get_temp_dir() . '/mq-diff-' . getmypid() . '-' . bin2hex(random_bytes(3));
 mkdir($tmp, 0700, true);

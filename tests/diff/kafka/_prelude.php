@@ -38,7 +38,10 @@ $GLOBALS['__names'] = [];
  */
 function name(string $logical): string
 {
-    $real = (getenv('MQ_DIFF_RUN') ?: 'kdiff-manual') . '-' . $logical . '-' . bin2hex(random_bytes(4));
+    // By hand, a token as wide as run.php's: var_dump() prints the length of the real name.
+    static $token = null;
+    $token ??= getenv('MQ_DIFF_RUN') ?: sprintf('kdiff-%07d-%s', 0, bin2hex(random_bytes(3)));
+    $real = $token . '-' . $logical . '-' . bin2hex(random_bytes(4));
     $GLOBALS['__names'][$real] = $logical;
     if ($f = getenv('MQ_DIFF_NAMES')) {
         file_put_contents($f, "$real\n", FILE_APPEND | LOCK_EX);
