@@ -80,9 +80,10 @@ function attempt(string $label, callable $f)
     }
 }
 
-/** Prints what $f prints (var_dump, print_r...), names replaced, and, with $label, under it. */
+/** Prints "-- $label" and under it what $f prints (var_dump, print_r...), names replaced. */
 function dumped(string $label, callable $f): void
 {
+    echo "-- $label\n";
     ob_start();
     try {
         $f();

@@ -1,6 +1,6 @@
 <?php
-// KafkaConsumer error paths: no group.id, timeouts, commits with nothing to commit, bad arguments, use
-// after close.
+// KafkaConsumer error paths: no group.id, timeouts, commits with nothing to commit, bad arguments (use after
+// close: kafka_consumer_closed.php).
 require __DIR__ . '/_prelude.php';
 
 attempt('no group.id', fn () => new RdKafka\KafkaConsumer(conf()));
