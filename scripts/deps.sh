@@ -9,6 +9,8 @@ PACKAGES=(
   libphp8.2-embed
   # C toolchain pieces librdkafka's bundled build needs
   build-essential pkg-config libssl-dev zlib1g-dev python3 cmake
+  # zstd for the reference php-rdkafka's librdkafka (scripts/php-rdkafka-reference.sh), as mq's has it
+  libzstd-dev
   # brokers and broker tooling
   rabbitmq-server openssl kcat
   # test and comparison packages

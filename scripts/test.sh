@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs mq's three test layers and ends with one summary line "make test: N passed, N failed, N skipped".
+# Runs mq's test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff bench
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +12,7 @@ LOGS="$ROOT/.state/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff bench)
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff diff-kafka bench)
 
 passed=0; failed=0; skipped=0; broken=()
 
@@ -90,6 +90,24 @@ layer_diff() {
   return "$rc"
 }
 
+layer_diff_kafka() {
+  # The same scripts under the php-rdkafka 6.0.4 C extension and under mq.so (tests/diff/kafka/README.md).
+  # The reference is built on first use (about a minute) and cached in .state/.
+  local ref rc
+  ref=$(scripts/php-rdkafka-reference.sh 2>&1 | tee "$LOGS/diff-kafka.log" | tail -n 1)
+  if [ ! -f "$ref" ]; then
+    echo "diff-kafka: building the reference php-rdkafka failed"; count 0 1 0; return 1
+  fi
+  "$PHP" -n tests/diff/run.php --suite=kafka --so="$SO" --rdkafka="$ref" 2>&1 | tee -a "$LOGS/diff-kafka.log"
+  rc=${PIPESTATUS[0]}
+  local p f
+  p=$(sed -n 's/^diff: \([0-9]*\) passed, .*/\1/p' "$LOGS/diff-kafka.log")
+  f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$LOGS/diff-kafka.log")
+  count "${p:-0}" "${f:-0}" 0
+  [ -n "$p" ] || rc=1
+  return "$rc"
+}
+
 layer_bench() {
   # A smoke run of the benchmark harness (tiny counts, one round): every client yields numbers.
   MQ_SO="$SO" "$PHP" -n bench/run.php --smoke --json="$LOGS/bench-smoke.json" 2>&1 | tee "$LOGS/bench.log"
@@ -100,7 +118,7 @@ layer_bench() {
 
 for layer in "${layers[@]}"; do
   echo "=== $layer ==="
-  "layer_$layer" || broken+=("$layer")
+  "layer_${layer//-/_}" || broken+=("$layer")
 done
 
 [ ${#broken[@]} -eq 0 ] || echo "layers with failures: ${broken[*]} (logs in $LOGS)"

@@ -1,0 +1,11 @@
+<?php
+// mq-known: Metadata\Collection current()/key() past the end return null/the position; php-rdkafka throws RdKafka\Exception "Called current() on invalid iterator"
+require __DIR__ . '/_prelude.php';
+
+$p = new RdKafka\Producer(conf());
+$brokers = $p->getMetadata(true, null, 10000)->getBrokers();
+foreach ($brokers as $b) {
+}
+show('valid', $brokers->valid());
+attempt('current after end', fn () => $brokers->current());
+attempt('key after end', fn () => $brokers->key());

@@ -1,0 +1,9 @@
+<?php
+// mq-known: oauthbearerSetTokenFailure()'s RdKafka\Exception has an empty message in php-rdkafka; mq's has err2str's text
+require __DIR__ . '/_prelude.php';
+
+$p = new RdKafka\Producer(conf());
+attempt('setTokenFailure without OAUTHBEARER', fn () => $p->oauthbearerSetTokenFailure('no'));
+$o = new RdKafka\Producer(conf(['security.protocol' => 'SASL_PLAINTEXT', 'sasl.mechanisms' => 'OAUTHBEARER',
+    'bootstrap.servers' => kafka_sasl_bootstrap(), 'log_level' => '0']));
+attempt('setTokenFailure("")', fn () => $o->oauthbearerSetTokenFailure(''));

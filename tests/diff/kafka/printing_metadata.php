@@ -1,0 +1,22 @@
+<?php
+// mq-known: var_dump/print_r/var_export/(array) of Metadata and its collections, Broker, Topic, Partition show no properties
+// var_dump, print_r, var_export and (array) of Metadata, its collections, Broker, Topic and Partition.
+require __DIR__ . '/_prelude.php';
+
+$topic = name('printed');
+produce_all($topic, ['x']);
+$p = new RdKafka\Producer(conf());
+$md = $p->getMetadata(false, $p->newTopic($topic), 10000);
+$broker = $md->getBrokers()->current();
+$t = $md->getTopics()->current();
+$part = $t->getPartitions()->current();
+foreach (['Metadata' => $md, 'brokers' => $md->getBrokers(), 'Broker' => $broker, 'Topic' => $t, 'partitions' => $t->getPartitions(),
+          'Partition' => $part, 'replicas' => $part->getReplicas()] as $label => $o) {
+    out("== $label");
+    dumped('var_dump', fn () => var_dump($o));
+    dumped('print_r', fn () => print_r($o));
+    echo "\n";
+    dumped('var_export', fn () => var_export($o));
+    echo "\n";
+    dumped('(array)', fn () => var_dump((array) $o));
+}
