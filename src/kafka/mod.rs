@@ -6,6 +6,7 @@ pub mod client;
 pub mod conf;
 pub mod constants;
 pub mod consumer;
+pub mod consumer_queue;
 pub mod context;
 pub mod errors;
 pub mod legacy_consumer;

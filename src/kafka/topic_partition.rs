@@ -61,9 +61,18 @@ impl TopicPartition {
 /// The entries of a librdkafka list (offsets as raw numbers, errors as codes). Read natively: rdkafka's
 /// accessors panic on a topic name that is not UTF-8 (librdkafka takes any bytes).
 pub fn from_list(list: &TopicPartitionList) -> Vec<TopicPartition> {
-    // SAFETY: a live list; its `cnt` elements and their topic strings live as long as it.
+    // SAFETY: a live list.
+    unsafe { from_native(list.ptr()) }
+}
+
+/// `from_list` of a list librdkafka handed over in an event.
+///
+/// # Safety
+/// `list` is a live list.
+pub unsafe fn from_native(list: *const rd::rd_kafka_topic_partition_list_t) -> Vec<TopicPartition> {
+    // SAFETY: its `cnt` elements and their topic strings live as long as the list.
     let elems = unsafe {
-        let native = &*list.ptr();
+        let native = &*list;
         if native.elems.is_null() { &[][..] } else { std::slice::from_raw_parts(native.elems, native.cnt as usize) }
     };
     elems
