@@ -8,6 +8,7 @@ pub mod constants;
 pub mod consumer;
 pub mod consumer_queue;
 pub mod context;
+pub mod debug_info;
 pub mod errors;
 pub mod legacy_consumer;
 pub mod message;
@@ -119,6 +120,12 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
         );
         return Ok(());
     }
+    debug_info::install::<topic_partition::TopicPartition>();
+    debug_info::install::<metadata::Metadata>();
+    debug_info::install::<metadata::Collection>();
+    debug_info::install::<metadata::Broker>();
+    debug_info::install::<metadata::Topic>();
+    debug_info::install::<metadata::Partition>();
     errors::register()?;
     message::register()
 }

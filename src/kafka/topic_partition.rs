@@ -5,7 +5,11 @@ use std::ffi::CStr;
 use ext_php_rs::{convert::IntoZval, exception::PhpResult, prelude::*, types::{ZendClassObject, ZendHashTable, Zval}};
 use rdkafka::{bindings as rd, TopicPartitionList};
 
-use super::{errors, params::c_string};
+use super::{
+    debug_info::{field, DebugInfo},
+    errors,
+    params::c_string,
+};
 use crate::php_string::PhpBytes;
 
 #[php_class]
@@ -115,4 +119,14 @@ pub fn to_php(partitions: Vec<TopicPartition>) -> PhpResult<Zval> {
         array.push(tp)?;
     }
     Ok(array.into_zval(false)?)
+}
+
+/// php-rdkafka's debug view (topic_partition.c get_debug_info); err is 0 until librdkafka set one.
+impl DebugInfo for TopicPartition {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "topic", crate::classes::binary(&self.topic))?;
+        field(table, "partition", i64::from(self.partition))?;
+        field(table, "offset", self.offset)?;
+        field(table, "err", self.err.unwrap_or(0))
+    }
 }
