@@ -55,9 +55,15 @@ impl Drop for KafkaConsumer {
             // Inherited through fork: closing would wait for the parent's threads forever.
             std::mem::forget(self.queue.take());
             std::mem::forget(self.consumer.take());
-        } else if let Some(consumer) = &self.consumer {
+        } else if let Some(consumer) = self.consumer.take() {
             // Leaving the group revokes the partitions natively: PHP is not called from a destructor.
             consumer.context().mute();
+            self.queue = None;
+            // Left now, within a bound, even if a KafkaConsumerTopic still holds the consumer; rdkafka's
+            // drop would wait for it without end, so a consumer that did not close in time is leaked.
+            if !super::leave_group_within_bound(&consumer) {
+                std::mem::forget(consumer);
+            }
         }
     }
 }

@@ -36,7 +36,6 @@ use super::{
     Kafka,
 };
 use crate::{
-    ini,
     php_string::PhpBytes,
     runtime::{self, OwnerPid},
 };
@@ -93,31 +92,12 @@ impl Drop for LegacyHandle {
             }
         }
         // rdkafka's drop waits without end for the group to close: leaked if it does not close in time.
-        if self.grouped && !close_within(&self.consumer, Instant::now() + ini::kafka_destruct_flush_ms().max(MIN_CLOSE)) {
+        if self.grouped && !super::leave_group_within_bound(&self.consumer) {
             return;
         }
         // SAFETY: dropped once, here.
         unsafe { ManuallyDrop::drop(&mut self.consumer) };
     }
-}
-
-/// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
-const MIN_CLOSE: Duration = Duration::from_secs(1);
-
-/// Leaves the consumer group, serving the consumer's events (PHP is not called: the context is muted)
-/// until it is closed or the deadline passes; whether it closed.
-pub fn close_within(consumer: &BaseConsumer<Context>, deadline: Instant) -> bool {
-    if consumer.close_queue().is_err() {
-        return consumer.closed();
-    }
-    while !consumer.closed() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return false;
-        }
-        consumer.poll(left.min(Duration::from_millis(100)));
-    }
-    true
 }
 
 /// Repeats a non-blocking legacy call in slices until it yields, the timeout ends (-1: never, as in

@@ -1,5 +1,5 @@
 --TEST--
-Kafka: a script whose low-level RdKafka\Consumer still has a consumeStart()ed partition (never stopped, with or without a group.id, read directly or through a Queue) exits however it ends (end of script, exit(), an uncaught exception, a fatal error) instead of hanging while PHP frees the consumer: started partitions are stopped first, as php-rdkafka does
+Kafka: a script whose low-level RdKafka\Consumer still has a consumeStart()ed partition (never stopped, with or without a group.id, read directly or through a Queue) exits however it ends (end of script, exit(), an uncaught exception, a fatal error) instead of hanging while PHP frees the consumer: started partitions are stopped first, as php-rdkafka does; so does a subscribed KafkaConsumer never closed (with a topic object still holding it)
 --EXTENSIONS--
 mq
 --FILE--
@@ -14,7 +14,7 @@ $expected = [
     'exception' => [255, 'Uncaught RuntimeException: boom'],
     'fatal' => [255, 'Call to undefined function undefined_function()'],
 ];
-foreach (['plain', 'group', 'queue', 'group-queue'] as $variant) {
+foreach (['plain', 'group', 'queue', 'group-queue', 'kafka'] as $variant) {
     foreach ($expected as $how => [$status, $error]) {
         $r = run_with_deadline(mq_child_php(escapeshellarg($child) . ' ' . $how . ' ' . $variant), 30);
         $ok = $r['status'] === $status
@@ -41,3 +41,7 @@ group-queue end: ok
 group-queue exit: ok
 group-queue exception: ok
 group-queue fatal: ok
+kafka end: ok
+kafka exit: ok
+kafka exception: ok
+kafka fatal: ok
