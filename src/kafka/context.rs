@@ -201,6 +201,7 @@ impl Context {
     pub fn take_opaque(&self, id: usize) -> Option<Vec<u8>> {
         (id != 0).then(|| self.opaques.lock().unwrap_or_else(|e| e.into_inner()).remove(&id)).flatten()
     }
+
     /// A log line of librdkafka: printed (setLogger()) or handed to the log callback.
     pub fn log_line(&self, level: i32, facility: &str, message: &str) {
         if self.print_log(level, facility, message) {
@@ -231,7 +232,7 @@ impl Context {
     /// does.
     pub fn rebalance_native(&self, rk: *mut rd::rd_kafka_t, err: RDKafkaRespErr, tpl: *mut rd::rd_kafka_topic_partition_list_t) {
         let assigning = err == RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
-        if !assigning && err != RDKafkaRespErr::RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS {
+        if tpl.is_null() || (!assigning && err != RDKafkaRespErr::RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
             return;
         }
         if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
@@ -295,6 +296,7 @@ impl ClientContext for Context {
         self.global_error(errors::code_of(&error), reason);
     }
 }
+
 impl ProducerContext for Context {
     type DeliveryOpaque = usize;
 
