@@ -1,5 +1,5 @@
 --TEST--
-Kafka: var_dump() and print_r() of TopicPartition and the metadata objects show php-rdkafka's fields (its get_debug_info), while (array), var_export(), json_encode() and get_object_vars() see no properties, as in php-rdkafka
+Kafka: var_dump() and print_r() of TopicPartition and the metadata objects show php-rdkafka's fields (its get_debug_info), while (array), var_export(), json_encode() and get_object_vars() see no properties, as in php-rdkafka; a Message's public properties are seen by all of them
 --EXTENSIONS--
 mq
 --FILE--
@@ -27,6 +27,19 @@ var_dump((array) $md, json_encode($md), get_object_vars($md));
 foreach ($md->getBrokers() as $broker) {
     var_dump((array) $broker);
 }
+
+$conf->set('group.id', $topic);
+$conf->set('auto.offset.reset', 'earliest');
+$consumer = new RdKafka\KafkaConsumer($conf);
+$consumer->subscribe([$topic]);
+do {
+    $message = $consumer->consume(10000);
+} while ($message->err === RD_KAFKA_RESP_ERR__TIMED_OUT);
+$fields = array_keys(get_object_vars($message));
+var_dump($fields === array_keys((array) $message), $fields === array_keys(json_decode(json_encode($message), true)));
+echo implode(',', $fields), "\n";
+var_dump(str_contains(var_export($message, true), "'payload' => 'x'"), str_contains(print_r($message, true), '[payload] => x'));
+$consumer->close();
 ?>
 --EXPECTF--
 object(RdKafka\TopicPartition)#%d (4) {
@@ -128,3 +141,8 @@ array(0) {
 }
 array(0) {
 }
+bool(true)
+bool(true)
+err,topic_name,timestamp,partition,payload,len,key,offset,headers,opaque
+bool(true)
+bool(true)
