@@ -75,6 +75,13 @@ impl Native for GlobalConf {
     }
 }
 
+impl GlobalConf {
+    /// Sets a placeholder callback (see `placeholders`).
+    fn mark(&self, set: impl FnOnce(*mut rd::rd_kafka_conf_t)) {
+        set(self.0);
+    }
+}
+
 impl Drop for GlobalConf {
     fn drop(&mut self) {
         // SAFETY: owned, never handed to a client (clients get their own copy).
@@ -123,6 +130,31 @@ pub fn with_consumer_defaults(mut config: ClientConfig) -> ClientConfig {
         config.set("fetch.queue.backoff.ms", FETCH_QUEUE_BACKOFF_MS);
     }
     config
+}
+
+/// Native callbacks set on a Conf's own librdkafka configuration (which no client uses: clients get the
+/// PHP callbacks through their context), so that `dump()` lists each callback that is set with its
+/// address, as php-rdkafka's, whose configuration holds its C callbacks, does.
+mod placeholders {
+    use std::ffi::{c_char, c_int, c_void};
+
+    use rdkafka::bindings as rd;
+
+    pub unsafe extern "C" fn dr_msg(_: *mut rd::rd_kafka_t, _: *const rd::rd_kafka_message_t, _: *mut c_void) {}
+    pub unsafe extern "C" fn error(_: *mut rd::rd_kafka_t, _: c_int, _: *const c_char, _: *mut c_void) {}
+    pub unsafe extern "C" fn stats(_: *mut rd::rd_kafka_t, _: *mut c_char, _: usize, _: *mut c_void) -> c_int {
+        0
+    }
+    pub unsafe extern "C" fn log(_: *const rd::rd_kafka_t, _: c_int, _: *const c_char, _: *const c_char) {}
+    pub unsafe extern "C" fn partitions(
+        _: *mut rd::rd_kafka_t,
+        _: rd::rd_kafka_resp_err_t,
+        _: *mut rd::rd_kafka_topic_partition_list_t,
+        _: *mut c_void,
+    ) {
+    }
+    pub unsafe extern "C" fn consume(_: *mut rd::rd_kafka_message_t, _: *mut c_void) {}
+    pub unsafe extern "C" fn oauthbearer_token_refresh(_: *mut rd::rd_kafka_t, _: *const c_char, _: *mut c_void) {}
 }
 
 #[php_class]
@@ -206,36 +238,55 @@ impl Conf {
 
     pub fn set_error_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "error_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_error_cb(conf, Some(placeholders::error)) });
     }
 
     pub fn set_dr_msg_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "dr_msg_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_dr_msg_cb(conf, Some(placeholders::dr_msg)) });
     }
 
     pub fn set_stats_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "stats_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_stats_cb(conf, Some(placeholders::stats)) });
     }
 
     pub fn set_rebalance_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "rebalance_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_rebalance_cb(conf, Some(placeholders::partitions)) });
     }
 
     pub fn set_offset_commit_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "offset_commit_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_offset_commit_cb(conf, Some(placeholders::partitions)) });
     }
 
     pub fn set_log_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "log_cb", callback);
+        // SAFETY: the Conf's live configuration. php-rdkafka also turns on log.queue (as rdkafka does).
+        self_.native.mark(|conf| unsafe {
+            rd::rd_kafka_conf_set_log_cb(conf, Some(placeholders::log));
+            rd::rd_kafka_conf_set(conf, c"log.queue".as_ptr(), c"true".as_ptr(), std::ptr::null_mut(), 0);
+        });
     }
 
     /// `($message, $kafka)`: called with every message KafkaConsumer::consume() returns.
     pub fn set_consume_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "consume_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_consume_cb(conf, Some(placeholders::consume)) });
     }
 
     /// `($kafka, $oauthbearer_config)`: must call oauthbearerSetToken() or oauthbearerSetTokenFailure().
     pub fn set_oauthbearer_token_refresh_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
         Self::keep(self_, "oauthbearer_token_refresh_cb", callback);
+        // SAFETY: the Conf's live configuration.
+        self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, Some(placeholders::oauthbearer_token_refresh)) });
     }
 }
 

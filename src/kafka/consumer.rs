@@ -15,8 +15,6 @@ use ext_php_rs::{
 use rdkafka::{
     bindings as rd,
     consumer::{BaseConsumer, CommitMode, Consumer as _},
-    error::KafkaError,
-    util::Timeout,
     TopicPartitionList,
 };
 
@@ -24,6 +22,7 @@ use super::{
     callbacks::{self, declare_properties},
     client,
     conf::{self, Conf, TopicConf},
+    consumer_queue::{self, ConsumerQueue},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
@@ -43,21 +42,28 @@ use crate::{
 #[php(name = "RdKafka\\KafkaConsumer")]
 #[php(modifier = declare_properties)]
 pub struct KafkaConsumer {
+    /// What consume() reads; declared before the consumer, so dropped first. None once closed.
+    queue: Option<ConsumerQueue>,
     /// None once close() was called.
     consumer: Option<Arc<BaseConsumer<Context>>>,
     owner: OwnerPid,
-    /// With an error callback, consumer errors go to it rather than out of consume().
-    forward_errors: bool,
 }
 
 impl Drop for KafkaConsumer {
     fn drop(&mut self) {
         if !self.owner.is_current() {
             // Inherited through fork: closing would wait for the parent's threads forever.
+            std::mem::forget(self.queue.take());
             std::mem::forget(self.consumer.take());
-        } else if let Some(consumer) = &self.consumer {
+        } else if let Some(consumer) = self.consumer.take() {
             // Leaving the group revokes the partitions natively: PHP is not called from a destructor.
             consumer.context().mute();
+            self.queue = None;
+            // Left now, within a bound, even if a KafkaConsumerTopic still holds the consumer; rdkafka's
+            // drop would wait for it without end, so a consumer that did not close in time is leaked.
+            if !super::leave_group_within_bound(&consumer) {
+                std::mem::forget(consumer);
+            }
         }
     }
 }
@@ -147,17 +153,15 @@ fn message_err(message: &ZendObject) -> i64 {
     message.get_property::<&Zval>("err").ok().and_then(Zval::long).unwrap_or(0)
 }
 
-/// A Message standing for an error (or a timeout) instead of a record, as php-rdkafka returns them.
-fn error_message(err: i32, topic: Option<&[u8]>, partition: i32, offset: i64) -> PhpResult<MessageObject> {
-    let text = errors::err2str(err);
-    let with_text = err != errors::TIMED_OUT;
+/// The Message consume() returns on timeout, as php-rdkafka builds it (no payload, offset 0).
+fn timed_out() -> PhpResult<MessageObject> {
     Fields {
-        err,
-        topic,
-        partition,
-        offset,
+        err: errors::TIMED_OUT,
+        topic: None,
+        partition: 0,
+        offset: 0,
         timestamp: None,
-        payload: with_text.then_some(text.as_bytes()),
+        payload: None,
         key: None,
         headers: Vec::new(),
         opaque: None,
@@ -165,22 +169,10 @@ fn error_message(err: i32, topic: Option<&[u8]>, partition: i32, offset: i64) ->
     .into_php()
 }
 
-/// Topic and offset of a partition-EOF event: rdkafka passes on only the partition, so they are looked
-/// up in the consumer's positions when a single assigned topic has that partition (else unknown).
-fn eof_position(consumer: &BaseConsumer<Context>, partition: i32) -> (Option<Vec<u8>>, i64) {
-    let Ok(positions) = consumer.position() else { return (None, -1) };
-    let mut matches = topic_partition::from_list(&positions);
-    matches.retain(|e| e.partition == partition);
-    match matches.pop() {
-        Some(only) if matches.is_empty() => (Some(only.topic), only.offset),
-        _ => (None, -1),
-    }
-}
-
 use super::CONSUME_SLICE as SLICE;
 
-fn next_wait(deadline: Option<Instant>) -> Timeout {
-    Timeout::After(deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE)))
+fn next_wait(deadline: Option<Instant>) -> Duration {
+    deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE))
 }
 
 #[php_impl]
@@ -195,9 +187,9 @@ impl KafkaConsumer {
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
         finish_client(consumer.client(), Some(conf));
-        let forward_errors = !callbacks.wants().error;
+        let queue = ConsumerQueue::of(&consumer).ok_or_else(|| errors::exception("librdkafka gave no consumer queue", 0))?;
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(KafkaConsumer { consumer: Some(Arc::new(consumer)), owner: OwnerPid::current(), forward_errors })
+        Ok(KafkaConsumer { queue: Some(queue), consumer: Some(Arc::new(consumer)), owner: OwnerPid::current() })
     }
 
     #[php(defaults(topic_partitions = None))]
@@ -260,7 +252,6 @@ impl KafkaConsumer {
     /// Callbacks (rebalance first of all) run here. A pending PHP signal also ends the wait (as a timeout)
     /// so its handler runs.
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
-        let forward_errors = self_.forward_errors;
         let _serving = Self::serving(self_)?;
         // Set after a first look without waiting: when messages are queued (the common case while
         // catching up), no clock is read at all.
@@ -268,22 +259,10 @@ impl KafkaConsumer {
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
-            let error_events = consumer.context().error_events();
-            let wait = deadline.map_or(Timeout::After(Duration::ZERO), next_wait);
-            // The message is built before any callback runs: it borrows the consumer.
-            let message = match consumer.poll(wait) {
-                Some(Ok(message)) => Some(Fields::of(&message).into_php()?),
-                Some(Err(KafkaError::PartitionEOF(partition))) => {
-                    let (topic, offset) = eof_position(&consumer, partition);
-                    Some(error_message(errors::PARTITION_EOF, topic.as_deref(), partition, offset)?)
-                }
-                // A global error goes to the error callback when there is one (the context recorded it);
-                // errors of fetched messages always come out of consume(), as in php-rdkafka.
-                Some(Err(e)) if forward_errors || consumer.context().error_events() == error_events => {
-                    Some(error_message(errors::code_of(&e), None, 0, -1)?)
-                }
-                Some(Err(_)) | None => None,
-            };
+            let Some(queue) = self_.queue.as_ref() else { return Err(errors::exception("RdKafka\\KafkaConsumer::close() was called", 0)) };
+            let wait = deadline.map_or(Duration::ZERO, next_wait);
+            // The message is built before any callback runs: it lives in librdkafka's queue.
+            let message = consumer_queue::poll(&consumer, queue, wait).map(|m| m.fields().into_php()).transpose()?;
             let continued = Self::dispatch(self_)?;
             if let Some(message) = message {
                 if continued && consumer.context().wants().consume {
@@ -294,7 +273,7 @@ impl KafkaConsumer {
             let until = *deadline.get_or_insert_with(|| super::deadline(timeout_ms));
             let expired = until.is_some_and(|d| Instant::now() >= d);
             if !continued || expired || runtime::php_interrupted() {
-                return error_message(errors::TIMED_OUT, None, 0, 0);
+                return timed_out();
             }
         }
     }
@@ -313,6 +292,7 @@ impl KafkaConsumer {
     /// client; later calls throw.
     pub fn close(&mut self) -> PhpResult<()> {
         ensure_owner(self.owner)?;
+        self.queue = None;
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.

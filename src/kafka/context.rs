@@ -77,8 +77,6 @@ pub struct Context {
     next_opaque: AtomicUsize,
     /// Events served so far, so poll() can return early and report a count.
     served: AtomicUsize,
-    /// Global error events so far: consume() tells them from errors of fetched messages.
-    error_events: AtomicUsize,
     /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
     muted: AtomicBool,
     /// The deprecated setLogger()'s choice (RD_KAFKA_LOG_*), 0 for none.
@@ -111,7 +109,6 @@ impl Context {
             opaques: Mutex::new(HashMap::new()),
             next_opaque: AtomicUsize::new(1),
             served: AtomicUsize::new(0),
-            error_events: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
             logger: AtomicI64::new(0),
             name: OnceLock::new(),
@@ -171,10 +168,6 @@ impl Context {
         self.served.load(Ordering::Relaxed)
     }
 
-    pub fn error_events(&self) -> usize {
-        self.error_events.load(Ordering::Relaxed)
-    }
-
     pub fn mute(&self) {
         self.muted.store(true, Ordering::Relaxed);
         self.lock_events().clear();
@@ -208,6 +201,76 @@ impl Context {
     pub fn take_opaque(&self, id: usize) -> Option<Vec<u8>> {
         (id != 0).then(|| self.opaques.lock().unwrap_or_else(|e| e.into_inner()).remove(&id)).flatten()
     }
+
+    /// A log line of librdkafka: printed (setLogger()) or handed to the log callback.
+    pub fn log_line(&self, level: i32, facility: &str, message: &str) {
+        if self.print_log(level, facility, message) {
+            self.served.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        self.record(self.wants.log, || Event::Log { level, facility: facility.to_string(), message: message.to_string() });
+    }
+
+    pub fn stats(&self, json: &[u8]) {
+        self.record(self.wants.stats, || Event::Stats(String::from_utf8_lossy(json).into_owned()));
+    }
+
+    /// A global error (not one of a consumed partition): the error callback's, or without one a log line,
+    /// as librdkafka logs it when the application serves the error (`ERROR`, level 3, "[thrd:app]: ",
+    /// the client's name).
+    pub fn global_error(&self, code: i32, reason: &str) {
+        if self.wants.error {
+            self.record(true, || Event::Error { code, reason: reason.to_string() });
+        } else {
+            let name = self.name.get().map_or("", String::as_str);
+            self.log_line(3, "ERROR", &format!("[thrd:app]: {name}: {reason}"));
+        }
+    }
+
+    /// A rebalance: with a PHP rebalance callback the event waits for PHP, which must call assign();
+    /// without one (or while closing) partitions are assigned and revoked as librdkafka's default handler
+    /// does.
+    pub fn rebalance_native(&self, rk: *mut rd::rd_kafka_t, err: RDKafkaRespErr, tpl: *mut rd::rd_kafka_topic_partition_list_t) {
+        let assigning = err == RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
+        if tpl.is_null() || (!assigning && err != RDKafkaRespErr::RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
+            return;
+        }
+        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
+            // SAFETY: the event's live list.
+            self.record(true, || Event::Rebalance { err: err as i32, partitions: unsafe { topic_partition::from_native(tpl) } });
+            return;
+        }
+        self.served.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: rk is the live consumer handle; tpl belongs to the event being served.
+        unsafe {
+            let protocol = CStr::from_ptr(rd::rd_kafka_rebalance_protocol(rk));
+            let cooperative = protocol.to_bytes() == b"COOPERATIVE";
+            let error = match (cooperative, assigning) {
+                (true, true) => rd::rd_kafka_incremental_assign(rk, tpl),
+                (true, false) => rd::rd_kafka_incremental_unassign(rk, tpl),
+                (false, true) => {
+                    rd::rd_kafka_assign(rk, tpl);
+                    std::ptr::null_mut()
+                }
+                (false, false) => {
+                    rd::rd_kafka_assign(rk, std::ptr::null());
+                    std::ptr::null_mut()
+                }
+            };
+            if !error.is_null() {
+                rd::rd_kafka_error_destroy(error);
+            }
+        }
+    }
+
+    /// The result of an offset commit, for the offset commit callback (`offsets` may be null).
+    pub fn committed(&self, err: i32, offsets: *mut rd::rd_kafka_topic_partition_list_t) {
+        self.record(self.wants.offset_commit, || Event::OffsetCommit {
+            err,
+            // SAFETY: the event's live list, or null.
+            partitions: if offsets.is_null() { Vec::new() } else { unsafe { topic_partition::from_native(offsets) } },
+        });
+    }
 }
 
 impl ClientContext for Context {
@@ -219,27 +282,18 @@ impl ClientContext for Context {
     }
 
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        if self.print_log(level as i32, fac, log_message) {
-            self.served.fetch_add(1, Ordering::Relaxed);
-            return;
-        }
-        self.record(self.wants.log, || Event::Log {
-            level: level as i32,
-            facility: fac.to_string(),
-            message: log_message.to_string(),
-        });
+        self.log_line(level as i32, fac, log_message);
     }
 
     fn stats_raw(&self, statistics: &[u8]) {
-        self.record(self.wants.stats, || Event::Stats(String::from_utf8_lossy(statistics).into_owned()));
+        self.stats(statistics);
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
         if self.error_echo.as_ref().is_some_and(|echo| echo.fetch_xor(true, Ordering::Relaxed)) {
             return;
         }
-        self.error_events.fetch_add(1, Ordering::Relaxed);
-        self.record(self.wants.error, || Event::Error { code: errors::code_of(&error), reason: reason.to_string() });
+        self.global_error(errors::code_of(&error), reason);
     }
 }
 
@@ -268,42 +322,11 @@ impl ProducerContext for Context {
 }
 
 impl ConsumerContext for Context {
-    /// With a PHP rebalance callback the event waits for PHP, which must call assign(); without one (or
-    /// while closing) partitions are assigned and revoked as librdkafka's default handler does.
     fn rebalance(&self, consumer: &BaseConsumer<Self>, err: RDKafkaRespErr, tpl: &mut TopicPartitionList) {
-        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
-            self.record(true, || Event::Rebalance { err: err as i32, partitions: topic_partition::from_list(tpl) });
-            return;
-        }
-        self.served.fetch_add(1, Ordering::Relaxed);
-        let rk = consumer.client().native_ptr();
-        // SAFETY: rk is the live consumer handle; tpl belongs to the event being served.
-        unsafe {
-            let protocol = CStr::from_ptr(rd::rd_kafka_rebalance_protocol(rk));
-            let cooperative = protocol.to_bytes() == b"COOPERATIVE";
-            let assigning = err == RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
-            let error = match (cooperative, assigning) {
-                (true, true) => rd::rd_kafka_incremental_assign(rk, tpl.ptr()),
-                (true, false) => rd::rd_kafka_incremental_unassign(rk, tpl.ptr()),
-                (false, true) => {
-                    rd::rd_kafka_assign(rk, tpl.ptr());
-                    std::ptr::null_mut()
-                }
-                (false, false) => {
-                    rd::rd_kafka_assign(rk, std::ptr::null());
-                    std::ptr::null_mut()
-                }
-            };
-            if !error.is_null() {
-                rd::rd_kafka_error_destroy(error);
-            }
-        }
+        self.rebalance_native(consumer.client().native_ptr(), err, tpl.ptr());
     }
 
     fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
-        self.record(self.wants.offset_commit, || Event::OffsetCommit {
-            err: result.err().map_or(0, |e| errors::code_of(&e)),
-            partitions: topic_partition::from_list(offsets),
-        });
+        self.committed(result.err().map_or(0, |e| errors::code_of(&e)), offsets.ptr());
     }
 }

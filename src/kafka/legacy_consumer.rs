@@ -3,8 +3,9 @@
 //! on the handle of a group-less rdkafka BaseConsumer, whose main queue poll() serves the callbacks.
 
 use std::{
+    ffi::CString,
     mem::ManuallyDrop,
-    sync::Arc,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -28,7 +29,7 @@ use super::{
     message::{MessageObject, RawMessage},
     metadata::{self, Metadata, OnlyTopic},
     oauth, offsets,
-    params::{Array, Callable, ConfArg},
+    params::{c_string, Array, Callable, ConfArg},
     producer::{finish_client, client_config, creation_error},
     topic::{NativeTopic, Topic},
     topic_partition::TopicPartition,
@@ -45,22 +46,57 @@ use super::CONSUME_SLICE as SLICE;
 pub struct LegacyHandle {
     consumer: ManuallyDrop<BaseConsumer<Context>>,
     owner: OwnerPid,
+    /// With a group.id, rdkafka's drop leaves the group first.
+    grouped: bool,
+    /// Partitions consumeStart()ed and not consumeStop()ed, by topic name: stopped before the handle is
+    /// destroyed, as php-rdkafka does (a started partition keeps the group from ever closing).
+    started: Mutex<Vec<(CString, i32)>>,
 }
 
 impl LegacyHandle {
     fn rk(&self) -> *mut rd::rd_kafka_t {
         self.consumer.client().native_ptr()
     }
+
+    fn started(&self) -> std::sync::MutexGuard<'_, Vec<(CString, i32)>> {
+        self.started.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records a started partition, or forgets a stopped one.
+    fn track(&self, topic: &[u8], partition: i64, started: bool) {
+        let entry = (c_string(topic), partition as i32);
+        let mut list = self.started();
+        list.retain(|e| *e != entry);
+        if started {
+            list.push(entry);
+        }
+    }
 }
 
 impl Drop for LegacyHandle {
     fn drop(&mut self) {
         // In a forked child the handle belongs to the parent's threads: leaked.
-        if self.owner.is_current() {
-            self.consumer.context().mute();
-            // SAFETY: dropped once, here.
-            unsafe { ManuallyDrop::drop(&mut self.consumer) };
+        if !self.owner.is_current() {
+            return;
         }
+        self.consumer.context().mute();
+        let rk = self.rk();
+        for (topic, partition) in self.started().drain(..) {
+            // SAFETY: a live handle; rd_kafka_topic_new returns (a reference to) the topic's handle.
+            unsafe {
+                let rkt = rd::rd_kafka_topic_new(rk, topic.as_ptr(), std::ptr::null_mut());
+                if !rkt.is_null() {
+                    rd::rd_kafka_consume_stop(rkt, partition);
+                    rd::rd_kafka_topic_destroy(rkt);
+                }
+            }
+        }
+        // rdkafka's drop waits without end for the group to close: leaked if it does not close in time.
+        if self.grouped && !super::leave_group_within_bound(&self.consumer) {
+            return;
+        }
+        // SAFETY: dropped once, here.
+        unsafe { ManuallyDrop::drop(&mut self.consumer) };
     }
 }
 
@@ -128,11 +164,13 @@ impl Consumer {
     pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
         let conf = conf.map(|c| c.0);
         let (config, callbacks) = client_config(conf);
+        let grouped = config.get("group.id").is_some();
         let consumer: BaseConsumer<Context> =
             conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
         finish_client(consumer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
+        let consumer = ManuallyDrop::new(consumer);
+        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() }) })
     }
 
     #[php(defaults(topic_conf = None))]
@@ -279,18 +317,24 @@ impl ConsumerTopic {
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
     pub fn consume_start(&self, partition: i64, offset: i64) -> PhpResult<()> {
         // SAFETY: a live topic object.
-        check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })
+        check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })?;
+        self.handle.track(self.name(), partition, true);
+        Ok(())
     }
 
     /// Starts fetching `partition` into `queue` (read with Queue::consume()).
     pub fn consume_queue_start(&self, partition: i64, offset: i64, queue: &Queue) -> PhpResult<()> {
         // SAFETY: a live topic object and queue of the same client.
-        check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })
+        check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })?;
+        self.handle.track(self.name(), partition, true);
+        Ok(())
     }
 
     pub fn consume_stop(&self, partition: i64) -> PhpResult<()> {
         // SAFETY: a live topic object.
-        check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition as i32) })
+        check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition as i32) })?;
+        self.handle.track(self.name(), partition, false);
+        Ok(())
     }
 
     /// The next message of a started partition, or null on timeout.

@@ -7,13 +7,14 @@ use ext_php_rs::{
     exception::PhpResult,
     flags::DataType,
     prelude::*,
-    types::Zval,
+    types::{ZendHashTable, Zval},
     zend::ce,
 };
 use rdkafka::{bindings as rd, client::Client};
 
 use super::{
     context::Context,
+    debug_info::{field, DebugInfo},
     errors,
     legacy_consumer::ConsumerTopic,
     topic::{KafkaConsumerTopic, NativeTopic, ProducerTopic},
@@ -275,5 +276,51 @@ impl Partition {
 
     pub fn get_isrs(&self) -> PhpResult<Collection> {
         collection(&self.isrs)
+    }
+}
+
+// php-rdkafka's debug views (metadata*.c get_debug_info): the collections shown as objects.
+
+impl DebugInfo for Metadata {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "brokers", collection(&self.brokers)?)?;
+        field(table, "topics", collection(&self.topics)?)?;
+        field(table, "orig_broker_id", self.orig_broker_id)?;
+        field(table, "orig_broker_name", self.orig_broker_name.as_str())
+    }
+}
+
+impl DebugInfo for Collection {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        for item in &self.items {
+            table.push(item.shallow_clone())?;
+        }
+        Ok(())
+    }
+}
+
+impl DebugInfo for Broker {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "id", self.id)?;
+        field(table, "host", self.host.as_str())?;
+        field(table, "port", self.port)
+    }
+}
+
+impl DebugInfo for Topic {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "topic", self.topic.as_str())?;
+        field(table, "partitions", collection(&self.partitions)?)?;
+        field(table, "err", self.err)
+    }
+}
+
+impl DebugInfo for Partition {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "id", self.id)?;
+        field(table, "err", self.err)?;
+        field(table, "leader", self.leader)?;
+        field(table, "replica_cnt", self.replicas.len() as i64)?;
+        field(table, "isr_cnt", self.isrs.len() as i64)
     }
 }

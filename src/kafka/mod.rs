@@ -6,7 +6,9 @@ pub mod client;
 pub mod conf;
 pub mod constants;
 pub mod consumer;
+pub mod consumer_queue;
 pub mod context;
+pub mod debug_info;
 pub mod errors;
 pub mod legacy_consumer;
 pub mod message;
@@ -69,6 +71,27 @@ pub fn deadline(timeout_ms: i64) -> Option<std::time::Instant> {
     }
 }
 
+/// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
+const MIN_LEAVE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Leaves the consumer group of a consumer being destroyed, serving its events (PHP is not called: the
+/// context is muted) for up to `mq.kafka_destruct_flush_ms` (at least `MIN_LEAVE`); whether it closed.
+/// rdkafka's own drop waits for this without end: a consumer that did not close in time is leaked.
+pub fn leave_group_within_bound(consumer: &rdkafka::consumer::BaseConsumer<context::Context>) -> bool {
+    let deadline = std::time::Instant::now() + crate::ini::kafka_destruct_flush_ms().max(MIN_LEAVE);
+    if consumer.close_queue().is_err() {
+        return consumer.closed();
+    }
+    while !consumer.closed() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        consumer.poll(left.min(std::time::Duration::from_millis(100)));
+    }
+    true
+}
+
 /// The longest single wait inside a consume call: between waits, pending PHP signals end the call.
 pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -118,6 +141,12 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
         );
         return Ok(());
     }
+    debug_info::install::<topic_partition::TopicPartition>();
+    debug_info::install::<metadata::Metadata>();
+    debug_info::install::<metadata::Collection>();
+    debug_info::install::<metadata::Broker>();
+    debug_info::install::<metadata::Topic>();
+    debug_info::install::<metadata::Partition>();
     errors::register()?;
     message::register()
 }

@@ -5,7 +5,11 @@ use std::ffi::CStr;
 use ext_php_rs::{convert::IntoZval, exception::PhpResult, prelude::*, types::{ZendClassObject, ZendHashTable, Zval}};
 use rdkafka::{bindings as rd, TopicPartitionList};
 
-use super::{errors, params::c_string};
+use super::{
+    debug_info::{field, DebugInfo},
+    errors,
+    params::c_string,
+};
 use crate::php_string::PhpBytes;
 
 #[php_class]
@@ -61,9 +65,18 @@ impl TopicPartition {
 /// The entries of a librdkafka list (offsets as raw numbers, errors as codes). Read natively: rdkafka's
 /// accessors panic on a topic name that is not UTF-8 (librdkafka takes any bytes).
 pub fn from_list(list: &TopicPartitionList) -> Vec<TopicPartition> {
-    // SAFETY: a live list; its `cnt` elements and their topic strings live as long as it.
+    // SAFETY: a live list.
+    unsafe { from_native(list.ptr()) }
+}
+
+/// `from_list` of a list librdkafka handed over in an event.
+///
+/// # Safety
+/// `list` is a live list.
+pub unsafe fn from_native(list: *const rd::rd_kafka_topic_partition_list_t) -> Vec<TopicPartition> {
+    // SAFETY: its `cnt` elements and their topic strings live as long as the list.
     let elems = unsafe {
-        let native = &*list.ptr();
+        let native = &*list;
         if native.elems.is_null() { &[][..] } else { std::slice::from_raw_parts(native.elems, native.cnt as usize) }
     };
     elems
@@ -106,4 +119,14 @@ pub fn to_php(partitions: Vec<TopicPartition>) -> PhpResult<Zval> {
         array.push(tp)?;
     }
     Ok(array.into_zval(false)?)
+}
+
+/// php-rdkafka's debug view (topic_partition.c get_debug_info); err is 0 until librdkafka set one.
+impl DebugInfo for TopicPartition {
+    fn debug_info(&self, table: &mut ZendHashTable) -> PhpResult<()> {
+        field(table, "topic", crate::classes::binary(&self.topic))?;
+        field(table, "partition", i64::from(self.partition))?;
+        field(table, "offset", self.offset)?;
+        field(table, "err", self.err.unwrap_or(0))
+    }
 }

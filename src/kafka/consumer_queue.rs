@@ -1,0 +1,162 @@
+//! What `KafkaConsumer::consume()` reads: librdkafka's consumer queue, event by event, served as
+//! `rd_kafka_consumer_poll()` serves it for php-rdkafka.
+//!
+//! rdkafka's `BaseConsumer::poll()` turns every error event into an error of consume, but librdkafka has
+//! two kinds behind the one event type: consumer errors (a partition's end, a missing topic, an offset
+//! out of range), which `rd_kafka_consumer_poll()` returns as messages, and global errors (a broker
+//! down, all brokers down), which go to the error callback or, without one, to the log. php-rdkafka's
+//! README consumer loop throws on any error message but `__PARTITION_EOF` and `__TIMED_OUT`, so only the
+//! first kind may come out of consume(): this module reads the queue itself to tell them apart.
+
+use std::{
+    ffi::{c_int, c_void, CStr, CString},
+    ptr::NonNull,
+    time::Duration,
+};
+
+use rdkafka::{
+    bindings as rd,
+    consumer::{BaseConsumer, Consumer as _},
+};
+
+use super::{context::Context, message::RawMessage, oauth};
+
+/// The consumer queue of a KafkaConsumer (librdkafka's main queue is forwarded to it), held for the
+/// consumer's life.
+pub struct ConsumerQueue(NonNull<rd::rd_kafka_queue_t>);
+
+impl ConsumerQueue {
+    pub fn of(consumer: &BaseConsumer<Context>) -> Option<Self> {
+        // SAFETY: a live consumer handle; the queue reference is released on drop.
+        NonNull::new(unsafe { rd::rd_kafka_queue_get_consumer(consumer.client().native_ptr()) }).map(ConsumerQueue)
+    }
+}
+
+impl Drop for ConsumerQueue {
+    fn drop(&mut self) {
+        // SAFETY: our own reference, released once.
+        unsafe { rd::rd_kafka_queue_destroy(self.0.as_ptr()) }
+    }
+}
+
+/// librdkafka's event is its internal `rd_kafka_op_t`, and only the op's type tells a consumer error
+/// (RD_KAFKA_OP_CONSUMER_ERR) from a global one (RD_KAFKA_OP_ERR). The op starts with a TAILQ link (two
+/// pointers), then the type (`src/rdkafka_op.h` of the librdkafka mq bundles).
+#[repr(C)]
+struct OpHead {
+    link: [*mut c_void; 2],
+    op_type: c_int,
+}
+
+const RD_KAFKA_OP_CONSUMER_ERR: c_int = 3;
+/// RD_KAFKA_OP_CB | RD_KAFKA_OP_REPLY, flags above the type.
+const RD_KAFKA_OP_FLAGMASK: c_int = (1 << 29) | (1 << 30);
+
+// A new librdkafka may change the op's head or the types' values: check rdkafka_op.h, then this.
+const _: () = assert!(rd::RD_KAFKA_VERSION == 0x020c_01ff, "check OpHead against librdkafka's rdkafka_op.h");
+
+extern "C" {
+    /// librdkafka's own conversion of an op to the message `rd_kafka_consumer_poll()` returns (exported
+    /// by the static library, not declared in rdkafka.h): the error text as payload, the topic,
+    /// partition and offset concerned. Destroying the message destroys the op.
+    fn rd_kafka_message_get(rko: *mut rd::rd_kafka_event_t) -> *mut rd::rd_kafka_message_t;
+}
+
+/// An event taken from the queue, destroyed on drop unless handed over to a message.
+struct Event(NonNull<rd::rd_kafka_event_t>);
+
+impl Event {
+    fn ptr(&self) -> *mut rd::rd_kafka_event_t {
+        self.0.as_ptr()
+    }
+
+    /// A message owning the event (so it is destroyed with the message).
+    fn into_message(self, message: *mut rd::rd_kafka_message_t) -> Option<RawMessage> {
+        // SAFETY: librdkafka built the message from this event; destroying it destroys the event.
+        let message = unsafe { RawMessage::from_ptr(message) }?;
+        std::mem::forget(self);
+        Some(message)
+    }
+}
+
+impl Drop for Event {
+    fn drop(&mut self) {
+        // SAFETY: taken from the queue by us, destroyed once.
+        unsafe { rd::rd_kafka_event_destroy(self.ptr()) }
+    }
+}
+
+/// Waits up to `timeout` for one event and serves it: a fetched message or a consumer error is returned
+/// (as php-rdkafka's consume() returns them), anything else goes to the context (callbacks, log) or to
+/// librdkafka (rebalances without a PHP callback).
+pub fn poll(consumer: &BaseConsumer<Context>, queue: &ConsumerQueue, timeout: Duration) -> Option<RawMessage> {
+    let timeout = timeout.as_millis().min(i32::MAX as u128) as c_int;
+    // SAFETY: a live queue of a live consumer.
+    let event = Event(NonNull::new(unsafe { rd::rd_kafka_queue_poll(queue.0.as_ptr(), timeout) })?);
+    let context = consumer.context();
+    let rk = consumer.client().native_ptr();
+    // SAFETY: a live event; each accessor is the one librdkafka documents for the event's type, and what
+    // they return lives as long as the event.
+    unsafe {
+        match rd::rd_kafka_event_type(event.ptr()) {
+            rd::RD_KAFKA_EVENT_FETCH => {
+                let message = rd::rd_kafka_event_message_next(event.ptr()).cast_mut();
+                event.into_message(message)
+            }
+            rd::RD_KAFKA_EVENT_ERROR => {
+                let op_type = (*event.ptr().cast::<OpHead>()).op_type & !RD_KAFKA_OP_FLAGMASK;
+                if op_type == RD_KAFKA_OP_CONSUMER_ERR {
+                    let message = rd_kafka_message_get(event.ptr());
+                    return event.into_message(message);
+                }
+                let code = rd::rd_kafka_event_error(event.ptr()) as i32;
+                let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(event.ptr())).to_string_lossy();
+                context.global_error(code, reason.trim());
+                None
+            }
+            rd::RD_KAFKA_EVENT_REBALANCE => {
+                let list = rd::rd_kafka_event_topic_partition_list(event.ptr());
+                context.rebalance_native(rk, rd::rd_kafka_event_error(event.ptr()), list);
+                None
+            }
+            rd::RD_KAFKA_EVENT_OFFSET_COMMIT => {
+                let list = rd::rd_kafka_event_topic_partition_list(event.ptr());
+                context.committed(rd::rd_kafka_event_error(event.ptr()) as i32, list);
+                None
+            }
+            rd::RD_KAFKA_EVENT_LOG => {
+                let (mut facility, mut message, mut level) = (std::ptr::null(), std::ptr::null(), 0);
+                if rd::rd_kafka_event_log(event.ptr(), &mut facility, &mut message, &mut level) == 0 {
+                    let text = |p| CStr::from_ptr(p).to_string_lossy();
+                    context.log_line(level, &text(facility), &text(message));
+                }
+                None
+            }
+            rd::RD_KAFKA_EVENT_STATS => {
+                context.stats(CStr::from_ptr(rd::rd_kafka_event_stats(event.ptr())).to_bytes());
+                None
+            }
+            rd::RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH => {
+                let config = rd::rd_kafka_event_config_string(event.ptr());
+                let config = (!config.is_null()).then(|| CStr::from_ptr(config).to_string_lossy());
+                refresh_token(context, rk, config.as_deref());
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does.
+fn refresh_token(context: &Context, rk: *mut rd::rd_kafka_t, config: Option<&str>) {
+    let error = match oauth::refresh(context, config) {
+        Ok(token) => match oauth::Token::new(token.token.as_bytes(), token.lifetime_ms, token.principal_name.as_bytes(), None)
+            .and_then(|token| token.set(rk))
+        {
+            Ok(()) => return,
+            Err(_) => "the token set by the refresh callback was refused".to_string(),
+        },
+        Err(e) => e.to_string(),
+    };
+    let _ = oauth::set_failure(rk, &CString::new(error.replace('\0', " ")).unwrap_or_default());
+}
