@@ -11,8 +11,8 @@ PACKAGES=(
   build-essential pkg-config libssl-dev zlib1g-dev python3 cmake
   # brokers and broker tooling
   rabbitmq-server openssl kcat
-  # test and comparison packages
-  phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
+  # test and comparison packages (valgrind: make valgrind)
+  valgrind phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
   # process inspection used by the broker scripts
   procps psmisc curl
 )
