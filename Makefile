@@ -62,7 +62,7 @@ test-phpt: build
 test-phpunit: build
 	scripts/test.sh phpunit
 
-# Not part of `make test` (about 8 minutes: scripts/valgrind.sh). VALGRIND_TESTS: some tests only.
+# Not part of `make test` (about 7 minutes: scripts/valgrind.sh). VALGRIND_TESTS: some tests only.
 valgrind: build brokers
 	scripts/valgrind.sh $(VALGRIND_TESTS)
 
