@@ -218,12 +218,13 @@ impl ClientContext for Context {
         oauth::refresh(self, oauthbearer_config)
     }
 
+    /// A log line is an event poll() serves and counts only for a log callback (php-rdkafka then sets
+    /// `log.queue`); otherwise librdkafka prints it from its own threads and poll() does not see it.
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
-        if self.print_log(level as i32, fac, log_message) {
-            self.served.fetch_add(1, Ordering::Relaxed);
+        if self.print_log(level as i32, fac, log_message) || !self.wants.log {
             return;
         }
-        self.record(self.wants.log, || Event::Log {
+        self.record(true, || Event::Log {
             level: level as i32,
             facility: fac.to_string(),
             message: log_message.to_string(),

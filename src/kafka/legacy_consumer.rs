@@ -12,7 +12,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject, Zval},
+    types::{ZendClassObject, Zval},
 };
 use rdkafka::{
     bindings as rd,
@@ -21,23 +21,17 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties},
-    client,
     conf::{self, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{MessageObject, RawMessage},
-    metadata::{self, Metadata, OnlyTopic},
-    oauth, offsets,
-    params::{Array, Callable, ConfArg},
+    oauth,
+    params::{Callable, ConfArg},
     producer::{finish_client, client_config, creation_error},
     topic::{NativeTopic, Topic},
-    topic_partition::TopicPartition,
     Kafka,
 };
-use crate::{
-    php_string::PhpBytes,
-    runtime::{self, OwnerPid},
-};
+use crate::runtime::{self, OwnerPid};
 
 use super::CONSUME_SLICE as SLICE;
 
@@ -120,33 +114,16 @@ impl Consumer {
         ensure_owner(self.handle.owner)?;
         Ok(&self.handle)
     }
-}
 
-#[php_impl]
-impl Consumer {
-    #[php(defaults(conf = None))]
-    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
-        let conf = conf.map(|c| c.0);
-        let (config, callbacks) = client_config(conf);
-        let consumer: BaseConsumer<Context> =
-            conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        finish_client(consumer.client(), conf.map(|c| &**c));
-        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
+    /// The client handle, for `\RdKafka`'s methods.
+    pub fn client(&self) -> PhpResult<&rdkafka::client::Client<Context>> {
+        Ok(self.handle()?.consumer.client())
     }
 
-    #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
+    pub fn new_topic(&self, topic_name: &[u8], topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
         let handle = Arc::clone(self.handle()?);
-        let native = NativeTopic::new(handle.consumer.client(), topic_name.as_bytes(), topic_conf)?;
+        let native = NativeTopic::new(handle.consumer.client(), topic_name, topic_conf)?;
         Ok(ConsumerTopic { native, handle })
-    }
-
-    pub fn new_queue(&self) -> PhpResult<Queue> {
-        let handle = Arc::clone(self.handle()?);
-        // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
-        let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
-        Ok(Queue { queue, handle })
     }
 
     /// Serves error, log and stats events (callbacks run here); returns how many.
@@ -172,76 +149,26 @@ impl Consumer {
         // SAFETY: a live client handle.
         Ok(unsafe { rd::rd_kafka_flush(self.handle()?.rk(), timeout_ms.clamp(-1, i64::from(i32::MAX)) as i32) } as i64)
     }
+}
 
-    /// librdkafka's answer for a consumer, as in php-rdkafka: RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED (only
-    /// producers purge).
-    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
-        // SAFETY: a live client handle.
-        Ok(unsafe { rd::rd_kafka_purge(self.handle()?.rk(), purge_flags as i32) } as i64)
+#[php_impl]
+impl Consumer {
+    #[php(defaults(conf = None))]
+    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
+        let conf = conf.map(|c| c.0);
+        let (config, callbacks) = client_config(conf);
+        let consumer: BaseConsumer<Context> =
+            conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
+        finish_client(consumer.client(), conf.map(|c| &**c));
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
     }
 
-    /// Deprecated alias of getMetadata().
-    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        self.get_metadata(all_topics, only_topic, timeout_ms)
-    }
-
-    /// Deprecated alias of getOutQLen().
-    pub fn outq_len(&self) -> PhpResult<i64> {
-        self.get_out_q_len()
-    }
-
-    /// Deprecated in php-rdkafka (use the `log_level` property).
-    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
-        client::set_log_level(self.handle()?.consumer.client(), level);
-        Ok(())
-    }
-
-    /// Deprecated in php-rdkafka: RD_KAFKA_LOG_PRINT, _SYSLOG or _SYSLOG_PRINT.
-    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
-        self.handle()?.consumer.context().set_logger(logger)
-    }
-
-    #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
-        oauth::set_token(self.handle()?.rk(), token)
-    }
-
-    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
-        oauth::set_token_failure(self.handle()?.rk(), error.as_bytes())
-    }
-
-    pub fn add_brokers(&self, broker_list: PhpBytes) -> PhpResult<i64> {
-        client::add_brokers(self.handle()?.consumer.client(), broker_list.as_bytes())
-    }
-
-    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(client::controller_id(self.handle()?.consumer.client(), timeout_ms))
-    }
-
-    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.consumer.client(), topic_partitions.0, true)
-    }
-
-    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.consumer.client(), topic_partitions.0, false)
-    }
-
-    pub fn get_out_q_len(&self) -> PhpResult<i64> {
-        // SAFETY: a live client handle.
-        Ok(i64::from(unsafe { rd::rd_kafka_outq_len(self.handle()?.rk()) }))
-    }
-
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.handle()?.consumer.client(), all_topics, only_topic, timeout_ms)
-    }
-
-    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.consumer.client(), topic.as_bytes(), partition, low, high, timeout_ms)
-    }
-
-    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
-        offsets::for_times(self.handle()?.consumer.client(), topic_partitions.0, timeout_ms)
+    pub fn new_queue(&self) -> PhpResult<Queue> {
+        let handle = Arc::clone(self.handle()?);
+        // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
+        let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
+        Ok(Queue { queue, handle })
     }
 }
 
@@ -270,10 +197,6 @@ impl ConsumerTopic {
     #[php(vis = "private")]
     pub fn __construct() -> PhpResult<Self> {
         Err(errors::exception("RdKafka\\ConsumerTopic is created by RdKafka\\Consumer::newTopic()", 0))
-    }
-
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
     }
 
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).

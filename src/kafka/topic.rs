@@ -2,7 +2,12 @@
 
 use std::{ffi::c_void, sync::Arc};
 
-use ext_php_rs::{exception::PhpResult, flags::ClassFlags, prelude::*, types::ZendHashTable};
+use ext_php_rs::{
+    exception::PhpResult,
+    flags::ClassFlags,
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable, ZendObject},
+};
 use rdkafka::{
     bindings::{self as rd, rd_kafka_vtype_t::*},
     client::Client,
@@ -15,6 +20,7 @@ use super::{
     context::Context,
     ensure_owner, errors,
     params::{c_string, Array, Bytes},
+    legacy_consumer::ConsumerTopic,
     producer::ProducerHandle,
 };
 use crate::{
@@ -27,12 +33,35 @@ use crate::{
 #[php(flags = ClassFlags::Abstract)]
 pub struct Topic;
 
+impl Topic {
+    /// The name of a topic object: `$this` of the methods declared on `RdKafka\Topic`, which are Rust
+    /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`). None when `$this` is
+    /// none of the three kinds, or was made without its constructor.
+    pub fn name_of(object: &mut ZendObject) -> Option<Vec<u8>> {
+        let object: *mut ZendObject = object;
+        // SAFETY: a live object; one view of it at a time.
+        unsafe {
+            ZendClassObject::<ProducerTopic>::from_zend_obj_mut(&mut *object)
+                .map(|t| t.name().to_vec())
+                .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj_mut(&mut *object).map(|t| t.name().to_vec()))
+                .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj_mut(&mut *object).map(|t| t.name().to_vec()))
+        }
+    }
+}
+
 #[php_impl]
 impl Topic {
     /// Private, as in php-rdkafka: topics come from newTopic().
     #[php(vis = "private")]
     pub fn __construct() -> Self {
         Topic
+    }
+
+    pub fn get_name() -> PhpResult<PhpBytes> {
+        crate::classes::this_of_current_call()
+            .and_then(Topic::name_of)
+            .map(PhpBytes)
+            .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
     }
 }
 
@@ -204,10 +233,6 @@ impl ProducerTopic {
         Err(errors::exception("RdKafka\\ProducerTopic is created by RdKafka\\Producer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
-    }
-
     #[php(defaults(payload = None, key = None, msg_opaque = None))]
     pub fn produce(
         &self,
@@ -272,10 +297,6 @@ impl KafkaConsumerTopic {
     #[php(vis = "private")]
     pub fn __construct() -> PhpResult<Self> {
         Err(errors::exception("RdKafka\\KafkaConsumerTopic is created by RdKafka\\KafkaConsumer::newTopic()", 0))
-    }
-
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
     }
 
     /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs
