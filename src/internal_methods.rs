@@ -197,10 +197,13 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
     let Some(entry) = ENTRIES.get().and_then(|e| e.get(&((*function).internal_function.arg_info as usize))) else {
         return;
     };
-    if !coerce_args(ex, function) {
+    // A wrong count is the Rust handler's to report, as ZPP reports it before anything else.
+    let passed = (*ex).This.u2.num_args;
+    let counted = passed >= (*function).common.required_num_args && passed <= (*function).common.num_args;
+    if counted && !coerce_args(ex, function) {
         return;
     }
-    if let Some(guard) = entry.guard {
+    if let (true, Some(guard)) = (counted, entry.guard) {
         let this = &mut (*ex).This;
         if this.u1.v.type_ == IS_OBJECT {
             let object = &mut *this.value.obj;
@@ -225,14 +228,10 @@ unsafe fn caller_is_strict(ex: *mut zend_execute_data) -> bool {
     !prev.is_null() && !(*prev).func.is_null() && (*(*prev).func).common.fn_flags & ZEND_ACC_STRICT_TYPES != 0
 }
 
-/// Coerces the passed arguments; false with an exception pending when one is refused. A wrong count is
-/// left to the Rust handler, which reports it as ZPP does, before any type.
+/// Coerces the passed arguments (their count is right); false with an exception pending when one is
+/// refused.
 unsafe fn coerce_args(ex: *mut zend_execute_data, function: *mut zend_function) -> bool {
-    let common = &(*function).common;
     let passed = (*ex).This.u2.num_args;
-    if passed < common.required_num_args || passed > common.num_args {
-        return true;
-    }
     let strict = caller_is_strict(ex);
     for i in 0..passed {
         let info = &*(*function).internal_function.arg_info.add(i as usize);

@@ -65,6 +65,17 @@ impl Topic {
     }
 }
 
+/// A `$partition` as php-rdkafka checks it, before anything else: 0 to i32::MAX, or
+/// RD_KAFKA_PARTITION_UA (-1) where librdkafka takes it (`unassigned`); InvalidArgumentException
+/// "Out of range value '...' for $partition" otherwise.
+pub fn partition_arg(partition: i64, unassigned: bool) -> PhpResult<i32> {
+    if (unassigned && partition == -1) || (0..=i64::from(i32::MAX)).contains(&partition) {
+        Ok(partition as i32)
+    } else {
+        Err(errors::invalid_argument(format!("Out of range value '{partition}' for $partition")))
+    }
+}
+
 /// A librdkafka topic object of a client (`rd_kafka_topic_new`), created with the TopicConf: messages
 /// produced or offsets stored by name use it. Released on drop, except in a forked child, where it
 /// belongs to the parent's client and is leaked with it.
@@ -168,9 +179,7 @@ impl ProducerTopic {
         opaque: Option<&[u8]>,
     ) -> PhpResult<()> {
         ensure_owner(self.handle.owner)?;
-        if partition != -1 && !(0..=i64::from(i32::MAX)).contains(&partition) {
-            return Err(errors::invalid_argument(format!("Out of range value '{partition}' for $partition")));
-        }
+        let partition = partition_arg(partition, true)?;
         let block = msgflags == i64::from(rd::RD_KAFKA_MSG_F_BLOCK);
         if msgflags != 0 && !block {
             return Err(errors::invalid_argument(format!("Invalid value '{msgflags}' for $msgflags")));
@@ -192,7 +201,7 @@ impl ProducerTopic {
                     RD_KAFKA_VTYPE_RKT,
                     self.native.ptr(),
                     RD_KAFKA_VTYPE_PARTITION,
-                    partition as i32,
+                    partition,
                     RD_KAFKA_VTYPE_MSGFLAGS,
                     rd::RD_KAFKA_MSG_F_COPY,
                     RD_KAFKA_VTYPE_VALUE,
@@ -302,9 +311,10 @@ impl KafkaConsumerTopic {
     /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs
     /// enable.auto.offset.store=false.
     pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        let partition = partition_arg(partition, false)?;
         ensure_owner(self.native.owner)?;
         // SAFETY: a live topic object of a live consumer (the Arc keeps it).
-        match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition as i32, offset) } {
+        match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition, offset) } {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
             err => Err(errors::from_code(err as i32)),
         }

@@ -100,7 +100,7 @@ KafkaConsumer::subscribe([[]]): null
 KafkaConsumer::assign(int): InvalidArgumentException: expected an array of RdKafka\TopicPartition
 KafkaConsumer::commit(object): InvalidArgumentException: expected RdKafka\Message, an array of RdKafka\TopicPartition or null
 ConsumerTopic::consumeBatch(PHP_INT_MAX): ["one"]
-ConsumerTopic::consumeBatch(0): InvalidArgumentException: Out of range value '0' for $batch_size
+ConsumerTopic::consumeBatch(0): InvalidArgumentException: Out of range value '0' for batch_size
 ConsumerTopic::consume(PHP_INT_MIN): null
 Consumer::poll(-7): 0
 Conf::set(array): TypeError: RdKafka\Conf::set(): Argument #2 ($value) must be of type string, array given
