@@ -21,8 +21,9 @@ use rdkafka::{bindings as rd, client::Client};
 use super::{
     conf::TopicConf,
     context::Context,
-    errors, metadata::{self, Metadata, OnlyTopic},
+    errors,
     legacy_consumer::Consumer,
+    metadata::{self, Metadata, OnlyTopic},
     oauth, offsets,
     params::{c_string, Array, ArrayOrEmpty, IntRef},
     producer::Producer,

@@ -15,8 +15,7 @@ use rdkafka::{bindings as rd, client::Client};
 use super::{
     context::Context,
     errors,
-    legacy_consumer::ConsumerTopic,
-    topic::{KafkaConsumerTopic, NativeTopic, ProducerTopic},
+    topic::{self, NativeTopic},
 };
 
 /// A `?RdKafka\Topic $only_topic` argument: only its name is used.
@@ -26,12 +25,7 @@ impl<'a> FromZval<'a> for OnlyTopic {
     const TYPE: DataType = DataType::object("RdKafka\\Topic");
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        let name = zval
-            .extract::<&ProducerTopic>()
-            .map(|t| t.name().to_vec())
-            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_vec()))
-            .or_else(|| zval.extract::<&ConsumerTopic>().map(|t| t.name().to_vec()))?;
-        Some(OnlyTopic(name))
+        zval.object().and_then(topic::Topic::name_of).map(OnlyTopic)
     }
 }
 

@@ -19,8 +19,8 @@ use super::{
     conf::TopicConf,
     context::Context,
     ensure_owner, errors,
-    params::{c_string, Array, Bytes},
     legacy_consumer::ConsumerTopic,
+    params::{c_string, Array, Bytes},
     producer::ProducerHandle,
 };
 use crate::{
@@ -34,18 +34,15 @@ use crate::{
 pub struct Topic;
 
 impl Topic {
-    /// The name of a topic object: `$this` of the methods declared on `RdKafka\Topic`, which are Rust
-    /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`). None when `$this` is
-    /// none of the three kinds, or was made without its constructor.
-    pub fn name_of(object: &mut ZendObject) -> Option<Vec<u8>> {
-        let object: *mut ZendObject = object;
-        // SAFETY: a live object; one view of it at a time.
-        unsafe {
-            ZendClassObject::<ProducerTopic>::from_zend_obj_mut(&mut *object)
-                .map(|t| t.name().to_vec())
-                .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj_mut(&mut *object).map(|t| t.name().to_vec()))
-                .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj_mut(&mut *object).map(|t| t.name().to_vec()))
-        }
+    /// The name of a topic object of any of the three kinds (None for another object, or one made
+    /// without its constructor): `$this` of the methods declared on `RdKafka\Topic`, which are Rust
+    /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`), and getMetadata()'s
+    /// `$only_topic`.
+    pub fn name_of(object: &ZendObject) -> Option<Vec<u8>> {
+        ZendClassObject::<ProducerTopic>::from_zend_obj(object)
+            .map(|t| t.name().to_vec())
+            .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
+            .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
     }
 }
 
@@ -59,7 +56,7 @@ impl Topic {
 
     pub fn get_name() -> PhpResult<PhpBytes> {
         crate::classes::this_of_current_call()
-            .and_then(Topic::name_of)
+            .and_then(|this| Topic::name_of(this))
             .map(PhpBytes)
             .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
     }
