@@ -28,7 +28,7 @@ use super::{
     oauth,
     params::{Callable, ConfArg},
     producer::{finish_client, client_config, creation_error},
-    topic::{partition_arg, NativeTopic, Topic},
+    topic::{check_partition, NativeTopic, Topic},
     Kafka,
 };
 use crate::runtime::{self, OwnerPid};
@@ -80,10 +80,10 @@ const MAX_BATCH: i64 = 10_000_000;
 const CALLBACK_BATCH: usize = 1000;
 
 /// Up to `size` messages of a started partition (`rd_kafka_consume_batch`), owned.
-fn batch(topic: *mut rd::rd_kafka_topic_t, partition: i32, timeout_ms: i32, size: usize) -> PhpResult<Vec<RawMessage>> {
+fn batch(topic: *mut rd::rd_kafka_topic_t, partition: i64, timeout_ms: i32, size: usize) -> PhpResult<Vec<RawMessage>> {
     let mut slots: Vec<*mut rd::rd_kafka_message_t> = vec![std::ptr::null_mut(); size];
     // SAFETY: a live topic object; librdkafka fills up to `slots.len()` entries.
-    let count = unsafe { rd::rd_kafka_consume_batch(topic, partition, timeout_ms, slots.as_mut_ptr(), slots.len()) };
+    let count = unsafe { rd::rd_kafka_consume_batch(topic, partition as i32, timeout_ms, slots.as_mut_ptr(), slots.len()) };
     if count < 0 {
         // SAFETY: reads librdkafka's thread-local last error.
         return Err(errors::from_code(unsafe { rd::rd_kafka_last_error() } as i32));
@@ -114,7 +114,31 @@ impl Consumer {
         ensure_owner(self.handle.owner)?;
         Ok(&self.handle)
     }
+}
 
+#[php_impl]
+impl Consumer {
+    #[php(defaults(conf = None))]
+    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
+        let conf = conf.map(|c| c.0);
+        let (config, callbacks) = client_config(conf);
+        let consumer: BaseConsumer<Context> =
+            conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
+        finish_client(consumer.client(), conf.map(|c| &**c));
+        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
+        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
+    }
+
+    pub fn new_queue(&self) -> PhpResult<Queue> {
+        let handle = Arc::clone(self.handle()?);
+        // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
+        let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
+        Ok(Queue { queue, handle })
+    }
+}
+
+/// What `\RdKafka`'s methods (`kafka::client`) do on a low-level consumer.
+impl Consumer {
     /// The client handle, for `\RdKafka`'s methods.
     pub fn client(&self) -> PhpResult<&rdkafka::client::Client<Context>> {
         Ok(self.handle()?.consumer.client())
@@ -151,27 +175,6 @@ impl Consumer {
     }
 }
 
-#[php_impl]
-impl Consumer {
-    #[php(defaults(conf = None))]
-    pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
-        let conf = conf.map(|c| c.0);
-        let (config, callbacks) = client_config(conf);
-        let consumer: BaseConsumer<Context> =
-            conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        finish_client(consumer.client(), conf.map(|c| &**c));
-        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer: ManuallyDrop::new(consumer), owner: OwnerPid::current() }) })
-    }
-
-    pub fn new_queue(&self) -> PhpResult<Queue> {
-        let handle = Arc::clone(self.handle()?);
-        // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
-        let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
-        Ok(Queue { queue, handle })
-    }
-}
-
 #[php_class]
 #[php(name = "RdKafka\\ConsumerTopic")]
 #[php(extends(Topic))]
@@ -201,30 +204,30 @@ impl ConsumerTopic {
 
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
     pub fn consume_start(&self, partition: i64, offset: i64) -> PhpResult<()> {
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         // SAFETY: a live topic object.
-        check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition, offset) })
+        check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })
     }
 
     /// Starts fetching `partition` into `queue` (read with Queue::consume()).
     pub fn consume_queue_start(&self, partition: i64, offset: i64, queue: &Queue) -> PhpResult<()> {
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         // SAFETY: a live topic object and queue of the same client.
-        check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition, offset, queue.queue) })
+        check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })
     }
 
     pub fn consume_stop(&self, partition: i64) -> PhpResult<()> {
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         // SAFETY: a live topic object.
-        check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition) })
+        check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition as i32) })
     }
 
     /// The next message of a started partition, or null on timeout.
     pub fn consume(&self, partition: i64, timeout_ms: i64) -> PhpResult<Option<MessageObject>> {
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         let topic = self.topic()?;
         // SAFETY: a live topic object of a started partition; the message is owned by RawMessage.
-        let message = wait_for(timeout_ms, |slice| unsafe { RawMessage::from_ptr(rd::rd_kafka_consume(topic, partition, slice)) });
+        let message = wait_for(timeout_ms, |slice| unsafe { RawMessage::from_ptr(rd::rd_kafka_consume(topic, partition as i32, slice)) });
         message.map(|m| m.fields().into_php()).transpose()
     }
 
@@ -233,7 +236,7 @@ impl ConsumerTopic {
         if batch_size <= 0 {
             return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for batch_size")));
         }
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         // librdkafka needs one slot per message up front: a size beyond what a partition's prefetch queue
         // could ever hold would only allocate (PHP_INT_MAX: more than memory; it was a panic).
         let size = batch_size.min(MAX_BATCH) as usize;
@@ -245,7 +248,7 @@ impl ConsumerTopic {
     /// first, then serves all that are ready. Returns how many were handed over; a callback that throws
     /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped).
     pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
-        let partition = partition_arg(partition, false)?;
+        check_partition(partition, false)?;
         let topic = self.topic()?;
         let first = wait_for(timeout_ms, |slice| match batch(topic, partition, slice, CALLBACK_BATCH) {
             Ok(messages) if messages.is_empty() => None,
@@ -275,9 +278,9 @@ impl ConsumerTopic {
 
     /// Stores `offset` (librdkafka commits offset + 1) with offset.store.method and auto.commit.
     pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
-        let partition = partition_arg(partition, false)?;
+        check_partition(partition, false)?;
         // SAFETY: a live topic object.
-        match unsafe { rd::rd_kafka_offset_store(self.topic()?, partition, offset) } {
+        match unsafe { rd::rd_kafka_offset_store(self.topic()?, partition as i32, offset) } {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
             err => Err(errors::from_code(err as i32)),
         }

@@ -62,12 +62,12 @@ impl Topic {
     }
 }
 
-/// A `$partition` as php-rdkafka checks it, before anything else: 0 to i32::MAX, or
+/// Checks a `$partition` as php-rdkafka does, before anything else: 0 to i32::MAX, or
 /// RD_KAFKA_PARTITION_UA (-1) where librdkafka takes it (`unassigned`); InvalidArgumentException
-/// "Out of range value '...' for $partition" otherwise.
-pub fn partition_arg(partition: i64, unassigned: bool) -> PhpResult<i32> {
+/// "Out of range value '...' for $partition" otherwise (so `partition as i32` is exact afterwards).
+pub fn check_partition(partition: i64, unassigned: bool) -> PhpResult<()> {
     if (unassigned && partition == -1) || (0..=i64::from(i32::MAX)).contains(&partition) {
-        Ok(partition as i32)
+        Ok(())
     } else {
         Err(errors::invalid_argument(format!("Out of range value '{partition}' for $partition")))
     }
@@ -176,7 +176,7 @@ impl ProducerTopic {
         opaque: Option<&[u8]>,
     ) -> PhpResult<()> {
         ensure_owner(self.handle.owner)?;
-        let partition = partition_arg(partition, true)?;
+        check_partition(partition, true)?;
         let block = msgflags == i64::from(rd::RD_KAFKA_MSG_F_BLOCK);
         if msgflags != 0 && !block {
             return Err(errors::invalid_argument(format!("Invalid value '{msgflags}' for $msgflags")));
@@ -198,7 +198,7 @@ impl ProducerTopic {
                     RD_KAFKA_VTYPE_RKT,
                     self.native.ptr(),
                     RD_KAFKA_VTYPE_PARTITION,
-                    partition,
+                    partition as i32,
                     RD_KAFKA_VTYPE_MSGFLAGS,
                     rd::RD_KAFKA_MSG_F_COPY,
                     RD_KAFKA_VTYPE_VALUE,
@@ -308,10 +308,10 @@ impl KafkaConsumerTopic {
     /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs
     /// enable.auto.offset.store=false.
     pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
-        let partition = partition_arg(partition, false)?;
+        check_partition(partition, false)?;
         ensure_owner(self.native.owner)?;
         // SAFETY: a live topic object of a live consumer (the Arc keeps it).
-        match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition, offset) } {
+        match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition as i32, offset) } {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
             err => Err(errors::from_code(err as i32)),
         }
