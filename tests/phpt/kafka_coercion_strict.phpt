@@ -6,7 +6,7 @@ mq
 <?php
 require __DIR__ . '/../tools/brokers.php';
 // Strictness is the calling file's: the calls are written out behind declare(strict_types=1).
-$calls = file_get_contents(__DIR__ . '/include/kafka_coercion_calls.php');
+$calls = file_get_contents(__DIR__ . '/../tools/kafka_coercion_calls.php');
 $strict = tempnam(sys_get_temp_dir(), 'mq-coercion');
 file_put_contents($strict, "<?php declare(strict_types=1);\n" . substr($calls, strlen("<?php\n")));
 try {

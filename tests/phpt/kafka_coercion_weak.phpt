@@ -5,7 +5,7 @@ mq
 --FILE--
 <?php
 require __DIR__ . '/../tools/brokers.php';
-require __DIR__ . '/include/kafka_coercion_calls.php';
+require __DIR__ . '/../tools/kafka_coercion_calls.php';
 ?>
 --EXPECT--
 Conf::set($value)
