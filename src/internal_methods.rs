@@ -284,8 +284,13 @@ unsafe fn coerce(info: &zend_internal_arg_info, num: u32, arg: *mut zval, strict
     if types & MAY_BE_CALLABLE != 0 {
         let mut error: *mut c_char = std::ptr::null_mut();
         if zend_is_callable_ex(arg, std::ptr::null_mut(), 0, std::ptr::null_mut(), std::ptr::null_mut(), &mut error) {
+            // A callable can still come with a message (ZPP frees it too).
+            if !error.is_null() {
+                ext_php_rs::alloc::efree(error.cast());
+            }
             return true;
         }
+        // Throws PHP's "must be a valid callback, ..." and frees the message.
         zend_wrong_callback_error(num, error);
         return false;
     }
