@@ -12,7 +12,7 @@ PACKAGES=(
   # brokers and broker tooling
   rabbitmq-server openssl kcat
   # test and comparison packages
-  phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
+  phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl php-sqlite3
   # process inspection used by the broker scripts
   procps psmisc curl
 )

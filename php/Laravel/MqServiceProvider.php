@@ -1,0 +1,61 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Mq\Laravel;
+
+use Illuminate\Support\ServiceProvider;
+use Mq\Laravel\RabbitMQ\RabbitMQConnector;
+
+/**
+ * Registers mq's `rabbitmq` queue driver and its connection block. Auto-discovered through composer.json's
+ * extra.laravel.providers; without Composer, add it to config/app.php's providers.
+ */
+class MqServiceProvider extends ServiceProvider
+{
+    /** Connection name => the package's default config file for it. */
+    private const CONNECTIONS = ['rabbitmq' => 'rabbitmq.php'];
+
+    public function register()
+    {
+        foreach (self::CONNECTIONS as $name => $file) {
+            $this->mergeConnection($name, self::configDir() . '/' . $file);
+        }
+    }
+
+    public function boot()
+    {
+        if ($this->app->runningInConsole() && function_exists('config_path')) {
+            $files = [];
+            foreach (self::CONNECTIONS as $file) {
+                $files[self::configDir() . '/' . $file] = config_path($file);
+            }
+            $this->publishes($files, 'mq-config');
+        }
+        // The extension is checked when a connection is made, not here, so an application that installs
+        // the package but uses another queue connection still boots without mq.so.
+        $this->app['queue']->addConnector('rabbitmq', fn () => new RabbitMQConnector($this->app['events']));
+    }
+
+    public static function configDir(): string
+    {
+        return dirname(__DIR__, 2) . '/config';
+    }
+
+    /**
+     * queue.connections.<name> = the package's defaults, overridden by a published config/<name>.php, overridden
+     * by a block the application wrote in config/queue.php. Shallow, like Laravel's mergeConfigFrom().
+     */
+    private function mergeConnection(string $name, string $path): void
+    {
+        if (method_exists($this->app, 'configurationIsCached') && $this->app->configurationIsCached()) {
+            return;
+        }
+        $config = $this->app->make('config');
+        $config->set("queue.connections.$name", array_merge(
+            require $path,
+            (array) $config->get($name, []),
+            (array) $config->get("queue.connections.$name", [])
+        ));
+    }
+}

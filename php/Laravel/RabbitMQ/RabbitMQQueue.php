@@ -1,0 +1,417 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Mq\Laravel\RabbitMQ;
+
+use Illuminate\Contracts\Queue\ClearableQueue;
+use Illuminate\Contracts\Queue\Queue as QueueContract;
+use Illuminate\Queue\Queue;
+use PhpAmqpLib\Channel\AMQPChannel;
+use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Exception\AMQPProtocolChannelException;
+use PhpAmqpLib\Exception\AMQPTimeoutException;
+use PhpAmqpLib\Message\AMQPMessage;
+use PhpAmqpLib\Wire\AMQPTable;
+
+/**
+ * Laravel's `rabbitmq` queue on mq's php-amqplib classes. Every publish waits for the broker's confirm
+ * (and, with `mandatory`, fails when unroutable), so dispatch() returns only once the job is stored.
+ */
+class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
+{
+    /** Header holding the attempts already made before this message was published. */
+    public const ATTEMPTS_HEADER = 'mq-attempts';
+
+    private ?AbstractConnection $amqp = null;
+    private ?AMQPChannel $channel = null;
+    /** @var array<string, true> queues and exchanges declared on the current connection */
+    private array $declared = [];
+    /** @var list<string> what the broker returned or nacked during the current publish */
+    private array $refused = [];
+
+    /**
+     * @param \Closure(): AbstractConnection $connect opens a connection (called lazily, again after a loss)
+     * @param array $options the connection's options.queue block
+     */
+    public function __construct(
+        private \Closure $connect,
+        private string $defaultQueue,
+        private array $options = [],
+        $dispatchAfterCommit = null
+    ) {
+        $this->dispatchAfterCommit = $dispatchAfterCommit;
+    }
+
+    public function size($queue = null)
+    {
+        return $this->pendingSize($queue);
+    }
+
+    /** Ready messages in the queue (a passive declare); 0 for a queue that does not exist. */
+    public function pendingSize($queue = null)
+    {
+        try {
+            [, $count] = $this->channel()->queue_declare($this->getQueue($queue), true);
+            return (int) $count;
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            if ($e->getCode() === 404) {
+                return 0;
+            }
+            throw $e;
+        }
+    }
+
+    /** Not measurable over AMQP 0-9-1 (delay queues are per delay value): always 0. */
+    public function delayedSize($queue = null)
+    {
+        return 0;
+    }
+
+    /** Not measurable over AMQP 0-9-1 (unacked counts are only in the management API): always 0. */
+    public function reservedSize($queue = null)
+    {
+        return 0;
+    }
+
+    /** Not readable without taking the message (which would mark it redelivered): always null. */
+    public function creationTimeOfOldestPendingJob($queue = null)
+    {
+        return null;
+    }
+
+    public function push($job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            null,
+            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
+        );
+    }
+
+    /** @param array{attempts?: int} $options */
+    public function pushRaw($payload, $queue = null, array $options = [])
+    {
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $this->publish([[
+            $this->message($payload, (int) ($options['attempts'] ?? 0)),
+            $this->exchange(),
+            $this->routingKey($queue),
+        ]]);
+        return self::uuidOf($payload);
+    }
+
+    public function later($delay, $job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            $delay,
+            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
+        );
+    }
+
+    /**
+     * Publishes to a delay queue (one per delay, in whole seconds rounded up, so never early) that
+     * dead-letters into the job's queue when the TTL ends. Delay queues have no x-expires: a waiting job is
+     * never dropped with its queue.
+     */
+    public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
+    {
+        $seconds = self::delaySeconds($delay);
+        if ($seconds <= 0) {
+            return $this->pushRaw($payload, $queue, ['attempts' => $attempts]);
+        }
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $delayQueue = $this->declareDelayQueue($queue, $seconds * 1000);
+        $this->publish([[$this->message($payload, $attempts), '', $delayQueue]]);
+        return self::uuidOf($payload);
+    }
+
+    /** All jobs in one batch publish and one confirm wait. */
+    public function bulk($jobs, $data = '', $queue = null)
+    {
+        $jobs = (array) $jobs;
+        foreach ($jobs as $job) {
+            if ($this->shouldDispatchAfterCommit($job) && $this->container->bound('db.transactions')) {
+                // Each job waits for its own transaction callback, as Laravel's push() does.
+                return parent::bulk($jobs, $data, $queue);
+            }
+        }
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $batch = $ids = [];
+        foreach ($jobs as $job) {
+            $payload = $this->createPayload($job, $queue, $data);
+            $ids[] = self::uuidOf($payload);
+            $batch[] = [$this->message($payload, 0), $this->exchange(), $this->routingKey($queue)];
+        }
+        $this->publish($batch);
+        foreach ($jobs as $i => $job) {
+            $this->raiseJobQueuedEvent($ids[$i], $job);
+        }
+    }
+
+    public function pop($queue = null, $index = 0)
+    {
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        while (($message = $this->channel()->basic_get($queue)) !== null) {
+            if (!$this->isQuorum() && $message->isRedelivered()) {
+                // The last worker holding it never finished (killed, connection lost): count that attempt
+                // on the broker before running it again.
+                $this->recount($message, $queue);
+                continue;
+            }
+            return new RabbitMQJob($this->container, $this, $message, $this->connectionName, $queue);
+        }
+        return null;
+    }
+
+    /** Purges the queue; returns how many ready jobs were deleted (0 for a queue that does not exist). */
+    public function clear($queue)
+    {
+        try {
+            return (int) $this->channel()->queue_purge($this->getQueue($queue));
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            if ($e->getCode() === 404) {
+                return 0;
+            }
+            throw $e;
+        }
+    }
+
+    public function getQueue($queue = null): string
+    {
+        return (string) ($queue ?: $this->defaultQueue);
+    }
+
+    /** Attempts including this delivery: the header, plus the broker's count of unfinished deliveries. */
+    public function attemptsOf(AMQPMessage $message): int
+    {
+        $headers = $message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [];
+        $attempts = (int) ($headers[self::ATTEMPTS_HEADER] ?? 0);
+        if ($this->isQuorum()) {
+            $attempts += (int) ($headers['x-delivery-count'] ?? 0);
+        }
+        return $attempts + 1;
+    }
+
+    public function reroutesFailed(): bool
+    {
+        return (bool) ($this->options['reroute_failed'] ?? false);
+    }
+
+    /** Closes the channel and connection; unacked jobs go back to their queue at once. */
+    public function close(): void
+    {
+        try {
+            $this->channel?->close();
+            $this->amqp?->close();
+        } catch (\Throwable) {
+            // Already gone: the broker requeues what was unacked either way.
+        }
+        $this->channel = $this->amqp = null;
+        $this->declared = [];
+    }
+
+    public function channel(): AMQPChannel
+    {
+        if ($this->channel !== null && $this->channel->is_open()) {
+            return $this->channel;
+        }
+        if ($this->amqp === null || !$this->amqp->isConnected()) {
+            $this->amqp = ($this->connect)();
+            $this->declared = [];
+        }
+        $channel = $this->amqp->channel();
+        if ($this->confirms()) {
+            $channel->confirm_select();
+            $channel->set_nack_handler(function (AMQPMessage $m) {
+                $this->refused[] = 'nacked by the broker';
+            });
+            $channel->set_return_listener(function ($code, $text, $exchange, $routingKey) {
+                $this->refused[] = sprintf('returned as unroutable (%s %s) by exchange "%s" with routing key "%s"', $code, $text, $exchange, $routingKey);
+            });
+        }
+        return $this->channel = $channel;
+    }
+
+    /**
+     * Publishes [message, exchange, routing key] triples as one batch, then waits once for every confirm.
+     *
+     * @param list<array{AMQPMessage, string, string}> $batch
+     */
+    private function publish(array $batch): void
+    {
+        $channel = $this->channel();
+        $this->refused = [];
+        $mandatory = $this->confirms() && (bool) ($this->options['mandatory'] ?? true);
+        try {
+            foreach ($batch as [$message, $exchange, $routingKey]) {
+                $channel->batch_basic_publish($message, $exchange, $routingKey, $mandatory);
+            }
+            $channel->publish_batch();
+            if ($this->confirms()) {
+                $channel->wait_for_pending_acks_returns((float) ($this->options['confirm_timeout'] ?? 10.0));
+            }
+        } catch (AMQPTimeoutException $e) {
+            $this->dropChannel();
+            throw new PublishException(sprintf(
+                'RabbitMQ did not confirm %d job(s) within %s s: they may not be queued.',
+                count($batch),
+                $this->options['confirm_timeout'] ?? 10.0
+            ), 0, $e);
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            throw new PublishException('RabbitMQ refused the job: ' . $e->getMessage(), (int) $e->getCode(), $e);
+        }
+        if ($this->refused !== []) {
+            throw new PublishException(sprintf(
+                '%d of %d job(s) were not queued: %s.',
+                count($this->refused),
+                count($batch),
+                implode('; ', array_unique($this->refused))
+            ));
+        }
+    }
+
+    private function message(string $payload, int $attempts): AMQPMessage
+    {
+        $properties = [
+            'content_type' => 'application/json',
+            'delivery_mode' => AMQPMessage::DELIVERY_MODE_PERSISTENT,
+            'application_headers' => new AMQPTable([self::ATTEMPTS_HEADER => $attempts]),
+        ];
+        $uuid = self::uuidOf($payload);
+        if ($uuid !== null) {
+            $properties['message_id'] = $uuid;
+        }
+        return new AMQPMessage($payload, $properties);
+    }
+
+    /** Republishes a redelivered message with one more attempt counted, then acks the original. */
+    private function recount(AMQPMessage $message, string $queue): void
+    {
+        $properties = $message->get_properties();
+        $properties['application_headers'] = new AMQPTable(
+            [self::ATTEMPTS_HEADER => $this->attemptsOf($message)]
+            + ($message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [])
+        );
+        $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]]);
+        $message->ack();
+    }
+
+    private function declareQueue(string $queue): void
+    {
+        if (!($this->options['declare'] ?? true) || isset($this->declared[$queue])) {
+            return;
+        }
+        $channel = $this->channel();
+        $exchange = $this->exchange();
+        if ($exchange !== '') {
+            $channel->exchange_declare($exchange, (string) ($this->options['exchange_type'] ?? 'direct'), false, true, false);
+        }
+        $arguments = $this->queueArguments();
+        if ($this->reroutesFailed()) {
+            $arguments['x-dead-letter-exchange'] = (string) ($this->options['failed_exchange'] ?? $exchange);
+            $arguments['x-dead-letter-routing-key'] = sprintf((string) ($this->options['failed_routing_key'] ?? '%s.failed'), $queue);
+        }
+        $channel->queue_declare($queue, false, true, false, false, false, new AMQPTable($arguments));
+        if ($exchange !== '') {
+            $channel->queue_bind($queue, $exchange, $this->routingKey($queue));
+        }
+        $this->declared[$queue] = true;
+    }
+
+    private function declareDelayQueue(string $queue, int $ttlMs): string
+    {
+        $name = "$queue.delay.$ttlMs";
+        if (isset($this->declared[$name])) {
+            return $name;
+        }
+        $arguments = [
+            'x-message-ttl' => $ttlMs,
+            'x-dead-letter-exchange' => $this->exchange(),
+            'x-dead-letter-routing-key' => $this->routingKey($queue),
+        ];
+        if ($this->isQuorum()) {
+            // Quorum dead-lettering that is itself confirmed: a job cannot vanish between the two queues.
+            $arguments += ['x-queue-type' => 'quorum', 'x-dead-letter-strategy' => 'at-least-once', 'x-overflow' => 'reject-publish'];
+        }
+        $this->channel()->queue_declare($name, false, true, false, false, false, new AMQPTable($arguments));
+        $this->declared[$name] = true;
+        return $name;
+    }
+
+    private function queueArguments(): array
+    {
+        if ($this->isQuorum()) {
+            return ['x-queue-type' => 'quorum'];
+        }
+        $arguments = [];
+        if (($this->options['queue_max_priority'] ?? null) !== null) {
+            $arguments['x-max-priority'] = (int) $this->options['queue_max_priority'];
+        }
+        if ($this->options['lazy'] ?? false) {
+            $arguments['x-queue-mode'] = 'lazy';
+        }
+        return $arguments;
+    }
+
+    private function exchange(): string
+    {
+        return (string) ($this->options['exchange'] ?? '');
+    }
+
+    private function routingKey(string $queue): string
+    {
+        return $this->exchange() === '' ? $queue : sprintf((string) ($this->options['exchange_routing_key'] ?? '%s'), $queue);
+    }
+
+    private function isQuorum(): bool
+    {
+        return filter_var($this->options['quorum'] ?? false, FILTER_VALIDATE_BOOLEAN);
+    }
+
+    private function confirms(): bool
+    {
+        return filter_var($this->options['confirm'] ?? true, FILTER_VALIDATE_BOOLEAN);
+    }
+
+    /** After a channel error the broker has closed the channel: the next call opens a new one. */
+    private function dropChannel(): void
+    {
+        try {
+            $this->channel?->close();
+        } catch (\Throwable) {
+        }
+        $this->channel = null;
+    }
+
+    /** Whole seconds from now to $delay, rounded up so a job never runs before the time asked. */
+    private static function delaySeconds($delay): int
+    {
+        if ($delay instanceof \DateInterval) {
+            $delay = (new \DateTimeImmutable())->add($delay);
+        }
+        if ($delay instanceof \DateTimeInterface) {
+            return (int) max(0, ceil((float) $delay->format('U.u') - microtime(true)));
+        }
+        return (int) max(0, ceil((float) $delay));
+    }
+
+    private static function uuidOf(string $payload): ?string
+    {
+        $decoded = json_decode($payload, true);
+        $uuid = is_array($decoded) ? ($decoded['uuid'] ?? $decoded['id'] ?? null) : null;
+        return is_string($uuid) ? $uuid : null;
+    }
+}
