@@ -5,20 +5,24 @@ declare(strict_types=1);
 namespace Mq\Laravel;
 
 use Illuminate\Support\ServiceProvider;
+use Mq\Laravel\Kafka\KafkaConnector;
 use Mq\Laravel\RabbitMQ\RabbitMQConnector;
 
 /**
- * Registers mq's `rabbitmq` queue driver and its connection block. Auto-discovered through composer.json's
+ * Registers mq's `rabbitmq` and `kafka` queue drivers and their connection blocks. Auto-discovered through composer.json's
  * extra.laravel.providers; without Composer, add it to config/app.php's providers.
  */
 class MqServiceProvider extends ServiceProvider
 {
-    /** Connection name => the package's default config file for it. */
-    private const CONNECTIONS = ['rabbitmq' => 'rabbitmq.php'];
+    /** Driver (and connection) name => [the package's default config file for it, its connector]. */
+    private const DRIVERS = [
+        'rabbitmq' => ['rabbitmq.php', RabbitMQConnector::class],
+        'kafka' => ['kafka.php', KafkaConnector::class],
+    ];
 
     public function register()
     {
-        foreach (self::CONNECTIONS as $name => $file) {
+        foreach (self::DRIVERS as $name => [$file]) {
             $this->mergeConnection($name, self::configDir() . '/' . $file);
         }
     }
@@ -27,14 +31,16 @@ class MqServiceProvider extends ServiceProvider
     {
         if ($this->app->runningInConsole() && function_exists('config_path')) {
             $files = [];
-            foreach (self::CONNECTIONS as $file) {
+            foreach (self::DRIVERS as [$file]) {
                 $files[self::configDir() . '/' . $file] = config_path($file);
             }
             $this->publishes($files, 'mq-config');
         }
         // The extension is checked when a connection is made, not here, so an application that installs
         // the package but uses another queue connection still boots without mq.so.
-        $this->app['queue']->addConnector('rabbitmq', fn () => new RabbitMQConnector($this->app['events']));
+        foreach (self::DRIVERS as $driver => [, $connector]) {
+            $this->app['queue']->addConnector($driver, fn () => new $connector($this->app['events']));
+        }
     }
 
     public static function configDir(): string

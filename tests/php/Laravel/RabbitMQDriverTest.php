@@ -5,7 +5,7 @@ declare(strict_types=1);
 use Illuminate\Contracts\Bus\Dispatcher;
 use Illuminate\Queue\Events\JobQueued;
 use Mq\Laravel\MqServiceProvider;
-use Mq\Laravel\RabbitMQ\PublishException;
+use Mq\Laravel\PublishException;
 use Mq\Laravel\RabbitMQ\RabbitMQQueue;
 use PhpAmqpLib\Connection\AMQPStreamConnection;
 use PhpAmqpLib\Wire\AMQPTable;
@@ -62,7 +62,10 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame('127.0.0.1', $config['hosts'][0]['host'], 'the package defaults fill the rest');
         $this->assertTrue($config['options']['queue']['confirm']);
         $published = Illuminate\Support\ServiceProvider::pathsToPublish(MqServiceProvider::class, 'mq-config');
-        $this->assertSame([MqServiceProvider::configDir() . '/rabbitmq.php' => $app->configPath('rabbitmq.php')], $published);
+        $this->assertSame([
+            MqServiceProvider::configDir() . '/rabbitmq.php' => $app->configPath('rabbitmq.php'),
+            MqServiceProvider::configDir() . '/kafka.php' => $app->configPath('kafka.php'),
+        ], $published);
 
         $composer = json_decode(file_get_contents(dirname(__DIR__, 3) . '/composer.json'), true);
         $this->assertSame([MqServiceProvider::class], $composer['extra']['laravel']['providers']);
