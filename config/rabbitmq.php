@@ -24,6 +24,8 @@ return [
 
     'options' => [
         'heartbeat' => env('RABBITMQ_HEARTBEAT', 30),
+        // Shown in the management UI's connection list.
+        'connection_name' => env('RABBITMQ_CONNECTION_NAME'),
         'connection_timeout' => 3.0,
         'read_write_timeout' => 60.0,
 

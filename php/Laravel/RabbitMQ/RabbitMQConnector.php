@@ -9,6 +9,7 @@ use Illuminate\Queue\Connectors\ConnectorInterface;
 use Illuminate\Queue\Events\WorkerStopping;
 use Mq\Extension;
 use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Connection\AMQPConnectionConfig;
 use PhpAmqpLib\Connection\AMQPSSLConnection;
 use PhpAmqpLib\Connection\AMQPStreamConnection;
 
@@ -44,6 +45,12 @@ class RabbitMQConnector implements ConnectorInterface
         $options = (array) ($config['options'] ?? []);
         $ssl = array_filter((array) ($options['ssl_options'] ?? []), fn ($v) => $v !== null && $v !== '');
         $secure = filter_var($config['secure'] ?? false, FILTER_VALIDATE_BOOLEAN) || isset($ssl['cafile']);
+        // The name the management UI shows for the connection.
+        $named = null;
+        if (($options['connection_name'] ?? null) !== null) {
+            $named = new AMQPConnectionConfig();
+            $named->setConnectionName((string) $options['connection_name']);
+        }
         $error = null;
         foreach ($hosts as $host) {
             $args = [
@@ -59,7 +66,7 @@ class RabbitMQConnector implements ConnectorInterface
                         'heartbeat' => (int) ($options['heartbeat'] ?? 30),
                         'connection_timeout' => (float) ($options['connection_timeout'] ?? 3.0),
                         'read_write_timeout' => (float) ($options['read_write_timeout'] ?? 60.0),
-                    ]]);
+                    ], 'ssl', $named]);
                 }
                 return new AMQPStreamConnection(
                     ...$args,
@@ -67,7 +74,7 @@ class RabbitMQConnector implements ConnectorInterface
                         (float) ($options['connection_timeout'] ?? 3.0),
                         (float) ($options['read_write_timeout'] ?? 60.0),
                         null, false,
-                        (int) ($options['heartbeat'] ?? 30)]
+                        (int) ($options['heartbeat'] ?? 30), 0.0, null, $named]
                 );
             } catch (\Throwable $e) {
                 $error = $e;

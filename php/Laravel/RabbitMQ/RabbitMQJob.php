@@ -74,7 +74,7 @@ class RabbitMQJob extends Job implements JobContract
     {
         if (!$this->settled) {
             $this->settled = true;
-            $how();
+            $this->rabbitmq->guard($how);
         }
     }
 }

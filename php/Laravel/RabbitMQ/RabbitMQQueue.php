@@ -7,10 +7,16 @@ namespace Mq\Laravel\RabbitMQ;
 use Illuminate\Contracts\Queue\ClearableQueue;
 use Illuminate\Contracts\Queue\Queue as QueueContract;
 use Illuminate\Queue\Queue;
+use Mq\Laravel\LostConnectionException;
 use Mq\Laravel\PublishException;
 use PhpAmqpLib\Channel\AMQPChannel;
 use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Exception\AMQPChannelClosedException;
+use PhpAmqpLib\Exception\AMQPConnectionClosedException;
+use PhpAmqpLib\Exception\AMQPIOException;
 use PhpAmqpLib\Exception\AMQPProtocolChannelException;
+use PhpAmqpLib\Exception\AMQPProtocolConnectionException;
+use PhpAmqpLib\Exception\AMQPSocketException;
 use PhpAmqpLib\Exception\AMQPTimeoutException;
 use PhpAmqpLib\Message\AMQPMessage;
 use PhpAmqpLib\Wire\AMQPTable;
@@ -162,8 +168,10 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     public function pop($queue = null, $index = 0)
     {
         $queue = $this->getQueue($queue);
+        // A worker whose connection died stops rather than reconnecting quietly: see LostConnectionException.
+        $this->channel(false);
         $this->declareQueue($queue);
-        while (($message = $this->channel()->basic_get($queue)) !== null) {
+        while (($message = $this->guard(fn () => $this->channel(false)->basic_get($queue))) !== null) {
             if (!$this->isQuorum() && $message->isRedelivered()) {
                 // The last worker holding it never finished (killed, connection lost): count that attempt
                 // on the broker before running it again.
@@ -223,13 +231,23 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $this->declared = [];
     }
 
-    public function channel(): AMQPChannel
+    /**
+     * The open channel, reopened after a channel error. A connection found dead is replaced when $reconnect
+     * (a publish: nothing is in flight), else reported as lost (a worker: it may hold unacked jobs).
+     */
+    public function channel(bool $reconnect = true): AMQPChannel
     {
         if ($this->channel !== null && $this->channel->is_open()) {
             return $this->channel;
         }
-        if ($this->amqp === null || !$this->amqp->isConnected()) {
-            $this->amqp = ($this->connect)();
+        if ($this->amqp !== null && !$this->amqp->isConnected()) {
+            $this->close();
+            if (!$reconnect) {
+                throw new LostConnectionException('Lost connection to RabbitMQ: the connection was closed.');
+            }
+        }
+        if ($this->amqp === null) {
+            $this->amqp = $this->guard($this->connect);
             $this->declared = [];
         }
         $channel = $this->amqp->channel();
@@ -256,13 +274,15 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $this->refused = [];
         $mandatory = $this->confirms() && (bool) ($this->options['mandatory'] ?? true);
         try {
-            foreach ($batch as [$message, $exchange, $routingKey]) {
-                $channel->batch_basic_publish($message, $exchange, $routingKey, $mandatory);
-            }
-            $channel->publish_batch();
-            if ($this->confirms()) {
-                $channel->wait_for_pending_acks_returns((float) ($this->options['confirm_timeout'] ?? 10.0));
-            }
+            $this->guard(function () use ($channel, $batch, $mandatory) {
+                foreach ($batch as [$message, $exchange, $routingKey]) {
+                    $channel->batch_basic_publish($message, $exchange, $routingKey, $mandatory);
+                }
+                $channel->publish_batch();
+                if ($this->confirms()) {
+                    $channel->wait_for_pending_acks_returns((float) ($this->options['confirm_timeout'] ?? 10.0));
+                }
+            });
         } catch (AMQPTimeoutException $e) {
             $this->dropChannel();
             throw new PublishException(sprintf(
@@ -307,7 +327,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             + ($message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [])
         );
         $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]]);
-        $message->ack();
+        $this->guard(fn () => $message->ack());
     }
 
     private function declareQueue(string $queue): void
@@ -385,6 +405,21 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     private function confirms(): bool
     {
         return filter_var($this->options['confirm'] ?? true, FILTER_VALIDATE_BOOLEAN);
+    }
+
+    /**
+     * Runs $operation; a connection-level failure (closed, reset, refused, heartbeat missed) or a channel
+     * closed under it becomes a LostConnectionException, and the next call starts afresh.
+     */
+    public function guard(\Closure $operation): mixed
+    {
+        try {
+            return $operation();
+        } catch (AMQPConnectionClosedException | AMQPChannelClosedException | AMQPProtocolConnectionException
+            | AMQPIOException | AMQPSocketException $e) {
+            $this->close();
+            throw new LostConnectionException('Lost connection to RabbitMQ: ' . $e->getMessage(), 0, $e);
+        }
     }
 
     /** After a channel error the broker has closed the channel: the next call opens a new one. */

@@ -38,8 +38,9 @@ final class KafkaDriverTest extends LaravelQueueTestCase
             'brokers' => kafka_bootstrap(),
             'group_id' => $this->group,
             'consume_timeout_ms' => 500,
-            // The broker's minimum, so a killed worker's partitions move on within seconds.
-            'consumer' => ['session.timeout.ms' => 6000],
+            // The broker's minimum, so a killed worker's partitions move on within seconds; frequent heartbeats,
+            // so a member learns of a rebalance (a second worker joining) within half a second.
+            'consumer' => ['session.timeout.ms' => 6000, 'heartbeat.interval.ms' => 500],
         ];
     }
 
@@ -204,7 +205,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame(0, $rc, implode("\n", $out));
         $jobs = [];
         for ($i = 0; $i < 200; $i++) {
-            $jobs[] = $this->job("shared-$i", sleep: 0.02);
+            $jobs[] = $this->job("shared-$i", sleep: 0.03);
         }
         $this->kafka()->bulk($jobs);
 

@@ -29,7 +29,7 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
             'driver' => 'rabbitmq',
             'queue' => $this->queue,
             'hosts' => [['host' => '127.0.0.1', 'port' => amqp_port(), 'user' => 'guest', 'password' => 'guest', 'vhost' => '/']],
-            'options' => ['queue' => $this->queueOptions],
+            'options' => ['queue' => $this->queueOptions, 'connection_name' => "$this->queue-connection"],
         ];
     }
 
@@ -348,5 +348,55 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $config['hosts'] = [$config['hosts'][0]];
         $this->expectException(PhpAmqpLib\Exception\AMQPIOException::class);
         Mq\Laravel\RabbitMQ\RabbitMQConnector::openConnection($config);
+    }
+
+    /** Closes, from the broker, every connection this test's queue opened (found by name in the management API). */
+    private function closeConnectionsFromTheBroker(): void
+    {
+        $name = "$this->queue-connection";
+        $api = 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/api/connections';
+        $deadline = microtime(true) + 20;
+        do {
+            // The management API lists a connection a few seconds after it opens.
+            usleep(250_000);
+            $all = json_decode((string) shell_exec('curl -s -u guest:guest ' . escapeshellarg("$api?columns=name,client_properties.connection_name")), true);
+            $mine = array_filter((array) $all, fn ($c) => ($c['client_properties']['connection_name'] ?? null) === $name);
+        } while ($mine === [] && microtime(true) < $deadline);
+        $this->assertNotSame([], $mine, 'the worker\'s connection is listed');
+        foreach ($mine as $connection) {
+            shell_exec('curl -s -u guest:guest -X DELETE ' . escapeshellarg($api . '/' . rawurlencode($connection['name'])));
+        }
+    }
+
+    public function testAWorkerWhoseConnectionIsClosedStopsAndItsJobRunsAgain(): void
+    {
+        $job = $this->job('interrupted', sleep: 8);
+        $job->tries = 3;
+        $this->rabbitmq()->push($job);
+        [$proc] = $this->startArtisan(['queue:work', 'rabbitmq', '--queue=' . $this->queue, '--sleep=0', '--tries=3']);
+        $deadline = microtime(true) + 10;
+        while ($this->runs() === [] && microtime(true) < $deadline) {
+            usleep(50_000);
+        }
+        $this->assertCount(1, $this->runs(), 'the job started');
+        $this->closeConnectionsFromTheBroker();
+
+        // The job finishes, its ack fails: the worker reports a lost connection and exits by itself.
+        $deadline = microtime(true) + 30;
+        while (proc_get_status($proc)['running'] && microtime(true) < $deadline) {
+            usleep(100_000);
+        }
+        $running = proc_get_status($proc)['running'];
+        if ($running) {
+            proc_terminate($proc, SIGKILL);
+        }
+        $this->assertFalse($running, "the worker did not stop:\n" . $this->workerErrors());
+        $this->assertStringContainsString('LostConnectionException: Lost connection to RabbitMQ', $this->workerErrors());
+
+        // The broker requeued the unacked job; a new worker runs it again, as attempt 2.
+        $this->assertSame(0, $this->work(['--tries=3']));
+        $this->assertSame([1, 2], array_column($this->runs(), 'attempt'), $this->workerErrors());
+        $this->assertSame([], $this->failedJobs());
+        $this->assertSame(0, $this->rabbitmq()->size());
     }
 }
