@@ -35,6 +35,13 @@ class MqServiceProvider extends ServiceProvider
                 $files[self::configDir() . '/' . $file] = config_path($file);
             }
             $this->publishes($files, 'mq-config');
+            $this->commands([
+                RabbitMQ\Console\QueueDeclareCommand::class,
+                RabbitMQ\Console\QueueDeleteCommand::class,
+                RabbitMQ\Console\ExchangeDeclareCommand::class,
+                RabbitMQ\Console\ExchangeDeleteCommand::class,
+                RabbitMQ\Console\CheckCommand::class,
+            ]);
         }
         // The extension is checked when a connection is made, not here, so an application that installs
         // the package but uses another queue connection still boots without mq.so.

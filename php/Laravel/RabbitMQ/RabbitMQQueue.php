@@ -332,24 +332,63 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 
     private function declareQueue(string $queue): void
     {
-        if (!($this->options['declare'] ?? true) || isset($this->declared[$queue])) {
-            return;
+        if (($this->options['declare'] ?? true) && !isset($this->declared[$queue])) {
+            $this->declareTopology($queue);
         }
+    }
+
+    /** Declares the configured exchange, the queue with its arguments, and their binding. */
+    public function declareTopology(string $queue): void
+    {
         $channel = $this->channel();
         $exchange = $this->exchange();
         if ($exchange !== '') {
-            $channel->exchange_declare($exchange, (string) ($this->options['exchange_type'] ?? 'direct'), false, true, false);
+            $channel->exchange_declare($exchange, $this->exchangeType(), false, true, false);
         }
-        $arguments = $this->queueArguments();
-        if ($this->reroutesFailed()) {
-            $arguments['x-dead-letter-exchange'] = (string) ($this->options['failed_exchange'] ?? $exchange);
-            $arguments['x-dead-letter-routing-key'] = sprintf((string) ($this->options['failed_routing_key'] ?? '%s.failed'), $queue);
-        }
-        $channel->queue_declare($queue, false, true, false, false, false, new AMQPTable($arguments));
+        $channel->queue_declare($queue, false, true, false, false, false, new AMQPTable($this->queueArguments($queue)));
         if ($exchange !== '') {
             $channel->queue_bind($queue, $exchange, $this->routingKey($queue));
         }
         $this->declared[$queue] = true;
+    }
+
+    /**
+     * What differs between the broker and this connection's config for $queue: a missing exchange or
+     * queue, or one declared with other settings (the broker's PRECONDITION_FAILED text). Creates nothing.
+     * Bindings are not checked (AMQP cannot list them).
+     *
+     * @return list<string> empty when the topology matches
+     */
+    public function checkTopology(string $queue): array
+    {
+        $problems = [];
+        $exchange = $this->exchange();
+        $checks = [[
+            "queue \"$queue\"",
+            fn ($ch) => $ch->queue_declare($queue, true),
+            fn ($ch) => $ch->queue_declare($queue, false, true, false, false, false, new AMQPTable($this->queueArguments($queue))),
+        ]];
+        if ($exchange !== '') {
+            array_unshift($checks, [
+                "exchange \"$exchange\"",
+                fn ($ch) => $ch->exchange_declare($exchange, $this->exchangeType(), true),
+                fn ($ch) => $ch->exchange_declare($exchange, $this->exchangeType(), false, true, false),
+            ]);
+        }
+        foreach ($checks as [$what, $exists, $matches]) {
+            // A passive declare first, so that a missing one is reported, not created; then the full
+            // declare, which the broker refuses when the existing one has other settings.
+            foreach ([$exists, $matches] as $i => $declare) {
+                try {
+                    $declare($this->channel());
+                } catch (AMQPProtocolChannelException $e) {
+                    $this->dropChannel();
+                    $problems[] = $i === 0 ? "$what does not exist" : "$what differs: " . $e->getMessage();
+                    break;
+                }
+            }
+        }
+        return $problems;
     }
 
     private function declareDelayQueue(string $queue, int $ttlMs): string
@@ -372,19 +411,29 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return $name;
     }
 
-    private function queueArguments(): array
+    private function queueArguments(string $queue): array
     {
-        if ($this->isQuorum()) {
-            return ['x-queue-type' => 'quorum'];
-        }
         $arguments = [];
-        if (($this->options['queue_max_priority'] ?? null) !== null) {
-            $arguments['x-max-priority'] = (int) $this->options['queue_max_priority'];
+        if ($this->isQuorum()) {
+            $arguments['x-queue-type'] = 'quorum';
+        } else {
+            if (($this->options['queue_max_priority'] ?? null) !== null) {
+                $arguments['x-max-priority'] = (int) $this->options['queue_max_priority'];
+            }
+            if ($this->options['lazy'] ?? false) {
+                $arguments['x-queue-mode'] = 'lazy';
+            }
         }
-        if ($this->options['lazy'] ?? false) {
-            $arguments['x-queue-mode'] = 'lazy';
+        if ($this->reroutesFailed()) {
+            $arguments['x-dead-letter-exchange'] = (string) ($this->options['failed_exchange'] ?? $this->exchange());
+            $arguments['x-dead-letter-routing-key'] = sprintf((string) ($this->options['failed_routing_key'] ?? '%s.failed'), $queue);
         }
         return $arguments;
+    }
+
+    private function exchangeType(): string
+    {
+        return (string) ($this->options['exchange_type'] ?? 'direct');
     }
 
     private function exchange(): string

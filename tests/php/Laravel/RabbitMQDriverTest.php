@@ -399,4 +399,54 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame([], $this->failedJobs());
         $this->assertSame(0, $this->rabbitmq()->size());
     }
+
+    /** Runs an artisan command in a child; returns [exit code, its output]. */
+    private function command(array $args): array
+    {
+        @unlink("$this->state/out.txt");
+        $code = $this->artisan($args);
+        return [$code, (string) @file_get_contents("$this->state/out.txt")];
+    }
+
+    public function testTopologyCommandsDeclareCheckAndDelete(): void
+    {
+        [$code, $out] = $this->command(['rabbitmq:check', 'rabbitmq', '--queue=' . $this->queue]);
+        $this->assertSame([1, "queue \"$this->queue\" does not exist"], [$code, trim($out)]);
+        $this->assertSame(0, $this->rabbitmq()->size(), 'the check created nothing');
+
+        [$code, $out] = $this->command(['rabbitmq:queue-declare', $this->queue]);
+        $this->assertSame([0, "Queue [$this->queue] declared."], [$code, trim($out)]);
+        [$code, $out] = $this->command(['rabbitmq:check']);
+        $this->assertSame([0, "Queue [$this->queue] matches the config."], [$code, trim($out)]);
+
+        // The config now asks for a quorum queue: the classic one on the broker no longer matches.
+        $this->queueOptions = ['quorum' => true];
+        [$code, $out] = $this->command(['rabbitmq:check']);
+        $this->assertSame(1, $code);
+        $this->assertStringContainsString("queue \"$this->queue\" differs: PRECONDITION_FAILED - inequivalent arg 'x-queue-type'", $out);
+
+        $this->queueOptions = [];
+        $queue = $this->rabbitmq();
+        $queue->push($this->job('a'));
+        $queue->push($this->job('b'));
+        [$code, $out] = $this->command(['rabbitmq:queue-delete', $this->queue]);
+        $this->assertSame([0, "Queue [$this->queue] deleted with 2 jobs."], [$code, trim($out)]);
+        [$code] = $this->command(['rabbitmq:check']);
+        $this->assertSame(1, $code);
+
+        $exchange = fresh_name('mq-lv-x');
+        [$code, $out] = $this->command(['rabbitmq:exchange-declare', $exchange, 'rabbitmq', '--type=topic']);
+        $this->assertSame([0, "Exchange [$exchange] declared."], [$code, trim($out)]);
+        $channel = ($amqp = $this->amqp())->channel();
+        $channel->exchange_declare($exchange, 'topic', true);
+        [$code, $out] = $this->command(['rabbitmq:exchange-delete', $exchange]);
+        $this->assertSame([0, "Exchange [$exchange] deleted."], [$code, trim($out)]);
+        try {
+            $channel->exchange_declare($exchange, 'topic', true);
+            $this->fail('the exchange still exists');
+        } catch (PhpAmqpLib\Exception\AMQPProtocolChannelException $e) {
+            $this->assertSame(404, $e->getCode());
+        }
+        $amqp->close();
+    }
 }
