@@ -35,12 +35,18 @@ class MqServiceProvider extends ServiceProvider
                 $files[self::configDir() . '/' . $file] = config_path($file);
             }
             $this->publishes($files, 'mq-config');
+            // Built as Laravel builds queue:work (the Worker needs its maintenance-mode callback).
+            $this->app->singleton(
+                RabbitMQ\Console\ConsumeCommand::class,
+                fn ($app) => new RabbitMQ\Console\ConsumeCommand($app['queue.worker'], $app['cache.store'])
+            );
             $this->commands([
                 RabbitMQ\Console\QueueDeclareCommand::class,
                 RabbitMQ\Console\QueueDeleteCommand::class,
                 RabbitMQ\Console\ExchangeDeclareCommand::class,
                 RabbitMQ\Console\ExchangeDeleteCommand::class,
                 RabbitMQ\Console\CheckCommand::class,
+                RabbitMQ\Console\ConsumeCommand::class,
             ]);
         }
         // The extension is checked when a connection is made, not here, so an application that installs

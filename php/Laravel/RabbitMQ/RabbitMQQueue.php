@@ -34,6 +34,11 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     private ?AMQPChannel $channel = null;
     /** @var array<string, true> queues and exchanges declared on the current connection */
     private array $declared = [];
+    /** @var array<string, list<AMQPMessage>>|null deliveries pushed per queue, not yet popped; null: pop() polls */
+    private ?array $pushed = null;
+    /** @var array<string, string> consumer tag per queue on the current channel */
+    private array $consumers = [];
+    private float $consumeWait = 1.0;
     /** @var list<string> what the broker returned or nacked during the current publish */
     private array $refused = [];
 
@@ -171,16 +176,69 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         // A worker whose connection died stops rather than reconnecting quietly: see LostConnectionException.
         $this->channel(false);
         $this->declareQueue($queue);
-        while (($message = $this->guard(fn () => $this->channel(false)->basic_get($queue))) !== null) {
+        while (true) {
+            if ($this->pushed === null) {
+                $message = $this->guard(fn () => $this->channel(false)->basic_get($queue));
+            } else {
+                [$queue, $message] = $this->nextPushed($queue);
+            }
+            if ($message === null) {
+                return null;
+            }
             if (!$this->isQuorum() && $message->isRedelivered()) {
                 // The last worker holding it never finished (killed, connection lost): count that attempt
                 // on the broker before running it again.
-                $this->recount($message, $queue);
+                $this->republish($message, $queue);
                 continue;
             }
             return new RabbitMQJob($this->container, $this, $message, $this->connectionName, $queue);
         }
-        return null;
+    }
+
+    /**
+     * From now on pop() takes the deliveries RabbitMQ pushes to a consumer on each queue (basic_consume,
+     * prefetch 1) instead of asking with basic_get, waiting up to $wait seconds for one.
+     */
+    public function consumeInsteadOfPolling(float $wait = 1.0): void
+    {
+        $this->pushed = [];
+        $this->consumeWait = $wait;
+    }
+
+    /**
+     * The next delivery pushed for $queue, waiting for one up to consumeWait. A delivery for another of the
+     * worker's queues that arrived meanwhile is returned too (with its queue), so that a worker never
+     * reports itself idle while holding one.
+     *
+     * @return array{string, ?AMQPMessage} the delivery's queue and the delivery (null when none came)
+     */
+    private function nextPushed(string $queue): array
+    {
+        $channel = $this->channel(false);
+        if (!isset($this->consumers[$queue])) {
+            // Prefetch 1: a worker runs one job at a time, and a prefetched delivery would be counted as an
+            // attempt if the worker were killed before starting it.
+            $channel->basic_qos(0, 1, false);
+            $this->consumers[$queue] = $this->guard(fn () => $channel->basic_consume(
+                $queue, '', false, false, false, false,
+                function (AMQPMessage $message) use ($queue) {
+                    $this->pushed[$queue][] = $message;
+                }
+            ));
+        }
+        if (array_merge(...array_values($this->pushed)) === []) {
+            try {
+                $this->guard(fn () => $channel->wait(null, false, $this->consumeWait));
+            } catch (AMQPTimeoutException) {
+                return [$queue, null];
+            }
+        }
+        foreach (array_unique(array_merge([$queue], array_keys($this->pushed))) as $from) {
+            if (($this->pushed[$from] ?? []) !== []) {
+                return [$from, array_shift($this->pushed[$from])];
+            }
+        }
+        return [$queue, null];
     }
 
     /** Purges the queue; returns how many ready jobs were deleted (0 for a queue that does not exist). */
@@ -205,12 +263,26 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     /** Attempts including this delivery: the header, plus the broker's count of unfinished deliveries. */
     public function attemptsOf(AMQPMessage $message): int
     {
-        $headers = $message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [];
+        return $this->priorAttempts($message) + 1;
+    }
+
+    /**
+     * Attempts before this delivery: the header, plus the deliveries that never finished (quorum queues
+     * count them in x-delivery-count; on a classic queue the redelivered flag says there was one).
+     */
+    private function priorAttempts(AMQPMessage $message): int
+    {
+        $headers = self::headersOf($message);
         $attempts = (int) ($headers[self::ATTEMPTS_HEADER] ?? 0);
         if ($this->isQuorum()) {
-            $attempts += (int) ($headers['x-delivery-count'] ?? 0);
+            return $attempts + (int) ($headers['x-delivery-count'] ?? 0);
         }
-        return $attempts + 1;
+        return $attempts + ($message->isRedelivered() ? 1 : 0);
+    }
+
+    private static function headersOf(AMQPMessage $message): array
+    {
+        return $message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [];
     }
 
     public function reroutesFailed(): bool
@@ -222,6 +294,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     public function close(): void
     {
         try {
+            $this->returnUnstarted();
             $this->channel?->close();
             $this->amqp?->close();
         } catch (\Throwable) {
@@ -229,6 +302,31 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
         $this->channel = $this->amqp = null;
         $this->declared = [];
+    }
+
+    /**
+     * Deliveries pushed but never started go back with their attempts unchanged (a plain requeue would mark
+     * them redelivered, which counts as an attempt).
+     */
+    private function returnUnstarted(): void
+    {
+        if ($this->consumers === [] || $this->channel === null || !$this->channel->is_open()) {
+            return;
+        }
+        // Deliveries already sent to this consumer but not yet handed to PHP are taken first: the cancel
+        // would not give them back.
+        $this->drainDeliveries();
+        foreach ($this->consumers as $tag) {
+            $this->channel->basic_cancel($tag);
+        }
+        $this->drainDeliveries();
+        $this->consumers = [];
+        foreach ($this->pushed as $queue => $messages) {
+            foreach ($messages as $message) {
+                $this->republish($message, $queue);
+            }
+            $this->pushed[$queue] = [];
+        }
     }
 
     /**
@@ -251,6 +349,11 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             $this->declared = [];
         }
         $channel = $this->amqp->channel();
+        // Consumers and their unacked deliveries belonged to the previous channel.
+        $this->consumers = [];
+        if ($this->pushed !== null) {
+            $this->pushed = [];
+        }
         if ($this->confirms()) {
             $channel->confirm_select();
             $channel->set_nack_handler(function (AMQPMessage $m) {
@@ -318,14 +421,26 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return new AMQPMessage($payload, $properties);
     }
 
-    /** Republishes a redelivered message with one more attempt counted, then acks the original. */
-    private function recount(AMQPMessage $message, string $queue): void
+    private function drainDeliveries(): void
     {
+        try {
+            while (true) {
+                $this->channel->wait(null, false, 0.05);
+            }
+        } catch (AMQPTimeoutException) {
+            // Nothing more in flight.
+        }
+    }
+
+    /** Publishes a copy carrying the attempts made so far (confirmed), then acks the original. */
+    private function republish(AMQPMessage $message, string $queue): void
+    {
+        $headers = self::headersOf($message);
+        // The broker's count belongs to the original; the copy starts its own.
+        unset($headers['x-delivery-count']);
+        $headers[self::ATTEMPTS_HEADER] = $this->priorAttempts($message);
         $properties = $message->get_properties();
-        $properties['application_headers'] = new AMQPTable(
-            [self::ATTEMPTS_HEADER => $this->attemptsOf($message)]
-            + ($message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [])
-        );
+        $properties['application_headers'] = new AMQPTable($headers);
         $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]]);
         $this->guard(fn () => $message->ack());
     }

@@ -37,7 +37,7 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
     {
         $amqp = $this->amqp();
         $channel = $amqp->channel();
-        foreach ([$this->queue, "$this->queue.delay.1000", "$this->queue.delay.2000", "$this->queue.delay.3000"] as $name) {
+        foreach ([$this->queue, "$this->queue-b", "$this->queue.delay.1000", "$this->queue.delay.2000", "$this->queue.delay.3000"] as $name) {
             $channel->queue_delete($name);
         }
         $amqp->close();
@@ -448,5 +448,26 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
             $this->assertSame(404, $e->getCode());
         }
         $amqp->close();
+    }
+
+    public function testThePushBasedWorkerTakesSeveralQueuesAndReturnsUnstartedJobsUncounted(): void
+    {
+        $queue = $this->rabbitmq();
+        for ($i = 0; $i < 20; $i++) {
+            $queue->push($this->job("a$i"));
+        }
+        for ($i = 0; $i < 5; $i++) {
+            $queue->push($this->job("b$i"), '', "$this->queue-b");
+        }
+        $this->assertSame(0, $this->artisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--max-jobs=10']));
+        $this->assertCount(10, $this->runs(), $this->workerErrors());
+        $this->assertSame([10, 5], [$queue->size(), $queue->size("$this->queue-b")], 'the delivery pushed but not started went back');
+
+        $this->assertSame(0, $this->artisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--stop-when-empty']));
+        $runs = $this->runs();
+        $this->assertCount(25, array_unique(array_column($runs, 'tag')));
+        $this->assertCount(25, $runs, 'each job ran once');
+        $this->assertSame([1], array_values(array_unique(array_column($runs, 'attempt'))), 'no attempt counted for a job never started');
+        $this->assertSame([0, 0], [$queue->size(), $queue->size("$this->queue-b")]);
     }
 }
