@@ -201,6 +201,17 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             $this->assignment = $key;
             $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
             $this->ends = 0;
+            // A rebalance restarts every partition from its committed offset: held delay records come again
+            // (to this member or another), so holding on to them would forward them twice.
+            if ($this->held !== []) {
+                $paused = array_map(fn ($m) => new TopicPartition($m->topic_name, $m->partition), array_values($this->held));
+                $this->held = [];
+                try {
+                    $consumer->resumePartitions($paused);
+                } catch (\RdKafka\Exception) {
+                    // No longer assigned here: nothing to resume.
+                }
+            }
         }
     }
 
@@ -279,6 +290,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     /** A delay record: hop it on when due, else hold it and pause its partition until it is. */
     private function delayed(Message $message): void
     {
+        // Known before holding, so that a hold is only dropped by a later rebalance.
+        $this->assignmentChanged($this->consumer);
         $level = (int) substr($message->topic_name, strrpos($message->topic_name, '.') + 1);
         if ($message->timestamp + $level * 1000 > self::nowMs()) {
             $this->held["$message->topic_name:$message->partition"] = $message;

@@ -32,7 +32,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 
     private ?AbstractConnection $amqp = null;
     private ?AMQPChannel $channel = null;
-    /** @var array<string, true> queues and exchanges declared on the current connection */
+    /** @var array<string, true> queues (and delay queues) declared on the current connection */
     private array $declared = [];
     /** @var array<string, list<AMQPMessage>>|null deliveries pushed per queue, not yet popped; null: pop() polls */
     private ?array $pushed = null;
