@@ -13,6 +13,8 @@ PACKAGES=(
   rabbitmq-server openssl kcat
   # test and comparison packages
   phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl php-sqlite3
+  # the Laravel benchmark's reference backends (bench/laravel.php runs its own redis-server)
+  redis-server php-redis
   # process inspection used by the broker scripts
   procps psmisc curl
 )

@@ -364,7 +364,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private function producer(): Producer
     {
         if ($this->producer === null) {
-            $conf = $this->conf('producer', ['enable.idempotence' => 'true', 'acks' => 'all']);
+            // linger.ms 0: dispatch() flushes at once anyway, so waiting for more records only adds latency.
+            $conf = $this->conf('producer', ['enable.idempotence' => 'true', 'acks' => 'all', 'linger.ms' => '0']);
             $conf->setDrMsgCb(function ($kafka, Message $message) {
                 if ($message->err !== RD_KAFKA_RESP_ERR_NO_ERROR) {
                     $this->undelivered[] = rd_kafka_err2str($message->err);

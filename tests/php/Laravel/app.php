@@ -14,7 +14,10 @@ require_once '/usr/share/php/Illuminate/autoload.php';
 require_once dirname(__DIR__) . '/bootstrap.php';
 require_once __DIR__ . '/Jobs.php';
 
-/** @param array{state: string, connections: array} $settings state = a writable directory for this test */
+/**
+ * @param array{state: string, connections: array, redis?: array} $settings state = a writable directory for
+ *        this test; redis = host and port of a redis-server for Laravel's redis driver
+ */
 function laravel_app(array $settings): Application
 {
     $state = $settings['state'];
@@ -33,6 +36,8 @@ function laravel_app(array $settings): Application
         'database' => [
             'default' => 'sqlite',
             'connections' => ['sqlite' => ['driver' => 'sqlite', 'database' => "$state/db.sqlite", 'prefix' => '']],
+            // For Laravel's own redis queue driver (the benchmark compares with it).
+            'redis' => ['client' => 'phpredis', 'default' => $settings['redis'] ?? ['host' => '127.0.0.1', 'port' => 6379]],
         ],
     ]));
     $app->singleton(ExceptionHandler::class, TestExceptionHandler::class);
@@ -41,6 +46,7 @@ function laravel_app(array $settings): Application
         Illuminate\Bus\BusServiceProvider::class,
         Illuminate\Cache\CacheServiceProvider::class,
         Illuminate\Database\DatabaseServiceProvider::class,
+        Illuminate\Redis\RedisServiceProvider::class,
         Illuminate\Queue\QueueServiceProvider::class,
         Mq\Laravel\MqServiceProvider::class,
     ] as $provider) {
