@@ -9,8 +9,8 @@ use Mq\Laravel\Kafka\KafkaConnector;
 use Mq\Laravel\RabbitMQ\RabbitMQConnector;
 
 /**
- * Registers mq's `rabbitmq` and `kafka` queue drivers and their connection blocks. Auto-discovered through composer.json's
- * extra.laravel.providers; without Composer, add it to config/app.php's providers.
+ * Registers mq's `rabbitmq` and `kafka` queue drivers, their connection blocks and the rabbitmq:* commands.
+ * Auto-discovered through composer.json's extra.laravel.providers; without Composer, add it to config/app.php.
  */
 class MqServiceProvider extends ServiceProvider
 {

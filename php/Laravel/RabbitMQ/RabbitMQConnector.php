@@ -51,30 +51,31 @@ class RabbitMQConnector implements ConnectorInterface
             $named = new AMQPConnectionConfig();
             $named->setConnectionName((string) $options['connection_name']);
         }
+        $connectionTimeout = (float) ($options['connection_timeout'] ?? 3.0);
+        $readWriteTimeout = (float) ($options['read_write_timeout'] ?? 60.0);
+        $heartbeat = (int) ($options['heartbeat'] ?? 30);
+        if ($secure && $ssl === []) {
+            // An AMQPSSLConnection without options would speak plain TCP (php-amqplib's deprecated mode).
+            $ssl = ['verify_peer' => true];
+        }
         $error = null;
         foreach ($hosts as $host) {
-            $args = [
-                $host['host'] ?? '127.0.0.1',
-                (int) ($host['port'] ?? ($secure ? 5671 : 5672)),
-                $host['user'] ?? 'guest',
-                $host['password'] ?? 'guest',
-                $host['vhost'] ?? '/',
-            ];
+            $hostname = $host['host'] ?? '127.0.0.1';
+            $port = (int) ($host['port'] ?? ($secure ? 5671 : 5672));
+            $user = $host['user'] ?? 'guest';
+            $password = $host['password'] ?? 'guest';
+            $vhost = $host['vhost'] ?? '/';
             try {
                 if ($secure) {
-                    return new AMQPSSLConnection(...$args, ...[$ssl, [
-                        'heartbeat' => (int) ($options['heartbeat'] ?? 30),
-                        'connection_timeout' => (float) ($options['connection_timeout'] ?? 3.0),
-                        'read_write_timeout' => (float) ($options['read_write_timeout'] ?? 60.0),
-                    ], 'ssl', $named]);
+                    return new AMQPSSLConnection($hostname, $port, $user, $password, $vhost, $ssl, [
+                        'heartbeat' => $heartbeat,
+                        'connection_timeout' => $connectionTimeout,
+                        'read_write_timeout' => $readWriteTimeout,
+                    ], 'ssl', $named);
                 }
                 return new AMQPStreamConnection(
-                    ...$args,
-                    ...[false, 'AMQPLAIN', null, 'en_US',
-                        (float) ($options['connection_timeout'] ?? 3.0),
-                        (float) ($options['read_write_timeout'] ?? 60.0),
-                        null, false,
-                        (int) ($options['heartbeat'] ?? 30), 0.0, null, $named]
+                    $hostname, $port, $user, $password, $vhost,
+                    false, 'AMQPLAIN', null, 'en_US', $connectionTimeout, $readWriteTimeout, null, false, $heartbeat, 0.0, null, $named
                 );
             } catch (\Throwable $e) {
                 $error = $e;
