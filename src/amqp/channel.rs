@@ -40,7 +40,7 @@ use crate::{
     classes::{self, property, Initial},
     mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
     exceptions::exception,
-    runtime::{self, OnSignal, Waited},
+    runtime::{self, Waited},
 };
 
 pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
@@ -188,7 +188,7 @@ impl AmqpChannel {
 
     /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
     /// when the server closed it.
-    fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+    fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
         self.ready()?;
         rpc(&self.link, future, method).inspect_err(|_| {
             if !self.channel.status().connected() {
@@ -211,7 +211,7 @@ impl AmqpChannel {
     fn call_nowait<T>(
         &self,
         nowait: bool,
-        future: impl std::future::Future<Output = lapin::Result<T>>,
+        future: impl std::future::Future<Output = lapin::Result<T>> + Send,
         method: Method,
     ) -> PhpResult<Option<T>> {
         match self.call(future, method) {
@@ -390,30 +390,57 @@ impl AmqpChannel {
         Ok(())
     }
 
-    /// Waits for the next delivery or confirm until `deadline`; None on a signal (with `OnSignal::Return`).
+    /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
+    /// php-amqplib's select runs them), then None with `OnSignal::Return`, else the wait goes on.
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
-        self.link.flush()?;
-        if let Some(event) = self.try_next() {
-            return Ok(Some(event)); // already queued: no need to enter the runtime
+        loop {
+            // Publishes queued since (by a signal handler) must be written to be confirmed.
+            self.link.flush()?;
+            if let Some(event) = self.try_next() {
+                return Ok(Some(event)); // already queued: no need to enter the runtime
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            // The inboxes are borrowed for the wait only, which runs no PHP: the handlers run after.
+            let waited = {
+                let mut deliveries = self.deliveries.borrow_mut();
+                let mut confirms = self.confirms.borrow_mut();
+                let returns = self.returns();
+                let next = async {
+                    tokio::select! {
+                        biased;
+                        c = confirms.next() => Event::Confirmed(c),
+                        Some(i) = deliveries.next() => Event::Incoming(i),
+                        r = returns => Event::Returned(r),
+                        notice = self.link.flow.next() => Event::Flow(notice),
+                    }
+                };
+                runtime::wait(next, left)?
+            };
+            match waited {
+                Waited::Ready(event) => return Ok(Some(event)),
+                Waited::TimedOut => return Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::Interrupted => {
+                    runtime::dispatch_signals()?;
+                    if on_signal == OnSignal::Return {
+                        return Ok(None);
+                    }
+                    // A handler may have closed the channel: nothing to wait for then.
+                    self.check()?;
+                }
+            }
         }
-        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+    }
+
+    /// Resolves once a delivery or confirm is ready for wait() (kept there): the connection's select().
+    /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
+    #[allow(clippy::await_holding_refcell_ref)]
+    pub(super) async fn has_work(&self) {
         let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
-        let returns = self.returns();
-        let next = async {
-            tokio::select! {
-                biased;
-                c = confirms.next() => Event::Confirmed(c),
-                Some(i) = deliveries.next() => Event::Incoming(i),
-                r = returns => Event::Returned(r),
-                notice = self.link.flow.next() => Event::Flow(notice),
-            }
-        };
-        match runtime::wait(next, left, on_signal)? {
-            Waited::Ready(event) => Ok(Some(event)),
-            Waited::Interrupted => Ok(None),
-            Waited::TimedOut => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+        tokio::select! {
+            () = deliveries.ready() => {}
+            () = confirms.ready() => {}
         }
     }
 
@@ -484,25 +511,34 @@ impl AmqpChannel {
     }
 
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
+    /// Signal handlers run as they come; like the ack and nack handlers, they may publish (the wait
+    /// then covers those too) or wait themselves.
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
-        self_.link.flush()?;
         let deadline = limit.map(|t| Instant::now() + t);
         while !self_.unconfirmed.borrow().is_empty() {
+            // Publishes queued since (by a handler) must be written before their confirm can come.
+            self_.link.flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            let confirmed = {
-                let mut confirms = self_.confirms.borrow_mut();
-                match runtime::wait(confirms.next(), left, OnSignal::Dispatch)? {
-                    Waited::Ready(c) => c,
-                    Waited::TimedOut | Waited::Interrupted => {
-                        return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64())))
-                    }
-                }
-            };
-            Self::settle(self_, confirmed)?;
+            // Borrowed for the wait only, which runs no PHP (see `next`).
+            let waited = runtime::wait(self_.confirms.borrow_mut().next(), left)?;
+            match waited {
+                Waited::Ready(confirmed) => Self::settle(self_, confirmed)?,
+                Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::Interrupted => runtime::dispatch_signals()?,
+            }
         }
         Ok(())
     }
+}
+
+/// What a wait does once the signal handlers have run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnSignal {
+    /// Return None: `wait()` without a timeout returns null, as php-amqplib's does.
+    Return,
+    /// Wait on (a wait with a timeout, unlike php-amqplib's, which throws a timeout on a signal).
+    WaitOn,
 }
 
 enum Event {
@@ -513,11 +549,11 @@ enum Event {
 }
 
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
-fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
     let timeout = link.rpc_timeout;
-    match runtime::wait(future, timeout, OnSignal::Dispatch)? {
-        Waited::Ready(result) => result.map_err(|e| channel_error(&e, method)),
-        Waited::TimedOut | Waited::Interrupted => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+    match runtime::wait_dispatching(future, timeout)? {
+        Some(result) => result.map_err(|e| channel_error(&e, method)),
+        None => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
     }
 }
 
@@ -651,8 +687,8 @@ impl AmqpChannel {
         }
         self_.link.flush()?;
         let closing = self_.channel.close(200, "".into());
-        match runtime::wait(closing, self_.link.rpc_timeout, OnSignal::Dispatch)? {
-            Waited::Ready(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+        match runtime::wait_dispatching(closing, self_.link.rpc_timeout)? {
+            Some(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                 Err(channel_error(&e, Method(20, 40)))
             }
             _ => Ok(Zval::new()),
@@ -923,9 +959,14 @@ impl AmqpChannel {
         self_.check()?;
         Self::notify_flow(self_)?;
         let deadline = limit.map(|l| Instant::now() + l);
-        let on_signal = if limit.is_some() { OnSignal::Dispatch } else { OnSignal::Return };
+        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
         loop {
-            let event = if non_blocking.flag() { self_.try_next() } else { self_.next(deadline, limit, on_signal)? };
+            let event = if non_blocking.flag() {
+                self_.link.flush()?; // confirms come only for written publishes
+                self_.try_next()
+            } else {
+                self_.next(deadline, limit, on_signal)?
+            };
             let Some(event) = event else { return Ok(Zval::new()) };
             if Self::handle(self_, event)? {
                 return Ok(Zval::new());
@@ -944,7 +985,8 @@ impl AmqpChannel {
                 Ok(Some(event)) => {
                     Self::handle(self_, event)?;
                 }
-                Ok(None) => return Ok(()), // a signal: let PHP run its handler, as php-amqplib does
+                // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
+                Ok(None) => {}
                 Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
                 Err(_) => continue, // a poll timeout: wait again
             }

@@ -32,7 +32,7 @@ use crate::{
     mixed::{Mixed, NULL, ZERO_SIG},
     exceptions::exception,
     ini,
-    runtime::{self, OnSignal, OwnerPid, Waited},
+    runtime::{self, OwnerPid},
 };
 
 
@@ -162,8 +162,8 @@ impl Link {
         let flushed = self.pipeline.flush(deadline);
         let closing = self.connection.close(200, "".into());
         let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
-        match runtime::wait(closing, Some(limit), OnSignal::Dispatch)? {
-            Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
+        match runtime::wait_dispatching(closing, Some(limit))? {
+            Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }
             _ => flushed,
@@ -204,8 +204,8 @@ fn open(settings: &Settings) -> PhpResult<Link> {
     let uri = settings.uri();
     let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
     let limit = settings.connect_timeout();
-    match runtime::wait(attempt, limit, OnSignal::Dispatch)? {
-        Waited::Ready(Ok(connection)) => Ok(Link {
+    match runtime::wait_dispatching(attempt, limit)? {
+        Some(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,
             connection: std::mem::ManuallyDrop::new(connection),
             owner: OwnerPid::current(),
@@ -213,13 +213,12 @@ fn open(settings: &Settings) -> PhpResult<Link> {
             pipeline: Pipeline::default(),
             parked: Default::default(),
         }),
-        Waited::Ready(Err(e)) => Err(errors::connect_error(&e)),
-        Waited::TimedOut => Err(exception(
+        Some(Err(e)) => Err(errors::connect_error(&e)),
+        None => Err(exception(
             ex::IO,
             format!("Connection to {}:{} timed out after {} sec", settings.host, settings.port, settings.connection_timeout),
             0,
         )),
-        Waited::Interrupted => unreachable!("signals are dispatched while connecting"),
     }
 }
 
@@ -449,6 +448,47 @@ impl AmqpConnection {
         let link = connect(&self_.settings)?;
         *self_.link.borrow_mut() = Some(link);
         Ok(())
+    }
+
+    /// php-amqplib's wait on its socket: returns 1 as soon as a channel of this connection has
+    /// something for wait() (a delivery, a confirm), 0 when `$sec` seconds and `$usec` microseconds
+    /// pass (`$sec` null: no limit) or a signal arrives, whose PHP handlers run first, as there.
+    #[php(defaults(usec = 0))]
+    pub fn select(self_: &mut ZendClassObject<Self>, sec: &Zval, usec: Mixed) -> PhpResult<Zval> {
+        let link = self_.link.borrow().clone().filter(|l| l.is_connected());
+        if link.is_none() {
+            return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
+        }
+        let timeout = (!sec.is_null()).then(|| {
+            let seconds = sec.coerce_to_long().unwrap_or(0).max(0) as u64;
+            Duration::from_secs(seconds) + Duration::from_micros(usec.int().max(0) as u64)
+        });
+        let channels = Self::channels(self_); // keeps the channel objects alive while they are awaited
+        let open: Vec<&super::channel::AmqpChannel> = channels
+            .array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|(_, channel)| channel.object())
+                    .filter_map(ZendClassObject::<super::channel::AmqpChannel>::from_zend_obj)
+                    .map(|channel| &**channel)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ready = async {
+            if open.is_empty() {
+                return std::future::pending().await;
+            }
+            futures_util::future::select_all(open.iter().map(|c| Box::pin(c.has_work()))).await;
+        };
+        let found = match runtime::wait(ready, timeout)? {
+            runtime::Waited::Ready(()) => 1,
+            runtime::Waited::TimedOut => 0,
+            runtime::Waited::Interrupted => {
+                runtime::dispatch_signals()?;
+                0
+            }
+        };
+        Ok(mixed(found))
     }
 
     #[php(name = "isConnected")]
