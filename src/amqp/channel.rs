@@ -131,7 +131,7 @@ pub struct ChannelState {
 impl AmqpChannel {
     /// A new lapin channel on `link`.
     fn opened(link: Arc<Link>) -> PhpResult<Self> {
-        let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
+        let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
                 link,
@@ -180,21 +180,61 @@ impl AmqpChannel {
         if let Some(deferred) = self.deferred.borrow_mut().take() {
             return Err(deferred);
         }
-        if self.closed.get() || !self.channel.status().connected() {
+        if self.closed.get() {
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
         }
+        if !self.channel.status().connected() {
+            return Err(self.closed_by_peer());
+        }
         Ok(())
+    }
+
+    /// The first call to find the channel closed by the broker, or its connection gone, reports why
+    /// (the reply code and text of the broker's `channel.close` or `connection.close`, a lost socket, a
+    /// missed heartbeat), as php-amqplib reports the close at its first read after it; the calls after
+    /// find the channel closed (`closed` is set, also by every path that reported a reason already).
+    fn closed_by_peer(&self) -> ext_php_rs::exception::PhpException {
+        use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
+        let ours = |e: &lapin::Error| matches!(e.kind(), InvalidChannelState(..) | InvalidConnectionState(..));
+        match self.channel.status().close_reason().filter(|reason| !ours(reason)) {
+            // The broker closed this channel.
+            Some(reason) if reason.is_amqp_soft_error() => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            // The connection ended: reported once, by the first of its channels to find it; the others
+            // keep finding its socket gone, as php-amqplib's do.
+            Some(reason) if !self.link.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed) => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            Some(_) => exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0),
+            None => {
+                self.closed.set(true);
+                exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0)
+            }
+        }
     }
 
     /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
     /// when the server closed it.
     fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
         self.ready()?;
-        rpc(&self.link, future, method).inspect_err(|_| {
-            if !self.channel.status().connected() {
-                self.closed.set(true);
-            }
-        })
+        match rpc(&self.link, future)? {
+            Ok(value) => Ok(value),
+            Err(e) if !self.channel.status().connected() => Err(self.ended(&e, method)),
+            Err(e) => Err(channel_error(&e, method)),
+        }
+    }
+
+    /// The exception for the failure that ended the channel, reported now: later calls find the
+    /// channel closed, and the connection's other channels its socket gone (see `closed_by_peer`).
+    fn ended(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
+        self.closed.set(true);
+        if !error.is_amqp_soft_error() {
+            self.link.end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        channel_error(error, method)
     }
 
     /// A method the broker does not answer (ack, nack, reject): queued for the I/O thread, not waited for.
@@ -338,11 +378,8 @@ impl AmqpChannel {
                 Self::set_callbacks(self_, callbacks)?;
                 Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&classes::binary(&consumer.tag)]))
             }
-            Incoming::Failed(error) => {
-                self_.closed.set(true);
-                // Not caused by any call of ours: php-amqplib shows the close frame's (0, 0).
-                Err(channel_error(&error, errors::NO_METHOD))
-            }
+            // Not caused by any call of ours: the close frame names the method, if any.
+            Incoming::Failed(error) => Err(self_.ended(&error, errors::NO_METHOD)),
         }
     }
 
@@ -375,10 +412,7 @@ impl AmqpChannel {
             Ok(Confirmation::Ack(returned)) => ("ack_handler", returned),
             Ok(Confirmation::Nack(returned)) => ("nack_handler", returned),
             Ok(Confirmation::NotRequested) => return Ok(()),
-            Err(e) => {
-                self_.closed.set(true);
-                return Err(channel_error(&e, errors::BASIC_PUBLISH));
-            }
+            Err(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
         };
         if let Some(returned) = returned {
             Self::returned(self_, &returned)?;
@@ -516,6 +550,9 @@ impl AmqpChannel {
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
         let deadline = limit.map(|t| Instant::now() + t);
+        if !self_.unconfirmed.borrow().is_empty() {
+            self_.check()?; // a channel the broker closed: its reason, as php-amqplib reads it here
+        }
         while !self_.unconfirmed.borrow().is_empty() {
             // Publishes queued since (by a handler) must be written before their confirm can come.
             self_.link.flush()?;
@@ -548,13 +585,10 @@ enum Event {
     Flow(super::flow::Notice),
 }
 
-/// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
-fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
+/// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
+fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
     let timeout = link.rpc_timeout;
-    match runtime::wait_dispatching(future, timeout)? {
-        Some(result) => result.map_err(|e| channel_error(&e, method)),
-        None => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
-    }
+    runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
 }
 
 /// A php-amqplib timeout argument (see `wire::timeout`); a default is no limit.

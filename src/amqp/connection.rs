@@ -114,6 +114,8 @@ pub struct Link {
     pub flow: Flow,
     /// lapin handles of channels whose PHP objects were freed while still open (see `park`).
     parked: std::sync::Mutex<Vec<lapin::Channel>>,
+    /// Whether a channel has reported why the connection ended (see `AmqpChannel::closed_by_peer`).
+    pub end_reported: std::sync::atomic::AtomicBool,
 }
 
 impl Link {
@@ -212,6 +214,7 @@ fn open(settings: &Settings) -> PhpResult<Link> {
             rpc_timeout: settings.rpc_timeout(),
             pipeline: Pipeline::default(),
             parked: Default::default(),
+            end_reported: Default::default(),
         }),
         Some(Err(e)) => Err(errors::connect_error(&e)),
         None => Err(exception(
