@@ -155,7 +155,7 @@ pub fn dispatch_signals() -> PhpResult<()> {
 pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited<F::Output>> {
     let owned = owned()?;
     let _context = owned.runtime.enter();
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = deadline(timeout);
     let signals = signals::Blocked::now();
     let waker = std::task::Waker::from(owned.wakeup.clone());
     let mut cx = std::task::Context::from_waker(&waker);
@@ -178,13 +178,18 @@ pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited
     }
 }
 
+/// When `timeout` from now ends; None for no timeout, or one too far away to represent.
+fn deadline(timeout: Option<Duration>) -> Option<Instant> {
+    timeout.and_then(|t| Instant::now().checked_add(t))
+}
+
 /// `wait` for a future that must complete whatever signals arrive (an RPC, a close): the PHP signal
 /// handlers run at each signal and the wait goes on, within the same `timeout` (None on time out).
 ///
 /// `F: Send` is what makes re-entry safe: a `RefCell` borrow or a lock guard is not `Send`, so the
 /// future cannot hold one of mq's while the handlers run PHP code that may use the same objects.
 pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) -> PhpResult<Option<F::Output>> {
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = deadline(timeout);
     let mut future = std::pin::pin!(future);
     loop {
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));

@@ -44,6 +44,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`. */
     public function getServerProperties() {}
 
+    /** The client properties as php-amqplib describes them (`[name => [type symbol, value]]`), naming mq as the product. */
+    public function getLibraryProperties() {}
+
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
     public function checkHeartBeat() {}
 

@@ -462,9 +462,10 @@ impl AmqpConnection {
         if link.is_none() {
             return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
         }
+        // Negative is 0; too far away to represent, no limit (see `runtime::wait`).
         let timeout = (!sec.is_null()).then(|| {
-            let seconds = sec.coerce_to_long().unwrap_or(0).max(0) as u64;
-            Duration::from_secs(seconds) + Duration::from_micros(usec.int().max(0) as u64)
+            let seconds = Duration::from_secs(sec.coerce_to_long().unwrap_or(0).max(0) as u64);
+            seconds.saturating_add(Duration::from_micros(usec.int().max(0) as u64))
         });
         let channels = Self::channels(self_); // keeps the channel objects alive while they are awaited
         let open: Vec<&super::channel::AmqpChannel> = channels
@@ -515,6 +516,34 @@ impl AmqpConnection {
         }
         let properties = self.server_properties.borrow();
         super::table::raw_table(properties.as_ref().unwrap_or(&lapin::types::FieldTable::default()))
+    }
+
+    /// The client properties as php-amqplib describes them (`[name => [type symbol, value]]`, its keys
+    /// and capabilities, and `connection_name` when set), naming mq as the product.
+    #[php(name = "getLibraryProperties")]
+    pub fn get_library_properties(&self) -> PhpResult<Zval> {
+        fn typed(symbol: &str, value: impl IntoZval) -> PhpResult<Zval> {
+            let mut pair = ext_php_rs::types::ZendHashTable::new();
+            pair.push(symbol)?;
+            pair.push(value)?;
+            Ok(pair.into_zval(false)?)
+        }
+        let mut capabilities = ext_php_rs::types::ZendHashTable::new();
+        // lapin announces these (and more) in connection.start-ok.
+        for name in ["authentication_failure_close", "publisher_confirms", "consumer_cancel_notify", "exchange_exchange_bindings", "basic.nack", "connection.blocked"] {
+            capabilities.insert(name, typed("t", true)?)?;
+        }
+        let mut properties = ext_php_rs::types::ZendHashTable::new();
+        properties.insert("product", typed("S", "mq")?)?;
+        properties.insert("platform", typed("S", "PHP")?)?;
+        properties.insert("version", typed("S", crate::VERSION)?)?;
+        properties.insert("information", typed("S", "")?)?;
+        properties.insert("copyright", typed("S", "")?)?;
+        properties.insert("capabilities", typed("F", capabilities)?)?;
+        if let Some(name) = &self.settings.connection_name {
+            properties.insert("connection_name", typed("S", name.as_str())?)?;
+        }
+        Ok(properties.into_zval(false)?)
     }
 
     /// Called with the broker's reason when it blocks the connection.
