@@ -328,10 +328,9 @@ impl AmqpConnection {
 
     /// Closes the live connection, if any (`Link::close`); `deadline` as there.
     fn close_link(&self, deadline: Option<Instant>) -> PhpResult<()> {
-        match self.link.borrow_mut().take() {
-            Some(link) => link.close(deadline),
-            None => Ok(()),
-        }
+        // Taken out first: the close may run signal handlers, which may use this connection.
+        let link = self.link.borrow_mut().take();
+        link.map_or(Ok(()), |link| link.close(deadline))
     }
 }
 
@@ -585,9 +584,13 @@ impl Drop for AmqpConnection {
             std::mem::forget(self.link.borrow_mut().take());
         } else if self.close_on_destruct.get() {
             let _ = self.close_link(Some(Instant::now() + ini::amqp_destruct_flush()));
-        } else if let Some(link) = self.link.borrow().as_ref().filter(|l| l.is_connected()) {
-            // Left open as asked, but what basic_publish accepted still reaches the socket.
-            let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
+        } else {
+            // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
+            // held: the flush may run signal handlers).
+            let link = self.link.borrow().clone();
+            if let Some(link) = link.filter(|l| l.is_connected()) {
+                let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
+            }
         }
     }
 }
