@@ -130,13 +130,19 @@ pub fn dispatch_signals() -> PhpResult<()> {
     if let Ok(dispatch) = ext_php_rs::types::ZendCallable::try_from_name("pcntl_signal_dispatch") {
         let _ = dispatch.try_call(vec![]);
     }
-    {
+    let timed_out = {
         // A guard of ext-php-rs's lock on the globals: released before has_exception() takes it again.
         let mut globals = ext_php_rs::zend::ExecutorGlobals::get_mut();
         // SAFETY: as in php_interrupted.
-        if !unsafe { zend_atomic_bool_load(&globals.timed_out) } {
+        let timed_out = unsafe { zend_atomic_bool_load(&globals.timed_out) };
+        if !timed_out {
             globals.cancel_interrupt();
         }
+        timed_out
+    };
+    if timed_out {
+        // Back to PHP, whose pending interrupt then ends the script with its time-limit error.
+        return Err(PhpException::from_message("Maximum execution time exceeded".into()));
     }
     if ext_php_rs::zend::ExecutorGlobals::has_exception() {
         return Err(PhpException::from_message("signal handler failed".into()));
