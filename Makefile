@@ -6,7 +6,7 @@ SO         := modules/mq.so
 CARGO_TARGET_DIR ?= target
 export CARGO_TARGET_DIR
 
-.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit demo bench bench-smoke help
+.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit valgrind demo bench bench-smoke help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make install    copy mq.so into PHP's extension dir and enable it (phpenmod mq)"
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
 	@echo "make test       deps check, build, brokers, then Rust, PHPT, PHPUnit, differential and bench smoke tests"
+	@echo "make valgrind   the PHPT suite under Valgrind memcheck: fails on any memory error or definite leak not in tests/valgrind/mq.supp"
 	@echo "make demo       build, start the brokers and run the examples"
 	@echo "make bench      benchmarks of mq against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md)"
 
@@ -60,6 +61,10 @@ test-phpt: build
 	scripts/test.sh phpt
 test-phpunit: build
 	scripts/test.sh phpunit
+
+# Not part of `make test` (about 7 minutes: scripts/valgrind.sh). VALGRIND_TESTS: some tests only.
+valgrind: build brokers
+	scripts/valgrind.sh $(VALGRIND_TESTS)
 
 demo: deps build brokers
 	scripts/demo.sh

@@ -13,8 +13,8 @@ PACKAGES=(
   libzstd-dev
   # brokers and broker tooling
   rabbitmq-server openssl kcat
-  # test and comparison packages
-  phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
+  # test and comparison packages (valgrind: make valgrind)
+  valgrind phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
   # process inspection used by the broker scripts
   procps psmisc curl
 )

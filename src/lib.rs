@@ -8,6 +8,7 @@ pub mod embedded_php;
 pub mod exceptions;
 pub mod info;
 pub mod ini;
+pub mod internal_methods;
 pub mod kafka;
 pub mod mixed;
 pub mod php_string;
@@ -28,8 +29,12 @@ extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
 }
 
 extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
-    static UNTYPED: std::sync::Once = std::sync::Once::new();
-    UNTYPED.call_once(amqp::untype_returns);
+    static SEALED: std::sync::Once = std::sync::Once::new();
+    // Classes registered by the macros exist only once module startup is over.
+    SEALED.call_once(|| {
+        amqp::untype_returns();
+        kafka::seal();
+    });
     0
 }
 

@@ -327,7 +327,7 @@ impl TopicConf {
             4 => "consistent_random",
             5 => "murmur2",
             6 => "murmur2_random",
-            _ => return Err(errors::invalid_argument("Invalid partitioner given".to_string())),
+            _ => return Err(errors::invalid_argument("Invalid partitioner given".into())),
         };
         self.put(b"partitioner", name.as_bytes())
     }

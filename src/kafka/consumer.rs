@@ -11,7 +11,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject, ZendObject, ZendStr, Zval},
+    types::{ZendClassObject, ZendObject, ZendStr, Zval},
 };
 use rdkafka::{
     bindings as rd,
@@ -30,7 +30,7 @@ use super::{
     message::{Fields, MessageObject},
     metadata::{self, Metadata, OnlyTopic},
     oauth, offsets,
-    params::{Any, Array, ConfArg},
+    params::{Any, Array, ConfArg, IntRef},
     producer::{finish_client, creation_error},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
@@ -39,6 +39,10 @@ use crate::{
     php_string::{self, PhpBytes},
     runtime::{self, OwnerPid},
 };
+
+/// php-rdkafka's error for a consumer made without its constructor, or used after close().
+pub const NOT_CONSTRUCTED: &str =
+    "RdKafka\\KafkaConsumer::__construct() has not been called, or RdKafka\\KafkaConsumer::close() was already called";
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
@@ -73,7 +77,7 @@ impl Drop for KafkaConsumer {
 impl KafkaConsumer {
     fn consumer(&self) -> PhpResult<&Arc<BaseConsumer<Context>>> {
         ensure_owner(self.owner)?;
-        self.consumer.as_ref().ok_or_else(|| errors::exception("RdKafka\\KafkaConsumer::close() was called", 0))
+        self.consumer.as_ref().ok_or_else(|| errors::not_constructed(NOT_CONSTRUCTED))
     }
 
     /// Hands the recorded events to the PHP callbacks (reading them only when there are events: this
@@ -351,8 +355,8 @@ impl KafkaConsumer {
         Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
-    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.consumer()?.client(), topic.as_bytes(), partition, low, high, timeout_ms)
+    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: IntRef, high: IntRef, timeout_ms: i64) -> PhpResult<()> {
+        offsets::query_watermarks(self.consumer()?.client(), topic.as_bytes(), partition, low.0, high.0, timeout_ms)
     }
 
     pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {

@@ -204,11 +204,10 @@ impl Context {
 
     /// A log line of librdkafka: printed (setLogger()) or handed to the log callback.
     pub fn log_line(&self, level: i32, facility: &str, message: &str) {
-        if self.print_log(level, facility, message) {
-            self.served.fetch_add(1, Ordering::Relaxed);
+        if self.print_log(level, facility, message) || !self.wants.log {
             return;
         }
-        self.record(self.wants.log, || Event::Log { level, facility: facility.to_string(), message: message.to_string() });
+        self.record(true, || Event::Log { level, facility: facility.to_string(), message: message.to_string() });
     }
 
     pub fn stats(&self, json: &[u8]) {
@@ -222,6 +221,8 @@ impl Context {
         if self.wants.error {
             self.record(true, || Event::Error { code, reason: reason.to_string() });
         } else {
+            // Served (poll() counts it) even though only a log line comes of it.
+            self.served.fetch_add(1, Ordering::Relaxed);
             let name = self.name.get().map_or("", String::as_str);
             self.log_line(3, "ERROR", &format!("[thrd:app]: {name}: {reason}"));
         }
@@ -281,6 +282,8 @@ impl ClientContext for Context {
         oauth::refresh(self, oauthbearer_config)
     }
 
+    /// A log line is an event poll() serves and counts only for a log callback (php-rdkafka then sets
+    /// `log.queue`); otherwise librdkafka prints it from its own threads and poll() does not see it.
     fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
         self.log_line(level as i32, fac, log_message);
     }

@@ -239,3 +239,9 @@ pub fn invalid_argument(message: String) -> PhpException {
         None => PhpException::from_message(message),
     }
 }
+
+/// php-rdkafka's error for an object made without its constructor ("RdKafka\Conf::__construct() has not
+/// been called"): a plain `\Exception`, code 0.
+pub fn not_constructed(message: &str) -> PhpException {
+    PhpException::new(message.into(), 0, ext_php_rs::zend::ce::exception())
+}

@@ -13,7 +13,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject, Zval},
+    types::{ZendClassObject, Zval},
 };
 use rdkafka::{
     bindings as rd,
@@ -22,23 +22,17 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties},
-    client,
     conf::{self, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{MessageObject, RawMessage},
-    metadata::{self, Metadata, OnlyTopic},
-    oauth, offsets,
-    params::{c_string, Array, Callable, ConfArg},
+    oauth,
+    params::{c_string, Callable, ConfArg},
     producer::{finish_client, client_config, creation_error},
-    topic::{NativeTopic, Topic},
-    topic_partition::TopicPartition,
+    topic::{check_partition, NativeTopic, Topic},
     Kafka,
 };
-use crate::{
-    php_string::PhpBytes,
-    runtime::{self, OwnerPid},
-};
+use crate::runtime::{self, OwnerPid};
 
 use super::CONSUME_SLICE as SLICE;
 
@@ -178,18 +172,25 @@ impl Consumer {
         Ok(Consumer { handle: Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() }) })
     }
 
-    #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
-        let handle = Arc::clone(self.handle()?);
-        let native = NativeTopic::new(handle.consumer.client(), topic_name.as_bytes(), topic_conf)?;
-        Ok(ConsumerTopic { native, handle })
-    }
-
     pub fn new_queue(&self) -> PhpResult<Queue> {
         let handle = Arc::clone(self.handle()?);
         // SAFETY: a live consumer handle; the queue is destroyed before it (field order).
         let queue = unsafe { rd::rd_kafka_queue_new(handle.rk()) };
         Ok(Queue { queue, handle })
+    }
+}
+
+/// What `\RdKafka`'s methods (`kafka::client`) do on a low-level consumer.
+impl Consumer {
+    /// The client handle, for `\RdKafka`'s methods.
+    pub fn client(&self) -> PhpResult<&rdkafka::client::Client<Context>> {
+        Ok(self.handle()?.consumer.client())
+    }
+
+    pub fn new_topic(&self, topic_name: &[u8], topic_conf: Option<&TopicConf>) -> PhpResult<ConsumerTopic> {
+        let handle = Arc::clone(self.handle()?);
+        let native = NativeTopic::new(handle.consumer.client(), topic_name, topic_conf)?;
+        Ok(ConsumerTopic { native, handle })
     }
 
     /// Serves error, log and stats events (callbacks run here); returns how many.
@@ -214,77 +215,6 @@ impl Consumer {
     pub fn flush(&self, timeout_ms: i64) -> PhpResult<i64> {
         // SAFETY: a live client handle.
         Ok(unsafe { rd::rd_kafka_flush(self.handle()?.rk(), timeout_ms.clamp(-1, i64::from(i32::MAX)) as i32) } as i64)
-    }
-
-    /// librdkafka's answer for a consumer, as in php-rdkafka: RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED (only
-    /// producers purge).
-    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
-        // SAFETY: a live client handle.
-        Ok(unsafe { rd::rd_kafka_purge(self.handle()?.rk(), purge_flags as i32) } as i64)
-    }
-
-    /// Deprecated alias of getMetadata().
-    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        self.get_metadata(all_topics, only_topic, timeout_ms)
-    }
-
-    /// Deprecated alias of getOutQLen().
-    pub fn outq_len(&self) -> PhpResult<i64> {
-        self.get_out_q_len()
-    }
-
-    /// Deprecated in php-rdkafka (use the `log_level` property).
-    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
-        client::set_log_level(self.handle()?.consumer.client(), level);
-        Ok(())
-    }
-
-    /// Deprecated in php-rdkafka: RD_KAFKA_LOG_PRINT, _SYSLOG or _SYSLOG_PRINT.
-    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
-        self.handle()?.consumer.context().set_logger(logger)
-    }
-
-    #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
-        oauth::set_token(self.handle()?.rk(), token)
-    }
-
-    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
-        oauth::set_token_failure(self.handle()?.rk(), error.as_bytes())
-    }
-
-    pub fn add_brokers(&self, broker_list: PhpBytes) -> PhpResult<i64> {
-        client::add_brokers(self.handle()?.consumer.client(), broker_list.as_bytes())
-    }
-
-    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(client::controller_id(self.handle()?.consumer.client(), timeout_ms))
-    }
-
-    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.consumer.client(), topic_partitions.0, true)
-    }
-
-    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.consumer.client(), topic_partitions.0, false)
-    }
-
-    pub fn get_out_q_len(&self) -> PhpResult<i64> {
-        // SAFETY: a live client handle.
-        Ok(i64::from(unsafe { rd::rd_kafka_outq_len(self.handle()?.rk()) }))
-    }
-
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.handle()?.consumer.client(), all_topics, only_topic, timeout_ms)
-    }
-
-    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.consumer.client(), topic.as_bytes(), partition, low, high, timeout_ms)
-    }
-
-    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
-        offsets::for_times(self.handle()?.consumer.client(), topic_partitions.0, timeout_ms)
     }
 }
 
@@ -325,12 +255,9 @@ impl ConsumerTopic {
         Err(errors::exception("RdKafka\\ConsumerTopic is created by RdKafka\\Consumer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
-    }
-
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
     pub fn consume_start(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        check_partition(partition, true)?;
         self.ensure_not_started(partition)?;
         // SAFETY: a live topic object.
         check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })?;
@@ -340,6 +267,7 @@ impl ConsumerTopic {
 
     /// Starts fetching `partition` into `queue` (read with Queue::consume()).
     pub fn consume_queue_start(&self, partition: i64, offset: i64, queue: &Queue) -> PhpResult<()> {
+        check_partition(partition, true)?;
         self.ensure_not_started(partition)?;
         // SAFETY: a live topic object and queue of the same client.
         check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })?;
@@ -348,6 +276,7 @@ impl ConsumerTopic {
     }
 
     pub fn consume_stop(&self, partition: i64) -> PhpResult<()> {
+        check_partition(partition, true)?;
         // SAFETY: a live topic object.
         check_started(unsafe { rd::rd_kafka_consume_stop(self.topic()?, partition as i32) })?;
         self.handle.track(self.name(), partition, false);
@@ -357,6 +286,7 @@ impl ConsumerTopic {
     /// The next message of a started partition, or null on timeout; librdkafka's error otherwise (a
     /// partition not started: `_UNKNOWN_PARTITION`).
     pub fn consume(&self, partition: i64, timeout_ms: i64) -> PhpResult<Option<MessageObject>> {
+        check_partition(partition, true)?;
         let topic = self.topic()?;
         let message = wait_for(timeout_ms, |slice| {
             // SAFETY: a live topic object; the message is owned by RawMessage.
@@ -375,8 +305,9 @@ impl ConsumerTopic {
     /// Up to `batch_size` messages of a started partition, within the timeout.
     pub fn consume_batch(&self, partition: i64, timeout_ms: i64, batch_size: i64) -> PhpResult<Vec<Zval>> {
         if batch_size <= 0 {
-            return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for $batch_size")));
+            return Err(errors::invalid_argument(format!("Out of range value '{batch_size}' for batch_size")));
         }
+        check_partition(partition, true)?;
         // librdkafka needs one slot per message up front: a size beyond what a partition's prefetch queue
         // could ever hold would only allocate (PHP_INT_MAX: more than memory; it was a panic).
         let size = batch_size.min(MAX_BATCH) as usize;
@@ -389,6 +320,7 @@ impl ConsumerTopic {
     /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped). Like librdkafka's
     /// rd_kafka_consume_callback() (php-rdkafka's return value), -1 when the partition cannot be read.
     pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
+        check_partition(partition, false)?;
         let topic = self.topic()?;
         let first = wait_for(timeout_ms, |slice| match batch(topic, partition, slice, CALLBACK_BATCH) {
             Ok(messages) if messages.is_empty() => None,
@@ -420,6 +352,7 @@ impl ConsumerTopic {
 
     /// Stores `offset` (librdkafka commits offset + 1) with offset.store.method and auto.commit.
     pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        check_partition(partition, false)?;
         // SAFETY: a live topic object.
         match unsafe { rd::rd_kafka_offset_store(self.topic()?, partition as i32, offset) } {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),

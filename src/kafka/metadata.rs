@@ -16,8 +16,7 @@ use super::{
     context::Context,
     debug_info::{field, DebugInfo},
     errors,
-    legacy_consumer::ConsumerTopic,
-    topic::{KafkaConsumerTopic, NativeTopic, ProducerTopic},
+    topic::{self, NativeTopic},
 };
 
 /// A `?RdKafka\Topic $only_topic` argument: only its name is used.
@@ -27,12 +26,7 @@ impl<'a> FromZval<'a> for OnlyTopic {
     const TYPE: DataType = DataType::object("RdKafka\\Topic");
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        let name = zval
-            .extract::<&ProducerTopic>()
-            .map(|t| t.name().to_vec())
-            .or_else(|| zval.extract::<&KafkaConsumerTopic>().map(|t| t.name().to_vec()))
-            .or_else(|| zval.extract::<&ConsumerTopic>().map(|t| t.name().to_vec()))?;
-        Some(OnlyTopic(name))
+        zval.object().and_then(topic::Topic::name_of).map(OnlyTopic)
     }
 }
 

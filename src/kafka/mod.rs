@@ -20,24 +20,19 @@ pub mod producer;
 pub mod topic;
 pub mod topic_partition;
 
-use ext_php_rs::{builders::ModuleBuilder, exception::PhpResult, flags::ClassFlags, prelude::*};
+use ext_php_rs::{
+    builders::ModuleBuilder,
+    class::RegisteredClass,
+    exception::PhpResult,
+    types::{ZendClassObject, ZendObject},
+};
 
-use crate::runtime::OwnerPid;
+use crate::{
+    internal_methods::{self, ClassSpec, Guard},
+    runtime::OwnerPid,
+};
 
-/// php-rdkafka's abstract base of the producer (`\RdKafka`).
-#[php_class]
-#[php(name = "RdKafka")]
-#[php(flags = ClassFlags::Abstract)]
-pub struct Kafka;
-
-#[php_impl]
-impl Kafka {
-    /// Private, as in php-rdkafka: only Producer (and later Consumer) are built.
-    #[php(vis = "private")]
-    pub fn __construct() -> Self {
-        Kafka
-    }
-}
+pub use client::Kafka;
 
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
 pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
@@ -149,4 +144,102 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
     debug_info::install::<metadata::Partition>();
     errors::register()?;
     message::register()
+}
+
+/// Whether `object` was built by `T`'s constructor (also true for userland subclasses that called it).
+fn constructed<T: RegisteredClass>(object: &mut ZendObject) -> bool {
+    ZendClassObject::<T>::from_zend_obj_mut(object).is_some()
+}
+
+fn client_constructed(object: &mut ZendObject) -> bool {
+    constructed::<producer::Producer>(object) || constructed::<legacy_consumer::Consumer>(object)
+}
+
+fn topic_constructed(object: &mut ZendObject) -> bool {
+    topic::Topic::name_of(object).is_some()
+}
+
+// php-rdkafka's messages for objects made without their constructor (thrown as `\Exception`, code 0).
+static CONF: Guard = Guard { constructed: constructed::<conf::Conf>, message: "RdKafka\\Conf::__construct() has not been called" };
+static TOPIC_CONF: Guard =
+    Guard { constructed: constructed::<conf::TopicConf>, message: "RdKafka\\Conf::__construct() has not been called" };
+pub static CLIENT: Guard = Guard { constructed: client_constructed, message: "RdKafka\\Kafka::__construct() has not been called" };
+static KAFKA_CONSUMER: Guard = Guard {
+    constructed: constructed::<consumer::KafkaConsumer>,
+    message: consumer::NOT_CONSTRUCTED,
+};
+pub static TOPIC: Guard = Guard { constructed: topic_constructed, message: "RdKafka\\Topic::__construct() has not been called" };
+static QUEUE: Guard =
+    Guard { constructed: constructed::<legacy_consumer::Queue>, message: "RdKafka\\Queue::__construct() has not been called" };
+static TOPIC_PARTITION: Guard = Guard {
+    constructed: constructed::<topic_partition::TopicPartition>,
+    message: "RdKafka\\TopicPartition::__construct() has not been called",
+};
+static METADATA: Guard =
+    Guard { constructed: constructed::<metadata::Metadata>, message: "RdKafka\\Metadata::__construct() has not been called" };
+static COLLECTION: Guard = Guard {
+    constructed: constructed::<metadata::Collection>,
+    message: "RdKafka\\Metadata\\Collection::__construct() has not been called",
+};
+static BROKER: Guard = Guard {
+    constructed: constructed::<metadata::Broker>,
+    message: "RdKafka\\Metadata\\Broker::__construct() has not been called",
+};
+static METADATA_TOPIC: Guard = Guard {
+    constructed: constructed::<metadata::Topic>,
+    message: "RdKafka\\Metadata\\Topic::__construct() has not been called",
+};
+static PARTITION: Guard = Guard {
+    constructed: constructed::<metadata::Partition>,
+    message: "RdKafka\\Metadata\\Partition::__construct() has not been called",
+};
+
+fn spec<T: RegisteredClass>(guard: Option<&'static Guard>) -> ClassSpec {
+    ClassSpec { ce: T::get_metadata().ce(), guard, deprecated: &[], receiverless: false }
+}
+
+/// Makes the Kafka methods behave as php-rdkafka's (see `internal_methods`); once, on the first request,
+/// when every class is registered. Parents come before their subclasses.
+pub fn seal() {
+    if php_rdkafka_loaded() {
+        return;
+    }
+    let mut classes = vec![
+        ClassSpec { deprecated: &["setdefaulttopicconf"], ..spec::<conf::Conf>(Some(&CONF)) },
+        spec::<conf::TopicConf>(Some(&TOPIC_CONF)),
+        spec::<topic_partition::TopicPartition>(Some(&TOPIC_PARTITION)),
+        ClassSpec {
+            deprecated: &["metadata", "outqlen", "setloglevel", "setlogger"],
+            receiverless: true,
+            ..spec::<Kafka>(Some(&CLIENT))
+        },
+        spec::<producer::Producer>(Some(&CLIENT)),
+        spec::<legacy_consumer::Consumer>(Some(&CLIENT)),
+        spec::<consumer::KafkaConsumer>(Some(&KAFKA_CONSUMER)),
+        ClassSpec { receiverless: true, ..spec::<topic::Topic>(Some(&TOPIC)) },
+        spec::<topic::ProducerTopic>(Some(&TOPIC)),
+        spec::<topic::KafkaConsumerTopic>(Some(&TOPIC)),
+        spec::<legacy_consumer::ConsumerTopic>(Some(&TOPIC)),
+        spec::<legacy_consumer::Queue>(Some(&QUEUE)),
+        spec::<metadata::Metadata>(Some(&METADATA)),
+        spec::<metadata::Collection>(Some(&COLLECTION)),
+        spec::<metadata::Broker>(Some(&BROKER)),
+        spec::<metadata::Topic>(Some(&METADATA_TOPIC)),
+        spec::<metadata::Partition>(Some(&PARTITION)),
+    ];
+    for name in [message::CLASS, errors::KAFKA_ERROR] {
+        if let Some(ce) = ext_php_rs::zend::ClassEntry::try_find(name) {
+            classes.push(ClassSpec { ce, guard: None, deprecated: &[], receiverless: false });
+        }
+    }
+    let functions = [
+        ("rd_kafka_err2str", false),
+        ("rd_kafka_err2name", false),
+        ("rd_kafka_errno2err", true),
+        ("rd_kafka_errno", true),
+        ("rd_kafka_offset_tail", false),
+        ("rd_kafka_thread_cnt", false),
+        ("rd_kafka_get_err_descs", false),
+    ];
+    internal_methods::seal(&classes, &functions);
 }

@@ -2,7 +2,11 @@
 
 use std::{borrow::Cow, ffi::CString};
 
-use ext_php_rs::{convert::{FromZval, StubLiteral}, flags::DataType, types::{ZendClassObject, ZendHashTable, Zval}};
+use ext_php_rs::{
+    convert::{FromZval, FromZvalMut, StubLiteral},
+    flags::DataType,
+    types::{PhpRef, ZendClassObject, ZendHashTable, Zval},
+};
 
 use super::conf::{Conf, TopicConf};
 use crate::php_string::PhpBytes;
@@ -111,5 +115,53 @@ impl StubLiteral for ConfArg<'_> {
 impl StubLiteral for &TopicConf {
     fn stub_literal(&self) -> String {
         "null".into()
+    }
+}
+
+/// An `array` parameter whose default is `[]` (php-rdkafka's `array $extensions = []`).
+pub enum ArrayOrEmpty<'a> {
+    Given(&'a ZendHashTable),
+    Empty,
+}
+
+impl ArrayOrEmpty<'_> {
+    /// The given array; None for the default.
+    pub fn get(&self) -> Option<&ZendHashTable> {
+        match self {
+            ArrayOrEmpty::Given(array) => Some(array),
+            ArrayOrEmpty::Empty => None,
+        }
+    }
+}
+
+impl<'a> FromZval<'a> for ArrayOrEmpty<'a> {
+    const TYPE: DataType = DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(ArrayOrEmpty::Given)
+    }
+}
+
+impl From<crate::mixed::Literal> for ArrayOrEmpty<'_> {
+    fn from(_: crate::mixed::Literal) -> Self {
+        ArrayOrEmpty::Empty
+    }
+}
+
+impl StubLiteral for ArrayOrEmpty<'_> {
+    fn stub_literal(&self) -> String {
+        "[]".into()
+    }
+}
+
+/// An `int &$x` out-parameter (`queryWatermarkOffsets()`' `$low` and `$high`): any variable, written.
+pub struct IntRef<'a>(pub PhpRef<'a>);
+
+impl<'a> FromZvalMut<'a> for IntRef<'a> {
+    const TYPE: DataType = DataType::Long;
+    const BY_REF: bool = true;
+
+    fn from_zval_mut(zval: &'a mut Zval) -> Option<Self> {
+        PhpRef::from_zval_mut(zval).map(IntRef)
     }
 }

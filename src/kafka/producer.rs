@@ -11,7 +11,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{PhpRef, ZendClassObject},
+    types::ZendClassObject,
 };
 use rdkafka::{
     bindings as rd,
@@ -23,20 +23,15 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
-    client,
     conf::{Conf, TopicConf},
     context::Context,
-    deadline, ensure_owner, errors,
-    metadata::{self, Metadata, OnlyTopic},
-    oauth, offsets,
-    params::{Array, ConfArg},
+    deadline, ensure_owner, errors, oauth,
+    params::ConfArg,
     topic::ProducerTopic,
-    topic_partition::TopicPartition,
     Kafka,
 };
 use crate::{
     ini,
-    php_string::PhpBytes,
     runtime::{self, OwnerPid},
 };
 
@@ -137,6 +132,36 @@ impl Producer {
         Ok(&self.handle)
     }
 
+    /// The client handle, for `\RdKafka`'s methods.
+    pub fn client(&self) -> PhpResult<&Client<Context>> {
+        Ok(self.handle()?.producer().client())
+    }
+
+    pub fn new_topic(&self, topic_name: &[u8], topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
+        ProducerTopic::new(Arc::clone(self.handle()?), topic_name, topic_conf)
+    }
+
+    /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
+    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let handle = Arc::clone(self_.handle()?);
+        let _serving = Self::serving(self_);
+        let before = handle.context().served();
+        let deadline = deadline(timeout_ms);
+        handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true))?;
+        Self::dispatch(self_)?;
+        Ok((handle.context().served() - before) as i64)
+    }
+
+    /// Waits until every message is delivered or failed; RD_KAFKA_RESP_ERR__TIMED_OUT otherwise. Never
+    /// throws for Kafka errors.
+    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        let handle = Arc::clone(self_.handle()?);
+        let _serving = Self::serving(self_);
+        // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
+        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
+        Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
+    }
+
     /// Hands the recorded events to the PHP callbacks; stops at the first that throws.
     fn dispatch(self_: &mut ZendClassObject<Producer>) -> PhpResult<bool> {
         let handle = Arc::clone(&self_.handle);
@@ -164,7 +189,7 @@ pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Cal
 /// overrides it with the `log` crate's level), and the context learns the client's name.
 pub fn finish_client(client: &Client<Context>, conf: Option<&Conf>) {
     let level = conf.and_then(|c| c.get("log_level")).and_then(|l| l.parse().ok()).unwrap_or(6);
-    client::set_log_level(client, level);
+    super::client::set_log_level(client, level);
     client.context().created(client.native_ptr());
 }
 
@@ -187,101 +212,6 @@ impl Producer {
         finish_client(producer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
-    }
-
-    #[php(defaults(topic_conf = None))]
-    pub fn new_topic(&self, topic_name: PhpBytes, topic_conf: Option<&TopicConf>) -> PhpResult<ProducerTopic> {
-        ProducerTopic::new(Arc::clone(self.handle()?), topic_name.as_bytes(), topic_conf)
-    }
-
-    /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
-    pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
-        let handle = Arc::clone(self_.handle()?);
-        let _serving = Self::serving(self_);
-        let before = handle.context().served();
-        let deadline = deadline(timeout_ms);
-        handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true))?;
-        Self::dispatch(self_)?;
-        Ok((handle.context().served() - before) as i64)
-    }
-
-    /// Waits until every message is delivered or failed; RD_KAFKA_RESP_ERR__TIMED_OUT otherwise. Never
-    /// throws for Kafka errors.
-    pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
-        let handle = Arc::clone(self_.handle()?);
-        let _serving = Self::serving(self_);
-        // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
-        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
-        Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
-    }
-
-    /// `$only_topic` is required but nullable in php-rdkafka.
-    pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.handle()?.producer().client(), all_topics, only_topic, timeout_ms)
-    }
-
-    pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(client::controller_id(self.handle()?.producer().client(), timeout_ms))
-    }
-
-    /// Deprecated alias of getMetadata().
-    pub fn metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        self.get_metadata(all_topics, only_topic, timeout_ms)
-    }
-
-    /// Deprecated alias of getOutQLen().
-    pub fn outq_len(&self) -> PhpResult<i64> {
-        self.get_out_q_len()
-    }
-
-    /// Deprecated in php-rdkafka (use the `log_level` property).
-    pub fn set_log_level(&self, level: i64) -> PhpResult<()> {
-        client::set_log_level(self.handle()?.producer().client(), level);
-        Ok(())
-    }
-
-    /// Deprecated in php-rdkafka: RD_KAFKA_LOG_PRINT, _SYSLOG or _SYSLOG_PRINT.
-    pub fn set_logger(&self, logger: i64) -> PhpResult<()> {
-        self.handle()?.context().set_logger(logger)
-    }
-
-    #[php(defaults(extensions = None))]
-    pub fn oauthbearer_set_token(&self, token_value: PhpBytes, lifetime_ms: i64, principal_name: PhpBytes, extensions: Option<Array>) -> PhpResult<()> {
-        let token = oauth::Token::new(token_value.as_bytes(), lifetime_ms, principal_name.as_bytes(), extensions.map(|e| e.0))?;
-        oauth::set_token(self.handle()?.native(), token)
-    }
-
-    pub fn oauthbearer_set_token_failure(&self, error: PhpBytes) -> PhpResult<()> {
-        oauth::set_token_failure(self.handle()?.native(), error.as_bytes())
-    }
-
-    pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: PhpRef, high: PhpRef, timeout_ms: i64) -> PhpResult<()> {
-        offsets::query_watermarks(self.handle()?.producer().client(), topic.as_bytes(), partition, low, high, timeout_ms)
-    }
-
-    pub fn offsets_for_times(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
-        offsets::for_times(self.handle()?.producer().client(), topic_partitions.0, timeout_ms)
-    }
-
-    pub fn purge(&self, purge_flags: i64) -> PhpResult<i64> {
-        // SAFETY: a live producer handle.
-        Ok(unsafe { rd::rd_kafka_purge(self.handle()?.native(), purge_flags as i32) } as i64)
-    }
-
-    pub fn get_out_q_len(&self) -> PhpResult<i64> {
-        Ok(i64::from(self.handle()?.producer().in_flight_count()))
-    }
-
-    pub fn add_brokers(&self, broker_list: PhpBytes) -> PhpResult<i64> {
-        client::add_brokers(self.handle()?.producer().client(), broker_list.as_bytes())
-    }
-
-    pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.producer().client(), topic_partitions.0, true)
-    }
-
-    pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.handle()?.producer().client(), topic_partitions.0, false)
     }
 
     pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {

@@ -2,7 +2,12 @@
 
 use std::{ffi::c_void, sync::Arc};
 
-use ext_php_rs::{exception::PhpResult, flags::ClassFlags, prelude::*, types::ZendHashTable};
+use ext_php_rs::{
+    exception::PhpResult,
+    flags::ClassFlags,
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable, ZendObject},
+};
 use rdkafka::{
     bindings::{self as rd, rd_kafka_vtype_t::*},
     client::Client,
@@ -14,6 +19,7 @@ use super::{
     conf::TopicConf,
     context::Context,
     ensure_owner, errors,
+    legacy_consumer::ConsumerTopic,
     params::{c_string, Array, Bytes},
     producer::ProducerHandle,
 };
@@ -27,12 +33,43 @@ use crate::{
 #[php(flags = ClassFlags::Abstract)]
 pub struct Topic;
 
+impl Topic {
+    /// The name of a topic object of any of the three kinds (None for another object, or one made
+    /// without its constructor): `$this` of the methods declared on `RdKafka\Topic`, which are Rust
+    /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`), and getMetadata()'s
+    /// `$only_topic`.
+    pub fn name_of(object: &ZendObject) -> Option<Vec<u8>> {
+        ZendClassObject::<ProducerTopic>::from_zend_obj(object)
+            .map(|t| t.name().to_vec())
+            .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
+            .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
+    }
+}
+
 #[php_impl]
 impl Topic {
     /// Private, as in php-rdkafka: topics come from newTopic().
     #[php(vis = "private")]
     pub fn __construct() -> Self {
         Topic
+    }
+
+    pub fn get_name() -> PhpResult<PhpBytes> {
+        crate::classes::this_of_current_call()
+            .and_then(|this| Topic::name_of(this))
+            .map(PhpBytes)
+            .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
+    }
+}
+
+/// Checks a `$partition` as php-rdkafka does, before anything else: 0 to i32::MAX, or
+/// RD_KAFKA_PARTITION_UA (-1) where librdkafka takes it (`unassigned`); InvalidArgumentException
+/// "Out of range value '...' for $partition" otherwise (so `partition as i32` is exact afterwards).
+pub fn check_partition(partition: i64, unassigned: bool) -> PhpResult<()> {
+    if (unassigned && partition == -1) || (0..=i64::from(i32::MAX)).contains(&partition) {
+        Ok(())
+    } else {
+        Err(errors::invalid_argument(format!("Out of range value '{partition}' for $partition")))
     }
 }
 
@@ -139,9 +176,7 @@ impl ProducerTopic {
         opaque: Option<&[u8]>,
     ) -> PhpResult<()> {
         ensure_owner(self.handle.owner)?;
-        if partition != -1 && !(0..=i64::from(i32::MAX)).contains(&partition) {
-            return Err(errors::invalid_argument(format!("Out of range value '{partition}' for $partition")));
-        }
+        check_partition(partition, true)?;
         let block = msgflags == i64::from(rd::RD_KAFKA_MSG_F_BLOCK);
         if msgflags != 0 && !block {
             return Err(errors::invalid_argument(format!("Invalid value '{msgflags}' for $msgflags")));
@@ -202,10 +237,6 @@ impl ProducerTopic {
     #[php(vis = "private")]
     pub fn __construct() -> PhpResult<Self> {
         Err(errors::exception("RdKafka\\ProducerTopic is created by RdKafka\\Producer::newTopic()", 0))
-    }
-
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
     }
 
     #[php(defaults(payload = None, key = None, msg_opaque = None))]
@@ -274,13 +305,10 @@ impl KafkaConsumerTopic {
         Err(errors::exception("RdKafka\\KafkaConsumerTopic is created by RdKafka\\KafkaConsumer::newTopic()", 0))
     }
 
-    pub fn get_name(&self) -> PhpBytes {
-        PhpBytes(self.name().to_vec())
-    }
-
     /// Stores `offset` (librdkafka commits offset + 1) for the next commit; needs
     /// enable.auto.offset.store=false.
     pub fn offset_store(&self, partition: i64, offset: i64) -> PhpResult<()> {
+        check_partition(partition, false)?;
         ensure_owner(self.native.owner)?;
         // SAFETY: a live topic object of a live consumer (the Arc keeps it).
         match unsafe { rd::rd_kafka_offset_store(self.native.ptr(), partition as i32, offset) } {

@@ -100,12 +100,12 @@ KafkaConsumer::subscribe([[]]): null
 KafkaConsumer::assign(int): InvalidArgumentException: expected an array of RdKafka\TopicPartition
 KafkaConsumer::commit(object): InvalidArgumentException: expected RdKafka\Message, an array of RdKafka\TopicPartition or null
 ConsumerTopic::consumeBatch(PHP_INT_MAX): ["one"]
-ConsumerTopic::consumeBatch(0): InvalidArgumentException: Out of range value '0' for $batch_size
+ConsumerTopic::consumeBatch(0): InvalidArgumentException: Out of range value '0' for batch_size
 ConsumerTopic::consume(PHP_INT_MIN): null
 Consumer::poll(-7): 0
-Conf::set(array): TypeError: Invalid value given for argument `value`.
-produce(object): TypeError: Invalid value given for argument `payload`.
-TopicPartition(array): TypeError: Invalid value given for argument `topic`.
+Conf::set(array): TypeError: RdKafka\Conf::set(): Argument #2 ($value) must be of type string, array given
+produce(object): TypeError: RdKafka\ProducerTopic::produce(): Argument #3 ($payload) must be of type ?string, stdClass given
+TopicPartition(array): TypeError: RdKafka\TopicPartition::__construct(): Argument #1 ($topic) must be of type string, array given
 Conf: Exception
 TopicConf: Exception
 Producer: Exception

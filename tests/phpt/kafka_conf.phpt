@@ -63,7 +63,7 @@ string(1) "7"
 bool(true)
 string(2) "-1"
 string(7) "murmur2"
-string(35) "Invalid value '42' for $partitioner"
+string(25) "Invalid partitioner given"
 string(47) "No such configuration property: "no.such.thing""
 string(29) ""group.id" must be configured"
 bool(true)

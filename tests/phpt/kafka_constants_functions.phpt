@@ -25,7 +25,7 @@ var_dump(count(array_filter($descs, fn ($d) => $d['code'] === 0)), isset($byName
 // Every named entry has its constant.
 var_dump(count(array_filter($byName, fn ($d, $n) => constant("RD_KAFKA_RESP_ERR_$n") !== $d['code'], ARRAY_FILTER_USE_BOTH)));
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
 int(-185)
 int(-191)
@@ -47,6 +47,8 @@ string(16) "Local: Timed out"
 string(10) "_TIMED_OUT"
 string(11) "Err--12345?"
 string(11) "ERR_-12345?"
+
+Deprecated: Function rd_kafka_errno2err() is deprecated in %s on line 13
 int(-2010)
 bool(true)
 int(-185)

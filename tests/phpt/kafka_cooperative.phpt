@@ -47,11 +47,16 @@ try {
 }
 var_dump(count($consumer->getAssignment()));
 ?>
---EXPECT--
+--EXPECTF--
+Deprecated: Method RdKafka::outqLen() is deprecated in %s on line 9
 int(0)
 int(0)
+
+Deprecated: Method RdKafka::metadata() is deprecated in %s on line 10
 int(1)
 int(1)
+
+Deprecated: Method RdKafka::setLogLevel() is deprecated in %s on line 11
 string(11) "coop-record"
 array(2) {
   [0]=>

@@ -78,7 +78,7 @@ proc_close($process);
 echo $stdout;
 var_dump((bool) preg_match('/^%\d\|\d+\.\d{3}\|[A-Z]+\|rdkafka#producer-\d+\| .*127\.0\.0\.1:1/m', $stderr));
 ?>
---EXPECT--
+--EXPECTF--
 int(0)
 array(3) {
   [0]=>
@@ -113,8 +113,18 @@ array(3) {
 }
 bool(true)
 bool(true)
+
+Deprecated: Method RdKafka::outqLen() is deprecated in %s on line 45
+
+Deprecated: Method RdKafka::metadata() is deprecated in %s on line 45
 int(0)
 int(1)
+
+Deprecated: Method RdKafka::setLogLevel() is deprecated in %s on line 46
+
+Deprecated: Method RdKafka::setLogger() is deprecated in %s on line 49
 RdKafka\Exception: Invalid logger
+
+Deprecated: Method RdKafka::setLogger() is deprecated in Command line code on line 6
 callback lines: 0
 bool(true)

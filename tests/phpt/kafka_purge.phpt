@@ -27,7 +27,7 @@ $producer->newTopic('timed-out')->produce(RD_KAFKA_PARTITION_UA, 0, 'c');
 $t = microtime(true);
 var_dump($producer->flush(10000), $errors, microtime(true) - $t < 5);
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
 int(0)
 int(0)
@@ -38,6 +38,8 @@ array(2) {
   [1]=>
   string(14) "_PURGE_QUEUE:b"
 }
+
+Deprecated: Method RdKafka\Conf::setDefaultTopicConf() is deprecated in %s on line 18
 int(0)
 array(1) {
   [0]=>

@@ -17,3 +17,12 @@ function mq_child_php(string $args): string
 {
     return escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(mq_so_path()) . ' ' . $args;
 }
+
+/**
+ * mq_child_php() for a child that must run into memory_limit. PHP enforces the limit in its own allocator
+ * only, which run-tests.php -m (scripts/valgrind.sh) turns off with USE_ZEND_ALLOC=0: this child keeps it.
+ */
+function mq_child_php_limited(string $memory_limit, string $args): string
+{
+    return 'env USE_ZEND_ALLOC=1 ' . mq_child_php('-d memory_limit=' . $memory_limit . ' ' . $args);
+}

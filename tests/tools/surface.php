@@ -32,7 +32,15 @@ function describe_params(ReflectionFunctionAbstract $f): array
 
 function describe_function(ReflectionFunctionAbstract $f): array
 {
-    $d = ['params' => describe_params($f), 'return' => describe_type($f->getReturnType())];
+    // Internal functions say "tentative" and "deprecated" through Reflection; stubs (userland code)
+    // through php-rdkafka's doc tags, @tentative-return-type and @deprecated.
+    $doc = (string) $f->getDocComment();
+    $d = [
+        'params' => describe_params($f),
+        'return' => describe_type($f->getReturnType() ?? $f->getTentativeReturnType()),
+        'tentative' => $f->hasTentativeReturnType() || str_contains($doc, '@tentative-return-type'),
+        'deprecated' => $f->isDeprecated() || str_contains($doc, '@deprecated'),
+    ];
     if ($f instanceof ReflectionMethod) {
         $d['static'] = $f->isStatic();
         $d['abstract'] = $f->isAbstract();

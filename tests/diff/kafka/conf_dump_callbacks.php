@@ -1,5 +1,4 @@
 <?php
-// mq-known: Conf::dump() does not list the callbacks that are set (dr_msg_cb, error_cb, stats_cb, ...)
 require __DIR__ . '/_prelude.php';
 
 $conf = new RdKafka\Conf();

@@ -1,5 +1,4 @@
 <?php
-// mq-known: a script ending while a consumeStart()ed partition (with a group.id) was never stopped hangs at exit
 // The child ends normally, then by an uncaught exception, each with a partition still started.
 require __DIR__ . '/_prelude.php';
 

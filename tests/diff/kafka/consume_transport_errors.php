@@ -1,5 +1,4 @@
 <?php
-// mq-known: KafkaConsumer::consume() returns __TRANSPORT/__ALL_BROKERS_DOWN error Messages when no error callback is set; php-rdkafka returns none
 // A consumer whose broker is unreachable, without an error callback: consume() only times out.
 require __DIR__ . '/_prelude.php';
 

@@ -1,7 +1,4 @@
 <?php
-// mq-deliberate: a KafkaConsumer's __PARTITION_EOF Message carries librdkafka's error description as payload (README, "Where mq deliberately differs")
-// php-rdkafka's payload is librdkafka's event text ("Fetch from broker 1 reached end of partition at offset
-// 1 (HighwaterMark 1)"); rdkafka's consumer passes on only the partition.
 require __DIR__ . '/_prelude.php';
 
 $topic = name('eof');

@@ -1,5 +1,4 @@
 <?php
-// mq-known: var_dump/print_r/var_export/(array) of TopicPartition show no properties; php-rdkafka shows topic, partition, offset, err
 // var_dump, print_r, var_export, (array), json_encode and == of TopicPartition.
 require __DIR__ . '/_prelude.php';
 
