@@ -238,8 +238,9 @@ impl Producer {
     /// Runs librdkafka's commit or abort, which flush the producer first. That flush cannot serve the
     /// delivery reports of rdkafka's event API (php-rdkafka's callback mode can), so the call is made in
     /// short slices, serving the reports and their PHP callbacks between them: librdkafka resumes a commit
-    /// or abort that timed out (a retriable `_TIMED_OUT`). A callback that throws ends the call with its
-    /// exception; calling again resumes the commit or abort.
+    /// or abort that timed out (a retriable `_TIMED_OUT`). As in php-rdkafka, a callback that throws does
+    /// not stop the commit or abort: no PHP callback runs after it (the reports left wait for the next
+    /// poll), and its exception is thrown once the call returns.
     fn serving_reports(
         self_: &mut ZendClassObject<Producer>,
         timeout_ms: i64,
@@ -247,6 +248,7 @@ impl Producer {
     ) -> PhpResult<()> {
         let handle = Arc::clone(self_.handle()?);
         let deadline = deadline(timeout_ms);
+        let mut calling_php = true;
         loop {
             let slice = deadline.map_or(TXN_SLICE, |d| d.saturating_duration_since(Instant::now()).min(TXN_SLICE));
             // SAFETY: a live producer handle.
@@ -265,8 +267,8 @@ impl Producer {
             // SAFETY: as above; not used after.
             unsafe { rd::rd_kafka_error_destroy(error) };
             handle.serve_ready();
-            if !Self::dispatch(self_)? {
-                return Ok(());
+            if calling_php {
+                calling_php = Self::dispatch(self_)?;
             }
         }
     }
