@@ -143,7 +143,8 @@ fn commit_reported(consumer: &BaseConsumer<Context>, offsets: Option<&TopicParti
     let err = match (mode, ConsumerQueue::of(consumer)) {
         // SAFETY: a live consumer, list and queue; librdkafka copies the list.
         (CommitMode::Async, Some(queue)) => unsafe { rd::rd_kafka_commit_queue(rk, list, queue.ptr(), Some(record), context) },
-        // SAFETY: as above; a sync commit calls `record` before it returns.
+        // SAFETY: as above; a sync commit calls `record` before it returns. (No consumer queue means no
+        // group, and librdkafka refuses the commit either way.)
         _ => unsafe { rd::rd_kafka_commit_queue(rk, list, std::ptr::null_mut(), Some(record), context) },
     };
     match err {
