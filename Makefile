@@ -6,7 +6,7 @@ SO         := modules/mq.so
 CARGO_TARGET_DIR ?= target
 export CARGO_TARGET_DIR
 
-.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit valgrind demo bench bench-smoke help
+.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit valgrind demo bench bench-smoke bench-laravel help
 
 all: build
 
@@ -19,6 +19,7 @@ help:
 	@echo "make valgrind   the PHPT suite under Valgrind memcheck: fails on any memory error or definite leak not in tests/valgrind/mq.supp"
 	@echo "make demo       build, start the brokers and run the examples"
 	@echo "make bench      benchmarks of mq against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md)"
+	@echo "make bench-laravel  mq's Laravel drivers against Laravel's redis and database drivers (bench/laravel.php)"
 
 build: $(SO)
 
@@ -75,3 +76,8 @@ bench: build brokers
 
 bench-smoke: build brokers
 	MQ_SO=$(CURDIR)/$(SO) $(PHP) bench/run.php --smoke
+
+# The Laravel drivers against Laravel's redis and database drivers (bench/laravel.php). BENCH_ARGS: e.g. --jobs=2000
+bench-laravel: build brokers
+	$(PHP) -n -d memory_limit=-1 $(foreach e,dom xml mbstring tokenizer ctype pdo pdo_sqlite posix igbinary redis,-d extension=$(e)) \
+	  -d extension=$(CURDIR)/$(SO) bench/laravel.php $(BENCH_ARGS)

@@ -14,7 +14,9 @@ PACKAGES=(
   # brokers and broker tooling
   rabbitmq-server openssl kcat
   # test and comparison packages (valgrind: make valgrind)
-  valgrind phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl
+  valgrind phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl php-sqlite3
+  # the Laravel benchmark's reference backends (bench/laravel.php runs its own redis-server)
+  redis-server php-redis
   # process inspection used by the broker scripts
   procps psmisc curl
 )

@@ -59,8 +59,10 @@ layer_phpt() {
 }
 
 layer_phpunit() {
-  # -n as for PHPT (an installed mq.so must not load twice), plus the extensions PHPUnit itself needs.
-  local ext=(-d extension=dom -d extension=xml -d extension=xmlwriter -d extension=mbstring -d extension=tokenizer)
+  # -n as for PHPT (an installed mq.so must not load twice), plus the extensions PHPUnit itself needs and
+  # those the Laravel tests need (ctype, posix for queue:work --timeout, pdo_sqlite for the failed-jobs table).
+  local ext=(-d extension=dom -d extension=xml -d extension=xmlwriter -d extension=mbstring -d extension=tokenizer
+             -d extension=ctype -d extension=posix -d extension=pdo -d extension=pdo_sqlite)
   "$PHP" -n "${ext[@]}" -d "extension=$SO" /usr/bin/phpunit -c tests/php/phpunit.xml 2>&1 | tee "$LOGS/phpunit.log"
   local rc=${PIPESTATUS[0]}
   local line t f e s

@@ -19,11 +19,16 @@ use tokio::runtime::Runtime;
 
 use crate::ini;
 
+mod signals;
+mod wakeup;
+
 /// A runtime and the pid that built it, leaked together: a runtime is never dropped, neither the parent's
 /// in a child (its threads are gone; dropping it would hang) nor our own at exit.
 struct Owned {
     pid: u32,
     runtime: Runtime,
+    /// What the PHP thread sleeps on in `wait`.
+    wakeup: std::sync::Arc<wakeup::Wakeup>,
 }
 
 /// The last runtime built: the lock-free path of every call after the first.
@@ -35,35 +40,51 @@ static BUILDS: AtomicU32 = AtomicU32::new(0);
 
 /// The runtime of the current process, built on first use with `mq.worker_threads` workers.
 pub fn runtime() -> PhpResult<&'static Runtime> {
-    runtime_with(ini::worker_threads)
+    owned().map(|o| &o.runtime)
+}
+
+fn owned() -> PhpResult<&'static Owned> {
+    owned_with(ini::worker_threads)
         .map_err(|e| PhpException::from_message(format!("mq: cannot start the I/O runtime: {e}")))
 }
 
-fn current(pid: u32) -> Option<&'static Runtime> {
+fn current(pid: u32) -> Option<&'static Owned> {
     // SAFETY: CURRENT only ever holds a leaked, never freed Owned.
-    unsafe { CURRENT.load(Ordering::Acquire).as_ref() }.filter(|o| o.pid == pid).map(|o| &o.runtime)
+    unsafe { CURRENT.load(Ordering::Acquire).as_ref() }.filter(|o| o.pid == pid)
 }
 
+#[cfg(test)]
 fn runtime_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Runtime> {
+    owned_with(workers).map(|o| &o.runtime)
+}
+
+fn owned_with(workers: impl FnOnce() -> usize) -> std::io::Result<&'static Owned> {
     let pid = current_pid();
-    if let Some(runtime) = current(pid) {
-        return Ok(runtime);
+    if let Some(owned) = current(pid) {
+        return Ok(owned);
     }
     // A poisoned lock still serialises.
     let _building = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(runtime) = current(pid) {
-        return Ok(runtime);
+    if let Some(owned) = current(pid) {
+        return Ok(owned);
     }
     keep_large_allocations_mapped();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers())
-        .thread_name("mq-runtime")
-        .enable_all()
-        .build()?;
-    let owned: &'static Owned = Box::leak(Box::new(Owned { pid, runtime }));
+    let runtime = {
+        // Threads start with the mask of the thread that spawns them: blocked from their first
+        // instruction on, before their start hook blocks them again for good.
+        let _blocked = signals::Blocked::now();
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(workers())
+            .thread_name("mq-runtime")
+            .on_thread_start(signals::block_in_this_thread)
+            .enable_all()
+            .build()?
+    };
+    let wakeup = std::sync::Arc::new(wakeup::Wakeup::new()?);
+    let owned: &'static Owned = Box::leak(Box::new(Owned { pid, runtime, wakeup }));
     CURRENT.store(std::ptr::from_ref(owned).cast_mut(), Ordering::Release);
     BUILDS.fetch_add(1, Ordering::Relaxed);
-    Ok(&owned.runtime)
+    Ok(owned)
 }
 
 /// Allocations of 1 MiB and more (lapin's 4 MiB frame buffers, large bodies) always get their own
@@ -83,12 +104,10 @@ fn keep_large_allocations_mapped() {
 pub enum Waited<T> {
     Ready(T),
     TimedOut,
-    /// PHP has a pending interrupt (a signal under `pcntl_async_signals`, a time limit): return to PHP.
+    /// A signal arrived (its C-level handler ran: pcntl queued it) or PHP has a pending interrupt: the
+    /// caller lets go of what it borrowed, then runs the PHP handlers (`dispatch_signals`).
     Interrupted,
 }
-
-/// Slice length of interruptible waits: how late a signal handler may run at worst.
-const SLICE: Duration = Duration::from_millis(25);
 
 extern "C" {
     fn zend_atomic_bool_load(obj: *const ext_php_rs::ffi::zend_atomic_bool) -> bool;
@@ -101,51 +120,89 @@ pub fn php_interrupted() -> bool {
     unsafe { zend_atomic_bool_load(&globals.vm_interrupt) }
 }
 
-/// Runs pending PHP signal handlers now (`pcntl_signal_dispatch`), for waits that go on after a signal,
-/// and clears the interrupt request they were raised through. A handler's exception is returned.
+/// Runs pending PHP signal handlers now (`pcntl_signal_dispatch`, as php-amqplib's select does after
+/// each wait) and clears the interrupt request they were raised through (unless it is PHP's time
+/// limit, which must still fire). A handler's exception is returned.
+///
+/// Handlers run any PHP code, including this channel's or connection's methods: callers hold no
+/// borrow of their state and no lock here.
 pub fn dispatch_signals() -> PhpResult<()> {
     if let Ok(dispatch) = ext_php_rs::types::ZendCallable::try_from_name("pcntl_signal_dispatch") {
         let _ = dispatch.try_call(vec![]);
     }
-    ext_php_rs::zend::ExecutorGlobals::get_mut().cancel_interrupt();
+    let timed_out = {
+        // A guard of ext-php-rs's lock on the globals: released before has_exception() takes it again.
+        let mut globals = ext_php_rs::zend::ExecutorGlobals::get_mut();
+        // SAFETY: as in php_interrupted.
+        let timed_out = unsafe { zend_atomic_bool_load(&globals.timed_out) };
+        if !timed_out {
+            globals.cancel_interrupt();
+        }
+        timed_out
+    };
+    if timed_out {
+        // Back to PHP, whose pending interrupt then ends the script with its time-limit error.
+        return Err(PhpException::from_message("Maximum execution time exceeded".into()));
+    }
     if ext_php_rs::zend::ExecutorGlobals::has_exception() {
         return Err(PhpException::from_message("signal handler failed".into()));
     }
     Ok(())
 }
 
-/// What a wait does when PHP has a pending interrupt (a signal under `pcntl_async_signals`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum OnSignal {
-    /// Return `Waited::Interrupted`: the caller returns to PHP, which runs the handlers.
-    Return,
-    /// Run the handlers here and keep waiting (RPCs, waits with a deadline).
-    Dispatch,
-}
-
-/// Blocks the PHP thread on `future` until it completes, `timeout` passes (None: forever) or PHP has a
-/// pending interrupt. Waits in short slices so signal handlers are not delayed; PHP is only called
-/// between slices, never from inside the runtime.
-pub fn wait<F: Future>(future: F, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Waited<F::Output>> {
-    let runtime = runtime()?;
-    let deadline = timeout.map(|t| Instant::now() + t);
+/// Blocks the PHP thread on `future` until it completes, `timeout` passes (None: forever) or a signal
+/// arrives. Runs no PHP code, so the future may borrow what PHP code could also reach.
+///
+/// The future is polled on the PHP thread; its waker writes to an eventfd the thread sleeps on in
+/// `ppoll`. Process signals are blocked on this thread while it polls and let in only by `ppoll`,
+/// which a signal interrupts: a signal always ends the sleep (the runtime's threads block signals,
+/// so they reach this thread), whether or not `pcntl_async_signals` is on, and none slips in between
+/// a poll and the sleep.
+pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited<F::Output>> {
+    let owned = owned()?;
+    let _context = owned.runtime.enter();
+    let deadline = deadline(timeout);
+    let signals = signals::Blocked::now();
+    let waker = std::task::Waker::from(owned.wakeup.clone());
+    let mut cx = std::task::Context::from_waker(&waker);
     let mut future = std::pin::pin!(future);
     loop {
-        let slice = match deadline {
-            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-                Some(left) if !left.is_zero() => left.min(SLICE),
-                _ => return Ok(Waited::TimedOut),
-            },
-            None => SLICE,
-        };
-        if let Ok(output) = runtime.block_on(async { tokio::time::timeout(slice, future.as_mut()).await }) {
+        owned.wakeup.reset();
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return Ok(Waited::Ready(output));
         }
-        if php_interrupted() {
-            match on_signal {
-                OnSignal::Return => return Ok(Waited::Interrupted),
-                OnSignal::Dispatch => dispatch_signals()?,
-            }
+        let left = match deadline {
+            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                Some(left) if !left.is_zero() => Some(left),
+                _ => return Ok(Waited::TimedOut),
+            },
+            None => None,
+        };
+        if php_interrupted() || owned.wakeup.sleep(left, &signals) == wakeup::Woken::BySignal {
+            return Ok(Waited::Interrupted);
+        }
+    }
+}
+
+/// When `timeout` from now ends; None for no timeout, or one too far away to represent.
+fn deadline(timeout: Option<Duration>) -> Option<Instant> {
+    timeout.and_then(|t| Instant::now().checked_add(t))
+}
+
+/// `wait` for a future that must complete whatever signals arrive (an RPC, a close): the PHP signal
+/// handlers run at each signal and the wait goes on, within the same `timeout` (None on time out).
+///
+/// `F: Send` is what makes re-entry safe: a `RefCell` borrow or a lock guard is not `Send`, so the
+/// future cannot hold one of mq's while the handlers run PHP code that may use the same objects.
+pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) -> PhpResult<Option<F::Output>> {
+    let deadline = deadline(timeout);
+    let mut future = std::pin::pin!(future);
+    loop {
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        match wait(future.as_mut(), left)? {
+            Waited::Ready(output) => return Ok(Some(output)),
+            Waited::TimedOut => return Ok(None),
+            Waited::Interrupted => dispatch_signals()?,
         }
     }
 }

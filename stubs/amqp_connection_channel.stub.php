@@ -30,6 +30,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function isConnected() {}
 
+    /** Waits until a channel has a delivery or confirm for wait() (1), $sec s + $usec µs pass or a signal arrives (0; its handlers run first). $sec null: no limit. */
+    public function select(mixed $sec, mixed $usec = 0) {}
+
     /** Whether the broker has blocked this connection: publishing then throws AMQPConnectionBlockedException. */
     public function isBlocked() {}
 
@@ -40,6 +43,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     /** The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`. */
     public function getServerProperties() {}
+
+    /** The client properties as php-amqplib describes them (`[name => [type symbol, value]]`), naming mq as the product. */
+    public function getLibraryProperties() {}
 
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
     public function checkHeartBeat() {}

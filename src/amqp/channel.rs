@@ -40,7 +40,7 @@ use crate::{
     classes::{self, property, Initial},
     mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
     exceptions::exception,
-    runtime::{self, OnSignal, Waited},
+    runtime::{self, Waited},
 };
 
 pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
@@ -131,7 +131,7 @@ pub struct ChannelState {
 impl AmqpChannel {
     /// A new lapin channel on `link`.
     fn opened(link: Arc<Link>) -> PhpResult<Self> {
-        let channel = rpc(&link, link.connection.create_channel(), errors::CHANNEL_OPEN)?;
+        let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
                 link,
@@ -180,21 +180,61 @@ impl AmqpChannel {
         if let Some(deferred) = self.deferred.borrow_mut().take() {
             return Err(deferred);
         }
-        if self.closed.get() || !self.channel.status().connected() {
+        if self.closed.get() {
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        if !self.channel.status().connected() {
+            return Err(self.closed_by_peer());
         }
         Ok(())
     }
 
+    /// The first call to find the channel closed by the broker, or its connection gone, reports why
+    /// (the reply code and text of the broker's `channel.close` or `connection.close`, a lost socket, a
+    /// missed heartbeat), as php-amqplib reports the close at its first read after it; the calls after
+    /// find the channel closed (`closed` is set, also by every path that reported a reason already).
+    fn closed_by_peer(&self) -> ext_php_rs::exception::PhpException {
+        use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
+        let ours = |e: &lapin::Error| matches!(e.kind(), InvalidChannelState(..) | InvalidConnectionState(..));
+        match self.channel.status().close_reason().filter(|reason| !ours(reason)) {
+            // The broker closed this channel.
+            Some(reason) if reason.is_amqp_soft_error() => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            // The connection ended: reported once, by the first of its channels to find it; the others
+            // keep finding its socket gone, as php-amqplib's do.
+            Some(reason) if !self.link.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed) => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            Some(_) => exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0),
+            None => {
+                self.closed.set(true);
+                exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0)
+            }
+        }
+    }
+
     /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
     /// when the server closed it.
-    fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+    fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
         self.ready()?;
-        rpc(&self.link, future, method).inspect_err(|_| {
-            if !self.channel.status().connected() {
-                self.closed.set(true);
-            }
-        })
+        match rpc(&self.link, future)? {
+            Ok(value) => Ok(value),
+            Err(e) if !self.channel.status().connected() => Err(self.ended(&e, method)),
+            Err(e) => Err(channel_error(&e, method)),
+        }
+    }
+
+    /// The exception for the failure that ended the channel, reported now: later calls find the
+    /// channel closed, and the connection's other channels its socket gone (see `closed_by_peer`).
+    fn ended(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
+        self.closed.set(true);
+        if !error.is_amqp_soft_error() {
+            self.link.end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        channel_error(error, method)
     }
 
     /// A method the broker does not answer (ack, nack, reject): queued for the I/O thread, not waited for.
@@ -211,7 +251,7 @@ impl AmqpChannel {
     fn call_nowait<T>(
         &self,
         nowait: bool,
-        future: impl std::future::Future<Output = lapin::Result<T>>,
+        future: impl std::future::Future<Output = lapin::Result<T>> + Send,
         method: Method,
     ) -> PhpResult<Option<T>> {
         match self.call(future, method) {
@@ -338,11 +378,8 @@ impl AmqpChannel {
                 Self::set_callbacks(self_, callbacks)?;
                 Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&classes::binary(&consumer.tag)]))
             }
-            Incoming::Failed(error) => {
-                self_.closed.set(true);
-                // Not caused by any call of ours: php-amqplib shows the close frame's (0, 0).
-                Err(channel_error(&error, errors::NO_METHOD))
-            }
+            // Not caused by any call of ours: the close frame names the method, if any.
+            Incoming::Failed(error) => Err(self_.ended(&error, errors::NO_METHOD)),
         }
     }
 
@@ -375,10 +412,7 @@ impl AmqpChannel {
             Ok(Confirmation::Ack(returned)) => ("ack_handler", returned),
             Ok(Confirmation::Nack(returned)) => ("nack_handler", returned),
             Ok(Confirmation::NotRequested) => return Ok(()),
-            Err(e) => {
-                self_.closed.set(true);
-                return Err(channel_error(&e, errors::BASIC_PUBLISH));
-            }
+            Err(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
         };
         if let Some(returned) = returned {
             Self::returned(self_, &returned)?;
@@ -390,30 +424,57 @@ impl AmqpChannel {
         Ok(())
     }
 
-    /// Waits for the next delivery or confirm until `deadline`; None on a signal (with `OnSignal::Return`).
+    /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
+    /// php-amqplib's select runs them), then None with `OnSignal::Return`, else the wait goes on.
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
-        self.link.flush()?;
-        if let Some(event) = self.try_next() {
-            return Ok(Some(event)); // already queued: no need to enter the runtime
+        loop {
+            // Publishes queued since (by a signal handler) must be written to be confirmed.
+            self.link.flush()?;
+            if let Some(event) = self.try_next() {
+                return Ok(Some(event)); // already queued: no need to enter the runtime
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            // The inboxes are borrowed for the wait only, which runs no PHP: the handlers run after.
+            let waited = {
+                let mut deliveries = self.deliveries.borrow_mut();
+                let mut confirms = self.confirms.borrow_mut();
+                let returns = self.returns();
+                let next = async {
+                    tokio::select! {
+                        biased;
+                        c = confirms.next() => Event::Confirmed(c),
+                        Some(i) = deliveries.next() => Event::Incoming(i),
+                        r = returns => Event::Returned(r),
+                        notice = self.link.flow.next() => Event::Flow(notice),
+                    }
+                };
+                runtime::wait(next, left)?
+            };
+            match waited {
+                Waited::Ready(event) => return Ok(Some(event)),
+                Waited::TimedOut => return Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::Interrupted => {
+                    runtime::dispatch_signals()?;
+                    if on_signal == OnSignal::Return {
+                        return Ok(None);
+                    }
+                    // A handler may have closed the channel: nothing to wait for then.
+                    self.check()?;
+                }
+            }
         }
-        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+    }
+
+    /// Resolves once a delivery or confirm is ready for wait() (kept there): the connection's select().
+    /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
+    #[allow(clippy::await_holding_refcell_ref)]
+    pub(super) async fn has_work(&self) {
         let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
-        let returns = self.returns();
-        let next = async {
-            tokio::select! {
-                biased;
-                c = confirms.next() => Event::Confirmed(c),
-                Some(i) = deliveries.next() => Event::Incoming(i),
-                r = returns => Event::Returned(r),
-                notice = self.link.flow.next() => Event::Flow(notice),
-            }
-        };
-        match runtime::wait(next, left, on_signal)? {
-            Waited::Ready(event) => Ok(Some(event)),
-            Waited::Interrupted => Ok(None),
-            Waited::TimedOut => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+        tokio::select! {
+            () = deliveries.ready() => {}
+            () = confirms.ready() => {}
         }
     }
 
@@ -484,25 +545,37 @@ impl AmqpChannel {
     }
 
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
+    /// Signal handlers run as they come; like the ack and nack handlers, they may publish (the wait
+    /// then covers those too) or wait themselves.
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
-        self_.link.flush()?;
         let deadline = limit.map(|t| Instant::now() + t);
+        if !self_.unconfirmed.borrow().is_empty() {
+            self_.check()?; // a channel the broker closed: its reason, as php-amqplib reads it here
+        }
         while !self_.unconfirmed.borrow().is_empty() {
+            // Publishes queued since (by a handler) must be written before their confirm can come.
+            self_.link.flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            let confirmed = {
-                let mut confirms = self_.confirms.borrow_mut();
-                match runtime::wait(confirms.next(), left, OnSignal::Dispatch)? {
-                    Waited::Ready(c) => c,
-                    Waited::TimedOut | Waited::Interrupted => {
-                        return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64())))
-                    }
-                }
-            };
-            Self::settle(self_, confirmed)?;
+            // Borrowed for the wait only, which runs no PHP (see `next`).
+            let waited = runtime::wait(self_.confirms.borrow_mut().next(), left)?;
+            match waited {
+                Waited::Ready(confirmed) => Self::settle(self_, confirmed)?,
+                Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::Interrupted => runtime::dispatch_signals()?,
+            }
         }
         Ok(())
     }
+}
+
+/// What a wait does once the signal handlers have run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnSignal {
+    /// Return None: `wait()` without a timeout returns null, as php-amqplib's does.
+    Return,
+    /// Wait on (a wait with a timeout, unlike php-amqplib's, which throws a timeout on a signal).
+    WaitOn,
 }
 
 enum Event {
@@ -512,13 +585,10 @@ enum Event {
     Flow(super::flow::Notice),
 }
 
-/// A lapin call on the PHP thread, bounded by the connection's RPC timeout.
-fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>>, method: Method) -> PhpResult<T> {
+/// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
+fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
     let timeout = link.rpc_timeout;
-    match runtime::wait(future, timeout, OnSignal::Dispatch)? {
-        Waited::Ready(result) => result.map_err(|e| channel_error(&e, method)),
-        Waited::TimedOut | Waited::Interrupted => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
-    }
+    runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
 }
 
 /// A php-amqplib timeout argument (see `wire::timeout`); a default is no limit.
@@ -651,8 +721,8 @@ impl AmqpChannel {
         }
         self_.link.flush()?;
         let closing = self_.channel.close(200, "".into());
-        match runtime::wait(closing, self_.link.rpc_timeout, OnSignal::Dispatch)? {
-            Waited::Ready(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+        match runtime::wait_dispatching(closing, self_.link.rpc_timeout)? {
+            Some(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                 Err(channel_error(&e, Method(20, 40)))
             }
             _ => Ok(Zval::new()),
@@ -923,9 +993,14 @@ impl AmqpChannel {
         self_.check()?;
         Self::notify_flow(self_)?;
         let deadline = limit.map(|l| Instant::now() + l);
-        let on_signal = if limit.is_some() { OnSignal::Dispatch } else { OnSignal::Return };
+        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
         loop {
-            let event = if non_blocking.flag() { self_.try_next() } else { self_.next(deadline, limit, on_signal)? };
+            let event = if non_blocking.flag() {
+                self_.link.flush()?; // confirms come only for written publishes
+                self_.try_next()
+            } else {
+                self_.next(deadline, limit, on_signal)?
+            };
             let Some(event) = event else { return Ok(Zval::new()) };
             if Self::handle(self_, event)? {
                 return Ok(Zval::new());
@@ -944,7 +1019,8 @@ impl AmqpChannel {
                 Ok(Some(event)) => {
                     Self::handle(self_, event)?;
                 }
-                Ok(None) => return Ok(()), // a signal: let PHP run its handler, as php-amqplib does
+                // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
+                Ok(None) => {}
                 Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
                 Err(_) => continue, // a poll timeout: wait again
             }

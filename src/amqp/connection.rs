@@ -32,7 +32,7 @@ use crate::{
     mixed::{Mixed, NULL, ZERO_SIG},
     exceptions::exception,
     ini,
-    runtime::{self, OnSignal, OwnerPid, Waited},
+    runtime::{self, OwnerPid},
 };
 
 
@@ -114,6 +114,8 @@ pub struct Link {
     pub flow: Flow,
     /// lapin handles of channels whose PHP objects were freed while still open (see `park`).
     parked: std::sync::Mutex<Vec<lapin::Channel>>,
+    /// Whether a channel has reported why the connection ended (see `AmqpChannel::closed_by_peer`).
+    pub end_reported: std::sync::atomic::AtomicBool,
 }
 
 impl Link {
@@ -162,8 +164,8 @@ impl Link {
         let flushed = self.pipeline.flush(deadline);
         let closing = self.connection.close(200, "".into());
         let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
-        match runtime::wait(closing, Some(limit), OnSignal::Dispatch)? {
-            Waited::Ready(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
+        match runtime::wait_dispatching(closing, Some(limit))? {
+            Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }
             _ => flushed,
@@ -204,22 +206,22 @@ fn open(settings: &Settings) -> PhpResult<Link> {
     let uri = settings.uri();
     let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
     let limit = settings.connect_timeout();
-    match runtime::wait(attempt, limit, OnSignal::Dispatch)? {
-        Waited::Ready(Ok(connection)) => Ok(Link {
+    match runtime::wait_dispatching(attempt, limit)? {
+        Some(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,
             connection: std::mem::ManuallyDrop::new(connection),
             owner: OwnerPid::current(),
             rpc_timeout: settings.rpc_timeout(),
             pipeline: Pipeline::default(),
             parked: Default::default(),
+            end_reported: Default::default(),
         }),
-        Waited::Ready(Err(e)) => Err(errors::connect_error(&e)),
-        Waited::TimedOut => Err(exception(
+        Some(Err(e)) => Err(errors::connect_error(&e)),
+        None => Err(exception(
             ex::IO,
             format!("Connection to {}:{} timed out after {} sec", settings.host, settings.port, settings.connection_timeout),
             0,
         )),
-        Waited::Interrupted => unreachable!("signals are dispatched while connecting"),
     }
 }
 
@@ -326,10 +328,9 @@ impl AmqpConnection {
 
     /// Closes the live connection, if any (`Link::close`); `deadline` as there.
     fn close_link(&self, deadline: Option<Instant>) -> PhpResult<()> {
-        match self.link.borrow_mut().take() {
-            Some(link) => link.close(deadline),
-            None => Ok(()),
-        }
+        // Taken out first: the close may run signal handlers, which may use this connection.
+        let link = self.link.borrow_mut().take();
+        link.map_or(Ok(()), |link| link.close(deadline))
     }
 }
 
@@ -451,6 +452,48 @@ impl AmqpConnection {
         Ok(())
     }
 
+    /// php-amqplib's wait on its socket: returns 1 as soon as a channel of this connection has
+    /// something for wait() (a delivery, a confirm), 0 when `$sec` seconds and `$usec` microseconds
+    /// pass (`$sec` null: no limit) or a signal arrives, whose PHP handlers run first, as there.
+    #[php(defaults(usec = 0))]
+    pub fn select(self_: &mut ZendClassObject<Self>, sec: &Zval, usec: Mixed) -> PhpResult<Zval> {
+        let link = self_.link.borrow().clone().filter(|l| l.is_connected());
+        if link.is_none() {
+            return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
+        }
+        // Negative is 0; too far away to represent, no limit (see `runtime::wait`).
+        let timeout = (!sec.is_null()).then(|| {
+            let seconds = Duration::from_secs(sec.coerce_to_long().unwrap_or(0).max(0) as u64);
+            seconds.saturating_add(Duration::from_micros(usec.int().max(0) as u64))
+        });
+        let channels = Self::channels(self_); // keeps the channel objects alive while they are awaited
+        let open: Vec<&super::channel::AmqpChannel> = channels
+            .array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|(_, channel)| channel.object())
+                    .filter_map(ZendClassObject::<super::channel::AmqpChannel>::from_zend_obj)
+                    .map(|channel| &**channel)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ready = async {
+            if open.is_empty() {
+                return std::future::pending().await;
+            }
+            futures_util::future::select_all(open.iter().map(|c| Box::pin(c.has_work()))).await;
+        };
+        let found = match runtime::wait(ready, timeout)? {
+            runtime::Waited::Ready(()) => 1,
+            runtime::Waited::TimedOut => 0,
+            runtime::Waited::Interrupted => {
+                runtime::dispatch_signals()?;
+                0
+            }
+        };
+        Ok(mixed(found))
+    }
+
     #[php(name = "isConnected")]
     pub fn is_connected(&self) -> Zval {
         mixed(self.link.borrow().as_ref().is_some_and(|l| l.is_connected()))
@@ -472,6 +515,34 @@ impl AmqpConnection {
         }
         let properties = self.server_properties.borrow();
         super::table::raw_table(properties.as_ref().unwrap_or(&lapin::types::FieldTable::default()))
+    }
+
+    /// The client properties as php-amqplib describes them (`[name => [type symbol, value]]`, its keys
+    /// and capabilities, and `connection_name` when set), naming mq as the product.
+    #[php(name = "getLibraryProperties")]
+    pub fn get_library_properties(&self) -> PhpResult<Zval> {
+        fn typed(symbol: &str, value: impl IntoZval) -> PhpResult<Zval> {
+            let mut pair = ext_php_rs::types::ZendHashTable::new();
+            pair.push(symbol)?;
+            pair.push(value)?;
+            Ok(pair.into_zval(false)?)
+        }
+        let mut capabilities = ext_php_rs::types::ZendHashTable::new();
+        // lapin announces these (and more) in connection.start-ok.
+        for name in ["authentication_failure_close", "publisher_confirms", "consumer_cancel_notify", "exchange_exchange_bindings", "basic.nack", "connection.blocked"] {
+            capabilities.insert(name, typed("t", true)?)?;
+        }
+        let mut properties = ext_php_rs::types::ZendHashTable::new();
+        properties.insert("product", typed("S", "mq")?)?;
+        properties.insert("platform", typed("S", "PHP")?)?;
+        properties.insert("version", typed("S", crate::VERSION)?)?;
+        properties.insert("information", typed("S", "")?)?;
+        properties.insert("copyright", typed("S", "")?)?;
+        properties.insert("capabilities", typed("F", capabilities)?)?;
+        if let Some(name) = &self.settings.connection_name {
+            properties.insert("connection_name", typed("S", name.as_str())?)?;
+        }
+        Ok(properties.into_zval(false)?)
     }
 
     /// Called with the broker's reason when it blocks the connection.
@@ -513,9 +584,13 @@ impl Drop for AmqpConnection {
             std::mem::forget(self.link.borrow_mut().take());
         } else if self.close_on_destruct.get() {
             let _ = self.close_link(Some(Instant::now() + ini::amqp_destruct_flush()));
-        } else if let Some(link) = self.link.borrow().as_ref().filter(|l| l.is_connected()) {
-            // Left open as asked, but what basic_publish accepted still reaches the socket.
-            let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
+        } else {
+            // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
+            // held: the flush may run signal handlers).
+            let link = self.link.borrow().clone();
+            if let Some(link) = link.filter(|l| l.is_connected()) {
+                let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
+            }
         }
     }
 }

@@ -68,6 +68,16 @@ impl Deliveries {
         Ok(self.ready.is_some())
     }
 
+    /// Resolves once one has arrived (kept for the next `try_next`/`next`); never when no consumer is left.
+    pub async fn ready(&mut self) {
+        if self.ready.is_none() {
+            match self.streams.next().await {
+                Some(incoming) => self.ready = Some(incoming),
+                None => std::future::pending().await,
+            }
+        }
+    }
+
     /// Waits for the next one; None at once when no consumer is left.
     pub async fn next(&mut self) -> Option<Incoming> {
         match self.ready.take() {

@@ -10,7 +10,6 @@ use crate::exceptions::exception;
 #[derive(Clone, Copy)]
 pub struct Method(pub u16, pub u16);
 
-pub const CONNECTION_OPEN: Method = Method(10, 40);
 pub const CHANNEL_OPEN: Method = Method(20, 10);
 pub const EXCHANGE_DECLARE: Method = Method(40, 10);
 pub const EXCHANGE_DELETE: Method = Method(40, 20);
@@ -40,27 +39,28 @@ pub const CONFIRM_SELECT: Method = Method(85, 10);
 /// AMQPConnectionClosedException / AMQPChannelClosedException.
 pub fn channel_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
-        ErrorKind::ProtocolError(amqp) if error.is_amqp_soft_error() => protocol(
-            ex::PROTOCOL_CHANNEL,
-            amqp.get_id(),
-            amqp.get_message().as_str(),
-            method.0,
-            method.1,
-        ),
+        ErrorKind::ProtocolError(amqp) if error.is_amqp_soft_error() => {
+            let Method(class, id) = caused_by(amqp, method);
+            protocol(ex::PROTOCOL_CHANNEL, amqp.get_id(), amqp.get_message().as_str(), class, id)
+        }
         ErrorKind::InvalidChannelState(..) => exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0),
         _ => connection_error(error, method),
     }
 }
 
+/// The method a broker's close names as its cause (php-amqplib reports that one), else `method`.
+fn caused_by(amqp: &lapin::protocol::AMQPError, method: Method) -> Method {
+    amqp.get_method().map_or(method, |(class, id)| Method(class, id))
+}
+
 /// A failure of the connection itself. A server's connection.close reads as php-amqplib words it:
-/// "REPLY_TEXT(class, method)" with the reply code, the method being the one that caused it.
+/// "REPLY_TEXT(class, method)" with the reply code, the method being the one the close names.
 pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
-        ErrorKind::ProtocolError(amqp) => exception(
-            ex::CONNECTION_CLOSED,
-            format!("{}({}, {})", amqp.get_message().as_str(), method.0, method.1),
-            i32::from(amqp.get_id()),
-        ),
+        ErrorKind::ProtocolError(amqp) => {
+            let Method(class, id) = caused_by(amqp, method);
+            exception(ex::CONNECTION_CLOSED, format!("{}({class}, {id})", amqp.get_message().as_str()), i32::from(amqp.get_id()))
+        }
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
         ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
@@ -75,9 +75,7 @@ pub const NO_METHOD: Method = Method(0, 0);
 /// vhost closes the connection, AMQPConnectionClosedException as in php-amqplib.
 pub fn connect_error(error: &lapin::Error) -> PhpException {
     match error.kind() {
-        // lapin drops the close frame's method; RabbitMQ refuses a vhost (530) in answer to
-        // connection.open and a login (403) outside any method, which is what php-amqplib prints.
-        ErrorKind::ProtocolError(amqp) if amqp.get_id() == 530 => connection_error(error, CONNECTION_OPEN),
+        // The close names its cause: connection.open for a refused vhost (530), none for a login (403).
         ErrorKind::ProtocolError(_) => connection_error(error, NO_METHOD),
         // php-amqplib's answer to a login it cannot make (its "Unknown login method").
         ErrorKind::AuthProviderError(reason) => exception("InvalidArgumentException", format!("Login failed: {reason}"), 0),

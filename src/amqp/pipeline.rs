@@ -20,7 +20,7 @@ use lapin::{Confirmation, PublisherConfirm};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use super::errors::{channel_error, BASIC_PUBLISH};
-use crate::runtime::{self, OnSignal, Waited};
+use crate::runtime::{self, Waited};
 
 /// Resolves when the publish's frames are written, with the broker's future confirm.
 pub type Written = Pin<Box<dyn Future<Output = lapin::Result<PublisherConfirm>> + Send>>;
@@ -100,6 +100,13 @@ impl Confirms {
         })
     }
 
+    /// Resolves once one is answered (kept for the next `try_next`/`next`).
+    pub async fn ready(&mut self) {
+        if self.ready.is_none() {
+            self.ready = Some(self.next().await);
+        }
+    }
+
     /// Whether one is answered (kept for the next `try_next`/`next`).
     pub fn has_ready(&mut self) -> PhpResult<bool> {
         if self.ready.is_none() {
@@ -118,14 +125,18 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(Written, Option<ConfirmTo>)>> {
+        self.unwritten.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.unwritten.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+        self.lock().is_empty()
     }
 
     /// Adds a publish whose first poll already queued its frames.
     pub fn push(&self, written: Written, confirm: Option<ConfirmTo>) -> PhpResult<()> {
         let full = {
-            let mut unwritten = self.unwritten.lock().unwrap_or_else(|e| e.into_inner());
+            let mut unwritten = self.lock();
             unwritten.push_back((written, confirm));
             unwritten.len() > WINDOW
         };
@@ -137,18 +148,27 @@ impl Pipeline {
 
     /// Waits until every queued publish is written, or until `deadline` (the end of a request, a
     /// destructor: what is not written by then is dropped); confirmed ones go on to their channel.
+    ///
+    /// Publishes leave the queue one at a time, in order, and the one being waited for goes back to
+    /// the front while signal handlers run: a handler's publishes queue behind it, and a flush the
+    /// handler makes takes over where this one stopped. No lock is held while PHP runs.
     pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
-        let pending = std::mem::take(&mut *self.unwritten.lock().unwrap_or_else(|e| e.into_inner()));
         let mut failure = None;
-        for (mut written, confirm) in pending {
+        loop {
+            let Some((mut written, confirm)) = self.lock().pop_front() else { break };
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
             let outcome = match runtime::poll_once(&mut written)? {
                 std::task::Poll::Ready(outcome) => outcome,
                 std::task::Poll::Pending => {
                     let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-                    match runtime::wait(written, left, OnSignal::Dispatch)? {
+                    match runtime::wait(&mut written, left)? {
                         Waited::Ready(outcome) => outcome,
-                        Waited::TimedOut | Waited::Interrupted => continue,
+                        Waited::TimedOut => continue,
+                        Waited::Interrupted => {
+                            self.lock().push_front((written, confirm));
+                            runtime::dispatch_signals()?;
+                            continue;
+                        }
                     }
                 }
             };

@@ -329,7 +329,8 @@ impl KafkaConsumer {
     /// Leaves the group (partitions are revoked without calling the rebalance callback) and destroys the
     /// client; later calls throw.
     pub fn close(&mut self) -> PhpResult<()> {
-        ensure_owner(self.owner)?;
+        // A second close() is php-rdkafka's "already called" error, like any call after the first.
+        self.consumer()?;
         self.queue = None;
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();

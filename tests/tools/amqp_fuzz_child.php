@@ -72,6 +72,8 @@ function good(string $param, $conn, string $q, string $x)
         'prefetch_size' => 0,
         'prefetch_count' => 10,
         'timeout', 'maximum_poll' => 0.05,
+        'sec' => 0,
+        'usec' => 50000,
         'non_blocking' => true,
         'passive', 'durable', 'internal', 'nowait', 'if_unused', 'if_empty', 'mandatory', 'immediate',
         'no_local', 'multiple', 'requeue', 'noreturn', 'a_global' => false,
@@ -129,7 +131,7 @@ foreach ($targets as $label => [$class, $obj]) {
         $params = $m->getParameters();
         foreach ($params as $i => $p) {
             foreach ($bad as $valueName => $value) {
-                $isTimeout = in_array($p->getName(), ['timeout', 'maximum_poll'], true);
+                $isTimeout = in_array($p->getName(), ['timeout', 'maximum_poll', 'sec', 'usec'], true);
                 if ($isTimeout && !in_array($valueName, $timeoutBad, true)) {
                     continue;
                 }

@@ -34,3 +34,24 @@ function fresh_name(string $prefix): string
 {
     return $prefix . '-' . getmypid() . '-' . bin2hex(random_bytes(4));
 }
+
+/**
+ * Closes the AMQP connection whose client named itself $name (AMQPConnectionConfig::setConnectionName)
+ * from RabbitMQ's management API, with $reason: the broker sends "CONNECTION_FORCED - $reason" (320).
+ * False if the API did not list the connection within 10 s (it lists new ones after a moment).
+ */
+function amqp_force_close(string $name, string $reason): bool
+{
+    $api = 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/api/connections';
+    for ($i = 0; $i < 100; $i++) {
+        foreach (json_decode((string) shell_exec("curl -s -u guest:guest $api"), true) ?: [] as $c) {
+            if (($c['client_properties']['connection_name'] ?? null) === $name) {
+                $url = escapeshellarg("$api/" . rawurlencode($c['name']));
+                shell_exec('curl -s -u guest:guest -X DELETE -H ' . escapeshellarg("X-Reason: $reason") . " $url");
+                return true;
+            }
+        }
+        usleep(100000);
+    }
+    return false;
+}

@@ -150,6 +150,9 @@ final class AMQPConnectionConfig
         if (!in_array($loginMethod, [self::AUTH_PLAIN, self::AUTH_AMQPPLAIN, self::AUTH_EXTERNAL], true)) {
             throw new InvalidArgumentException('Unknown login method: ' . $loginMethod);
         }
+        if ($loginMethod === self::AUTH_EXTERNAL && (!empty($this->user) || !empty($this->password))) {
+            throw new InvalidArgumentException('External auth method cannot be used together with user credentials.');
+        }
         $this->loginMethod = $loginMethod;
     }
 

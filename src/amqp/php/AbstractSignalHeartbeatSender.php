@@ -3,11 +3,13 @@
 namespace PhpAmqpLib\Connection\Heartbeat;
 
 use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Exception\AMQPRuntimeException;
 
 /**
  * php-amqplib sends heartbeats from signal handlers because it can only write while PHP calls it. mq's
  * connections send them from the extension's I/O threads all the time, so there is nothing to
- * schedule: register() and unregister() only keep code written for php-amqplib working.
+ * schedule and no signal handler is installed or reset: register() and unregister() keep code written
+ * for php-amqplib working, with its checks (a sender registers only once, on a live connection).
  */
 abstract class AbstractSignalHeartbeatSender
 {
@@ -26,6 +28,12 @@ abstract class AbstractSignalHeartbeatSender
 
     public function register(): void
     {
+        if (!$this->connection) {
+            throw new AMQPRuntimeException('Unable to re-register heartbeat sender');
+        }
+        if (!$this->connection->isConnected()) {
+            throw new AMQPRuntimeException('Unable to register heartbeat sender, connection is not active');
+        }
     }
 
     public function unregister(): void

@@ -1,5 +1,4 @@
 <?php
-// mq-known: PHP's coercion of Conf::set()/TopicConf::set()/setPartitioner() arguments
 // Non-strict PHP: ints, floats and bools become strings for a string parameter; numeric strings and whole
 // floats are ints for an int parameter.
 require __DIR__ . '/_prelude.php';

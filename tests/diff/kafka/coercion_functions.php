@@ -1,5 +1,4 @@
 <?php
-// mq-known: PHP's coercion and type-error wording for int parameters of the rd_kafka_* functions
 // PHP's rules for an int parameter of an internal function in non-strict mode: numeric strings and whole
 // floats are accepted, a fractional float with a deprecation, null with a deprecation, others a TypeError.
 require __DIR__ . '/_prelude.php';

@@ -1,5 +1,4 @@
 <?php
-// mq-known: no deprecation notice from the functions php-rdkafka marks deprecated
 require __DIR__ . '/_prelude.php';
 
 show('errno2err(110)', rd_kafka_errno2err(110));

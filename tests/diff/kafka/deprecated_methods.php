@@ -1,5 +1,4 @@
 <?php
-// mq-known: no deprecation notice from the methods php-rdkafka marks deprecated (metadata, outqLen, setLogLevel, setLogger, setDefaultTopicConf)
 require __DIR__ . '/_prelude.php';
 
 $conf = conf();

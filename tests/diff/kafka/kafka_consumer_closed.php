@@ -1,5 +1,4 @@
 <?php
-// mq-known: KafkaConsumer used after close(): php-rdkafka throws \Exception "...::__construct() has not been called, or ...::close() was already called" (close() included)
 require __DIR__ . '/_prelude.php';
 
 $c = kafka_consumer();

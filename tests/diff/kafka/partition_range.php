@@ -1,5 +1,4 @@
 <?php
-// mq-known: range checks: partitions outside 0..INT32_MAX are not php-rdkafka's InvalidArgumentException "Out of range value '-2' for $partition"; batch_size's message says "$batch_size"
 require __DIR__ . '/_prelude.php';
 
 $c = new RdKafka\Consumer(conf());

@@ -1,5 +1,4 @@
 <?php
-// mq-known: PHP's standard TypeError wording for object parameters and missing arguments
 require __DIR__ . '/_prelude.php';
 
 $conf = new RdKafka\Conf();

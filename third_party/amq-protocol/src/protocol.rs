@@ -25,19 +25,28 @@ pub type BasicProperties = basic::AMQPProperties;
 pub struct AMQPError {
     kind: AMQPErrorKind,
     message: ShortString,
+    /// The class and method ids of the close frame this error came from, if it came from one.
+    method: Option<(Identifier, Identifier)>,
 }
 
 impl AMQPError {
     /// Create a new error
     #[must_use]
     pub fn new(kind: AMQPErrorKind, message: ShortString) -> Self {
-        Self { kind, message }
+        Self { kind, message, method: None }
     }
 
     /// Get the error corresponding to an id
     #[must_use]
     pub fn from_id(id: Identifier, message: ShortString) -> Option<Self> {
-        AMQPErrorKind::from_id(id).map(|kind| Self { kind, message })
+        AMQPErrorKind::from_id(id).map(|kind| Self { kind, message, method: None })
+    }
+
+    /// The class and method ids the peer's close named (the method that caused it; 0, 0 for none),
+    /// when this error came from a close frame.
+    #[must_use]
+    pub fn get_method(&self) -> Option<(Identifier, Identifier)> {
+        self.method
     }
 
     /// Get the kind of error
@@ -64,6 +73,7 @@ impl TryFrom<channel::Close> for AMQPError {
 
     fn try_from(method: channel::Close) -> Result<Self, Self::Error> {
         Self::from_id(method.reply_code, method.reply_text.clone())
+            .map(|error| Self { method: Some((method.class_id, method.method_id)), ..error })
             .ok_or_else(|| format!("Couldn't convert method to error: {method:?}"))
     }
 }
@@ -73,6 +83,7 @@ impl TryFrom<connection::Close> for AMQPError {
 
     fn try_from(method: connection::Close) -> Result<Self, Self::Error> {
         Self::from_id(method.reply_code, method.reply_text.clone())
+            .map(|error| Self { method: Some((method.class_id, method.method_id)), ..error })
             .ok_or_else(|| format!("Couldn't convert method to error: {method:?}"))
     }
 }

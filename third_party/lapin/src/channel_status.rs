@@ -135,6 +135,13 @@ impl ChannelStatus {
         let _ = self.read().ackers.set(error);
     }
 
+    /// The error that ended the channel: the server's `channel.close` or `connection.close` (with
+    /// its reply code and text), a connection failure, or the state error of a close we made.
+    #[must_use]
+    pub fn close_reason(&self) -> Option<Error> {
+        self.read().ackers.get()
+    }
+
     pub(crate) fn auto_close(&self, id: ChannelId) -> bool {
         id != 0 && self.connected()
     }

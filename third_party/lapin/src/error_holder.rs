@@ -21,6 +21,10 @@ impl ErrorHolder {
         }
     }
 
+    pub(crate) fn get(&self) -> Option<Error> {
+        self.0.get().cloned()
+    }
+
     pub(crate) fn is_set(&self) -> bool {
         self.0.get().is_some()
     }

@@ -1,0 +1,26 @@
+<?php
+// The `kafka` queue connection mq's service provider merges into queue.connections.kafka
+// (publish it with `php artisan vendor:publish --tag=mq-config`).
+
+return [
+    'driver' => 'kafka',
+    // The topic of the default queue (one topic per queue).
+    'queue' => env('KAFKA_QUEUE', 'default'),
+    'after_commit' => false,
+    'brokers' => env('KAFKA_BROKERS', '127.0.0.1:9092'),
+    // Every worker of this connection joins this consumer group: the group spreads the partitions.
+    'group_id' => env('KAFKA_GROUP_ID', 'laravel'),
+
+    // How long one pop() waits for a message, and dispatch() for the delivery report.
+    'consume_timeout_ms' => 1000,
+    'flush_timeout_ms' => 10000,
+
+    // The cache store holding the attempts of jobs being run (null: the default store). It must be shared by
+    // all workers, as for `queue:restart`, so that a worker killed mid-job has its attempt counted.
+    'attempts_cache' => null,
+
+    // librdkafka properties for both clients (security.protocol, sasl.*, ssl.* ...), then per client.
+    'options' => [],
+    'producer' => [],
+    'consumer' => [],
+];

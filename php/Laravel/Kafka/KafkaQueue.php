@@ -1,0 +1,514 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Mq\Laravel\Kafka;
+
+use Illuminate\Contracts\Queue\ClearableQueue;
+use Illuminate\Contracts\Queue\Queue as QueueContract;
+use Illuminate\Queue\Queue;
+use Mq\Laravel\PublishException;
+use RdKafka\Conf;
+use RdKafka\KafkaConsumer;
+use RdKafka\Message;
+use RdKafka\Producer;
+use RdKafka\TopicPartition;
+
+/**
+ * Laravel's `kafka` queue on mq's php-rdkafka classes: a topic per queue, one consumer group per connection,
+ * an idempotent producer with acks=all whose delivery reports dispatch() waits for, and offsets committed only
+ * once a job is deleted, released or failed.
+ *
+ * Delays: a job waits in `{topic}.delay.{s}` topics, s a power of 4 seconds. Each such topic holds records of
+ * one delay, so its oldest record is always the first due: a worker that reads one not yet due pauses that
+ * partition until it is (other topics and partitions keep flowing), then hops it to the next smaller level or,
+ * once due, to the queue's topic.
+ */
+class KafkaQueue extends Queue implements QueueContract, ClearableQueue
+{
+    public const ATTEMPTS_HEADER = 'mq-attempts';
+    /** When the job may run, in Unix milliseconds. */
+    public const DUE_HEADER = 'mq-due-ms';
+    /** Delay levels in seconds: 1, 4, 16, ... 65536 (18 h); longer delays go round the top level again. */
+    public const DELAY_LEVELS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536];
+
+    private ?Producer $producer = null;
+    private ?KafkaConsumer $consumer = null;
+    /** A group member that never subscribes: reads and commits group offsets for size() and clear(). */
+    private ?KafkaConsumer $offsets = null;
+    /** @var list<string> the topics the worker's consumer is subscribed to */
+    private array $subscription = [];
+    /** @var array<string, true> topics that exist */
+    private array $topics = [];
+    /** @var array<string, Message> delay records not due yet, by "topic:partition" (that partition is paused) */
+    private array $held = [];
+    /** The current assignment ("topic:partition,..."), its size, and the partition ends counted since. */
+    private string $assignment = '';
+    private int $assigned = 0;
+    private int $ends = 0;
+    /** @var list<string> delivery errors reported during the current flush */
+    private array $undelivered = [];
+
+    public function __construct(private array $config, $dispatchAfterCommit = null)
+    {
+        $this->dispatchAfterCommit = $dispatchAfterCommit;
+    }
+
+    public function size($queue = null)
+    {
+        return $this->pendingSize($queue);
+    }
+
+    /** The group's lag on the queue's topic: records produced and not yet committed. */
+    public function pendingSize($queue = null)
+    {
+        return $this->lag([$this->getQueue($queue)]);
+    }
+
+    /** The group's lag on the queue's delay topics. */
+    public function delayedSize($queue = null)
+    {
+        return $this->lag($this->delayTopics($this->getQueue($queue)));
+    }
+
+    /** Not tracked (a record being run is part of the lag until committed): always 0. */
+    public function reservedSize($queue = null)
+    {
+        return 0;
+    }
+
+    public function creationTimeOfOldestPendingJob($queue = null)
+    {
+        return null;
+    }
+
+    public function push($job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            null,
+            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
+        );
+    }
+
+    /** @param array{attempts?: int} $options */
+    public function pushRaw($payload, $queue = null, array $options = [])
+    {
+        $this->produce([[$this->getQueue($queue), $payload, $this->headers((int) ($options['attempts'] ?? 0), null)]]);
+        return self::uuidOf($payload);
+    }
+
+    public function later($delay, $job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            $delay,
+            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
+        );
+    }
+
+    public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
+    {
+        $queue = $this->getQueue($queue);
+        $due = self::dueMs($delay);
+        $remaining = $due - self::nowMs();
+        if ($remaining <= 0 || (is_numeric($delay) && $delay <= 0)) {
+            return $this->pushRaw($payload, $queue, ['attempts' => $attempts]);
+        }
+        $this->produce([[self::delayTopic($queue, $remaining), $payload, $this->headers($attempts, $due)]]);
+        return self::uuidOf($payload);
+    }
+
+    /** All jobs produced, then one wait for every delivery report. */
+    public function bulk($jobs, $data = '', $queue = null)
+    {
+        $jobs = (array) $jobs;
+        foreach ($jobs as $job) {
+            if ($this->shouldDispatchAfterCommit($job) && $this->container->bound('db.transactions')) {
+                return parent::bulk($jobs, $data, $queue);
+            }
+        }
+        $queue = $this->getQueue($queue);
+        $records = $ids = [];
+        foreach ($jobs as $job) {
+            $payload = $this->createPayload($job, $queue, $data);
+            $ids[] = self::uuidOf($payload);
+            $records[] = [$queue, $payload, $this->headers(0, null)];
+        }
+        $this->produce($records);
+        foreach ($jobs as $i => $job) {
+            $this->raiseJobQueuedEvent($ids[$i], $job);
+        }
+    }
+
+    public function pop($queue = null, $index = 0)
+    {
+        $queue = $this->getQueue($queue);
+        $consumer = $this->consumer($queue);
+        $this->releaseDueDelays();
+        $timeout = (int) ($this->config['consume_timeout_ms'] ?? 1000);
+        // A new member has no partitions until the group's rebalance ends, and nothing to read until its
+        // fetches answer: the queue is empty once every assigned partition reported its end (or holds a delay
+        // not due yet), or at this deadline.
+        $deadline = microtime(true) + max(10.0, $timeout / 1000);
+        while (true) {
+            $message = $consumer->consume($timeout);
+            if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
+                if ($message->topic_name === $queue) {
+                    return new KafkaJob($this->container, $this, $message, $this->claim($message), $this->connectionName, $queue);
+                }
+                $this->delayed($message);
+                continue;
+            }
+            if ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                $this->countEnd($consumer);
+            } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
+                // (An unknown topic is one just created whose metadata is still spreading.)
+                throw new \RuntimeException('Kafka consumer error: ' . $message->errstr(), $message->err);
+            }
+            if ($this->drained($consumer) || microtime(true) > $deadline) {
+                $this->releaseDueDelays();
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Counts partition ends since the assignment last changed. mq's EOF message does not say which partition
+     * ended (php-rdkafka's does), so this counts them: a partition that ends twice can make a worker call
+     * the queue empty early, which only makes `--stop-when-empty` stop sooner.
+     */
+    private function countEnd(KafkaConsumer $consumer): void
+    {
+        $this->assignmentChanged($consumer);
+        $this->ends++;
+    }
+
+    private function drained(KafkaConsumer $consumer): bool
+    {
+        $this->assignmentChanged($consumer);
+        return $this->assigned > 0 && $this->ends + count($this->held) >= $this->assigned;
+    }
+
+    private function assignmentChanged(KafkaConsumer $consumer): void
+    {
+        $key = implode(',', array_map(fn ($tp) => $tp->getTopic() . ':' . $tp->getPartition(), $consumer->getAssignment()));
+        if ($key !== $this->assignment) {
+            $this->assignment = $key;
+            $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
+            $this->ends = 0;
+            // A rebalance restarts every partition from its committed offset: held delay records come again
+            // (to this member or another), so holding on to them would forward them twice.
+            if ($this->held !== []) {
+                $paused = array_map(fn ($m) => new TopicPartition($m->topic_name, $m->partition), array_values($this->held));
+                $this->held = [];
+                try {
+                    $consumer->resumePartitions($paused);
+                } catch (\RdKafka\Exception) {
+                    // No longer assigned here: nothing to resume.
+                }
+            }
+        }
+    }
+
+    /** Skips every record of the queue's topic for the group; returns how many there were. */
+    public function clear($queue)
+    {
+        $topic = $this->getQueue($queue);
+        $offsets = [];
+        $cleared = 0;
+        foreach ($this->watermarks($topic) as $partition => [$committed, $high]) {
+            $cleared += $high - $committed;
+            $offsets[] = new TopicPartition($topic, $partition, $high);
+        }
+        if ($cleared > 0) {
+            $this->offsetsClient()->commit($offsets);
+        }
+        return $cleared;
+    }
+
+    public function getQueue($queue = null): string
+    {
+        return (string) ($queue ?: ($this->config['queue'] ?? 'default'));
+    }
+
+    /** Commits past a job's record and forgets its claims. */
+    public function commit(Message $message): void
+    {
+        $this->consumer->commit([new TopicPartition($message->topic_name, $message->partition, $message->offset + 1)]);
+        $this->cache()?->forget($this->claimKey($message));
+    }
+
+    /** Closes the consumer (leaving the group at once) and flushes the producer. */
+    public function close(): void
+    {
+        try {
+            $this->consumer?->close();
+            $this->producer?->flush((int) ($this->config['flush_timeout_ms'] ?? 10000));
+        } catch (\Throwable) {
+        }
+        $this->consumer = $this->producer = null;
+        $this->subscription = $this->held = [];
+        $this->assignment = '';
+        $this->assigned = $this->ends = 0;
+    }
+
+    /**
+     * Counts this delivery in the shared cache before the job runs, so an attempt whose worker dies counts
+     * too; returns the attempts including this one.
+     */
+    private function claim(Message $message): int
+    {
+        $headers = $message->headers ?? [];
+        $previous = (int) ($headers[self::ATTEMPTS_HEADER] ?? 0);
+        $cache = $this->cache();
+        if ($cache === null) {
+            return $previous + 1;
+        }
+        $key = $this->claimKey($message);
+        $cache->add($key, 0, 7 * 86400);
+        return $previous + (int) $cache->increment($key);
+    }
+
+    private function claimKey(Message $message): string
+    {
+        return sprintf('mq:kafka:%s:%s:%d:%d', $this->groupId(), $message->topic_name, $message->partition, $message->offset);
+    }
+
+    private function cache(): ?\Illuminate\Contracts\Cache\Repository
+    {
+        if ($this->container === null || !$this->container->bound('cache')) {
+            return null;
+        }
+        return $this->container['cache']->store($this->config['attempts_cache'] ?? null);
+    }
+
+    /** A delay record: hop it on when due, else hold it and pause its partition until it is. */
+    private function delayed(Message $message): void
+    {
+        // Known before holding, so that a hold is only dropped by a later rebalance.
+        $this->assignmentChanged($this->consumer);
+        $level = (int) substr($message->topic_name, strrpos($message->topic_name, '.') + 1);
+        if ($message->timestamp + $level * 1000 > self::nowMs()) {
+            $this->held["$message->topic_name:$message->partition"] = $message;
+            $this->consumer->pausePartitions([new TopicPartition($message->topic_name, $message->partition)]);
+            return;
+        }
+        $this->forward($message);
+    }
+
+    private function releaseDueDelays(): void
+    {
+        foreach ($this->held as $key => $message) {
+            $level = (int) substr($message->topic_name, strrpos($message->topic_name, '.') + 1);
+            if ($message->timestamp + $level * 1000 <= self::nowMs()) {
+                $this->forward($message);
+                unset($this->held[$key]);
+                $this->consumer->resumePartitions([new TopicPartition($message->topic_name, $message->partition)]);
+            }
+        }
+    }
+
+    /** Produces a delay record to the queue (when due) or the next level, then commits it. */
+    private function forward(Message $message): void
+    {
+        $headers = $message->headers ?? [];
+        $due = (int) ($headers[self::DUE_HEADER] ?? 0);
+        $queue = substr($message->topic_name, 0, strrpos($message->topic_name, '.delay.'));
+        $remaining = $due - self::nowMs();
+        $topic = $remaining <= 0 ? $queue : self::delayTopic($queue, $remaining);
+        $this->produce([[$topic, (string) $message->payload, $headers]]);
+        $this->consumer->commit([new TopicPartition($message->topic_name, $message->partition, $message->offset + 1)]);
+    }
+
+    /**
+     * Produces [topic, payload, headers] records, then waits for all delivery reports.
+     *
+     * @param list<array{string, string, array}> $records
+     */
+    private function produce(array $records): void
+    {
+        $producer = $this->producer();
+        $this->undelivered = [];
+        foreach ($records as [$topic, $payload, $headers]) {
+            $this->ensureTopics([$topic]);
+            $producer->newTopic($topic)->producev(RD_KAFKA_PARTITION_UA, 0, $payload, self::uuidOf($payload), $headers);
+        }
+        $timeout = (int) ($this->config['flush_timeout_ms'] ?? 10000);
+        if ($producer->flush($timeout) !== RD_KAFKA_RESP_ERR_NO_ERROR) {
+            throw new PublishException(sprintf('Kafka did not acknowledge %d job(s) within %d ms: they may not be queued.', count($records), $timeout));
+        }
+        if ($this->undelivered !== []) {
+            throw new PublishException(sprintf(
+                '%d of %d job(s) were not queued: %s.',
+                count($this->undelivered),
+                count($records),
+                implode('; ', array_unique($this->undelivered))
+            ));
+        }
+    }
+
+    private function headers(int $attempts, ?int $due): array
+    {
+        $headers = [self::ATTEMPTS_HEADER => (string) $attempts];
+        if ($due !== null) {
+            $headers[self::DUE_HEADER] = (string) $due;
+        }
+        return $headers;
+    }
+
+    private function producer(): Producer
+    {
+        if ($this->producer === null) {
+            // linger.ms 0: dispatch() flushes at once anyway, so waiting for more records only adds latency.
+            $conf = $this->conf('producer', ['enable.idempotence' => 'true', 'acks' => 'all', 'linger.ms' => '0']);
+            $conf->setDrMsgCb(function ($kafka, Message $message) {
+                if ($message->err !== RD_KAFKA_RESP_ERR_NO_ERROR) {
+                    $this->undelivered[] = rd_kafka_err2str($message->err);
+                }
+            });
+            $this->producer = new Producer($conf);
+        }
+        return $this->producer;
+    }
+
+    private function consumer(string $queue): KafkaConsumer
+    {
+        $topics = array_merge([$queue], $this->delayTopics($queue));
+        if ($this->consumer === null) {
+            $this->consumer = new KafkaConsumer($this->groupConf());
+        }
+        if (array_diff($topics, $this->subscription) !== []) {
+            // Topics are created first: a subscription only sees topics that exist when it starts.
+            $this->ensureTopics($topics);
+            $this->subscription = array_values(array_unique(array_merge($this->subscription, $topics)));
+            $this->consumer->subscribe($this->subscription);
+        }
+        return $this->consumer;
+    }
+
+    private function offsetsClient(): KafkaConsumer
+    {
+        return $this->offsets ??= new KafkaConsumer($this->groupConf());
+    }
+
+    private function groupConf(): Conf
+    {
+        return $this->conf('consumer', [
+            'group.id' => $this->groupId(),
+            'enable.auto.commit' => 'false',
+            'enable.auto.offset.store' => 'false',
+            'auto.offset.reset' => 'earliest',
+            'enable.partition.eof' => 'true',
+        ]);
+    }
+
+    /** Creates topics that do not exist yet (the brokers auto-create a topic named in a producer's metadata request). */
+    private function ensureTopics(array $topics): void
+    {
+        foreach ($topics as $topic) {
+            if (!isset($this->topics[$topic])) {
+                $this->producer()->getMetadata(false, $this->producer()->newTopic($topic), 10000);
+                $this->topics[$topic] = true;
+            }
+        }
+    }
+
+    /** @return array<int, array{int, int}> partition => [the group's committed offset, high watermark] */
+    private function watermarks(string $topic): array
+    {
+        $this->ensureTopics([$topic]);
+        $client = $this->offsetsClient();
+        $metadata = $client->getMetadata(false, $client->newTopic($topic), 10000);
+        $partitions = [];
+        foreach ($metadata->getTopics() as $t) {
+            foreach ($t->getPartitions() as $p) {
+                $partitions[] = new TopicPartition($topic, $p->getId());
+            }
+        }
+        $result = [];
+        foreach ($client->getCommittedOffsets($partitions, 10000) as $tp) {
+            $low = $high = 0;
+            $client->queryWatermarkOffsets($topic, $tp->getPartition(), $low, $high, 10000);
+            $committed = $tp->getOffset() >= 0 ? $tp->getOffset() : $low;
+            $result[$tp->getPartition()] = [$committed, (int) $high];
+        }
+        return $result;
+    }
+
+    private function lag(array $topics): int
+    {
+        $lag = 0;
+        foreach ($topics as $topic) {
+            foreach ($this->watermarks($topic) as [$committed, $high]) {
+                $lag += max(0, $high - $committed);
+            }
+        }
+        return $lag;
+    }
+
+    private function conf(string $client, array $defaults): Conf
+    {
+        $conf = new Conf();
+        $settings = array_merge(
+            ['bootstrap.servers' => (string) ($this->config['brokers'] ?? '127.0.0.1:9092')],
+            $defaults,
+            (array) ($this->config['options'] ?? []),
+            (array) ($this->config[$client] ?? [])
+        );
+        foreach ($settings as $name => $value) {
+            $conf->set((string) $name, is_bool($value) ? ($value ? 'true' : 'false') : (string) $value);
+        }
+        return $conf;
+    }
+
+    private function groupId(): string
+    {
+        return (string) ($this->config['group_id'] ?? 'laravel');
+    }
+
+    private function delayTopics(string $queue): array
+    {
+        return array_map(fn ($s) => "$queue.delay.$s", self::DELAY_LEVELS);
+    }
+
+    /** The largest level not longer than $remainingMs (the smallest level for less than a second). */
+    private static function delayTopic(string $queue, int $remainingMs): string
+    {
+        $level = self::DELAY_LEVELS[0];
+        foreach (self::DELAY_LEVELS as $s) {
+            if ($s * 1000 <= $remainingMs) {
+                $level = $s;
+            }
+        }
+        return "$queue.delay.$level";
+    }
+
+    /** When the job may run, in Unix ms, rounded up. */
+    private static function dueMs($delay): int
+    {
+        if ($delay instanceof \DateInterval) {
+            $delay = (new \DateTimeImmutable())->add($delay);
+        }
+        if ($delay instanceof \DateTimeInterface) {
+            return (int) ceil((float) $delay->format('U.u') * 1000);
+        }
+        return (int) ceil(microtime(true) * 1000 + max(0, (float) $delay) * 1000);
+    }
+
+    private static function nowMs(): int
+    {
+        return (int) floor(microtime(true) * 1000);
+    }
+
+    private static function uuidOf(string $payload): ?string
+    {
+        $decoded = json_decode($payload, true);
+        $uuid = is_array($decoded) ? ($decoded['uuid'] ?? $decoded['id'] ?? null) : null;
+        return is_string($uuid) ? $uuid : null;
+    }
+}

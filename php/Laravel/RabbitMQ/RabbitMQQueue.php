@@ -1,0 +1,617 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Mq\Laravel\RabbitMQ;
+
+use Illuminate\Contracts\Queue\ClearableQueue;
+use Illuminate\Contracts\Queue\Queue as QueueContract;
+use Illuminate\Queue\Queue;
+use Mq\Laravel\LostConnectionException;
+use Mq\Laravel\PublishException;
+use PhpAmqpLib\Channel\AMQPChannel;
+use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Exception\AMQPChannelClosedException;
+use PhpAmqpLib\Exception\AMQPConnectionClosedException;
+use PhpAmqpLib\Exception\AMQPIOException;
+use PhpAmqpLib\Exception\AMQPProtocolChannelException;
+use PhpAmqpLib\Exception\AMQPProtocolConnectionException;
+use PhpAmqpLib\Exception\AMQPSocketException;
+use PhpAmqpLib\Exception\AMQPTimeoutException;
+use PhpAmqpLib\Message\AMQPMessage;
+use PhpAmqpLib\Wire\AMQPTable;
+
+/**
+ * Laravel's `rabbitmq` queue on mq's php-amqplib classes. Every publish waits for the broker's confirm
+ * (and, with `mandatory`, fails when unroutable), so dispatch() returns only once the job is stored.
+ */
+class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
+{
+    /** Header holding the attempts already made before this message was published. */
+    public const ATTEMPTS_HEADER = 'mq-attempts';
+
+    private ?AbstractConnection $amqp = null;
+    private ?AMQPChannel $channel = null;
+    /** @var array<string, true> queues (and delay queues) declared on the current connection */
+    private array $declared = [];
+    /** @var array<string, list<AMQPMessage>>|null deliveries pushed per queue, not yet popped; null: pop() polls */
+    private ?array $pushed = null;
+    /** @var array<string, string> consumer tag per queue on the current channel */
+    private array $consumers = [];
+    private float $consumeWait = 1.0;
+    /** @var list<string> what the broker returned or nacked during the current publish */
+    private array $refused = [];
+
+    /**
+     * @param \Closure(): AbstractConnection $connect opens a connection (called lazily, again after a loss)
+     * @param array $options the connection's options.queue block
+     */
+    public function __construct(
+        private \Closure $connect,
+        private string $defaultQueue,
+        private array $options = [],
+        $dispatchAfterCommit = null
+    ) {
+        $this->dispatchAfterCommit = $dispatchAfterCommit;
+    }
+
+    public function size($queue = null)
+    {
+        return $this->pendingSize($queue);
+    }
+
+    /** Ready messages in the queue (a passive declare); 0 for a queue that does not exist. */
+    public function pendingSize($queue = null)
+    {
+        try {
+            [, $count] = $this->channel()->queue_declare($this->getQueue($queue), true);
+            return (int) $count;
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            if ($e->getCode() === 404) {
+                return 0;
+            }
+            throw $e;
+        }
+    }
+
+    /** Not measurable over AMQP 0-9-1 (delay queues are per delay value): always 0. */
+    public function delayedSize($queue = null)
+    {
+        return 0;
+    }
+
+    /** Not measurable over AMQP 0-9-1 (unacked counts are only in the management API): always 0. */
+    public function reservedSize($queue = null)
+    {
+        return 0;
+    }
+
+    /** Not readable without taking the message (which would mark it redelivered): always null. */
+    public function creationTimeOfOldestPendingJob($queue = null)
+    {
+        return null;
+    }
+
+    public function push($job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            null,
+            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
+        );
+    }
+
+    /** @param array{attempts?: int} $options */
+    public function pushRaw($payload, $queue = null, array $options = [])
+    {
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $this->publish([[
+            $this->message($payload, (int) ($options['attempts'] ?? 0)),
+            $this->exchange(),
+            $this->routingKey($queue),
+        ]]);
+        return self::uuidOf($payload);
+    }
+
+    public function later($delay, $job, $data = '', $queue = null)
+    {
+        return $this->enqueueUsing(
+            $job,
+            $this->createPayload($job, $this->getQueue($queue), $data),
+            $queue,
+            $delay,
+            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
+        );
+    }
+
+    /**
+     * Publishes to a delay queue (one per delay, in whole seconds rounded up, so never early) that
+     * dead-letters into the job's queue when the TTL ends. Delay queues have no x-expires: a waiting job is
+     * never dropped with its queue.
+     */
+    public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
+    {
+        $seconds = self::delaySeconds($delay);
+        if ($seconds <= 0) {
+            return $this->pushRaw($payload, $queue, ['attempts' => $attempts]);
+        }
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $delayQueue = $this->declareDelayQueue($queue, $seconds * 1000);
+        $this->publish([[$this->message($payload, $attempts), '', $delayQueue]]);
+        return self::uuidOf($payload);
+    }
+
+    /** All jobs in one batch publish and one confirm wait. */
+    public function bulk($jobs, $data = '', $queue = null)
+    {
+        $jobs = (array) $jobs;
+        foreach ($jobs as $job) {
+            if ($this->shouldDispatchAfterCommit($job) && $this->container->bound('db.transactions')) {
+                // Each job waits for its own transaction callback, as Laravel's push() does.
+                return parent::bulk($jobs, $data, $queue);
+            }
+        }
+        $queue = $this->getQueue($queue);
+        $this->declareQueue($queue);
+        $batch = $ids = [];
+        foreach ($jobs as $job) {
+            $payload = $this->createPayload($job, $queue, $data);
+            $ids[] = self::uuidOf($payload);
+            $batch[] = [$this->message($payload, 0), $this->exchange(), $this->routingKey($queue)];
+        }
+        $this->publish($batch);
+        foreach ($jobs as $i => $job) {
+            $this->raiseJobQueuedEvent($ids[$i], $job);
+        }
+    }
+
+    public function pop($queue = null, $index = 0)
+    {
+        $queue = $this->getQueue($queue);
+        // A worker whose connection died stops rather than reconnecting quietly: see LostConnectionException.
+        $this->channel(false);
+        $this->declareQueue($queue);
+        while (true) {
+            if ($this->pushed === null) {
+                $message = $this->guard(fn () => $this->channel(false)->basic_get($queue));
+            } else {
+                [$queue, $message] = $this->nextPushed($queue);
+            }
+            if ($message === null) {
+                return null;
+            }
+            if (!$this->isQuorum() && $message->isRedelivered()) {
+                // The last worker holding it never finished (killed, connection lost): count that attempt
+                // on the broker before running it again.
+                $this->republish($message, $queue);
+                continue;
+            }
+            return new RabbitMQJob($this->container, $this, $message, $this->connectionName, $queue);
+        }
+    }
+
+    /**
+     * From now on pop() takes the deliveries RabbitMQ pushes to a consumer on each queue (basic_consume,
+     * prefetch 1) instead of asking with basic_get, waiting up to $wait seconds for one.
+     */
+    public function consumeInsteadOfPolling(float $wait = 1.0): void
+    {
+        $this->pushed = [];
+        $this->consumeWait = $wait;
+    }
+
+    /**
+     * The next delivery pushed for $queue, waiting for one up to consumeWait. A delivery for another of the
+     * worker's queues that arrived meanwhile is returned too (with its queue), so that a worker never
+     * reports itself idle while holding one.
+     *
+     * @return array{string, ?AMQPMessage} the delivery's queue and the delivery (null when none came)
+     */
+    private function nextPushed(string $queue): array
+    {
+        $channel = $this->channel(false);
+        if (!isset($this->consumers[$queue])) {
+            // Prefetch 1: a worker runs one job at a time, and a prefetched delivery would be counted as an
+            // attempt if the worker were killed before starting it.
+            $channel->basic_qos(0, 1, false);
+            $this->consumers[$queue] = $this->guard(fn () => $channel->basic_consume(
+                $queue, '', false, false, false, false,
+                function (AMQPMessage $message) use ($queue) {
+                    $this->pushed[$queue][] = $message;
+                }
+            ));
+        }
+        if (array_merge(...array_values($this->pushed)) === []) {
+            try {
+                $this->guard(fn () => $channel->wait(null, false, $this->consumeWait));
+            } catch (AMQPTimeoutException) {
+                return [$queue, null];
+            }
+        }
+        foreach (array_unique(array_merge([$queue], array_keys($this->pushed))) as $from) {
+            if (($this->pushed[$from] ?? []) !== []) {
+                return [$from, array_shift($this->pushed[$from])];
+            }
+        }
+        return [$queue, null];
+    }
+
+    /** Purges the queue; returns how many ready jobs were deleted (0 for a queue that does not exist). */
+    public function clear($queue)
+    {
+        try {
+            return (int) $this->channel()->queue_purge($this->getQueue($queue));
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            if ($e->getCode() === 404) {
+                return 0;
+            }
+            throw $e;
+        }
+    }
+
+    public function getQueue($queue = null): string
+    {
+        return (string) ($queue ?: $this->defaultQueue);
+    }
+
+    /** Attempts including this delivery: the header, plus the broker's count of unfinished deliveries. */
+    public function attemptsOf(AMQPMessage $message): int
+    {
+        return $this->priorAttempts($message) + 1;
+    }
+
+    /**
+     * Attempts before this delivery: the header, plus the deliveries that never finished (quorum queues
+     * count them in x-delivery-count; on a classic queue the redelivered flag says there was one).
+     */
+    private function priorAttempts(AMQPMessage $message): int
+    {
+        $headers = self::headersOf($message);
+        $attempts = (int) ($headers[self::ATTEMPTS_HEADER] ?? 0);
+        if ($this->isQuorum()) {
+            return $attempts + (int) ($headers['x-delivery-count'] ?? 0);
+        }
+        return $attempts + ($message->isRedelivered() ? 1 : 0);
+    }
+
+    private static function headersOf(AMQPMessage $message): array
+    {
+        return $message->has('application_headers') ? $message->get('application_headers')->getNativeData() : [];
+    }
+
+    public function reroutesFailed(): bool
+    {
+        return (bool) ($this->options['reroute_failed'] ?? false);
+    }
+
+    /** Closes the channel and connection; unacked jobs go back to their queue at once. */
+    public function close(): void
+    {
+        try {
+            $this->returnUnstarted();
+            $this->channel?->close();
+            $this->amqp?->close();
+        } catch (\Throwable) {
+            // Already gone: the broker requeues what was unacked either way.
+        }
+        $this->channel = $this->amqp = null;
+        $this->declared = [];
+    }
+
+    /**
+     * Deliveries pushed but never started go back with their attempts unchanged (a plain requeue would mark
+     * them redelivered, which counts as an attempt).
+     */
+    private function returnUnstarted(): void
+    {
+        if ($this->consumers === [] || $this->channel === null || !$this->channel->is_open()) {
+            return;
+        }
+        // Deliveries already sent to this consumer but not yet handed to PHP are taken first: the cancel
+        // would not give them back.
+        $this->drainDeliveries();
+        foreach ($this->consumers as $tag) {
+            $this->channel->basic_cancel($tag);
+        }
+        $this->drainDeliveries();
+        $this->consumers = [];
+        foreach ($this->pushed as $queue => $messages) {
+            foreach ($messages as $message) {
+                $this->republish($message, $queue);
+            }
+            $this->pushed[$queue] = [];
+        }
+    }
+
+    /**
+     * The open channel, reopened after a channel error. A connection found dead is replaced when $reconnect
+     * (a publish: nothing is in flight), else reported as lost (a worker: it may hold unacked jobs).
+     */
+    public function channel(bool $reconnect = true): AMQPChannel
+    {
+        if ($this->channel !== null && $this->channel->is_open()) {
+            return $this->channel;
+        }
+        if ($this->amqp !== null && !$this->amqp->isConnected()) {
+            $this->close();
+            if (!$reconnect) {
+                throw new LostConnectionException('Lost connection to RabbitMQ: the connection was closed.');
+            }
+        }
+        if ($this->amqp === null) {
+            $this->amqp = $this->guard($this->connect);
+            $this->declared = [];
+        }
+        $channel = $this->amqp->channel();
+        // Consumers and their unacked deliveries belonged to the previous channel.
+        $this->consumers = [];
+        if ($this->pushed !== null) {
+            $this->pushed = [];
+        }
+        if ($this->confirms()) {
+            $channel->confirm_select();
+            $channel->set_nack_handler(function (AMQPMessage $m) {
+                $this->refused[] = 'nacked by the broker';
+            });
+            $channel->set_return_listener(function ($code, $text, $exchange, $routingKey) {
+                $this->refused[] = sprintf('returned as unroutable (%s %s) by exchange "%s" with routing key "%s"', $code, $text, $exchange, $routingKey);
+            });
+        }
+        return $this->channel = $channel;
+    }
+
+    /**
+     * Publishes [message, exchange, routing key] triples as one batch, then waits once for every confirm.
+     *
+     * @param list<array{AMQPMessage, string, string}> $batch
+     */
+    private function publish(array $batch): void
+    {
+        $channel = $this->channel();
+        $this->refused = [];
+        $mandatory = $this->confirms() && (bool) ($this->options['mandatory'] ?? true);
+        try {
+            $this->guard(function () use ($channel, $batch, $mandatory) {
+                foreach ($batch as [$message, $exchange, $routingKey]) {
+                    $channel->batch_basic_publish($message, $exchange, $routingKey, $mandatory);
+                }
+                $channel->publish_batch();
+                if ($this->confirms()) {
+                    $channel->wait_for_pending_acks_returns((float) ($this->options['confirm_timeout'] ?? 10.0));
+                }
+            });
+        } catch (AMQPTimeoutException $e) {
+            $this->dropChannel();
+            throw new PublishException(sprintf(
+                'RabbitMQ did not confirm %d job(s) within %s s: they may not be queued.',
+                count($batch),
+                $this->options['confirm_timeout'] ?? 10.0
+            ), 0, $e);
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            throw new PublishException('RabbitMQ refused the job: ' . $e->getMessage(), (int) $e->getCode(), $e);
+        }
+        if ($this->refused !== []) {
+            throw new PublishException(sprintf(
+                '%d of %d job(s) were not queued: %s.',
+                count($this->refused),
+                count($batch),
+                implode('; ', array_unique($this->refused))
+            ));
+        }
+    }
+
+    private function message(string $payload, int $attempts): AMQPMessage
+    {
+        $properties = [
+            'content_type' => 'application/json',
+            'delivery_mode' => AMQPMessage::DELIVERY_MODE_PERSISTENT,
+            'application_headers' => new AMQPTable([self::ATTEMPTS_HEADER => $attempts]),
+        ];
+        $uuid = self::uuidOf($payload);
+        if ($uuid !== null) {
+            $properties['message_id'] = $uuid;
+        }
+        return new AMQPMessage($payload, $properties);
+    }
+
+    private function drainDeliveries(): void
+    {
+        try {
+            while (true) {
+                $this->channel->wait(null, false, 0.05);
+            }
+        } catch (AMQPTimeoutException) {
+            // Nothing more in flight.
+        }
+    }
+
+    /** Publishes a copy carrying the attempts made so far (confirmed), then acks the original. */
+    private function republish(AMQPMessage $message, string $queue): void
+    {
+        $headers = self::headersOf($message);
+        // The broker's count belongs to the original; the copy starts its own.
+        unset($headers['x-delivery-count']);
+        $headers[self::ATTEMPTS_HEADER] = $this->priorAttempts($message);
+        $properties = $message->get_properties();
+        $properties['application_headers'] = new AMQPTable($headers);
+        $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]]);
+        $this->guard(fn () => $message->ack());
+    }
+
+    private function declareQueue(string $queue): void
+    {
+        if (($this->options['declare'] ?? true) && !isset($this->declared[$queue])) {
+            $this->declareTopology($queue);
+        }
+    }
+
+    /** Declares the configured exchange, the queue with its arguments, and their binding. */
+    public function declareTopology(string $queue): void
+    {
+        $channel = $this->channel();
+        $exchange = $this->exchange();
+        if ($exchange !== '') {
+            $channel->exchange_declare($exchange, $this->exchangeType(), false, true, false);
+        }
+        $channel->queue_declare($queue, false, true, false, false, false, new AMQPTable($this->queueArguments($queue)));
+        if ($exchange !== '') {
+            $channel->queue_bind($queue, $exchange, $this->routingKey($queue));
+        }
+        $this->declared[$queue] = true;
+    }
+
+    /**
+     * What differs between the broker and this connection's config for $queue: a missing exchange or
+     * queue, or one declared with other settings (the broker's PRECONDITION_FAILED text). Creates nothing.
+     * Bindings are not checked (AMQP cannot list them).
+     *
+     * @return list<string> empty when the topology matches
+     */
+    public function checkTopology(string $queue): array
+    {
+        $problems = [];
+        $exchange = $this->exchange();
+        $checks = [[
+            "queue \"$queue\"",
+            fn ($ch) => $ch->queue_declare($queue, true),
+            fn ($ch) => $ch->queue_declare($queue, false, true, false, false, false, new AMQPTable($this->queueArguments($queue))),
+        ]];
+        if ($exchange !== '') {
+            array_unshift($checks, [
+                "exchange \"$exchange\"",
+                fn ($ch) => $ch->exchange_declare($exchange, $this->exchangeType(), true),
+                fn ($ch) => $ch->exchange_declare($exchange, $this->exchangeType(), false, true, false),
+            ]);
+        }
+        foreach ($checks as [$what, $exists, $matches]) {
+            // A passive declare first, so that a missing one is reported, not created; then the full
+            // declare, which the broker refuses when the existing one has other settings.
+            foreach ([$exists, $matches] as $i => $declare) {
+                try {
+                    $declare($this->channel());
+                } catch (AMQPProtocolChannelException $e) {
+                    $this->dropChannel();
+                    $problems[] = $i === 0 ? "$what does not exist" : "$what differs: " . $e->getMessage();
+                    break;
+                }
+            }
+        }
+        return $problems;
+    }
+
+    private function declareDelayQueue(string $queue, int $ttlMs): string
+    {
+        $name = "$queue.delay.$ttlMs";
+        if (isset($this->declared[$name])) {
+            return $name;
+        }
+        $arguments = [
+            'x-message-ttl' => $ttlMs,
+            'x-dead-letter-exchange' => $this->exchange(),
+            'x-dead-letter-routing-key' => $this->routingKey($queue),
+        ];
+        if ($this->isQuorum()) {
+            // Quorum dead-lettering that is itself confirmed: a job cannot vanish between the two queues.
+            $arguments += ['x-queue-type' => 'quorum', 'x-dead-letter-strategy' => 'at-least-once', 'x-overflow' => 'reject-publish'];
+        }
+        $this->channel()->queue_declare($name, false, true, false, false, false, new AMQPTable($arguments));
+        $this->declared[$name] = true;
+        return $name;
+    }
+
+    private function queueArguments(string $queue): array
+    {
+        $arguments = [];
+        if ($this->isQuorum()) {
+            $arguments['x-queue-type'] = 'quorum';
+        } else {
+            if (($this->options['queue_max_priority'] ?? null) !== null) {
+                $arguments['x-max-priority'] = (int) $this->options['queue_max_priority'];
+            }
+            if ($this->options['lazy'] ?? false) {
+                $arguments['x-queue-mode'] = 'lazy';
+            }
+        }
+        if ($this->reroutesFailed()) {
+            $arguments['x-dead-letter-exchange'] = (string) ($this->options['failed_exchange'] ?? $this->exchange());
+            $arguments['x-dead-letter-routing-key'] = sprintf((string) ($this->options['failed_routing_key'] ?? '%s.failed'), $queue);
+        }
+        return $arguments;
+    }
+
+    private function exchangeType(): string
+    {
+        return (string) ($this->options['exchange_type'] ?? 'direct');
+    }
+
+    private function exchange(): string
+    {
+        return (string) ($this->options['exchange'] ?? '');
+    }
+
+    private function routingKey(string $queue): string
+    {
+        return $this->exchange() === '' ? $queue : sprintf((string) ($this->options['exchange_routing_key'] ?? '%s'), $queue);
+    }
+
+    private function isQuorum(): bool
+    {
+        return filter_var($this->options['quorum'] ?? false, FILTER_VALIDATE_BOOLEAN);
+    }
+
+    private function confirms(): bool
+    {
+        return filter_var($this->options['confirm'] ?? true, FILTER_VALIDATE_BOOLEAN);
+    }
+
+    /**
+     * Runs $operation; a connection-level failure (closed, reset, refused, heartbeat missed) or a channel
+     * closed under it becomes a LostConnectionException, and the next call starts afresh.
+     */
+    public function guard(\Closure $operation): mixed
+    {
+        try {
+            return $operation();
+        } catch (AMQPConnectionClosedException | AMQPChannelClosedException | AMQPProtocolConnectionException
+            | AMQPIOException | AMQPSocketException $e) {
+            $this->close();
+            throw new LostConnectionException('Lost connection to RabbitMQ: ' . $e->getMessage(), 0, $e);
+        }
+    }
+
+    /** After a channel error the broker has closed the channel: the next call opens a new one. */
+    private function dropChannel(): void
+    {
+        try {
+            $this->channel?->close();
+        } catch (\Throwable) {
+        }
+        $this->channel = null;
+    }
+
+    /** Whole seconds from now to $delay, rounded up so a job never runs before the time asked. */
+    private static function delaySeconds($delay): int
+    {
+        if ($delay instanceof \DateInterval) {
+            $delay = (new \DateTimeImmutable())->add($delay);
+        }
+        if ($delay instanceof \DateTimeInterface) {
+            return (int) max(0, ceil((float) $delay->format('U.u') - microtime(true)));
+        }
+        return (int) max(0, ceil((float) $delay));
+    }
+
+    private static function uuidOf(string $payload): ?string
+    {
+        $decoded = json_decode($payload, true);
+        $uuid = is_array($decoded) ? ($decoded['uuid'] ?? $decoded['id'] ?? null) : null;
+        return is_string($uuid) ? $uuid : null;
+    }
+}

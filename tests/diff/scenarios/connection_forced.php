@@ -1,0 +1,45 @@
+<?php
+// The broker closes a connection (here from the management API with a reason, `amqp_force_close()` in
+// tests/tools/brokers.php, as an operator or a node shutdown does): the next call that reads reports the broker's connection.close, as
+// AMQPConnectionClosedException "CONNECTION_FORCED - <reason>(0, 0)" with code 320; the calls after find
+// the channel closed, the connection's other channels find it gone, and it says it is not connected.
+require __DIR__ . '/_prelude.php';
+
+use PhpAmqpLib\Connection\AMQPConnectionConfig;
+use PhpAmqpLib\Connection\AMQPConnectionFactory;
+use PhpAmqpLib\Message\AMQPMessage;
+
+$calls = [
+    'wait' => fn ($ch, $q) => $ch->wait(null, false, 2),
+    'queue_declare' => fn ($ch, $q) => $ch->queue_declare($q, true),
+    'basic_get' => fn ($ch, $q) => $ch->basic_get($q),
+    'wait_for_pending_acks' => function ($ch, $q) {
+        $ch->basic_publish(new AMQPMessage('late'), '', $q);
+        return $ch->wait_for_pending_acks(2);
+    },
+];
+foreach ($calls as $call => $f) {
+    $config = new AMQPConnectionConfig();
+    $config->setPort(amqp_port());
+    $config->setConnectionName(name('forced'));
+    $conn = AMQPConnectionFactory::create($config);
+    $ch = $conn->channel();
+    [$q] = $ch->queue_declare('', false, false, true);
+    if ($call === 'wait_for_pending_acks') {
+        $ch->confirm_select();
+    }
+    $ch->basic_consume($q, '', false, true, false, false, fn () => null);
+    $other = $conn->channel();
+    show("$call: closed by the broker", amqp_force_close($config->getConnectionName(), 'maintenance window'));
+    usleep(500000);
+    try {
+        show("  $call", $f($ch, $q));
+    } catch (Exception $e) {
+        out("  $call: threw " . exc($e) . " (code {$e->getCode()})");
+    }
+    attempt('  then queue_declare', fn () => $ch->queue_declare($q, true));
+    attempt('  another channel', fn () => $other->queue_declare($q, true));
+    attempt('  another channel again', fn () => $other->basic_get($q));
+    show('  isConnected', $conn->isConnected());
+    attempt('  close', fn () => $conn->close());
+}

@@ -1,0 +1,225 @@
+<?php
+
+declare(strict_types=1);
+
+use Illuminate\Contracts\Bus\Dispatcher;
+use Mq\Laravel\Kafka\KafkaQueue;
+
+require_once __DIR__ . '/LaravelQueueTestCase.php';
+
+/** The `kafka` driver through Laravel 8.83's own Worker and queue:* commands, against the real Kafka. */
+final class KafkaDriverTest extends LaravelQueueTestCase
+{
+    private string $group;
+
+    protected function setUp(): void
+    {
+        parent::setUp();
+        $this->queue = 'lvk-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        $this->group = "$this->queue-group";
+    }
+
+    public static function tearDownAfterClass(): void
+    {
+        // Every topic these tests created (queues and their delay topics).
+        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh delete-topics ' . escapeshellarg('lvk-' . getmypid() . '-.*') . ' 2>&1');
+    }
+
+    protected function connectionName(): string
+    {
+        return 'kafka';
+    }
+
+    protected function connection(): array
+    {
+        return [
+            'driver' => 'kafka',
+            'queue' => $this->queue,
+            'brokers' => kafka_bootstrap(),
+            'group_id' => $this->group,
+            'consume_timeout_ms' => 500,
+            // The broker's minimum, so a killed worker's partitions move on within seconds; frequent heartbeats,
+            // so a member learns of a rebalance (a second worker joining) within half a second.
+            'consumer' => ['session.timeout.ms' => 6000, 'heartbeat.interval.ms' => 500],
+        ];
+    }
+
+    private function kafka(): KafkaQueue
+    {
+        return $this->app()['queue']->connection('kafka');
+    }
+
+    public function testADispatchedJobIsHandledByQueueWorkAndCommitted(): void
+    {
+        $app = $this->app();
+        $id = $app[Dispatcher::class]->dispatch($this->job('one'));
+        $this->assertMatchesRegularExpression('/^[0-9a-f-]{36}$/', $id);
+        $queue = $app['queue']->connection('kafka');
+        $this->assertSame(1, $queue->size(), 'size is the group\'s lag');
+
+        $this->workUntil(fn () => count($this->runs()) >= 1, 30);
+        $this->assertSame([['one', 1]], array_map(fn ($r) => [$r['tag'], $r['attempt']], $this->runs()));
+        $this->assertSame(0, $queue->size(), 'the offset was committed');
+        $this->assertSame(0, $this->work());
+        $this->assertCount(1, $this->runs(), 'not run again by a new worker');
+    }
+
+    public function testBulkOfHundredsIsEachHandledOnce(): void
+    {
+        $jobs = [];
+        for ($i = 0; $i < 300; $i++) {
+            $jobs[] = $this->job("bulk-$i");
+        }
+        $queue = $this->kafka();
+        $queue->bulk($jobs);
+        $this->assertSame(300, $queue->size());
+
+        $this->workUntil(fn () => count($this->runs()) >= 300, 60);
+        $this->assertSame(0, $this->work());
+        $tags = array_column($this->runs(), 'tag');
+        sort($tags);
+        $expected = array_map(fn ($i) => "bulk-$i", range(0, 299));
+        sort($expected);
+        $this->assertSame($expected, $tags);
+        $this->assertSame(0, $queue->size());
+    }
+
+    public function testTriesAndBackoffRetryAfterTheBackoffUntilTheJobSucceeds(): void
+    {
+        $job = $this->job('flaky', failTimes: 2);
+        $job->tries = 3;
+        $job->backoff = [1, 2];
+        $this->kafka()->push($job);
+
+        $this->workUntil(fn () => count($this->runs()) >= 3, 40);
+        $runs = $this->runs();
+        $this->assertSame([1, 2, 3], array_column($runs, 'attempt'));
+        $this->assertGreaterThanOrEqual(1.0, $runs[1]['at'] - $runs[0]['at']);
+        $this->assertGreaterThanOrEqual(2.0, $runs[2]['at'] - $runs[1]['at']);
+        $this->assertSame([], $this->failedJobs());
+        $queue = $this->kafka();
+        $this->assertSame([0, 0], [$queue->size(), $queue->delayedSize()]);
+    }
+
+    public function testExhaustedTriesEndInTheFailedJobsTable(): void
+    {
+        $job = $this->job('doomed', failTimes: 99);
+        $job->tries = 2;
+        $id = $this->kafka()->push($job);
+
+        $this->workUntil(fn () => count($this->failedJobs()) >= 1, 40);
+        $this->assertSame([1, 2], array_column($this->runs(), 'attempt'));
+        $failed = $this->failedJobs();
+        $this->assertCount(1, $failed);
+        $this->assertSame($id, $failed[0]['uuid']);
+        $this->assertStringContainsString('doomed fails on attempt 2', $failed[0]['exception']);
+        $this->assertSame(0, $this->kafka()->size());
+    }
+
+    public function testLaterRunsNoEarlierThanAskedAndWaitsOutsideTheQueue(): void
+    {
+        $queue = $this->kafka();
+        $asked = microtime(true);
+        $queue->later(5, $this->job('in-5s'));
+        $at = new DateTimeImmutable('+1500 milliseconds');
+        $queue->later($at, $this->job('at-1.5s'));
+        $queue->push($this->job('now'));
+        $this->assertSame(1, $queue->size());
+        $this->assertSame(2, $queue->delayedSize());
+
+        $this->workUntil(fn () => count($this->runs()) >= 3, 40);
+        $runs = array_column($this->runs(), null, 'tag');
+        $this->assertSame('now', $this->runs()[0]['tag'], 'waiting jobs block nothing');
+        $this->assertGreaterThanOrEqual($asked + 5, $runs['in-5s']['at']);
+        $this->assertGreaterThanOrEqual((float) $at->format('U.u'), $runs['at-1.5s']['at']);
+        $this->assertSame([0, 0], [$queue->size(), $queue->delayedSize()]);
+    }
+
+    public function testReleaseWithADelayReproducesWithOneMoreAttempt(): void
+    {
+        $job = $this->job('released', releaseDelay: 2);
+        $job->tries = 2;
+        $this->kafka()->push($job);
+
+        $this->workUntil(fn () => count($this->runs()) >= 2, 30);
+        $runs = $this->runs();
+        $this->assertSame([1, 2], array_column($runs, 'attempt'));
+        $this->assertGreaterThanOrEqual(2.0, $runs[1]['at'] - $runs[0]['at']);
+        $this->assertSame([], $this->failedJobs());
+    }
+
+    public function testQueueClearSkipsEveryWaitingJob(): void
+    {
+        $queue = $this->kafka();
+        for ($i = 0; $i < 5; $i++) {
+            $queue->push($this->job("c$i"));
+        }
+        $this->assertSame(5, $queue->size());
+        $this->assertSame(0, $this->artisan(['queue:clear', 'kafka', '--queue=' . $this->queue]));
+        $this->assertStringContainsString("Cleared 5 jobs from the [$this->queue] queue", file_get_contents("$this->state/out.txt"));
+        $this->assertSame(0, $queue->size());
+        $this->assertSame(0, $this->work());
+        $this->assertSame([], $this->runs());
+    }
+
+    public function testSizeIsTheGroupsLag(): void
+    {
+        $queue = $this->kafka();
+        $this->assertSame(0, $queue->size());
+        for ($i = 0; $i < 3; $i++) {
+            $queue->push($this->job("s$i"));
+        }
+        $this->assertSame(3, $queue->size());
+        $job = $queue->pop();
+        $this->assertNotNull($job);
+        $this->assertSame(3, $queue->size(), 'a job being run is not committed yet');
+        $job->delete();
+        $this->assertSame(2, $queue->size());
+        $queue->close();
+    }
+
+    public function testAWorkerKilledMidJobHasItsJobRunAgainWithTheAttemptCounted(): void
+    {
+        $this->kafka()->push($this->job('killed', sleep: 60));
+        [$proc] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0']);
+        $deadline = microtime(true) + 20;
+        while ($this->runs() === [] && microtime(true) < $deadline) {
+            usleep(50_000);
+        }
+        $this->assertCount(1, $this->runs(), 'the job started');
+        posix_kill(proc_get_status($proc)['pid'], SIGKILL);
+        proc_close($proc);
+
+        // Its offset was never committed: the next member of the group gets it, as attempt 2. With --tries=2
+        // that attempt is the last; it sleeps again past --timeout, so the job ends failed.
+        $this->workUntil(fn () => count($this->runs()) >= 2, 40, ['--tries=2', '--timeout=2']);
+        $this->assertSame([1, 2], array_column($this->runs(), 'attempt'));
+        $this->workUntil(fn () => count($this->failedJobs()) >= 1, 20, ['--tries=2', '--timeout=2']);
+        $this->assertCount(2, $this->runs(), 'not run a third time');
+        $this->assertSame(0, $this->kafka()->size());
+    }
+
+    public function testTwoWorkersShareTheTopicsPartitions(): void
+    {
+        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 2 2>&1', $out, $rc);
+        $this->assertSame(0, $rc, implode("\n", $out));
+        $jobs = [];
+        for ($i = 0; $i < 200; $i++) {
+            $jobs[] = $this->job("shared-$i", sleep: 0.03);
+        }
+        $this->kafka()->bulk($jobs);
+
+        $workers = [];
+        foreach ([1, 2] as $n) {
+            [$workers[]] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--stop-when-empty', '--sleep=0']);
+        }
+        foreach ($workers as $proc) {
+            $this->assertSame(0, proc_close($proc));
+        }
+        $this->workUntil(fn () => count($this->runs()) >= 200, 30);
+        $tags = array_column($this->runs(), 'tag');
+        $this->assertCount(200, array_unique($tags));
+        $this->assertCount(200, $tags, 'each job handled once');
+        $this->assertCount(2, array_unique(array_column($this->runs(), 'pid')), 'both workers handled jobs');
+    }
+}
