@@ -74,8 +74,8 @@ impl Token {
 
 /// `rd_kafka_oauthbearer_set_token_failure`.
 pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &CString) -> PhpResult<()> {
-    // SAFETY: a live client handle and a C string librdkafka copies.
     // php-rdkafka throws these two with an empty message, and ignores any other error.
+    // SAFETY: a live client handle and a C string librdkafka copies.
     match unsafe { rd::rd_kafka_oauthbearer_set_token_failure(rk, error.as_ptr()) } {
         code @ (rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__INVALID_ARG | rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__STATE) => {
             Err(errors::exception("", code as i32))
