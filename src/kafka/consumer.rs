@@ -2,6 +2,7 @@
 //! and offset-commit callbacks run on the PHP thread inside consume().
 
 use std::{
+    ffi::c_void,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -15,6 +16,7 @@ use ext_php_rs::{
 use rdkafka::{
     bindings as rd,
     consumer::{BaseConsumer, CommitMode, Consumer as _},
+    error::{KafkaError, KafkaResult},
     TopicPartitionList,
 };
 
@@ -111,11 +113,43 @@ impl KafkaConsumer {
 
     fn commit_with(&self, what: Option<Any>, mode: CommitMode) -> PhpResult<()> {
         let consumer = self.consumer()?;
-        let result = match what.map(|a| a.0).filter(|z| !z.is_null()) {
+        let offsets = what.map(|a| a.0).filter(|z| !z.is_null()).map(offsets_to_commit).transpose()?;
+        let result = match &offsets {
+            _ if consumer.context().wants().offset_commit => commit_reported(consumer, offsets.as_ref(), mode),
             None => consumer.commit_consumer_state(mode),
-            Some(value) => consumer.commit(&offsets_to_commit(value)?, mode),
+            Some(list) => consumer.commit(list, mode),
         };
         result.map_err(|e| errors::from_kafka(&e))
+    }
+}
+
+/// A commit whose result reaches the offset commit callback. php-rdkafka sets that callback on
+/// librdkafka's conf, which then reports every commit; rdkafka's event API leaves it unset, and librdkafka
+/// reports only auto-commits. So the commit names its own report: a sync commit's result is recorded as
+/// it returns, an async one's arrives on the consumer queue that consume() serves.
+fn commit_reported(consumer: &BaseConsumer<Context>, offsets: Option<&TopicPartitionList>, mode: CommitMode) -> KafkaResult<()> {
+    unsafe extern "C" fn record(
+        _rk: *mut rd::rd_kafka_t,
+        err: rd::rd_kafka_resp_err_t,
+        offsets: *mut rd::rd_kafka_topic_partition_list_t,
+        context: *mut c_void,
+    ) {
+        // SAFETY: the consumer's context, alive while its commit runs.
+        unsafe { &*(context as *const Context) }.committed(err as i32, offsets);
+    }
+    let rk = consumer.client().native_ptr();
+    let list = offsets.map_or(std::ptr::null(), |l| l.ptr().cast_const());
+    let context = Arc::as_ptr(consumer.context()) as *mut c_void;
+    let err = match (mode, ConsumerQueue::of(consumer)) {
+        // SAFETY: a live consumer, list and queue; librdkafka copies the list.
+        (CommitMode::Async, Some(queue)) => unsafe { rd::rd_kafka_commit_queue(rk, list, queue.ptr(), Some(record), context) },
+        // SAFETY: as above; a sync commit calls `record` before it returns. (No consumer queue means no
+        // group, and librdkafka refuses the commit either way.)
+        _ => unsafe { rd::rd_kafka_commit_queue(rk, list, std::ptr::null_mut(), Some(record), context) },
+    };
+    match err {
+        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
+        err => Err(KafkaError::ConsumerCommit(err.into())),
     }
 }
 

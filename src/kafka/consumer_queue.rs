@@ -30,6 +30,10 @@ impl ConsumerQueue {
         // SAFETY: a live consumer handle; the queue reference is released on drop.
         NonNull::new(unsafe { rd::rd_kafka_queue_get_consumer(consumer.client().native_ptr()) }).map(ConsumerQueue)
     }
+
+    pub fn ptr(&self) -> *mut rd::rd_kafka_queue_t {
+        self.0.as_ptr()
+    }
 }
 
 impl Drop for ConsumerQueue {

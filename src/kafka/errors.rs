@@ -198,17 +198,44 @@ pub fn from_kafka(error: &KafkaError) -> PhpException {
 
 /// `RdKafka\KafkaErrorException` for an error object (transactions), message as php-rdkafka 6.0.4 builds it.
 pub fn kafka_error(error: &RDKafkaError) -> PhpException {
-    let code = error.code() as i32;
-    let text = error.string();
+    kafka_error_from(error.code() as i32, error.string(), error.is_fatal(), error.is_retriable(), error.txn_requires_abort())
+}
+
+/// librdkafka's advice to event-API users who never poll for delivery reports, ending the text of a
+/// timed-out commit or abort: mq polls for them, and php-rdkafka (callback mode) never shows it.
+const EVENT_QUEUE_HINT: &str = ": the event queue must be polled for delivery report events";
+
+/// [`kafka_error`] for an error object from a librdkafka call made directly; destroys it.
+pub fn kafka_error_object(error: *mut rdkafka::bindings::rd_kafka_error_t) -> PhpException {
+    use rdkafka::bindings as rd;
+    // SAFETY: a non-null error object, read then destroyed once.
+    unsafe {
+        let mut text = c_text(rd::rd_kafka_error_string(error)).unwrap_or_default();
+        if let Some(hint) = text.find(EVENT_QUEUE_HINT) {
+            text.truncate(hint);
+        }
+        let exception = kafka_error_from(
+            rd::rd_kafka_error_code(error) as i32,
+            text,
+            rd::rd_kafka_error_is_fatal(error) != 0,
+            rd::rd_kafka_error_is_retriable(error) != 0,
+            rd::rd_kafka_error_txn_requires_abort(error) != 0,
+        );
+        rd::rd_kafka_error_destroy(error);
+        exception
+    }
+}
+
+fn kafka_error_from(code: i32, text: String, fatal: bool, retriable: bool, requires_abort: bool) -> PhpException {
     exceptions::construct(
         KAFKA_ERROR,
         vec![
             &format!("{} (RD_KAFKA_RESP_ERR_{})", text, err2name(code)),
             &i64::from(code),
             &text,
-            &error.is_fatal(),
-            &error.is_retriable(),
-            &error.txn_requires_abort(),
+            &fatal,
+            &retriable,
+            &requires_abort,
         ],
     )
 }

@@ -56,6 +56,11 @@ impl LegacyHandle {
         self.started.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    fn is_started(&self, topic: &[u8], partition: i64) -> bool {
+        let entry = (c_string(topic), partition as i32);
+        self.started().contains(&entry)
+    }
+
     /// Records a started partition, or forgets a stopped one.
     fn track(&self, topic: &[u8], partition: i64, started: bool) {
         let entry = (c_string(topic), partition as i32);
@@ -231,6 +236,16 @@ impl ConsumerTopic {
         ensure_owner(self.handle.owner)?;
         Ok(self.native.ptr())
     }
+
+    /// php-rdkafka's check before a start: librdkafka asserts (aborting the process) when a partition of a
+    /// grouped consumer is started twice.
+    fn ensure_not_started(&self, partition: i64) -> PhpResult<()> {
+        if !self.handle.is_started(self.name(), partition) {
+            return Ok(());
+        }
+        let name = String::from_utf8_lossy(self.name());
+        Err(errors::exception(format!("{name}:{partition} is already being consumed by the same Consumer instance"), 0))
+    }
 }
 
 #[php_impl]
@@ -243,6 +258,7 @@ impl ConsumerTopic {
     /// Starts fetching `partition` from `offset` (or RD_KAFKA_OFFSET_BEGINNING/END/STORED, rd_kafka_offset_tail()).
     pub fn consume_start(&self, partition: i64, offset: i64) -> PhpResult<()> {
         check_partition(partition, true)?;
+        self.ensure_not_started(partition)?;
         // SAFETY: a live topic object.
         check_started(unsafe { rd::rd_kafka_consume_start(self.topic()?, partition as i32, offset) })?;
         self.handle.track(self.name(), partition, true);
@@ -252,6 +268,7 @@ impl ConsumerTopic {
     /// Starts fetching `partition` into `queue` (read with Queue::consume()).
     pub fn consume_queue_start(&self, partition: i64, offset: i64, queue: &Queue) -> PhpResult<()> {
         check_partition(partition, true)?;
+        self.ensure_not_started(partition)?;
         // SAFETY: a live topic object and queue of the same client.
         check_started(unsafe { rd::rd_kafka_consume_start_queue(self.topic()?, partition as i32, offset, queue.queue) })?;
         self.handle.track(self.name(), partition, true);
@@ -266,13 +283,23 @@ impl ConsumerTopic {
         Ok(())
     }
 
-    /// The next message of a started partition, or null on timeout.
+    /// The next message of a started partition, or null on timeout; librdkafka's error otherwise (a
+    /// partition not started: `_UNKNOWN_PARTITION`).
     pub fn consume(&self, partition: i64, timeout_ms: i64) -> PhpResult<Option<MessageObject>> {
         check_partition(partition, true)?;
         let topic = self.topic()?;
-        // SAFETY: a live topic object of a started partition; the message is owned by RawMessage.
-        let message = wait_for(timeout_ms, |slice| unsafe { RawMessage::from_ptr(rd::rd_kafka_consume(topic, partition as i32, slice)) });
-        message.map(|m| m.fields().into_php()).transpose()
+        let message = wait_for(timeout_ms, |slice| {
+            // SAFETY: a live topic object; the message is owned by RawMessage.
+            match unsafe { RawMessage::from_ptr(rd::rd_kafka_consume(topic, partition as i32, slice)) } {
+                Some(message) => Some(Ok(message)),
+                // SAFETY: reads librdkafka's thread-local last error, set by the call above.
+                None => match unsafe { rd::rd_kafka_last_error() } {
+                    rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__TIMED_OUT => None,
+                    err => Some(Err(errors::from_code(err as i32))),
+                },
+            }
+        });
+        message.transpose()?.map(|m| m.fields().into_php()).transpose()
     }
 
     /// Up to `batch_size` messages of a started partition, within the timeout.
@@ -290,7 +317,8 @@ impl ConsumerTopic {
 
     /// Calls `callback(Message)` for each message of a started partition: waits up to the timeout for the
     /// first, then serves all that are ready. Returns how many were handed over; a callback that throws
-    /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped).
+    /// ends the call (as in php-rdkafka, the rest of the fetched batch is dropped). Like librdkafka's
+    /// rd_kafka_consume_callback() (php-rdkafka's return value), -1 when the partition cannot be read.
     pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
         check_partition(partition, false)?;
         let topic = self.topic()?;
@@ -299,7 +327,8 @@ impl ConsumerTopic {
             other => Some(other),
         });
         let mut messages = match first {
-            Some(result) => result?,
+            Some(Ok(messages)) => messages,
+            Some(Err(_)) => return Ok(-1),
             None => return Ok(0),
         };
         let mut count = 0;
@@ -315,7 +344,8 @@ impl ConsumerTopic {
                     };
                 }
             }
-            messages = batch(topic, partition, 0, CALLBACK_BATCH)?;
+            // The partition stopped by the callback: what was handed over is the answer.
+            messages = batch(topic, partition, 0, CALLBACK_BATCH).unwrap_or_default();
         }
         Ok(count)
     }

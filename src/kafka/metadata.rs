@@ -155,12 +155,16 @@ impl Collection {
         self.items.len() as i64
     }
 
-    pub fn current(&self) -> Zval {
-        self.items.get(self.position).map(Zval::shallow_clone).unwrap_or_default()
+    pub fn current(&self) -> PhpResult<Zval> {
+        let item = self.items.get(self.position).ok_or_else(|| errors::exception("Called current() on invalid iterator", 0))?;
+        Ok(item.shallow_clone())
     }
 
-    pub fn key(&self) -> i64 {
-        self.position as i64
+    pub fn key(&self) -> PhpResult<i64> {
+        if !self.valid() {
+            return Err(errors::exception("Called key() on invalid iterator", 0));
+        }
+        Ok(self.position as i64)
     }
 
     pub fn next(&mut self) {

@@ -74,10 +74,13 @@ impl Token {
 
 /// `rd_kafka_oauthbearer_set_token_failure`.
 pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &CString) -> PhpResult<()> {
+    // php-rdkafka throws these two with an empty message, and ignores any other error.
     // SAFETY: a live client handle and a C string librdkafka copies.
     match unsafe { rd::rd_kafka_oauthbearer_set_token_failure(rk, error.as_ptr()) } {
-        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
-        code => Err(errors::from_code(code as i32)),
+        code @ (rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__INVALID_ARG | rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__STATE) => {
+            Err(errors::exception("", code as i32))
+        }
+        _ => Ok(()),
     }
 }
 

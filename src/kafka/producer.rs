@@ -222,12 +222,55 @@ impl Producer {
         transaction(self.handle()?.producer().begin_transaction())
     }
 
-    pub fn commit_transaction(&self, timeout_ms: i64) -> PhpResult<()> {
-        transaction(self.handle()?.producer().commit_transaction(Duration::from_millis(timeout_ms.max(0) as u64)))
+    pub fn commit_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
+        Self::serving_reports(self_, timeout_ms, rd::rd_kafka_commit_transaction)
     }
 
-    pub fn abort_transaction(&self, timeout_ms: i64) -> PhpResult<()> {
-        transaction(self.handle()?.producer().abort_transaction(Duration::from_millis(timeout_ms.max(0) as u64)))
+    pub fn abort_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
+        Self::serving_reports(self_, timeout_ms, rd::rd_kafka_abort_transaction)
+    }
+}
+
+/// How long one slice of commitTransaction()/abortTransaction() lets librdkafka wait.
+const TXN_SLICE: Duration = Duration::from_millis(20);
+
+impl Producer {
+    /// Runs librdkafka's commit or abort, which flush the producer first. That flush cannot serve the
+    /// delivery reports of rdkafka's event API (php-rdkafka's callback mode can), so the call is made in
+    /// short slices, serving the reports and their PHP callbacks between them: librdkafka resumes a commit
+    /// or abort that timed out (a retriable `_TIMED_OUT`). As in php-rdkafka, a callback that throws does
+    /// not stop the commit or abort: no PHP callback runs after it (the reports left wait for the next
+    /// poll), and its exception is thrown once the call returns.
+    fn serving_reports(
+        self_: &mut ZendClassObject<Producer>,
+        timeout_ms: i64,
+        call: unsafe extern "C" fn(*mut rd::rd_kafka_t, i32) -> *mut rd::rd_kafka_error_t,
+    ) -> PhpResult<()> {
+        let handle = Arc::clone(self_.handle()?);
+        let deadline = deadline(timeout_ms);
+        let mut calling_php = true;
+        loop {
+            let slice = deadline.map_or(TXN_SLICE, |d| d.saturating_duration_since(Instant::now()).min(TXN_SLICE));
+            // SAFETY: a live producer handle.
+            let error = unsafe { call(handle.native(), slice.as_millis() as i32) };
+            if error.is_null() {
+                return Ok(());
+            }
+            // SAFETY: a non-null error object, destroyed below or by kafka_error_object.
+            let resumable = unsafe {
+                rd::rd_kafka_error_code(error) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__TIMED_OUT
+                    && rd::rd_kafka_error_is_retriable(error) != 0
+            };
+            if !resumable || deadline.is_some_and(|d| Instant::now() >= d) || runtime::php_interrupted() {
+                return Err(errors::kafka_error_object(error));
+            }
+            // SAFETY: as above; not used after.
+            unsafe { rd::rd_kafka_error_destroy(error) };
+            handle.serve_ready();
+            if calling_php {
+                calling_php = Self::dispatch(self_)?;
+            }
+        }
     }
 }
 

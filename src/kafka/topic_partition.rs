@@ -27,7 +27,7 @@ pub struct TopicPartition {
 impl TopicPartition {
     #[php(defaults(offset = 0))]
     pub fn __construct(topic: PhpBytes, partition: i64, offset: i64) -> Self {
-        Self { topic: c_string(topic.as_bytes()).into_bytes(), partition: partition as i32, offset, err: None }
+        Self { topic: c_string(topic.as_bytes()).into_bytes(), partition: partition as i32, offset, err: Some(0) }
     }
 
     pub fn get_topic(&self) -> Option<PhpBytes> {

@@ -91,7 +91,7 @@ addBrokers with NUL: 1
 addBrokers not UTF-8: 1
 queryWatermarkOffsets not UTF-8: RdKafka\Exception [%i] %s
 oauthbearerSetToken bytes: RdKafka\Exception [-172] SASL/OAUTHBEARER is not the configured authentication mechanism
-oauthbearerSetTokenFailure bytes: RdKafka\Exception [-172] Local: Erroneous state
+oauthbearerSetTokenFailure bytes: RdKafka\Exception [-172] 
 metadata for a topic not UTF-8: %i
 produce to a topic not UTF-8: null
 int(0)

@@ -1,5 +1,5 @@
 <?php
-// mq-known: Metadata\Collection current()/key() past the end return null/the position; php-rdkafka throws RdKafka\Exception "Called current() on invalid iterator"
+// Metadata\Collection past its end: current() and key() throw.
 require __DIR__ . '/_prelude.php';
 
 $p = new RdKafka\Producer(conf());

@@ -1,5 +1,4 @@
 <?php
-// mq-known: ConsumerTopic::consume() of a partition that was not started returns null; php-rdkafka throws RdKafka\Exception(-190) "Local: Unknown partition"
 require __DIR__ . '/_prelude.php';
 
 $c = new RdKafka\Consumer(conf());

@@ -1,5 +1,4 @@
 <?php
-// mq-known: a second consumeStart() of the same partition aborts the process in librdkafka (assert !rktp->rktp_cgrp); php-rdkafka throws RdKafka\Exception
 require __DIR__ . '/_prelude.php';
 
 $topic = name('twice');

@@ -1,5 +1,4 @@
 <?php
-// mq-known: offset_commit_cb is never called for commit()/commitAsync() (php-rdkafka: once per commit, inside consume())
 // KafkaConsumer: subscribe, consume with a rebalance callback, commits (sync, async, of a message, of
 // offsets) with the offset commit callback, committed offsets, positions, assignment, unsubscribe, close.
 require __DIR__ . '/_prelude.php';

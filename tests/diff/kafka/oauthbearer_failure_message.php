@@ -1,5 +1,5 @@
 <?php
-// mq-known: oauthbearerSetTokenFailure()'s RdKafka\Exception has an empty message in php-rdkafka; mq's has err2str's text
+// oauthbearerSetTokenFailure() refused by librdkafka: the exception codes and (empty) messages.
 require __DIR__ . '/_prelude.php';
 
 $p = new RdKafka\Producer(conf());

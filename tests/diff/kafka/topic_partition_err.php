@@ -1,5 +1,4 @@
 <?php
-// mq-known: TopicPartition::getErr() of a TopicPartition made with new is null; php-rdkafka's is 0
 require __DIR__ . '/_prelude.php';
 
 show('new', (new RdKafka\TopicPartition('t', 1))->getErr());
