@@ -49,11 +49,12 @@ const FLAGS: [&str; 3] = ["isFatal", "isRetriable", "transactionRequiresAbort"];
 
 zend_fastcall! {
     extern "C" fn kafka_error_construct(ex: &mut ExecuteData, _retval: &mut Zval) {
+        // php-rdkafka parses "sl|sbbb": Reflection shows six required parameters, two are enough.
         let Some([message, code, error_string, fatal, retriable, abort]) = args(
-            ex, ["message", "code", "error_string", "isFatal", "isRetriable", "transactionRequiresAbort"], 6,
+            ex, ["message", "code", "error_string", "isFatal", "isRetriable", "transactionRequiresAbort"], 2,
         ) else { return };
         call_parent_constructor(ex, &mut [message, code]);
-        this_write(ex, "error_string", error_string);
+        this_write(ex, "error_string", classes::or(error_string, ""));
         for (name, value) in FLAGS.into_iter().zip([fatal, retriable, abort]) {
             let mut flag = Zval::new();
             flag.set_bool(value.bool().unwrap_or(false));

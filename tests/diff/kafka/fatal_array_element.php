@@ -1,5 +1,5 @@
 <?php
-// mq-known: fatal error (E_ERROR) in php-rdkafka; mq throws InvalidArgumentException and the script goes on
+// mq-deliberate: a catchable InvalidArgumentException where php-rdkafka ends the script with a fatal error (README, "Where mq deliberately differs")
 // reference-exit: 255
 // php-rdkafka raises a fatal error (E_ERROR) for an array element that is not a TopicPartition.
 require __DIR__ . '/_prelude.php';

@@ -1,5 +1,4 @@
 <?php
-// mq-known: KafkaErrorException's last four constructor arguments are optional in php-rdkafka (ZPP "sl|sbbb")
 require __DIR__ . '/_prelude.php';
 
 attempt('two arguments', function () {
