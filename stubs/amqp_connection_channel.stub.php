@@ -127,7 +127,7 @@ class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
     public function wait(mixed $allowed_methods = null, mixed $non_blocking = false, mixed $timeout = 0) {}
 
     /** Waits and dispatches until no consumer is left or stopConsume() is called. */
-    public function consume(float $maximum_poll = 10.0) {}
+    public function consume(mixed $maximum_poll = 10.0) {}
 
     public function basic_get(mixed $queue = '', mixed $no_ack = false, mixed $ticket = null) {}
 

@@ -1009,10 +1009,14 @@ impl AmqpChannel {
     }
 
     /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
+    /// Converted as php-amqplib's `float $maximumPoll` is (ext-php-rs names parameters after the Rust
+    /// identifier, so named arguments need `maximum_poll:`).
     #[php(defaults(maximum_poll = 10.0))]
-    pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: f64) -> PhpResult<()> {
-        let poll = wire::seconds_limit(maximum_poll)
-            .map_err(|()| exception(ex::INVALID_ARGUMENT, "consume(): Argument #1 ($maximum_poll) must be a number of seconds, NAN given", 0))?;
+    pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: Mixed) -> PhpResult<()> {
+        let poll = match maximum_poll.given() {
+            Some(given) => wire::timeout(given, "PhpAmqpLib\\Channel\\AMQPChannel::consume(): Argument #1 ($maximumPoll)")?,
+            None => Some(Duration::from_secs(10)),
+        };
         self_.check()?;
         while Self::consuming(self_) && !self_.stop_consuming.replace(false) {
             match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {

@@ -189,6 +189,20 @@ outcome('consume(INF)', function () use ($q) {
     $ch->consume(INF);
     return "got $got";
 });
+// php-amqplib's `float $maximumPoll`: a numeric string is converted, anything else is PHP's TypeError.
+outcome('consume("0.5")', function () use ($q) {
+    $ch = $GLOBALS['ch'];
+    $ch->basic_publish(new AMQPMessage('numeric string'), '', $q);
+    $got = null;
+    $ch->basic_consume($q, '', false, true, false, false, function (AMQPMessage $m) use (&$got) {
+        $got = $m->getBody();
+        $m->getChannel()->basic_cancel($m->getConsumerTag());
+    });
+    $ch->consume('0.5');
+    return "got $got";
+});
+outcome('consume("abc")', fn () => $ch->consume('abc'));
+outcome('consume(NAN)', fn () => $ch->consume(NAN));
 outcome('wait_for_pending_acks(INF), nothing pending', function () {
     $c = $GLOBALS['conn']->channel();
     $c->confirm_select();
@@ -305,6 +319,9 @@ wait(null, false, NAN): PhpAmqpLib\Exception\AMQPInvalidArgumentException: %s
 wait(null, false, "abc"): TypeError: %s
 wait(null, false, []): TypeError: %s
 consume(INF): ok got queued
+consume("0.5"): ok got numeric string
+consume("abc"): TypeError: PhpAmqpLib\Channel\AMQPChannel::consume(): Argument #1 ($maximumPoll) must be of type int|float, string given
+consume(NAN): PhpAmqpLib\Exception\AMQPInvalidArgumentException: %s
 wait_for_pending_acks(INF), nothing pending: ok returned
 -- wait() on what is closed, without timeout (a child, in case it hangs)
 after close: PhpAmqpLib\Exception\AMQPChannelClosedException: %s, fast
