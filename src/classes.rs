@@ -46,6 +46,54 @@ pub enum Initial {
     Null,
     False,
     EmptyArray,
+    /// A typed property (a `MAY_BE_*` mask) without default: uninitialized until written, so reading it
+    /// first is PHP's "must not be accessed before initialization" `Error`, as for php-rdkafka's.
+    Typed(u32),
+}
+
+/// Zend type masks (zend_type_info.h) for `Initial::Typed` and `declare_typed_property`.
+pub const MAY_BE_NULL: u32 = 1 << 1;
+pub const MAY_BE_FALSE: u32 = 1 << 2;
+pub const MAY_BE_TRUE: u32 = 1 << 3;
+pub const MAY_BE_BOOL: u32 = MAY_BE_FALSE | MAY_BE_TRUE;
+pub const MAY_BE_LONG: u32 = 1 << 4;
+pub const MAY_BE_STRING: u32 = 1 << 6;
+pub const MAY_BE_ARRAY: u32 = 1 << 7;
+
+extern "C" {
+    fn zend_declare_typed_property(
+        ce: *mut zend_class_entry,
+        name: *mut ext_php_rs::ffi::zend_string,
+        property: *mut Zval,
+        access_type: std::ffi::c_int,
+        doc_comment: *mut ext_php_rs::ffi::zend_string,
+        ty: ext_php_rs::ffi::zend_type,
+    ) -> *mut ext_php_rs::ffi::zend_property_info;
+}
+
+/// Declares a typed property on a class being registered (ext-php-rs declares only untyped ones): with
+/// `MAY_BE_NULL` in `mask` it starts as null, otherwise uninitialized.
+pub fn declare_typed_property(ce: &ClassEntry, name: &str, flags: PropertyFlags, mask: u32) {
+    let mut default = Zval::new();
+    if mask & MAY_BE_NULL == 0 {
+        // IS_UNDEF: a typed property without default starts uninitialized.
+        default.u1.type_info = 0;
+    }
+    let ty = ext_php_rs::ffi::zend_type { ptr: ptr::null_mut(), type_mask: mask };
+    let name = ext_php_rs::types::ZendStr::new_interned(name, true);
+    // SAFETY: called at MINIT on a class just registered; the interned name is persistent and kept by
+    // the property table.
+    unsafe {
+        zend_declare_typed_property(
+            ptr::from_ref(ce).cast_mut(),
+            name.as_ptr().cast_mut(),
+            &mut default,
+            flags.bits() as std::ffi::c_int,
+            ptr::null_mut(),
+            ty,
+        );
+    }
+    std::mem::forget(name);
 }
 
 /// One class (or interface) to register.
@@ -153,6 +201,7 @@ pub fn property(name: &str, flags: PropertyFlags, default: Initial) -> ClassProp
             Initial::Null => None,
             Initial::False => Some(Box::new(|| false.into_zval(true))),
             Initial::EmptyArray => Some(Box::new(|| ZendEmptyArray.into_zval(true))),
+            Initial::Typed(_) => unreachable!("typed properties are declared by declare_typed_property"),
         },
         docs: &[],
         ty: None,
@@ -183,7 +232,9 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
             };
         }
         for &(name, flags, default) in class.properties {
-            builder = builder.property(property(name, flags, default));
+            if !matches!(default, Initial::Typed(_)) {
+                builder = builder.property(property(name, flags, default));
+            }
         }
         let parent = match class.parent {
             Parent::None => None,
@@ -206,6 +257,11 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
             builder = builder.implements((getters[i], "interface"));
         }
         builder.register()?;
+        for &(name, flags, default) in class.properties {
+            if let Initial::Typed(mask) = default {
+                declare_typed_property(registered(class.name).ok_or_else(|| missing(class.name))?, name, flags, mask);
+            }
+        }
     }
     Ok(())
 }
@@ -314,8 +370,15 @@ extern "C" {
     ) -> *mut zval;
 }
 
-/// `$object->name` as code of class `scope` reads it (private and protected properties included).
+/// `$object->name` as code of class `scope` reads it (private and protected properties included),
+/// quietly: an uninitialized typed property reads as null.
 pub fn read(object: &ZendObject, scope: &ClassEntry, name: &str) -> Zval {
+    read_as(object, scope, name, true)
+}
+
+/// `read`, or with `silent` false as an expression reads it: an uninitialized typed property is PHP's
+/// "must not be accessed before initialization" `Error` (pending when this returns null).
+fn read_as(object: &ZendObject, scope: &ClassEntry, name: &str, silent: bool) -> Zval {
     let mut rv = Zval::new();
     // SAFETY: live object and class entry; the engine returns a pointer valid until the next write.
     unsafe {
@@ -324,7 +387,7 @@ pub fn read(object: &ZendObject, scope: &ClassEntry, name: &str) -> Zval {
             ptr::from_ref(object).cast_mut(),
             name.as_ptr().cast(),
             name.len(),
-            true,
+            silent,
             &mut rv,
         );
         found.as_ref().map(|z| z.dereference().shallow_clone()).unwrap_or_default()
@@ -346,10 +409,11 @@ pub fn write(object: &ZendObject, scope: &ClassEntry, name: &str, mut value: Zva
     }
 }
 
-/// `$this->name` inside a method handler.
+/// `$this->name` inside a method handler, as PHP code reads it (php-rdkafka's getters read their typed
+/// properties so: one its constructor never set is PHP's `Error`, left pending).
 pub fn this_read(ex: &mut ExecuteData, name: &str) -> Zval {
     let Some(scope) = scope(ex) else { return Zval::new() };
-    ex.get_self().map(|this| read(this, scope, name)).unwrap_or_default()
+    ex.get_self().map(|this| read_as(this, scope, name, false)).unwrap_or_default()
 }
 
 /// `$this->name = $value` inside a method handler.

@@ -139,6 +139,14 @@ namespace RdKafka {
 
     class KafkaErrorException extends Exception
     {
+        private string $error_string;
+
+        private bool $isFatal;
+
+        private bool $isRetriable;
+
+        private bool $transactionRequiresAbort;
+
         public function __construct(string $message, int $code, string $error_string, bool $isFatal, bool $isRetriable, bool $transactionRequiresAbort) {}
 
         /** @tentative-return-type */

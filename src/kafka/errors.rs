@@ -14,7 +14,7 @@ use ext_php_rs::{
 use rdkafka::error::{KafkaError, RDKafkaError};
 
 use crate::{
-    classes::{self, args, call_parent_constructor, this_read, this_write, Initial, Methods, Parent, PlainClass},
+    classes::{self, args, call_parent_constructor, this_read, this_write, Initial, Methods, Parent, PlainClass, MAY_BE_BOOL, MAY_BE_STRING},
     exceptions,
 };
 
@@ -35,10 +35,10 @@ pub fn register() -> ext_php_rs::error::Result<()> {
         PlainClass {
             methods: kafka_error_methods,
             properties: &[
-                ("error_string", PRIVATE, Initial::Null),
-                ("isFatal", PRIVATE, Initial::Null),
-                ("isRetriable", PRIVATE, Initial::Null),
-                ("transactionRequiresAbort", PRIVATE, Initial::Null),
+                ("error_string", PRIVATE, Initial::Typed(MAY_BE_STRING)),
+                ("isFatal", PRIVATE, Initial::Typed(MAY_BE_BOOL)),
+                ("isRetriable", PRIVATE, Initial::Typed(MAY_BE_BOOL)),
+                ("transactionRequiresAbort", PRIVATE, Initial::Typed(MAY_BE_BOOL)),
             ],
             ..PlainClass::simple(KAFKA_ERROR, Parent::Own(EXCEPTION), &[])
         },

@@ -2,7 +2,7 @@
 //! consumed message or a delivery report.
 
 use std::{
-    ffi::{c_int, CStr},
+    ffi::CStr,
     sync::atomic::{AtomicPtr, Ordering},
 };
 
@@ -10,9 +10,8 @@ use ext_php_rs::{
     builders::{ClassBuilder, FunctionBuilder},
     convert::IntoZval,
     exception::PhpException,
-    ffi::{zend_class_entry, zend_property_info, zend_string, zend_type},
-    flags::{DataType, MethodFlags},
-    types::{ZendHashTable, ZendObject, ZendStr, Zval},
+    flags::{DataType, MethodFlags, PropertyFlags},
+    types::{ZendHashTable, ZendObject, Zval},
     zend::{ClassEntry, ExecuteData},
     zend_fastcall,
 };
@@ -20,17 +19,11 @@ use rdkafka::{bindings as rd, message::BorrowedMessage};
 
 use super::errors;
 use crate::{
-    classes::{self, this_read},
+    classes::{self, this_read, MAY_BE_ARRAY, MAY_BE_LONG, MAY_BE_NULL, MAY_BE_STRING},
     php_string,
 };
 
 pub const CLASS: &str = "RdKafka\\Message";
-
-// Zend type masks (zend_type_info.h).
-const MAY_BE_NULL: u32 = 1 << 1;
-const MAY_BE_LONG: u32 = 1 << 4;
-const MAY_BE_STRING: u32 = 1 << 6;
-const MAY_BE_ARRAY: u32 = 1 << 7;
 
 /// (name, type mask, nullable with a null default; otherwise no default)
 const PROPERTIES: &[(&str, u32, bool)] = &[
@@ -68,18 +61,7 @@ const fn slot(name: &str) -> usize {
 extern "C" {
     /// PHP's shared immutable empty array (ZVAL_EMPTY_ARRAY).
     static zend_empty_array: ext_php_rs::ffi::HashTable;
-
-    fn zend_declare_typed_property(
-        ce: *mut zend_class_entry,
-        name: *mut zend_string,
-        property: *mut Zval,
-        access_type: c_int,
-        doc_comment: *mut zend_string,
-        ty: zend_type,
-    ) -> *mut zend_property_info;
 }
-
-const ZEND_ACC_PUBLIC: c_int = 1;
 
 /// The registered class, for building one Message per consumed message without a lookup.
 static MESSAGE_CLASS: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut());
@@ -87,18 +69,7 @@ static MESSAGE_CLASS: AtomicPtr<ClassEntry> = AtomicPtr::new(std::ptr::null_mut(
 fn declare_properties(ce: &'static mut ClassEntry, tables: ext_php_rs::args::ArgInfoTables) {
     MESSAGE_CLASS.store(std::ptr::from_mut(ce), Ordering::Relaxed);
     for &(name, mask, nullable) in PROPERTIES {
-        let mut default = Zval::new();
-        if !nullable {
-            // IS_UNDEF: a typed property without default starts uninitialized, as in php-rdkafka.
-            default.u1.type_info = 0;
-        }
-        let ty = zend_type { ptr: std::ptr::null_mut(), type_mask: mask | if nullable { MAY_BE_NULL } else { 0 } };
-        let name = ZendStr::new_interned(name, true);
-        // SAFETY: called once at MINIT on the class just registered; the interned name is persistent.
-        unsafe {
-            zend_declare_typed_property(ce, name.as_ptr().cast_mut(), &mut default, ZEND_ACC_PUBLIC, std::ptr::null_mut(), ty);
-        }
-        std::mem::forget(name);
+        classes::declare_typed_property(ce, name, PropertyFlags::Public, mask | if nullable { MAY_BE_NULL } else { 0 });
     }
     classes::remember(ce, tables);
 }

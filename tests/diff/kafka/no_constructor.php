@@ -1,5 +1,4 @@
 <?php
-// mq-known: objects made without their constructor (Reflection, mocks) throw php-rdkafka's "...::__construct() has not been called" \Exception
 require __DIR__ . '/_prelude.php';
 
 foreach ([
