@@ -195,6 +195,9 @@ fn deadline(timeout: Option<Duration>) -> Option<Instant> {
 /// `F: Send` is what makes re-entry safe: a `RefCell` borrow or a lock guard is not `Send`, so the
 /// future cannot hold one of mq's while the handlers run PHP code that may use the same objects.
 pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) -> PhpResult<Option<F::Output>> {
+    // Signals that came while PHP ran (without async signals pcntl only queued them) would not end
+    // the sleep below: their handlers run first.
+    dispatch_signals()?;
     let deadline = deadline(timeout);
     let mut future = std::pin::pin!(future);
     loop {

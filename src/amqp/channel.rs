@@ -222,7 +222,12 @@ impl AmqpChannel {
         self.ready()?;
         match rpc(&self.link, future)? {
             Ok(value) => Ok(value),
-            Err(e) if !self.channel.status().connected() => Err(self.ended(&e, method)),
+            // A state error of lapin's says only that the channel closed under the call: the broker's
+            // reason, recorded before the state changed, is what php-amqplib reports.
+            Err(e) if !self.channel.status().connected() => Err(match e.kind() {
+                lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
+                _ => self.ended(&e, method),
+            }),
             Err(e) => Err(channel_error(&e, method)),
         }
     }
@@ -554,6 +559,11 @@ impl AmqpChannel {
             self_.check()?; // a channel the broker closed: its reason, as php-amqplib reads it here
         }
         while !self_.unconfirmed.borrow().is_empty() {
+            // Signals that came while PHP ran (an ack handler): their handlers run before the wait.
+            runtime::dispatch_signals()?;
+            if self_.unconfirmed.borrow().is_empty() {
+                break;
+            }
             // Publishes queued since (by a handler) must be written before their confirm can come.
             self_.link.flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -991,6 +1001,9 @@ impl AmqpChannel {
         let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
         // A closed channel has nothing to wait for: php-amqplib fails here too (on a null connection).
         self_.check()?;
+        // Signals that came while PHP ran (without async signals pcntl only queued them): their
+        // handlers run now, as php-amqplib's select runs them after its next wait.
+        runtime::dispatch_signals()?;
         Self::notify_flow(self_)?;
         let deadline = limit.map(|l| Instant::now() + l);
         let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
@@ -1018,7 +1031,8 @@ impl AmqpChannel {
             None => Some(Duration::from_secs(10)),
         };
         self_.check()?;
-        while Self::consuming(self_) && !self_.stop_consuming.replace(false) {
+        // Handlers of signals that came while a callback ran go first: one may stop the loop.
+        while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
             match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {
                 Ok(Some(event)) => {
                     Self::handle(self_, event)?;

@@ -466,6 +466,8 @@ impl AmqpConnection {
             let seconds = Duration::from_secs(sec.coerce_to_long().unwrap_or(0).max(0) as u64);
             seconds.saturating_add(Duration::from_micros(usec.int().max(0) as u64))
         });
+        // Signals that came while PHP ran: their handlers run first (they may close channels).
+        runtime::dispatch_signals()?;
         let channels = Self::channels(self_); // keeps the channel objects alive while they are awaited
         let open: Vec<&super::channel::AmqpChannel> = channels
             .array()

@@ -231,13 +231,15 @@ impl KafkaConsumer {
     }
 
     #[php(defaults(topic_partitions = None))]
+    /// Natively, as php-rdkafka calls it: rdkafka's `assign()` reports errors without their code.
     pub fn assign(&self, topic_partitions: Option<Array>) -> PhpResult<()> {
-        let consumer = self.consumer()?;
-        let result = match topic_partitions {
-            Some(list) => consumer.assign(&topic_partition::to_list(list.0)?),
-            None => consumer.unassign(),
-        };
-        result.map_err(|e| errors::from_kafka(&e))
+        let list = topic_partitions.map(|list| topic_partition::to_list(list.0)).transpose()?;
+        let rk = self.rk()?;
+        // SAFETY: a live consumer handle and list (null: unassign everything).
+        match unsafe { rd::rd_kafka_assign(rk, list.as_ref().map_or(std::ptr::null_mut(), |l| l.ptr())) } {
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(()),
+            err => Err(errors::from_code(err as i32)),
+        }
     }
 
     /// Cooperative rebalancing: adds partitions to the assignment (from a rebalance callback).
