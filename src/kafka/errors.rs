@@ -14,7 +14,7 @@ use ext_php_rs::{
 use rdkafka::error::{KafkaError, RDKafkaError};
 
 use crate::{
-    classes::{self, args, call_parent_constructor, this_read, this_write, Initial, Methods, Parent, PlainClass, MAY_BE_BOOL, MAY_BE_STRING},
+    classes::{self, args, call_parent_constructor, no_args, this_read, this_write, Initial, Methods, Parent, PlainClass, MAY_BE_BOOL, MAY_BE_STRING},
     exceptions,
 };
 
@@ -65,25 +65,33 @@ zend_fastcall! {
 
 zend_fastcall! {
     extern "C" fn get_error_string(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_read(ex, "error_string");
+        if no_args(ex) {
+            *retval = this_read(ex, "error_string");
+        }
     }
 }
 
 zend_fastcall! {
     extern "C" fn is_fatal(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_read(ex, "isFatal");
+        if no_args(ex) {
+            *retval = this_read(ex, "isFatal");
+        }
     }
 }
 
 zend_fastcall! {
     extern "C" fn is_retriable(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_read(ex, "isRetriable");
+        if no_args(ex) {
+            *retval = this_read(ex, "isRetriable");
+        }
     }
 }
 
 zend_fastcall! {
     extern "C" fn requires_abort(ex: &mut ExecuteData, retval: &mut Zval) {
-        *retval = this_read(ex, "transactionRequiresAbort");
+        if no_args(ex) {
+            *retval = this_read(ex, "transactionRequiresAbort");
+        }
     }
 }
 

@@ -77,6 +77,9 @@ fn declare_properties(ce: &'static mut ClassEntry, tables: ext_php_rs::args::Arg
 zend_fastcall! {
     /// php-rdkafka: the description of `err` (librdkafka always has one, "Success" for 0).
     extern "C" fn errstr(ex: &mut ExecuteData, retval: &mut Zval) {
+        if !classes::no_args(ex) {
+            return;
+        }
         match this_read(ex, "err").long() {
             Some(err) => *retval = classes::binary(errors::err2str(err as i32).as_bytes()),
             None => retval.set_null(),
