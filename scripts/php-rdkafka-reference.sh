@@ -33,7 +33,9 @@ lrk_src="$sys_dir/librdkafka"
 # them to configure flags; builtin.features then reads the same on both sides.
 flags=(--enable-ssl --disable-gssapi --disable-curl --enable-zstd --disable-lz4-ext)
 
-stamp="rdkafka-sys-$sys_version ${flags[*]} $(cat "$0" <(find "$SRC" -type f | sort | xargs cat) | sha1sum | cut -c1-16)"
+# OUT is part of the stamp: rdkafka.so finds its librdkafka through an rpath to OUT, so a cache copied
+# elsewhere would load whatever librdkafka the system has.
+stamp="rdkafka-sys-$sys_version ${flags[*]} $OUT $(cat "$0" <(find "$SRC" -type f | sort | xargs cat) | sha1sum | cut -c1-16)"
 if [ -f "$OUT/rdkafka.so" ] && [ "$(cat "$OUT/stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "$OUT/rdkafka.so"
   exit 0
