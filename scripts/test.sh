@@ -80,34 +80,32 @@ layer_phpunit() {
   return "$rc"
 }
 
-layer_diff() {
-  # The same scripts under Debian's php-amqplib and under mq.so, outputs compared (tests/diff/README.md).
-  "$PHP" -n tests/diff/run.php --so="$SO" 2>&1 | tee "$LOGS/diff.log"
-  local rc=${PIPESTATUS[0]}
-  local p f
-  p=$(sed -n 's/^diff: \([0-9]*\) passed, .*/\1/p' "$LOGS/diff.log")
-  f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$LOGS/diff.log")
+# Counts a differential run from its last line "diff: N passed, N failed"; fails without that line.
+count_diff() { # LOG EXIT_CODE
+  local p f rc=$2
+  p=$(sed -n 's/^diff: \([0-9]*\) passed, .*/\1/p' "$1")
+  f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$1")
   count "${p:-0}" "${f:-0}" 0
   [ -n "$p" ] || rc=1
   return "$rc"
 }
 
+layer_diff() {
+  # The same scripts under Debian's php-amqplib and under mq.so, outputs compared (tests/diff/README.md).
+  "$PHP" -n tests/diff/run.php --so="$SO" 2>&1 | tee "$LOGS/diff.log"
+  count_diff "$LOGS/diff.log" "${PIPESTATUS[0]}"
+}
+
 layer_diff_kafka() {
   # The same scripts under the php-rdkafka 6.0.4 C extension and under mq.so (tests/diff/kafka/README.md).
   # The reference is built on first use (about a minute) and cached in .state/.
-  local ref rc
+  local ref
   ref=$(scripts/php-rdkafka-reference.sh 2>&1 | tee "$LOGS/diff-kafka.log" | tail -n 1)
   if [ ! -f "$ref" ]; then
     echo "diff-kafka: building the reference php-rdkafka failed"; count 0 1 0; return 1
   fi
   "$PHP" -n tests/diff/run.php --suite=kafka --so="$SO" --rdkafka="$ref" 2>&1 | tee -a "$LOGS/diff-kafka.log"
-  rc=${PIPESTATUS[0]}
-  local p f
-  p=$(sed -n 's/^diff: \([0-9]*\) passed, .*/\1/p' "$LOGS/diff-kafka.log")
-  f=$(sed -n 's/^diff: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$LOGS/diff-kafka.log")
-  count "${p:-0}" "${f:-0}" 0
-  [ -n "$p" ] || rc=1
-  return "$rc"
+  count_diff "$LOGS/diff-kafka.log" "${PIPESTATUS[0]}"
 }
 
 layer_bench() {

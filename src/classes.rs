@@ -51,10 +51,11 @@ pub enum Initial {
     Typed(u32),
 }
 
-/// Zend type masks (zend_type_info.h) for `Initial::Typed` and `declare_typed_property`.
+/// Zend type masks (zend_type_info.h) for `Initial::Typed`, `declare_typed_property` and the argument
+/// checks of `internal_methods`.
 pub const MAY_BE_NULL: u32 = 1 << 1;
-pub const MAY_BE_FALSE: u32 = 1 << 2;
-pub const MAY_BE_TRUE: u32 = 1 << 3;
+const MAY_BE_FALSE: u32 = 1 << 2;
+const MAY_BE_TRUE: u32 = 1 << 3;
 pub const MAY_BE_BOOL: u32 = MAY_BE_FALSE | MAY_BE_TRUE;
 pub const MAY_BE_LONG: u32 = 1 << 4;
 pub const MAY_BE_STRING: u32 = 1 << 6;

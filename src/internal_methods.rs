@@ -37,17 +37,14 @@ use ext_php_rs::{
     zend::{ce, ClassEntry, ExecutorGlobals},
 };
 
+use crate::classes::{MAY_BE_BOOL, MAY_BE_LONG, MAY_BE_STRING};
+
 /// The handler of an internal function (`zif_handler`).
 type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
 
 // From PHP 8.2's Zend/zend_types.h, zend_type_info.h and zend_compile.h.
 const MAY_BE_MASK: u32 = (1 << 18) - 1;
-const MAY_BE_FALSE: u32 = 1 << 2;
-const MAY_BE_TRUE: u32 = 1 << 3;
-const MAY_BE_BOOL: u32 = MAY_BE_FALSE | MAY_BE_TRUE;
-const MAY_BE_LONG: u32 = 1 << 4;
 const MAY_BE_DOUBLE: u32 = 1 << 5;
-const MAY_BE_STRING: u32 = 1 << 6;
 const MAY_BE_ANY: u32 = 0x3fe;
 const MAY_BE_CALLABLE: u32 = 1 << 12;
 const TYPE_NAME_BIT: u32 = 1 << 24;
