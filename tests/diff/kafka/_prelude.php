@@ -8,6 +8,7 @@
  */
 
 require_once __DIR__ . '/../../tools/brokers.php';
+require_once dirname(__DIR__) . '/_names.php';
 
 function client(): string
 {
@@ -29,9 +30,6 @@ set_exception_handler(function (Throwable $e): void {
     exit(255);
 });
 
-/** @var array<string,string> real name => logical name */
-$GLOBALS['__names'] = [];
-
 /**
  * A fresh topic (or group) name, never printed: out() and friends print $logical instead. Names start with
  * run.php's token for this run, so run.php deletes the topics in one call at the end.
@@ -42,29 +40,7 @@ function name(string $logical): string
     static $token = null;
     $token ??= getenv('MQ_DIFF_RUN') ?: sprintf('kdiff-%07d-%s', 0, bin2hex(random_bytes(3)));
     $real = $token . '-' . $logical . '-' . bin2hex(random_bytes(4));
-    $GLOBALS['__names'][$real] = $logical;
-    if ($f = getenv('MQ_DIFF_NAMES')) {
-        file_put_contents($f, "$real\n", FILE_APPEND | LOCK_EX);
-    }
-    return $real;
-}
-
-/** Replaces the real names in $s by their logical names. */
-function logical(string $s): string
-{
-    return $GLOBALS['__names'] ? strtr($s, $GLOBALS['__names']) : $s;
-}
-
-/** Prints its arguments (joined by a space) as one line, with names replaced. */
-function out(...$parts): void
-{
-    echo logical(implode(' ', array_map(fn ($p) => is_string($p) ? $p : repr($p), $parts))), "\n";
-}
-
-/** Prints "label: <stable representation of value>". */
-function show(string $label, $value): void
-{
-    out($label . ': ' . repr($value));
+    return remember($real, $logical);
 }
 
 /** Runs $f, prints "label: <result>" or "label: threw Class(code): message". Returns the result or null. */

@@ -13,6 +13,7 @@ use PhpAmqpLib\Message\AMQPMessage;
 use PhpAmqpLib\Wire\AMQPAbstractCollection;
 
 require_once __DIR__ . '/../../tools/brokers.php';
+require_once dirname(__DIR__) . '/_names.php';
 
 function client(): string
 {
@@ -43,9 +44,6 @@ function connect(): AMQPStreamConnection
     return new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
 }
 
-/** @var array<string,string> real name => logical name */
-$GLOBALS['__names'] = [];
-
 /**
  * A fresh queue/exchange name, never printed: out() and show() print $prefix instead.
  * The names are recorded so run.php can delete leftovers of a scenario that died halfway.
@@ -53,29 +51,7 @@ $GLOBALS['__names'] = [];
 function name(string $prefix): string
 {
     $real = 'mqdiff-' . $prefix . '-' . getmypid() . '-' . bin2hex(random_bytes(4));
-    $GLOBALS['__names'][$real] = $prefix;
-    if ($f = getenv('MQ_DIFF_NAMES')) {
-        file_put_contents($f, "$real\n", FILE_APPEND | LOCK_EX);
-    }
-    return $real;
-}
-
-/** Replaces the real names in $s by their logical names. */
-function logical(string $s): string
-{
-    return $GLOBALS['__names'] ? strtr($s, $GLOBALS['__names']) : $s;
-}
-
-/** Prints its arguments (joined by a space) as one line, with names replaced. */
-function out(...$parts): void
-{
-    echo logical(implode(' ', array_map(fn($p) => is_string($p) ? $p : repr($p), $parts))), "\n";
-}
-
-/** Prints "label: <stable representation of value>". */
-function show(string $label, $value): void
-{
-    out($label . ': ' . repr($value));
+    return remember($real, $prefix);
 }
 
 /** A stable one-value representation (var_export-like, one line except for messages). */
