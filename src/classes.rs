@@ -410,22 +410,6 @@ pub fn write(object: &ZendObject, scope: &ClassEntry, name: &str, mut value: Zva
     }
 }
 
-extern "C" {
-    fn zend_wrong_parameters_none_error();
-}
-
-/// For a handler of a method without parameters that internal functions' ZPP would check (php-rdkafka's
-/// getters): false, with PHP's ArgumentCountError pending, when arguments were passed.
-pub fn no_args(ex: &ExecuteData) -> bool {
-    // SAFETY: the running call's frame; num_args is set for every call.
-    if unsafe { ex.This.u2.num_args } == 0 {
-        return true;
-    }
-    // SAFETY: reports on the running call (EG(current_execute_data) is this frame).
-    unsafe { zend_wrong_parameters_none_error() };
-    false
-}
-
 /// `$this->name` inside a method handler, as PHP code reads it (php-rdkafka's getters read their typed
 /// properties so: one its constructor never set is PHP's `Error`, left pending).
 pub fn this_read(ex: &mut ExecuteData, name: &str) -> Zval {

@@ -14,7 +14,7 @@ use ext_php_rs::{
 use rdkafka::error::{KafkaError, RDKafkaError};
 
 use crate::{
-    classes::{self, args, call_parent_constructor, no_args, this_read, this_write, Initial, Methods, Parent, PlainClass, MAY_BE_BOOL, MAY_BE_STRING},
+    classes::{self, args, call_parent_constructor, this_read, this_write, Initial, Methods, Parent, PlainClass, MAY_BE_BOOL, MAY_BE_STRING},
     exceptions,
 };
 
@@ -63,35 +63,34 @@ zend_fastcall! {
     }
 }
 
+/// A getter's property: php-rdkafka's getters take no arguments (ZPP's ArgumentCountError otherwise).
+fn read_without_arguments(ex: &mut ExecuteData, retval: &mut Zval, name: &str) {
+    if args(ex, [], 0).is_some() {
+        *retval = this_read(ex, name);
+    }
+}
+
 zend_fastcall! {
     extern "C" fn get_error_string(ex: &mut ExecuteData, retval: &mut Zval) {
-        if no_args(ex) {
-            *retval = this_read(ex, "error_string");
-        }
+        read_without_arguments(ex, retval, "error_string");
     }
 }
 
 zend_fastcall! {
     extern "C" fn is_fatal(ex: &mut ExecuteData, retval: &mut Zval) {
-        if no_args(ex) {
-            *retval = this_read(ex, "isFatal");
-        }
+        read_without_arguments(ex, retval, "isFatal");
     }
 }
 
 zend_fastcall! {
     extern "C" fn is_retriable(ex: &mut ExecuteData, retval: &mut Zval) {
-        if no_args(ex) {
-            *retval = this_read(ex, "isRetriable");
-        }
+        read_without_arguments(ex, retval, "isRetriable");
     }
 }
 
 zend_fastcall! {
     extern "C" fn requires_abort(ex: &mut ExecuteData, retval: &mut Zval) {
-        if no_args(ex) {
-            *retval = this_read(ex, "transactionRequiresAbort");
-        }
+        read_without_arguments(ex, retval, "transactionRequiresAbort");
     }
 }
 

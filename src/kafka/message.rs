@@ -77,7 +77,8 @@ fn declare_properties(ce: &'static mut ClassEntry, tables: ext_php_rs::args::Arg
 zend_fastcall! {
     /// php-rdkafka: the description of `err` (librdkafka always has one, "Success" for 0).
     extern "C" fn errstr(ex: &mut ExecuteData, retval: &mut Zval) {
-        if !classes::no_args(ex) {
+        // No parameters: arguments are ZPP's ArgumentCountError, as in php-rdkafka.
+        if classes::args(ex, [], 0).is_none() {
             return;
         }
         match this_read(ex, "err").long() {
