@@ -1026,10 +1026,7 @@ impl AmqpChannel {
     /// identifier, so named arguments need `maximum_poll:`).
     #[php(defaults(maximum_poll = 10.0))]
     pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: Mixed) -> PhpResult<()> {
-        let poll = match maximum_poll.given() {
-            Some(given) => wire::timeout(given, "PhpAmqpLib\\Channel\\AMQPChannel::consume(): Argument #1 ($maximumPoll)")?,
-            None => Some(Duration::from_secs(10)),
-        };
+        let poll = seconds(&maximum_poll, "PhpAmqpLib\\Channel\\AMQPChannel::consume(): Argument #1 ($maximumPoll)")?;
         self_.check()?;
         // Handlers of signals that came while a callback ran go first: one may stop the loop.
         while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
