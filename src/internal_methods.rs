@@ -32,7 +32,10 @@ use std::{
 use ext_php_rs::{
     boxed::ZBox,
     exception::PhpException,
-    ffi::{zend_execute_data, zend_function, zend_internal_arg_info, zend_string, zval},
+    ffi::{
+        zend_execute_data, zend_function, zend_internal_arg_info, zend_string, zval, ZEND_ACC_DEPRECATED,
+        ZEND_ACC_HAS_RETURN_TYPE, ZEND_ACC_STATIC, ZEND_ACC_STRICT_TYPES, _ZEND_TYPE_NAME_BIT,
+    },
     types::{ZendObject, ZendStr, Zval},
     zend::{ce, ClassEntry, ExecutorGlobals},
 };
@@ -42,21 +45,17 @@ use crate::classes::{MAY_BE_BOOL, MAY_BE_LONG, MAY_BE_STRING};
 /// The handler of an internal function (`zif_handler`).
 type Handler = unsafe extern "C" fn(*mut zend_execute_data, *mut zval);
 
-// From PHP 8.2's Zend/zend_types.h, zend_type_info.h and zend_compile.h.
+// From PHP 8.2's Zend/zend_types.h, zend_type_info.h and zend_compile.h, where the bindings lack them
+// or type them as u32 where the engine's fields are u8.
 const MAY_BE_MASK: u32 = (1 << 18) - 1;
 const MAY_BE_DOUBLE: u32 = 1 << 5;
 const MAY_BE_ANY: u32 = 0x3fe;
 const MAY_BE_CALLABLE: u32 = 1 << 12;
-const TYPE_NAME_BIT: u32 = 1 << 24;
 const SEND_MODE_MASK: u32 = 3 << 25;
 const IS_TENTATIVE_BIT: u32 = 1 << 29;
 const IS_NULL: u8 = 1;
 const IS_LONG: u8 = 4;
 const IS_OBJECT: u8 = 8;
-const ZEND_ACC_STATIC: u32 = 1 << 4;
-const ZEND_ACC_DEPRECATED: u32 = 1 << 11;
-const ZEND_ACC_STRICT_TYPES: u32 = 1 << 31;
-const ZEND_ACC_HAS_RETURN_TYPE: u32 = 1 << 13;
 const ZEND_INTERNAL_FUNCTION: u8 = 1;
 
 extern "C" {
@@ -265,7 +264,7 @@ unsafe fn coerce_args(ex: *mut zend_execute_data, function: *mut zend_function) 
 unsafe fn coerce(info: &zend_internal_arg_info, num: u32, arg: *mut zval, strict: bool) -> bool {
     let mask = info.type_.type_mask;
     let types = mask & MAY_BE_MASK;
-    let named = mask & TYPE_NAME_BIT != 0;
+    let named = mask & _ZEND_TYPE_NAME_BIT != 0;
     // By reference: the handler reads the reference. Untyped or mixed: anything.
     if mask & SEND_MODE_MASK != 0 || (types == 0 && !named) || types & MAY_BE_ANY == MAY_BE_ANY {
         return true;
