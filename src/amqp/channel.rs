@@ -6,6 +6,7 @@
 use std::{
     cell::{Cell, RefCell},
     collections::BTreeMap,
+    rc::Rc,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -27,8 +28,12 @@ use lapin::{
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::{
+    channel_setup::{self, ChannelSetup},
     connection::{AmqpConnection, Link},
     deliveries::{Deliveries, Incoming, Subscription},
+    delivery_tags::DeliveryTags,
+    session::{self, Session},
+    topology,
     pipeline::{ConfirmTo, Confirmed, Confirms, Settling, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
@@ -46,13 +51,19 @@ use crate::{
 pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
 pub const CLASS: &str = "PhpAmqpLib\\Channel\\AMQPChannel";
 
-/// A publish kept by batch_basic_publish until publish_batch.
+/// A publish kept by batch_basic_publish until publish_batch, or until its confirm.
 struct Batched {
     msg: Zval,
     exchange: ShortString,
     routing_key: ShortString,
     mandatory: bool,
     immediate: bool,
+}
+
+impl Clone for Batched {
+    fn clone(&self) -> Self {
+        Batched { msg: self.msg.shallow_clone(), exchange: self.exchange.clone(), routing_key: self.routing_key.clone(), ..*self }
+    }
 }
 
 /// AMQPChannel's own class entry: the scope its private properties are declared in.
@@ -88,8 +99,8 @@ pub struct AmqpChannel {
 /// can wait forever on a lock a parent thread held at the fork (and would close nothing of use).
 impl Drop for AmqpChannel {
     fn drop(&mut self) {
-        if self.link.owner.is_current() {
-            self.link.park(&self.channel);
+        if self.link.borrow().owner.is_current() {
+            self.link().park(&self.channel());
             // SAFETY: dropped exactly once, here.
             unsafe { std::mem::ManuallyDrop::drop(&mut self.state) };
         }
@@ -105,15 +116,24 @@ impl std::ops::Deref for AmqpChannel {
 }
 
 pub struct ChannelState {
-    link: Arc<Link>,
-    channel: Channel,
+    /// The connection across reconnects: its settings, topology and current link.
+    session: Rc<Session>,
+    /// The link and lapin channel in use: replaced when the channel is reopened after a recovery.
+    link: RefCell<Arc<Link>>,
+    channel: RefCell<Channel>,
+    /// QoS, modes and consumers, for a reopen.
+    setup: RefCell<ChannelSetup>,
+    /// PHP's delivery tags across reopens.
+    tags: Cell<DeliveryTags>,
+    /// Set while reopening: the channel's own calls from signal handlers meanwhile are refused.
+    reopening: Cell<bool>,
     deliveries: RefCell<Deliveries>,
     /// Where written publishes go to be confirmed (see `pipeline::Confirms`), once in confirm mode.
     confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
     confirms: RefCell<Confirms>,
     /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
-    /// `multiple` ack settles a prefix in O(log n)).
-    unconfirmed: RefCell<BTreeMap<u64, Zval>>,
+    /// `multiple` ack settles a prefix in O(log n)); replayed in that order after a reconnect.
+    unconfirmed: RefCell<BTreeMap<u64, Batched>>,
     /// Next publish's delivery tag in confirm mode; 0 outside it.
     next_tag: Cell<u64>,
     batch: RefCell<Vec<Batched>>,
@@ -129,13 +149,18 @@ pub struct ChannelState {
 }
 
 impl AmqpChannel {
-    /// A new lapin channel on `link`.
-    fn opened(link: Arc<Link>) -> PhpResult<Self> {
+    /// A new lapin channel on the session's link.
+    fn opened(session: Rc<Session>) -> PhpResult<Self> {
+        let link = session.link()?;
         let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
-                link,
-                channel,
+                session,
+                link: RefCell::new(link),
+                channel: RefCell::new(channel),
+                setup: RefCell::default(),
+                tags: Cell::default(),
+                reopening: Cell::new(false),
                 deliveries: RefCell::new(Deliveries::default()),
                 confirm_queue: RefCell::new(None),
                 confirms: RefCell::new(Confirms::default()),
@@ -151,23 +176,117 @@ impl AmqpChannel {
         })
     }
 
+    fn link(&self) -> Arc<Link> {
+        self.link.borrow().clone()
+    }
+
+    /// The lapin channel in use (a handle: the calls made on it hold no borrow of this channel).
+    fn channel(&self) -> Channel {
+        self.channel.borrow().clone()
+    }
+
+    /// Whether the channel ended because its connection was lost in a way recovery handles (see
+    /// `session::recoverable`), with recovery on and the connection not closed by the program.
+    fn recoverable(&self) -> bool {
+        if !self.session.recovery() || self.closed.get() || self.reopening.get() || self.session.current().is_none() {
+            return false;
+        }
+        let link = self.link();
+        !link.connection.status().connected()
+            && link.owner.is_current()
+            && self.channel().status().close_reason().is_some_and(|reason| session::recoverable(&reason))
+    }
+
+    /// After its connection was lost: a new channel on the recovered connection (`Session::recover`)
+    /// with the recorded QoS, confirm or transaction mode and consumers, then the unconfirmed publishes
+    /// again, in tag order. Deliveries received before are dropped unhandled (the broker redelivers
+    /// them); their acks are dropped too (`DeliveryTags`). On failure, what php-amqplib throws for the
+    /// loss, and the channel stays closed.
+    fn reopen(&self) -> PhpResult<()> {
+        let channel = self.channel();
+        let reason = channel.status().close_reason().map(|r| r.to_string()).unwrap_or_default();
+        self.reopening.set(true);
+        let reopened = self.reopen_on(reason);
+        self.reopening.set(false);
+        match reopened {
+            // A signal handler's call during the reconnect: the reconnect goes on.
+            Err(e) if self.session.is_recovering() => Err(e),
+            Err(_) => Err(self.closed_by_peer()),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn reopen_on(&self, reason: String) -> PhpResult<()> {
+        let link = self.session.recover(&self.link(), reason)?;
+        let setup = {
+            let mut setup = self.setup.borrow_mut();
+            for (old, new) in self.session.renames() {
+                setup.queue_renamed(&old, &new);
+            }
+            setup.clone()
+        };
+        let opening = async {
+            let channel = link.connection.create_channel().await?;
+            channel_setup::replay_modes(&setup, &channel).await?;
+            let mut deliveries = Deliveries::default();
+            for c in &setup.consumers {
+                let consumer = channel.basic_consume(c.queue.clone(), c.tag.clone(), c.options, c.arguments.clone()).await?;
+                deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
+            }
+            Ok((channel, deliveries))
+        };
+        let (channel, deliveries) = rpc(&link, opening)?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        *self.link.borrow_mut() = link;
+        *self.channel.borrow_mut() = channel;
+        *self.deliveries.borrow_mut() = deliveries;
+        let mut tags = self.tags.get();
+        tags.reopened();
+        self.tags.set(tags);
+        let confirms = Confirms::default();
+        if self.confirm_queue.borrow().is_some() {
+            *self.confirm_queue.borrow_mut() = Some(confirms.sender());
+        }
+        *self.confirms.borrow_mut() = confirms;
+        let pending: Vec<(u64, Batched)> = self.unconfirmed.borrow().iter().map(|(&tag, p)| (tag, p.clone())).collect();
+        for (tag, p) in pending {
+            self.publish_frames(&p, Some(tag))?;
+        }
+        Ok(())
+    }
+
+    /// The tag PHP sees for a delivery of the current channel (see `DeliveryTags`).
+    fn received_tag(&self, broker: u64) -> u64 {
+        let mut tags = self.tags.get();
+        let tag = tags.received(broker);
+        self.tags.set(tags);
+        tag
+    }
+
+    /// The broker's tag for an ack, nack or reject of `tag`; None for a delivery received before the
+    /// connection was recovered (the broker redelivers it: settling it would settle another).
+    fn settling(&self, tag: u64) -> PhpResult<Option<u64>> {
+        self.ready()?;
+        Ok(self.tags.get().to_broker(tag))
+    }
+
     /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the
     /// limit, so it is the limit rounded down to the frame payload size.
     fn kept_body(&self) -> Option<usize> {
         let limit = self.body_limit.get()?;
-        let frame_payload = (self.link.connection.configuration().frame_max() as usize).saturating_sub(8).max(1);
+        let frame_payload = (self.link().connection.configuration().frame_max() as usize).saturating_sub(8).max(1);
         Some(limit / frame_payload * frame_payload)
     }
 
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
     fn ready(&self) -> PhpResult<()> {
         self.check()?;
-        self.link.flush()
+        self.link().flush()
     }
 
-    /// Passes the broker's block/unblock notices to the connection's handlers.
+    /// Passes recovery's state changes, then the broker's block/unblock notices, to the connection's handlers.
     fn notify_flow(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
-        let notices = self_.link.flow.take();
+        Self::notify_recovery(self_)?;
+        let notices = self_.link().flow.take();
         if notices.is_empty() {
             return Ok(());
         }
@@ -175,15 +294,32 @@ impl AmqpChannel {
         notices.into_iter().try_for_each(|notice| super::connection::notify(&connection, notice))
     }
 
+    /// Passes recovery's state changes (lost, recovered, failed) to the connection's handler, right
+    /// after the call that recovered.
+    fn notify_recovery(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        let changes = self_.session.take_notices();
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let connection = Self::prop(self_, "connection");
+        changes.iter().try_for_each(|change| super::connection::notify_recovery(&connection, change))
+    }
+
     fn check(&self) -> PhpResult<()> {
-        self.link.check_owner()?;
+        self.link().check_owner()?;
         if let Some(deferred) = self.deferred.borrow_mut().take() {
             return Err(deferred);
         }
         if self.closed.get() {
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
         }
-        if !self.channel.status().connected() {
+        if self.reopening.get() {
+            return Err(exception(ex::CONNECTION_CLOSED, "The channel is being recovered after its connection was lost", 0));
+        }
+        if !self.channel().status().connected() {
+            if self.recoverable() {
+                return self.reopen();
+            }
             return Err(self.closed_by_peer());
         }
         Ok(())
@@ -196,7 +332,7 @@ impl AmqpChannel {
     fn closed_by_peer(&self) -> ext_php_rs::exception::PhpException {
         use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
         let ours = |e: &lapin::Error| matches!(e.kind(), InvalidChannelState(..) | InvalidConnectionState(..));
-        match self.channel.status().close_reason().filter(|reason| !ours(reason)) {
+        match self.channel().status().close_reason().filter(|reason| !ours(reason)) {
             // The broker closed this channel.
             Some(reason) if reason.is_amqp_soft_error() => {
                 self.closed.set(true);
@@ -204,7 +340,7 @@ impl AmqpChannel {
             }
             // The connection ended: reported once, by the first of its channels to find it; the others
             // keep finding its socket gone, as php-amqplib's do.
-            Some(reason) if !self.link.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed) => {
+            Some(reason) if !self.link().end_reported.swap(true, std::sync::atomic::Ordering::Relaxed) => {
                 self.closed.set(true);
                 channel_error(&reason, errors::NO_METHOD)
             }
@@ -220,11 +356,11 @@ impl AmqpChannel {
     /// when the server closed it.
     fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
         self.ready()?;
-        match rpc(&self.link, future)? {
+        match rpc(&self.link(), future)? {
             Ok(value) => Ok(value),
             // A state error of lapin's says only that the channel closed under the call: the broker's
             // reason, recorded before the state changed, is what php-amqplib reports.
-            Err(e) if !self.channel.status().connected() => Err(match e.kind() {
+            Err(e) if !self.channel().status().connected() => Err(match e.kind() {
                 lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
                 _ => self.ended(&e, method),
             }),
@@ -237,7 +373,7 @@ impl AmqpChannel {
     fn ended(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
         self.closed.set(true);
         if !error.is_amqp_soft_error() {
-            self.link.end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
+            self.link().end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         channel_error(error, method)
     }
@@ -282,7 +418,7 @@ impl AmqpChannel {
     /// Removes this channel from its connection's `$channels`, as php-amqplib's close does.
     fn forget_in_connection(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
         let mut connection = Self::prop(self_, "connection");
-        let id = i64::from(self_.channel.id());
+        let id = i64::from(self_.channel().id());
         let Some(object) = connection.object_mut() else { return Ok(()) };
         let scope = object.get_class_entry();
         if let Some(mut channels) = classes::read(object, scope, "channels").array().map(|a| a.to_owned()) {
@@ -322,39 +458,56 @@ impl AmqpChannel {
 
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
     /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
-    fn publish(&self, msg: &Zval, exchange: &ShortString, routing_key: &ShortString, mandatory: bool, immediate: bool) -> PhpResult<()> {
+    fn publish(&self, publishing: Batched) -> PhpResult<()> {
         self.check()?;
-        let message::Outgoing { body, properties } = message::outgoing(msg)?;
-        let options = BasicPublishOptions { mandatory, immediate };
+        let tag = self.next_tag.get();
+        if tag > 0 && self.session.recovery() && self.unconfirmed.borrow().len() >= crate::ini::amqp_replay_buffer() {
+            return Err(exception(
+                ex::RUNTIME,
+                format!(
+                    "{} publishes are waiting for their confirm, as many as mq.amqp_replay_buffer keeps to publish again after a reconnect: wait for confirms (wait_for_pending_acks) before publishing more",
+                    self.unconfirmed.borrow().len()
+                ),
+                0,
+            ));
+        }
+        self.publish_frames(&publishing, (tag > 0).then_some(tag))?;
+        if tag > 0 {
+            self.next_tag.set(tag + 1);
+            if let Some(object) = publishing.msg.object() {
+                let (exchange, routing_key) = (wire::text_bytes(&publishing.exchange), wire::text_bytes(&publishing.routing_key));
+                object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
+            }
+            self.unconfirmed.borrow_mut().insert(tag, publishing);
+        } else if publishing.mandatory {
+            self.watch_returns.set(true);
+        }
+        Ok(())
+    }
+
+    /// Queues a publish's frames; with a confirm tag, its confirm settles that tag (a replayed publish
+    /// keeps the tag PHP was given).
+    fn publish_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<()> {
+        let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
+        let options = BasicPublishOptions { mandatory: p.mandatory, immediate: p.immediate };
         // lapin copies the body into its frames here; the future keeps no reference to it.
         let mut written: Written =
-            Box::pin(self.channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties));
+            Box::pin(self.channel.borrow().basic_publish(p.exchange.clone(), p.routing_key.clone(), options, body.bytes(), properties));
         let first = runtime::poll_once(&mut written)?;
         if let std::task::Poll::Ready(Err(e)) = &first {
             return Err(channel_error(e, errors::BASIC_PUBLISH));
         }
-        let tag = self.next_tag.get();
-        let confirm = self.confirm_queue.borrow().clone().filter(|_| tag > 0).map(|queue| ConfirmTo { tag, queue });
-        if tag > 0 {
-            self.next_tag.set(tag + 1);
-            self.unconfirmed.borrow_mut().insert(tag, msg.shallow_clone());
-            if let Some(object) = msg.object() {
-                let (exchange, routing_key) = (wire::text_bytes(exchange), wire::text_bytes(routing_key));
-                object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
-            }
-        } else if mandatory {
-            self.watch_returns.set(true);
-        }
+        let confirm = tag.and_then(|tag| self.confirm_queue.borrow().clone().map(|queue| ConfirmTo { tag, queue }));
         match first {
-            std::task::Poll::Ready(written) if self.link.pipeline.is_empty() => {
+            std::task::Poll::Ready(written) if self.link().pipeline.is_empty() => {
                 if let Some(to) = confirm {
                     let _ = to.queue.send((to.tag, written));
                 }
                 Ok(())
             }
             // Behind publishes still queued: wait in line, so confirms keep their order.
-            std::task::Poll::Ready(written) => self.link.pipeline.push(Box::pin(std::future::ready(written)), confirm),
-            std::task::Poll::Pending => self.link.pipeline.push(written, confirm),
+            std::task::Poll::Ready(written) => self.link().pipeline.push(Box::pin(std::future::ready(written)), confirm),
+            std::task::Poll::Pending => self.link().pipeline.push(written, confirm),
         }
     }
 
@@ -362,10 +515,11 @@ impl AmqpChannel {
     /// the end of a consumer we cancelled ourselves: nothing PHP needs to see.
     fn dispatch(self_: &mut ZendClassObject<Self>, incoming: Incoming) -> PhpResult<bool> {
         match incoming {
-            Incoming::Delivery(consumer, delivery) => {
+            Incoming::Delivery(consumer, mut delivery) => {
                 if !message::readable(&delivery) {
                     return self_.refuse_unreadable(&delivery, consumer.no_ack).map(|()| false);
                 }
+                delivery.delivery_tag = self_.received_tag(delivery.delivery_tag);
                 let this = Self::this(self_);
                 let msg = message::received(&this, &delivery, Origin::Consumer(&consumer.tag), self_.kept_body())?;
                 let callbacks = Self::prop(self_, "callbacks");
@@ -375,7 +529,10 @@ impl AmqpChannel {
                 }
                 Ok(true)
             }
+            // The connection was lost under the consumer: it goes on on the recovered one.
+            Incoming::Ended(_) | Incoming::Failed(_) if self_.recoverable() => self_.reopen().map(|()| false),
             Incoming::Ended(consumer) => {
+                self_.setup.borrow_mut().cancelled(&consumer.tag);
                 let mut callbacks = Self::callbacks(self_);
                 if !php_string::remove(&mut callbacks, &consumer.tag) {
                     return Ok(false);
@@ -393,7 +550,8 @@ impl AmqpChannel {
     /// instead of offering it to every consumer in turn, and reported as a warning; the consumer goes on.
     fn refuse_unreadable(&self, delivery: &lapin::message::Delivery, no_ack: bool) -> PhpResult<()> {
         if !no_ack {
-            let rejecting = self.channel.basic_reject(delivery.delivery_tag, BasicRejectOptions { requeue: false });
+            let channel = self.channel();
+            let rejecting = channel.basic_reject(delivery.delivery_tag, BasicRejectOptions { requeue: false });
             self.send(rejecting, errors::BASIC_REJECT)?;
         }
         ext_php_rs::error::php_error(
@@ -412,7 +570,10 @@ impl AmqpChannel {
     /// Settles one confirm: the return listener for a returned message, then the ack or nack handler,
     /// each called with the very message object that was published.
     fn settle(self_: &mut ZendClassObject<Self>, confirmed: Confirmed) -> PhpResult<()> {
-        let Some(msg) = self_.unconfirmed.borrow_mut().remove(&confirmed.tag) else { return Ok(()) };
+        if confirmed.outcome.is_err() && self_.recoverable() {
+            return self_.reopen(); // which publishes it again, under the same tag
+        }
+        let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(&confirmed.tag) else { return Ok(()) };
         let (handler, returned) = match confirmed.outcome {
             Ok(Confirmation::Ack(returned)) => ("ack_handler", returned),
             Ok(Confirmation::Nack(returned)) => ("nack_handler", returned),
@@ -435,7 +596,7 @@ impl AmqpChannel {
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
         loop {
             // Publishes queued since (by a signal handler) must be written to be confirmed.
-            self.link.flush()?;
+            self.link().flush()?;
             if let Some(event) = self.try_next() {
                 return Ok(Some(event)); // already queued: no need to enter the runtime
             }
@@ -445,13 +606,14 @@ impl AmqpChannel {
                 let mut deliveries = self.deliveries.borrow_mut();
                 let mut confirms = self.confirms.borrow_mut();
                 let returns = self.returns();
+                let link = self.link();
                 let next = async {
                     tokio::select! {
                         biased;
                         c = confirms.next() => Event::Confirmed(c),
                         Some(i) = deliveries.next() => Event::Incoming(i),
                         r = returns => Event::Returned(r),
-                        notice = self.link.flow.next() => Event::Flow(notice),
+                        notice = link.flow.next() => Event::Flow(notice),
                     }
                 };
                 runtime::wait(next, left)?
@@ -491,7 +653,7 @@ impl AmqpChannel {
             return Some(Event::Incoming(i));
         }
         if self.watch_returns.get() {
-            let returned = runtime::runtime().ok()?.block_on(self.channel.wait_for_confirms()).ok()?;
+            let returned = runtime::runtime().ok()?.block_on(self.channel().wait_for_confirms()).ok()?;
             return (!returned.is_empty()).then_some(Event::Returned(returned));
         }
         None
@@ -500,7 +662,8 @@ impl AmqpChannel {
     /// Messages the broker returned outside confirm mode. lapin keeps them until asked, without a
     /// notification, so a wait that may see one polls for them; never resolves when none can come.
     fn returns(&self) -> impl std::future::Future<Output = Vec<lapin::message::BasicReturnMessage>> {
-        let channel = self.channel.clone();
+        let channel = self.channel();
+        let channel = channel.clone();
         let watch = self.watch_returns.get();
         async move {
             if !watch {
@@ -533,6 +696,12 @@ impl AmqpChannel {
 
     /// Handles one event; false if it was internal (see `dispatch`) and the caller should wait on.
     fn handle(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
+        let handled = Self::handle_one(self_, event);
+        Self::notify_recovery(self_)?;
+        handled
+    }
+
+    fn handle_one(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
         match event {
             Event::Confirmed(c) => Self::settle(self_, c).map(|()| true),
             Event::Incoming(i) => Self::dispatch(self_, i),
@@ -553,6 +722,12 @@ impl AmqpChannel {
     /// Signal handlers run as they come; like the ack and nack handlers, they may publish (the wait
     /// then covers those too) or wait themselves.
     fn wait_for_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
+        let waited = Self::wait_for_all_confirms(self_, timeout);
+        Self::notify_recovery(self_)?;
+        waited
+    }
+
+    fn wait_for_all_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
         let deadline = limit.map(|t| Instant::now() + t);
         if !self_.unconfirmed.borrow().is_empty() {
@@ -565,7 +740,7 @@ impl AmqpChannel {
                 break;
             }
             // Publishes queued since (by a handler) must be written before their confirm can come.
-            self_.link.flush()?;
+            self_.link().flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // Borrowed for the wait only, which runs no PHP (see `next`).
             let waited = runtime::wait(self_.confirms.borrow_mut().next(), left)?;
@@ -663,12 +838,12 @@ impl AmqpChannel {
             .object()
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
-        let channel = Self::opened(owner.link()?)?;
+        let channel = Self::opened(owner.session())?;
         // The object being constructed is `$this` of the running call; it gets its connection and
         // takes its place in the connection's `$channels`, as php-amqplib's constructor does.
         if let Some(this) = classes::this_of_current_call() {
             classes::write(this, own_class(), "connection", connection.shallow_clone());
-            super::connection::register_channel(connection, i64::from(channel.channel.id()), this)?;
+            super::connection::register_channel(connection, i64::from(channel.channel().id()), this)?;
         }
         Ok(channel)
     }
@@ -677,7 +852,7 @@ impl AmqpChannel {
 
     #[php(name = "getChannelId")]
     pub fn get_channel_id(&self) -> Zval {
-        mixed(i64::from(self.channel.id()))
+        mixed(i64::from(self.channel().id()))
     }
 
     #[php(name = "getConnection")]
@@ -688,7 +863,7 @@ impl AmqpChannel {
     /// Closes the channel if its connection is gone; true if it did.
     #[php(name = "closeIfDisconnected")]
     pub fn close_if_disconnected(&self) -> Zval {
-        let gone = !self.link.is_connected();
+        let gone = !self.link().is_connected();
         if gone {
             self.closed.set(true);
         }
@@ -697,7 +872,7 @@ impl AmqpChannel {
 
     /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
     pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
-        let flowing = self.call(self.channel.channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
+        let flowing = self.call(self.channel().channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
         Ok(mixed(flowing))
     }
 
@@ -718,7 +893,7 @@ impl AmqpChannel {
     }
 
     pub fn is_open(&self) -> Zval {
-        mixed(!self.closed.get() && self.link.is_connected() && self.channel.status().connected())
+        mixed(!self.closed.get() && self.link().is_connected() && self.channel().status().connected())
     }
 
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
@@ -726,13 +901,14 @@ impl AmqpChannel {
         let _ = (reply_code, reply_text, method_sig);
         Self::set_callbacks(self_, ZendHashTable::new())?;
         Self::forget_in_connection(self_)?;
-        if self_.closed.replace(true) || !self_.link.is_connected() || !self_.channel.status().connected() {
+        if self_.closed.replace(true) || !self_.link().is_connected() || !self_.channel().status().connected() {
             return Ok(Zval::new());
         }
-        self_.link.flush()?;
-        let closing = self_.channel.close(200, "".into());
-        match runtime::wait_dispatching(closing, self_.link.rpc_timeout)? {
-            Some(Err(e)) if self_.link.is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+        self_.link().flush()?;
+        let channel = self_.channel();
+        let closing = channel.close(200, "".into());
+        match runtime::wait_dispatching(closing, self_.link().rpc_timeout)? {
+            Some(Err(e)) if self_.link().is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                 Err(channel_error(&e, Method(20, 40)))
             }
             _ => Ok(Zval::new()),
@@ -764,10 +940,13 @@ impl AmqpChannel {
             nowait: false,
         };
         // lapin takes the type as text: a type that is not UTF-8 is no type RabbitMQ knows either way.
-        let kind = ExchangeKind::Custom(name(r#type)?.as_str().to_string());
+        let kind = name(r#type)?.as_str().to_string();
         let args = arguments.table()?;
-        let declaring = self.channel.exchange_declare(name(exchange)?, kind, options, args);
+        let exchange = name(exchange)?;
+        let channel = self.channel();
+        let declaring = channel.exchange_declare(exchange.clone(), ExchangeKind::Custom(kind.clone()), options, args.clone());
         self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
+        self.session.topology.borrow_mut().exchange_declared(topology::Exchange { name: exchange, kind, options, arguments: args });
         Ok(Zval::new())
     }
 
@@ -775,37 +954,55 @@ impl AmqpChannel {
     pub fn exchange_delete(&self, exchange: &Zval, if_unused: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
-        self.call_nowait(nowait.flag(), self.channel.exchange_delete(name(exchange)?, options), errors::EXCHANGE_DELETE)?;
+        let exchange = name(exchange)?;
+        self.call_nowait(nowait.flag(), self.channel().exchange_delete(exchange.clone(), options), errors::EXCHANGE_DELETE)?;
+        self.session.topology.borrow_mut().exchange_deleted(&exchange);
         Ok(Zval::new())
     }
 
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let args = arguments.table()?;
-        let binding = self.channel.exchange_bind(
-            name(destination)?,
-            name(source)?,
-            routing_key.name()?,
+        let b = topology::Binding {
+            destination: name(destination)?,
+            to_queue: false,
+            source: name(source)?,
+            routing_key: routing_key.name()?,
+            arguments: arguments.table()?,
+        };
+        let channel = self.channel();
+        let binding = channel.exchange_bind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
             ExchangeBindOptions { nowait: false },
-            args,
+            b.arguments.clone(),
         );
         self.call_nowait(nowait.flag(), binding, errors::EXCHANGE_BIND)?;
+        self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
 
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let args = arguments.table()?;
-        let unbinding = self.channel.exchange_unbind(
-            name(destination)?,
-            name(source)?,
-            routing_key.name()?,
+        let b = topology::Binding {
+            destination: name(destination)?,
+            to_queue: false,
+            source: name(source)?,
+            routing_key: routing_key.name()?,
+            arguments: arguments.table()?,
+        };
+        let channel = self.channel();
+        let unbinding = channel.exchange_unbind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
             ExchangeUnbindOptions { nowait: false },
-            args,
+            b.arguments.clone(),
         );
         self.call_nowait(nowait.flag(), unbinding, errors::EXCHANGE_UNBIND)?;
+        self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
 
@@ -834,8 +1031,16 @@ impl AmqpChannel {
             nowait: false,
         };
         let args = arguments.table()?;
-        let declaring = self.channel.queue_declare(queue.name()?, options, args);
-        let Some(declared) = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)? else {
+        let asked = queue.name()?;
+        let channel = self.channel();
+        let declaring = channel.queue_declare(asked.clone(), options, args.clone());
+        let declared = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)?;
+        // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
+        if let Some(name) = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone())) {
+            let server_named = asked.as_bytes().is_empty();
+            self.session.topology.borrow_mut().queue_declared(topology::Queue { name, options, arguments: args, server_named });
+        }
+        let Some(declared) = declared else {
             return Ok(Zval::new());
         };
         let mut result = ZendHashTable::with_capacity(3);
@@ -848,24 +1053,40 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let args = arguments.table()?;
-        let binding = self.channel.queue_bind(
-            name(queue)?,
-            name(exchange)?,
-            routing_key.name()?,
+        let b = topology::Binding {
+            destination: name(queue)?,
+            to_queue: true,
+            source: name(exchange)?,
+            routing_key: routing_key.name()?,
+            arguments: arguments.table()?,
+        };
+        let channel = self.channel();
+        let binding = channel.queue_bind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
             QueueBindOptions { nowait: false },
-            args,
+            b.arguments.clone(),
         );
         self.call_nowait(nowait.flag(), binding, errors::QUEUE_BIND)?;
+        self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
 
     #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let args = arguments.table()?;
-        let unbinding = self.channel.queue_unbind(name(queue)?, name(exchange)?, routing_key.name()?, args);
+        let b = topology::Binding {
+            destination: name(queue)?,
+            to_queue: true,
+            source: name(exchange)?,
+            routing_key: routing_key.name()?,
+            arguments: arguments.table()?,
+        };
+        let channel = self.channel();
+        let unbinding = channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone());
         self.call(unbinding, errors::QUEUE_UNBIND)?;
+        self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
 
@@ -873,7 +1094,8 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let purging = self.channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
+        let channel = self.channel();
+        let purging = channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
         match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
             Some(purged) => Ok(i64::from(purged).into_zval(false)?),
             None => Ok(Zval::new()),
@@ -885,8 +1107,12 @@ impl AmqpChannel {
     pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
-        let deleting = self.channel.queue_delete(queue.name()?, options);
-        match self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)? {
+        let queue = queue.name()?;
+        let channel = self.channel();
+        let deleting = channel.queue_delete(queue.clone(), options);
+        let deleted = self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)?;
+        self.session.topology.borrow_mut().queue_deleted(&queue);
+        match deleted {
             Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
             None => Ok(Zval::new()),
         }
@@ -898,10 +1124,20 @@ impl AmqpChannel {
     pub fn basic_publish(self_: &mut ZendClassObject<Self>, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
         Self::notify_flow(self_)?;
-        if self_.link.flow.is_blocked() {
+        if self_.link().flow.is_blocked() {
             return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
         }
-        self_.publish(msg, &exchange.name()?, &routing_key.name()?, mandatory.flag(), immediate.flag())
+        let publishing = Batched {
+            msg: msg.shallow_clone(),
+            exchange: exchange.name()?,
+            routing_key: routing_key.name()?,
+            mandatory: mandatory.flag(),
+            immediate: immediate.flag(),
+        };
+        let published = self_.publish(publishing);
+        // A recovery the publish made is reported now, not at the next call.
+        Self::notify_recovery(self_)?;
+        published
     }
 
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
@@ -920,8 +1156,8 @@ impl AmqpChannel {
 
     pub fn publish_batch(&self) -> PhpResult<()> {
         let batch = std::mem::take(&mut *self.batch.borrow_mut());
-        for b in &batch {
-            self.publish(&b.msg, &b.exchange, &b.routing_key, b.mandatory, b.immediate)?;
+        for b in batch {
+            self.publish(b)?;
         }
         Ok(())
     }
@@ -963,7 +1199,9 @@ impl AmqpChannel {
         let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
         let args = arguments.table()?;
         let no_ack = options.no_ack;
-        let consumer = self_.call(self_.channel.basic_consume(queue.name()?, tag, options, args), errors::BASIC_CONSUME)?;
+        let queue = queue.name()?;
+        let consumer = self_.call(self_.channel().basic_consume(queue.clone(), tag, options, args.clone()), errors::BASIC_CONSUME)?;
+        self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
         php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;
         self_.deliveries.borrow_mut().add(Subscription { tag: tag.clone(), no_ack }, consumer);
@@ -978,7 +1216,9 @@ impl AmqpChannel {
         let mut callbacks = Self::callbacks(self_);
         php_string::remove(&mut callbacks, tag.as_bytes());
         Self::set_callbacks(self_, callbacks)?;
-        let cancelling = self_.channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
+        self_.setup.borrow_mut().cancelled(tag.as_bytes());
+        let channel = self_.channel();
+        let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
         self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
         Ok(wire::text_bytes(&tag))
     }
@@ -1009,7 +1249,7 @@ impl AmqpChannel {
         let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
         loop {
             let event = if non_blocking.flag() {
-                self_.link.flush()?; // confirms come only for written publishes
+                self_.link().flush()?; // confirms come only for written publishes
                 self_.try_next()
             } else {
                 self_.next(deadline, limit, on_signal)?
@@ -1047,13 +1287,15 @@ impl AmqpChannel {
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let no_ack = no_ack.flag();
-        let getting = self_.channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
+        let channel = self_.channel();
+        let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
         match self_.call(getting, errors::BASIC_GET)? {
             Some(got) if !message::readable(&got.delivery) => {
                 self_.refuse_unreadable(&got.delivery, no_ack)?;
                 Ok(Zval::new())
             }
-            Some(got) => {
+            Some(mut got) => {
+                got.delivery.delivery_tag = self_.received_tag(got.delivery.delivery_tag);
                 let this = Self::this(self_);
                 message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
             }
@@ -1063,19 +1305,19 @@ impl AmqpChannel {
 
     #[php(defaults(multiple = false))]
     pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
-        let tag = wire::unsigned_longlong(delivery_tag)?;
-        self.send(self.channel.basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
     }
 
     #[php(defaults(multiple = false, requeue = false))]
     pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
-        let tag = wire::unsigned_longlong(delivery_tag)?;
-        self.send(self.channel.basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
     }
 
     pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
-        let tag = wire::unsigned_longlong(delivery_tag)?;
-        self.send(self.channel.basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
     }
 
     /// prefetch_size is not supported by RabbitMQ and ignored (but range-checked as php-amqplib writes
@@ -1083,32 +1325,38 @@ impl AmqpChannel {
     pub fn basic_qos(&self, prefetch_size: &Zval, prefetch_count: &Zval, a_global: &Zval) -> PhpResult<()> {
         wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))?;
         let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
-        self.call(self.channel.basic_qos(count, BasicQosOptions { global: a_global.coerce_to_bool() }), errors::BASIC_QOS)
+        let global = a_global.coerce_to_bool();
+        self.call(self.channel().basic_qos(count, BasicQosOptions { global }), errors::BASIC_QOS)?;
+        self.setup.borrow_mut().qos(count, global);
+        Ok(())
     }
 
     #[php(defaults(requeue = false))]
     pub fn basic_recover(&self, requeue: Mixed) -> PhpResult<()> {
-        self.call(self.channel.basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
+        self.call(self.channel().basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
     }
 
     // ---- transactions and confirms ----
 
     pub fn tx_select(&self) -> PhpResult<()> {
-        self.call(self.channel.tx_select(), errors::TX_SELECT)
+        self.call(self.channel().tx_select(), errors::TX_SELECT)?;
+        self.setup.borrow_mut().transactional = true;
+        Ok(())
     }
 
     pub fn tx_commit(&self) -> PhpResult<()> {
-        self.call(self.channel.tx_commit(), errors::TX_COMMIT)
+        self.call(self.channel().tx_commit(), errors::TX_COMMIT)
     }
 
     pub fn tx_rollback(&self) -> PhpResult<()> {
-        self.call(self.channel.tx_rollback(), errors::TX_ROLLBACK)
+        self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)
     }
 
     /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
     #[php(defaults(nowait = false))]
     pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
-        self.call_nowait(nowait.flag(), self.channel.confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
+        self.call_nowait(nowait.flag(), self.channel().confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
+        self.setup.borrow_mut().confirm = true;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);
             *self.confirm_queue.borrow_mut() = Some(self.confirms.borrow().sender());

@@ -2,6 +2,7 @@
 
 use std::{
     cell::RefCell,
+    rc::Rc,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -24,6 +25,7 @@ use super::{
     channel::mixed,
     flow::{Flow, Notice},
     pipeline::Pipeline,
+    session::Session,
     errors::{self, Method},
     exceptions as ex, wire,
 };
@@ -52,6 +54,8 @@ pub struct Settings {
     pub connection_name: Option<String>,
     /// php-amqplib's `$login_method`: AMQPLAIN (its default), PLAIN or EXTERNAL.
     pub login_method: String,
+    /// Automatic recovery of a lost connection (`mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery`).
+    pub recovery: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -185,7 +189,7 @@ impl Drop for Link {
 }
 
 /// A new connection, closed at the end of the request if nothing closed it before (`shutdown`).
-fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
+pub fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
     super::live_connections::collect_unreachable();
     let link = Arc::new(open(settings)?);
     super::live_connections::track(&link);
@@ -260,6 +264,17 @@ pub fn notify(connection: &Zval, notice: Notice) -> PhpResult<()> {
     Ok(())
 }
 
+/// Passes a recovery state change to the handler set by set_connection_recovery_handler:
+/// `$handler(string $state, string $reason)` with state `lost`, `recovered` or `failed`.
+pub fn notify_recovery(connection: &Zval, notice: &super::session::Notice) -> PhpResult<()> {
+    let Some(object) = connection.object() else { return Ok(()) };
+    let handler = classes::read(object, own_class(), "connection_recovery_handler");
+    if handler.is_callable() {
+        handler.try_call(vec![&notice.name(), &notice.reason().unwrap_or("")])?;
+    }
+    Ok(())
+}
+
 fn abstract_channel() -> &'static ClassEntry {
     classes::class(super::channel::ABSTRACT)
 }
@@ -270,6 +285,7 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
     builder
         .property(property("connection_block_handler", PropertyFlags::Private, Initial::Null))
         .property(property("connection_unblock_handler", PropertyFlags::Private, Initial::Null))
+        .property(property("connection_recovery_handler", PropertyFlags::Private, Initial::Null))
         .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
 }
 
@@ -281,10 +297,10 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
 #[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
 #[php(modifier = declare_channels)]
 pub struct AmqpConnection {
-    settings: Settings,
+    /// Shared with the channels: the live link, the settings and what was declared.
+    session: Rc<Session>,
     /// The broker's server properties, read on the first getServerProperties().
     server_properties: RefCell<Option<lapin::types::FieldTable>>,
-    link: RefCell<Option<Arc<Link>>>,
     close_on_destruct: std::cell::Cell<bool>,
 }
 
@@ -292,25 +308,18 @@ impl AmqpConnection {
     pub fn new_connected(settings: Settings, lazy: bool) -> PhpResult<Self> {
         let link = if lazy { None } else { Some(connect(&settings)?) };
         Ok(Self {
-            settings,
+            session: Rc::new(Session::new(settings, link)),
             server_properties: RefCell::new(None),
-            link: RefCell::new(link),
             close_on_destruct: std::cell::Cell::new(true),
         })
     }
 
-    /// The live connection: connects a lazy one on first use and, as php-amqplib's channel() does,
-    /// a closed one again.
-    pub fn link(&self) -> PhpResult<Arc<Link>> {
-        if let Some(link) = self.link.borrow().as_ref() {
-            link.check_owner()?;
-            if link.connection.status().connected() {
-                return Ok(link.clone());
-            }
-        }
-        let link = connect(&self.settings)?;
-        *self.link.borrow_mut() = Some(link.clone());
-        Ok(link)
+    pub fn session(&self) -> Rc<Session> {
+        self.session.clone()
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.session.settings
     }
 
     fn set_handler(self_: &mut ZendClassObject<Self>, name: &str, callback: &Zval) -> PhpResult<()> {
@@ -329,7 +338,7 @@ impl AmqpConnection {
     /// Closes the live connection, if any (`Link::close`); `deadline` as there.
     fn close_link(&self, deadline: Option<Instant>) -> PhpResult<()> {
         // Taken out first: the close may run signal handlers, which may use this connection.
-        let link = self.link.borrow_mut().take();
+        let link = self.session.take();
         link.map_or(Ok(()), |link| link.close(deadline))
     }
 }
@@ -372,6 +381,10 @@ impl Settings {
             tls,
             connection_name: text(config, "getConnectionName").filter(|n| !n.is_empty()),
             login_method: text(config, "getLoginMethod").unwrap_or_else(|| "AMQPLAIN".into()),
+            recovery: match call(config, "getAutomaticRecovery") {
+                set if set.is_null() => ini::amqp_recovery(),
+                set => set.coerce_to_bool(),
+            },
         };
         if ext_php_rs::zend::ExecutorGlobals::has_exception() {
             return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
@@ -447,8 +460,7 @@ impl AmqpConnection {
         let this = self_.get_mut_zend_obj();
         let scope = this.get_class_entry();
         classes::write(this, scope, "channels", ZendEmptyArray.into_zval(false)?);
-        let link = connect(&self_.settings)?;
-        *self_.link.borrow_mut() = Some(link);
+        self_.session.link()?;
         Ok(())
     }
 
@@ -457,7 +469,7 @@ impl AmqpConnection {
     /// pass (`$sec` null: no limit) or a signal arrives, whose PHP handlers run first, as there.
     #[php(defaults(usec = 0))]
     pub fn select(self_: &mut ZendClassObject<Self>, sec: &Zval, usec: Mixed) -> PhpResult<Zval> {
-        let link = self_.link.borrow().clone().filter(|l| l.is_connected());
+        let link = self_.session.current().filter(|l| l.is_connected());
         if link.is_none() {
             return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
         }
@@ -498,21 +510,21 @@ impl AmqpConnection {
 
     #[php(name = "isConnected")]
     pub fn is_connected(&self) -> Zval {
-        mixed(self.link.borrow().as_ref().is_some_and(|l| l.is_connected()))
+        mixed(self.session.current().is_some_and(|l| l.is_connected()))
     }
 
     /// Whether the broker has blocked this connection (a resource alarm): publishing then throws
     /// AMQPConnectionBlockedException.
     #[php(name = "isBlocked")]
     pub fn is_blocked(&self) -> Zval {
-        mixed(self.link.borrow().as_ref().is_some_and(|l| l.flow.is_blocked()))
+        mixed(self.session.current().is_some_and(|l| l.flow.is_blocked()))
     }
 
     /// The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`.
     #[php(name = "getServerProperties")]
     pub fn get_server_properties(&self) -> PhpResult<Zval> {
         if self.server_properties.borrow().is_none() {
-            let fetched = super::server_properties::fetch(&self.settings)?;
+            let fetched = super::server_properties::fetch(self.settings())?;
             *self.server_properties.borrow_mut() = Some(fetched);
         }
         let properties = self.server_properties.borrow();
@@ -541,7 +553,7 @@ impl AmqpConnection {
         properties.insert("information", typed("S", "")?)?;
         properties.insert("copyright", typed("S", "")?)?;
         properties.insert("capabilities", typed("F", capabilities)?)?;
-        if let Some(name) = &self.settings.connection_name {
+        if let Some(name) = &self.settings().connection_name {
             properties.insert("connection_name", typed("S", name.as_str())?)?;
         }
         Ok(properties.into_zval(false)?)
@@ -557,15 +569,20 @@ impl AmqpConnection {
         Self::set_handler(self_, "connection_unblock_handler", callback)
     }
 
+    /// mq: called as `$handler(string $state, string $reason)` when recovery changes the connection's
+    /// state: `lost` (with why), `recovered`, `failed` (recovery gave up; the call then throws).
+    pub fn set_connection_recovery_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "connection_recovery_handler", callback)
+    }
+
     #[php(name = "getHeartbeat")]
     pub fn get_heartbeat(&self) -> Zval {
-        let link = self.link.borrow();
-        mixed(link.as_ref().map_or(i64::from(self.settings.heartbeat), |l| i64::from(l.connection.configuration().heartbeat())))
+        mixed(self.session.current().map_or(i64::from(self.settings().heartbeat), |l| i64::from(l.connection.configuration().heartbeat())))
     }
 
     #[php(name = "getReadTimeout")]
     pub fn get_read_timeout(&self) -> Zval {
-        mixed(self.settings.read_write_timeout)
+        mixed(self.settings().read_write_timeout)
     }
 
     /// Heartbeats run on mq's I/O threads; there is nothing for PHP to check.
@@ -580,17 +597,16 @@ impl AmqpConnection {
 
 impl Drop for AmqpConnection {
     fn drop(&mut self) {
-        let inherited = self.link.borrow().as_ref().is_some_and(|l| !l.owner.is_current());
+        let inherited = self.session.current().is_some_and(|l| !l.owner.is_current());
         if inherited {
             // A fork child leaves the parent's connection alone (see `Link`'s and the channel's Drop).
-            std::mem::forget(self.link.borrow_mut().take());
+            std::mem::forget(self.session.take());
         } else if self.close_on_destruct.get() {
             let _ = self.close_link(Some(Instant::now() + ini::amqp_destruct_flush()));
         } else {
             // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
             // held: the flush may run signal handlers).
-            let link = self.link.borrow().clone();
-            if let Some(link) = link.filter(|l| l.is_connected()) {
+            if let Some(link) = self.session.current().filter(|l| l.is_connected()) {
                 let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
             }
         }
@@ -625,6 +641,7 @@ mod tests {
             tls: None,
             connection_name: None,
             login_method: "AMQPLAIN".into(),
+            recovery: false,
         }
     }
 

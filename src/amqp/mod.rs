@@ -1,8 +1,10 @@
 //! The php-amqplib mirror (`PhpAmqpLib\\...`), on lapin.
 
 pub mod channel;
+pub mod channel_setup;
 pub mod connection;
 pub mod deliveries;
+pub mod delivery_tags;
 pub mod errors;
 pub mod exceptions;
 pub mod flow;
@@ -10,7 +12,9 @@ pub mod live_connections;
 pub mod message;
 pub mod pipeline;
 pub mod server_properties;
+pub mod session;
 pub mod table;
+pub mod topology;
 pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;

@@ -51,6 +51,9 @@ final class AMQPConnectionConfig
     private $sslCiphers = null;
     private $sslSecurityLevel = null;
     private $connectionName = '';
+
+    /** mq: automatic recovery of a lost connection; null follows php.ini's mq.amqp_recovery. */
+    private $automaticRecovery = null;
     private $debugPackets = false;
     private $streamContext;
 
@@ -403,6 +406,18 @@ final class AMQPConnectionConfig
     public function setConnectionName(string $connectionName): void
     {
         $this->connectionName = $connectionName;
+    }
+
+    /** mq: whether a lost connection recovers by itself (null: php.ini's mq.amqp_recovery decides). */
+    public function getAutomaticRecovery(): ?bool
+    {
+        return $this->automaticRecovery;
+    }
+
+    /** mq: recover a lost connection by itself (true), throw as php-amqplib does (false), or follow php.ini (null). */
+    public function setAutomaticRecovery(?bool $automaticRecovery): void
+    {
+        $this->automaticRecovery = $automaticRecovery;
     }
 
     public function isDebugPackets(): bool

@@ -1,0 +1,220 @@
+//! A connection across reconnects: where it connects, its live lapin connection (`Link`), what was
+//! declared on it, and, with recovery on, the reconnect that replaces a lost link.
+//!
+//! Shared by the PHP connection object and its channels, on the PHP thread only. Recovery is lazy and
+//! per channel: the first use of a channel that finds its connection lost calls `recover`, which
+//! reconnects (by the connection's retry policy, across its hosts) and declares the topology again once
+//! per new link; each channel then reopens itself with its own QoS, modes, consumers and unconfirmed
+//! publishes (`AmqpChannel::reopen`) when it is next used, so no PHP object is touched from elsewhere.
+
+use std::{
+    cell::{Cell, RefCell},
+    sync::Arc,
+};
+
+use ext_php_rs::exception::PhpResult;
+use lapin::{types::ShortString, ErrorKind};
+
+use super::{
+    connection::{self, Link, Settings},
+    errors,
+    topology::{self, Topology},
+};
+use crate::{exceptions::exception, runtime};
+
+/// A change of the connection's state for the handler set by `set_connection_recovery_handler`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The connection was lost and is being recovered; the reason.
+    Lost(String),
+    Recovered,
+    /// Recovery gave up (the policy's attempts ran out, or an error it never retries); the reason the
+    /// connection was lost, which is what the program's call throws then.
+    Failed(String),
+}
+
+impl Notice {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Notice::Lost(_) => "lost",
+            Notice::Recovered => "recovered",
+            Notice::Failed(_) => "failed",
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Notice::Lost(r) | Notice::Failed(r) => Some(r),
+            Notice::Recovered => None,
+        }
+    }
+}
+
+pub struct Session {
+    pub settings: Settings,
+    link: RefCell<Option<Arc<Link>>>,
+    pub topology: RefCell<Topology>,
+    /// Names the broker gave server-named queues on reconnects, in order: `(old, new)`.
+    renames: RefCell<Vec<(ShortString, ShortString)>>,
+    /// The link recovery gave up on: its channels fail without trying again.
+    given_up: RefCell<Option<Arc<Link>>>,
+    /// Set while reconnecting: a signal handler using the connection meanwhile gets an exception.
+    recovering: Cell<bool>,
+    notices: RefCell<Vec<Notice>>,
+}
+
+/// Whether a connection that ended with `reason` is one recovery brings back: the socket failed, the
+/// heartbeats stopped, or the broker closed the connection for a reason of its own (shut down,
+/// `rabbitmqctl close_connection`, an internal error). Never a refused login, a protocol violation or
+/// a close the program asked for.
+pub fn recoverable(reason: &lapin::Error) -> bool {
+    match reason.kind() {
+        ErrorKind::IOError(_) | ErrorKind::MissingHeartbeatError => true,
+        // CONNECTION_FORCED, INTERNAL_ERROR
+        ErrorKind::ProtocolError(amqp) => matches!(amqp.get_id(), 320 | 541),
+        _ => false,
+    }
+}
+
+impl Session {
+    pub fn new(settings: Settings, link: Option<Arc<Link>>) -> Self {
+        Session {
+            settings,
+            link: RefCell::new(link),
+            topology: RefCell::default(),
+            renames: RefCell::default(),
+            given_up: RefCell::default(),
+            recovering: Cell::new(false),
+            notices: RefCell::default(),
+        }
+    }
+
+    pub fn is_recovering(&self) -> bool {
+        self.recovering.get()
+    }
+
+    pub fn recovery(&self) -> bool {
+        self.settings.recovery
+    }
+
+    pub fn current(&self) -> Option<Arc<Link>> {
+        self.link.borrow().clone()
+    }
+
+    /// Forgets the live link (a close by the program): nothing is recovered after it.
+    pub fn take(&self) -> Option<Arc<Link>> {
+        self.link.borrow_mut().take()
+    }
+
+    /// The live link: connects a lazy connection on first use and, as php-amqplib's channel() does,
+    /// a closed one again (recovering what was declared when the connection was lost, with recovery on).
+    pub fn link(&self) -> PhpResult<Arc<Link>> {
+        let current = self.current();
+        if let Some(link) = &current {
+            link.check_owner()?;
+            if link.connection.status().connected() {
+                return Ok(link.clone());
+            }
+            if self.recovery() {
+                return self.recover(link, "connection lost".into());
+            }
+        }
+        let link = connection::connect(&self.settings)?;
+        *self.link.borrow_mut() = Some(link.clone());
+        Ok(link)
+    }
+
+    /// A link to replace `lost`: the one another channel already recovered, or a new connection with
+    /// the topology declared again. Its failure is recovery's last error; the caller reports the loss
+    /// as php-amqplib would.
+    pub fn recover(&self, lost: &Arc<Link>, reason: String) -> PhpResult<Arc<Link>> {
+        if let Some(current) = self.current().filter(|c| !Arc::ptr_eq(c, lost) && c.is_connected()) {
+            return Ok(current);
+        }
+        if self.given_up.borrow().as_ref().is_some_and(|g| Arc::ptr_eq(g, lost)) {
+            return Err(exception(super::exceptions::CONNECTION_CLOSED, "Connection recovery failed earlier", 0));
+        }
+        if self.recovering.replace(true) {
+            return Err(exception(super::exceptions::CONNECTION_CLOSED, "The connection is being recovered", 0));
+        }
+        self.notices.borrow_mut().push(Notice::Lost(reason.clone()));
+        let recovered = self.reconnect();
+        self.recovering.set(false);
+        match recovered {
+            Ok(link) => {
+                *self.link.borrow_mut() = Some(link.clone());
+                self.notices.borrow_mut().push(Notice::Recovered);
+                Ok(link)
+            }
+            Err(e) => {
+                *self.given_up.borrow_mut() = Some(lost.clone());
+                self.notices.borrow_mut().push(Notice::Failed(reason));
+                Err(e)
+            }
+        }
+    }
+
+    fn reconnect(&self) -> PhpResult<Arc<Link>> {
+        let link = connection::connect(&self.settings)?;
+        let recorded = self.topology.borrow().clone();
+        let replayed = channel_rpc(&link, async {
+            let channel = link.connection.create_channel().await?;
+            let renamed = topology::replay(recorded, &channel).await;
+            let _ = channel.close(200, "".into()).await;
+            renamed
+        })?;
+        let mut topology = self.topology.borrow_mut();
+        for (old, new) in &replayed {
+            topology.queue_renamed(old, new);
+        }
+        self.renames.borrow_mut().extend(replayed);
+        Ok(link)
+    }
+
+    /// Every rename so far, oldest first (see `ChannelSetup::queue_renamed`).
+    pub fn renames(&self) -> Vec<(ShortString, ShortString)> {
+        self.renames.borrow().clone()
+    }
+
+    pub fn take_notices(&self) -> Vec<Notice> {
+        std::mem::take(&mut *self.notices.borrow_mut())
+    }
+}
+
+/// A recovery step on a new link, bounded by its RPC timeout; lapin's error as a connection error.
+fn channel_rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<T> {
+    let timeout = link.rpc_timeout;
+    match runtime::wait_dispatching(future, timeout)? {
+        Some(Ok(value)) => Ok(value),
+        Some(Err(e)) => Err(errors::connection_error(&e, errors::NO_METHOD)),
+        None => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recoverable;
+    use lapin::protocol::{AMQPError, AMQPErrorKind, AMQPHardError, AMQPSoftError};
+
+    fn protocol(kind: AMQPErrorKind) -> lapin::Error {
+        lapin::ErrorKind::ProtocolError(AMQPError::new(kind, "x".into())).into()
+    }
+
+    #[test]
+    fn lost_sockets_heartbeats_and_broker_closes_are_recovered() {
+        let io: lapin::Error = lapin::ErrorKind::IOError(std::sync::Arc::new(std::io::Error::from(std::io::ErrorKind::ConnectionReset))).into();
+        assert!(recoverable(&io));
+        assert!(recoverable(&lapin::ErrorKind::MissingHeartbeatError.into()));
+        assert!(recoverable(&protocol(AMQPErrorKind::Hard(AMQPHardError::CONNECTIONFORCED))));
+        assert!(recoverable(&protocol(AMQPErrorKind::Hard(AMQPHardError::INTERNALERROR))));
+    }
+
+    #[test]
+    fn refusals_violations_and_our_own_closes_are_not() {
+        assert!(!recoverable(&protocol(AMQPErrorKind::Soft(AMQPSoftError::ACCESSREFUSED))));
+        assert!(!recoverable(&protocol(AMQPErrorKind::Soft(AMQPSoftError::PRECONDITIONFAILED))));
+        assert!(!recoverable(&protocol(AMQPErrorKind::Hard(AMQPHardError::NOTALLOWED))));
+        assert!(!recoverable(&protocol(AMQPErrorKind::Hard(AMQPHardError::FRAMEERROR))));
+        assert!(!recoverable(&lapin::ErrorKind::InvalidConnectionState(lapin::ConnectionState::Closed).into()));
+    }
+}

@@ -1,0 +1,218 @@
+//! What a connection declared (exchanges, queues, bindings), recorded as declared so that recovery can
+//! declare it again on a new connection, in that order.
+//!
+//! Pure data: the PHP classes record into it (`session::Session::topology`), `replay` sends it.
+//! Passive declares check and create nothing: they are not recorded. Deletes forget the entity and
+//! every binding that names it, so a replay never brings back what the program removed.
+
+use lapin::{
+    options::{ExchangeBindOptions, ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions},
+    types::{FieldTable, ShortString},
+    Channel, ExchangeKind,
+};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exchange {
+    pub name: ShortString,
+    pub kind: String,
+    pub options: ExchangeDeclareOptions,
+    pub arguments: FieldTable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Queue {
+    /// The name the broker knows it by now (for a server-named queue, the one it was last given).
+    pub name: ShortString,
+    pub options: QueueDeclareOptions,
+    pub arguments: FieldTable,
+    /// Declared with an empty name: the broker names it anew on every declare.
+    pub server_named: bool,
+}
+
+/// A binding of a queue (`Queue`) or of an exchange (`Exchange`) to a source exchange.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    pub destination: ShortString,
+    pub to_queue: bool,
+    pub source: ShortString,
+    pub routing_key: ShortString,
+    pub arguments: FieldTable,
+}
+
+#[derive(Clone, Default, Debug)]
+pub struct Topology {
+    exchanges: Vec<Exchange>,
+    queues: Vec<Queue>,
+    bindings: Vec<Binding>,
+}
+
+impl Topology {
+    /// A redeclaration replaces the earlier one (RabbitMQ accepts it only with equal settings anyway).
+    pub fn exchange_declared(&mut self, exchange: Exchange) {
+        if exchange.options.passive || exchange.name.as_str().is_empty() {
+            return;
+        }
+        self.exchanges.retain(|e| e.name != exchange.name);
+        self.exchanges.push(exchange);
+    }
+
+    pub fn exchange_deleted(&mut self, name: &ShortString) {
+        self.exchanges.retain(|e| &e.name != name);
+        self.bindings.retain(|b| &b.source != name && !(!b.to_queue && &b.destination == name));
+    }
+
+    pub fn queue_declared(&mut self, queue: Queue) {
+        if queue.options.passive {
+            return;
+        }
+        self.queues.retain(|q| q.name != queue.name);
+        self.queues.push(queue);
+    }
+
+    pub fn queue_deleted(&mut self, name: &ShortString) {
+        self.queues.retain(|q| &q.name != name);
+        self.bindings.retain(|b| !(b.to_queue && &b.destination == name));
+    }
+
+    pub fn bound(&mut self, binding: Binding) {
+        if !self.bindings.contains(&binding) {
+            self.bindings.push(binding);
+        }
+    }
+
+    pub fn unbound(&mut self, binding: &Binding) {
+        self.bindings.retain(|b| b != binding);
+    }
+
+    /// A server-named queue got a new name from the broker: its bindings follow it.
+    pub fn queue_renamed(&mut self, old: &ShortString, new: &ShortString) {
+        for queue in self.queues.iter_mut().filter(|q| &q.name == old) {
+            queue.name = new.clone();
+        }
+        for binding in self.bindings.iter_mut().filter(|b| b.to_queue && &b.destination == old) {
+            binding.destination = new.clone();
+        }
+    }
+
+    pub fn exchanges(&self) -> &[Exchange] {
+        &self.exchanges
+    }
+
+    pub fn queues(&self) -> &[Queue] {
+        &self.queues
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+}
+
+/// Declares a recorded topology again on `channel` of a new connection: exchanges, queues, then
+/// bindings. Returns the new names of server-named queues, `(old, new)`, for `queue_renamed` and the
+/// consumers of those queues.
+pub async fn replay(topology: Topology, channel: &Channel) -> lapin::Result<Vec<(ShortString, ShortString)>> {
+    let Topology { exchanges, queues, mut bindings } = topology;
+    for e in exchanges {
+        channel.exchange_declare(e.name, ExchangeKind::Custom(e.kind), e.options, e.arguments).await?;
+    }
+    let mut renamed = Vec::new();
+    for q in queues {
+        let asked = if q.server_named { ShortString::from("") } else { q.name.clone() };
+        let declared = channel.queue_declare(asked, q.options, q.arguments).await?;
+        if declared.name() != &q.name {
+            renamed.push((q.name, declared.name().clone()));
+        }
+    }
+    for binding in &mut bindings {
+        if let Some((_, new)) = renamed.iter().find(|(old, _)| binding.to_queue && old == &binding.destination) {
+            binding.destination = new.clone();
+        }
+    }
+    for b in bindings {
+        if b.to_queue {
+            channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions::default(), b.arguments).await?;
+        } else {
+            channel.exchange_bind(b.destination, b.source, b.routing_key, ExchangeBindOptions::default(), b.arguments).await?;
+        }
+    }
+    Ok(renamed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exchange(name: &str) -> Exchange {
+        Exchange { name: name.into(), kind: "direct".into(), options: Default::default(), arguments: Default::default() }
+    }
+
+    fn queue(name: &str) -> Queue {
+        Queue { name: name.into(), options: Default::default(), arguments: Default::default(), server_named: name.starts_with("amq.gen") }
+    }
+
+    fn binding(queue: &str, exchange: &str, key: &str) -> Binding {
+        Binding { destination: queue.into(), to_queue: true, source: exchange.into(), routing_key: key.into(), arguments: Default::default() }
+    }
+
+    #[test]
+    fn passive_declares_and_the_default_exchange_are_not_recorded() {
+        let mut t = Topology::default();
+        let mut passive = exchange("x");
+        passive.options.passive = true;
+        t.exchange_declared(passive);
+        t.exchange_declared(exchange(""));
+        let mut q = queue("q");
+        q.options.passive = true;
+        t.queue_declared(q);
+        assert!(t.exchanges().is_empty() && t.queues().is_empty());
+    }
+
+    #[test]
+    fn a_redeclaration_replaces_and_keeps_one_entry() {
+        let mut t = Topology::default();
+        t.exchange_declared(exchange("x"));
+        let mut durable = exchange("x");
+        durable.options.durable = true;
+        t.exchange_declared(durable.clone());
+        assert_eq!(t.exchanges(), &[durable]);
+        t.bound(binding("q", "x", "k"));
+        t.bound(binding("q", "x", "k"));
+        assert_eq!(t.bindings().len(), 1);
+    }
+
+    #[test]
+    fn deletes_forget_the_bindings_naming_the_entity() {
+        let mut t = Topology::default();
+        t.exchange_declared(exchange("x"));
+        t.exchange_declared(exchange("y"));
+        t.queue_declared(queue("q"));
+        t.bound(binding("q", "x", "a"));
+        t.bound(binding("q", "y", "b"));
+        t.bound(Binding { destination: "y".into(), to_queue: false, source: "x".into(), routing_key: "".into(), arguments: Default::default() });
+        t.exchange_deleted(&"y".into());
+        assert_eq!(t.bindings(), &[binding("q", "x", "a")]);
+        t.queue_deleted(&"q".into());
+        assert!(t.bindings().is_empty() && t.queues().is_empty());
+        assert_eq!(t.exchanges().len(), 1);
+    }
+
+    #[test]
+    fn unbinding_removes_only_that_binding() {
+        let mut t = Topology::default();
+        t.bound(binding("q", "x", "a"));
+        t.bound(binding("q", "x", "b"));
+        t.unbound(&binding("q", "x", "a"));
+        assert_eq!(t.bindings(), &[binding("q", "x", "b")]);
+    }
+
+    #[test]
+    fn a_renamed_server_named_queue_takes_its_bindings_along() {
+        let mut t = Topology::default();
+        t.queue_declared(queue("amq.gen-1"));
+        t.bound(binding("amq.gen-1", "x", "k"));
+        t.queue_renamed(&"amq.gen-1".into(), &"amq.gen-2".into());
+        assert_eq!(t.queues()[0].name.as_str(), "amq.gen-2");
+        assert!(t.queues()[0].server_named);
+        assert_eq!(t.bindings(), &[binding("amq.gen-2", "x", "k")]);
+    }
+}
