@@ -58,6 +58,14 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** Called without arguments when the broker unblocks the connection. */
     public function set_connection_unblock_handler(mixed $callback) {}
 
+    /**
+     * mq: called as `$handler(string $state, string $reason)` when automatic recovery (php.ini
+     * `mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery()`) changes the connection's state:
+     * `lost` (with the reason), `recovered`, or `failed` (recovery gave up; the call that found the loss
+     * throws what php-amqplib throws for it). Called right after the call that recovered returns.
+     */
+    public function set_connection_recovery_handler(mixed $callback) {}
+
     public function __construct(mixed $config) {}
 }
 

@@ -360,6 +360,11 @@ impl AmqpChannel {
             Ok(value) => Ok(value),
             // A state error of lapin's says only that the channel closed under the call: the broker's
             // reason, recorded before the state changed, is what php-amqplib reports.
+            // The connection was lost under the call: it fails, and the channel goes on recovered.
+            Err(e) if self.recoverable() => {
+                self.reopen()?;
+                Err(channel_error(&e, method))
+            }
             Err(e) if !self.channel().status().connected() => Err(match e.kind() {
                 lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
                 _ => self.ended(&e, method),

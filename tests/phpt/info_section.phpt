@@ -22,3 +22,5 @@ Directive => Local Value => Master Value
 mq.worker_threads => 3 => 3
 mq.kafka_destruct_flush_ms => 3000 => 3000
 mq.amqp_destruct_flush_ms => 3000 => 3000
+mq.amqp_recovery => 0 => 0
+mq.amqp_replay_buffer => 100000 => 100000
