@@ -61,7 +61,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /**
      * mq: called as `$handler(string $state, string $reason)` when automatic recovery (php.ini
      * `mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery()`) changes the connection's state:
-     * `lost` (with the reason), `recovered`, or `failed` (recovery gave up; the call that found the loss
+     * `lost` (with the reason), `refused` (declarations the broker refused when they were replayed, e.g.
+     * a queue redeclared meanwhile with other arguments; recovery goes on without them), `recovered`, or
+     * `failed` (recovery gave up; the call that found the loss
      * throws what php-amqplib throws for it). Called right after the call that recovered returns.
      */
     public function set_connection_recovery_handler(mixed $callback) {}

@@ -570,7 +570,7 @@ impl AmqpConnection {
     }
 
     /// mq: called as `$handler(string $state, string $reason)` when recovery changes the connection's
-    /// state: `lost` (with why), `recovered`, `failed` (recovery gave up; the call then throws).
+    /// state: `lost` (with why), `refused` (declarations the broker refused while they were replayed; recovery went on without them), `recovered`, `failed` (recovery gave up; the call then throws).
     pub fn set_connection_recovery_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
         Self::set_handler(self_, "connection_recovery_handler", callback)
     }

@@ -28,6 +28,8 @@ pub enum Notice {
     /// The connection was lost and is being recovered; the reason.
     Lost(String),
     Recovered,
+    /// Declarations the broker refused while recovery replayed the topology (it went on without them).
+    Refused(String),
     /// Recovery gave up (the policy's attempts ran out, or an error it never retries); the reason the
     /// connection was lost, which is what the program's call throws then.
     Failed(String),
@@ -38,13 +40,14 @@ impl Notice {
         match self {
             Notice::Lost(_) => "lost",
             Notice::Recovered => "recovered",
+            Notice::Refused(_) => "refused",
             Notice::Failed(_) => "failed",
         }
     }
 
     pub fn reason(&self) -> Option<&str> {
         match self {
-            Notice::Lost(r) | Notice::Failed(r) => Some(r),
+            Notice::Lost(r) | Notice::Refused(r) | Notice::Failed(r) => Some(r),
             Notice::Recovered => None,
         }
     }
@@ -157,17 +160,15 @@ impl Session {
     fn reconnect(&self) -> PhpResult<Arc<Link>> {
         let link = connection::connect(&self.settings)?;
         let recorded = self.topology.borrow().clone();
-        let replayed = channel_rpc(&link, async {
-            let channel = link.connection.create_channel().await?;
-            let renamed = topology::replay(recorded, &channel).await;
-            let _ = channel.close(200, "".into()).await;
-            renamed
-        })?;
+        let replayed = channel_rpc(&link, topology::replay(recorded, &link.connection))?;
         let mut topology = self.topology.borrow_mut();
-        for (old, new) in &replayed {
+        for (old, new) in &replayed.renamed {
             topology.queue_renamed(old, new);
         }
-        self.renames.borrow_mut().extend(replayed);
+        self.renames.borrow_mut().extend(replayed.renamed);
+        if !replayed.refused.is_empty() {
+            self.notices.borrow_mut().push(Notice::Refused(replayed.refused.join("; ")));
+        }
         Ok(link)
     }
 

@@ -107,35 +107,70 @@ impl Topology {
     }
 }
 
-/// Declares a recorded topology again on `channel` of a new connection: exchanges, queues, then
-/// bindings. Returns the new names of server-named queues, `(old, new)`, for `queue_renamed` and the
-/// consumers of those queues.
-pub async fn replay(topology: Topology, channel: &Channel) -> lapin::Result<Vec<(ShortString, ShortString)>> {
+/// What a replay did: the new names of server-named queues, `(old, new)`, for `queue_renamed` and the
+/// consumers of those queues; and what the broker refused, in words.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    pub renamed: Vec<(ShortString, ShortString)>,
+    pub refused: Vec<String>,
+}
+
+/// Declares a recorded topology again on a new connection: exchanges, queues, then bindings. An entity
+/// the broker refuses (a queue another connection now holds exclusively, a binding to an exchange
+/// someone deleted) closes only the channel used: it is noted and the replay goes on, on a new channel,
+/// as RabbitMQ's Java client does. A connection error ends it.
+pub async fn replay(topology: Topology, connection: &lapin::Connection) -> lapin::Result<Replayed> {
     let Topology { exchanges, queues, mut bindings } = topology;
+    let mut replayed = Replayed::default();
+    let mut channel = connection.create_channel().await?;
     for e in exchanges {
-        channel.exchange_declare(e.name, ExchangeKind::Custom(e.kind), e.options, e.arguments).await?;
+        let declared = channel.exchange_declare(e.name.clone(), ExchangeKind::Custom(e.kind), e.options, e.arguments).await;
+        refused(declared, format!("exchange '{}'", e.name), connection, &mut channel, &mut replayed).await?;
     }
-    let mut renamed = Vec::new();
     for q in queues {
         let asked = if q.server_named { ShortString::from("") } else { q.name.clone() };
-        let declared = channel.queue_declare(asked, q.options, q.arguments).await?;
-        if declared.name() != &q.name {
-            renamed.push((q.name, declared.name().clone()));
+        match channel.queue_declare(asked, q.options, q.arguments).await {
+            Ok(declared) if declared.name() != &q.name => replayed.renamed.push((q.name, declared.name().clone())),
+            Ok(_) => {}
+            Err(e) => refused::<()>(Err(e), format!("queue '{}'", q.name), connection, &mut channel, &mut replayed).await?,
         }
     }
     for binding in &mut bindings {
-        if let Some((_, new)) = renamed.iter().find(|(old, _)| binding.to_queue && old == &binding.destination) {
+        if let Some((_, new)) = replayed.renamed.iter().find(|(old, _)| binding.to_queue && old == &binding.destination) {
             binding.destination = new.clone();
         }
     }
     for b in bindings {
-        if b.to_queue {
-            channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions::default(), b.arguments).await?;
+        let what = format!("binding of '{}' to '{}' by '{}'", b.destination, b.source, b.routing_key);
+        let bound = if b.to_queue {
+            channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions::default(), b.arguments).await
         } else {
-            channel.exchange_bind(b.destination, b.source, b.routing_key, ExchangeBindOptions::default(), b.arguments).await?;
-        }
+            channel.exchange_bind(b.destination, b.source, b.routing_key, ExchangeBindOptions::default(), b.arguments).await
+        };
+        refused(bound, what, connection, &mut channel, &mut replayed).await?;
     }
-    Ok(renamed)
+    let _ = channel.close(200, "".into()).await;
+    Ok(replayed)
+}
+
+/// Notes a declaration the broker refused and opens a new channel in place of the one it closed; a
+/// connection error is returned.
+async fn refused<T>(
+    outcome: lapin::Result<T>,
+    what: String,
+    connection: &lapin::Connection,
+    channel: &mut Channel,
+    replayed: &mut Replayed,
+) -> lapin::Result<()> {
+    match outcome {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_amqp_soft_error() => {
+            replayed.refused.push(format!("{what}: {e}"));
+            *channel = connection.create_channel().await?;
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
