@@ -11,8 +11,8 @@ PACKAGES=(
   build-essential pkg-config libssl-dev zlib1g-dev python3 cmake
   # zstd for the reference php-rdkafka's librdkafka (scripts/php-rdkafka-reference.sh), as mq's has it
   libzstd-dev
-  # brokers and broker tooling
-  rabbitmq-server openssl kcat
+  # brokers and broker tooling (maven: scripts/kafka.sh fetches Kafka from Maven Central with it)
+  rabbitmq-server openssl kcat maven
   # test and comparison packages (valgrind: make valgrind)
   valgrind phpunit php-amqplib php-amqp php-laravel-framework php-mbstring php-xml php-curl php-sqlite3
   # the Laravel benchmark's reference backends (bench/laravel.php runs its own redis-server)
@@ -44,4 +44,3 @@ fi
 
 command -v cargo >/dev/null || { echo "deps: cargo not found (install Rust with rustup)" >&2; exit 1; }
 command -v java >/dev/null || { echo "deps: java not found (Java 17 is required for Kafka)" >&2; exit 1; }
-command -v mvn >/dev/null || { echo "deps: mvn not found (Maven fetches Kafka)" >&2; exit 1; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs mq's test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench, and pie (never by default:
+#                              a release build from a clean clone, minutes; scripts/pie-build-check.sh)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -111,6 +112,14 @@ layer_diff_kafka() {
 layer_bench() {
   # A smoke run of the benchmark harness (tiny counts, one round): every client yields numbers.
   MQ_SO="$SO" "$PHP" -n bench/run.php --smoke --json="$LOGS/bench-smoke.json" 2>&1 | tee "$LOGS/bench.log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" -eq 0 ]; then count 1 0 0; else count 0 1 0; fi
+  return "$rc"
+}
+
+layer_pie() {
+  # What `pie install` runs (phpize, configure, make, make install) on a clean clone, then a round trip.
+  scripts/pie-build-check.sh 2>&1 | tee "$LOGS/pie.log"
   local rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then count 1 0 0; else count 0 1 0; fi
   return "$rc"
