@@ -1,0 +1,52 @@
+<?php
+/*
+ * A three-node cluster and a quorum queue replicated on all three: a publisher (confirms) and a consumer,
+ * both connected with create_connection() over the three nodes, run while the node they are connected to
+ * is SIGKILLed. Both fail over to another node of their list and finish; nothing confirmed is lost.
+ */
+return [
+    'about' => 'cluster node SIGKILLed under load (quorum queue)',
+    'run' => function (Suite $s, Tally $t): void {
+        $queue = $s->queue($t->scenario);
+        $dir = $s->dir($t->scenario);
+        $ports = $s->ports;
+        $n = $s->size(50000, 5000);
+        $s->reference('declare', (string) $ports[0], $queue, 'quorum');
+        $members = null;
+        foreach ($s->ctlJson(1, 'list_queues', 'name', 'members') as $q) {
+            $members = $q['name'] === $queue ? $q['members'] : $members;
+        }
+        if (count($members ?? []) !== 3) {
+            $t->fail("the quorum queue has members " . json_encode($members) . ', not the three nodes');
+            return;
+        }
+        $hosts = implode(',', $ports);
+        $consumer = $s->start('consumer', "$t->scenario-consumer", [
+            'ports' => $hosts, 'name' => '', 'queue' => $queue, 'queue-type' => 'quorum', 'expect' => $n,
+            'batch' => 50, 'prefetch' => 100, 'idle' => 60, 'dir' => $dir,
+        ], 600);
+        $victim = null;
+        publish_under_fault($s, $t, $queue, 'quorum', $ports, $n, $s->size(5000, 1000), $s->size(500, 250), 3,
+            function () use ($s, $t, $ports, &$victim) {
+                // create_connection() takes the first node that answers: kill the one holding the clients.
+                $byPort = array_count_values($s->connections(1));
+                arsort($byPort);
+                $victim = array_search(array_key_first($byPort), $ports, true) + 1;
+                $s->cluster('kill', (string) $victim);
+                $t->notes[] = "node $victim (" . reset($byPort) . ' client connections) SIGKILLed';
+                return microtime(true);
+            }, $consumer);
+        require_completed($t, $consumer, 'the consumer');
+        if ($t->faultAt !== null) {
+            $resumed = $consumer->resumedAfter($t->faultAt, 0);
+            $t->notes[] = 'consumer resumed ' . ($resumed === null ? 'never' : sprintf('after %.2f s', $resumed));
+        }
+        $t->arrivedFile("$dir/received");
+        // Drained through a node that stayed up, then the killed node restarted for the next scenario.
+        $survivor = $victim === 1 || $victim === null ? $ports[1] : $ports[0];
+        drain_into($s, $t, $survivor, $queue, $dir);
+        if ($victim !== null) {
+            $s->cluster('start');
+        }
+    },
+];
