@@ -99,7 +99,10 @@ foreach (SCENARIOS as $name) {
         }
         $scenario['run']($suite, $tally);
     } catch (Throwable $e) {
-        $tally->fail('runner: ' . get_class($e) . ': ' . $e->getMessage());
+        $tally->aborted = true;
+        $tally->fail('runner: ' . get_class($e) . ': ' . $e->getMessage() . ' (counts incomplete)');
+    } finally {
+        $suite->killChildren();
     }
     $lastFailed = $tally->failed();
     foreach ($tally->notes as $note) {
@@ -118,9 +121,9 @@ foreach (SCENARIOS as $name) {
 
 $table = [['scenario', 'sent', 'confirmed', 'received', 'lost', 'duplicates', 'recovery', 'result']];
 foreach ($rows as $t) {
-    $table[] = [$t->scenario, $t->sent, count($t->confirmed), count($t->arrived), count($t->lost()), $t->duplicates(),
+    $table[] = [$t->scenario, $t->sent, count($t->confirmed), count($t->arrived), $t->aborted ? '?' : count($t->lost()), $t->duplicates(),
         $t->recovery === null ? '-' : sprintf('%.2f s', $t->recovery),
-        $t->lost() !== [] ? 'LOSS' : ($t->failures !== [] ? 'FAILED' : 'ok')];
+        $t->aborted ? 'ERROR' : ($t->lost() !== [] ? 'LOSS' : ($t->failures !== [] ? 'FAILED' : 'ok'))];
 }
 $widths = array_map(fn ($i) => max(array_map(fn ($r) => strlen((string) $r[$i]), $table)), array_keys($table[0]));
 echo "\n";

@@ -14,7 +14,7 @@ final class Child
     /** @var list<array{0: string, 1: float, 2: list<string>}> every line received: event, time, fields */
     public array $events = [];
     public ?int $exitCode = null;
-    public ?string $endedBy = null;   // null while running, then 'exit', 'timeout' or 'killed'
+    public ?string $endedBy = null;   // null while running, then 'exit', 'timeout', 'killed' or 'stopped'
     public float $startedAt;
 
     public function __construct(public readonly string $label, array $argv, public readonly string $stderrFile,
@@ -56,7 +56,7 @@ final class Child
         return true;
     }
 
-    /** SIGKILL (a fault injected, or the deadline). */
+    /** SIGKILL, if it still runs: 'killed' (a fault injected), 'timeout' (its deadline), 'stopped' (not needed any more). */
     public function kill(string $why = 'killed'): void
     {
         if ($this->endedBy !== null) {
@@ -133,6 +133,7 @@ final class Child
             null => 'running',
             'timeout' => sprintf('killed by the runner after its %d s timeout', $this->deadline),
             'killed' => 'SIGKILLed (fault injection)',
+            'stopped' => 'stopped by the runner (the other client had failed)',
             default => "exit $this->exitCode",
         };
         $error = $this->last('error');

@@ -7,6 +7,8 @@ final class Suite
 {
     /** @var list<int> AMQP ports of cluster nodes 1, 2, 3 */
     public readonly array $ports;
+    /** @var list<Child> every child started, so that none outlives its scenario */
+    private array $children = [];
 
     public function __construct(
         public readonly string $root,
@@ -50,16 +52,19 @@ final class Suite
     }
 
     /**
-     * The broker-side connections whose client gave $connectionName (empty: every connection), as
-     * [name => server port] ("127.0.0.1:40512 -> 127.0.0.1:5681" => 5681), listed cluster-wide from $node.
+     * The broker-side connections whose client gave $connectionName (null: every connection), listed
+     * cluster-wide from $node, as [connection pid => server port] ("<mq-c1@localhost.1796.605.0>" => 5681):
+     * rabbitmqctl's tab-separated output, whose pids close_connection takes (its JSON output's do not).
      */
-    public function connections(int $node, string $connectionName = ''): array
+    public function connections(int $node, ?string $connectionName = null): array
     {
         $found = [];
-        foreach ($this->ctlJson($node, 'list_connections', 'name', 'port', 'client_properties') as $c) {
-            $props = array_column($c['client_properties'] ?? [], 2, 0);
-            if ($connectionName === '' || ($props['connection_name'] ?? null) === $connectionName) {
-                $found[$c['name']] = (int) $c['port'];
+        $out = $this->cluster('ctl', (string) $node, '-q', 'list_connections', 'pid', 'port', 'client_properties');
+        foreach (array_slice(explode("\n", $out), 1) as $line) {
+            $cols = explode("\t", $line, 3);
+            if (count($cols) === 3 && ($connectionName === null
+                    || str_contains($cols[2], '{"connection_name","' . $connectionName . '"}'))) {
+                $found[$cols[0]] = (int) $cols[1];
             }
         }
         return $found;
@@ -87,7 +92,16 @@ final class Suite
         foreach ($args as $k => $v) {
             $argv[] = "--$k=$v";
         }
-        return new Child($label, $argv, "$this->runDir/$label.stderr", $deadline);
+        return $this->children[] = new Child($label, $argv, "$this->runDir/$label.stderr", $deadline);
+    }
+
+    /** SIGKILLs the children still running (after a scenario, whatever happened in it). */
+    public function killChildren(): void
+    {
+        foreach ($this->children as $c) {
+            $c->kill('timeout');
+        }
+        $this->children = [];
     }
 
     /** A directory for one scenario's record files. */

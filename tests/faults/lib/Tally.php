@@ -15,6 +15,7 @@ final class Tally
     public ?float $recovery = null;   // seconds from the fault until the client made progress again
     /** @var list<string> */
     public array $failures = [];
+    public bool $aborted = false;     // the runner itself failed mid-scenario: the counts are incomplete
     /** @var list<string> */
     public array $notes = [];
 
@@ -57,10 +58,10 @@ final class Tally
         return $deliveries;
     }
 
-    /** Confirmed message_ids that never arrived anywhere. */
+    /** Confirmed message_ids that never arrived anywhere (none counted when the scenario was aborted). */
     public function lost(): array
     {
-        return array_keys(array_diff_key($this->confirmed, $this->arrived));
+        return $this->aborted ? [] :  array_keys(array_diff_key($this->confirmed, $this->arrived));
     }
 
     public function duplicates(): int
@@ -76,7 +77,7 @@ final class Tally
     /** Failed: a loss of a confirmed message, or anything the scenario itself found wrong. */
     public function failed(): bool
     {
-        return $this->lost() !== [] || $this->failures !== [];
+        return $this->aborted || $this->lost() !== [] || $this->failures !== [];
     }
 
     /** @return list<string> */

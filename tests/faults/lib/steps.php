@@ -39,18 +39,23 @@ function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueTyp
     if (!$s->waitUntil(fn () => $publisher->counterAt(INF, 1) >= $threshold, 120, $publisher, ...$others)) {
         $publisher->kill('timeout');
         $t->fail("the publisher never reached $threshold confirmed messages: " . $publisher->outcome());
+        foreach ($others as $c) {
+            $c->kill('stopped');
+        }
     } else {
         $tFault = $t->faultAt = $fault($name);
-        $s->waitUntil(fn () => false, INF, $publisher, ...$others);
+        // Until all have ended; but once the publisher has failed, the others would only wait for it.
+        if ($s->waitUntil(fn () => $publisher->endedBy !== null && !$publisher->completed(), INF, $publisher, ...$others)) {
+            foreach ($others as $c) {
+                $c->kill('stopped');
+            }
+        }
         $t->recovery = $publisher->resumedAfter($tFault, 1);
         $done = $publisher->last('done');
         if ($done !== null && $done[1] <= $tFault) {
             $t->fail('inconclusive: the publisher had finished before the fault took effect');
         }
         $t->notes[] = sprintf('publisher at the fault: %d sent, %d confirmed', $publisher->counterAt($tFault, 0), $publisher->counterAt($tFault, 1));
-    }
-    foreach ($others as $c) {
-        $c->kill('timeout');   // only if still running: the publisher's failure ended the wait early
     }
     require_completed($t, $publisher, 'the publisher');
     $progress = $publisher->last('done') ?? $publisher->last('progress');
@@ -65,7 +70,10 @@ function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueTyp
 /** Closes, from the broker, the connection the client named $name (rabbitmqctl close_connection). */
 function close_connection_named(Suite $s, string $name): float
 {
-    $found = $s->connections(1, $name);
+    // The broker lists a new connection after a moment.
+    for ($i = 0; $i < 10 && ($found = $s->connections(1, $name)) === []; $i++) {
+        usleep(300000);
+    }
     if (count($found) !== 1) {
         throw new RuntimeException("expected one connection named $name on the cluster, found " . count($found));
     }

@@ -10,7 +10,7 @@ return [
         $port = $s->ports[0];
         $queue = $s->queue($t->scenario);
         $s->reference('declare', (string) $port, $queue, 'classic');
-        publish_under_fault($s, $t, $queue, 'classic', [$port], $s->size(50000, 5000), $s->size(10000, 2000),
+        publish_under_fault($s, $t, $queue, 'classic', [$port], $s->size(50000, 5000), $s->size(5000, 500),
             $s->size(500, 250), 3, fn (string $name) => close_connection_named($s, $name));
         drain_into($s, $t, $port, $queue, $s->dir($t->scenario));
     },
