@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs mq's test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench faults
+#                              (faults, the fault-injection suite at its reduced size, is not in the default list)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -113,6 +114,19 @@ layer_bench() {
   MQ_SO="$SO" "$PHP" -n bench/run.php --smoke --json="$LOGS/bench-smoke.json" 2>&1 | tee "$LOGS/bench.log"
   local rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then count 1 0 0; else count 0 1 0; fi
+  return "$rc"
+}
+
+layer_faults() {
+  # The fault-injection suite at its reduced size (tests/faults/run.php) against the three-node cluster of
+  # scripts/rabbitmq-cluster.sh, which run.php starts and this layer stops again (not the test broker).
+  "$PHP" -n tests/faults/run.php --reduced --so="$SO" 2>&1 | tee "$LOGS/faults.log"
+  local rc=${PIPESTATUS[0]} p f
+  scripts/rabbitmq-cluster.sh stop 2>&1 | tee -a "$LOGS/faults.log"
+  p=$(sed -n 's/^faults: \([0-9]*\) passed, .*/\1/p' "$LOGS/faults.log")
+  f=$(sed -n 's/^faults: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$LOGS/faults.log")
+  count "${p:-0}" "${f:-0}" 0
+  [ -n "$p" ] || rc=1
   return "$rc"
 }
 

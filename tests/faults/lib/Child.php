@@ -107,7 +107,7 @@ final class Child
 
     /**
      * Seconds from $t (a fault) to the first progress/done line after it whose counter $field went past its
-     * value at $t: how long the child made no progress. Null if it never did.
+     * value at $t. Null if it never did.
      */
     public function resumedAfter(float $t, int $field): ?float
     {
@@ -118,6 +118,34 @@ final class Child
             }
         }
         return null;
+    }
+
+    /**
+     * The recovery time of a fault at $t: the longest time counter $field stood still, over the progress
+     * lines from the last one before $t on. A fault does not act at once (a close is sent after the command
+     * returns, buffered deliveries are still processed), so the first progress after $t would understate it;
+     * the stall may also have begun before $t (a broker stop that took a while). Null if $field never moved
+     * after $t.
+     */
+    public function stallAround(float $t, int $field): ?float
+    {
+        $longest = null;
+        $prev = null;   // [time, counter] of the last progress line whose counter moved
+        foreach ($this->events as [$event, $time, $fields]) {
+            if ($event !== 'progress' && $event !== 'done') {
+                continue;
+            }
+            $value = (int) $fields[$field];
+            if ($prev !== null && $value > $prev[1]) {
+                if ($time > $t) {
+                    $longest = max($longest ?? 0.0, $time - $prev[0]);
+                }
+                $prev = [$time, $value];
+            } elseif ($prev === null) {
+                $prev = [$time, $value];
+            }
+        }
+        return $longest;
     }
 
     /** True when the child printed "done" and exited 0. */

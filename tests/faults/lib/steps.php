@@ -50,7 +50,7 @@ function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueTyp
                 $c->kill('stopped');
             }
         }
-        $t->recovery = $publisher->resumedAfter($tFault, 1);
+        $t->recovery = $publisher->completed() ? $publisher->stallAround($tFault, 1) : null;
         $done = $publisher->last('done');
         if ($done !== null && $done[1] <= $tFault) {
             $t->fail('inconclusive: the publisher had finished before the fault took effect');

@@ -26,7 +26,7 @@ return [
         } else {
             $tFault = close_connection_named($s, $name);
             $consumer->wait();
-            $t->recovery = $consumer->resumedAfter($tFault, 0);
+            $t->recovery = $consumer->completed() ? $consumer->stallAround($tFault, 0) : null;
             $done = $consumer->last('done');
             if ($done !== null && $done[1] <= $tFault) {
                 $t->fail('inconclusive: the consumer had finished before the close took effect');

@@ -37,9 +37,8 @@ return [
                 return microtime(true);
             }, $consumer);
         require_completed($t, $consumer, 'the consumer');
-        if ($t->faultAt !== null) {
-            $resumed = $consumer->resumedAfter($t->faultAt, 0);
-            $t->notes[] = 'consumer resumed ' . ($resumed === null ? 'never' : sprintf('after %.2f s', $resumed));
+        if ($t->faultAt !== null && $consumer->completed()) {
+            $t->notes[] = sprintf('consumer stalled %.2f s at most', $consumer->stallAround($t->faultAt, 0));
         }
         $t->arrivedFile("$dir/received");
         // Drained through a node that stayed up, then the killed node restarted for the next scenario.
