@@ -2,7 +2,8 @@
 /**
  * One child process of the fault suite, with a deadline: its stdout is read line by line without blocking
  * (the children print "EVENT TIMESTAMP FIELDS..." lines, see variants/_child.php), its stderr goes to a
- * file, and it is SIGKILLed when the deadline passes, so no child can hang the runner.
+ * file, its stdout is kept next to it (LABEL.out), and it is SIGKILLed when the deadline passes, so no child
+ * can hang the runner.
  */
 final class Child
 {
@@ -180,6 +181,7 @@ final class Child
     {
         while (($chunk = fread($this->stdout, 65536)) !== false && $chunk !== '') {
             $this->partial .= $chunk;
+            file_put_contents(preg_replace('/\.stderr$/', '.out', $this->stderrFile), $chunk, FILE_APPEND);
         }
         if ($toEnd && $this->partial !== '' && !str_ends_with($this->partial, "\n")) {
             $this->partial .= "\n";

@@ -22,9 +22,9 @@ function require_completed(Tally $t, Child $c, string $what): void
 
 /**
  * Starts the variant's publisher of $count persistent messages on $ports (one node: by connection name),
- * calls $fault(connection name) once $count / $at have been confirmed, waits for the publisher and for the
- * $others running alongside, and counts what was sent and confirmed. $fault returns the time the fault took
- * effect, from which the recovery time is measured. The caller drains the queue.
+ * calls $fault(connection name) once $count / $at have been confirmed, waits for the publisher (polling the
+ * $others running alongside), and counts what was sent and confirmed. $fault returns the time the fault
+ * took effect, from which the recovery time is measured. The caller deals with the others and drains.
  */
 function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueType, array $ports, int $count,
                              float $rate, int $batch, int $at, callable $fault, Child ...$others): Child
@@ -39,21 +39,17 @@ function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueTyp
     if (!$s->waitUntil(fn () => $publisher->counterAt(INF, 1) >= $threshold, 120, $publisher, ...$others)) {
         $publisher->kill('timeout');
         $t->fail("the publisher never reached $threshold confirmed messages: " . $publisher->outcome());
-        foreach ($others as $c) {
-            $c->kill('stopped');
-        }
     } else {
         $tFault = $t->faultAt = $fault($name);
-        // Until all have ended; but once the publisher has failed, the others would only wait for it.
-        if ($s->waitUntil(fn () => $publisher->endedBy !== null && !$publisher->completed(), INF, $publisher, ...$others)) {
-            foreach ($others as $c) {
-                $c->kill('stopped');
-            }
-        }
-        $t->recovery = $publisher->completed() ? $publisher->stallAround($tFault, 1) : null;
+        $s->waitUntil(fn () => $publisher->endedBy !== null, INF, $publisher, ...$others);
         $done = $publisher->last('done');
         if ($done !== null && $done[1] <= $tFault) {
             $t->fail('inconclusive: the publisher had finished before the fault took effect');
+        } elseif ($publisher->completed()) {
+            $t->recovery = $publisher->stallAround($tFault, 1);
+            if ($t->recovery === null) {
+                $t->fail('the publisher finished, but no message was confirmed after the fault');
+            }
         }
         $t->notes[] = sprintf('publisher at the fault: %d sent, %d confirmed', $publisher->counterAt($tFault, 0), $publisher->counterAt($tFault, 1));
     }

@@ -9,7 +9,8 @@
  *   progress T A B       publisher: A sent, B confirmed; consumer: A deliveries processed, B distinct ids
  *   stalled T            consumer: stopped on purpose mid-batch (--stall-at), waiting to be killed
  *   done T A B           finished; the same counters
- *   error T CLASS: MSG   an exception ended the child (exit 70)
+ *   error T CLASS: MSG   an exception ended the child (exit 70), after a last "progress" line with the
+ *                        counters given to counters()
  */
 
 if (!extension_loaded('mq')) {
@@ -60,7 +61,17 @@ function child_hosts(array $args): array
         explode(',', $args['ports']));
 }
 
+/** What reports the child's counters [A, B] when an exception ends it (progress() lines may lag by 50 ms). */
+function counters(?callable $report = null): ?callable
+{
+    static $counters = null;
+    return $counters = $report ?? $counters;
+}
+
 set_exception_handler(function (Throwable $e): void {
+    if (($report = counters()) !== null) {
+        emit('progress', ...array_map('strval', $report()));
+    }
     emit('error', get_class($e) . ': ' . str_replace("\n", ' ', $e->getMessage()));
     exit(70);
 });

@@ -9,7 +9,7 @@
  * Ordinary php-amqplib code: nothing here knows about faults or recovery.
  */
 require __DIR__ . '/../_child.php';
-require __DIR__ . '/_connect.php';
+require __DIR__ . '/../_connect.php';
 
 use PhpAmqpLib\Message\AMQPMessage;
 use PhpAmqpLib\Wire\AMQPTable;
@@ -22,6 +22,9 @@ $pace = (int) ($a['pace-us'] ?? 0);
 $received = record_file("{$a['dir']}/received");
 $seen = [];
 $processed = 0;
+counters(function () use (&$processed, &$seen) {
+    return [$processed, count($seen)];
+});
 
 $connection = connect(child_hosts($a), $a['name']);
 $channel = $connection->channel();

@@ -6,7 +6,7 @@
  * Ordinary php-amqplib code: nothing here knows about faults or recovery.
  */
 require __DIR__ . '/../_child.php';
-require __DIR__ . '/_connect.php';
+require __DIR__ . '/../_connect.php';
 
 use PhpAmqpLib\Message\AMQPMessage;
 use PhpAmqpLib\Wire\AMQPTable;
@@ -25,6 +25,9 @@ $channel = $connection->channel();
 $channel->queue_declare($queue, false, true, false, false, false, new AMQPTable(['x-queue-type' => $a['queue-type']]));
 $channel->confirm_select();
 $sent = $confirmed = 0;
+counters(function () use (&$sent, &$confirmed) {
+    return [$sent, $confirmed];
+});
 $channel->set_ack_handler(function (AMQPMessage $message) use ($confirmedLog, &$confirmed) {
     fwrite($confirmedLog, $message->get('message_id') . "\n");
     $confirmed++;

@@ -1,5 +1,5 @@
 <?php
-// How the variant's scripts connect: plain php-amqplib code. One host: AMQPConnectionFactory with a
+// How the variants' scripts connect: plain php-amqplib code. One host: AMQPConnectionFactory with a
 // connection name (the runner finds the connection by it to close it); several: create_connection(), which
 // tries the hosts in order (php-amqplib's own failover for the first connect).
 
