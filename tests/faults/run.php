@@ -13,14 +13,17 @@
  *     --client=mq       mq: the clients run `php -n -d extension=<mq.so> -d mq.amqp_recovery=On`;
  *                       php-amqplib: they run Debian's php-amqplib instead (no recovery: checks that the
  *                       variant's code is php-amqplib code, and shows what php-amqplib does under the faults)
- *     --variant=unchanged  the client code: variants/<name>/{publisher,consumer}.php (unchanged: plain
- *                       php-amqplib code; a variant written with the Mq\ classes goes next to it)
+ *     --variant=unchanged  the client code: variants/<name>/{publisher,consumer}.php. unchanged: plain
+ *                       php-amqplib code, which relies on mq's recovery; reconnect-loop: the same with the
+ *                       recovery php-amqplib users write by hand (shows that the scenarios can be passed).
+ *                       A variant written with the Mq\ classes goes next to them.
  *   Environment: PHP (the php binary for the children, default this one), MQ_FAULTS_AMQPLIB (php-amqplib's
  *   autoloader, default /usr/share/php/PhpAmqpLib/autoload.php), MQ_CLUSTER_* (scripts/rabbitmq-cluster.sh).
  *
  * Prints a table (scenario, sent, confirmed, received, lost, duplicates, recovery time, result), the notes
  * and failures of each scenario, and last "faults: N passed, N failed". Exit code 0 only if nothing failed.
- * Each child has a deadline and is SIGKILLed when it passes; record files stay in .state/faults/<run>/.
+ * Each child has a deadline and is SIGKILLed when it passes; the record files and each child's output
+ * (LABEL.out, LABEL.stderr) stay in .state/faults/<run>/.
  */
 
 declare(strict_types=1);
@@ -70,7 +73,7 @@ if ($client === 'mq') {
         . " -d mq.amqp_recovery=On -r 'var_export(ini_get(\"mq.amqp_recovery\"));' 2>&1");
     echo "faults: $so, mq.amqp_recovery=" . trim((string) $recovery) . "\n";
     if (trim((string) $recovery) === 'false') {
-        echo "faults: this mq.so has no mq.amqp_recovery entry: recovery is not built, so every scenario that needs it will fail\n";
+        echo "faults: this mq.so has no mq.amqp_recovery entry: connection recovery is not built (the unchanged variant needs it)\n";
     }
 }
 echo "faults: starting the cluster (scripts/rabbitmq-cluster.sh start)\n";

@@ -31,11 +31,6 @@ final class Child
         stream_set_blocking($this->stdout, false);
     }
 
-    public function pid(): int
-    {
-        return proc_get_status($this->proc)['pid'];
-    }
-
     /** Reads what the child printed; notices its end and its deadline. Returns false once it has ended. */
     public function poll(): bool
     {
@@ -60,8 +55,8 @@ final class Child
     /** SIGKILL, if it still runs: 'killed' (a fault injected), 'timeout' (its deadline), 'stopped' (not needed any more). */
     public function kill(string $why = 'killed'): void
     {
-        if ($this->endedBy !== null) {
-            return;
+        if (!$this->poll()) {
+            return;   // ended already (perhaps just now, by itself)
         }
         proc_terminate($this->proc, 9);
         for ($i = 0; $i < 100 && proc_get_status($this->proc)['running']; $i++) {

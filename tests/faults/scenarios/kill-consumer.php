@@ -26,6 +26,8 @@ return [
         if (!$s->waitUntil(fn () => $first->last('stalled') !== null, 100, $first)) {
             $first->kill('timeout');
             $t->fail('the first consumer never reached message ' . $stallAt . ': ' . $first->outcome());
+            $t->arrivedFile("$dir/first/received");
+            drain_into($s, $t, $port, $queue, $dir);
             return;
         }
         $first->kill();
