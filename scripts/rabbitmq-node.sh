@@ -115,7 +115,8 @@ epmd_running() { pgrep -x -r R,S,D,T epmd >/dev/null; }
 our_beams() {
   local p
   for p in $(pgrep -x beam.smp || true); do
-    tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qxF "RABBITMQ_MNESIA_BASE=$MNESIA_DIR" && echo "$p"
+    # Braces: a beam that exits meanwhile makes the redirection itself fail, which 2>/dev/null on tr misses.
+    { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qxF "RABBITMQ_MNESIA_BASE=$MNESIA_DIR" && echo "$p"
   done
   return 0
 }
