@@ -22,8 +22,10 @@ return [
         }
         if (count($members ?? []) !== 3) {
             $t->fail("the quorum queue has members " . json_encode($members) . ', not the three nodes');
+            $s->reference('delete', (string) $ports[0], $queue);
             return;
         }
+        $t->notes[] = 'quorum queue members: ' . implode(', ', $members);
         $hosts = implode(',', $ports);
         $consumer = $s->start('consumer', "$t->scenario-consumer", [
             'ports' => $hosts, 'name' => '', 'queue' => $queue, 'queue-type' => 'quorum', 'expect' => $n,
