@@ -6,7 +6,7 @@ SO         := modules/mq.so
 CARGO_TARGET_DIR ?= target
 export CARGO_TARGET_DIR
 
-.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit valgrind demo bench bench-smoke bench-laravel help
+.PHONY: all build deps deps-check install uninstall brokers brokers-stop test test-rust test-phpt test-phpunit valgrind faults demo bench bench-smoke bench-laravel help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
 	@echo "make test       deps check, build, brokers, then Rust, PHPT, PHPUnit, differential and bench smoke tests"
 	@echo "make valgrind   the PHPT suite under Valgrind memcheck: fails on any memory error or definite leak not in tests/valgrind/mq.supp"
+	@echo "make faults     the fault-injection suite at full size on a three-node RabbitMQ cluster it starts and stops (tests/faults/)"
 	@echo "make demo       build, start the brokers and run the examples"
 	@echo "make bench      benchmarks of mq against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md)"
 	@echo "make bench-laravel  mq's Laravel drivers against Laravel's redis and database drivers (bench/laravel.php)"
@@ -66,6 +67,12 @@ test-phpunit: build
 # Not part of `make test` (about 7 minutes: scripts/valgrind.sh). VALGRIND_TESTS: some tests only.
 valgrind: build brokers
 	scripts/valgrind.sh $(VALGRIND_TESTS)
+
+# Not part of `make test` (full size; `scripts/test.sh faults` runs the reduced size). The cluster of
+# scripts/rabbitmq-cluster.sh is started by run.php and stopped here whatever the result. FAULTS_ARGS: e.g.
+# --only=restart, --client=php-amqplib
+faults: build
+	$(PHP) -n tests/faults/run.php --so=$(CURDIR)/$(SO) $(FAULTS_ARGS); rc=$$?; scripts/rabbitmq-cluster.sh stop; exit $$rc
 
 demo: deps build brokers
 	scripts/demo.sh

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs mq's test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench, and pie (never by default:
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench faults, and pie (never by default:
 #                              a release build from a clean clone, minutes; scripts/pie-build-check.sh)
+#                              (faults, the fault-injection suite at its reduced size, is not in the default list)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -122,6 +123,19 @@ layer_pie() {
   scripts/pie-build-check.sh 2>&1 | tee "$LOGS/pie.log"
   local rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then count 1 0 0; else count 0 1 0; fi
+  return "$rc"
+}
+
+layer_faults() {
+  # The fault-injection suite at its reduced size (tests/faults/run.php) against the three-node cluster of
+  # scripts/rabbitmq-cluster.sh, which run.php starts and this layer stops again (not the test broker).
+  "$PHP" -n tests/faults/run.php --reduced --so="$SO" 2>&1 | tee "$LOGS/faults.log"
+  local rc=${PIPESTATUS[0]} p f
+  scripts/rabbitmq-cluster.sh stop 2>&1 | tee -a "$LOGS/faults.log"
+  p=$(sed -n 's/^faults: \([0-9]*\) passed, .*/\1/p' "$LOGS/faults.log")
+  f=$(sed -n 's/^faults: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$LOGS/faults.log")
+  count "${p:-0}" "${f:-0}" 0
+  [ -n "$p" ] || rc=1
   return "$rc"
 }
 

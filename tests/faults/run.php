@@ -1,0 +1,138 @@
+<?php
+/*
+ * Fault-injection suite: RabbitMQ faults (a broker restart, connections closed by the broker, a consumer
+ * SIGKILLed, a cluster node SIGKILLed) under clients that publish and consume; every scenario counts by
+ * message_id what was sent, confirmed and received, and fails on any loss of a confirmed message.
+ * Runs against the three-node cluster of scripts/rabbitmq-cluster.sh (started here if it is not running;
+ * never the test broker on 5672). README.md, "Fault injection", says what each scenario proves.
+ *
+ *   php -n tests/faults/run.php [options]
+ *     --reduced         small sizes (make test's faults layer); default: full size (make faults)
+ *     --only=a,b        run only these scenarios
+ *     --so=PATH         the mq.so the clients load (default $MQ_SO, else <repo>/modules/mq.so)
+ *     --client=mq       mq: the clients run `php -n -d extension=<mq.so> -d mq.amqp_recovery=On`;
+ *                       php-amqplib: they run Debian's php-amqplib instead (no recovery: checks that the
+ *                       variant's code is php-amqplib code, and shows what php-amqplib does under the faults)
+ *     --variant=unchanged  the client code: variants/<name>/{publisher,consumer}.php. unchanged: plain
+ *                       php-amqplib code, which relies on mq's recovery; reconnect-loop: the same with the
+ *                       recovery php-amqplib users write by hand (shows that the scenarios can be passed).
+ *                       A variant written with the Mq\ classes goes next to them.
+ *   Environment: PHP (the php binary for the children, default this one), MQ_FAULTS_AMQPLIB (php-amqplib's
+ *   autoloader, default /usr/share/php/PhpAmqpLib/autoload.php), MQ_CLUSTER_* (scripts/rabbitmq-cluster.sh).
+ *
+ * Prints a table (scenario, sent, confirmed, received, lost, duplicates, recovery time, result), the notes
+ * and failures of each scenario, and last "faults: N passed, N failed". Exit code 0 only if nothing failed.
+ * Each child has a deadline and is SIGKILLed when it passes; the record files and each child's output
+ * (LABEL.out, LABEL.stderr) stay in .state/faults/<run>/.
+ */
+
+declare(strict_types=1);
+
+require __DIR__ . '/lib/Child.php';
+require __DIR__ . '/lib/Suite.php';
+require __DIR__ . '/lib/Tally.php';
+require __DIR__ . '/lib/steps.php';
+
+const SCENARIOS = ['kill-consumer', 'close-consumer', 'close-publisher', 'restart', 'cluster-failover'];
+
+$root = dirname(__DIR__, 2);
+$opts = getopt('', ['reduced', 'only:', 'so:', 'client:', 'variant:', 'help']);
+if (isset($opts['help'])) {
+    echo preg_replace('/^ \* ?/m', '', explode('*/', explode('/*', file_get_contents(__FILE__), 2)[1])[0]);
+    exit(0);
+}
+$usage = function (string $why): never {
+    fwrite(STDERR, "run.php: $why (--help)\n");
+    echo "faults: 0 passed, 1 failed\n";
+    exit(2);
+};
+$client = $opts['client'] ?? 'mq';
+$variant = $opts['variant'] ?? 'unchanged';
+$so = $opts['so'] ?? (getenv('MQ_SO') ?: "$root/modules/mq.so");
+$php = getenv('PHP') ?: PHP_BINARY;
+$only = isset($opts['only']) ? array_filter(explode(',', (string) $opts['only'])) : SCENARIOS;
+if (!in_array($client, ['mq', 'php-amqplib'], true)) {
+    $usage('--client must be mq or php-amqplib');
+}
+if (!is_dir(__DIR__ . "/variants/$variant") || str_contains($variant, '/')) {
+    $usage("no variant $variant in tests/faults/variants/");
+}
+if ($unknown = array_diff($only, SCENARIOS)) {
+    $usage('no scenario ' . implode(', ', $unknown) . ' (scenarios: ' . implode(', ', SCENARIOS) . ')');
+}
+if ($client === 'mq' && !is_file($so)) {
+    $usage("$so not found (make build, or --so=PATH)");
+}
+
+$runDir = "$root/.state/faults/" . date('Ymd-His') . '-' . getmypid();
+@mkdir($runDir, 0777, true);
+$started = microtime(true);
+echo 'faults: ' . (isset($opts['reduced']) ? 'reduced' : 'full') . " size, client $client, variant $variant; records in $runDir\n";
+if ($client === 'mq') {
+    $recovery = shell_exec(escapeshellarg($php) . ' -n -d extension=' . escapeshellarg($so)
+        . " -d mq.amqp_recovery=On -r 'var_export(ini_get(\"mq.amqp_recovery\"));' 2>&1");
+    echo "faults: $so, mq.amqp_recovery=" . trim((string) $recovery) . "\n";
+    if (trim((string) $recovery) === 'false') {
+        echo "faults: this mq.so has no mq.amqp_recovery entry: connection recovery is not built (the unchanged variant needs it)\n";
+    }
+}
+echo "faults: starting the cluster (scripts/rabbitmq-cluster.sh start)\n";
+try {
+    $suite = new Suite($root, $so, $client, $variant, isset($opts['reduced']), $runDir, $php);
+    echo $suite->cluster('start'), "\n";
+} catch (Throwable $e) {
+    echo 'faults: the cluster did not start: ', $e->getMessage(), "\n";
+    echo "faults: 0 passed, 1 failed\n";
+    exit(1);
+}
+
+$rows = [];
+$lastFailed = false;
+foreach (SCENARIOS as $name) {
+    if (!in_array($name, $only, true)) {
+        continue;
+    }
+    $scenario = require __DIR__ . "/scenarios/$name.php";
+    $tally = new Tally($name);
+    $t0 = microtime(true);
+    echo "--- $name: {$scenario['about']}\n";
+    try {
+        if ($lastFailed) {
+            $suite->cluster('start');   // a failed scenario may have left a node down
+        }
+        $scenario['run']($suite, $tally);
+    } catch (Throwable $e) {
+        $tally->aborted = true;
+        $tally->fail('runner: ' . get_class($e) . ': ' . $e->getMessage() . ' (counts incomplete)');
+    } finally {
+        $suite->killChildren();
+    }
+    $lastFailed = $tally->failed();
+    foreach ($tally->notes as $note) {
+        echo "    $note\n";
+    }
+    if (($lost = $tally->lost()) !== []) {
+        sort($lost, SORT_NATURAL);
+        echo '    LOST ' . count($lost) . ' confirmed messages, e.g. ' . implode(', ', array_slice($lost, 0, 5)) . "\n";
+    }
+    foreach ($tally->failures as $failure) {
+        echo "    FAIL $failure\n";
+    }
+    printf("    %s in %.1f s\n", $tally->failed() ? 'failed' : 'passed', microtime(true) - $t0);
+    $rows[] = $tally;
+}
+
+$table = [['scenario', 'sent', 'confirmed', 'received', 'lost', 'duplicates', 'recovery', 'result']];
+foreach ($rows as $t) {
+    $table[] = [$t->scenario, $t->sent, count($t->confirmed), count($t->arrived), $t->aborted ? '?' : count($t->lost()), $t->duplicates(),
+        $t->recovery === null ? '-' : sprintf('%.2f s', $t->recovery),
+        $t->aborted ? 'ERROR' : ($t->lost() !== [] ? 'LOSS' : ($t->failures !== [] ? 'FAILED' : 'ok'))];
+}
+$widths = array_map(fn ($i) => max(array_map(fn ($r) => strlen((string) $r[$i]), $table)), array_keys($table[0]));
+echo "\n";
+foreach ($table as $r) {
+    echo '  ' . implode('  ', array_map(fn ($v, $w) => is_int($v) ? str_pad((string) $v, $w, ' ', STR_PAD_LEFT) : str_pad((string) $v, $w), $r, $widths)), "\n";
+}
+$failed = count(array_filter($rows, fn ($t) => $t->failed()));
+printf("\nfaults: %d passed, %d failed (%.0f s)\n", count($rows) - $failed, $failed, microtime(true) - $started);
+exit($failed === 0 ? 0 : 1);
