@@ -22,3 +22,9 @@ Directive => Local Value => Master Value
 mq.worker_threads => 3 => 3
 mq.kafka_destruct_flush_ms => 3000 => 3000
 mq.amqp_destruct_flush_ms => 3000 => 3000
+mq.retry_max_attempts => 5 => 5
+mq.retry_initial_delay_ms => 100 => 100
+mq.retry_multiplier => 2.0 => 2.0
+mq.retry_max_delay_ms => 30000 => 30000
+mq.retry_jitter => 0.2 => 0.2
+mq.retry_deadline_ms => 0 => 0
