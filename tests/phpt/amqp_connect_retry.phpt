@@ -53,6 +53,7 @@ $c = AMQPStreamConnection::create_connection([$refused1, $good]);
 $ch = $c->channel();
 [$q] = $ch->queue_declare('', false, false, true);
 echo "failover to the second host: ", var_export($c->isConnected(), true), ", declared a queue: ", var_export(str_starts_with($q, 'amq.gen-'), true), "\n";
+echo "server properties of the host reached: ", $c->getServerProperties()['product'][1], "\n";
 $c->reconnect();
 echo "reconnect() fails over again: ", var_export($c->isConnected(), true), "\n";
 $c->close();
@@ -124,6 +125,7 @@ echo "attempts listed: ", count($attempts), "\n";
 --EXPECTF--
 -- without a policy: php-amqplib's one pass
 failover to the second host: true, declared a queue: true
+server properties of the host reached: RabbitMQ
 reconnect() fails over again: true
 all refused: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
 attempts listed: 0
