@@ -759,4 +759,20 @@ mod tests {
         s.login_method = "PLAIN".into();
         assert_eq!(s.uri(&endpoint()).query.auth_mechanism, Some(SASLMechanism::Plain));
     }
+
+    #[test]
+    fn each_host_of_the_list_connects_with_its_own_login_and_the_shared_settings() {
+        let mut s = settings(3.0, 0.0);
+        let second = Endpoint { host: "b".into(), port: 5673, user: "u2".into(), password: "p2".into(), vhost: "v2".into() };
+        s.hosts.push(second.clone());
+        s.heartbeat = 7;
+        let uri = s.uri(&second);
+        assert_eq!((uri.authority.host.as_str(), uri.authority.port), ("b", 5673));
+        assert_eq!((uri.authority.userinfo.username.as_str(), uri.authority.userinfo.password.as_str()), ("u2", "p2"));
+        assert_eq!((uri.vhost.as_str(), uri.query.heartbeat), ("v2", Some(7)));
+        assert_eq!(second.address(), "b:5673");
+        assert!(s.policy().is_none());
+        s.retry = Some(RetryPolicy::new(3, 0.1, 2.0, 1.0, 0.0, 0.0, None).unwrap());
+        assert_eq!(s.policy().map(RetryPolicy::max_attempts), Some(3));
+    }
 }

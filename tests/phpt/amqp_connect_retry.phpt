@@ -95,6 +95,15 @@ $attempts = failure('deadline 0.5 s, 0.2 s apart', fn() => AMQPStreamConnection:
 // Attempts at 0, 0.2, 0.4 s; the next would begin at 0.6 s, after the deadline (fewer if the machine is slow).
 echo "stopped by the deadline: ", var_export(count($attempts) >= 2 && count($attempts) <= 3, true), "\n";
 
+// A port that accepts TCP and never answers: the attempt's connection timeout (3 s) is cut to the deadline.
+$silent = stream_socket_server('tcp://127.0.0.1:0');
+$silentPort = (int) substr(strrchr(stream_socket_get_name($silent, false), ':'), 1);
+$attempts = failure('silent host, deadline 0.5 s', fn() => AMQPStreamConnection::create_connection(
+    [['port' => $silentPort] + $good], ['retry_policy' => new RetryPolicy(3, 0.1, deadline: 0.5)]));
+echo "one attempt, cut to the deadline: ", var_export(count($attempts) === 1
+    && preg_match('/timed out after 0\.[45]\d* sec$/', $attempts[0]) === 1, true), "\n";
+fclose($silent);
+
 failure('an invalid host with a policy', fn() => AMQPStreamConnection::create_connection([$good, ['host' => 'x']], ['retry_policy' => $policy]));
 failure('retry_policy not a policy', fn() => AMQPStreamConnection::create_connection([$good], ['retry_policy' => 3]));
 
@@ -151,6 +160,8 @@ none(): PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (o
   1) 127.0.0.1:1: IO error: Connection refused (os error 111)
 deadline 0.5 s, 0.2 s apart: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
 stopped by the deadline: true
+silent host, deadline 0.5 s: PhpAmqpLib\Exception\AMQPIOException (0) Connection to 127.0.0.1:%d timed out after 0.%d sec
+one attempt, cut to the deadline: true
 an invalid host with a policy: InvalidArgumentException (0) 'port' key is required.
 retry_policy not a policy: InvalidArgumentException (0) 'retry_policy' must be a Mq\RetryPolicy or null, int given
 -- AMQPConnectionConfig
