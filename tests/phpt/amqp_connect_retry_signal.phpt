@@ -33,10 +33,11 @@ foreach ([true, false] as $async) {
     try {
         AMQPStreamConnection::create_connection([$refused], ['retry_policy' => $policy]);
     } catch (Throwable $e) {
-        $failed = microtime(true);
-        preg_match_all('/\d+\) 127\.0\.0\.1:1 after/', $e->getMessage(), $m);
+        preg_match_all('/\d+\) 127\.0\.0\.1:1 after (\d+\.\d+)s/', $e->getMessage(), $m);
+        // The handler ran before the second attempt began, i.e. during the sleep.
+        $second = $m[1][1] ?? 0.0;
         printf("async %s: %s, %d attempts; handler ran during the sleep: %s\n", var_export($async, true), get_class($e),
-            count($m[0]), var_export($handled !== null && $handled - $t0 < 1.0 && $failed - $t0 >= 0.8, true));
+            count($m[0]), var_export($handled !== null && $handled - $t0 < $second, true));
     }
     pcntl_waitpid(-1, $status);
 }
@@ -49,11 +50,12 @@ signal_in(0.3);
 try {
     AMQPStreamConnection::create_connection([$refused], ['retry_policy' => new RetryPolicy(5, 1.0, jitter: 0.0)]);
 } catch (Throwable $e) {
-    printf("%s: %s, before the second attempt: %s\n", get_class($e), $e->getMessage(), var_export(microtime(true) - $t0 < 1.0, true));
+    // No "Attempts:" list: the handler's own exception, thrown from the sleep after the first attempt.
+    printf("%s: %s\n", get_class($e), $e->getMessage());
 }
 pcntl_waitpid(-1, $status);
 ?>
 --EXPECT--
 async true: PhpAmqpLib\Exception\AMQPIOException, 2 attempts; handler ran during the sleep: true
 async false: PhpAmqpLib\Exception\AMQPIOException, 2 attempts; handler ran during the sleep: true
-RuntimeException: stop connecting, before the second attempt: true
+RuntimeException: stop connecting
