@@ -65,7 +65,7 @@ impl Failure for Object<'_> {
 }
 
 /// The argument error PHP's own functions word this way.
-fn invalid(message: impl std::fmt::Display) -> ext_php_rs::exception::PhpException {
+fn invalid(message: impl std::fmt::Display) -> PhpException {
     exception("InvalidArgumentException", format!("{CLASS}::__construct(): {message}"), 0)
 }
 

@@ -52,6 +52,21 @@ class Flaky extends RuntimeException {}
 class FlakyChild extends Flaky {}
 $own = new RetryPolicy(retryOn: [Flaky::class]);
 var_dump($own->retries(new FlakyChild('x')), $own->retries(new RuntimeException('x')));
+
+// $retryOn names are looked up (autoloaded) on construction; an autoloader's exception is the one thrown.
+spl_autoload_register(function (string $class): void {
+    if ($class === 'Lazy\Flaky') {
+        eval('namespace Lazy; class Flaky extends \RuntimeException {}');
+        return;
+    }
+    throw new LogicException("cannot load $class");
+});
+var_dump((new RetryPolicy(retryOn: ['Lazy\Flaky']))->retries(new Lazy\Flaky('x')));
+try {
+    new RetryPolicy(retryOn: ['Other\Missing']);
+} catch (Throwable $e) {
+    echo get_class($e), ': ', $e->getMessage(), "\n";
+}
 ?>
 --EXPECT--
                                default | IO only | RuntimeException | Throwable | AMQPExceptionInterface | empty
@@ -76,3 +91,5 @@ InvalidArgumentException       no      | no      | no               | yes       
 TypeError                      no      | no      | no               | yes       | no                     | no
 bool(true)
 bool(false)
+bool(true)
+LogicException: cannot load Other\Missing
