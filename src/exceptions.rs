@@ -11,11 +11,15 @@ use crate::classes;
 
 /// An exception of one of our classes (or an SPL class), carrying a message and code.
 pub fn exception(class_name: &str, message: impl Into<String>, code: i32) -> PhpException {
-    let ce = classes::registered(class_name)
+    PhpException::new(printable(message.into()), code, class_entry(class_name))
+}
+
+/// The class `exception` throws for `class_name` (`\Exception` when there is none).
+pub fn class_entry(class_name: &str) -> &'static ext_php_rs::zend::ClassEntry {
+    classes::registered(class_name)
         .or_else(|| classes::spl_class(class_name))
         .or_else(|| ext_php_rs::zend::ClassEntry::try_find(class_name))
-        .unwrap_or_else(ext_php_rs::zend::ce::exception);
-    PhpException::new(printable(message.into()), code, ce)
+        .unwrap_or_else(ext_php_rs::zend::ce::exception)
 }
 
 /// A message the engine can take: ext-php-rs passes it as a C string, and a NUL byte (from a vhost,

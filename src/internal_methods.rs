@@ -153,7 +153,10 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
                     clear |= ZEND_ACC_STATIC;
                 }
                 flags.insert(key, (set, clear));
-                make_return_tentative(function);
+                // A final class has no subclass that could override without a return type.
+                if !spec.ce.flags().contains(ext_php_rs::flags::ClassFlags::Final) {
+                    make_return_tentative(function);
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod internal_methods;
 pub mod kafka;
 pub mod mixed;
 pub mod php_string;
+pub mod retry;
 pub mod runtime;
 
 use ext_php_rs::prelude::*;
@@ -22,7 +23,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
     ini::register(module_number);
     // A panic must not cross into the engine; a failure stops the module with PHP's own message.
-    match std::panic::catch_unwind(|| amqp::startup().and_then(|()| kafka::startup())) {
+    match std::panic::catch_unwind(|| {
+        retry::php::startup();
+        amqp::startup().and_then(|()| kafka::startup())
+    }) {
         Ok(Ok(())) => 0,
         _ => -1,
     }
@@ -33,7 +37,9 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Classes registered by the macros exist only once module startup is over.
     SEALED.call_once(|| {
         amqp::untype_returns();
-        kafka::seal();
+        let (mut classes, functions) = kafka::sealed();
+        classes.push(retry::php::spec());
+        internal_methods::seal(&classes, &functions);
     });
     0
 }
@@ -49,5 +55,5 @@ extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.version(VERSION).info_function(info::php_info).request_startup_function(request_startup)
         .request_shutdown_function(request_shutdown);
-    kafka::register(amqp::register(runtime::register(module)))
+    retry::php::register(kafka::register(amqp::register(runtime::register(module))))
 }

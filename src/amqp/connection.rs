@@ -26,7 +26,7 @@ use super::{
     flow::{Flow, Notice},
     pipeline::Pipeline,
     session::Session,
-    errors::{self, Method},
+    errors::{self, ConnectFailure, Method},
     exceptions as ex, wire,
 };
 use crate::{
@@ -34,18 +34,37 @@ use crate::{
     mixed::{Mixed, NULL, ZERO_SIG},
     exceptions::exception,
     ini,
+    retry::{self, php::PhpRetryPolicy, Attempts, RetryPolicy},
     runtime::{self, OwnerPid},
 };
 
 
-/// Where and how to connect: php-amqplib's constructor arguments, kept for reconnect().
-#[derive(Clone, Debug)]
-pub struct Settings {
+/// One broker to connect to, with its login.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Endpoint {
     pub host: String,
     pub port: u16,
     pub user: String,
     pub password: String,
     pub vhost: String,
+}
+
+impl Endpoint {
+    /// "host:port", as attempts are listed.
+    pub fn address(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+}
+
+/// Where and how to connect: php-amqplib's constructor arguments, kept for reconnect().
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The brokers, tried in order by `connect` (the first is the primary; never empty):
+    /// `create_connection()`'s host list, else the one endpoint of the constructor or config.
+    pub hosts: Vec<Endpoint>,
+    /// How `connect` retries across `hosts` (`AMQPConnectionConfig::setRetryPolicy()`,
+    /// `create_connection()`'s `retry_policy`); None: one pass, as php-amqplib's create_connection.
+    pub retry: Option<RetryPolicy>,
     pub connection_timeout: f64,
     pub read_write_timeout: f64,
     pub channel_rpc_timeout: f64,
@@ -65,6 +84,11 @@ pub struct Tls {
 }
 
 impl Settings {
+    /// The retry policy connecting follows, if one was configured.
+    pub fn policy(&self) -> Option<&RetryPolicy> {
+        self.retry.as_ref()
+    }
+
     /// Channel RPCs (declare, bind, get...) wait this long for the broker's answer, as php-amqplib's
     /// socket reads do: `channel_rpc_timeout` when set, else the read/write timeout; 0 is no limit.
     pub fn rpc_timeout(&self) -> Option<Duration> {
@@ -82,15 +106,16 @@ impl Settings {
         lapin::tcp::OwnedTLSConfig { identity: None, cert_chain: self.tls.as_ref().and_then(|t| t.ca_pem.clone()) }
     }
 
-    pub fn uri(&self) -> AMQPUri {
+    /// The URI of one of `hosts`, with these settings' TLS, heartbeat, login method and timeout.
+    pub fn uri(&self, endpoint: &Endpoint) -> AMQPUri {
         AMQPUri {
             scheme: if self.tls.is_some() { AMQPScheme::AMQPS } else { AMQPScheme::AMQP },
             authority: AMQPAuthority {
-                userinfo: AMQPUserInfo { username: self.user.clone(), password: self.password.clone() },
-                host: self.host.clone(),
-                port: self.port,
+                userinfo: AMQPUserInfo { username: endpoint.user.clone(), password: endpoint.password.clone() },
+                host: endpoint.host.clone(),
+                port: endpoint.port,
             },
-            vhost: self.vhost.clone(),
+            vhost: endpoint.vhost.clone(),
             query: AMQPQueryString {
                 heartbeat: Some(self.heartbeat),
                 auth_mechanism: Some(match self.login_method.as_str() {
@@ -120,6 +145,8 @@ pub struct Link {
     parked: std::sync::Mutex<Vec<lapin::Channel>>,
     /// Whether a channel has reported why the connection ended (see `AmqpChannel::closed_by_peer`).
     pub end_reported: std::sync::atomic::AtomicBool,
+    /// The broker of `Settings::hosts` this connection reached.
+    pub endpoint: Endpoint,
 }
 
 impl Link {
@@ -196,7 +223,51 @@ pub fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
     Ok(link)
 }
 
+/// Connects to the first of `settings.hosts` that accepts. Without a policy: one pass, failing with the
+/// last host's error, as php-amqplib's create_connection. With one: passes over the list until an
+/// attempt (one host tried) succeeds, the attempts or the deadline run out, or an error the policy
+/// does not retry stops it; the error then lists every attempt. The sleeps between attempts run signal
+/// handlers as any wait does.
 fn open(settings: &Settings) -> PhpResult<Link> {
+    let Some(policy) = settings.policy() else {
+        let mut failure = None;
+        for endpoint in &settings.hosts {
+            match open_one(settings, endpoint, settings.connect_timeout())? {
+                Ok(link) => return Ok(link),
+                Err(failed) => failure = Some(failed),
+            }
+        }
+        return Err(failure.map_or_else(|| exception(ex::IO, "No host to connect to", 0), |f| f.exception()));
+    };
+    let mut attempts = Attempts::start(policy, Instant::now());
+    for endpoint in settings.hosts.iter().cycle() {
+        let began = Instant::now();
+        // No attempt outlasts the deadline.
+        let limit = match (settings.connect_timeout(), attempts.remaining(began)) {
+            (Some(timeout), Some(left)) => Some(timeout.min(left)),
+            (timeout, left) => timeout.or(left),
+        };
+        let mut failure = match open_one(settings, endpoint, limit)? {
+            Ok(link) => return Ok(link),
+            Err(failure) => failure,
+        };
+        let sleep = attempts.failed(&endpoint.address(), began, &failure.message, Instant::now(), retry::random_unit());
+        match sleep {
+            Some(sleep) if policy.retries(&failure) => {
+                runtime::wait_dispatching(std::future::pending::<()>(), Some(sleep))?;
+            }
+            _ => {
+                failure.message = format!("{}\n{}", failure.message, attempts.report());
+                return Err(failure.exception());
+            }
+        }
+    }
+    Err(exception(ex::IO, "No host to connect to", 0))
+}
+
+/// One attempt on one host: Err for what stops connecting altogether (a signal handler's exception),
+/// Ok(Err) for this host's failure.
+fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -> PhpResult<Result<Link, ConnectFailure>> {
     let runtime = runtime::runtime()?;
     let mut properties = ConnectionProperties::default()
         .with_client_property("product".into(), "mq".into())
@@ -207,10 +278,10 @@ fn open(settings: &Settings) -> PhpResult<Link> {
     }
     let tls = settings.tls_config();
     let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
-    let uri = settings.uri();
+    let mut uri = settings.uri(endpoint);
+    uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
     let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
-    let limit = settings.connect_timeout();
-    match runtime::wait_dispatching(attempt, limit)? {
+    Ok(match runtime::wait_dispatching(attempt, limit)? {
         Some(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,
             connection: std::mem::ManuallyDrop::new(connection),
@@ -219,14 +290,19 @@ fn open(settings: &Settings) -> PhpResult<Link> {
             pipeline: Pipeline::default(),
             parked: Default::default(),
             end_reported: Default::default(),
+            endpoint: endpoint.clone(),
         }),
         Some(Err(e)) => Err(errors::connect_error(&e)),
-        None => Err(exception(
-            ex::IO,
-            format!("Connection to {}:{} timed out after {} sec", settings.host, settings.port, settings.connection_timeout),
-            0,
-        )),
-    }
+        None => Err(ConnectFailure {
+            class: ex::IO,
+            message: format!("Connection to {} timed out after {} sec", endpoint.address(), match limit {
+                // The configured timeout as given; a shorter one when the deadline cut it.
+                Some(limit) if limit != settings.connect_timeout().unwrap_or(Duration::MAX) => limit.as_secs_f64(),
+                _ => settings.connection_timeout,
+            }),
+            code: 0,
+        }),
+    })
 }
 
 /// AbstractConnection's own class entry: the scope of its private properties.
@@ -368,12 +444,17 @@ impl Settings {
             return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
         }
         let tls = call(config, "isSecure").coerce_to_bool().then(|| Tls::from_config(config)).transpose()?;
-        let settings = Settings {
+        let primary = Endpoint {
             host: text(config, "getHost").unwrap_or_default(),
-            port: number(config, "getPort").clamp(0.0, 65535.0) as u16,
+            port: port(number(config, "getPort")),
             user: text(config, "getUser").unwrap_or_default(),
             password: text(config, "getPassword").unwrap_or_default(),
             vhost: text(config, "getVhost").unwrap_or_else(|| "/".into()),
+        };
+        let policy = call(config, "getRetryPolicy");
+        let settings = Settings {
+            hosts: std::iter::once(primary).chain(failover_hosts(config)).collect(),
+            retry: PhpRetryPolicy::of(&policy),
             connection_timeout: number(config, "getConnectionTimeout"),
             read_write_timeout: number(config, "getReadTimeout").max(number(config, "getWriteTimeout")),
             channel_rpc_timeout: number(config, "getChannelRPCTimeout"),
@@ -390,11 +471,38 @@ impl Settings {
             return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
         }
         // The vhost is a short string of connection.open (php-amqplib's write_shortstr check).
-        wire::short_bytes(settings.vhost.clone().into_bytes())?;
+        for endpoint in &settings.hosts {
+            wire::short_bytes(endpoint.vhost.clone().into_bytes())?;
+        }
         // mq does not send a locale (RabbitMQ knows en_US only) but checks it as php-amqplib writes it.
         wire::short_bytes(text(config, "getLocale").unwrap_or_default().into_bytes())?;
         Ok(settings)
     }
+}
+
+/// A port number as the config holds it, clamped into u16.
+fn port(value: f64) -> u16 {
+    value.clamp(0.0, 65535.0) as u16
+}
+
+/// The hosts after the config's own that `create_connection()` handed over (see
+/// `AMQPStreamConnection::$failover`): entries already checked and cast by PHP.
+fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
+    let Some(object) = config.object() else { return Vec::new() };
+    let hosts = classes::read(object, object.get_class_entry(), "failoverHosts");
+    let Some(list) = hosts.array() else { return Vec::new() };
+    let field = |host: &ext_php_rs::types::ZendHashTable, key: &str| host.get(key).map(|v| v.shallow_clone()).unwrap_or_default();
+    let string = |value: Zval| crate::php_string::lossy(&value).unwrap_or_default();
+    list.iter()
+        .filter_map(|(_, host)| host.array())
+        .map(|host| Endpoint {
+            host: string(field(host, "host")),
+            port: port(field(host, "port").coerce_to_double().unwrap_or(0.0)),
+            user: string(field(host, "user")),
+            password: string(field(host, "password")),
+            vhost: string(field(host, "vhost")),
+        })
+        .collect()
 }
 
 impl Tls {
@@ -524,7 +632,9 @@ impl AmqpConnection {
     #[php(name = "getServerProperties")]
     pub fn get_server_properties(&self) -> PhpResult<Zval> {
         if self.server_properties.borrow().is_none() {
-            let fetched = super::server_properties::fetch(self.settings())?;
+            // The broker this connection reached (the primary while a lazy one is not connected).
+            let endpoint = self.session.current().map_or_else(|| self.settings().hosts[0].clone(), |l| l.endpoint.clone());
+            let fetched = super::server_properties::fetch(self.settings(), &endpoint)?;
             *self.server_properties.borrow_mut() = Some(fetched);
         }
         let properties = self.server_properties.borrow();
@@ -627,13 +737,14 @@ pub fn abstract_classes() -> Vec<classes::PlainClass> {
 mod tests {
     use super::*;
 
+    fn endpoint() -> Endpoint {
+        Endpoint { host: "h".into(), port: 5672, user: "u".into(), password: "p".into(), vhost: "/".into() }
+    }
+
     fn settings(read_write: f64, rpc: f64) -> Settings {
         Settings {
-            host: "h".into(),
-            port: 5672,
-            user: "u".into(),
-            password: "p".into(),
-            vhost: "/".into(),
+            hosts: vec![endpoint()],
+            retry: None,
             connection_timeout: 3.0,
             read_write_timeout: read_write,
             channel_rpc_timeout: rpc,
@@ -657,12 +768,28 @@ mod tests {
         let mut s = settings(3.0, 0.0);
         s.heartbeat = 10;
         s.tls = Some(Tls::default());
-        let uri = s.uri();
+        let uri = s.uri(&endpoint());
         assert_eq!(uri.scheme, AMQPScheme::AMQPS);
         assert_eq!(uri.query.heartbeat, Some(10));
         assert_eq!(uri.query.auth_mechanism, Some(SASLMechanism::AMQPlain));
         assert_eq!(uri.query.connection_timeout, Some(3000));
         s.login_method = "PLAIN".into();
-        assert_eq!(s.uri().query.auth_mechanism, Some(SASLMechanism::Plain));
+        assert_eq!(s.uri(&endpoint()).query.auth_mechanism, Some(SASLMechanism::Plain));
+    }
+
+    #[test]
+    fn each_host_of_the_list_connects_with_its_own_login_and_the_shared_settings() {
+        let mut s = settings(3.0, 0.0);
+        let second = Endpoint { host: "b".into(), port: 5673, user: "u2".into(), password: "p2".into(), vhost: "v2".into() };
+        s.hosts.push(second.clone());
+        s.heartbeat = 7;
+        let uri = s.uri(&second);
+        assert_eq!((uri.authority.host.as_str(), uri.authority.port), ("b", 5673));
+        assert_eq!((uri.authority.userinfo.username.as_str(), uri.authority.userinfo.password.as_str()), ("u2", "p2"));
+        assert_eq!((uri.vhost.as_str(), uri.query.heartbeat), ("v2", Some(7)));
+        assert_eq!(second.address(), "b:5673");
+        assert!(s.policy().is_none());
+        s.retry = Some(RetryPolicy::new(3, 0.1, 2.0, 1.0, 0.0, 0.0, None).unwrap());
+        assert_eq!(s.policy().map(RetryPolicy::max_attempts), Some(3));
     }
 }

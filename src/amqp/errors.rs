@@ -57,10 +57,7 @@ fn caused_by(amqp: &lapin::protocol::AMQPError, method: Method) -> Method {
 /// "REPLY_TEXT(class, method)" with the reply code, the method being the one the close names.
 pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
-        ErrorKind::ProtocolError(amqp) => {
-            let Method(class, id) = caused_by(amqp, method);
-            exception(ex::CONNECTION_CLOSED, format!("{}({class}, {id})", amqp.get_message().as_str()), i32::from(amqp.get_id()))
-        }
+        ErrorKind::ProtocolError(amqp) => closed_by_server(amqp, method).exception(),
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
         ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
@@ -71,21 +68,59 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
 /// No method: errors outside any call (the handshake, a connection dying on its own).
 pub const NO_METHOD: Method = Method(0, 0);
 
-/// A failure to connect: refused or unreachable is AMQPIOException; a broker refusing the login or the
-/// vhost closes the connection, AMQPConnectionClosedException as in php-amqplib.
-pub fn connect_error(error: &lapin::Error) -> PhpException {
+/// A server's connection.close as php-amqplib reports it.
+fn closed_by_server(amqp: &lapin::protocol::AMQPError, method: Method) -> ConnectFailure {
+    let Method(class, id) = caused_by(amqp, method);
+    ConnectFailure {
+        class: ex::CONNECTION_CLOSED,
+        message: format!("{}({class}, {id})", amqp.get_message().as_str()),
+        code: i32::from(amqp.get_id()),
+    }
+}
+
+/// A failed attempt to connect, kept apart from the PHP exception it becomes so that a retry policy
+/// can judge it (`retry::Failure`) and its message can list every attempt.
+#[derive(Clone, Debug)]
+pub struct ConnectFailure {
+    pub class: &'static str,
+    pub message: String,
+    pub code: i32,
+}
+
+impl ConnectFailure {
+    pub fn exception(&self) -> PhpException {
+        exception(self.class, self.message.clone(), self.code)
+    }
+}
+
+impl crate::retry::Failure for ConnectFailure {
+    fn is_a(&self, class: &str) -> bool {
+        ext_php_rs::zend::ClassEntry::try_find(class)
+            .is_some_and(|target| crate::exceptions::class_entry(self.class).instance_of(target))
+    }
+    fn code(&self) -> i64 {
+        i64::from(self.code)
+    }
+    fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// A failure to connect: refused or unreachable is AMQPIOException; a broker refusing the login (403)
+/// or the vhost (530) closes the connection, AMQPConnectionClosedException as in php-amqplib.
+pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
+    let failure = |class, message: String| ConnectFailure { class, message, code: 0 };
     match error.kind() {
         // The close names its cause: connection.open for a refused vhost (530), none for a login (403).
-        ErrorKind::ProtocolError(_) => connection_error(error, NO_METHOD),
+        ErrorKind::ProtocolError(amqp) => closed_by_server(amqp, NO_METHOD),
         // php-amqplib's answer to a login it cannot make (its "Unknown login method").
-        ErrorKind::AuthProviderError(reason) => exception("InvalidArgumentException", format!("Login failed: {reason}"), 0),
+        ErrorKind::AuthProviderError(reason) => failure("InvalidArgumentException", format!("Login failed: {reason}")),
         // Bytes that are no AMQP frame: whatever answers there is not an AMQP 0-9-1 broker.
-        ErrorKind::ParsingError(_) => exception(
+        ErrorKind::ParsingError(_) => failure(
             ex::INVALID_FRAME,
-            "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)",
-            0,
+            "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)".into(),
         ),
-        _ => exception(ex::IO, error.to_string(), 0),
+        _ => failure(ex::IO, error.to_string()),
     }
 }
 

@@ -16,15 +16,19 @@ use amq_protocol::{
 use ext_php_rs::exception::PhpResult;
 use lapin::{tcp::AMQPUriTcpExt, types::FieldTable};
 
-use super::{connection::Settings, exceptions as ex};
+use super::{
+    connection::{Endpoint, Settings},
+    exceptions as ex,
+};
 use crate::exceptions::exception;
 
 const PROTOCOL_HEADER: &[u8] = b"AMQP\x00\x00\x09\x01";
 
-pub fn fetch(settings: &Settings) -> PhpResult<FieldTable> {
+/// The server properties of `endpoint`, reached with `settings`' TLS and timeout.
+pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> {
     let failed = |e: &dyn std::fmt::Display| exception(ex::IO, format!("Reading the server properties failed: {e}"), 0);
     let tls = settings.tls_config();
-    let mut stream = settings.uri().connect_with_config(tls.as_ref()).map_err(|e| failed(&e))?;
+    let mut stream = settings.uri(endpoint).connect_with_config(tls.as_ref()).map_err(|e| failed(&e))?;
     let limit = Duration::from_secs_f64(settings.connection_timeout.max(1.0));
     stream.set_nonblocking(false).and_then(|()| stream.set_read_timeout(Some(limit))).map_err(|e| failed(&e))?;
     stream.write_all(PROTOCOL_HEADER).map_err(|e| failed(&e))?;

@@ -20,7 +20,7 @@ use super::{
     errors,
     topology::{self, Topology},
 };
-use crate::{exceptions::exception, runtime};
+use crate::{exceptions::exception, ini, retry::RetryPolicy, runtime};
 
 /// A change of the connection's state for the handler set by `set_connection_recovery_handler`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,7 +158,7 @@ impl Session {
     }
 
     fn reconnect(&self) -> PhpResult<Arc<Link>> {
-        let link = connection::connect(&self.settings)?;
+        let link = connection::connect(&self.reconnecting())?;
         let recorded = self.topology.borrow().clone();
         let replayed = channel_rpc(&link, topology::replay(recorded, &link.connection))?;
         let mut topology = self.topology.borrow_mut();
@@ -170,6 +170,19 @@ impl Session {
             self.notices.borrow_mut().push(Notice::Refused(replayed.refused.join("; ")));
         }
         Ok(link)
+    }
+
+    /// How recovery connects: by the connection's retry policy, or else with php.ini's retry delays
+    /// (`mq.retry_*`) for as long as `mq.amqp_recovery_deadline_ms` allows, whatever the attempts: a
+    /// broker restart takes seconds to minutes, and nothing is gained by giving up before the deadline.
+    fn reconnecting(&self) -> std::borrow::Cow<'_, Settings> {
+        if self.settings.policy().is_some() {
+            return std::borrow::Cow::Borrowed(&self.settings);
+        }
+        let d = ini::retry_defaults();
+        let mut settings = self.settings.clone();
+        settings.retry = RetryPolicy::new(i64::MAX, d.initial_delay, d.multiplier, d.max_delay, d.jitter, ini::amqp_recovery_deadline(), None).ok();
+        std::borrow::Cow::Owned(settings)
     }
 
     /// Every rename so far, oldest first (see `ChannelSetup::queue_renamed`).

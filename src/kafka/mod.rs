@@ -28,7 +28,7 @@ use ext_php_rs::{
 };
 
 use crate::{
-    internal_methods::{self, ClassSpec, Guard},
+    internal_methods::{ClassSpec, Guard},
     runtime::OwnerPid,
 };
 
@@ -198,11 +198,12 @@ fn spec<T: RegisteredClass>(guard: Option<&'static Guard>) -> ClassSpec {
     ClassSpec { ce: T::get_metadata().ce(), guard, deprecated: &[], receiverless: false }
 }
 
-/// Makes the Kafka methods behave as php-rdkafka's (see `internal_methods`); once, on the first request,
-/// when every class is registered. Parents come before their subclasses.
-pub fn seal() {
+/// The Kafka classes and functions to make behave as php-rdkafka's (see `internal_methods::seal`, called
+/// once for the whole extension on the first request, when every class is registered). Parents come
+/// before their subclasses.
+pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
     if php_rdkafka_loaded() {
-        return;
+        return (Vec::new(), Vec::new());
     }
     let mut classes = vec![
         ClassSpec { deprecated: &["setdefaulttopicconf"], ..spec::<conf::Conf>(Some(&CONF)) },
@@ -232,7 +233,7 @@ pub fn seal() {
             classes.push(ClassSpec { ce, guard: None, deprecated: &[], receiverless: false });
         }
     }
-    let functions = [
+    let functions = vec![
         ("rd_kafka_err2str", false),
         ("rd_kafka_err2name", false),
         ("rd_kafka_errno2err", true),
@@ -241,5 +242,5 @@ pub fn seal() {
         ("rd_kafka_thread_cnt", false),
         ("rd_kafka_get_err_descs", false),
     ];
-    internal_methods::seal(&classes, &functions);
+    (classes, functions)
 }

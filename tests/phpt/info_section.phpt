@@ -24,3 +24,10 @@ mq.kafka_destruct_flush_ms => 3000 => 3000
 mq.amqp_destruct_flush_ms => 3000 => 3000
 mq.amqp_recovery => 0 => 0
 mq.amqp_replay_buffer => 100000 => 100000
+mq.amqp_recovery_deadline_ms => 60000 => 60000
+mq.retry_max_attempts => 5 => 5
+mq.retry_initial_delay_ms => 100 => 100
+mq.retry_multiplier => 2.0 => 2.0
+mq.retry_max_delay_ms => 30000 => 30000
+mq.retry_jitter => 0.2 => 0.2
+mq.retry_deadline_ms => 0 => 0

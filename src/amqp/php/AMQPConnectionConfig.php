@@ -56,6 +56,13 @@ final class AMQPConnectionConfig
     private $automaticRecovery = null;
     private $debugPackets = false;
     private $streamContext;
+    /** mq: how connecting retries (null: one attempt per host, as php-amqplib). */
+    private $retryPolicy = null;
+    /**
+     * mq: the hosts after this config's own that connecting fails over to, in order; handed over by
+     * AMQPStreamConnection::create_connection() (not settable otherwise: php-amqplib's config has one host).
+     */
+    private $failoverHosts = [];
 
     public function getIoType(): string
     {
@@ -444,6 +451,21 @@ final class AMQPConnectionConfig
             throw new InvalidArgumentException('Resource must be valid stream context');
         }
         $this->streamContext = $streamContext;
+    }
+
+    /**
+     * mq: connecting follows $policy (attempts, delays, deadline; which errors retry) across the host
+     * list; null (the default) connects as php-amqplib does: one attempt per host.
+     */
+    public function setRetryPolicy(?\Mq\RetryPolicy $policy): void
+    {
+        $this->retryPolicy = $policy;
+    }
+
+    /** mq: the retry policy connecting follows, or null. */
+    public function getRetryPolicy(): ?\Mq\RetryPolicy
+    {
+        return $this->retryPolicy;
     }
 
     private static function assertGreaterOrEq($value, $limit, string $name): void
