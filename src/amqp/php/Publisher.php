@@ -1,0 +1,245 @@
+<?php
+
+namespace Mq;
+
+use PhpAmqpLib\Channel\AMQPChannel;
+use PhpAmqpLib\Exception\AMQPTimeoutException;
+use PhpAmqpLib\Message\AMQPMessage;
+
+/**
+ * Publisher confirms tracked per message: each message published through it gets an outcome
+ * (Mq\PublishOutcome: acked, nacked, returned as unroutable, timed out).
+ *
+ * - The constructor puts the channel in confirm mode and installs the Publisher's ack, nack and return
+ *   handlers. Handlers the channel had before are chained: they are still called, after the
+ *   Publisher's, for every confirm and return of the channel. Replacing them afterwards
+ *   (set_ack_handler...) takes the confirms away from the Publisher: its next wait throws a
+ *   \LogicException rather than report outcomes it cannot know.
+ * - A message without a `message_id` property gets one (a random UUID), so the copies a republish makes
+ *   are recognisable: republishing is at-least-once, the broker may hold a message twice (a nacked or
+ *   timed-out publish may have reached a queue), with the same message_id.
+ * - With a RetryPolicy, nacked and timed-out messages are published again (a copy: `clone` of the
+ *   message) after `$policy->delay($attempt)` seconds, until `$policy->getMaxAttempts()` attempts were
+ *   made; then their final outcome is reported. Without one, each message is published once. Returned
+ *   messages are never republished (their routing would not change).
+ * - Every wait is bounded: each wait for confirms lasts at most $timeout seconds (DEFAULT_TIMEOUT when
+ *   null); a publish not confirmed by then is timed out (and republished if the policy allows, with
+ *   another wait of up to $timeout). The wait covers every unconfirmed publish of the channel, including
+ *   those made around the Publisher. A broker timeout never escapes as an exception; any other
+ *   exception (the connection lost without recovery, the channel closed) does, and the messages not
+ *   settled then stay pending.
+ */
+final class Publisher
+{
+    /** Seconds one wait for confirms lasts when no timeout is given. */
+    const DEFAULT_TIMEOUT = 30.0;
+
+    private AMQPChannel $channel;
+    private ?RetryPolicy $policy;
+    private bool $mandatory;
+    /** The channel's handlers before ours: [ack, nack, return], each null or a callable. */
+    private array $previous;
+    /** Publishes without a final outcome, by send order: [message, exchange, routing key, attempts, published object]. */
+    private array $pending = [];
+    /** What the handlers reported for pending publishes, by send order: [status, reply code, reply text]. */
+    private array $settled = [];
+    /** Final outcomes not handed out yet, by send order. */
+    private array $done = [];
+    /**
+     * Published object => the send numbers of its publishes awaiting a confirm, oldest first (the same
+     * object may be sent twice); null for a publish given up on a timeout, whose late confirm is dropped.
+     * Weak: the channel holds each object until its confirm, then it may go.
+     */
+    private \WeakMap $inFlight;
+    /** The return the next ack or nack belongs to: mq calls the return listener just before it. */
+    private ?array $returned = null;
+    private int $sent = 0;
+    private array $counters = ['pending' => 0, 'acked' => 0, 'nacked' => 0, 'returned' => 0, 'timed_out' => 0, 'republished' => 0];
+
+    /** $mandatory: publish with the mandatory flag, so that an unroutable message is RETURNED, not acked. */
+    public function __construct(AMQPChannel $channel, ?RetryPolicy $policy = null, bool $mandatory = true)
+    {
+        $this->channel = $channel;
+        $this->policy = $policy;
+        $this->mandatory = $mandatory;
+        $this->inFlight = new \WeakMap();
+        // The handlers are private to the channel; read them to chain them.
+        $this->previous = array_map(
+            fn ($name) => (new \ReflectionProperty(AMQPChannel::class, $name))->getValue($channel),
+            ['ack_handler', 'nack_handler', 'basic_return_callback']
+        );
+        $channel->confirm_select();
+        $channel->set_ack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::ACKED, 0));
+        $channel->set_nack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::NACKED, 1));
+        $channel->set_return_listener(function ($replyCode, $replyText, $exchange, $routingKey, $message) {
+            $this->returned = [$replyCode, $replyText];
+            if ($this->previous[2] !== null) {
+                ($this->previous[2])($replyCode, $replyText, $exchange, $routingKey, $message);
+            }
+        });
+    }
+
+    /**
+     * Publishes one message and waits for its outcome, republishing it as the policy allows.
+     * Messages send() queued before are settled by the same wait; their outcomes come from waitForAll().
+     *
+     * @throws \InvalidArgumentException for a timeout that is not a positive finite number of seconds
+     */
+    public function publish(AMQPMessage $message, string $exchange = '', string $routingKey = '', ?float $timeout = null): PublishOutcome
+    {
+        $timeout = self::timeout($timeout, 'publish(): Argument #4 ($timeout)');
+        $this->send($message, $exchange, $routingKey);
+        $seq = $this->sent - 1;
+        $this->settle($timeout);
+        $outcome = $this->done[$seq];
+        unset($this->done[$seq]);
+        return $outcome;
+    }
+
+    /** Publishes one message without waiting: its outcome comes from the next waitForAll(). */
+    public function send(AMQPMessage $message, string $exchange = '', string $routingKey = ''): void
+    {
+        if (!$message->has('message_id')) {
+            $message->set('message_id', self::uuid());
+        }
+        $this->publishAttempt($this->sent, [$message, $exchange, $routingKey, 0, $message]);
+        $this->sent++;
+    }
+
+    /**
+     * Waits for the outcome of every message sent since the last waitForAll() (not those publish()
+     * returned), republishing as the policy allows.
+     *
+     * @return list<PublishOutcome> in send order
+     * @throws \InvalidArgumentException for a timeout that is not a positive finite number of seconds
+     */
+    public function waitForAll(?float $timeout = null): array
+    {
+        $this->settle(self::timeout($timeout, 'waitForAll(): Argument #1 ($timeout)'));
+        ksort($this->done);
+        $outcomes = array_values($this->done);
+        $this->done = [];
+        return $outcomes;
+    }
+
+    /**
+     * Counts since construction: pending (sent, no final outcome yet), the final outcomes acked, nacked,
+     * returned, timed_out (each message counts once), and republished (publishes beyond each first).
+     * Every message sent is pending or in exactly one of the four outcome counts.
+     *
+     * @return array{pending: int, acked: int, nacked: int, returned: int, timed_out: int, republished: int}
+     */
+    public function getCounters(): array
+    {
+        return ['pending' => count($this->pending)] + $this->counters;
+    }
+
+    private function publishAttempt(int $seq, array $record): void
+    {
+        [, $exchange, $routingKey, $attempts, $object] = $record;
+        $this->channel->basic_publish($object, $exchange, $routingKey, $this->mandatory);
+        $record[3] = $attempts + 1;
+        $this->pending[$seq] = $record;
+        $queue = $this->inFlight[$object] ?? [];
+        $queue[] = $seq;
+        $this->inFlight[$object] = $queue;
+    }
+
+    /** The ack or nack handler: records the outcome of the oldest publish of $message, then chains. */
+    private function confirmed($message, string $status, int $previous): void
+    {
+        $returned = $this->returned;
+        $this->returned = null;
+        if (is_object($message) && isset($this->inFlight[$message])) {
+            $queue = $this->inFlight[$message];
+            $seq = array_shift($queue);
+            if ($queue === []) {
+                unset($this->inFlight[$message]);
+            } else {
+                $this->inFlight[$message] = $queue;
+            }
+            if ($seq !== null && isset($this->pending[$seq])) {
+                $this->settled[$seq] = $returned === null ? [$status, null, null] : [PublishOutcome::RETURNED, $returned[0], $returned[1]];
+            }
+        }
+        if ($this->previous[$previous] !== null) {
+            ($this->previous[$previous])($message);
+        }
+    }
+
+    /** Waits until every pending publish has its final outcome in $this->done. */
+    private function settle(float $timeout): void
+    {
+        while ($this->pending !== []) {
+            $timedOut = false;
+            try {
+                $this->channel->wait_for_pending_acks_returns($timeout);
+            } catch (AMQPTimeoutException $e) {
+                $timedOut = true;
+            }
+            $again = [];
+            foreach ($this->pending as $seq => $record) {
+                if (isset($this->settled[$seq])) {
+                    [$status, $replyCode, $replyText] = $this->settled[$seq];
+                    unset($this->settled[$seq]);
+                } elseif ($timedOut) {
+                    [$status, $replyCode, $replyText] = [PublishOutcome::TIMED_OUT, null, null];
+                    $this->giveUp($seq, $record[4]);
+                } else {
+                    // Every publish of the channel was confirmed, and this one's confirm went elsewhere.
+                    throw new \LogicException('Mq\Publisher: the channel\'s ack or nack handler was replaced after the Publisher was created, so it cannot know the outcome of its messages; set handlers before creating it (they are chained)');
+                }
+                if ($status !== PublishOutcome::ACKED && $status !== PublishOutcome::RETURNED
+                    && $this->policy !== null && $record[3] < $this->policy->getMaxAttempts()) {
+                    $again[$seq] = $record;
+                    continue;
+                }
+                unset($this->pending[$seq]);
+                $this->counters[$status]++;
+                $this->done[$seq] = new PublishOutcome($status, $record[0], $record[3], $replyCode, $replyText);
+            }
+            if ($again !== []) {
+                // One pause for the round: the longest delay any of its messages is due.
+                $delay = max(array_map(fn ($record) => $this->policy->delay($record[3]), $again));
+                usleep((int) round($delay * 1e6));
+                foreach ($again as $seq => $record) {
+                    // A new object, so that a late confirm of the previous publish is not taken for this one's.
+                    $record[4] = clone $record[0];
+                    $this->publishAttempt($seq, $record);
+                    $this->counters['republished']++;
+                }
+            }
+        }
+    }
+
+    /** Forgets the in-flight publish $seq of $object: its confirm, if it still comes, is dropped. */
+    private function giveUp(int $seq, object $object): void
+    {
+        $queue = $this->inFlight[$object] ?? [];
+        $at = array_search($seq, $queue, true);
+        if ($at !== false) {
+            $queue[$at] = null;
+            $this->inFlight[$object] = $queue;
+        }
+    }
+
+    private static function timeout(?float $timeout, string $what): float
+    {
+        if ($timeout === null) {
+            return self::DEFAULT_TIMEOUT;
+        }
+        if (!is_finite($timeout) || $timeout <= 0) {
+            throw new \InvalidArgumentException(sprintf('Mq\Publisher::%s must be a positive finite number of seconds, %s given', $what, var_export($timeout, true)));
+        }
+        return $timeout;
+    }
+
+    /** A random (version 4) UUID. */
+    private static function uuid(): string
+    {
+        $bytes = random_bytes(16);
+        $bytes[6] = chr(ord($bytes[6]) & 0x0f | 0x40);
+        $bytes[8] = chr(ord($bytes[8]) & 0x3f | 0x80);
+        return vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($bytes), 4));
+    }
+}
