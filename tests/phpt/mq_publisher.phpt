@@ -83,6 +83,19 @@ foreach ([fn () => $careless->waitForAll('soon'), fn () => $careless->send('body
     }
 }
 var_dump($careless->getCounters());
+
+// A handler may publish through the Publisher while it waits (a nested wait).
+$ch4 = $conn->channel();
+$nested = null;
+$ch4->set_ack_handler(function (AMQPMessage $m) use (&$inner, &$nested, $q) {
+    if ($m->getBody() === 'outer 1') {
+        $nested = $inner->publish(new AMQPMessage('nested'), '', $q, 5)->getStatus();
+    }
+});
+$inner = new Publisher($ch4);
+$inner->send(new AMQPMessage('outer 1'), '', $q);
+$inner->send(new AMQPMessage('outer 2'), '', $q);
+echo 'outer: ', implode(', ', array_map(fn (PublishOutcome $o) => $o->getMessage()->getBody() . '=' . $o->getStatus(), $inner->waitForAll(5))), "; nested: $nested\n";
 $ch->queue_delete($q);
 ?>
 --EXPECTF--
@@ -146,3 +159,4 @@ array(6) {
   ["republished"]=>
   int(0)
 }
+outer: outer 1=acked, outer 2=acked; nested: acked

@@ -179,6 +179,9 @@ final class Publisher
             }
             $again = [];
             foreach ($this->pending as $seq => $record) {
+                if (!isset($this->pending[$seq])) {
+                    continue; // settled meanwhile by a wait that a handler started (publish() in a handler)
+                }
                 if (isset($this->settled[$seq])) {
                     [$status, $replyCode, $replyText] = $this->settled[$seq];
                     unset($this->settled[$seq]);
@@ -191,25 +194,48 @@ final class Publisher
                 }
                 if ($status !== PublishOutcome::ACKED && $status !== PublishOutcome::RETURNED
                     && $this->policy !== null && $record[3] < $this->policy->getMaxAttempts()) {
-                    $again[$seq] = $record;
+                    $again[$seq] = $status;
                     continue;
                 }
-                unset($this->pending[$seq]);
-                $this->counters[$status]++;
-                $this->done[$seq] = new PublishOutcome($status, $record[0], $record[3], $replyCode, $replyText);
+                $this->finish($seq, $status, $replyCode, $replyText);
             }
             if ($again !== []) {
-                // One pause for the round: the longest delay any of its messages is due.
-                $delay = max(array_map(fn ($record) => $this->policy->delay($record[3]), $again));
-                usleep((int) round($delay * 1e6));
-                foreach ($again as $seq => $record) {
-                    // A new object, so that a late confirm of the previous publish is not taken for this one's.
-                    $record[4] = clone $record[0];
-                    $this->publishAttempt($seq, $record);
-                    $this->counters['republished']++;
-                }
+                $this->republish($again);
             }
         }
+    }
+
+    /** @param array<int, string> $again send number => the status of its last attempt, nacked or timed out */
+    private function republish(array $again): void
+    {
+        // One pause for the round: the longest delay any of its messages is due.
+        $delay = max(array_map(fn ($seq) => $this->policy->delay($this->pending[$seq][3]), array_keys($again)));
+        usleep((int) round($delay * 1e6));
+        foreach ($again as $seq => $status) {
+            $record = $this->pending[$seq];
+            // A new object, so that a late confirm of the previous publish is not taken for this one's.
+            $record[4] = clone $record[0];
+            try {
+                $this->publishAttempt($seq, $record);
+            } catch (\Throwable $e) {
+                // The channel failed: what was not republished keeps the outcome of its last attempt.
+                foreach ($again as $left => $last) {
+                    if ($left >= $seq) {
+                        $this->finish($left, $last, null, null);
+                    }
+                }
+                throw $e;
+            }
+            $this->counters['republished']++;
+        }
+    }
+
+    private function finish(int $seq, string $status, ?int $replyCode, ?string $replyText): void
+    {
+        $record = $this->pending[$seq];
+        unset($this->pending[$seq]);
+        $this->counters[$status]++;
+        $this->done[$seq] = new PublishOutcome($status, $record[0], $record[3], $replyCode, $replyText);
     }
 
     /** Forgets the in-flight publish $seq of $object: its confirm, if it still comes, is dropped. */
