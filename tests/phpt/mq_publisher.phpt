@@ -96,6 +96,19 @@ $inner = new Publisher($ch4);
 $inner->send(new AMQPMessage('outer 1'), '', $q);
 $inner->send(new AMQPMessage('outer 2'), '', $q);
 echo 'outer: ', implode(', ', array_map(fn (PublishOutcome $o) => $o->getMessage()->getBody() . '=' . $o->getStatus(), $inner->waitForAll(5))), "; nested: $nested\n";
+
+// Publishers made one after another on a channel replace each other instead of chaining without end;
+// the handler set before the first stays chained and sees each confirm once.
+$ch5 = $conn->channel();
+$acks = 0;
+$userHandler = function () use (&$acks) { $acks++; };
+$ch5->set_ack_handler($userHandler);
+for ($i = 0; $i < 3; $i++) {
+    $last = new Publisher($ch5);
+    $last->publish(new AMQPMessage("p$i"), '', $q);
+}
+$chained = (new ReflectionProperty(Publisher::class, 'previous'))->getValue($last);
+var_dump($chained[0] === $userHandler, $acks);
 $ch->queue_delete($q);
 ?>
 --EXPECTF--
@@ -160,3 +173,5 @@ array(6) {
   int(0)
 }
 outer: outer 1=acked, outer 2=acked; nested: acked
+bool(true)
+int(3)

@@ -12,7 +12,8 @@ use PhpAmqpLib\Message\AMQPMessage;
  *
  * - The constructor puts the channel in confirm mode and installs the Publisher's ack, nack and return
  *   handlers. Handlers the channel had before are chained: they are still called, after the
- *   Publisher's, for every confirm and return of the channel. Replacing them afterwards
+ *   Publisher's, for every confirm and return of the channel (those of an earlier Publisher with
+ *   nothing pending are not: it is replaced, and its next wait throws). Replacing them afterwards
  *   (set_ack_handler...) takes the confirms away from the Publisher: its next wait throws a
  *   \LogicException rather than report outcomes it cannot know.
  * - A message without a `message_id` property gets one (a random UUID), so the copies a republish makes
@@ -68,6 +69,14 @@ final class Publisher
             fn ($name) => (new \ReflectionProperty(AMQPChannel::class, $name))->getValue($channel),
             ['ack_handler', 'nack_handler', 'basic_return_callback']
         );
+        // A Publisher made before on this channel, with nothing pending, is replaced rather than chained:
+        // a Publisher per request on a long-lived channel would otherwise grow a chain without end.
+        foreach ($this->previous as $i => $handler) {
+            $before = self::owner($handler);
+            if ($before !== null && $before->pending === []) {
+                $this->previous[$i] = $before->previous[$i];
+            }
+        }
         $channel->confirm_select();
         $channel->set_ack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::ACKED, 0));
         $channel->set_nack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::NACKED, 1));
@@ -247,6 +256,13 @@ final class Publisher
             $queue[$at] = null;
             $this->inFlight[$object] = $queue;
         }
+    }
+
+    /** The Publisher whose handler $handler is, if it is one. */
+    private static function owner($handler): ?self
+    {
+        $owner = $handler instanceof \Closure ? (new \ReflectionFunction($handler))->getClosureThis() : null;
+        return $owner instanceof self ? $owner : null;
     }
 
     private static function timeout(?float $timeout, string $what): float
