@@ -53,6 +53,19 @@ echo implode("\n", $seen), "\n";
 [, $depth] = $ch->queue_declare($q, true);
 echo "in the queue: $depth\n";
 
+// Returns matched to their own messages, also when the broker acks a range at once (`multiple`) and the
+// return reaches the listener with the range's first confirm.
+$batch = new Publisher($conn->channel());
+$expected = [];
+for ($i = 0; $i < 200; $i++) {
+    $lost = $i % 7 === 3;
+    $batch->send(new AMQPMessage("b$i", ['message_id' => $i % 2 ? "odd" : "even"]), '', $lost ? fresh_name('mq-publisher-no-queue') : $q);
+    $expected[] = $lost ? 'returned' : 'acked';
+}
+$statuses = array_map(fn (PublishOutcome $o) => $o->getStatus(), $batch->waitForAll(10));
+var_dump($statuses === $expected, $batch->getCounters()['returned']);
+$ch->queue_purge($q);
+
 // Handlers replaced after the Publisher took the channel: its wait says so instead of guessing.
 $ch->set_ack_handler(function () {});
 try {
@@ -147,6 +160,8 @@ ack c
 ack twice
 ack twice
 in the queue: 7
+bool(true)
+int(29)
 LogicException: Mq\Publisher: the channel's ack or nack handler was replaced after the Publisher was created, so it cannot know the outcome of its messages; set handlers before creating it (they are chained)
 Mq\Publisher::waitForAll(): Argument #1 ($timeout) must be a positive finite number of seconds, -1.0 given
 Mq\Publisher::waitForAll(): Argument #1 ($timeout) must be a positive finite number of seconds, 0.0 given

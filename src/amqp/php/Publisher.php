@@ -42,7 +42,7 @@ final class Publisher
     private array $previous;
     /** Publishes without a final outcome, by send order: [message, exchange, routing key, attempts, published object]. */
     private array $pending = [];
-    /** What the handlers reported for pending publishes, by send order: [status, reply code, reply text]. */
+    /** What the ack and nack handlers reported for pending publishes, by send order: acked or nacked. */
     private array $settled = [];
     /** Final outcomes not handed out yet, by send order. */
     private array $done = [];
@@ -52,10 +52,15 @@ final class Publisher
      * Weak: the channel holds each object until its confirm, then it may go.
      */
     private \WeakMap $inFlight;
-    /** The return the next ack or nack belongs to: mq calls the return listener just before it. */
-    private ?array $returned = null;
+    /**
+     * Returns not matched to a publish yet, by message_id, exchange and routing key: [reply code, reply
+     * text] each. A return comes before its message's ack, but not always just before: the broker's
+     * `multiple` ack hands it over with the first confirm of its range. So it is matched by the message
+     * (every message has a message_id) once the wait is over.
+     */
+    private array $returns = [];
     private int $sent = 0;
-    private array $counters = ['pending' => 0, 'acked' => 0, 'nacked' => 0, 'returned' => 0, 'timed_out' => 0, 'republished' => 0];
+    private array $counters = ['acked' => 0, 'nacked' => 0, 'returned' => 0, 'timed_out' => 0, 'republished' => 0];
 
     /** $mandatory: publish with the mandatory flag, so that an unroutable message is RETURNED, not acked. */
     public function __construct(AMQPChannel $channel, ?RetryPolicy $policy = null, bool $mandatory = true)
@@ -81,7 +86,9 @@ final class Publisher
         $channel->set_ack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::ACKED, 0));
         $channel->set_nack_handler(fn ($message) => $this->confirmed($message, PublishOutcome::NACKED, 1));
         $channel->set_return_listener(function ($replyCode, $replyText, $exchange, $routingKey, $message) {
-            $this->returned = [$replyCode, $replyText];
+            if ($message instanceof AMQPMessage && $message->has('message_id')) {
+                $this->returns[self::key($message, $exchange, $routingKey)][] = [$replyCode, $replyText];
+            }
             if ($this->previous[2] !== null) {
                 ($this->previous[2])($replyCode, $replyText, $exchange, $routingKey, $message);
             }
@@ -157,8 +164,6 @@ final class Publisher
     /** The ack or nack handler: records the outcome of the oldest publish of $message, then chains. */
     private function confirmed($message, string $status, int $previous): void
     {
-        $returned = $this->returned;
-        $this->returned = null;
         if (is_object($message) && isset($this->inFlight[$message])) {
             $queue = $this->inFlight[$message];
             $seq = array_shift($queue);
@@ -168,7 +173,7 @@ final class Publisher
                 $this->inFlight[$message] = $queue;
             }
             if ($seq !== null && isset($this->pending[$seq])) {
-                $this->settled[$seq] = $returned === null ? [$status, null, null] : [PublishOutcome::RETURNED, $returned[0], $returned[1]];
+                $this->settled[$seq] = $status;
             }
         }
         if ($this->previous[$previous] !== null) {
@@ -191,16 +196,17 @@ final class Publisher
                 if (!isset($this->pending[$seq])) {
                     continue; // settled meanwhile by a wait that a handler started (publish() in a handler)
                 }
-                if (isset($this->settled[$seq])) {
-                    [$status, $replyCode, $replyText] = $this->settled[$seq];
-                    unset($this->settled[$seq]);
-                } elseif ($timedOut) {
-                    [$status, $replyCode, $replyText] = [PublishOutcome::TIMED_OUT, null, null];
-                    $this->giveUp($seq, $record[4]);
-                } else {
+                $confirmed = isset($this->settled[$seq]);
+                if (!$confirmed && !$timedOut) {
                     // Every publish of the channel was confirmed, and this one's confirm went elsewhere.
                     throw new \LogicException('Mq\Publisher: the channel\'s ack or nack handler was replaced after the Publisher was created, so it cannot know the outcome of its messages; set handlers before creating it (they are chained)');
                 }
+                if (!$confirmed) {
+                    $this->giveUp($seq, $record[4]);
+                }
+                // A return makes any confirm, or the lack of one, RETURNED.
+                [$status, $replyCode, $replyText] = $this->returned($record) ?? [$this->settled[$seq] ?? PublishOutcome::TIMED_OUT, null, null];
+                unset($this->settled[$seq]);
                 if ($status !== PublishOutcome::ACKED && $status !== PublishOutcome::RETURNED
                     && $this->policy !== null && $record[3] < $this->policy->getMaxAttempts()) {
                     $again[$seq] = $status;
@@ -208,10 +214,33 @@ final class Publisher
                 }
                 $this->finish($seq, $status, $replyCode, $replyText);
             }
+            if (!$timedOut) {
+                // Every publish of the channel is confirmed: no return left can be one of its messages'.
+                $this->returns = [];
+            }
             if ($again !== []) {
                 $this->republish($again);
             }
         }
+    }
+
+    /** [RETURNED, reply code, reply text] if the broker returned the message of $record, else null. */
+    private function returned(array $record): ?array
+    {
+        $key = self::key($record[0], $record[1], $record[2]);
+        if (!isset($this->returns[$key])) {
+            return null;
+        }
+        [$replyCode, $replyText] = array_shift($this->returns[$key]);
+        if ($this->returns[$key] === []) {
+            unset($this->returns[$key]);
+        }
+        return [PublishOutcome::RETURNED, $replyCode, $replyText];
+    }
+
+    private static function key(AMQPMessage $message, string $exchange, string $routingKey): string
+    {
+        return serialize([(string) $message->get('message_id'), $exchange, $routingKey]);
     }
 
     /** @param array<int, string> $again send number => the status of its last attempt, nacked or timed out */
