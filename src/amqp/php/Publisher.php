@@ -42,14 +42,16 @@ final class Publisher
     private array $previous;
     /** Publishes without a final outcome, by send order: [message, exchange, routing key, attempts, published object]. */
     private array $pending = [];
+    private const GIVEN_UP = -1;
     /** What the ack and nack handlers reported for pending publishes, by send order: acked or nacked. */
     private array $settled = [];
     /** Final outcomes not handed out yet, by send order. */
     private array $done = [];
     /**
-     * Published object => the send numbers of its publishes awaiting a confirm, oldest first (the same
-     * object may be sent twice); null for a publish given up on a timeout, whose late confirm is dropped.
-     * Weak: the channel holds each object until its confirm, then it may go.
+     * Published object => the send number of its publish awaiting a confirm, or a list of them, oldest
+     * first, when the same object was sent again meanwhile (an int alone saves memory per message);
+     * GIVEN_UP for a publish given up on a timeout, whose late confirm is dropped. Weak: the channel
+     * holds each object until its confirm, then it may go.
      */
     private \WeakMap $inFlight;
     /**
@@ -156,23 +158,21 @@ final class Publisher
         $this->channel->basic_publish($object, $exchange, $routingKey, $this->mandatory);
         $record[3] = $attempts + 1;
         $this->pending[$seq] = $record;
-        $queue = $this->inFlight[$object] ?? [];
-        $queue[] = $seq;
-        $this->inFlight[$object] = $queue;
+        $this->inFlight[$object] = isset($this->inFlight[$object]) ? [...(array) $this->inFlight[$object], $seq] : $seq;
     }
 
     /** The ack or nack handler: records the outcome of the oldest publish of $message, then chains. */
     private function confirmed($message, string $status, int $previous): void
     {
         if (is_object($message) && isset($this->inFlight[$message])) {
-            $queue = $this->inFlight[$message];
+            $queue = (array) $this->inFlight[$message];
             $seq = array_shift($queue);
             if ($queue === []) {
                 unset($this->inFlight[$message]);
             } else {
-                $this->inFlight[$message] = $queue;
+                $this->inFlight[$message] = count($queue) === 1 ? $queue[0] : $queue;
             }
-            if ($seq !== null && isset($this->pending[$seq])) {
+            if (isset($this->pending[$seq])) {
                 $this->settled[$seq] = $status;
             }
         }
@@ -279,11 +279,11 @@ final class Publisher
     /** Forgets the in-flight publish $seq of $object: its confirm, if it still comes, is dropped. */
     private function giveUp(int $seq, object $object): void
     {
-        $queue = $this->inFlight[$object] ?? [];
+        $queue = (array) ($this->inFlight[$object] ?? []);
         $at = array_search($seq, $queue, true);
         if ($at !== false) {
-            $queue[$at] = null;
-            $this->inFlight[$object] = $queue;
+            $queue[$at] = self::GIVEN_UP;
+            $this->inFlight[$object] = count($queue) === 1 ? $queue[0] : $queue;
         }
     }
 
