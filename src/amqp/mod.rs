@@ -55,6 +55,9 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Connection\\Heartbeat", "AbstractSignalHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "PCNTLHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "SIGHeartbeatSender"),
+    // mq's own classes written in PHP.
+    Source { class: "Mq\\PublishOutcome", file: "mq://Mq/PublishOutcome.php", code: include_str!("php/PublishOutcome.php") },
+    Source { class: "Mq\\Publisher", file: "mq://Mq/Publisher.php", code: include_str!("php/Publisher.php") },
 ];
 
 /// php-amqplib's methods declare no return types; see `classes::drop_return_types`.
