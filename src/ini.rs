@@ -25,6 +25,9 @@ pub const AMQP_RECOVERY: &CStr = c"mq.amqp_recovery";
 /// publish beyond it throws rather than risk a silent loss.
 pub const AMQP_REPLAY_BUFFER: &CStr = c"mq.amqp_replay_buffer";
 
+/// How long recovery waits after a loss before its first reconnect attempt.
+pub const AMQP_RECOVERY_INTERVAL_MS: &CStr = c"mq.amqp_recovery_interval_ms";
+
 /// How long recovery keeps reconnecting when the connection has no retry policy of its own.
 pub const AMQP_RECOVERY_DEADLINE_MS: &CStr = c"mq.amqp_recovery_deadline_ms";
 
@@ -37,13 +40,14 @@ pub const RETRY_MAX_DELAY_MS: &CStr = c"mq.retry_max_delay_ms";
 pub const RETRY_JITTER: &CStr = c"mq.retry_jitter";
 pub const RETRY_DEADLINE_MS: &CStr = c"mq.retry_deadline_ms";
 
-static ENTRIES: IniEntryDefs<13> = IniEntryDefs::new([
+static ENTRIES: IniEntryDefs<14> = IniEntryDefs::new([
     // System-only: the runtime is built once per process, a per-request value could not apply.
     IniEntryDef::new(WORKER_THREADS, c"2", IniEntryPermission::System),
     IniEntryDef::new(KAFKA_DESTRUCT_FLUSH_MS, c"3000", IniEntryPermission::All),
     IniEntryDef::new(AMQP_DESTRUCT_FLUSH_MS, c"3000", IniEntryPermission::All),
     IniEntryDef::new(AMQP_RECOVERY, c"0", IniEntryPermission::All),
     IniEntryDef::new(AMQP_REPLAY_BUFFER, c"100000", IniEntryPermission::All),
+    IniEntryDef::new(AMQP_RECOVERY_INTERVAL_MS, c"1000", IniEntryPermission::All),
     IniEntryDef::new(AMQP_RECOVERY_DEADLINE_MS, c"60000", IniEntryPermission::All),
     IniEntryDef::new(RETRY_MAX_ATTEMPTS, c"5", IniEntryPermission::All),
     IniEntryDef::new(RETRY_INITIAL_DELAY_MS, c"100", IniEntryPermission::All),
@@ -139,6 +143,11 @@ pub fn flag(name: &CStr) -> bool {
 /// Whether lost AMQP connections recover by default (`mq.amqp_recovery`).
 pub fn amqp_recovery() -> bool {
     flag(AMQP_RECOVERY)
+}
+
+/// The pause before recovery's first reconnect attempt.
+pub fn amqp_recovery_interval() -> std::time::Duration {
+    std::time::Duration::from_millis(long(AMQP_RECOVERY_INTERVAL_MS).max(0) as u64)
 }
 
 /// How long recovery reconnects without a policy of the connection's (at least one attempt is made).

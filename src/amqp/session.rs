@@ -158,6 +158,13 @@ impl Session {
     }
 
     fn reconnect(&self) -> PhpResult<Arc<Link>> {
+        // As RabbitMQ's Java client (networkRecoveryInterval): a broker going down is not back at once,
+        // and a cluster needs a moment to elect new queue leaders (RabbitMQ 3.10 nacks every publish on
+        // a channel opened on another node within about 0.3 s of a quorum leader's death).
+        let interval = ini::amqp_recovery_interval();
+        if !interval.is_zero() {
+            runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
+        }
         let link = connection::connect(&self.reconnecting())?;
         let recorded = self.topology.borrow().clone();
         let replayed = channel_rpc(&link, topology::replay(recorded, &link.connection))?;

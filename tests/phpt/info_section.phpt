@@ -24,6 +24,7 @@ mq.kafka_destruct_flush_ms => 3000 => 3000
 mq.amqp_destruct_flush_ms => 3000 => 3000
 mq.amqp_recovery => 0 => 0
 mq.amqp_replay_buffer => 100000 => 100000
+mq.amqp_recovery_interval_ms => 1000 => 1000
 mq.amqp_recovery_deadline_ms => 60000 => 60000
 mq.retry_max_attempts => 5 => 5
 mq.retry_initial_delay_ms => 100 => 100
