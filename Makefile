@@ -68,7 +68,7 @@ test-phpunit: build
 valgrind: build brokers
 	scripts/valgrind.sh $(VALGRIND_TESTS)
 
-# Not part of `make test` (full size; `scripts/test.sh faults` runs the reduced size). The cluster of
+# Full size (`make test` runs the reduced size through `scripts/test.sh faults`). The cluster of
 # scripts/rabbitmq-cluster.sh is started by run.php and stopped here whatever the result. FAULTS_ARGS: e.g.
 # --only=restart, --client=php-amqplib
 faults: build

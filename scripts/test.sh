@@ -3,7 +3,7 @@
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
 #   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench faults, and pie (never by default:
 #                              a release build from a clean clone, minutes; scripts/pie-build-check.sh)
-#                              (faults, the fault-injection suite at its reduced size, is not in the default list)
+#                              (faults: the fault-injection suite at its reduced size)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +14,7 @@ LOGS="$ROOT/.state/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff diff-kafka bench)
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff diff-kafka faults bench)
 
 passed=0; failed=0; skipped=0; broken=()
 
