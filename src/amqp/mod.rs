@@ -32,7 +32,7 @@ macro_rules! php_source {
 }
 
 /// php-amqplib's classes written in PHP (see `embedded_php`): values, configuration and the concrete
-/// connection classes over the native AbstractConnection.
+/// connection classes over the native AbstractConnection; and mq's classes built on them.
 pub static PHP_SOURCES: &[Source] = &[
     php_source!("Message", "AMQPMessage"),
     php_source!("Wire", "AMQPAbstractCollection"),
@@ -51,6 +51,8 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Connection\\Heartbeat", "AbstractSignalHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "PCNTLHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "SIGHeartbeatSender"),
+    // mq's own, written on the API above.
+    Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },
 ];
 
 /// php-amqplib's methods declare no return types; see `classes::drop_return_types`.

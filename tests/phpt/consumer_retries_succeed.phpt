@@ -1,0 +1,77 @@
+--TEST--
+Mq\RetryingConsumer: a handler that fails twice then succeeds is handled on the third delivery, after at least each configured delay, through one durable retry queue per delay; the copies keep body, properties and headers and carry the attempt and the failure
+--EXTENSIONS--
+mq
+--CONFLICTS--
+rabbitmq
+--FILE--
+<?php
+require dirname(__DIR__) . '/tools/brokers.php';
+require dirname(__DIR__) . '/tools/retry_policy_double.php';
+use Mq\RetryingConsumer;
+use Mq\RetryPolicy;
+use PhpAmqpLib\Connection\AMQPStreamConnection;
+use PhpAmqpLib\Message\AMQPMessage;
+use PhpAmqpLib\Wire\AMQPTable;
+
+$conn = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
+$ch = $conn->channel();
+$q = fresh_name('retry-succeed');
+$ch->queue_declare($q, false, false, false, false);
+
+$seen = [];
+$handler = function (AMQPMessage $m) use (&$seen, &$consumer) {
+    $headers = $m->get('application_headers')->getNativeData();
+    $seen[] = ['at' => microtime(true), 'headers' => $headers, 'body' => $m->getBody(),
+        'id' => $m->get('message_id'), 'type' => $m->get('content_type')];
+    if (count($seen) <= 2) {
+        throw new RuntimeException('fail ' . count($seen));
+    }
+    $consumer->stop();
+};
+$consumer = new RetryingConsumer($ch, $q, $handler,
+    new RetryPolicy(maxAttempts: 4, initialDelay: 0.3, multiplier: 2.0, retryOn: [RuntimeException::class]));
+
+$ch->basic_publish(new AMQPMessage('payload', ['message_id' => 'm-1', 'content_type' => 'text/plain',
+    'application_headers' => new AMQPTable(['custom' => 'kept'])]), '', $q);
+$consumer->consume(20.0);
+
+echo count($seen), " deliveries\n";
+foreach ($seen as $i => $s) {
+    printf("delivery %d: body=%s id=%s type=%s custom=%s attempts=%s error=%s: %s from=%s/%s\n", $i + 1, $s['body'],
+        $s['id'], $s['type'], $s['headers']['custom'], var_export($s['headers']['x-mq-attempts'] ?? null, true),
+        $s['headers']['x-mq-error-class'] ?? '-', $s['headers']['x-mq-error-message'] ?? '-',
+        $s['headers']['x-mq-original-exchange'] ?? '-', isset($s['headers']['x-mq-original-routing-key']) ? ($s['headers']['x-mq-original-routing-key'] === $q ? 'queue' : 'other') : '-');
+}
+// The policy's delays after attempts 1 and 2: 0.3 s and 0.6 s.
+printf("gap 1 >= 300 ms: %s\n", $seen[1]['at'] - $seen[0]['at'] >= 0.3 ? 'yes' : 'no');
+printf("gap 2 >= 600 ms: %s\n", $seen[2]['at'] - $seen[1]['at'] >= 0.6 ? 'yes' : 'no');
+echo json_encode($consumer->getCounters()), "\n";
+
+// One durable queue per delay (attempts 1 to 3 of 4): x-message-ttl, dead-lettered back to the work queue.
+foreach ([300, 600, 1200] as $ms) {
+    $info = json_decode((string) shell_exec('curl -s -u guest:guest http://127.0.0.1:15672/api/queues/%2F/' . rawurlencode("$q.retry.$ms")), true) ?: [];
+    $args = $info['arguments'] ?? [];
+    ksort($args);
+    printf("retry queue %d ms: durable=%s %s\n", $ms, var_export($info['durable'] ?? null, true),
+        str_replace($q, 'Q', json_encode($args)));
+}
+[, $left] = $ch->queue_declare($q, true);
+echo "left in the work queue: $left\n";
+foreach ([300, 600, 1200] as $ms) {
+    $ch->queue_delete("$q.retry.$ms");
+}
+$ch->queue_delete($q);
+?>
+--EXPECT--
+3 deliveries
+delivery 1: body=payload id=m-1 type=text/plain custom=kept attempts=NULL error=-: - from=-/-
+delivery 2: body=payload id=m-1 type=text/plain custom=kept attempts=2 error=RuntimeException: fail 1 from=/queue
+delivery 3: body=payload id=m-1 type=text/plain custom=kept attempts=3 error=RuntimeException: fail 2 from=/queue
+gap 1 >= 300 ms: yes
+gap 2 >= 600 ms: yes
+{"handled":1,"retried":2,"exhausted":0,"skipped":0}
+retry queue 300 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":300}
+retry queue 600 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":600}
+retry queue 1200 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":1200}
+left in the work queue: 0

@@ -1,0 +1,49 @@
+<?php
+// TEST DOUBLE, TO BE REMOVED once branch `retry` (the real Mq\RetryPolicy) is merged: a stand-in with the
+// agreed API (/work/helpers/RETRY_API.md) for the methods Mq\RetryingConsumer calls — delay(),
+// getMaxAttempts(), retries() — declared only when the extension has no Mq\RetryPolicy of its own.
+
+namespace Mq;
+
+if (!class_exists(RetryPolicy::class)) {
+    final class RetryPolicy
+    {
+        public function __construct(
+            private ?int $maxAttempts = null,
+            private ?float $initialDelay = null,
+            private ?float $multiplier = null,
+            private ?float $maxDelay = null,
+            private ?float $jitter = null,
+            private ?float $deadline = null,
+            private ?array $retryOn = null
+        ) {
+            $this->maxAttempts ??= 5;
+            $this->initialDelay ??= 0.1;
+            $this->multiplier ??= 2.0;
+            $this->maxDelay ??= 30.0;
+        }
+
+        public function getMaxAttempts(): int
+        {
+            return $this->maxAttempts;
+        }
+
+        public function delay(int $attempt): float
+        {
+            if ($attempt < 1) {
+                throw new \InvalidArgumentException('attempt must be at least 1');
+            }
+            return min($this->maxDelay, $this->initialDelay * $this->multiplier ** ($attempt - 1));
+        }
+
+        public function retries(\Throwable $error): bool
+        {
+            foreach ($this->retryOn ?? [\Throwable::class] as $class) {
+                if ($error instanceof $class) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
