@@ -250,21 +250,24 @@ final class RetryingConsumer
             $this->counters['retried']++;
             return 'retried';
         }
-        $this->counters['exhausted']++;
         switch ($this->onExhausted) {
             case self::EXHAUSTED_REJECT:
                 $message->reject(false);
-                return 'rejected';
+                $outcome = 'rejected';
+                break;
             case self::EXHAUSTED_REQUEUE:
                 $ms = self::millis($this->policy->delay($this->longestAttempt()));
                 $next = $attempt === PHP_INT_MAX ? $attempt : $attempt + 1;
                 $this->publishCopy($message, $this->copy($message, $next, $error), '', $this->retryQueue($ms));
-                return 'requeued';
+                $outcome = 'requeued';
+                break;
             default:
                 $routingKey = $this->republishRoutingKey ?? (string) $message->getRoutingKey();
                 $this->publishCopy($message, $this->copy($message, $attempt, $error), $this->republishExchange, $routingKey);
-                return 'republished';
+                $outcome = 'republished';
         }
+        $this->counters['exhausted']++;
+        return $outcome;
     }
 
     /** Publishes $copy and acks $original once the broker confirmed it; see the class comment. */
