@@ -59,6 +59,7 @@ final class RetryingConsumer
     /** The channel the copies are published on, in confirm mode; opened on first use. */
     private ?AMQPChannel $publisher = null;
     private bool $declared = false;
+    private ?string $consumerTag = null;
     private bool $stopped = false;
     /** What the broker said about the last copy: its handlers set these. */
     private bool $acked = false;
@@ -149,8 +150,9 @@ final class RetryingConsumer
     /**
      * Consumes the queue (basic_qos with $prefetch, manual acks) and handles each message with process()
      * until stop() is called (from the handler or a signal handler) or $timeout seconds pass (null: no
-     * limit), then cancels the consumer. Messages the broker had already sent and that were not handled
-     * stay unacked until the channel closes, when the broker redelivers them.
+     * limit). The consumer stays registered when it returns, as php-amqplib's stopConsume() leaves
+     * consumers: messages the broker already sent are handled by the next consume(), or go back to the
+     * queue when the channel closes.
      */
     public function consume(?float $timeout = null): void
     {
@@ -162,36 +164,23 @@ final class RetryingConsumer
             $this->declareRetryQueues();
         }
         $deadline = $timeout === null ? null : microtime(true) + $timeout;
-        $this->channel->basic_qos(0, $this->prefetch, false);
-        $tag = $this->channel->basic_consume($this->queue, '', false, false, false, false, function (AMQPMessage $message): void {
-            $this->process($message);
-        });
-        $failure = null;
-        try {
-            while (!$this->stopped) {
-                $left = $deadline === null ? 0 : $deadline - microtime(true);
-                if ($deadline !== null && $left <= 0) {
-                    break;
-                }
-                try {
-                    $this->channel->wait(null, false, $left);
-                } catch (AMQPTimeoutException $e) {
-                    break;
-                }
-            }
-        } catch (\Throwable $e) {
-            $failure = $e;
+        // Registered once; again only if the broker cancelled it (the queue was deleted...).
+        if ($this->consumerTag === null || !isset($this->channel->callbacks[$this->consumerTag])) {
+            $this->channel->basic_qos(0, $this->prefetch, false);
+            $this->consumerTag = $this->channel->basic_consume($this->queue, '', false, false, false, false, function (AMQPMessage $message): void {
+                $this->process($message);
+            });
         }
-        try {
-            $this->channel->basic_cancel($tag);
-        } catch (\Throwable $e) {
-            // The failure that ended the loop (a closed channel, most likely) is the one to report.
-            if ($failure === null) {
-                throw $e;
+        while (!$this->stopped) {
+            $left = $deadline === null ? 0 : $deadline - microtime(true);
+            if ($deadline !== null && $left <= 0) {
+                return;
             }
-        }
-        if ($failure !== null) {
-            throw $failure;
+            try {
+                $this->channel->wait(null, false, $left);
+            } catch (AMQPTimeoutException $e) {
+                return;
+            }
         }
     }
 
