@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer: a handler that fails twice then succeeds is handled on the third delivery, after at least each configured delay, through one durable retry queue per delay; the copies keep body, properties and headers and carry the attempt and the failure
+Mq\RetryingConsumer: a handler that fails twice then succeeds is handled on the third delivery, after at least each configured delay, through one durable retry queue per delay; the copies keep body, properties (not a per-message expiration, which would cut the delay short) and headers and carry the attempt and the failure
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -58,6 +58,24 @@ foreach ([300, 600, 1200] as $ms) {
 }
 [, $left] = $ch->queue_declare($q, true);
 echo "left in the work queue: $left\n";
+
+// A message with a per-message TTL (1 s) shorter than the delay (2 s): the copy comes back after the delay.
+$ch2 = $conn->channel();
+$q2 = "$q-expiring";
+$ch2->queue_declare($q2, false, false, false, false);
+$times = [];
+$expiring = new RetryingConsumer($ch2, $q2, function (AMQPMessage $m) use (&$times, &$expiring) {
+    $times[] = [microtime(true), $m->has('expiration') ? $m->get('expiration') : 'none'];
+    if (count($times) === 1) {
+        throw new RuntimeException('once');
+    }
+    $expiring->stop();
+}, new RetryPolicy(maxAttempts: 2, initialDelay: 2.0));
+$ch2->basic_publish(new AMQPMessage('expiring', ['expiration' => '1000']), '', $q2);
+$expiring->consume(20.0);
+printf("expiration: %s then %s, gap >= 2 s: %s\n", $times[0][1], $times[1][1], $times[1][0] - $times[0][0] >= 2.0 ? 'yes' : 'no');
+$ch2->queue_delete($q2);
+$ch2->queue_delete("$q2.retry.2000");
 foreach ([300, 600, 1200] as $ms) {
     $ch->queue_delete("$q.retry.$ms");
 }
@@ -75,3 +93,4 @@ retry queue 300 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-rou
 retry queue 600 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":600}
 retry queue 1200 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":1200}
 left in the work queue: 0
+expiration: 1000 then none, gap >= 2 s: yes

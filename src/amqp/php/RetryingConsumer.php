@@ -24,7 +24,8 @@ use PhpAmqpLib\Wire\AMQPTable;
  * - republish: a copy goes to $republishExchange (routing key $republishRoutingKey, null: the
  *   delivery's own) with the failure in its headers, then the original is acked.
  *
- * Every copy (retry, requeue, republish) keeps body and properties (message_id included) and carries
+ * Every copy (retry, requeue, republish) keeps body and properties (message_id included; not expiration,
+ * which the broker's dead-lettering drops too and which would cut a delay short) and carries
  * x-mq-attempts, x-mq-error-class and x-mq-error-message (the last failure, cut at 4096 bytes),
  * x-mq-original-exchange and x-mq-original-routing-key. Copies are published mandatory on a channel of
  * the consumer's own (opened on the same connection, in confirm mode, so the user's channel keeps its
@@ -136,8 +137,9 @@ final class RetryingConsumer
      */
     public function declareRetryQueues(): void
     {
-        $channel = $this->publisher();
-        foreach ($this->retryDelays() as $ms) {
+        $delays = $this->retryDelays();
+        $channel = $delays === [] ? null : $this->publisher();
+        foreach ($delays as $ms) {
             $channel->queue_declare($this->retryQueue($ms), false, true, false, false, false, new AMQPTable([
                 'x-message-ttl' => $ms,
                 'x-dead-letter-exchange' => '',
@@ -312,10 +314,13 @@ final class RetryingConsumer
         return $this->publisher;
     }
 
-    /** The message again, same body and properties, with the attempt and failure headers. */
+    /** The message again, same body and properties but expiration, with the attempt and failure headers. */
     private function copy(AMQPMessage $message, int $attempts, \Throwable $error): AMQPMessage
     {
         $properties = $message->get_properties();
+        // As the broker's own dead-lettering does: a per-message TTL would bring the copy back from its
+        // retry queue before the delay.
+        unset($properties['expiration']);
         $table = $properties['application_headers'] ?? null;
         $table = $table instanceof AMQPTable ? clone $table : new AMQPTable(is_array($table) ? $table : []);
         $table->set(self::ATTEMPTS_HEADER, $attempts);
