@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer bad input: an unknown exhausted strategy, republish without an exchange (or an exchange or routing key without republish), an empty queue name, a prefetch out of range, a non-positive confirm timeout, a consume() timeout that is not positive, a message not received from a channel: InvalidArgumentException; a handler or hook that is not callable: TypeError; the class is final
+Mq\RetryingConsumer bad input: an unknown exhausted strategy, republish without an exchange (or an exchange or routing key without republish, or back into the work queue through the default exchange), an empty queue name, a prefetch out of range, a non-positive confirm timeout, a consume() timeout that is not positive, a message not received from a channel: InvalidArgumentException; a handler or hook that is not callable: TypeError; the class is final
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -22,6 +22,9 @@ $cases = [
     'republish without exchange' => fn() => new RetryingConsumer($ch, 'q', $ok, null, RetryingConsumer::EXHAUSTED_REPUBLISH),
     'exchange without republish' => fn() => new RetryingConsumer($ch, 'q', $ok, null, RetryingConsumer::EXHAUSTED_REQUEUE, 'x'),
     'routing key without republish' => fn() => new RetryingConsumer($ch, 'q', $ok, republishRoutingKey: 'k'),
+    'republish to the default exchange, no routing key' => fn() => new RetryingConsumer($ch, 'q', $ok, null, RetryingConsumer::EXHAUSTED_REPUBLISH, ''),
+    'republish to the default exchange, the work queue' => fn() => new RetryingConsumer($ch, 'q', $ok, null, RetryingConsumer::EXHAUSTED_REPUBLISH, '', 'q'),
+    'republish to the default exchange, another queue' => fn() => new RetryingConsumer($ch, 'q', $ok, null, RetryingConsumer::EXHAUSTED_REPUBLISH, '', 'parking'),
     'empty queue' => fn() => new RetryingConsumer($ch, '', $ok),
     'prefetch -1' => fn() => new RetryingConsumer($ch, 'q', $ok, prefetch: -1),
     'prefetch 65536' => fn() => new RetryingConsumer($ch, 'q', $ok, prefetch: 65536),
@@ -52,6 +55,9 @@ strategy in capitals: InvalidArgumentException: Mq\RetryingConsumer: onExhausted
 republish without exchange: InvalidArgumentException: Mq\RetryingConsumer: onExhausted 'republish' needs a republishExchange
 exchange without republish: InvalidArgumentException: Mq\RetryingConsumer: republishExchange is only used with onExhausted 'republish'
 routing key without republish: InvalidArgumentException: Mq\RetryingConsumer: republishRoutingKey is only used with onExhausted 'republish'
+republish to the default exchange, no routing key: InvalidArgumentException: Mq\RetryingConsumer: republishing to the default exchange needs a republishRoutingKey other than the work queue
+republish to the default exchange, the work queue: InvalidArgumentException: Mq\RetryingConsumer: republishing to the default exchange needs a republishRoutingKey other than the work queue
+republish to the default exchange, another queue: no exception
 empty queue: InvalidArgumentException: Mq\RetryingConsumer: queue must be a queue name, got an empty string
 prefetch -1: InvalidArgumentException: Mq\RetryingConsumer: prefetch must be 0 to 65535, got -1
 prefetch 65536: InvalidArgumentException: Mq\RetryingConsumer: prefetch must be 0 to 65535, got 65536

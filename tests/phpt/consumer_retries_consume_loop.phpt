@@ -1,7 +1,8 @@
 --TEST--
-Mq\RetryingConsumer::consume(): stop() from the handler returns after that message; the consumer stays registered, so the messages already prefetched are handled by the next consume() (none stuck unacked), in order; a timeout returns when nothing comes
+Mq\RetryingConsumer::consume(): stop() from the handler returns after that message; the consumer stays registered, so the messages already prefetched are handled by the next consume() (none stuck unacked), in order; a timeout returns when nothing comes; stop() from a signal handler ends a consume() without timeout
 --EXTENSIONS--
 mq
+pcntl
 --CONFLICTS--
 rabbitmq
 --FILE--
@@ -36,6 +37,11 @@ echo 'second consume(): ', implode(' ', $handled), "\n";
 $started = microtime(true);
 $consumer->consume(0.5);
 printf("nothing left: returned after the timeout: %s\n", microtime(true) - $started >= 0.5 ? 'yes' : 'no');
+pcntl_async_signals(true);
+pcntl_signal(SIGALRM, fn() => $consumer->stop());
+pcntl_alarm(1);
+$consumer->consume();
+echo "stopped by a signal handler\n";
 echo json_encode($consumer->getCounters()), "\n";
 echo 'consumers on the channel: ', count($ch->callbacks), "\n";
 $ch->close();
@@ -52,6 +58,7 @@ foreach ([100, 200, 400, 800] as $ms) {
 first consume(): m1 m2
 second consume(): m1 m2 m3 m4 m5 m6
 nothing left: returned after the timeout: yes
+stopped by a signal handler
 {"handled":6,"retried":0,"exhausted":0,"skipped":0}
 consumers on the channel: 1
 left in the queue: 0

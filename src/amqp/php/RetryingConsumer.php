@@ -108,6 +108,12 @@ final class RetryingConsumer
                 "Mq\\RetryingConsumer: republishRoutingKey is only used with onExhausted 'republish'"
             );
         }
+        if ($republishExchange === '' && ($republishRoutingKey ?? $queue) === $queue) {
+            // The default exchange routes by queue name: the failure would come straight back, forever.
+            throw new \InvalidArgumentException(
+                "Mq\\RetryingConsumer: republishing to the default exchange needs a republishRoutingKey other than the work queue"
+            );
+        }
         if ($queue === '') {
             // The retry queues route copies back by the work queue's name.
             throw new \InvalidArgumentException('Mq\\RetryingConsumer: queue must be a queue name, got an empty string');
