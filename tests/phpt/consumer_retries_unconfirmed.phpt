@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer: a copy the broker does not take (republished to an exchange that does not exist yet: channel error 404; then to one without a binding: returned as unroutable) leaves the original in its queue and throws RuntimeException; the user's channel stays open, and the next copy goes out on a new channel of the consumer's own
+Mq\RetryingConsumer: a copy the broker does not take (republished to an exchange that does not exist yet: channel error 404; then to one without a binding: returned as unroutable) leaves the original in its queue and throws RuntimeException; the user's channel stays open, and the next copy goes out on a new channel of the consumer's own, declaring the retry queues again (one was deleted)
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -58,6 +58,21 @@ echo 'parked: ', $parked->getBody(), ' id=', $parked->get('message_id'), ' redel
 $parked->ack();
 // Only the settled message counts.
 echo 'counters: ', json_encode($consumer->getCounters()), "\n";
+// A retry queue deleted under a running consumer: the copy comes back unroutable, the message goes back
+// to its queue, and the next copy declares the retry queues again.
+$retrying = new RetryingConsumer($ch, $q, $fail, new RetryPolicy(maxAttempts: 2, initialDelay: 0.1));
+$retrying->declareRetryQueues();
+$ch->queue_delete("$q.retry.100");
+$ch->basic_publish(new AMQPMessage('r'), '', $q);
+foreach (['retry queue deleted', 'again', 'its retry'] as $label) {
+    try {
+        $outcome = $retrying->process(get_one($ch, $q));
+        echo "$label: $outcome\n";
+    } catch (RuntimeException $e) {
+        echo "$label: ", get_class($e), ': ', str_replace($q, 'Q', $e->getMessage()), "\n";
+    }
+}
+$ch->queue_delete("$q.retry.100");
 [, $left] = $ch->queue_declare($q, true);
 echo "left in the work queue: $left\n";
 $ch->queue_delete($q);
@@ -74,4 +89,7 @@ bound: republished
   user channel open: true
 parked: m id=m-1 redelivered before: true
 counters: {"handled":0,"retried":0,"exhausted":1,"skipped":0}
+retry queue deleted: RuntimeException: Mq\RetryingConsumer: the copy published to exchange "" with routing key "Q.retry.100" was not confirmed (returned as unroutable); the message went back to queue "Q"
+again: retried
+its retry: rejected
 left in the work queue: 0

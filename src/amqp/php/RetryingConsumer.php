@@ -91,6 +91,10 @@ final class RetryingConsumer
         int $prefetch = 10,
         float $confirmTimeout = 30.0
     ) {
+        if ($queue === '') {
+            // The retry queues route copies back by the work queue's name.
+            throw new \InvalidArgumentException('Mq\\RetryingConsumer: queue must be a queue name, got an empty string');
+        }
         $strategies = [self::EXHAUSTED_REJECT, self::EXHAUSTED_REQUEUE, self::EXHAUSTED_REPUBLISH];
         if (!in_array($onExhausted, $strategies, true)) {
             throw new \InvalidArgumentException(sprintf(
@@ -113,10 +117,6 @@ final class RetryingConsumer
             throw new \InvalidArgumentException(
                 "Mq\\RetryingConsumer: republishing to the default exchange needs a republishRoutingKey other than the work queue"
             );
-        }
-        if ($queue === '') {
-            // The retry queues route copies back by the work queue's name.
-            throw new \InvalidArgumentException('Mq\\RetryingConsumer: queue must be a queue name, got an empty string');
         }
         if ($prefetch < 0 || $prefetch > 65535) {
             throw new \InvalidArgumentException("Mq\\RetryingConsumer: prefetch must be 0 to 65535, got $prefetch");
@@ -286,8 +286,10 @@ final class RetryingConsumer
             $original->ack();
             return;
         }
-        // A late confirm of this copy must not be taken for the next one's: that channel is done.
+        // A late confirm of this copy must not be taken for the next one's: that channel is done. The
+        // retry queues are declared again with the next copy, in case one was deleted.
         $this->publisher = null;
+        $this->declared = false;
         try {
             $channel->close();
         } catch (\Throwable $e) {
