@@ -28,7 +28,7 @@ $waiting = function (string $queue) use ($conn): int {
 };
 
 // Delays: 0.2 s after attempt 1, 4 s after attempt 2.
-$policy = new RetryPolicy(maxAttempts: 3, initialDelay: 0.2, multiplier: 20.0);
+$policy = new RetryPolicy(maxAttempts: 3, initialDelay: 0.2, multiplier: 20.0, retryOn: [RuntimeException::class]);
 $events = [];
 $handler = function (AMQPMessage $m) use (&$events, &$consumer, $waiting, $q) {
     $attempt = $m->has('application_headers') ? $m->get('application_headers')->getNativeData()['x-mq-attempts'] : 1;

@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer, attempts used up: reject dead-letters to the work queue's DLX, republish sends a copy with the failure headers to the given exchange, requeue brings the message back after the longest delay forever with the attempts still counting; an error the policy does not retry is final at once; process() from the user's own loop
+Mq\RetryingConsumer, attempts used up: reject dead-letters to the work queue's DLX, republish sends a copy with the failure headers to the given exchange, requeue brings the message back after the longest delay forever with the attempts still counting; an error the policy does not retry is final at once; without a policy every Throwable is retried, with a RetryPolicy's default retryOn a LogicException is not; process() from the user's own loop
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -115,7 +115,7 @@ echo 'republished: ', $copy->getBody(), ' with routing key ', $copy->getRoutingK
 $q = $cleanup[] = "$base-requeue";
 $ch->queue_declare($q, false, false, false, false);
 $consumer = new RetryingConsumer($ch, $q, $fail,
-    new RetryPolicy(maxAttempts: 3, initialDelay: 0.2, multiplier: 2.0), RetryingConsumer::EXHAUSTED_REQUEUE);
+    new RetryPolicy(maxAttempts: 3, initialDelay: 0.2, multiplier: 2.0, retryOn: [RuntimeException::class]), RetryingConsumer::EXHAUSTED_REQUEUE);
 $ch->basic_publish(new AMQPMessage('q1'), '', $q);
 $seen = run($conn, $q, $consumer, 5);
 show('requeue', $seen);
@@ -125,9 +125,18 @@ echo 'counters: ', json_encode($consumer->getCounters()), "\n";
 $back = get_one($ch, $q);
 echo 'back again: ', $back->getBody(), ' attempts=', $back->get('application_headers')->getNativeData()['x-mq-attempts'], "\n";
 
+// Without a policy every \Throwable is retried (a RetryPolicy's own default is the transient AMQP errors only).
+$q = $cleanup[] = "$base-default";
+$ch->queue_declare($q, false, false, false, false);
+$consumer = new RetryingConsumer($ch, $q, fn() => throw new LogicException('a bug'));
+$ch->basic_publish(new AMQPMessage('d1'), '', $q);
+show('no policy', run($conn, $q, $consumer, 1));
+$consumer = new RetryingConsumer($ch, $q, fn() => throw new LogicException('a bug'), new RetryPolicy(maxAttempts: 5));
+show('a RetryPolicy with its default retryOn', run($conn, $q, $consumer, 1));
+
 foreach ($cleanup as $name) {
     $ch->queue_delete($name);
-    foreach ([100, 200, 400] as $ms) {
+    foreach ([100, 200, 400, 800] as $ms) {
         $ch->queue_delete("$name.retry.$ms");
     }
 }
@@ -149,3 +158,5 @@ requeue: retried@NULL, retried@2, requeued@3, requeued@4, requeued@5
 gaps after attempts 3 and 4 >= 400 ms: yes
 counters: {"handled":0,"retried":2,"exhausted":3,"skipped":0}
 back again: q1 attempts=6
+no policy: retried@NULL
+a RetryPolicy with its default retryOn: rejected@2

@@ -40,7 +40,7 @@ $handler = function (AMQPMessage $m) use (&$handled, &$failedOnce) {
     }
     $handled[] = $m->getBody();
 };
-$consumer = new RetryingConsumer($ch, $q, $handler, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1), firstSeen: $firstSeen);
+$consumer = new RetryingConsumer($ch, $q, $handler, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1, retryOn: [RuntimeException::class]), firstSeen: $firstSeen);
 
 foreach ([['a', 'id-1'], ['a again', 'id-1'], ['b', 'id-2'], ['no id', null], ['fails once', 'id-3'], ['duplicate of b', 'id-2']] as [$body, $id]) {
     $ch->basic_publish(new AMQPMessage($body, $id === null ? [] : ['message_id' => $id]), '', $q);

@@ -34,7 +34,7 @@ $handler = function (AMQPMessage $m) {
         throw new RuntimeException('fails');
     }
 };
-$consumer = new RetryingConsumer($ch, $q, $handler, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1));
+$consumer = new RetryingConsumer($ch, $q, $handler, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1, retryOn: [RuntimeException::class]));
 $seen = $copies = [];
 $ch->basic_consume($q, '', false, false, false, false, function (AMQPMessage $m) use ($consumer, &$seen, &$copies) {
     $headers = $m->get('application_headers')->getNativeData();

@@ -70,7 +70,7 @@ $expiring = new RetryingConsumer($ch2, $q2, function (AMQPMessage $m) use (&$tim
         throw new RuntimeException('once');
     }
     $expiring->stop();
-}, new RetryPolicy(maxAttempts: 2, initialDelay: 2.0));
+}, new RetryPolicy(maxAttempts: 2, initialDelay: 2.0, retryOn: [RuntimeException::class]));
 $ch2->basic_publish(new AMQPMessage('expiring', ['expiration' => '1000']), '', $q2);
 $expiring->consume(20.0);
 printf("expiration: %s then %s, gap >= 2 s: %s\n", $times[0][1], $times[1][1], $times[1][0] - $times[0][0] >= 2.0 ? 'yes' : 'no');

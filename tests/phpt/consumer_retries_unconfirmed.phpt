@@ -60,7 +60,7 @@ $parked->ack();
 echo 'counters: ', json_encode($consumer->getCounters()), "\n";
 // A retry queue deleted under a running consumer: the copy comes back unroutable, the message goes back
 // to its queue, and the next copy declares the retry queues again.
-$retrying = new RetryingConsumer($ch, $q, $fail, new RetryPolicy(maxAttempts: 2, initialDelay: 0.1));
+$retrying = new RetryingConsumer($ch, $q, $fail, new RetryPolicy(maxAttempts: 2, initialDelay: 0.1, retryOn: [RuntimeException::class]));
 $retrying->declareRetryQueues();
 $ch->queue_delete("$q.retry.100");
 $ch->basic_publish(new AMQPMessage('r'), '', $q);

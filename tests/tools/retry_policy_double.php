@@ -36,9 +36,16 @@ if (!class_exists(RetryPolicy::class)) {
             return min($this->maxDelay, $this->initialDelay * $this->multiplier ** ($attempt - 1));
         }
 
+        /** As the real one: retryOn (null: the transient AMQP errors), never a 403/406/530 AMQP error. */
         public function retries(\Throwable $error): bool
         {
-            foreach ($this->retryOn ?? [\Throwable::class] as $class) {
+            if ($error instanceof \PhpAmqpLib\Exception\AMQPExceptionInterface
+                && (in_array($error->getCode(), [403, 406, 530], true) || str_starts_with($error->getMessage(), 'ACCESS_REFUSED'))) {
+                return false;
+            }
+            $transient = ['PhpAmqpLib\\Exception\\AMQPIOException', 'PhpAmqpLib\\Exception\\AMQPTimeoutException',
+                'PhpAmqpLib\\Exception\\AMQPConnectionClosedException', 'PhpAmqpLib\\Exception\\AMQPChannelClosedException'];
+            foreach ($this->retryOn ?? $transient as $class) {
                 if ($error instanceof $class) {
                     return true;
                 }

@@ -71,7 +71,8 @@ final class RetryingConsumer
     /**
      * @param callable $handler called with each AMQPMessage; a return means done (the message is acked),
      *   any \Throwable means failed. It must not ack, nack or reject the message itself.
-     * @param RetryPolicy|null $policy null: the ini defaults, retrying every \Throwable.
+     * @param RetryPolicy|null $policy null: the ini defaults, retrying every \Throwable (a RetryPolicy's own
+     *   default retryOn is the transient AMQP errors: name the handler's exceptions there).
      * @param callable|null $firstSeen idempotence hook, called as $firstSeen(string $messageId,
      *   AMQPMessage $message) before the first attempt of a message that has a message_id; it must record
      *   the id and return true (truthy) when it had not seen it (Redis SET NX, an INSERT into a table with a
