@@ -48,6 +48,7 @@ foreach ($cases as $label => $case) {
 echo 'final: ', var_export((new ReflectionClass(RetryingConsumer::class))->isFinal(), true), "\n";
 // Nothing was declared or consumed by the refused calls.
 echo 'channel still open: ', var_export($ch->is_open(), true), "\n";
+$conn->close();
 ?>
 --EXPECTF--
 unknown strategy: InvalidArgumentException: Mq\RetryingConsumer: onExhausted must be 'reject', 'requeue' or 'republish', got 'drop'

@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer::consume(): stop() from the handler returns after that message; the consumer stays registered, so the messages already prefetched are handled by the next consume() (none stuck unacked), in order; a timeout returns when nothing comes; stop() from a signal handler ends a consume() without timeout
+Mq\RetryingConsumer::consume(): stop() from the handler returns after that message; the consumer stays registered, so the messages already prefetched are handled by the next consume() (none stuck unacked), in order; a timeout returns when nothing comes; stop() from a signal handler ends a consume() without timeout; a consumer dropped is freed at once and cancels its consumer
 --EXTENSIONS--
 mq
 pcntl
@@ -41,9 +41,15 @@ pcntl_async_signals(true);
 pcntl_signal(SIGALRM, fn() => $consumer->stop());
 pcntl_alarm(1);
 $consumer->consume();
+pcntl_signal(SIGALRM, SIG_DFL);
 echo "stopped by a signal handler\n";
 echo json_encode($consumer->getCounters()), "\n";
 echo 'consumers on the channel: ', count($ch->callbacks), "\n";
+// Dropped, the consumer is freed at once (the channel's callback and the publishing channel's handlers do
+// not hold it) and cancels its consumer. The test's handler holds it through $consumer, set to null here.
+$gone = WeakReference::create($consumer);
+$consumer = null;
+echo 'dropped: ', $gone->get() === null ? 'freed' : 'ALIVE', ', consumers on the channel: ', count($ch->callbacks), "\n";
 $ch->close();
 // Every message was acked: nothing comes back once the channel is gone.
 $ch = $conn->channel();
@@ -53,6 +59,7 @@ $ch->queue_delete($q);
 foreach ([100, 200, 400, 800] as $ms) {
     $ch->queue_delete("$q.retry.$ms");
 }
+$conn->close();
 ?>
 --EXPECT--
 first consume(): m1 m2
@@ -61,4 +68,5 @@ nothing left: returned after the timeout: yes
 stopped by a signal handler
 {"handled":6,"retried":0,"exhausted":0,"skipped":0}
 consumers on the channel: 1
+dropped: freed, consumers on the channel: 0
 left in the queue: 0

@@ -55,9 +55,11 @@ echo implode("\n", $events), "\n";
 $consumer->consume(30.0);
 echo 'then: ', end($events), "\n";
 echo json_encode($consumer->getCounters()), "\n";
+$consumer = null;   // the handler holds it (to stop it): no cycle left at exit
 foreach ([$q, "$q.retry.200", "$q.retry.4000"] as $name) {
     $ch->queue_delete($name);
 }
+$conn->close();
 ?>
 --EXPECT--
 long attempt 2

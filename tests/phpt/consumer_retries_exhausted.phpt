@@ -140,6 +140,7 @@ foreach ($cleanup as $name) {
         $ch->queue_delete("$name.retry.$ms");
     }
 }
+$conn->close();
 ?>
 --EXPECT--
 reject: retried@NULL, rejected@2

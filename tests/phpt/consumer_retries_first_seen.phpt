@@ -79,6 +79,7 @@ echo "left in the work queue: $left\n";
 $ch->queue_delete($q);
 $ch->queue_delete("$q.retry.100");
 $ch->queue_delete("$q.retry.200");
+$conn->close();
 ?>
 --EXPECT--
 a: handled

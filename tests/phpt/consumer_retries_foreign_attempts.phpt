@@ -36,7 +36,7 @@ $handler = function (AMQPMessage $m) {
 };
 $consumer = new RetryingConsumer($ch, $q, $handler, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1, retryOn: [RuntimeException::class]));
 $seen = $copies = [];
-$ch->basic_consume($q, '', false, false, false, false, function (AMQPMessage $m) use ($consumer, &$seen, &$copies) {
+$tag = $ch->basic_consume($q, '', false, false, false, false, function (AMQPMessage $m) use ($consumer, &$seen, &$copies) {
     $headers = $m->get('application_headers')->getNativeData();
     if (isset($headers['x-mq-error-class'])) {
         $copies[] = sprintf('%s: %s, attempt %s', $m->getBody(), $consumer->process($m), var_export($headers['x-mq-attempts'], true));
@@ -47,6 +47,7 @@ $ch->basic_consume($q, '', false, false, false, false, function (AMQPMessage $m)
 while (count($seen) + count($copies) < count($values) + 7) {
     $ch->wait(null, false, 10);
 }
+$ch->basic_cancel($tag);
 echo implode("\n", $seen), "\n--\n";
 sort($copies);
 echo implode("\n", $copies), "\n--\n";
@@ -61,6 +62,7 @@ for ($dead = 0, $i = 0; $dead < 3 && $i < 250; $i++) {
 foreach ([$q, "$q-dlq", "$q.retry.100", "$q.retry.200"] as $name) {
     $ch->queue_delete($name);
 }
+$conn->close();
 ?>
 --EXPECT--
 text: retried

@@ -76,10 +76,13 @@ $expiring->consume(20.0);
 printf("expiration: %s then %s, gap >= 2 s: %s\n", $times[0][1], $times[1][1], $times[1][0] - $times[0][0] >= 2.0 ? 'yes' : 'no');
 $ch2->queue_delete($q2);
 $ch2->queue_delete("$q2.retry.2000");
+// The handlers hold their consumers (to stop them): let go, so nothing is left in a cycle at exit.
+$consumer = $expiring = null;
 foreach ([300, 600, 1200] as $ms) {
     $ch->queue_delete("$q.retry.$ms");
 }
 $ch->queue_delete($q);
+$conn->close();
 ?>
 --EXPECT--
 3 deliveries

@@ -77,6 +77,7 @@ $ch->queue_delete("$q.retry.100");
 echo "left in the work queue: $left\n";
 $ch->queue_delete($q);
 $ch->queue_delete("$q-parked");
+$conn->close();
 ?>
 --EXPECT--
 missing: RuntimeException: Mq\RetryingConsumer: the copy published to exchange "Q-park" with routing key "Q" was not confirmed (NOT_FOUND - no exchange 'Q-park' in vhost '/'); the message went back to queue "Q"

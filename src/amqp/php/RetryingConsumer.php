@@ -62,10 +62,12 @@ final class RetryingConsumer
     private bool $declared = false;
     private ?string $consumerTag = null;
     private bool $stopped = false;
-    /** What the broker said about the last copy: its handlers set these. */
-    private bool $acked = false;
-    private bool $nacked = false;
-    private bool $returned = false;
+    /**
+     * What the broker said about the last copy (acked, nacked, returned), set by the publishing
+     * channel's handlers. An object of its own, so that those handlers do not hold the consumer: no
+     * reference cycle, the consumer is freed as soon as the user lets go of it.
+     */
+    private \stdClass $confirm;
     private array $counters = ['handled' => 0, 'retried' => 0, 'exhausted' => 0, 'skipped' => 0];
 
     /**
@@ -135,6 +137,19 @@ final class RetryingConsumer
         $this->firstSeen = $firstSeen;
         $this->prefetch = $prefetch;
         $this->confirmTimeout = $confirmTimeout;
+        $this->confirm = new \stdClass();
+    }
+
+    /** A consumer dropped while registered stops receiving: its callback no longer holds it. */
+    public function __destruct()
+    {
+        if ($this->consumerTag !== null && isset($this->channel->callbacks[$this->consumerTag]) && $this->channel->is_open()) {
+            try {
+                // nowait: no round trip to wait for (nor to hang on) while the object goes away.
+                $this->channel->basic_cancel($this->consumerTag, true);
+            } catch (\Throwable $e) {
+            }
+        }
     }
 
     /**
@@ -161,7 +176,7 @@ final class RetryingConsumer
      * until stop() is called (from the handler or a signal handler) or $timeout seconds pass (null: no
      * limit). The consumer stays registered when it returns, as php-amqplib's stopConsume() leaves
      * consumers: messages the broker already sent are handled by the next consume(), or go back to the
-     * queue when the channel closes.
+     * queue when the channel closes (or this object is dropped: see __destruct).
      */
     public function consume(?float $timeout = null): void
     {
@@ -176,8 +191,10 @@ final class RetryingConsumer
         // Registered once; again only if the broker cancelled it (the queue was deleted...).
         if ($this->consumerTag === null || !isset($this->channel->callbacks[$this->consumerTag])) {
             $this->channel->basic_qos(0, $this->prefetch, false);
-            $this->consumerTag = $this->channel->basic_consume($this->queue, '', false, false, false, false, function (AMQPMessage $message): void {
-                $this->process($message);
+            // Held weakly: the channel's callback must not keep the consumer alive (see __destruct).
+            $self = \WeakReference::create($this);
+            $this->consumerTag = $this->channel->basic_consume($this->queue, '', false, false, false, false, static function (AMQPMessage $message) use ($self): void {
+                $self->get()?->process($message);
             });
         }
         while (!$this->stopped) {
@@ -275,7 +292,8 @@ final class RetryingConsumer
             $this->declareRetryQueues();
         }
         $channel = $this->publisher();
-        $this->acked = $this->nacked = $this->returned = false;
+        $confirm = $this->confirm;
+        $confirm->acked = $confirm->nacked = $confirm->returned = false;
         $failure = null;
         try {
             $channel->basic_publish($copy, $exchange, $routingKey, true);
@@ -283,7 +301,7 @@ final class RetryingConsumer
         } catch (\Throwable $e) {
             $failure = $e;
         }
-        if ($failure === null && $this->acked && !$this->nacked && !$this->returned) {
+        if ($failure === null && $confirm->acked && !$confirm->nacked && !$confirm->returned) {
             $original->ack();
             return;
         }
@@ -297,7 +315,7 @@ final class RetryingConsumer
         }
         $original->nack(true);
         $why = $failure !== null ? $failure->getMessage()
-            : ($this->returned ? 'returned as unroutable' : ($this->nacked ? 'nacked' : 'not confirmed'));
+            : ($confirm->returned ? 'returned as unroutable' : ($confirm->nacked ? 'nacked' : 'not confirmed'));
         throw new \RuntimeException(sprintf(
             'Mq\\RetryingConsumer: the copy published to exchange "%s" with routing key "%s" was not confirmed (%s); the message went back to queue "%s"',
             $exchange, $routingKey, $why, $this->queue
@@ -309,14 +327,15 @@ final class RetryingConsumer
         if ($this->publisher === null || !$this->publisher->is_open()) {
             $channel = $this->channel->getConnection()->channel();
             $channel->confirm_select();
-            $channel->set_ack_handler(function (): void {
-                $this->acked = true;
+            $confirm = $this->confirm;
+            $channel->set_ack_handler(static function () use ($confirm): void {
+                $confirm->acked = true;
             });
-            $channel->set_nack_handler(function (): void {
-                $this->nacked = true;
+            $channel->set_nack_handler(static function () use ($confirm): void {
+                $confirm->nacked = true;
             });
-            $channel->set_return_listener(function (): void {
-                $this->returned = true;
+            $channel->set_return_listener(static function () use ($confirm): void {
+                $confirm->returned = true;
             });
             $this->publisher = $channel;
         }
