@@ -140,7 +140,7 @@ final class RetryingConsumer
         $this->confirm = new \stdClass();
     }
 
-    /** A consumer dropped while registered stops receiving: its callback no longer holds it. */
+    /** Dropped while its consumer is registered, it cancels it (the channel's callback holds it only weakly). */
     public function __destruct()
     {
         if ($this->consumerTag !== null && isset($this->channel->callbacks[$this->consumerTag]) && $this->channel->is_open()) {
@@ -410,7 +410,7 @@ final class RetryingConsumer
     /** Seconds as whole milliseconds, rounded up: a copy never comes back before the policy's delay. */
     private static function millis(float $seconds): int
     {
-        // Through microseconds first, so that 0.3 s (299.99999999999997 ms as a float) is 300 ms.
+        // Through whole microseconds first: 0.1 s * 3 is 0.30000000000000004 s, which is 300 ms, not 301.
         return (int) ceil(round($seconds * 1e6) / 1e3);
     }
 }
