@@ -76,6 +76,22 @@ $expiring->consume(20.0);
 printf("expiration: %s then %s, gap >= 2 s: %s\n", $times[0][1], $times[1][1], $times[1][0] - $times[0][0] >= 2.0 ? 'yes' : 'no');
 $ch2->queue_delete($q2);
 $ch2->queue_delete("$q2.retry.2000");
+// Delays are whole milliseconds rounded up, from the float the policy gives: 0.1 s * 3 is
+// 0.30000000000000004 s, a 300 ms queue (not 301).
+$rounding = new RetryingConsumer($ch2, $q2, fn() => null, new RetryPolicy(maxAttempts: 3, initialDelay: 0.1, multiplier: 3.0));
+$rounding->declareRetryQueues();
+foreach ([100, 300, 301] as $ms) {
+    $probe = $conn->channel();
+    try {
+        $probe->queue_declare("$q2.retry.$ms", true);
+        echo "$ms ms queue: declared\n";
+        $probe->queue_delete("$q2.retry.$ms");
+        $probe->close();
+    } catch (PhpAmqpLib\Exception\AMQPProtocolChannelException $e) {
+        echo "$ms ms queue: ", $e->getCode(), "\n";
+    }
+}
+
 // The handlers hold their consumers (to stop them): let go, so nothing is left in a cycle at exit.
 $consumer = $expiring = null;
 foreach ([300, 600, 1200] as $ms) {
@@ -97,3 +113,6 @@ retry queue 600 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-rou
 retry queue 1200 ms: durable=true {"x-dead-letter-exchange":"","x-dead-letter-routing-key":"Q","x-message-ttl":1200}
 left in the work queue: 0
 expiration: 1000 then none, gap >= 2 s: yes
+100 ms queue: declared
+300 ms queue: declared
+301 ms queue: 404
