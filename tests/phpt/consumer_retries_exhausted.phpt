@@ -1,5 +1,5 @@
 --TEST--
-Mq\RetryingConsumer, attempts used up: reject dead-letters to the work queue's DLX, republish sends a copy with the failure headers to the given exchange, requeue brings the message back after the longest delay forever with the attempts still counting; an error the policy does not retry is final at once; without a policy every Throwable is retried, with a RetryPolicy's default retryOn a LogicException is not; process() from the user's own loop
+Mq\RetryingConsumer, attempts used up: reject dead-letters to the work queue's DLX, republish sends a copy with the failure headers (and where the message was first published, kept across retries) to the given exchange, by default under its first routing key, requeue brings the message back after the longest delay forever with the attempts still counting; an error the policy does not retry is final at once; without a policy every Throwable is retried, with a RetryPolicy's default retryOn a LogicException is not; process() from the user's own loop
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -87,8 +87,12 @@ $ch->exchange_declare("$base-park", 'direct', false, false, true);
 $ch->queue_declare($parked, false, false, false, false);
 $ch->queue_bind($parked, "$base-park", 'failed');
 $ch->queue_declare($q, false, false, false, false);
+// Published through an exchange of its own: the retry brings it back by the default exchange, yet the
+// headers name where it was first published.
+$ch->exchange_declare("$base-in", 'direct', false, false, true);
+$ch->queue_bind($q, "$base-in", 'incoming');
 $consumer = new RetryingConsumer($ch, $q, $fail, $policy, RetryingConsumer::EXHAUSTED_REPUBLISH, "$base-park", 'failed');
-$ch->basic_publish(new AMQPMessage('p1', ['message_id' => 'p1', 'application_headers' => new AMQPTable(['mine' => 7])]), '', $q);
+$ch->basic_publish(new AMQPMessage('p1', ['message_id' => 'p1', 'application_headers' => new AMQPTable(['mine' => 7])]), "$base-in", 'incoming');
 show('republish', run($conn, $q, $consumer, 2));
 $copy = get_one($ch, $parked);
 $headers = $copy->get('application_headers')->getNativeData();
@@ -96,20 +100,21 @@ ksort($headers);
 unset($headers['x-death'], $headers['x-first-death-exchange'], $headers['x-first-death-queue'], $headers['x-first-death-reason'],
     $headers['x-last-death-exchange'], $headers['x-last-death-queue'], $headers['x-last-death-reason']);
 printf("republished: %s id=%s via %s/%s\n", $copy->getBody(), $copy->get('message_id'), $copy->getExchange() === "$base-park" ? 'park' : '?', $copy->getRoutingKey());
-echo str_replace($q, 'Q', json_encode($headers)), "\n";
+echo str_replace(["$base-in", $q], ['IN', 'Q'], json_encode($headers)), "\n";
 [, $left] = $ch->queue_declare($q, true);
 echo "left in the work queue: $left\n";
 echo 'counters: ', json_encode($consumer->getCounters()), "\n";
 
-// republish without a routing key: the delivery's own (here the work queue's name, bound on the exchange too).
+// republish without a routing key: the one the message was first published with, also after a retry.
 $q2 = $cleanup[] = "$base-republish-rk";
 $ch->queue_declare($q2, false, false, false, false);
-$ch->queue_bind($parked, "$base-park", $q2);
-$consumer = new RetryingConsumer($ch, $q2, $fail, new RetryPolicy(maxAttempts: 1), RetryingConsumer::EXHAUSTED_REPUBLISH, "$base-park");
-$ch->basic_publish(new AMQPMessage('p2'), '', $q2);
-show('republish, own routing key', run($conn, $q2, $consumer, 1));
+$ch->queue_bind($q2, "$base-in", 'first-key');
+$ch->queue_bind($parked, "$base-park", 'first-key');
+$consumer = new RetryingConsumer($ch, $q2, $fail, $policy, RetryingConsumer::EXHAUSTED_REPUBLISH, "$base-park");
+$ch->basic_publish(new AMQPMessage('p2'), "$base-in", 'first-key');
+show('republish, first routing key', run($conn, $q2, $consumer, 2));
 $copy = get_one($ch, $parked);
-echo 'republished: ', $copy->getBody(), ' with routing key ', $copy->getRoutingKey() === $q2 ? 'of the work queue' : $copy->getRoutingKey(), "\n";
+echo 'republished: ', $copy->getBody(), ' with routing key ', $copy->getRoutingKey(), "\n";
 
 // requeue: maxAttempts 3 (delays 0.2 s then 0.4 s); after the third attempt every further one comes 0.4 s later.
 $q = $cleanup[] = "$base-requeue";
@@ -150,11 +155,11 @@ not retried: rejected@NULL
 dead-lettered: r2
 republish: retried@NULL, republished@2
 republished: p1 id=p1 via park/failed
-{"mine":7,"x-mq-attempts":2,"x-mq-error-class":"RuntimeException","x-mq-error-message":"always p1","x-mq-original-exchange":"","x-mq-original-routing-key":"Q"}
+{"mine":7,"x-mq-attempts":2,"x-mq-error-class":"RuntimeException","x-mq-error-message":"always p1","x-mq-original-exchange":"IN","x-mq-original-routing-key":"incoming"}
 left in the work queue: 0
 counters: {"handled":0,"retried":1,"exhausted":1,"skipped":0}
-republish, own routing key: republished@NULL
-republished: p2 with routing key of the work queue
+republish, first routing key: retried@NULL, republished@2
+republished: p2 with routing key first-key
 requeue: retried@NULL, retried@2, requeued@3, requeued@4, requeued@5
 gaps after attempts 3 and 4 >= 400 ms: yes
 counters: {"handled":0,"retried":2,"exhausted":3,"skipped":0}

@@ -21,13 +21,14 @@ use PhpAmqpLib\Wire\AMQPTable;
  * - requeue: the message is never given up: it goes back to the work queue after the policy's longest
  *   delay, x-mq-attempts still counting, so a message that always fails costs one attempt per that delay
  *   instead of a hot loop.
- * - republish: a copy goes to $republishExchange (routing key $republishRoutingKey, null: the
- *   delivery's own) with the failure in its headers, then the original is acked.
+ * - republish: a copy goes to $republishExchange (routing key $republishRoutingKey, null: the one the
+ *   message was first published with) with the failure in its headers, then the original is acked.
  *
  * Every copy (retry, requeue, republish) keeps body and properties (message_id included; not expiration,
  * which the broker's dead-lettering drops too and which would cut a delay short) and carries
  * x-mq-attempts, x-mq-error-class and x-mq-error-message (the last failure, cut at 4096 bytes),
- * x-mq-original-exchange and x-mq-original-routing-key. Copies are published mandatory on a channel of
+ * x-mq-original-exchange and x-mq-original-routing-key (where the message was first published, kept
+ * across retries). Copies are published mandatory on a channel of
  * the consumer's own (opened on the same connection, in confirm mode, so the user's channel keeps its
  * mode and handlers), and the original is acked only once the broker confirmed its copy: a retry is
  * never lost. A copy that is nacked, returned as unroutable or not confirmed within $confirmTimeout
@@ -277,7 +278,7 @@ final class RetryingConsumer
                 $outcome = 'requeued';
                 break;
             default:
-                $routingKey = $this->republishRoutingKey ?? (string) $message->getRoutingKey();
+                $routingKey = $this->republishRoutingKey ?? self::origin($message)[1];
                 $this->publishCopy($message, $this->copy($message, $attempt, $error), $this->republishExchange, $routingKey);
                 $outcome = 'republished';
         }
@@ -354,10 +355,36 @@ final class RetryingConsumer
         $table->set(self::ATTEMPTS_HEADER, $attempts);
         $table->set('x-mq-error-class', get_class($error));
         $table->set('x-mq-error-message', substr($error->getMessage(), 0, self::ERROR_MESSAGE_MAX));
-        $table->set('x-mq-original-exchange', (string) $message->getExchange());
-        $table->set('x-mq-original-routing-key', (string) $message->getRoutingKey());
+        [$exchange, $routingKey] = self::origin($message);
+        $table->set('x-mq-original-exchange', $exchange);
+        $table->set('x-mq-original-routing-key', $routingKey);
         $properties['application_headers'] = $table;
         return new AMQPMessage($message->getBody(), $properties);
+    }
+
+    /**
+     * Where the message was first published: its x-mq-original-* headers once it went through a retry
+     * queue (from which it arrives by the default exchange under the work queue's name), else the delivery's.
+     */
+    private static function origin(AMQPMessage $message): array
+    {
+        $headers = self::headers($message);
+        $exchange = $headers['x-mq-original-exchange'] ?? null;
+        $routingKey = $headers['x-mq-original-routing-key'] ?? null;
+        if (is_string($exchange) && is_string($routingKey)) {
+            return [$exchange, $routingKey];
+        }
+        return [(string) $message->getExchange(), (string) $message->getRoutingKey()];
+    }
+
+    /** The message's headers as PHP values. */
+    private static function headers(AMQPMessage $message): array
+    {
+        if (!$message->has('application_headers')) {
+            return [];
+        }
+        $headers = $message->get('application_headers');
+        return $headers instanceof AMQPTable ? $headers->getNativeData() : (is_array($headers) ? $headers : []);
     }
 
     /**
@@ -366,12 +393,7 @@ final class RetryingConsumer
      */
     private static function attemptOf(AMQPMessage $message): int
     {
-        if (!$message->has('application_headers')) {
-            return 1;
-        }
-        $headers = $message->get('application_headers');
-        $headers = $headers instanceof AMQPTable ? $headers->getNativeData() : (is_array($headers) ? $headers : []);
-        $value = $headers[self::ATTEMPTS_HEADER] ?? null;
+        $value = self::headers($message)[self::ATTEMPTS_HEADER] ?? null;
         if (is_string($value)) {
             $value = filter_var($value, FILTER_VALIDATE_INT);
         }
