@@ -28,11 +28,11 @@ use PhpAmqpLib\Wire\AMQPTable;
  * which the broker's dead-lettering drops too and which would cut a delay short) and carries
  * x-mq-attempts, x-mq-error-class and x-mq-error-message (the last failure, cut at 4096 bytes),
  * x-mq-original-exchange and x-mq-original-routing-key (where the message was first published, kept
- * across retries). Copies are published mandatory on a channel of
- * the consumer's own (opened on the same connection, in confirm mode, so the user's channel keeps its
- * mode and handlers), and the original is acked only once the broker confirmed its copy: a retry is
- * never lost. A copy that is nacked, returned as unroutable or not confirmed within $confirmTimeout
- * puts the original back in its queue (nack with requeue) and throws \RuntimeException.
+ * across retries). Copies are published mandatory on a channel of the consumer's own (opened on the same
+ * connection, in confirm mode, so the user's channel keeps its mode and handlers), and the original is
+ * acked only once the broker confirmed its copy: a retry is never lost. A copy that is nacked, returned
+ * as unroutable or not confirmed within $confirmTimeout puts the original back in its queue (nack with
+ * requeue) and throws \RuntimeException.
  */
 final class RetryingConsumer
 {
