@@ -36,7 +36,7 @@ macro_rules! php_source {
 }
 
 /// php-amqplib's classes written in PHP (see `embedded_php`): values, configuration and the concrete
-/// connection classes over the native AbstractConnection.
+/// connection classes over the native AbstractConnection; and mq's classes built on them.
 pub static PHP_SOURCES: &[Source] = &[
     php_source!("Message", "AMQPMessage"),
     php_source!("Wire", "AMQPAbstractCollection"),
@@ -58,6 +58,7 @@ pub static PHP_SOURCES: &[Source] = &[
     // mq's own classes written in PHP.
     Source { class: "Mq\\PublishOutcome", file: "mq://Mq/PublishOutcome.php", code: include_str!("php/PublishOutcome.php") },
     Source { class: "Mq\\Publisher", file: "mq://Mq/Publisher.php", code: include_str!("php/Publisher.php") },
+    Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },
 ];
 
 /// php-amqplib's methods declare no return types; see `classes::drop_return_types`.
