@@ -387,6 +387,9 @@ impl AmqpChannel {
     fn send(&self, future: impl std::future::Future<Output = lapin::Result<()>>, method: Method) -> PhpResult<()> {
         self.ready()?;
         match runtime::poll_once(&mut std::pin::pin!(future))? {
+            // The connection was found lost just now: the delivery it settled is redelivered after the
+            // recovery, so the ack or reject is dropped, as `DeliveryTags` drops one made later.
+            std::task::Poll::Ready(Err(_)) if self.recoverable() => self.reopen(),
             std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, method)),
             _ => Ok(()),
         }
@@ -476,7 +479,15 @@ impl AmqpChannel {
                 0,
             ));
         }
-        self.publish_frames(&publishing, (tag > 0).then_some(tag))?;
+        if let Err(e) = self.publish_frames(&publishing, (tag > 0).then_some(tag)) {
+            // The connection was found lost at this publish (its frames were not queued): recover, then
+            // publish it on the new channel.
+            if !self.recoverable() {
+                return Err(e);
+            }
+            self.reopen()?;
+            self.publish_frames(&publishing, (tag > 0).then_some(tag))?;
+        }
         if tag > 0 {
             self.next_tag.set(tag + 1);
             if let Some(object) = publishing.msg.object() {
