@@ -155,9 +155,10 @@ pub fn amqp_recovery_deadline() -> f64 {
     long(AMQP_RECOVERY_DEADLINE_MS).max(0) as f64 / 1000.0
 }
 
-/// The unconfirmed publishes a recovering channel keeps for replay (at least 1).
+/// The unconfirmed publishes a recovering channel keeps for replay.
 pub fn amqp_replay_buffer() -> usize {
-    long(AMQP_REPLAY_BUFFER).max(1) as usize
+    // Not a whole number >= 1: the default, as for the retry entries.
+    string(AMQP_REPLAY_BUFFER).trim().parse::<usize>().ok().filter(|&n| n >= 1).unwrap_or(100_000)
 }
 
 #[cfg(test)]

@@ -127,6 +127,10 @@ pub struct ChannelState {
     tags: Cell<DeliveryTags>,
     /// Set while reopening: the channel's own calls from signal handlers meanwhile are refused.
     reopening: Cell<bool>,
+    /// The id PHP knows the channel by (`getChannelId()`, `$connection->channels`), kept across reopens.
+    id: u16,
+    /// The broker rolled back the open transaction with the lost connection: the next tx_commit fails.
+    transaction_lost: Cell<bool>,
     deliveries: RefCell<Deliveries>,
     /// Where written publishes go to be confirmed (see `pipeline::Confirms`), once in confirm mode.
     confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
@@ -153,6 +157,7 @@ impl AmqpChannel {
     fn opened(session: Rc<Session>) -> PhpResult<Self> {
         let link = session.link()?;
         let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        let id = channel.id();
         Ok(Self {
             state: std::mem::ManuallyDrop::new(ChannelState {
                 session,
@@ -161,6 +166,8 @@ impl AmqpChannel {
                 setup: RefCell::default(),
                 tags: Cell::default(),
                 reopening: Cell::new(false),
+                id,
+                transaction_lost: Cell::new(false),
                 deliveries: RefCell::new(Deliveries::default()),
                 confirm_queue: RefCell::new(None),
                 confirms: RefCell::new(Confirms::default()),
@@ -186,15 +193,34 @@ impl AmqpChannel {
     }
 
     /// Whether the channel ended because its connection was lost in a way recovery handles (see
-    /// `session::recoverable`), with recovery on and the connection not closed by the program.
+    /// `session::recoverable`), with recovery on and neither the channel nor the connection closed by
+    /// the program. lapin stops a channel a moment before it records why: a call failing in between
+    /// waits (briefly, running no PHP) for the reason, and a connection that ended without one given to
+    /// the channel counts as lost.
     fn recoverable(&self) -> bool {
         if !self.session.recovery() || self.closed.get() || self.reopening.get() || self.session.current().is_none() {
             return false;
         }
-        let link = self.link();
-        !link.connection.status().connected()
-            && link.owner.is_current()
-            && self.channel().status().close_reason().is_some_and(|reason| session::recoverable(&reason))
+        let (link, channel) = (self.link(), self.channel());
+        if !link.owner.is_current() || (channel.status().connected() && link.connection.status().connected()) {
+            return false;
+        }
+        let give_up = Instant::now() + Duration::from_secs(1);
+        loop {
+            match channel.status().close_reason() {
+                // A reason decides: the broker closed this channel (404, 406...), or the connection
+                // ended by a failure recovery handles or by one it does not (530, a frame error...).
+                Some(reason) if !matches!(reason.kind(), lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..)) => {
+                    return !reason.is_amqp_soft_error() && session::recoverable(&reason);
+                }
+                _ if !link.connection.status().connected() && Instant::now() >= give_up => return true,
+                _ if Instant::now() >= give_up => return false,
+                _ => {
+                    // Runs no PHP; a signal ends the pause early, and is dispatched by the caller's next wait.
+                    let _ = runtime::wait(std::future::pending::<()>(), Some(Duration::from_millis(10)));
+                }
+            }
+        }
     }
 
     /// After its connection was lost: a new channel on the recovered connection (`Session::recover`)
@@ -209,8 +235,9 @@ impl AmqpChannel {
         let reopened = self.reopen_on(reason);
         self.reopening.set(false);
         match reopened {
-            // A signal handler's call during the reconnect: the reconnect goes on.
-            Err(e) if self.session.is_recovering() => Err(e),
+            // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
+            // exception that ended it (the next call recovers): the channel stays usable.
+            Err(e) if self.session.is_recovering() || ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
             Err(_) => Err(self.closed_by_peer()),
             Ok(()) => Ok(()),
         }
@@ -218,6 +245,10 @@ impl AmqpChannel {
 
     fn reopen_on(&self, reason: String) -> PhpResult<()> {
         let link = self.session.recover(&self.link(), reason)?;
+        // A signal handler may have closed this channel during the reconnect.
+        if self.closed.get() {
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
         let setup = {
             let mut setup = self.setup.borrow_mut();
             for (old, new) in self.session.renames() {
@@ -236,18 +267,25 @@ impl AmqpChannel {
             Ok((channel, deliveries))
         };
         let (channel, deliveries) = rpc(&link, opening)?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        if self.closed.get() {
+            let _ = runtime::poll_once(&mut Box::pin(channel.close(200, "".into())));
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        self.transaction_lost.set(setup.transactional);
         *self.link.borrow_mut() = link;
         *self.channel.borrow_mut() = channel;
         *self.deliveries.borrow_mut() = deliveries;
         let mut tags = self.tags.get();
         tags.reopened();
         self.tags.set(tags);
-        let confirms = Confirms::default();
+        // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
+        let confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
         if self.confirm_queue.borrow().is_some() {
             *self.confirm_queue.borrow_mut() = Some(confirms.sender());
         }
+        let pending: Vec<(u64, Batched)> =
+            self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(**tag)).map(|(&tag, p)| (tag, p.clone())).collect();
         *self.confirms.borrow_mut() = confirms;
-        let pending: Vec<(u64, Batched)> = self.unconfirmed.borrow().iter().map(|(&tag, p)| (tag, p.clone())).collect();
         for (tag, p) in pending {
             self.publish_frames(&p, Some(tag))?;
         }
@@ -353,7 +391,8 @@ impl AmqpChannel {
     }
 
     /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
-    /// when the server closed it.
+    /// when the server closed it. Callers run `ready()` before they make the future: a lost connection is
+    /// recovered there, and the future must be made on the channel that replaces it.
     fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
         self.ready()?;
         match rpc(&self.link(), future)? {
@@ -426,7 +465,7 @@ impl AmqpChannel {
     /// Removes this channel from its connection's `$channels`, as php-amqplib's close does.
     fn forget_in_connection(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
         let mut connection = Self::prop(self_, "connection");
-        let id = i64::from(self_.channel().id());
+        let id = i64::from(self_.id);
         let Some(object) = connection.object_mut() else { return Ok(()) };
         let scope = object.get_class_entry();
         if let Some(mut channels) = classes::read(object, scope, "channels").array().map(|a| a.to_owned()) {
@@ -859,7 +898,7 @@ impl AmqpChannel {
         // takes its place in the connection's `$channels`, as php-amqplib's constructor does.
         if let Some(this) = classes::this_of_current_call() {
             classes::write(this, own_class(), "connection", connection.shallow_clone());
-            super::connection::register_channel(connection, i64::from(channel.channel().id()), this)?;
+            super::connection::register_channel(connection, i64::from(channel.id), this)?;
         }
         Ok(channel)
     }
@@ -868,7 +907,7 @@ impl AmqpChannel {
 
     #[php(name = "getChannelId")]
     pub fn get_channel_id(&self) -> Zval {
-        mixed(i64::from(self.channel().id()))
+        mixed(i64::from(self.id))
     }
 
     #[php(name = "getConnection")]
@@ -888,6 +927,7 @@ impl AmqpChannel {
 
     /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
     pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
+        self.ready()?;
         let flowing = self.call(self.channel().channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
         Ok(mixed(flowing))
     }
@@ -959,6 +999,7 @@ impl AmqpChannel {
         let kind = name(r#type)?.as_str().to_string();
         let args = arguments.table()?;
         let exchange = name(exchange)?;
+        self.ready()?;
         let channel = self.channel();
         let declaring = channel.exchange_declare(exchange.clone(), ExchangeKind::Custom(kind.clone()), options, args.clone());
         self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
@@ -971,6 +1012,7 @@ impl AmqpChannel {
         let _ = ticket;
         let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
         let exchange = name(exchange)?;
+        self.ready()?;
         self.call_nowait(nowait.flag(), self.channel().exchange_delete(exchange.clone(), options), errors::EXCHANGE_DELETE)?;
         self.session.topology.borrow_mut().exchange_deleted(&exchange);
         Ok(Zval::new())
@@ -986,6 +1028,7 @@ impl AmqpChannel {
             routing_key: routing_key.name()?,
             arguments: arguments.table()?,
         };
+        self.ready()?;
         let channel = self.channel();
         let binding = channel.exchange_bind(
             b.destination.clone(),
@@ -1009,6 +1052,7 @@ impl AmqpChannel {
             routing_key: routing_key.name()?,
             arguments: arguments.table()?,
         };
+        self.ready()?;
         let channel = self.channel();
         let unbinding = channel.exchange_unbind(
             b.destination.clone(),
@@ -1048,6 +1092,7 @@ impl AmqpChannel {
         };
         let args = arguments.table()?;
         let asked = queue.name()?;
+        self.ready()?;
         let channel = self.channel();
         let declaring = channel.queue_declare(asked.clone(), options, args.clone());
         let declared = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)?;
@@ -1076,6 +1121,7 @@ impl AmqpChannel {
             routing_key: routing_key.name()?,
             arguments: arguments.table()?,
         };
+        self.ready()?;
         let channel = self.channel();
         let binding = channel.queue_bind(
             b.destination.clone(),
@@ -1099,6 +1145,7 @@ impl AmqpChannel {
             routing_key: routing_key.name()?,
             arguments: arguments.table()?,
         };
+        self.ready()?;
         let channel = self.channel();
         let unbinding = channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone());
         self.call(unbinding, errors::QUEUE_UNBIND)?;
@@ -1110,6 +1157,7 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
+        self.ready()?;
         let channel = self.channel();
         let purging = channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
         match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
@@ -1124,6 +1172,7 @@ impl AmqpChannel {
         let _ = ticket;
         let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
         let queue = queue.name()?;
+        self.ready()?;
         let channel = self.channel();
         let deleting = channel.queue_delete(queue.clone(), options);
         let deleted = self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)?;
@@ -1171,9 +1220,16 @@ impl AmqpChannel {
     }
 
     pub fn publish_batch(&self) -> PhpResult<()> {
-        let batch = std::mem::take(&mut *self.batch.borrow_mut());
-        for b in batch {
-            self.publish(b)?;
+        let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
+        while let Some(b) = batch.next() {
+            if let Err(e) = self.publish(b.clone()) {
+                // What was not published stays in the batch for the next publish_batch() (the replay
+                // buffer was full: confirms first, then again).
+                let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();
+                rest.append(&mut self.batch.borrow_mut());
+                *self.batch.borrow_mut() = rest;
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -1216,6 +1272,7 @@ impl AmqpChannel {
         let args = arguments.table()?;
         let no_ack = options.no_ack;
         let queue = queue.name()?;
+        self_.ready()?;
         let consumer = self_.call(self_.channel().basic_consume(queue.clone(), tag, options, args.clone()), errors::BASIC_CONSUME)?;
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
@@ -1233,6 +1290,7 @@ impl AmqpChannel {
         php_string::remove(&mut callbacks, tag.as_bytes());
         Self::set_callbacks(self_, callbacks)?;
         self_.setup.borrow_mut().cancelled(tag.as_bytes());
+        self_.ready()?;
         let channel = self_.channel();
         let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
         self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
@@ -1303,6 +1361,7 @@ impl AmqpChannel {
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let no_ack = no_ack.flag();
+        self_.ready()?;
         let channel = self_.channel();
         let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
         match self_.call(getting, errors::BASIC_GET)? {
@@ -1342,6 +1401,7 @@ impl AmqpChannel {
         wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))?;
         let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
         let global = a_global.coerce_to_bool();
+        self.ready()?;
         self.call(self.channel().basic_qos(count, BasicQosOptions { global }), errors::BASIC_QOS)?;
         self.setup.borrow_mut().qos(count, global);
         Ok(())
@@ -1349,28 +1409,43 @@ impl AmqpChannel {
 
     #[php(defaults(requeue = false))]
     pub fn basic_recover(&self, requeue: Mixed) -> PhpResult<()> {
+        self.ready()?;
         self.call(self.channel().basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
     }
 
     // ---- transactions and confirms ----
 
     pub fn tx_select(&self) -> PhpResult<()> {
+        self.ready()?;
         self.call(self.channel().tx_select(), errors::TX_SELECT)?;
         self.setup.borrow_mut().transactional = true;
         Ok(())
     }
 
     pub fn tx_commit(&self) -> PhpResult<()> {
+        self.ready()?;
+        if self.transaction_lost.replace(false) {
+            // The part made since the reconnect is rolled back too: the transaction is all or nothing.
+            self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)?;
+            return Err(exception(
+                ex::CONNECTION_CLOSED,
+                "The connection was lost during the transaction and the broker rolled it back: nothing of it was committed; publish it again",
+                0,
+            ));
+        }
         self.call(self.channel().tx_commit(), errors::TX_COMMIT)
     }
 
     pub fn tx_rollback(&self) -> PhpResult<()> {
+        self.ready()?;
+        self.transaction_lost.set(false);
         self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)
     }
 
     /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
     #[php(defaults(nowait = false))]
     pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
+        self.ready()?;
         self.call_nowait(nowait.flag(), self.channel().confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
         self.setup.borrow_mut().confirm = true;
         if self.next_tag.get() == 0 {

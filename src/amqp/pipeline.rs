@@ -51,6 +51,8 @@ pub struct Confirms {
     oldest: Option<(u64, Answer)>,
     /// Taken by a look (`has_ready`) and not handed over yet.
     ready: Option<Confirmed>,
+    /// Answered on a channel since replaced (see `carry_over`), handed over first.
+    carried: std::collections::VecDeque<Confirmed>,
 }
 
 type Answer = Pin<Box<dyn Future<Output = lapin::Result<Confirmation>> + Send>>;
@@ -58,7 +60,7 @@ type Answer = Pin<Box<dyn Future<Output = lapin::Result<Confirmation>> + Send>>;
 impl Default for Confirms {
     fn default() -> Self {
         let (sender, written) = tokio::sync::mpsc::unbounded_channel();
-        Confirms { sender, written, oldest: None, ready: None }
+        Confirms { sender, written, oldest: None, ready: None, carried: Default::default() }
     }
 }
 
@@ -70,7 +72,7 @@ impl Confirms {
 
     /// Waits for the broker's answer to the oldest publish not settled yet (forever when none is pending).
     pub async fn next(&mut self) -> Confirmed {
-        if let Some(confirmed) = self.ready.take() {
+        if let Some(confirmed) = self.ready.take().or_else(|| self.carried.pop_front()) {
             return confirmed;
         }
         loop {
@@ -89,6 +91,24 @@ impl Confirms {
                 self.oldest = Some((tag, answer));
             }
         }
+    }
+
+    /// For a channel that replaces this one's (a reconnect): the publishes the broker answered before
+    /// the loss, in tag order, still to be handed over; the others failed with the connection.
+    pub fn carry_over(mut self) -> PhpResult<Confirms> {
+        let mut next = Confirms::default();
+        while let Some(confirmed) = self.try_next()? {
+            if confirmed.outcome.is_ok() {
+                next.carried.push_back(confirmed);
+            }
+        }
+        Ok(next)
+    }
+
+    /// Whether `tag` was answered (see `carry_over`): it is not published again.
+    pub fn carries(&self, tag: u64) -> bool {
+        // Carried over in tag order.
+        self.carried.binary_search_by_key(&tag, |c| c.tag).is_ok()
     }
 
     /// One already answered, without waiting.

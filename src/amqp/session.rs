@@ -63,6 +63,9 @@ pub struct Session {
     given_up: RefCell<Option<Arc<Link>>>,
     /// Set while reconnecting: a signal handler using the connection meanwhile gets an exception.
     recovering: Cell<bool>,
+    /// How many times the program closed the connection (`take`): a reconnect that a close overtook is
+    /// closed again rather than kept.
+    closes: Cell<u64>,
     notices: RefCell<Vec<Notice>>,
 }
 
@@ -88,8 +91,13 @@ impl Session {
             renames: RefCell::default(),
             given_up: RefCell::default(),
             recovering: Cell::new(false),
+            closes: Cell::new(0),
             notices: RefCell::default(),
         }
+    }
+
+    fn gave_up_on(&self, link: &Arc<Link>) -> bool {
+        self.given_up.borrow().as_ref().is_some_and(|g| Arc::ptr_eq(g, link))
     }
 
     pub fn is_recovering(&self) -> bool {
@@ -106,6 +114,7 @@ impl Session {
 
     /// Forgets the live link (a close by the program): nothing is recovered after it.
     pub fn take(&self) -> Option<Arc<Link>> {
+        self.closes.set(self.closes.get() + 1);
         self.link.borrow_mut().take()
     }
 
@@ -118,7 +127,8 @@ impl Session {
             if link.connection.status().connected() {
                 return Ok(link.clone());
             }
-            if self.recovery() {
+            // After recovery gave up, a new connection is made as without recovery.
+            if self.recovery() && !self.gave_up_on(link) {
                 return self.recover(link, "connection lost".into());
             }
         }
@@ -134,16 +144,24 @@ impl Session {
         if let Some(current) = self.current().filter(|c| !Arc::ptr_eq(c, lost) && c.is_connected()) {
             return Ok(current);
         }
-        if self.given_up.borrow().as_ref().is_some_and(|g| Arc::ptr_eq(g, lost)) {
+        if self.gave_up_on(lost) {
             return Err(exception(super::exceptions::CONNECTION_CLOSED, "Connection recovery failed earlier", 0));
         }
         if self.recovering.replace(true) {
             return Err(exception(super::exceptions::CONNECTION_CLOSED, "The connection is being recovered", 0));
         }
         self.notices.borrow_mut().push(Notice::Lost(reason.clone()));
+        let closes = self.closes.get();
         let recovered = self.reconnect();
         self.recovering.set(false);
         match recovered {
+            // The program closed the connection meanwhile (a signal handler): it stays closed.
+            Ok(link) if self.closes.get() != closes => {
+                let _ = link.close(Some(std::time::Instant::now() + std::time::Duration::from_secs(1)));
+                Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0))
+            }
+            // A signal handler's exception ended the reconnect: it is the program's, not a failure to recover.
+            Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
             Ok(link) => {
                 *self.link.borrow_mut() = Some(link.clone());
                 self.notices.borrow_mut().push(Notice::Recovered);
