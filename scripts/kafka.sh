@@ -269,6 +269,7 @@ start() {
   command -v java >/dev/null || die "java not found (Java 17 is required)"
   if answering 3; then
     local running
+    # (A broker started before the version file existed is 3.9.2.)
     running="$(cat "$RUNNING_VERSION" 2>/dev/null || echo 3.9.2)"
     if ! our_pid >/dev/null || { sasl_listening && [ "$running" = "$VERSION" ]; }; then
       say "reusing broker already answering on $BOOTSTRAP"
