@@ -93,7 +93,9 @@ layer_phpunit() {
 # True when the broker serves the consumer group protocol as librdkafka uses it: ConsumerGroupHeartbeat
 # (API key 68) version 1, which Kafka 4.0 brought; against Kafka 3.9 (v0 only) a consumer never joins.
 kafka_serves_consumer_protocol() {
-  kcat -b "127.0.0.1:${MQ_KAFKA_PORT:-9092}" -L -m 5 -X debug=feature 2>&1 | grep -qE '\(68\) Versions [0-9]+\.\.[1-9]'
+  local apis # read whole first: under pipefail, grep -q leaving early would fail the pipe with kcat's SIGPIPE
+  apis="$(kcat -b "127.0.0.1:${MQ_KAFKA_PORT:-9092}" -L -m 5 -X debug=feature 2>&1)"
+  grep -qE '\(68\) Versions [0-9]+\.\.[1-9]' <<<"$apis"
 }
 
 layer_kafka_consumer_protocol() {
