@@ -12,9 +12,10 @@
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
 #
 # Environment:
-#   MQ_KAFKA_VERSION            Kafka release (default 3.9.2); 3.x and 4.x differ in logging (reload4j
-#                               vs log4j2). Storage formatted by another version is formatted anew,
-#                               and a running broker of ours of another version is restarted.
+#   MQ_KAFKA_VERSION            Kafka release (default 4.4.0; 3.9.2 for the 3.x line). 3.x and 4.x
+#                               differ in logging (reload4j vs log4j2). Storage formatted by another
+#                               version is formatted anew, and a running broker of ours of another
+#                               version is restarted.
 #   MQ_KAFKA_PORT               PLAINTEXT listener port (default 9092)
 #   MQ_KAFKA_CONTROLLER_PORT    KRaft controller port (default 9093)
 #   MQ_KAFKA_SASL_PORT          SASL_PLAINTEXT listener with OAUTHBEARER and Kafka's unsecured-JWT
@@ -26,7 +27,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VERSION="${MQ_KAFKA_VERSION:-3.9.2}"
+VERSION="${MQ_KAFKA_VERSION:-4.4.0}"
 MAJOR="${VERSION%%.*}"
 SCALA="2.13"
 PORT="${MQ_KAFKA_PORT:-9092}"
