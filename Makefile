@@ -15,7 +15,7 @@ help:
 	@echo "make deps       install every system package mq needs (idempotent)"
 	@echo "make install    copy mq.so into PHP's extension dir and enable it (phpenmod mq)"
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
-	@echo "make test       deps check, build, brokers, then Rust, PHPT, PHPUnit, differential and bench smoke tests"
+	@echo "make test       deps check, build, brokers, then Rust, PHPT, PHPUnit, differential, Kafka group-protocol and bench smoke tests"
 	@echo "make valgrind   the PHPT suite under Valgrind memcheck: fails on any memory error or definite leak not in tests/valgrind/mq.supp"
 	@echo "make faults     the fault-injection suite at full size on a three-node RabbitMQ cluster it starts and stops (tests/faults/)"
 	@echo "make demo       build, start the brokers and run the examples"

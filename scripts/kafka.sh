@@ -6,12 +6,16 @@
 #   scripts/kafka.sh status   exit 0 if a broker answers on the port
 #   scripts/kafka.sh topic NAME PARTITIONS   create a topic with that many partitions
 #   scripts/kafka.sh delete-topics REGEX     delete the topics whose names match (e.g. a benchmark's)
+#   scripts/kafka.sh libs     print the directory of this version's jars (start fetches them)
 #
 # Kafka is not packaged by Debian, and Maven Central is the only place it can be fetched from here,
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
 #
 # Environment:
-#   MQ_KAFKA_VERSION            Kafka release (default 3.9.2)
+#   MQ_KAFKA_VERSION            Kafka release (default 4.4.0; 3.9.2 for the 3.x line). 3.x and 4.x
+#                               differ in logging (reload4j vs log4j2). Storage formatted by another
+#                               version is formatted anew, and a running broker of ours of another
+#                               version is restarted.
 #   MQ_KAFKA_PORT               PLAINTEXT listener port (default 9092)
 #   MQ_KAFKA_CONTROLLER_PORT    KRaft controller port (default 9093)
 #   MQ_KAFKA_SASL_PORT          SASL_PLAINTEXT listener with OAUTHBEARER and Kafka's unsecured-JWT
@@ -23,7 +27,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VERSION="${MQ_KAFKA_VERSION:-3.9.2}"
+VERSION="${MQ_KAFKA_VERSION:-4.4.0}"
+MAJOR="${VERSION%%.*}"
 SCALA="2.13"
 PORT="${MQ_KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${MQ_KAFKA_CONTROLLER_PORT:-9093}"
@@ -35,9 +40,19 @@ LIBS="$CACHE/libs"
 STATE="${MQ_STATE_DIR:-$ROOT/.state}/kafka"
 DATA="$STATE/data"
 PROPS="$STATE/server.properties"
-LOG4J="$STATE/log4j.properties"
 LOG="$STATE/kafka.log"
 PIDFILE="$STATE/kafka.pid"
+# The Kafka version of the running broker, and of the storage.
+RUNNING_VERSION="$STATE/kafka.version"
+DATA_VERSION="$DATA/mq-kafka.version"
+# Kafka 4 logs through log4j2, 3.x through reload4j (log4j 1).
+if [ "$MAJOR" -ge 4 ]; then
+  LOG4J="$STATE/log4j2.properties"
+  LOG_OPTS=(-Dlog4j2.configurationFile="$LOG4J")
+else
+  LOG4J="$STATE/log4j.properties"
+  LOG_OPTS=(-Dlog4j.configuration="file:$LOG4J")
+fi
 BOOTSTRAP="127.0.0.1:$PORT"
 
 say() { echo "kafka: $*"; }
@@ -81,8 +96,21 @@ fetch() {
   local work
   work="$(mktemp -d "${TMPDIR:-/tmp}/mq-kafka-fetch.XXXXXX")"
   # kafka_2.13 carries the broker and (as runtime deps) metadata/raft/storage/server;
-  # kafka-tools adds the perf test tools; reload4j is the logging backend Kafka 3.x ships with,
-  # which its own Log4jController also links against.
+  # kafka-tools adds the perf test tools. Logging is the backend Kafka's own distribution ships,
+  # which its Log4jController also links against: reload4j for 3.x; log4j2 for 4.x, through
+  # slf4j 2's binding (the one Maven Central serves for every log4j2 Kafka 4 uses), pinned together.
+  local logging
+  if [ "$MAJOR" -ge 4 ]; then
+    logging='
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-api</artifactId><version>2.25.5</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>2.25.5</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.5</version></dependency>'
+  else
+    logging='
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>1.7.36</version></dependency>
+    <dependency><groupId>ch.qos.reload4j</groupId><artifactId>reload4j</artifactId><version>1.2.25</version></dependency>'
+  fi
   cat >"$work/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -92,9 +120,7 @@ fetch() {
   <packaging>pom</packaging>
   <dependencies>
     <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_$SCALA</artifactId><version>$VERSION</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$VERSION</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>1.7.36</version></dependency>
-    <dependency><groupId>ch.qos.reload4j</groupId><artifactId>reload4j</artifactId><version>1.2.25</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>$VERSION</version></dependency>$logging
   </dependencies>
 </project>
 EOF
@@ -146,10 +172,35 @@ offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Groups of the consumer protocol (KIP-848, Kafka 4) take their session timeout and heartbeat interval
+# from the broker, not from the client: the values the tests' classic groups ask for, so a killed
+# member's partitions move on within seconds there too.
+group.consumer.min.session.timeout.ms=6000
+group.consumer.session.timeout.ms=6000
+group.consumer.min.heartbeat.interval.ms=500
+group.consumer.heartbeat.interval.ms=500
 # A deleted topic's files go after a second (default: a minute), not in the middle of a later benchmark run.
 file.delete.delay.ms=1000
 EOF
-  cat >"$LOG4J" <<'EOF'
+  write_log_config
+}
+
+write_log_config() {
+  if [ "$MAJOR" -ge 4 ]; then
+    cat >"$LOG4J" <<'EOF'
+appender.stdout.type=Console
+appender.stdout.name=STDOUT
+appender.stdout.layout.type=PatternLayout
+appender.stdout.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.stdout.ref=STDOUT
+logger.request.name=kafka.request.logger
+logger.request.level=WARN
+logger.state.name=state.change.logger
+logger.state.level=WARN
+EOF
+  else
+    cat >"$LOG4J" <<'EOF'
 log4j.rootLogger=INFO, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
@@ -157,16 +208,26 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 log4j.logger.kafka.request.logger=WARN
 log4j.logger.state.change.logger=WARN
 EOF
+  fi
 }
 
 java_args() {
   # shellcheck disable=SC2206 # HEAP_OPTS is a list of flags
   JAVA_ARGS=($HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
-    -Dlog4j.configuration="file:$LOG4J" -Dkafka.logs.dir="$STATE" -cp "$LIBS/*")
+    "${LOG_OPTS[@]}" -Dkafka.logs.dir="$STATE" -cp "$LIBS/*")
 }
 
+# Storage of another Kafka version is formatted anew (it holds only test data): 4.x storage cannot
+# go back to 3.x, and 3.x storage upgraded in place keeps 3.x's feature levels, without the consumer
+# group protocol. Storage from before the version marker is 3.9.2's.
 format_storage() {
-  [ -f "$DATA/meta.properties" ] && return
+  if [ -f "$DATA/meta.properties" ]; then
+    local formatted
+    formatted="$(cat "$DATA_VERSION" 2>/dev/null || echo 3.9.2)"
+    [ "$formatted" = "$VERSION" ] && return
+    say "storage in $DATA is Kafka $formatted's; formatting it anew for $VERSION"
+    rm -rf "$DATA"
+  fi
   local id
   id="$(random_cluster_id)"
   say "formatting storage in $DATA (cluster id $id)"
@@ -174,6 +235,7 @@ format_storage() {
   java_args
   java "${JAVA_ARGS[@]}" kafka.tools.StorageTool format -t "$id" -c "$PROPS" >>"$LOG" 2>&1 \
     || { tail -n 30 "$LOG" >&2; die "storage format failed"; }
+  echo "$VERSION" >"$DATA_VERSION"
 }
 
 # The real cause usually scrolls away under shutdown noise, so show this run's errors first.
@@ -207,12 +269,16 @@ start() {
   command -v kcat >/dev/null || die "kcat not found (run scripts/deps.sh)"
   command -v java >/dev/null || die "java not found (Java 17 is required)"
   if answering 3; then
-    if sasl_listening || ! our_pid >/dev/null; then
+    local running
+    # (A broker started before the version file existed is 3.9.2.)
+    running="$(cat "$RUNNING_VERSION" 2>/dev/null || echo 3.9.2)"
+    if ! our_pid >/dev/null || { sasl_listening && [ "$running" = "$VERSION" ]; }; then
       say "reusing broker already answering on $BOOTSTRAP"
       return
     fi
-    # Started by an older version of this script, without the SASL listener.
-    say "restarting our broker to add the SASL listener on 127.0.0.1:$SASL_PORT"
+    # Ours, but of another Kafka version, or started by an older version of this script without
+    # the SASL listener.
+    say "restarting our broker (Kafka $running) as Kafka $VERSION with the SASL listener on 127.0.0.1:$SASL_PORT"
     stop
   fi
   mkdir -p "$STATE"
@@ -235,6 +301,7 @@ start() {
   nohup setsid java "${JAVA_ARGS[@]}" kafka.Kafka "$PROPS" 9>&- </dev/null >>"$LOG" 2>&1 &
   pid=$!
   echo "$pid" >"$PIDFILE"
+  echo "$VERSION" >"$RUNNING_VERSION"
   wait_ready "$pid"
 }
 
@@ -286,18 +353,22 @@ status() {
   return 1
 }
 
+# Runs one of Kafka's command line tools (a main class) from the jars, logging as the broker does.
+tool() {
+  [ -f "$LOG4J" ] || { mkdir -p "$STATE"; write_log_config; }
+  java -cp "$LIBS/*" "${LOG_OPTS[@]}" "$@"
+}
+
 # Creates a topic with N partitions (auto-created topics have one), e.g. for consumer-group tests.
 topic() {
   [ $# -eq 2 ] || die "usage: $0 topic NAME PARTITIONS"
-  java -cp "$LIBS/*" -Dlog4j.configuration="file:$LOG4J" org.apache.kafka.tools.TopicCommand \
-    --bootstrap-server "$BOOTSTRAP" --create --topic "$1" --partitions "$2" --replication-factor 1 >/dev/null
+  tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --topic "$1" --partitions "$2" --replication-factor 1 >/dev/null
 }
 
 # Deletes every topic matching a Java regular expression (the benchmark frees its gigabytes with it).
 delete_topics() {
   [ $# -eq 1 ] || die "usage: $0 delete-topics REGEX"
-  java -cp "$LIBS/*" -Dlog4j.configuration="file:$LOG4J" org.apache.kafka.tools.TopicCommand \
-    --bootstrap-server "$BOOTSTRAP" --delete --if-exists --topic "$1" >/dev/null
+  tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --delete --if-exists --topic "$1" >/dev/null
 }
 
 case "${1:-}" in
@@ -306,5 +377,6 @@ case "${1:-}" in
   status) status ;;
   topic) shift; topic "$@" ;;
   delete-topics) shift; delete_topics "$@" ;;
-  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX" >&2; exit 2 ;;
+  libs) echo "$LIBS" ;;
+  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX|libs" >&2; exit 2 ;;
 esac

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs mq's test layers and ends with one summary line "make test: N passed, N failed, N skipped".
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
-#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka bench faults, and pie (never by default:
-#                              a release build from a clean clone, minutes; scripts/pie-build-check.sh)
-#                              (faults: the fault-injection suite at its reduced size)
+#   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka kafka-consumer-protocol faults bench,
+#                              and pie (never by default: a release build from a clean clone, minutes;
+#                              scripts/pie-build-check.sh). faults: the fault-injection suite at its reduced size
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +14,7 @@ LOGS="$ROOT/.state/test-logs"
 mkdir -p "$LOGS"
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff diff-kafka faults bench)
+[ ${#layers[@]} -gt 0 ] || layers=(rust phpt phpunit diff diff-kafka kafka-consumer-protocol faults bench)
 
 passed=0; failed=0; skipped=0; broken=()
 
@@ -41,37 +41,43 @@ layer_rust() {
   return "$rc"
 }
 
-layer_phpt() {
+run_phpt() { # LOG_NAME PATH...
+  local log="$LOGS/$1.log"; shift
   # -n: no php.ini, so an installed mq.so or Debian's amqp extension never interferes.
   TEST_PHP_EXECUTABLE="$(command -v "$PHP")" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
     "$PHP" -n "$(ls /usr/lib/php/*/build/run-tests.php | head -1)" -q -n -d "extension=$SO" \
-    --show-diff -j2 tests/phpt 2>&1 | tee "$LOGS/phpt.log"
+    --show-diff -j2 "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   local p f s
-  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
-  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
-  s=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$LOGS/phpt.log")
+  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log")
+  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log")
+  s=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log")
   count "${p:-0}" "${f:-0}" "${s:-0}"
   # run-tests.php silently retries tests that sleep; say so, a pass on retry may hide a flaky test.
   local retried
-  retried=$(grep -c "passed on retry" "$LOGS/phpt.log")
-  [ "$retried" -eq 0 ] || echo "phpt: $retried test(s) passed only on retry (see $LOGS/phpt.log)"
+  retried=$(grep -c "passed on retry" "$log")
+  [ "$retried" -eq 0 ] || echo "phpt: $retried test(s) passed only on retry (see $log)"
   [ -n "$p" ] || rc=1
   return "$rc"
 }
 
-layer_phpunit() {
+layer_phpt() {
+  run_phpt phpt tests/phpt
+}
+
+run_phpunit() { # LOG_NAME [PHPUNIT_ARG...]
+  local log="$LOGS/$1.log"; shift
   # -n as for PHPT (an installed mq.so must not load twice), plus the extensions PHPUnit itself needs and
   # those the Laravel tests need (ctype, posix for queue:work --timeout, pdo_sqlite for the failed-jobs table).
   local ext=(-d extension=dom -d extension=xml -d extension=xmlwriter -d extension=mbstring -d extension=tokenizer
              -d extension=ctype -d extension=posix -d extension=pdo -d extension=pdo_sqlite)
-  "$PHP" -n "${ext[@]}" -d "extension=$SO" /usr/bin/phpunit -c tests/php/phpunit.xml 2>&1 | tee "$LOGS/phpunit.log"
+  "$PHP" -n "${ext[@]}" -d "extension=$SO" /usr/bin/phpunit -c tests/php/phpunit.xml "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   local line t f e s
-  if grep -q '^OK (' "$LOGS/phpunit.log"; then
-    t=$(sed -n 's/^OK (\([0-9]*\) test.*/\1/p' "$LOGS/phpunit.log"); count "$t" 0 0
+  if grep -q '^OK (' "$log"; then
+    t=$(sed -n 's/^OK (\([0-9]*\) test.*/\1/p' "$log"); count "$t" 0 0
   else
-    line=$(grep -E '^Tests: [0-9]+' "$LOGS/phpunit.log" | tail -1)
+    line=$(grep -E '^Tests: [0-9]+' "$log" | tail -1)
     t=$(echo "$line" | sed -n 's/.*Tests: \([0-9]*\).*/\1/p')
     f=$(echo "$line" | sed -n 's/.*Failures: \([0-9]*\).*/\1/p')
     e=$(echo "$line" | sed -n 's/.*Errors: \([0-9]*\).*/\1/p')
@@ -79,6 +85,33 @@ layer_phpunit() {
     f=$(( ${f:-0} + ${e:-0} )); s=${s:-0}
     count $(( ${t:-0} - f - s )) "$f" "$s"
   fi
+  return "$rc"
+}
+
+layer_phpunit() {
+  run_phpunit phpunit
+}
+
+# True when the broker serves the consumer group protocol as librdkafka uses it: ConsumerGroupHeartbeat
+# (API key 68) version 1, which Kafka 4.0 brought; against Kafka 3.9 (v0 only) a consumer never joins.
+kafka_serves_consumer_protocol() {
+  local apis # read whole first: under pipefail, grep -q leaving early would fail the pipe with kcat's SIGPIPE
+  apis="$(kcat -b "127.0.0.1:${MQ_KAFKA_PORT:-9092}" -L -m 5 -X debug=feature 2>&1)"
+  grep -qE '\(68\) Versions [0-9]+\.\.[1-9]' <<<"$apis"
+}
+
+layer_kafka_consumer_protocol() {
+  # The group tests again under group.protocol=consumer (KIP-848): the PHPTs that read
+  # kafka_group_protocol() (tests/tools/brokers.php) and the Laravel Kafka driver's tests.
+  if ! kafka_serves_consumer_protocol; then
+    echo "kafka-consumer-protocol: skipped, the broker on port ${MQ_KAFKA_PORT:-9092} does not serve the consumer group protocol (Kafka 4.0+)"
+    count 0 0 1
+    return 0
+  fi
+  local rc=0
+  # shellcheck disable=SC2046 # one path per test
+  MQ_KAFKA_GROUP_PROTOCOL=consumer run_phpt phpt-consumer-protocol $(grep -l 'kafka_group_protocol()' tests/phpt/*.phpt) || rc=1
+  MQ_KAFKA_GROUP_PROTOCOL=consumer run_phpunit phpunit-consumer-protocol --filter KafkaDriverTest || rc=1
   return "$rc"
 }
 

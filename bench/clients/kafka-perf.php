@@ -10,7 +10,9 @@ require __DIR__ . '/kafka-common.php';
 
 bench_kafka_main(function (string $op, string $topic, int $count, array $o): array {
     $java = ['java', '-Xms512m', '-Xmx1g', '-cp', (getenv('MQ_KAFKA_LIBS') ?: '.') . '/*',
-        '-Dlog4j.configuration=file:' . __DIR__ . '/kafka-perf-log4j.properties'];
+        // Kafka 3.x logs through log4j 1 (reload4j), 4.x through log4j2: each reads its own file.
+        '-Dlog4j.configuration=file:' . __DIR__ . '/kafka-perf-log4j.properties',
+        '-Dlog4j2.configurationFile=' . __DIR__ . '/kafka-perf-log4j2.properties'];
     return match ($op) {
         'produce' => bench_perf_produce($java, $topic, $count, (int) ($o['body'] ?? 100)),
         'consume' => bench_perf_consume($java, $topic, $count, $o['group'] ?? "bench-$topic"),

@@ -57,11 +57,10 @@ function bench_clients(): array
     ];
 }
 
-/** Where scripts/kafka.sh keeps the Kafka jars (the perf tools are in kafka-tools). */
+/** Where scripts/kafka.sh keeps the jars of the Kafka it runs (the perf tools are in kafka-tools). */
 function bench_kafka_libs(): string
 {
-    $cache = getenv('MQ_CACHE_DIR') ?: getenv('HOME') . '/.cache/mq';
-    return getenv('MQ_KAFKA_LIBS') ?: $cache . '/kafka-' . (getenv('MQ_KAFKA_VERSION') ?: '3.9.2') . '/libs';
+    return getenv('MQ_KAFKA_LIBS') ?: trim((string) shell_exec(escapeshellarg(dirname(__DIR__, 2) . '/scripts/kafka.sh') . ' libs'));
 }
 
 function bench_command_exists(string $command): bool

@@ -54,6 +54,7 @@ function consumer(string $bootstrap, string $group, callable $setup): RdKafka\Ka
     $conf = new RdKafka\Conf();
     $conf->set('bootstrap.servers', $bootstrap);
     $conf->set('group.id', $group);
+    $conf->set('group.protocol', kafka_group_protocol());
     $conf->set('auto.offset.reset', 'earliest');
     $conf->set('enable.partition.eof', 'true');
     $setup($conf);

@@ -43,6 +43,20 @@ try {
     var_dump($e->getMessage());
 }
 
+// Under the consumer group protocol (KIP-848) the broker owns the session timeout, heartbeat and assignor:
+// librdkafka refuses the client's settings when the consumer is made (php-rdkafka 6.0.4 prints the same).
+foreach (['session.timeout.ms' => '6000', 'heartbeat.interval.ms' => '500', 'partition.assignment.strategy' => 'range'] as $k => $v) {
+    $c = new RdKafka\Conf();
+    $c->set('group.id', 'g');
+    $c->set('group.protocol', 'consumer');
+    $c->set($k, $v);
+    try {
+        new RdKafka\KafkaConsumer($c);
+    } catch (RdKafka\Exception $e) {
+        echo get_class($e), '(', $e->getCode(), '): ', $e->getMessage(), "\n";
+    }
+}
+
 // Exceptions behave like PHP's own: constructible, subclassable, getters.
 $e = new RdKafka\KafkaErrorException('boom', 5, 'the reason', true, false, true);
 var_dump($e instanceof RdKafka\Exception, $e->getMessage(), $e->getCode(), $e->getErrorString(), $e->isFatal(), $e->isRetriable(), $e->transactionRequiresAbort());
@@ -66,6 +80,9 @@ string(7) "murmur2"
 string(25) "Invalid partitioner given"
 string(47) "No such configuration property: "no.such.thing""
 string(29) ""group.id" must be configured"
+RdKafka\Exception(0): `session.timeout.ms` is not supported for `group.protocol=consumer`. It is defined broker side
+RdKafka\Exception(0): `heartbeat.interval.ms` is not supported for `group.protocol=consumer`. It is defined broker side
+RdKafka\Exception(0): `partition.assignment.strategy` is not supported for `group.protocol=consumer`. Use `group.remote.assignor` instead
 bool(true)
 string(4) "boom"
 int(5)

@@ -23,12 +23,18 @@ function consumer_conf(string $group, array &$events): RdKafka\Conf
     $conf = new RdKafka\Conf();
     $conf->set('bootstrap.servers', kafka_bootstrap());
     $conf->set('group.id', $group);
+    $conf->set('group.protocol', kafka_group_protocol());
     $conf->set('auto.offset.reset', 'earliest');
     $conf->set('enable.auto.commit', 'false');
     $conf->set('enable.partition.eof', 'true');
     $conf->setRebalanceCb(function (RdKafka\KafkaConsumer $kafka, int $err, array $partitions) use (&$events) {
         $events[] = [$err, array_map(fn ($p) => $p->getTopic() . '/' . $p->getPartition(), $partitions)];
-        $kafka->assign($err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? $partitions : null);
+        if (kafka_group_protocol() === 'consumer') {
+            // KIP-848 rebalances are incremental: assign() is refused there (kafka_cooperative.phpt).
+            $err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? $kafka->incrementalAssign($partitions) : $kafka->incrementalUnassign($partitions);
+        } else {
+            $kafka->assign($err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? $partitions : null);
+        }
     });
     return $conf;
 }

@@ -1,5 +1,5 @@
 --TEST--
-Kafka: cooperative rebalancing with incrementalAssign()/incrementalUnassign() from the rebalance callback; getControllerId(); deprecated Producer aliases
+Kafka: incremental rebalancing (cooperative-sticky under the classic group protocol; always under the consumer protocol) with incrementalAssign()/incrementalUnassign() from the rebalance callback, where assign() is refused; getControllerId(); deprecated Producer aliases
 --EXTENSIONS--
 mq
 --FILE--
@@ -19,11 +19,21 @@ $events = [];
 $cconf = new RdKafka\Conf();
 $cconf->set('bootstrap.servers', kafka_bootstrap());
 $cconf->set('group.id', fresh_name('coop-group'));
+$cconf->set('group.protocol', kafka_group_protocol());
 $cconf->set('auto.offset.reset', 'earliest');
-$cconf->set('partition.assignment.strategy', 'cooperative-sticky');
+// The consumer group protocol (KIP-848) is always incremental, and librdkafka refuses this setting there.
+if (kafka_group_protocol() === 'classic') {
+    $cconf->set('partition.assignment.strategy', 'cooperative-sticky');
+}
 $cconf->setRebalanceCb(function (RdKafka\KafkaConsumer $kafka, int $err, array $partitions) use (&$events) {
     $events[] = [$err, count($partitions)];
     if ($err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        // An incremental rebalance refuses assign() with php-rdkafka's exception for librdkafka's error.
+        try {
+            $kafka->assign($partitions);
+        } catch (RdKafka\Exception $e) {
+            $events[] = [$e->getCode(), $e->getMessage()];
+        }
         $kafka->incrementalAssign($partitions);
     } else {
         $kafka->incrementalUnassign($partitions);
@@ -35,7 +45,7 @@ $deadline = microtime(true) + 30;
 do {
     $m = $consumer->consume(500);
 } while ($m->err !== RD_KAFKA_RESP_ERR_NO_ERROR && microtime(true) < $deadline);
-var_dump($m->payload, $events[0] ?? null, count($consumer->getAssignment()));
+var_dump($m->payload, array_slice($events, 0, 2), count($consumer->getAssignment()));
 var_dump($consumer->getControllerId(5000));
 // Incremental calls are checked by librdkafka: unassigning a partition twice fails with its message.
 $consumer->incrementalUnassign($consumer->getAssignment());
@@ -60,9 +70,19 @@ Deprecated: Method RdKafka::setLogLevel() is deprecated in %s on line 11
 string(11) "coop-record"
 array(2) {
   [0]=>
-  int(-175)
+  array(2) {
+    [0]=>
+    int(-175)
+    [1]=>
+    int(1)
+  }
   [1]=>
-  int(1)
+  array(2) {
+    [0]=>
+    int(-172)
+    [1]=>
+    string(22) "Local: Erroneous state"
+  }
 }
 int(1)
 int(1)

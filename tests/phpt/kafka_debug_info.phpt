@@ -29,6 +29,7 @@ foreach ($md->getBrokers() as $broker) {
 }
 
 $conf->set('group.id', $topic);
+$conf->set('group.protocol', kafka_group_protocol());
 $conf->set('auto.offset.reset', 'earliest');
 $consumer = new RdKafka\KafkaConsumer($conf);
 $consumer->subscribe([$topic]);

@@ -21,6 +21,7 @@ var_dump($producer->flush(10000));
 $conf = new RdKafka\Conf();
 $conf->set('bootstrap.servers', kafka_bootstrap());
 $conf->set('group.id', fresh_name('consume-cb'));
+$conf->set('group.protocol', kafka_group_protocol());
 $conf->set('auto.offset.reset', 'earliest');
 $seen = [];
 $conf->setConsumeCb(function ($message, $kafka) use (&$seen) {
@@ -114,15 +115,15 @@ array(3) {
 bool(true)
 bool(true)
 
-Deprecated: Method RdKafka::outqLen() is deprecated in %s on line 45
+Deprecated: Method RdKafka::outqLen() is deprecated in %s on line 46
 
-Deprecated: Method RdKafka::metadata() is deprecated in %s on line 45
+Deprecated: Method RdKafka::metadata() is deprecated in %s on line 46
 int(0)
 int(1)
 
-Deprecated: Method RdKafka::setLogLevel() is deprecated in %s on line 46
+Deprecated: Method RdKafka::setLogLevel() is deprecated in %s on line 47
 
-Deprecated: Method RdKafka::setLogger() is deprecated in %s on line 49
+Deprecated: Method RdKafka::setLogger() is deprecated in %s on line 50
 RdKafka\Exception: Invalid logger
 
 Deprecated: Method RdKafka::setLogger() is deprecated in Command line code on line 6

@@ -7,6 +7,7 @@ mq
 require dirname(__DIR__) . '/tools/run_child.php';
 require dirname(__DIR__) . '/tools/child_php.php';
 
+// The child's KafkaConsumer joins its group with kafka_group_protocol().
 $child = dirname(__DIR__) . '/tools/kafka_exit_child.php';
 $expected = [
     'end' => [0, null],

@@ -18,6 +18,7 @@ var_dump($producer->flush(10000));
 $cconf = new RdKafka\Conf();
 $cconf->set('bootstrap.servers', kafka_bootstrap());
 $cconf->set('group.id', fresh_name('fork-group'));
+$cconf->set('group.protocol', kafka_group_protocol());
 $cconf->set('auto.offset.reset', 'earliest');
 $consumer = new RdKafka\KafkaConsumer($cconf);
 $consumer->subscribe([$name]);

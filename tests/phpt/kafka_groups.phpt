@@ -15,6 +15,7 @@ function consumer(string $group): RdKafka\KafkaConsumer
     $conf = new RdKafka\Conf();
     $conf->set('bootstrap.servers', kafka_bootstrap());
     $conf->set('group.id', $group);
+    $conf->set('group.protocol', kafka_group_protocol());
     $conf->set('auto.offset.reset', 'earliest');
     return new RdKafka\KafkaConsumer($conf);
 }

@@ -47,6 +47,7 @@ $conf = oauth_conf(function ($kafka, $config) use (&$consumerCalls) {
     $kafka->oauthbearerSetToken(unsecured_jwt('bob', 3600), (time() + 3600) * 1000, 'bob');
 }, $errors);
 $conf->set('group.id', fresh_name('oauth-group'));
+$conf->set('group.protocol', kafka_group_protocol());
 $conf->set('auto.offset.reset', 'earliest');
 $consumer = new RdKafka\KafkaConsumer($conf);
 $consumer->subscribe([$topicName]);

@@ -8,6 +8,7 @@ require __DIR__ . '/../tools/brokers.php';
 $conf = new RdKafka\Conf();
 $conf->set('bootstrap.servers', kafka_bootstrap());
 $conf->set('group.id', fresh_name('mq-commit-cb'));
+$conf->set('group.protocol', kafka_group_protocol());
 $conf->set('enable.auto.commit', 'false');
 $conf->set('log_level', '0');
 $events = [];

@@ -17,6 +17,7 @@ for ($i = 0; $i < 4; $i++) {
 var_dump($producer->flush(10000));
 
 $conf->set('group.id', fresh_name('store-group'));
+$conf->set('group.protocol', kafka_group_protocol());
 $conf->set('auto.offset.reset', 'earliest');
 $conf->set('enable.auto.offset.store', 'false');
 $conf->set('enable.auto.commit', 'false');

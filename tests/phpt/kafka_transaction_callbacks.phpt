@@ -59,6 +59,7 @@ var_dump(count($reports), $producer->getOutQLen());
 $consumer = new RdKafka\Conf();
 $consumer->set('bootstrap.servers', kafka_bootstrap());
 $consumer->set('group.id', fresh_name('mq-tx-group'));
+$consumer->set('group.protocol', kafka_group_protocol());
 $consumer->set('auto.offset.reset', 'earliest');
 $consumer->set('isolation.level', 'read_committed');
 $c = new RdKafka\KafkaConsumer($consumer);

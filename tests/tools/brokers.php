@@ -16,6 +16,15 @@ function kafka_bootstrap(): string
     return '127.0.0.1:' . (getenv('MQ_KAFKA_PORT') ?: 9092);
 }
 
+/**
+ * The consumer group protocol the group tests run under: MQ_KAFKA_GROUP_PROTOCOL, `classic` (the default)
+ * or `consumer` (KIP-848, Kafka 4.0+; scripts/test.sh kafka-consumer-protocol reruns them with it).
+ */
+function kafka_group_protocol(): string
+{
+    return getenv('MQ_KAFKA_GROUP_PROTOCOL') ?: 'classic';
+}
+
 /** The SASL_PLAINTEXT listener with OAUTHBEARER (Kafka's unsecured-JWT validator). */
 function kafka_sasl_bootstrap(): string
 {

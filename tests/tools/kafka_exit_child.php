@@ -17,6 +17,7 @@ if (str_contains($variant, 'group') || $variant === 'kafka') {
     $conf->set('group.id', $topic);
 }
 if ($variant === 'kafka') {
+    $conf->set('group.protocol', kafka_group_protocol());
     $conf->set('auto.offset.reset', 'earliest');
     $consumer = new RdKafka\KafkaConsumer($conf);
     $consumer->subscribe([$topic]);

@@ -398,13 +398,22 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
 
     private function groupConf(): Conf
     {
-        return $this->conf('consumer', [
+        $defaults = [
             'group.id' => $this->groupId(),
             'enable.auto.commit' => 'false',
             'enable.auto.offset.store' => 'false',
             'auto.offset.reset' => 'earliest',
             'enable.partition.eof' => 'true',
-        ]);
+        ];
+        $settings = array_merge((array) ($this->config['options'] ?? []), (array) ($this->config['consumer'] ?? []));
+        if (($settings['group.protocol'] ?? 'classic') === 'consumer') {
+            // The consumer group protocol (KIP-848) has the broker assign partitions, by default with its
+            // uniform assignor, which balances their count over the queue's topic and its delay topics
+            // together and can leave every partition of the queue to one worker; range shares out each
+            // topic, as the classic protocol's default assignor does.
+            $defaults['group.remote.assignor'] = 'range';
+        }
+        return $this->conf('consumer', $defaults);
     }
 
     /** Creates topics that do not exist yet (the brokers auto-create a topic named in a producer's metadata request). */
