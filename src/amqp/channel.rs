@@ -244,7 +244,8 @@ impl AmqpChannel {
     }
 
     fn reopen_on(&self, reason: String) -> PhpResult<()> {
-        let link = self.session.recover(&self.link(), reason)?;
+        let lost = self.link();
+        let link = self.session.recover(&lost, reason)?;
         // A signal handler may have closed this channel during the reconnect.
         if self.closed.get() {
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
@@ -258,10 +259,8 @@ impl AmqpChannel {
         };
         let opening = async {
             let channel = link.connection.create_channel().await?;
-            channel_setup::replay_modes(&setup, &channel).await?;
             let mut deliveries = Deliveries::default();
-            for c in &setup.consumers {
-                let consumer = channel.basic_consume(c.queue.clone(), c.tag.clone(), c.options, c.arguments.clone()).await?;
+            for (c, consumer) in channel_setup::replay(&setup, &channel).await? {
                 deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
             }
             Ok((channel, deliveries))
@@ -279,6 +278,8 @@ impl AmqpChannel {
         tags.reopened();
         self.tags.set(tags);
         // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
+        // Publishes the old link wrote hand their confirms over first (no wait: the rest failed with it).
+        let _ = lost.pipeline.flush(Some(Instant::now()));
         let confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
         if self.confirm_queue.borrow().is_some() {
             *self.confirm_queue.borrow_mut() = Some(confirms.sender());
@@ -290,6 +291,14 @@ impl AmqpChannel {
             self.publish_frames(&p, Some(tag))?;
         }
         Ok(())
+    }
+
+    /// A consumer cancelled (by the program or the broker) is not started again by a recovery, and an
+    /// auto-delete queue it was the last consumer of is not declared again.
+    fn forget_consumer(&self, tag: &[u8]) {
+        if let Some(consumer) = self.setup.borrow_mut().cancelled(tag) {
+            self.session.topology.borrow_mut().consumer_cancelled(&consumer.queue);
+        }
     }
 
     /// The tag PHP sees for a delivery of the current channel (see `DeliveryTags`).
@@ -587,7 +596,7 @@ impl AmqpChannel {
             // The connection was lost under the consumer: it goes on on the recovered one.
             Incoming::Ended(_) | Incoming::Failed(_) if self_.recoverable() => self_.reopen().map(|()| false),
             Incoming::Ended(consumer) => {
-                self_.setup.borrow_mut().cancelled(&consumer.tag);
+                self_.forget_consumer(&consumer.tag);
                 let mut callbacks = Self::callbacks(self_);
                 if !php_string::remove(&mut callbacks, &consumer.tag) {
                     return Ok(false);
@@ -957,6 +966,9 @@ impl AmqpChannel {
         let _ = (reply_code, reply_text, method_sig);
         Self::set_callbacks(self_, ZendHashTable::new())?;
         Self::forget_in_connection(self_)?;
+        // The broker cancels the channel's consumers with it.
+        let tags: Vec<Vec<u8>> = self_.setup.borrow().consumers().map(|c| c.tag.as_bytes().to_vec()).collect();
+        tags.iter().for_each(|tag| self_.forget_consumer(tag));
         if self_.closed.replace(true) || !self_.link().is_connected() || !self_.channel().status().connected() {
             return Ok(Zval::new());
         }
@@ -1274,6 +1286,7 @@ impl AmqpChannel {
         let queue = queue.name()?;
         self_.ready()?;
         let consumer = self_.call(self_.channel().basic_consume(queue.clone(), tag, options, args.clone()), errors::BASIC_CONSUME)?;
+        self_.session.topology.borrow_mut().consumer_started(&queue);
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
         php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;
@@ -1289,7 +1302,7 @@ impl AmqpChannel {
         let mut callbacks = Self::callbacks(self_);
         php_string::remove(&mut callbacks, tag.as_bytes());
         Self::set_callbacks(self_, callbacks)?;
-        self_.setup.borrow_mut().cancelled(tag.as_bytes());
+        self_.forget_consumer(tag.as_bytes());
         self_.ready()?;
         let channel = self_.channel();
         let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });

@@ -185,7 +185,8 @@ impl Session {
         }
         let link = connection::connect(&self.reconnecting())?;
         let recorded = self.topology.borrow().clone();
-        let replayed = channel_rpc(&link, topology::replay(recorded, &link.connection))?;
+        // Each declaration is bounded by the RPC timeout, not the whole replay.
+        let replayed = replaying(topology::replay(recorded, &link.connection, link.rpc_timeout))?;
         let mut topology = self.topology.borrow_mut();
         for (old, new) in &replayed.renamed {
             topology.queue_renamed(old, new);
@@ -220,13 +221,12 @@ impl Session {
     }
 }
 
-/// A recovery step on a new link, bounded by its RPC timeout; lapin's error as a connection error.
-fn channel_rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<T> {
-    let timeout = link.rpc_timeout;
-    match runtime::wait_dispatching(future, timeout)? {
+/// The topology replay on a new link (its steps bound themselves); lapin's error as a connection error.
+fn replaying<T>(future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<T> {
+    match runtime::wait_dispatching(future, None)? {
         Some(Ok(value)) => Ok(value),
         Some(Err(e)) => Err(errors::connection_error(&e, errors::NO_METHOD)),
-        None => Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+        None => Err(errors::timed_out(0.0)),
     }
 }
 

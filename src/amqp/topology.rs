@@ -5,6 +5,8 @@
 //! Passive declares check and create nothing: they are not recorded. Deletes forget the entity and
 //! every binding that names it, so a replay never brings back what the program removed.
 
+use std::{collections::HashMap, time::Duration};
+
 use lapin::{
     options::{ExchangeBindOptions, ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions},
     types::{FieldTable, ShortString},
@@ -44,6 +46,9 @@ pub struct Topology {
     exchanges: Vec<Exchange>,
     queues: Vec<Queue>,
     bindings: Vec<Binding>,
+    /// Consumers the program started on each queue and has not cancelled: the broker deletes an
+    /// auto-delete queue when its last one is cancelled, so the replay must forget it then.
+    consumers: HashMap<ShortString, usize>,
 }
 
 impl Topology {
@@ -84,6 +89,23 @@ impl Topology {
         self.bindings.retain(|b| b != binding);
     }
 
+    pub fn consumer_started(&mut self, queue: &ShortString) {
+        *self.consumers.entry(queue.clone()).or_default() += 1;
+    }
+
+    /// A consumer cancelled by the program or the broker: the last one of an auto-delete queue takes
+    /// the queue (and its bindings) with it, as the broker does.
+    pub fn consumer_cancelled(&mut self, queue: &ShortString) {
+        let Some(count) = self.consumers.get_mut(queue) else { return };
+        *count = count.saturating_sub(1);
+        if *count == 0 {
+            self.consumers.remove(queue);
+            if self.queues.iter().any(|q| &q.name == queue && q.options.auto_delete) {
+                self.queue_deleted(queue);
+            }
+        }
+    }
+
     /// A server-named queue got a new name from the broker: its bindings follow it.
     pub fn queue_renamed(&mut self, old: &ShortString, new: &ShortString) {
         for queue in self.queues.iter_mut().filter(|q| &q.name == old) {
@@ -91,6 +113,9 @@ impl Topology {
         }
         for binding in self.bindings.iter_mut().filter(|b| b.to_queue && &b.destination == old) {
             binding.destination = new.clone();
+        }
+        if let Some(count) = self.consumers.remove(old) {
+            self.consumers.insert(new.clone(), count);
         }
     }
 
@@ -118,21 +143,22 @@ pub struct Replayed {
 /// Declares a recorded topology again on a new connection: exchanges, queues, then bindings. An entity
 /// the broker refuses (a queue another connection now holds exclusively, a binding to an exchange
 /// someone deleted) closes only the channel used: it is noted and the replay goes on, on a new channel,
-/// as RabbitMQ's Java client does. A connection error ends it.
-pub async fn replay(topology: Topology, connection: &lapin::Connection) -> lapin::Result<Replayed> {
-    let Topology { exchanges, queues, mut bindings } = topology;
+/// as RabbitMQ's Java client does. A connection error ends it. Each declaration waits at most `step`
+/// (the connection's RPC timeout), as the program's own declarations do.
+pub async fn replay(topology: Topology, connection: &lapin::Connection, step: Option<Duration>) -> lapin::Result<Replayed> {
+    let Topology { exchanges, queues, mut bindings, .. } = topology;
     let mut replayed = Replayed::default();
-    let mut channel = connection.create_channel().await?;
+    let mut channel = bounded(step, connection.create_channel()).await?;
     for e in exchanges {
-        let declared = channel.exchange_declare(e.name.clone(), ExchangeKind::Custom(e.kind), e.options, e.arguments).await;
-        refused(declared, format!("exchange '{}'", e.name), connection, &mut channel, &mut replayed).await?;
+        let declared = bounded(step, channel.exchange_declare(e.name.clone(), ExchangeKind::Custom(e.kind), e.options, e.arguments)).await;
+        refused(declared, format!("exchange '{}'", e.name), step, connection, &mut channel, &mut replayed).await?;
     }
     for q in queues {
         let asked = if q.server_named { ShortString::from("") } else { q.name.clone() };
-        match channel.queue_declare(asked, q.options, q.arguments).await {
+        match bounded(step, channel.queue_declare(asked, q.options, q.arguments)).await {
             Ok(declared) if declared.name() != &q.name => replayed.renamed.push((q.name, declared.name().clone())),
             Ok(_) => {}
-            Err(e) => refused::<()>(Err(e), format!("queue '{}'", q.name), connection, &mut channel, &mut replayed).await?,
+            Err(e) => refused::<()>(Err(e), format!("queue '{}'", q.name), step, connection, &mut channel, &mut replayed).await?,
         }
     }
     for binding in &mut bindings {
@@ -143,14 +169,28 @@ pub async fn replay(topology: Topology, connection: &lapin::Connection) -> lapin
     for b in bindings {
         let what = format!("binding of '{}' to '{}' by '{}'", b.destination, b.source, b.routing_key);
         let bound = if b.to_queue {
-            channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions::default(), b.arguments).await
+            bounded(step, channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions::default(), b.arguments)).await
         } else {
-            channel.exchange_bind(b.destination, b.source, b.routing_key, ExchangeBindOptions::default(), b.arguments).await
+            bounded(step, channel.exchange_bind(b.destination, b.source, b.routing_key, ExchangeBindOptions::default(), b.arguments)).await
         };
-        refused(bound, what, connection, &mut channel, &mut replayed).await?;
+        refused(bound, what, step, connection, &mut channel, &mut replayed).await?;
     }
     let _ = channel.close(200, "".into()).await;
     Ok(replayed)
+}
+
+/// `future`, failing as a timed-out socket read after `limit` (None: no limit).
+pub async fn bounded<T>(limit: Option<Duration>, future: impl std::future::Future<Output = lapin::Result<T>>) -> lapin::Result<T> {
+    match limit {
+        None => future.await,
+        Some(limit) => tokio::time::timeout(limit, future).await.unwrap_or_else(|_| {
+            Err(lapin::ErrorKind::IOError(std::sync::Arc::new(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("no answer from the broker within {} s", limit.as_secs_f64()),
+            )))
+            .into())
+        }),
+    }
 }
 
 /// Notes a declaration the broker refused and opens a new channel in place of the one it closed; a
@@ -158,6 +198,7 @@ pub async fn replay(topology: Topology, connection: &lapin::Connection) -> lapin
 async fn refused<T>(
     outcome: lapin::Result<T>,
     what: String,
+    step: Option<Duration>,
     connection: &lapin::Connection,
     channel: &mut Channel,
     replayed: &mut Replayed,
@@ -166,7 +207,7 @@ async fn refused<T>(
         Ok(_) => Ok(()),
         Err(e) if e.is_amqp_soft_error() => {
             replayed.refused.push(format!("{what}: {e}"));
-            *channel = connection.create_channel().await?;
+            *channel = bounded(step, connection.create_channel()).await?;
             Ok(())
         }
         Err(e) => Err(e),
@@ -238,6 +279,28 @@ mod tests {
         t.bound(binding("q", "x", "b"));
         t.unbound(&binding("q", "x", "a"));
         assert_eq!(t.bindings(), &[binding("q", "x", "b")]);
+    }
+
+    #[test]
+    fn an_auto_delete_queue_goes_with_its_last_consumer() {
+        let mut t = Topology::default();
+        let mut q = queue("q");
+        q.options.auto_delete = true;
+        t.queue_declared(q);
+        t.queue_declared(queue("durable"));
+        t.bound(binding("q", "x", "k"));
+        t.consumer_started(&"q".into());
+        t.consumer_started(&"q".into());
+        t.consumer_started(&"durable".into());
+        t.consumer_cancelled(&"q".into());
+        assert_eq!(t.queues().len(), 2);
+        t.consumer_cancelled(&"q".into());
+        t.consumer_cancelled(&"durable".into());
+        assert_eq!(t.queues().iter().map(|q| q.name.as_str()).collect::<Vec<_>>(), ["durable"]);
+        assert!(t.bindings().is_empty());
+        // A cancel for a queue never consumed (or already gone) changes nothing.
+        t.consumer_cancelled(&"other".into());
+        assert_eq!(t.queues().len(), 1);
     }
 
     #[test]
