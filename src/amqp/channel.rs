@@ -840,6 +840,11 @@ fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T
     runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
 }
 
+/// A binding as php-amqplib's arguments give it (`Topology` records it once the broker bound it).
+fn binding(destination: &Zval, to_queue: bool, source: &Zval, routing_key: &Mixed, arguments: &Mixed) -> PhpResult<topology::Binding> {
+    Ok(topology::Binding { destination: name(destination)?, to_queue, source: name(source)?, routing_key: routing_key.name()?, arguments: arguments.table()? })
+}
+
 /// A php-amqplib timeout argument (see `wire::timeout`); a default is no limit.
 fn seconds(value: &Mixed, what: &str) -> PhpResult<Option<Duration>> {
     match value.given() {
@@ -1033,13 +1038,7 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = topology::Binding {
-            destination: name(destination)?,
-            to_queue: false,
-            source: name(source)?,
-            routing_key: routing_key.name()?,
-            arguments: arguments.table()?,
-        };
+        let b = binding(destination, false, source, &routing_key, &arguments)?;
         self.ready()?;
         let channel = self.channel();
         let binding = channel.exchange_bind(
@@ -1057,13 +1056,7 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = topology::Binding {
-            destination: name(destination)?,
-            to_queue: false,
-            source: name(source)?,
-            routing_key: routing_key.name()?,
-            arguments: arguments.table()?,
-        };
+        let b = binding(destination, false, source, &routing_key, &arguments)?;
         self.ready()?;
         let channel = self.channel();
         let unbinding = channel.exchange_unbind(
@@ -1126,13 +1119,7 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = topology::Binding {
-            destination: name(queue)?,
-            to_queue: true,
-            source: name(exchange)?,
-            routing_key: routing_key.name()?,
-            arguments: arguments.table()?,
-        };
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
         self.ready()?;
         let channel = self.channel();
         let binding = channel.queue_bind(
@@ -1150,13 +1137,7 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = topology::Binding {
-            destination: name(queue)?,
-            to_queue: true,
-            source: name(exchange)?,
-            routing_key: routing_key.name()?,
-            arguments: arguments.table()?,
-        };
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
         self.ready()?;
         let channel = self.channel();
         let unbinding = channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone());
