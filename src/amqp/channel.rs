@@ -782,6 +782,25 @@ impl AmqpChannel {
         }
     }
 
+    /// basic_get's work: one message, or null.
+    fn get(self_: &mut ZendClassObject<Self>, queue: &Mixed, no_ack: bool) -> PhpResult<Zval> {
+        self_.ready()?;
+        let channel = self_.channel();
+        let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
+        match self_.call(getting, errors::BASIC_GET)? {
+            Some(got) if !message::readable(&got.delivery) => {
+                self_.refuse_unreadable(&got.delivery, no_ack)?;
+                Ok(Zval::new())
+            }
+            Some(mut got) => {
+                got.delivery.delivery_tag = self_.received_tag(got.delivery.delivery_tag);
+                let this = Self::this(self_);
+                message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
+            }
+            None => Ok(Zval::new()),
+        }
+    }
+
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
     /// Signal handlers run as they come; like the ack and nack handlers, they may publish (the wait
     /// then covers those too) or wait themselves.
@@ -1354,22 +1373,10 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let no_ack = no_ack.flag();
-        self_.ready()?;
-        let channel = self_.channel();
-        let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
-        match self_.call(getting, errors::BASIC_GET)? {
-            Some(got) if !message::readable(&got.delivery) => {
-                self_.refuse_unreadable(&got.delivery, no_ack)?;
-                Ok(Zval::new())
-            }
-            Some(mut got) => {
-                got.delivery.delivery_tag = self_.received_tag(got.delivery.delivery_tag);
-                let this = Self::this(self_);
-                message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
-            }
-            None => Ok(Zval::new()),
-        }
+        let got = Self::get(self_, &queue, no_ack.flag());
+        // A polling worker learns of a recovery its basic_get made.
+        Self::notify_recovery(self_)?;
+        got
     }
 
     #[php(defaults(multiple = false))]

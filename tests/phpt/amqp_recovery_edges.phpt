@@ -1,5 +1,5 @@
 --TEST--
-recovery's edges, from an adversarial review: the first RPC after an idle loss works; publishes confirmed before the loss are not published again; a transaction the broker rolled back makes tx_commit throw and commits nothing of it; publish_batch keeps what the replay buffer refused; the channel id stays the same; an auto-delete queue whose last consumer the program cancelled is not declared again; per-consumer prefetch is replayed per consumer
+recovery's edges, from an adversarial review: the first RPC after an idle loss works; publishes confirmed before the loss are not published again; a transaction the broker rolled back makes tx_commit throw and commits nothing of it; publish_batch keeps what the replay buffer refused; the channel id stays the same; an auto-delete queue whose last consumer the program cancelled is not declared again; per-consumer prefetch is replayed per consumer; a recovery made by basic_get reaches the recovery handler
 --EXTENSIONS--
 mq
 --INI--
@@ -125,7 +125,15 @@ try {
 } catch (PhpAmqpLib\Exception\AMQPTimeoutException $e) {
 }
 echo "delivered unacked: ", json_encode($got), "\n";
-foreach ([$q, $one, $fifty] as $queue) {
+echo "-- a polling worker's basic_get tells the recovery handler\n";
+$events = [];
+$conn->set_connection_recovery_handler(function (string $state) use (&$events) { $events[] = $state; });
+$polled = fresh_name('mq-edges-polled');
+$ch->queue_declare($polled, false, false, false, false);
+lose();
+var_dump($ch->basic_get($polled) === null);
+echo "events: ", implode(', ', $events), "\n";
+foreach ([$q, $one, $fifty, $polled] as $queue) {
     $ch->queue_delete($queue);
 }
 $conn->close();
@@ -145,3 +153,6 @@ in the queue: 25
 -- an auto-delete queue, and prefetch per consumer
 the auto-delete queue stays gone: 404
 delivered unacked: {"one":1,"fifty":5}
+-- a polling worker's basic_get tells the recovery handler
+bool(true)
+events: lost, recovered
