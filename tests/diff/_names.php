@@ -1,9 +1,24 @@
 <?php
 /*
  * Shared by the preludes of both suites (scenarios/ and kafka/): the real names a scenario makes and the
- * printing that shows their logical names instead, so both sides print the same text. Each prelude makes
- * its names in name() and records them with remember(), and defines repr(), how its values print.
+ * printing that shows their logical names instead, so both sides print the same text, and the report of
+ * an uncaught exception. Each prelude makes its names in name() and records them with remember(), and
+ * defines repr(), how its values print, and client(), which client runs.
  */
+
+// An exception nobody caught: say where in the scenario it came from (the client is named only here).
+set_exception_handler(function (Throwable $e): void {
+    $at = '';
+    $main = realpath($_SERVER['SCRIPT_FILENAME']);
+    foreach (array_merge([['file' => $e->getFile(), 'line' => $e->getLine()]], $e->getTrace()) as $f) {
+        if (isset($f['file']) && realpath($f['file']) === $main) {
+            $at = " at line {$f['line']}";
+            break;
+        }
+    }
+    out('UNCAUGHT ' . get_class($e) . ': ' . $e->getMessage() . $at . ' [client ' . client() . ']');
+    exit(255);
+});
 
 /** @var array<string,string> real name => logical name */
 $GLOBALS['__names'] = [];

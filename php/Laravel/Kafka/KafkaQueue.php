@@ -7,6 +7,7 @@ namespace Mq\Laravel\Kafka;
 use Illuminate\Contracts\Queue\ClearableQueue;
 use Illuminate\Contracts\Queue\Queue as QueueContract;
 use Illuminate\Queue\Queue;
+use Mq\Laravel\EnqueuesRaw;
 use Mq\Laravel\PublishException;
 use RdKafka\Conf;
 use RdKafka\KafkaConsumer;
@@ -26,6 +27,8 @@ use RdKafka\TopicPartition;
  */
 class KafkaQueue extends Queue implements QueueContract, ClearableQueue
 {
+    use EnqueuesRaw;
+
     public const ATTEMPTS_HEADER = 'mq-attempts';
     /** When the job may run, in Unix milliseconds. */
     public const DUE_HEADER = 'mq-due-ms';
@@ -82,33 +85,11 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return null;
     }
 
-    public function push($job, $data = '', $queue = null)
-    {
-        return $this->enqueueUsing(
-            $job,
-            $this->createPayload($job, $this->getQueue($queue), $data),
-            $queue,
-            null,
-            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
-        );
-    }
-
     /** @param array{attempts?: int} $options */
     public function pushRaw($payload, $queue = null, array $options = [])
     {
         $this->produce([[$this->getQueue($queue), $payload, $this->headers((int) ($options['attempts'] ?? 0), null)]]);
         return self::uuidOf($payload);
-    }
-
-    public function later($delay, $job, $data = '', $queue = null)
-    {
-        return $this->enqueueUsing(
-            $job,
-            $this->createPayload($job, $this->getQueue($queue), $data),
-            $queue,
-            $delay,
-            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
-        );
     }
 
     public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
@@ -512,12 +493,5 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private static function nowMs(): int
     {
         return (int) floor(microtime(true) * 1000);
-    }
-
-    private static function uuidOf(string $payload): ?string
-    {
-        $decoded = json_decode($payload, true);
-        $uuid = is_array($decoded) ? ($decoded['uuid'] ?? $decoded['id'] ?? null) : null;
-        return is_string($uuid) ? $uuid : null;
     }
 }

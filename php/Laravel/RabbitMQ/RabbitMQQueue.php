@@ -7,6 +7,7 @@ namespace Mq\Laravel\RabbitMQ;
 use Illuminate\Contracts\Queue\ClearableQueue;
 use Illuminate\Contracts\Queue\Queue as QueueContract;
 use Illuminate\Queue\Queue;
+use Mq\Laravel\EnqueuesRaw;
 use Mq\Laravel\LostConnectionException;
 use Mq\Laravel\PublishException;
 use PhpAmqpLib\Channel\AMQPChannel;
@@ -27,6 +28,8 @@ use PhpAmqpLib\Wire\AMQPTable;
  */
 class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 {
+    use EnqueuesRaw;
+
     /** Header holding the attempts already made before this message was published. */
     public const ATTEMPTS_HEADER = 'mq-attempts';
 
@@ -93,17 +96,6 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return null;
     }
 
-    public function push($job, $data = '', $queue = null)
-    {
-        return $this->enqueueUsing(
-            $job,
-            $this->createPayload($job, $this->getQueue($queue), $data),
-            $queue,
-            null,
-            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
-        );
-    }
-
     /** @param array{attempts?: int} $options */
     public function pushRaw($payload, $queue = null, array $options = [])
     {
@@ -115,17 +107,6 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             $this->routingKey($queue),
         ]]);
         return self::uuidOf($payload);
-    }
-
-    public function later($delay, $job, $data = '', $queue = null)
-    {
-        return $this->enqueueUsing(
-            $job,
-            $this->createPayload($job, $this->getQueue($queue), $data),
-            $queue,
-            $delay,
-            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
-        );
     }
 
     /**
@@ -606,12 +587,5 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             return (int) max(0, ceil((float) $delay->format('U.u') - microtime(true)));
         }
         return (int) max(0, ceil((float) $delay));
-    }
-
-    private static function uuidOf(string $payload): ?string
-    {
-        $decoded = json_decode($payload, true);
-        $uuid = is_array($decoded) ? ($decoded['uuid'] ?? $decoded['id'] ?? null) : null;
-        return is_string($uuid) ? $uuid : null;
     }
 }

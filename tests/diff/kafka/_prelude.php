@@ -16,20 +16,6 @@ function client(): string
     return getenv('MQ_DIFF_CLIENT') ?: (extension_loaded('mq') ? 'mq' : 'rdkafka');
 }
 
-// An exception nobody caught: say where in the scenario it came from (the client is named only here).
-set_exception_handler(function (Throwable $e): void {
-    $at = '';
-    $main = realpath($_SERVER['SCRIPT_FILENAME']);
-    foreach (array_merge([['file' => $e->getFile(), 'line' => $e->getLine()]], $e->getTrace()) as $f) {
-        if (isset($f['file']) && realpath($f['file']) === $main) {
-            $at = " at line {$f['line']}";
-            break;
-        }
-    }
-    out('UNCAUGHT ' . get_class($e) . ': ' . $e->getMessage() . $at . ' [client ' . client() . ']');
-    exit(255);
-});
-
 /**
  * A fresh topic (or group) name, never printed: out() and friends print $logical instead. Names start with
  * run.php's token for this run, so run.php deletes the topics in one call at the end.

@@ -25,20 +25,6 @@ if (client() === 'amqplib') {
     require_once getenv('MQ_DIFF_AMQPLIB') ?: '/usr/share/php/PhpAmqpLib/autoload.php';
 }
 
-// An exception nobody caught: say where in the scenario it came from (the client is named only here).
-set_exception_handler(function (Throwable $e): void {
-    $at = '';
-    $main = realpath($_SERVER['SCRIPT_FILENAME']);
-    foreach (array_merge([['file' => $e->getFile(), 'line' => $e->getLine()]], $e->getTrace()) as $f) {
-        if (isset($f['file']) && realpath($f['file']) === $main) {
-            $at = " at line {$f['line']}";
-            break;
-        }
-    }
-    out('UNCAUGHT ' . get_class($e) . ': ' . $e->getMessage() . $at . ' [client ' . client() . ']');
-    exit(255);
-});
-
 function connect(): AMQPStreamConnection
 {
     return new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
