@@ -25,7 +25,9 @@ extern "C" fn startup(_ty: i32, module_number: i32) -> i32 {
     // A panic must not cross into the engine; a failure stops the module with PHP's own message.
     match std::panic::catch_unwind(|| {
         retry::php::startup();
-        amqp::startup().and_then(|()| kafka::startup())
+        amqp::startup().and_then(|()| kafka::startup())?;
+        embedded_php::install(amqp::PHP_SOURCES.iter().chain(kafka::PHP_SOURCES).collect());
+        Ok::<(), ext_php_rs::error::Error>(())
     }) {
         Ok(Ok(())) => 0,
         _ => -1,

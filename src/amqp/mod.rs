@@ -72,6 +72,5 @@ pub fn untype_returns() {
 pub fn startup() -> ext_php_rs::error::Result<()> {
     exceptions::register()?;
     crate::classes::register(&connection::abstract_classes())?;
-    crate::embedded_php::install(PHP_SOURCES.iter().collect());
     Ok(())
 }

@@ -34,6 +34,9 @@ use crate::{
 
 pub use client::Kafka;
 
+/// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
+pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[];
+
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
 pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
     if owner.is_current() {
