@@ -45,10 +45,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private array $topics = [];
     /** @var array<string, Message> delay records not due yet, by "topic:partition" (that partition is paused) */
     private array $held = [];
-    /** The current assignment ("topic:partition,..."), its size, and the partition ends counted since. */
+    /** The current assignment ("topic:partition,..."), its size, and the partitions at their end since ("topic:partition" => true). */
     private string $assignment = '';
     private int $assigned = 0;
-    private int $ends = 0;
+    private array $ends = [];
     /** @var list<string> delivery errors reported during the current flush */
     private array $undelivered = [];
 
@@ -139,6 +139,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         while (true) {
             $message = $consumer->consume($timeout);
             if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
+                unset($this->ends["$message->topic_name:$message->partition"]);
                 if ($message->topic_name === $queue) {
                     return new KafkaJob($this->container, $this, $message, $this->claim($message), $this->connectionName, $queue);
                 }
@@ -146,7 +147,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
                 continue;
             }
             if ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                $this->countEnd($consumer);
+                $this->assignmentChanged($consumer);
+                $this->ends["$message->topic_name:$message->partition"] = true;
             } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
                 // (An unknown topic is one just created whose metadata is still spreading.)
                 throw new \RuntimeException('Kafka consumer error: ' . $message->errstr(), $message->err);
@@ -158,21 +160,11 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
-    /**
-     * Counts partition ends since the assignment last changed. mq's EOF message does not say which partition
-     * ended (php-rdkafka's does), so this counts them: a partition that ends twice can make a worker call
-     * the queue empty early, which only makes `--stop-when-empty` stop sooner.
-     */
-    private function countEnd(KafkaConsumer $consumer): void
-    {
-        $this->assignmentChanged($consumer);
-        $this->ends++;
-    }
-
     private function drained(KafkaConsumer $consumer): bool
     {
         $this->assignmentChanged($consumer);
-        return $this->assigned > 0 && $this->ends + count($this->held) >= $this->assigned;
+        // Both keyed "topic:partition": a partition that ended and holds a delay record counts once.
+        return $this->assigned > 0 && count($this->ends + $this->held) >= $this->assigned;
     }
 
     private function assignmentChanged(KafkaConsumer $consumer): void
@@ -181,7 +173,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         if ($key !== $this->assignment) {
             $this->assignment = $key;
             $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
-            $this->ends = 0;
+            $this->ends = [];
             // A rebalance restarts every partition from its committed offset: held delay records come again
             // (to this member or another), so holding on to them would forward them twice.
             if ($this->held !== []) {
@@ -235,7 +227,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         $this->consumer = $this->producer = null;
         $this->subscription = $this->held = [];
         $this->assignment = '';
-        $this->assigned = $this->ends = 0;
+        $this->assigned = 0;
+        $this->ends = [];
     }
 
     /**
