@@ -39,6 +39,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private ?KafkaConsumer $consumer = null;
     /** A group member that never subscribes: reads and commits group offsets for size() and clear(). */
     private ?KafkaConsumer $offsets = null;
+    private ?\Mq\KafkaAdmin $admin = null;
     /** @var list<string> the topics the worker's consumer is subscribed to */
     private array $subscription = [];
     /** @var array<string, true> topics that exist */
@@ -390,15 +391,54 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return $this->conf('consumer', $defaults);
     }
 
-    /** Creates topics that do not exist yet (the brokers auto-create a topic named in a producer's metadata request). */
+    /**
+     * Creates topics that do not exist yet: with `partitions` or `replication_factor` configured, explicitly;
+     * otherwise the brokers auto-create a topic named in a producer's metadata request, with their defaults.
+     */
     private function ensureTopics(array $topics): void
     {
+        $explicit = ($this->config['partitions'] ?? null) !== null || ($this->config['replication_factor'] ?? null) !== null;
         foreach ($topics as $topic) {
             if (!isset($this->topics[$topic])) {
-                $this->producer()->getMetadata(false, $this->producer()->newTopic($topic), 10000);
+                if ($explicit) {
+                    $this->createTopic($topic, null, null);
+                } else {
+                    $this->producer()->getMetadata(false, $this->producer()->newTopic($topic), 10000);
+                }
                 $this->topics[$topic] = true;
             }
         }
+    }
+
+    /** The queue's topic and its delay topics. */
+    public function topicsOf(string $queue): array
+    {
+        return [$queue, ...$this->delayTopics($queue)];
+    }
+
+    /**
+     * Creates $topic, by default with the connection's `partitions` and `replication_factor` (unset: the
+     * broker's defaults); false when it existed.
+     */
+    public function createTopic(string $topic, ?int $partitions, ?int $replicationFactor): bool
+    {
+        return $this->admin()->createTopic(
+            $topic,
+            $partitions ?? (int) ($this->config['partitions'] ?? -1),
+            $replicationFactor ?? (int) ($this->config['replication_factor'] ?? -1)
+        );
+    }
+
+    /** Deletes $topic and its records; false when there was none. */
+    public function deleteTopic(string $topic): bool
+    {
+        unset($this->topics[$topic]);
+        return $this->admin()->deleteTopic($topic);
+    }
+
+    private function admin(): \Mq\KafkaAdmin
+    {
+        return $this->admin ??= new \Mq\KafkaAdmin($this->conf('admin', []));
     }
 
     /** @return array<int, array{int, int}> partition => [the group's committed offset, high watermark] */

@@ -11,6 +11,8 @@ require_once __DIR__ . '/LaravelQueueTestCase.php';
 final class KafkaDriverTest extends LaravelQueueTestCase
 {
     private string $group;
+    /** The connection's `partitions` (null: topics auto-created by the broker). */
+    private ?int $partitions = null;
 
     protected function setUp(): void
     {
@@ -38,6 +40,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
             'brokers' => kafka_bootstrap(),
             'group_id' => $this->group,
             'consume_timeout_ms' => 500,
+            'partitions' => $this->partitions,
             // The broker's minimum, so a killed worker's partitions move on within seconds; frequent heartbeats,
             // so a member learns of a rebalance (a second worker joining) within half a second. Under the
             // consumer group protocol (KIP-848) the broker sets both (scripts/kafka.sh: the same values).
@@ -200,6 +203,52 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->workUntil(fn () => count($this->failedJobs()) >= 1, 20, ['--tries=2', '--timeout=2']);
         $this->assertCount(2, $this->runs(), 'not run a third time');
         $this->assertSame(0, $this->kafka()->size());
+    }
+
+    private function partitionsOf(string $topic): int
+    {
+        $conf = new RdKafka\Conf();
+        $conf->set('bootstrap.servers', kafka_bootstrap());
+        $producer = new RdKafka\Producer($conf);
+        $metadata = $producer->getMetadata(false, $producer->newTopic($topic), 10000)->getTopics()->current();
+        return count($metadata->getPartitions());
+    }
+
+    public function testTopicCommandsCreateWithPartitionsAndDelete(): void
+    {
+        $topics = $this->kafka()->topicsOf($this->queue);
+        $this->assertCount(10, $topics, 'the queue and its nine delay levels');
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=3']);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] created.", $topics))], [$code, trim($out)]);
+        $this->assertSame(3, $this->partitionsOf($this->queue));
+        $this->assertSame(3, $this->partitionsOf(end($topics)));
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=5']);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] exists already.", $topics))], [$code, trim($out)]);
+        $this->assertSame(3, $this->partitionsOf($this->queue), 'an existing topic is left as it is');
+
+        $this->kafka()->push($this->job('after-create'));
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['after-create'], array_column($this->runs(), 'tag'));
+
+        [$code, $out] = $this->command(['kafka:topic-delete', $this->queue]);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] deleted.", $topics))], [$code, trim($out)]);
+        [$code, $out] = $this->command(['kafka:topic-delete', $this->queue]);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] did not exist.", $topics))], [$code, trim($out)]);
+
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=many']);
+        $this->assertSame([1, '--partitions must be a whole number.'], [$code, trim($out)]);
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=0']);
+        $this->assertSame(1, $code, 'refused by Mq\\KafkaAdmin');
+        $this->assertStringContainsString("Topic [$this->queue]: Mq\\KafkaAdmin::createTopic(): Argument #2 (\$partitions) must be -1 or between 1 and", $out);
+    }
+
+    public function testConfiguredPartitionsCreateTheQueuesTopicsOnFirstUse(): void
+    {
+        $this->partitions = 4;
+        $this->kafka()->push($this->job('first-use'));
+        $this->assertSame(4, $this->partitionsOf($this->queue));
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['first-use'], array_column($this->runs(), 'tag'));
     }
 
     public function testTwoWorkersShareTheTopicsPartitions(): void

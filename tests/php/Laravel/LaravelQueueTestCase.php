@@ -83,6 +83,14 @@ abstract class LaravelQueueTestCase extends TestCase
     }
 
     /** `queue:work --stop-when-empty` on this test's queue with $options, to completion. */
+    /** Runs an artisan command in a child; returns [exit code, its output]. */
+    protected function command(array $args): array
+    {
+        @unlink("$this->state/out.txt");
+        $code = $this->artisan($args);
+        return [$code, (string) @file_get_contents("$this->state/out.txt")];
+    }
+
     protected function work(array $options = []): int
     {
         return $this->artisan(array_merge(

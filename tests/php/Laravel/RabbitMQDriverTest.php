@@ -400,14 +400,6 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame(0, $this->rabbitmq()->size());
     }
 
-    /** Runs an artisan command in a child; returns [exit code, its output]. */
-    private function command(array $args): array
-    {
-        @unlink("$this->state/out.txt");
-        $code = $this->artisan($args);
-        return [$code, (string) @file_get_contents("$this->state/out.txt")];
-    }
-
     public function testTopologyCommandsDeclareCheckAndDelete(): void
     {
         [$code, $out] = $this->command(['rabbitmq:check', 'rabbitmq', '--queue=' . $this->queue]);
