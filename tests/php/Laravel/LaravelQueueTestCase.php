@@ -82,7 +82,6 @@ abstract class LaravelQueueTestCase extends TestCase
         return $code;
     }
 
-    /** `queue:work --stop-when-empty` on this test's queue with $options, to completion. */
     /** Runs an artisan command in a child; returns [exit code, its output]. */
     protected function command(array $args): array
     {
@@ -91,6 +90,7 @@ abstract class LaravelQueueTestCase extends TestCase
         return [$code, (string) @file_get_contents("$this->state/out.txt")];
     }
 
+    /** `queue:work --stop-when-empty` on this test's queue with $options, to completion. */
     protected function work(array $options = []): int
     {
         return $this->artisan(array_merge(
