@@ -35,7 +35,7 @@ while (proc_get_status($child)['running']) {
 echo "killed\n";
 
 $seen = [];
-$consumer = new Mq\KafkaRetryingConsumer(retrying_conf($group), $topic, function (RdKafka\Message $m) use (&$seen, &$consumer) {
+$consumer = new Mq\KafkaRetryingConsumer(retrying_conf($group, kafka_group_protocol()), $topic, function (RdKafka\Message $m) use (&$seen, &$consumer) {
     $seen[] = $m->payload . ' attempts=' . ($m->headers['x-mq-attempts'] ?? '-');
     if (count($seen) === 2) {
         $consumer->stop();

@@ -19,12 +19,12 @@ $handler = function (RdKafka\Message $m) use (&$attempts) {
     }
     throw new LogicException('not retried');
 };
-$consumer = new KafkaRetryingConsumer(retrying_conf($group), $topic, $handler,
+$consumer = new KafkaRetryingConsumer(retrying_conf($group, kafka_group_protocol()), $topic, $handler,
     new RetryPolicy(maxAttempts: 3, initialDelay: 0.2, multiplier: 1.0, retryOn: [RuntimeException::class]),
     deadLetterTopic: $dlt);
 // The delays repeat: one retry topic.
 var_dump(str_replace($topic, 'T', $consumer->getRetryTopics()), $consumer->getDeadLetterTopic() === $dlt);
-$default = new KafkaRetryingConsumer(retrying_conf($group), $topic, $handler);
+$default = new KafkaRetryingConsumer(retrying_conf($group, kafka_group_protocol()), $topic, $handler);
 var_dump(str_replace($topic, 'T', $default->getDeadLetterTopic()));
 
 produce_records($topic, [['never', 'key-n', ['custom' => 'kept']], ['refused', null, []]]);

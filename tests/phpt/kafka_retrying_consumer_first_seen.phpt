@@ -35,7 +35,7 @@ $handler = function (RdKafka\Message $m) use (&$handled, &$consumer) {
         $consumer->stop();
     }
 };
-$consumer = new KafkaRetryingConsumer(retrying_conf($group), $topic, $handler,
+$consumer = new KafkaRetryingConsumer(retrying_conf($group, kafka_group_protocol()), $topic, $handler,
     new RetryPolicy(maxAttempts: 2, initialDelay: 0.1, retryOn: [RuntimeException::class]), firstSeen: $firstSeen);
 
 produce_records($topic, [['A', null, []], ['B', null, []], ['C', null, []], ['D', null, []]]);

@@ -25,7 +25,7 @@ $handler = function (RdKafka\Message $m) use (&$seen, &$consumer, $topic) {
         $consumer->stop();
     }
 };
-$consumer = new KafkaRetryingConsumer(retrying_conf($group), $topic, $handler,
+$consumer = new KafkaRetryingConsumer(retrying_conf($group, kafka_group_protocol()), $topic, $handler,
     new RetryPolicy(maxAttempts: 3, initialDelay: 2.0, multiplier: 1.5, retryOn: [RuntimeException::class]));
 var_dump(str_replace($topic, 'T', $consumer->getRetryTopics()));
 

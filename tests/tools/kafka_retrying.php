@@ -2,15 +2,15 @@
 // Shared by the Mq\KafkaRetryingConsumer tests (tests/phpt/kafka_retrying_consumer_*.phpt).
 require_once __DIR__ . '/brokers.php';
 
-/** A consumer configuration for $group under the group protocol the tests run with. */
-function retrying_conf(string $group): RdKafka\Conf
+/** A consumer configuration for $group under $protocol (the tests pass kafka_group_protocol()). */
+function retrying_conf(string $group, string $protocol): RdKafka\Conf
 {
     $conf = new RdKafka\Conf();
     $conf->set('bootstrap.servers', kafka_bootstrap());
     $conf->set('group.id', $group);
-    $conf->set('group.protocol', kafka_group_protocol());
+    $conf->set('group.protocol', $protocol);
     $conf->set('auto.offset.reset', 'earliest');
-    if (kafka_group_protocol() === 'classic') {
+    if ($protocol === 'classic') {
         // The broker's shortest: a killed member's partitions move on within seconds (the consumer
         // protocol takes it from the broker, scripts/kafka.sh).
         $conf->set('session.timeout.ms', '6000');

@@ -5,7 +5,7 @@
 require __DIR__ . '/kafka_retrying.php';
 
 [, $topic, $group] = $argv;
-$conf = retrying_conf($group);
+$conf = retrying_conf($group, kafka_group_protocol());
 // Finished offsets are committed within 100 ms (the default is 5 s).
 $conf->set('auto.commit.interval.ms', '100');
 $consumer = new Mq\KafkaRetryingConsumer($conf, $topic, function (RdKafka\Message $m) {

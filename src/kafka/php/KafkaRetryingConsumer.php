@@ -111,7 +111,12 @@ final class KafkaRetryingConsumer
         $this->deadLetterTopic = $deadLetterTopic ?? "$topic.dlt";
         self::checkTopic('deadLetterTopic', $this->deadLetterTopic);
         foreach ($this->getRetryTopics() as $retryTopic) {
-            self::checkTopic('topic', $retryTopic);
+            if (strlen($retryTopic) > self::TOPIC_MAX) {
+                throw new \InvalidArgumentException(sprintf(
+                    'Mq\\KafkaRetryingConsumer: topic is too long for its retry topics: "%s" has more than %d characters',
+                    $retryTopic, self::TOPIC_MAX
+                ));
+            }
         }
         if ($this->deadLetterTopic === $topic || in_array($this->deadLetterTopic, $this->getRetryTopics(), true)) {
             throw new \InvalidArgumentException(sprintf(
@@ -538,7 +543,7 @@ final class KafkaRetryingConsumer
         if ($topic === '' || strlen($topic) > self::TOPIC_MAX || !preg_match('/^[A-Za-z0-9._-]+$/', $topic)) {
             throw new \InvalidArgumentException(sprintf(
                 'Mq\\KafkaRetryingConsumer: %s must be a Kafka topic name (1 to %d of a-z, A-Z, 0-9, ".", "_", "-"), got "%s"',
-                $argument, self::TOPIC_MAX, $topic
+                $argument, self::TOPIC_MAX, addcslashes($topic, "\0..\37\177..\377")
             ));
         }
     }
