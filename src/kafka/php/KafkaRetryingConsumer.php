@@ -506,9 +506,15 @@ final class KafkaRetryingConsumer
         } catch (\RdKafka\Exception $e) {
             return;
         }
-        foreach ($committed as $i => $tp) {
+        $uncommitted = [];
+        foreach ($committed as $tp) {
             if ($tp->getOffset() < 0) {
-                $retries[$i]->setOffset(RD_KAFKA_OFFSET_BEGINNING);
+                $uncommitted[$tp->getTopic() . ':' . $tp->getPartition()] = true;
+            }
+        }
+        foreach ($retries as $tp) {
+            if (isset($uncommitted[$tp->getTopic() . ':' . $tp->getPartition()])) {
+                $tp->setOffset(RD_KAFKA_OFFSET_BEGINNING);
             }
         }
     }
