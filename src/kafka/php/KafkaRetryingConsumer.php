@@ -88,12 +88,14 @@ final class KafkaRetryingConsumer
      * @param callable|null $firstSeen idempotence hook, called as $firstSeen(string $id, Message $message)
      *   before the first attempt of a record, with $id "{topic}:{partition}:{offset}" of the record; it must
      *   record the id and return true (truthy) when it had not seen it. A false return skips the record.
-     *   Retries are not asked again.
+     *   Retries are not asked again. The id is recorded before the handler runs: a record whose handling
+     *   did not finish (a crash, a rebalance) comes again and is skipped.
      * @param Conf|null $producerConf the configuration of the producer of the copies (its dr_msg_cb is
      *   replaced); null: the connection
      *   settings of $conf (bootstrap.servers, metadata.broker.list, client.id, security.protocol, ssl.*,
      *   sasl.*, socket.*, broker.address.family) with enable.idempotence=true and linger.ms=0.
-     * @param float $confirmTimeout seconds to wait for a copy's delivery report.
+     * @param float $confirmTimeout seconds to wait for a copy's delivery report (and for each metadata
+     *   request of declareRetryTopics()).
      */
     public function __construct(
         Conf $conf,
