@@ -22,6 +22,7 @@ $policy = new RetryPolicy(maxAttempts: 3, initialDelay: 0.5, multiplier: 2.0, re
 
 $try(fn () => new KafkaRetryingConsumer($conf(), '', $handler));
 $try(fn () => new KafkaRetryingConsumer($conf(), 'has space', $handler));
+$try(fn () => new KafkaRetryingConsumer($conf(), '..', $handler));
 $try(fn () => new KafkaRetryingConsumer($conf(), "t\0nul", $handler));
 $try(fn () => new KafkaRetryingConsumer($conf(), str_repeat('t', 250), $handler));
 // 240 characters fit, their retry topics ("….retry.500") do not.
@@ -60,6 +61,7 @@ echo "closed twice\n";
 --EXPECTF--
 InvalidArgumentException: Mq\KafkaRetryingConsumer: topic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got ""
 InvalidArgumentException: Mq\KafkaRetryingConsumer: topic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got "has space"
+InvalidArgumentException: Mq\KafkaRetryingConsumer: topic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got ".."
 InvalidArgumentException: Mq\KafkaRetryingConsumer: topic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got "t\000nul"
 InvalidArgumentException: Mq\KafkaRetryingConsumer: topic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got "LONG"
 InvalidArgumentException: Mq\KafkaRetryingConsumer: topic is too long for its retry topics: "LONG" has more than 249 characters

@@ -68,8 +68,7 @@ final class KafkaRetryingConsumer
     /**
      * Records held back, by "topic:partition" (that partition paused), each a list of
      * ['message' => Message, 'due' => Unix ms, 'seen' => whether firstSeen already ran, 'foreign' => bool
-     * (see arrived())]. Shared with the
-     * rebalance callback, which drops the entries of revoked partitions.
+     * (see arrived())]. Shared with the rebalance callback, which drops the entries of revoked partitions.
      */
     private \stdClass $held;
     private bool $subscribed = false;
@@ -91,9 +90,9 @@ final class KafkaRetryingConsumer
      *   Retries are not asked again. The id is recorded before the handler runs: a record whose handling
      *   did not finish (a crash, a rebalance) comes again and is skipped.
      * @param Conf|null $producerConf the configuration of the producer of the copies (its dr_msg_cb is
-     *   replaced); null: the connection
-     *   settings of $conf (bootstrap.servers, metadata.broker.list, client.id, security.protocol, ssl.*,
-     *   sasl.*, socket.*, broker.address.family) with enable.idempotence=true and linger.ms=0.
+     *   replaced); null: the connection settings $conf changed (bootstrap.servers, metadata.broker.list,
+     *   client.id, security.protocol, ssl.*, sasl.*, socket.*, broker.address.family) with
+     *   enable.idempotence=true and linger.ms=0.
      * @param float $confirmTimeout seconds to wait for a copy's delivery report (and for each metadata
      *   request of declareRetryTopics()).
      */
@@ -548,7 +547,8 @@ final class KafkaRetryingConsumer
 
     private static function checkTopic(string $argument, string $topic): void
     {
-        if ($topic === '' || strlen($topic) > self::TOPIC_MAX || !preg_match('/^[A-Za-z0-9._-]+$/', $topic)) {
+        // As the broker's own rule (Kafka's Topic.validate): "." and ".." are refused too.
+        if (strlen($topic) > self::TOPIC_MAX || !preg_match('/^[A-Za-z0-9._-]+$/', $topic) || $topic === '.' || $topic === '..') {
             throw new \InvalidArgumentException(sprintf(
                 'Mq\\KafkaRetryingConsumer: %s must be a Kafka topic name (1 to %d of a-z, A-Z, 0-9, ".", "_", "-"), got "%s"',
                 $argument, self::TOPIC_MAX, addcslashes($topic, "\0..\37\177..\377")
