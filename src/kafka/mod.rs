@@ -36,7 +36,11 @@ use crate::{
 pub use client::Kafka;
 
 /// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
-pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[];
+pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[crate::embedded_php::Source {
+    class: "Mq\\KafkaRetryingConsumer",
+    file: "mq://Mq/KafkaRetryingConsumer.php",
+    code: include_str!("php/KafkaRetryingConsumer.php"),
+}];
 
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
 pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
