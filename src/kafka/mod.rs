@@ -19,6 +19,7 @@ pub mod params;
 pub mod producer;
 pub mod topic;
 pub mod topic_partition;
+pub mod transaction;
 
 use ext_php_rs::{
     builders::ModuleBuilder,
@@ -28,6 +29,7 @@ use ext_php_rs::{
 };
 
 use crate::{
+    embedded_php::Source,
     internal_methods::{ClassSpec, Guard},
     runtime::OwnerPid,
 };
@@ -35,7 +37,10 @@ use crate::{
 pub use client::Kafka;
 
 /// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
-pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[];
+pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
+    Source { class: "Mq\\DeliveryOutcome", file: "mq://Mq/DeliveryOutcome.php", code: include_str!("php/DeliveryOutcome.php") },
+    Source { class: "Mq\\KafkaProducer", file: "mq://Mq/KafkaProducer.php", code: include_str!("php/KafkaProducer.php") },
+];
 
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
 pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
@@ -110,7 +115,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     if php_rdkafka_loaded() {
         return module;
     }
-    constants::register(module)
+    conf::register_functions(constants::register(module))
         .class::<conf::Conf>()
         .class::<conf::TopicConf>()
         .class::<topic_partition::TopicPartition>()
