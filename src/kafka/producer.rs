@@ -26,7 +26,6 @@ use super::{
     conf::{Conf, TopicConf},
     context::Context,
     deadline, ensure_owner, errors, oauth,
-    consumer::KafkaConsumer,
     params::{Array, ConfArg},
     topic::ProducerTopic,
     Kafka,
@@ -237,7 +236,7 @@ impl Producer {
     pub fn send_offsets_to_transaction(
         self_: &mut ZendClassObject<Producer>,
         offsets: Array,
-        consumer: &KafkaConsumer,
+        consumer: super::transaction::ConsumerArg,
         timeout_ms: i64,
     ) -> PhpResult<()> {
         super::transaction::send_offsets(self_, offsets.0, consumer, timeout_ms)

@@ -2,10 +2,40 @@
 //! consumer read go into the producer's transaction, so consume–transform–produce commits its input and
 //! its output at once (exactly once, for `isolation.level=read_committed` readers).
 
-use ext_php_rs::{exception::PhpResult, types::{ZendClassObject, ZendHashTable}};
+use ext_php_rs::{
+    class::RegisteredClass,
+    convert::{FromZval, StubLiteral},
+    exception::PhpResult,
+    flags::DataType,
+    types::{ZendClassObject, ZendHashTable, Zval},
+};
 use rdkafka::bindings as rd;
 
-use super::{consumer::KafkaConsumer, errors, producer::Producer, topic_partition};
+use super::{
+    consumer::{self, KafkaConsumer},
+    errors,
+    producer::Producer,
+    topic_partition,
+};
+
+/// The `RdKafka\KafkaConsumer $consumer` parameter, None for one made without its constructor (which
+/// then gets php-rdkafka's "has not been called" error rather than a type error naming its own class).
+pub struct ConsumerArg<'a>(Option<&'a KafkaConsumer>);
+
+impl<'a> FromZval<'a> for ConsumerArg<'a> {
+    const TYPE: DataType = DataType::object("RdKafka\\KafkaConsumer");
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        let object = zval.object().filter(|o| o.instance_of(<KafkaConsumer as RegisteredClass>::get_metadata().ce()))?;
+        Some(ConsumerArg(ZendClassObject::<KafkaConsumer>::from_zend_obj(object).map(|c| &**c)))
+    }
+}
+
+impl StubLiteral for ConsumerArg<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
 
 /// librdkafka's consumer group metadata, destroyed when dropped.
 struct GroupMetadata(*mut rd::rd_kafka_consumer_group_metadata_t);
@@ -23,9 +53,10 @@ impl Drop for GroupMetadata {
 pub fn send_offsets(
     producer: &mut ZendClassObject<Producer>,
     offsets: &ZendHashTable,
-    consumer: &KafkaConsumer,
+    consumer: ConsumerArg,
     timeout_ms: i64,
 ) -> PhpResult<()> {
+    let consumer = consumer.0.ok_or_else(|| errors::not_constructed(consumer::NOT_CONSTRUCTED))?;
     if timeout_ms < -1 {
         return Err(errors::invalid_argument(format!(
             "RdKafka\\Producer::sendOffsetsToTransaction(): Argument #3 ($timeout_ms) must be -1 (no end) or >= 0, {timeout_ms} given"

@@ -91,6 +91,22 @@ $producer = new Mq\KafkaProducer(conf(kafka_bootstrap(), ['max.in.flight' => '10
 show($producer->send($name, 'not idempotent', timeout: 20.0));
 $producer = new Mq\KafkaProducer(conf(kafka_bootstrap(), ['acks' => '1']));
 show($producer->send($name, 'acks=1', timeout: 20.0));
+
+echo "-- send() from the Conf's dr_msg_cb, during a waitForAll()\n";
+$conf = conf(kafka_bootstrap());
+$nested = [];
+$conf->setDrMsgCb(function ($kafka, $message) use (&$producer, &$nested, $name) {
+    if ($message->payload === 'outer') {
+        $nested[] = $producer->send($name, 'inner', timeout: 20.0)->getPayload();
+    }
+});
+$producer = new Mq\KafkaProducer($conf);
+$producer->enqueue($name, 'outer');
+$producer->enqueue($name, 'outer2');
+foreach ($producer->waitForAll(20.0) as $o) {
+    echo $o->getPayload(), ' ', $o->getStatus(), "\n";
+}
+echo implode(',', $nested), ' ', json_encode($producer->getCounters()), "\n";
 ?>
 --EXPECTF--
 -- delivered
@@ -228,3 +244,7 @@ failed attempts=1 partition=-1 offset=NULL error=-192 'Local: Message timed out'
 RdKafka\Exception: %s
 delivered attempts=1 partition=0 offset=%d error=0 NULL payload='not idempotent' key=NULL headers=null
 delivered attempts=1 partition=0 offset=%d error=0 NULL payload='acks=1' key=NULL headers=null
+-- send() from the Conf's dr_msg_cb, during a waitForAll()
+outer delivered
+outer2 delivered
+inner {"pending":0,"delivered":3,"failed":0,"timed_out":0,"retried":0}

@@ -151,6 +151,8 @@ attempt('not a consumer', fn () => $producer->sendOffsetsToTransaction($tp, $pla
 attempt('timeout not an int', fn () => $producer->sendOffsetsToTransaction($tp, $consumer, 'soon'));
 attempt('too few arguments', fn () => $producer->sendOffsetsToTransaction($tp, $consumer));
 attempt('no offsets: nothing to send', fn () => $producer->sendOffsetsToTransaction([], $consumer, 5000));
+attempt('consumer made without its constructor', fn () => $producer->sendOffsetsToTransaction($tp,
+    (new ReflectionClass(RdKafka\KafkaConsumer::class))->newInstanceWithoutConstructor(), 5000));
 $consumer->close();
 attempt('closed consumer', fn () => $producer->sendOffsetsToTransaction($tp, $consumer, 5000));
 $producer->abortTransaction(30000);
@@ -176,5 +178,6 @@ not a consumer: TypeError(0) RdKafka\Producer::sendOffsetsToTransaction(): Argum
 timeout not an int: TypeError(0) RdKafka\Producer::sendOffsetsToTransaction(): Argument #3 ($timeout_ms) must be of type int, string given
 too few arguments: ArgumentCountError(0) RdKafka\Producer::sendOffsetsToTransaction() expects exactly 3 arguments, 2 given
 no offsets: nothing to send: no exception
+consumer made without its constructor: Exception(0) RdKafka\KafkaConsumer::__construct() has not been called, or RdKafka\KafkaConsumer::close() was already called
 closed consumer: Exception(0) RdKafka\KafkaConsumer::__construct() has not been called, or RdKafka\KafkaConsumer::close() was already called
 producer without transactional.id: RdKafka\KafkaErrorException(%i) %s

@@ -251,6 +251,9 @@ final class KafkaProducer
     {
         foreach ($this->reports as $seq => [$error, $partition, $offset]) {
             unset($this->reports[$seq]);
+            if (!isset($this->pending[$seq])) {
+                continue; // settled meanwhile by a wait that a callback started (send() in a dr_msg_cb)
+            }
             if ($error === RD_KAFKA_RESP_ERR_NO_ERROR) {
                 $this->finish($seq, DeliveryOutcome::DELIVERED, $partition, $offset, 0);
             } elseif (($delay = $this->retryDelay($this->pending[$seq], $error)) !== null) {
@@ -280,7 +283,8 @@ final class KafkaProducer
     {
         $now = self::now();
         foreach ($this->retrying as $seq => [$due]) {
-            if ($due > $now) {
+            // Skipped too when a wait that a callback started (inside an earlier produce) settled it.
+            if ($due > $now || !isset($this->retrying[$seq])) {
                 continue;
             }
             unset($this->retrying[$seq]);
