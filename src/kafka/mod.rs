@@ -249,6 +249,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         ("rd_kafka_offset_tail", false),
         ("rd_kafka_thread_cnt", false),
         ("rd_kafka_get_err_descs", false),
+        ("mq_kafka_conf_entries", false),
     ];
     (classes, functions)
 }

@@ -27,6 +27,11 @@ $bad->set('acks', '1');
 $bad->set('enable.idempotence', 'true');
 attempt('contradicting conf', fn () => new Mq\KafkaProducer($bad));
 
+attempt('mq_kafka_conf_entries(int)', fn () => mq_kafka_conf_entries(1));
+attempt('mq_kafka_conf_entries(TopicConf)', fn () => mq_kafka_conf_entries(new RdKafka\TopicConf()));
+attempt('mq_kafka_conf_entries()', fn () => mq_kafka_conf_entries());
+echo json_encode(mq_kafka_conf_entries($bad)), "\n";
+
 $producer = new Mq\KafkaProducer($conf);
 $name = fresh_name('kproducer-bad');
 foreach (['NAN' => NAN, 'INF' => INF, '-INF' => -INF, '0' => 0.0, '-1' => -1.0] as $label => $timeout) {
@@ -61,6 +66,10 @@ no conf: ArgumentCountError Too few arguments to function Mq\KafkaProducer::__co
 conf of the wrong class: TypeError Mq\KafkaProducer::__construct(): Argument #1 ($conf) must be of type RdKafka\Conf, RdKafka\TopicConf given, called in %s on line %d
 policy of the wrong class: TypeError Mq\KafkaProducer::__construct(): Argument #2 ($policy) must be of type ?Mq\RetryPolicy, string given, called in %s on line %d
 contradicting conf: RdKafka\Exception %s
+mq_kafka_conf_entries(int): TypeError mq_kafka_conf_entries(): Argument #1 ($conf) must be of type RdKafka\Conf, int given
+mq_kafka_conf_entries(TopicConf): TypeError mq_kafka_conf_entries(): Argument #1 ($conf) must be of type RdKafka\Conf, RdKafka\TopicConf given
+mq_kafka_conf_entries(): ArgumentCountError mq_kafka_conf_entries() expects exactly 1 argument, 0 given
+[["bootstrap.servers","%s"],["acks","1"],["enable.idempotence","true"]]
 send timeout NAN: InvalidArgumentException Mq\KafkaProducer::send(): Argument #6 ($timeout) must be a positive finite number of seconds, NAN given
 waitForAll timeout NAN: InvalidArgumentException Mq\KafkaProducer::waitForAll(): Argument #1 ($timeout) must be a positive finite number of seconds, NAN given
 send timeout INF: InvalidArgumentException Mq\KafkaProducer::send(): Argument #6 ($timeout) must be a positive finite number of seconds, INF given
