@@ -40,6 +40,11 @@ pub use client::Kafka;
 pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
     Source { class: "Mq\\DeliveryOutcome", file: "mq://Mq/DeliveryOutcome.php", code: include_str!("php/DeliveryOutcome.php") },
     Source { class: "Mq\\KafkaProducer", file: "mq://Mq/KafkaProducer.php", code: include_str!("php/KafkaProducer.php") },
+    Source {
+        class: "Mq\\KafkaTransactionalPipeline",
+        file: "mq://Mq/KafkaTransactionalPipeline.php",
+        code: include_str!("php/KafkaTransactionalPipeline.php"),
+    },
 ];
 
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
