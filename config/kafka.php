@@ -11,6 +11,13 @@ return [
     // Every worker of this connection joins this consumer group: the group spreads the partitions.
     'group_id' => env('KAFKA_GROUP_ID', 'laravel'),
 
+    // How the queue's topics (and its delay topics) are created on first use. Both null: by the broker,
+    // which auto-creates a topic with its own defaults (num.partitions, often 1, so one worker at a time);
+    // either set: explicitly, as `php artisan kafka:topic-create` does (-1: the broker's default).
+    // Workers beyond the partition count stay idle.
+    'partitions' => env('KAFKA_PARTITIONS'),
+    'replication_factor' => env('KAFKA_REPLICATION_FACTOR'),
+
     // How long one pop() waits for a message, and dispatch() for the delivery report.
     'consume_timeout_ms' => 1000,
     'flush_timeout_ms' => 10000,

@@ -64,6 +64,17 @@ return [
             'reroute_failed' => false,
             'failed_exchange' => null,
             'failed_routing_key' => '%s.failed',
+
+            // RabbitMQ's management API (the rabbitmq_management plugin), for what AMQP cannot count:
+            // delayedSize(), reservedSize() and creationTimeOfOldestPendingJob(). Without a url they are
+            // 0, 0 and null. The broker refreshes these statistics every few seconds.
+            'management' => [
+                'url' => env('RABBITMQ_MANAGEMENT_URL'),
+                'user' => env('RABBITMQ_MANAGEMENT_USER', env('RABBITMQ_USER', 'guest')),
+                'password' => env('RABBITMQ_MANAGEMENT_PASSWORD', env('RABBITMQ_PASSWORD', 'guest')),
+                'vhost' => env('RABBITMQ_VHOST', '/'),
+                'timeout' => 5.0,
+            ],
         ],
     ],
 ];

@@ -147,18 +147,28 @@ pub fn amqp_recovery() -> bool {
 
 /// The pause before recovery's first reconnect attempt.
 pub fn amqp_recovery_interval() -> std::time::Duration {
-    std::time::Duration::from_millis(long(AMQP_RECOVERY_INTERVAL_MS).max(0) as u64)
+    std::time::Duration::from_millis(whole_number(AMQP_RECOVERY_INTERVAL_MS, 0).unwrap_or(1000))
 }
 
 /// How long recovery reconnects without a policy of the connection's (at least one attempt is made).
 pub fn amqp_recovery_deadline() -> f64 {
-    long(AMQP_RECOVERY_DEADLINE_MS).max(0) as f64 / 1000.0
+    whole_number(AMQP_RECOVERY_DEADLINE_MS, 0).unwrap_or(60_000) as f64 / 1000.0
 }
 
 /// The unconfirmed publishes a recovering channel keeps for replay.
 pub fn amqp_replay_buffer() -> usize {
-    // Not a whole number >= 1: the default, as for the retry entries.
-    string(AMQP_REPLAY_BUFFER).trim().parse::<usize>().ok().filter(|&n| n >= 1).unwrap_or(100_000)
+    whole_number(AMQP_REPLAY_BUFFER, 1).unwrap_or(100_000) as usize
+}
+
+/// An entry read as a whole number of at least `min`; anything else (`soon`, `-1`, `2.5`) is None, so the
+/// caller uses its default as for the retry entries. (PHP's own integer reading makes `soon` 0, which
+/// for the recovery deadline would mean "retry forever".)
+fn whole_number(name: &CStr, min: u64) -> Option<u64> {
+    parse_whole(&string(name), min)
+}
+
+fn parse_whole(text: &str, min: u64) -> Option<u64> {
+    text.trim().parse::<u64>().ok().filter(|&n| n >= min)
 }
 
 #[cfg(test)]
@@ -194,5 +204,15 @@ mod tests {
         ]);
         assert_eq!(invalid, defaults);
         assert_eq!(parse(&[(RETRY_MAX_ATTEMPTS, "2.5"), (RETRY_MULTIPLIER, "NAN")]), defaults);
+    }
+
+    #[test]
+    fn whole_number_entries_refuse_what_is_not_one() {
+        assert_eq!(parse_whole(" 60000 ", 0), Some(60_000));
+        assert_eq!(parse_whole("0", 0), Some(0));
+        assert_eq!(parse_whole("0", 1), None);
+        for text in ["soon", "-1", "2.5", "", "1e3"] {
+            assert_eq!(parse_whole(text, 0), None, "{text}");
+        }
     }
 }

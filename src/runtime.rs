@@ -184,6 +184,41 @@ pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited
     }
 }
 
+/// An eventfd that a C library's thread writes to when it has something for the PHP thread, and a sleep
+/// on it that signals end as in `wait`. librdkafka writes one to it when its event queue stops being
+/// empty (`rd_kafka_queue_io_event_enable`), so a producer's `flush()` returns as soon as the last
+/// delivery report arrives, where polling in slices made every wait last at least a slice.
+pub struct Doorbell(wakeup::Wakeup);
+
+/// What a C library writes to a `Doorbell`: an eventfd takes 8-byte counter increments.
+pub const DOORBELL_RING: [u8; 8] = 1u64.to_ne_bytes();
+
+impl Doorbell {
+    pub fn new() -> std::io::Result<Self> {
+        wakeup::Wakeup::new().map(Doorbell)
+    }
+
+    /// The descriptor to hand the C library; it must stop writing before this Doorbell is dropped.
+    pub fn fd(&self) -> std::os::fd::RawFd {
+        self.0.raw_fd()
+    }
+
+    /// Forgets rings so far: call before looking at what the library has, then `sleep` if nothing.
+    pub fn reset(&self) {
+        self.0.reset();
+    }
+
+    /// Sleeps until rung, `left` passes (None: no limit) or a signal arrives (not at all when PHP has an
+    /// interrupt pending); the caller looks at `php_interrupted()` next. Signals are blocked until the
+    /// sleep lets them in atomically, so one arriving just before it still ends it.
+    pub fn sleep(&self, left: Option<Duration>) {
+        let signals = signals::Blocked::now();
+        if !php_interrupted() {
+            self.0.sleep(left, &signals);
+        }
+    }
+}
+
 /// When `timeout` from now ends; None for no timeout, or one too far away to represent.
 fn deadline(timeout: Option<Duration>) -> Option<Instant> {
     timeout.and_then(|t| Instant::now().checked_add(t))

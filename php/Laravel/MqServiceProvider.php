@@ -9,7 +9,7 @@ use Mq\Laravel\Kafka\KafkaConnector;
 use Mq\Laravel\RabbitMQ\RabbitMQConnector;
 
 /**
- * Registers mq's `rabbitmq` and `kafka` queue drivers, their connection blocks and the rabbitmq:* commands.
+ * Registers mq's `rabbitmq` and `kafka` queue drivers, their connection blocks and the rabbitmq:* and kafka:* commands.
  * Auto-discovered through composer.json's extra.laravel.providers; without Composer, add it to config/app.php.
  */
 class MqServiceProvider extends ServiceProvider
@@ -47,6 +47,8 @@ class MqServiceProvider extends ServiceProvider
                 RabbitMQ\Console\ExchangeDeleteCommand::class,
                 RabbitMQ\Console\CheckCommand::class,
                 RabbitMQ\Console\ConsumeCommand::class,
+                Kafka\Console\TopicCreateCommand::class,
+                Kafka\Console\TopicDeleteCommand::class,
             ]);
         }
         // The extension is checked when a connection is made, not here, so an application that installs

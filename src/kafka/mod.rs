@@ -1,6 +1,7 @@
 //! The php-rdkafka mirror (`RdKafka\...`, `RD_KAFKA_*`, `rd_kafka_*()`), on rdkafka's BaseProducer and
 //! BaseConsumer polled from PHP, so every callback runs on the PHP thread.
 
+pub mod admin;
 pub mod callbacks;
 pub mod client;
 pub mod conf;
@@ -40,6 +41,11 @@ pub use client::Kafka;
 pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
     Source { class: "Mq\\DeliveryOutcome", file: "mq://Mq/DeliveryOutcome.php", code: include_str!("php/DeliveryOutcome.php") },
     Source { class: "Mq\\KafkaProducer", file: "mq://Mq/KafkaProducer.php", code: include_str!("php/KafkaProducer.php") },
+    Source {
+        class: "Mq\\KafkaRetryingConsumer",
+        file: "mq://Mq/KafkaRetryingConsumer.php",
+        code: include_str!("php/KafkaRetryingConsumer.php"),
+    },
     Source {
         class: "Mq\\KafkaTransactionalPipeline",
         file: "mq://Mq/KafkaTransactionalPipeline.php",
@@ -138,6 +144,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<metadata::Partition>()
         .class::<metadata::Topic>()
         .class::<metadata::Metadata>()
+        .class::<admin::KafkaAdmin>()
 }
 
 /// Classes registered by hand at module startup (exceptions, Message with typed properties).
@@ -240,6 +247,8 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         spec::<metadata::Broker>(Some(&BROKER)),
         spec::<metadata::Topic>(Some(&METADATA_TOPIC)),
         spec::<metadata::Partition>(Some(&PARTITION)),
+        // Final and built only by its constructor: no guard needed.
+        spec::<admin::KafkaAdmin>(None),
     ];
     for name in [message::CLASS, errors::KAFKA_ERROR] {
         if let Some(ce) = ext_php_rs::zend::ClassEntry::try_find(name) {

@@ -3,6 +3,7 @@
 
 use std::{
     mem::ManuallyDrop,
+    ptr::NonNull,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -32,20 +33,35 @@ use super::{
 };
 use crate::{
     ini,
-    runtime::{self, OwnerPid},
+    runtime::{self, Doorbell, OwnerPid, DOORBELL_RING},
 };
 
-/// How long one blocking poll waits before poll()/flush() look at what arrived. rdkafka's poll keeps
-/// waiting until its timeout even after serving events, so waits are cut into short slices.
-const SLICE: Duration = Duration::from_millis(5);
-
 /// The librdkafka producer, shared by the Producer object and its topics.
+///
+/// rdkafka's `poll(timeout)` keeps waiting until its timeout even after serving events, so waits do not
+/// block in it: librdkafka rings `doorbell` when its event queue (delivery reports, errors, logs) stops
+/// being empty, the PHP thread sleeps on that, then serves what came with `poll(0)`.
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
+    /// librdkafka's main (event) queue: our reference, released before the producer.
+    queue: NonNull<rd::rd_kafka_queue_t>,
+    /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
+    /// closed descriptor.
+    doorbell: Doorbell,
     pub owner: OwnerPid,
 }
 
 impl ProducerHandle {
+    fn new(producer: BaseProducer<Context>) -> PhpResult<Self> {
+        let doorbell = Doorbell::new().map_err(|e| errors::exception(format!("mq: cannot create an eventfd: {e}"), 0))?;
+        // SAFETY: a live producer handle; the queue reference is released in Drop.
+        let queue = NonNull::new(unsafe { rd::rd_kafka_queue_get_main(producer.client().native_ptr()) })
+            .ok_or_else(|| errors::exception("librdkafka gave no main queue", 0))?;
+        // SAFETY: our live queue; librdkafka copies the payload.
+        unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
+        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, owner: OwnerPid::current() })
+    }
+
     pub fn producer(&self) -> &BaseProducer<Context> {
         &self.producer
     }
@@ -58,14 +74,15 @@ impl ProducerHandle {
         self.producer.client().native_ptr()
     }
 
+    fn waiting(&self) -> usize {
+        // SAFETY: our reference to the live main queue.
+        unsafe { rd::rd_kafka_queue_length(self.queue.as_ptr()) }
+    }
+
     /// Serves the events already waiting, without blocking.
     fn serve_ready(&self) {
-        loop {
-            let before = self.context().served();
+        while self.waiting() > 0 {
             self.producer.poll(Duration::ZERO);
-            if self.context().served() == before {
-                break;
-            }
         }
     }
 
@@ -78,6 +95,8 @@ impl ProducerHandle {
         mut between: impl FnMut() -> PhpResult<bool>,
     ) -> PhpResult<bool> {
         loop {
+            // Rings from here on are for events serve_ready() may not see: the sleep below returns at once.
+            self.doorbell.reset();
             self.serve_ready();
             if !between()? {
                 return Ok(false);
@@ -88,11 +107,11 @@ impl ProducerHandle {
             if runtime::php_interrupted() {
                 return Ok(false);
             }
-            let remaining = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()));
-            if remaining.is_zero() {
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_some_and(|r| r.is_zero()) {
                 return Ok(false);
             }
-            self.producer.poll(remaining.min(SLICE));
+            self.doorbell.sleep(remaining);
         }
     }
 
@@ -113,8 +132,12 @@ impl Drop for ProducerHandle {
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
         let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true));
-        // SAFETY: dropped once, here; rdkafka purges what is left and destroys the handle.
-        unsafe { ManuallyDrop::drop(&mut self.producer) };
+        // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
+        // the handle.
+        unsafe {
+            rd::rd_kafka_queue_destroy(self.queue.as_ptr());
+            ManuallyDrop::drop(&mut self.producer);
+        }
     }
 }
 
@@ -211,7 +234,7 @@ impl Producer {
             config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
         finish_client(producer.client(), conf.map(|c| &**c));
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(Producer { handle: Arc::new(ProducerHandle { producer: ManuallyDrop::new(producer), owner: OwnerPid::current() }) })
+        Ok(Producer { handle: Arc::new(ProducerHandle::new(producer)?) })
     }
 
     pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {

@@ -35,6 +35,11 @@ impl Wakeup {
         Ok(Self { fd: unsafe { OwnedFd::from_raw_fd(fd) } })
     }
 
+    /// The eventfd, for a C library to write 8-byte wake-ups to (see `runtime::Doorbell`).
+    pub fn raw_fd(&self) -> std::os::fd::RawFd {
+        self.fd.as_raw_fd()
+    }
+
     /// Forgets wake-ups so far (called before each poll: what wakes after it is seen by `sleep`).
     pub fn reset(&self) {
         let mut count = 0u64;

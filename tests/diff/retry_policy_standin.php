@@ -1,7 +1,7 @@
 <?php
-// For the retrying_consumer scenario under php-amqplib, which has no Mq\RetryPolicy: a stand-in for the
-// methods Mq\RetryingConsumer calls (delay(), getMaxAttempts(), retries()), computing them as the real
-// class does. Under mq the real class exists and this declares nothing.
+// For the retrying_consumer scenarios under php-amqplib and php-rdkafka, which have no Mq\RetryPolicy: a
+// stand-in for the methods Mq\RetryingConsumer and Mq\KafkaRetryingConsumer call (delay(),
+// getMaxAttempts(), retries()), computing them as the real class does. Under mq the real class exists and this declares nothing.
 
 namespace Mq;
 

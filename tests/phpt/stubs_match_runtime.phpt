@@ -7,7 +7,7 @@ mq
 $root = dirname(__DIR__, 2);
 require "$root/tests/tools/surface.php";
 
-$runtime = extension_surface('mq', "$root/src/amqp/php", "$root/src/kafka/php");
+$runtime = extension_surface('mq', ["$root/src/amqp/php", "$root/src/kafka/php"]);
 $json = shell_exec(escapeshellarg(PHP_BINARY) . ' -n ' . escapeshellarg("$root/tests/tools/surface.php")
     . ' stubs ' . escapeshellarg("$root/stubs"));
 $stubs = json_decode((string) $json, true);

@@ -139,15 +139,16 @@ function php_files(string $dir): array
 }
 
 /**
- * The extension's surface: what it registers, plus the classes it compiles from PHP sources in the
- * directories $phpSources (declared on first use, so they are loaded here by name).
+ * The extension's surface: what it registers, plus the classes it compiles from PHP sources in
+ * $phpSources (declared on first use, so they are loaded here by name).
  */
-function extension_surface(string $extension, string ...$phpSources): array
+/** @param list<string> $phpSources directories of the extension's classes written in PHP */
+function extension_surface(string $extension, array $phpSources = []): array
 {
     $ext = new ReflectionExtension($extension);
     $functions = array_map('strtolower', array_keys($ext->getFunctions()));
     $classes = array_keys($ext->getClasses());
-    foreach (array_merge(...array_map('declared_in', $phpSources)) as $class) {
+    foreach (array_merge([], ...array_map('declared_in', $phpSources)) as $class) {
         if (class_exists($class) || interface_exists($class)) {
             $classes[] = $class;
         }

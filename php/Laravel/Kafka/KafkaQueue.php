@@ -39,16 +39,17 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private ?KafkaConsumer $consumer = null;
     /** A group member that never subscribes: reads and commits group offsets for size() and clear(). */
     private ?KafkaConsumer $offsets = null;
+    private ?\Mq\KafkaAdmin $admin = null;
     /** @var list<string> the topics the worker's consumer is subscribed to */
     private array $subscription = [];
     /** @var array<string, true> topics that exist */
     private array $topics = [];
     /** @var array<string, Message> delay records not due yet, by "topic:partition" (that partition is paused) */
     private array $held = [];
-    /** The current assignment ("topic:partition,..."), its size, and the partition ends counted since. */
+    /** The current assignment ("topic:partition,..."), its size, and the partitions at their end since ("topic:partition" => true). */
     private string $assignment = '';
     private int $assigned = 0;
-    private int $ends = 0;
+    private array $ends = [];
     /** @var list<string> delivery errors reported during the current flush */
     private array $undelivered = [];
 
@@ -139,6 +140,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         while (true) {
             $message = $consumer->consume($timeout);
             if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
+                unset($this->ends["$message->topic_name:$message->partition"]);
                 if ($message->topic_name === $queue) {
                     return new KafkaJob($this->container, $this, $message, $this->claim($message), $this->connectionName, $queue);
                 }
@@ -146,7 +148,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
                 continue;
             }
             if ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                $this->countEnd($consumer);
+                $this->assignmentChanged($consumer);
+                $this->ends["$message->topic_name:$message->partition"] = true;
             } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
                 // (An unknown topic is one just created whose metadata is still spreading.)
                 throw new \RuntimeException('Kafka consumer error: ' . $message->errstr(), $message->err);
@@ -158,21 +161,11 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
-    /**
-     * Counts partition ends since the assignment last changed. mq's EOF message does not say which partition
-     * ended (php-rdkafka's does), so this counts them: a partition that ends twice can make a worker call
-     * the queue empty early, which only makes `--stop-when-empty` stop sooner.
-     */
-    private function countEnd(KafkaConsumer $consumer): void
-    {
-        $this->assignmentChanged($consumer);
-        $this->ends++;
-    }
-
     private function drained(KafkaConsumer $consumer): bool
     {
         $this->assignmentChanged($consumer);
-        return $this->assigned > 0 && $this->ends + count($this->held) >= $this->assigned;
+        // Both keyed "topic:partition": a partition that ended and holds a delay record counts once.
+        return $this->assigned > 0 && count($this->ends + $this->held) >= $this->assigned;
     }
 
     private function assignmentChanged(KafkaConsumer $consumer): void
@@ -181,7 +174,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         if ($key !== $this->assignment) {
             $this->assignment = $key;
             $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
-            $this->ends = 0;
+            $this->ends = [];
             // A rebalance restarts every partition from its committed offset: held delay records come again
             // (to this member or another), so holding on to them would forward them twice.
             if ($this->held !== []) {
@@ -235,7 +228,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         $this->consumer = $this->producer = null;
         $this->subscription = $this->held = [];
         $this->assignment = '';
-        $this->assigned = $this->ends = 0;
+        $this->assigned = 0;
+        $this->ends = [];
     }
 
     /**
@@ -397,15 +391,54 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return $this->conf('consumer', $defaults);
     }
 
-    /** Creates topics that do not exist yet (the brokers auto-create a topic named in a producer's metadata request). */
+    /**
+     * Creates topics that do not exist yet: with `partitions` or `replication_factor` configured, explicitly;
+     * otherwise the brokers auto-create a topic named in a producer's metadata request, with their defaults.
+     */
     private function ensureTopics(array $topics): void
     {
+        $explicit = ($this->config['partitions'] ?? null) !== null || ($this->config['replication_factor'] ?? null) !== null;
         foreach ($topics as $topic) {
             if (!isset($this->topics[$topic])) {
-                $this->producer()->getMetadata(false, $this->producer()->newTopic($topic), 10000);
+                if ($explicit) {
+                    $this->createTopic($topic, null, null);
+                } else {
+                    $this->producer()->getMetadata(false, $this->producer()->newTopic($topic), 10000);
+                }
                 $this->topics[$topic] = true;
             }
         }
+    }
+
+    /** The queue's topic and its delay topics. */
+    public function topicsOf(string $queue): array
+    {
+        return [$queue, ...$this->delayTopics($queue)];
+    }
+
+    /**
+     * Creates $topic, by default with the connection's `partitions` and `replication_factor` (unset: the
+     * broker's defaults); false when it existed.
+     */
+    public function createTopic(string $topic, ?int $partitions, ?int $replicationFactor): bool
+    {
+        return $this->admin()->createTopic(
+            $topic,
+            $partitions ?? (int) ($this->config['partitions'] ?? -1),
+            $replicationFactor ?? (int) ($this->config['replication_factor'] ?? -1)
+        );
+    }
+
+    /** Deletes $topic and its records; false when there was none. */
+    public function deleteTopic(string $topic): bool
+    {
+        unset($this->topics[$topic]);
+        return $this->admin()->deleteTopic($topic);
+    }
+
+    private function admin(): \Mq\KafkaAdmin
+    {
+        return $this->admin ??= new \Mq\KafkaAdmin($this->conf('admin', []));
     }
 
     /** @return array<int, array{int, int}> partition => [the group's committed offset, high watermark] */

@@ -78,22 +78,71 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
-    /** Not measurable over AMQP 0-9-1 (delay queues are per delay value): always 0. */
+    /**
+     * Jobs waiting in the queue's delay queues. AMQP 0-9-1 cannot list queues: read from the management API
+     * when `management.url` is configured, else 0.
+     */
     public function delayedSize($queue = null)
     {
-        return 0;
+        $pattern = '^' . preg_quote($this->getQueue($queue)) . '\.delay\.[0-9]+$';
+        $page = $this->management('?page=1&page_size=500&use_regex=true&columns=name,messages&name=' . rawurlencode($pattern));
+        return (int) array_sum(array_column($page['items'] ?? [], 'messages'));
     }
 
-    /** Not measurable over AMQP 0-9-1 (unacked counts are only in the management API): always 0. */
+    /** Jobs taken by workers and not acknowledged yet, from the management API (`management.url`), else 0. */
     public function reservedSize($queue = null)
     {
-        return 0;
+        return (int) ($this->managementQueue($queue)['messages_unacknowledged'] ?? 0);
     }
 
-    /** Not readable without taking the message (which would mark it redelivered): always null. */
+    /**
+     * When the job at the head of the queue was pushed (Unix seconds, its `timestamp` property), from the
+     * management API (`management.url`); null without it, for an empty queue, and for quorum queues (the
+     * broker reports the head's timestamp for classic queues only).
+     */
     public function creationTimeOfOldestPendingJob($queue = null)
     {
-        return null;
+        $timestamp = $this->managementQueue($queue)['head_message_timestamp'] ?? null;
+        return $timestamp === null ? null : (int) $timestamp;
+    }
+
+    /** The management API's view of one queue; [] when it is not configured or there is no such queue. */
+    private function managementQueue($queue): array
+    {
+        return $this->management('/' . rawurlencode($this->getQueue($queue))) ?? [];
+    }
+
+    /**
+     * GET {management.url}/api/queues/{vhost}$path, decoded; null when `management.url` is not set or the
+     * answer is 404. Its counts are the broker's statistics, refreshed every few seconds
+     * (`collect_statistics_interval`, 5 s by default), not live.
+     *
+     * @throws \RuntimeException when the API cannot be reached or refuses
+     */
+    private function management(string $path): ?array
+    {
+        $api = $this->options['management'] ?? [];
+        if (($api['url'] ?? null) === null || $api['url'] === '') {
+            return null;
+        }
+        $url = rtrim((string) $api['url'], '/') . '/api/queues/' . rawurlencode((string) ($api['vhost'] ?? '/')) . $path;
+        $auth = base64_encode(($api['user'] ?? 'guest') . ':' . ($api['password'] ?? 'guest'));
+        $context = stream_context_create(['http' => [
+            'header' => "Authorization: Basic $auth\r\nAccept: application/json\r\n",
+            'timeout' => (float) ($api['timeout'] ?? 5.0),
+            'ignore_errors' => true,
+        ]]);
+        $body = @file_get_contents($url, false, $context);
+        $status = isset($http_response_header[0]) && preg_match('{^HTTP/\S+ (\d{3})}', $http_response_header[0], $m) ? (int) $m[1] : 0;
+        if ($status === 404) {
+            return null;
+        }
+        $decoded = is_string($body) ? json_decode($body, true) : null;
+        if ($status !== 200 || !is_array($decoded)) {
+            $reason = $status === 0 ? (error_get_last()['message'] ?? 'no answer') : "HTTP $status";
+            throw new \RuntimeException("RabbitMQ management API at {$api['url']}: $reason");
+        }
+        return $decoded;
     }
 
     /** @param array{attempts?: int} $options */
@@ -392,6 +441,8 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     {
         $properties = [
             'content_type' => 'application/json',
+            // Read back by creationTimeOfOldestPendingJob() (the broker reports the head message's).
+            'timestamp' => time(),
             'delivery_mode' => AMQPMessage::DELIVERY_MODE_PERSISTENT,
             'application_headers' => new AMQPTable([self::ATTEMPTS_HEADER => $attempts]),
         ];

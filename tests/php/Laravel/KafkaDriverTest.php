@@ -11,6 +11,10 @@ require_once __DIR__ . '/LaravelQueueTestCase.php';
 final class KafkaDriverTest extends LaravelQueueTestCase
 {
     private string $group;
+    /** A private broker's bootstrap (null: the shared test broker). */
+    private ?string $brokers = null;
+    /** The connection's `partitions` (null: topics auto-created by the broker). */
+    private ?int $partitions = null;
 
     protected function setUp(): void
     {
@@ -35,9 +39,10 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         return [
             'driver' => 'kafka',
             'queue' => $this->queue,
-            'brokers' => kafka_bootstrap(),
+            'brokers' => $this->brokers ?? kafka_bootstrap(),
             'group_id' => $this->group,
             'consume_timeout_ms' => 500,
+            'partitions' => $this->partitions,
             // The broker's minimum, so a killed worker's partitions move on within seconds; frequent heartbeats,
             // so a member learns of a rebalance (a second worker joining) within half a second. Under the
             // consumer group protocol (KIP-848) the broker sets both (scripts/kafka.sh: the same values).
@@ -200,6 +205,102 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->workUntil(fn () => count($this->failedJobs()) >= 1, 20, ['--tries=2', '--timeout=2']);
         $this->assertCount(2, $this->runs(), 'not run a third time');
         $this->assertSame(0, $this->kafka()->size());
+    }
+
+    private function partitionsOf(string $topic): int
+    {
+        $conf = new RdKafka\Conf();
+        $conf->set('bootstrap.servers', kafka_bootstrap());
+        $producer = new RdKafka\Producer($conf);
+        $metadata = $producer->getMetadata(false, $producer->newTopic($topic), 10000)->getTopics()->current();
+        return count($metadata->getPartitions());
+    }
+
+    public function testTopicCommandsCreateWithPartitionsAndDelete(): void
+    {
+        $topics = $this->kafka()->topicsOf($this->queue);
+        $this->assertCount(10, $topics, 'the queue and its nine delay levels');
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=3']);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] created.", $topics))], [$code, trim($out)]);
+        $this->assertSame(3, $this->partitionsOf($this->queue));
+        $this->assertSame(3, $this->partitionsOf(end($topics)));
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=5']);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] exists already.", $topics))], [$code, trim($out)]);
+        $this->assertSame(3, $this->partitionsOf($this->queue), 'an existing topic is left as it is');
+
+        $this->kafka()->push($this->job('after-create'));
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['after-create'], array_column($this->runs(), 'tag'));
+
+        [$code, $out] = $this->command(['kafka:topic-delete', $this->queue]);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] deleted.", $topics))], [$code, trim($out)]);
+        [$code, $out] = $this->command(['kafka:topic-delete', $this->queue]);
+        $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] did not exist.", $topics))], [$code, trim($out)]);
+
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=many']);
+        $this->assertSame([1, '--partitions must be a whole number.'], [$code, trim($out)]);
+        [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=0']);
+        $this->assertSame(1, $code, 'refused by Mq\\KafkaAdmin');
+        $this->assertStringContainsString("Topic [$this->queue]: Mq\\KafkaAdmin::createTopic(): Argument #2 (\$partitions) must be -1 or between 1 and", $out);
+    }
+
+    public function testConfiguredPartitionsCreateTheQueuesTopicsOnFirstUse(): void
+    {
+        $this->partitions = 4;
+        $this->kafka()->push($this->job('first-use'));
+        $this->assertSame(4, $this->partitionsOf($this->queue));
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['first-use'], array_column($this->runs(), 'tag'));
+    }
+
+    /** scripts/kafka.sh on a private broker of this test (its own ports and state), never the shared one. */
+    private function privateBroker(string $command): void
+    {
+        $env = ['MQ_KAFKA_PORT' => '29192', 'MQ_KAFKA_CONTROLLER_PORT' => '29193', 'MQ_KAFKA_SASL_PORT' => '29194',
+            'MQ_STATE_DIR' => "$this->state/broker", 'MQ_KAFKA_HEAP_OPTS' => '-Xms128m -Xmx512m'];
+        $proc = proc_open([dirname(__DIR__, 3) . '/scripts/kafka.sh', $command], [1 => ['file', "$this->state/broker.log", 'a'], 2 => ['file', "$this->state/broker.log", 'a']], $pipes, null, $env + getenv());
+        $this->assertSame(0, proc_close($proc), "kafka.sh $command:\n" . file_get_contents("$this->state/broker.log"));
+        $this->brokers = '127.0.0.1:29192';
+    }
+
+    public function testABrokerRestartUnderARunningWorkerLosesNoJob(): void
+    {
+        $this->privateBroker('start');
+        try {
+            $this->kafka()->push($this->job('interrupted', sleep: 5));
+            foreach (range(1, 5) as $i) {
+                $this->kafka()->push($this->job("after-$i"));
+            }
+            [$proc] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0', '--tries=3']);
+            $deadline = microtime(true) + 20;
+            while ($this->runs() === [] && microtime(true) < $deadline) {
+                usleep(50_000);
+            }
+            $this->assertCount(1, $this->runs(), 'the job started');
+            $this->privateBroker('stop');
+            $this->privateBroker('start');
+            $deadline = microtime(true) + 60;
+            while (count(array_unique(array_column($this->runs(), 'tag'))) < 6 && microtime(true) < $deadline) {
+                if (!proc_get_status($proc)['running']) {
+                    // As a supervisor would: a worker that stopped is replaced.
+                    proc_close($proc);
+                    [$proc] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0', '--tries=3']);
+                }
+                usleep(200_000);
+            }
+            posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+            proc_close($proc);
+            // Every job ran; the one whose commit the restart cut runs again (at-least-once), counted as attempt 2.
+            $tags = array_column($this->runs(), 'tag');
+            sort($tags);
+            $this->assertSame(['after-1', 'after-2', 'after-3', 'after-4', 'after-5', 'interrupted'], array_values(array_unique($tags)), $this->workerErrors());
+            $this->assertSame(5, count($tags) - count(array_keys($tags, 'interrupted')), 'the jobs after it ran once each');
+            $again = array_column(array_filter($this->runs(), fn ($r) => $r['tag'] === 'interrupted'), 'attempt');
+            $this->assertSame(range(1, count($again)), $again, 'each run of it counted');
+            $this->assertSame([], $this->failedJobs());
+        } finally {
+            $this->privateBroker('stop');
+        }
     }
 
     public function testTwoWorkersShareTheTopicsPartitions(): void

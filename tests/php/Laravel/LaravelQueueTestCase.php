@@ -82,6 +82,14 @@ abstract class LaravelQueueTestCase extends TestCase
         return $code;
     }
 
+    /** Runs an artisan command in a child; returns [exit code, its output]. */
+    protected function command(array $args): array
+    {
+        @unlink("$this->state/out.txt");
+        $code = $this->artisan($args);
+        return [$code, (string) @file_get_contents("$this->state/out.txt")];
+    }
+
     /** `queue:work --stop-when-empty` on this test's queue with $options, to completion. */
     protected function work(array $options = []): int
     {

@@ -165,6 +165,63 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         return ['classic' => [false], 'quorum' => [true]];
     }
 
+    public function testTheManagementApiCountsDelayedAndReservedJobsAndDatesTheOldest(): void
+    {
+        $queue = $this->rabbitmq();
+        $before = time();
+        $queue->push($this->job('oldest'));
+        $queue->push($this->job('next'));
+        $queue->later(60, $this->job('delayed-1'));
+        $queue->later(60, $this->job('delayed-2'));
+        // Without management.url AMQP cannot count them.
+        $this->assertSame([0, 0, null], [$queue->delayedSize(), $queue->reservedSize(), $queue->creationTimeOfOldestPendingJob()]);
+
+        $this->queueOptions = ['management' => ['url' => 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/']];
+        $queue = $this->rabbitmq();
+        $amqp = $this->amqp();
+        try {
+            $taken = $amqp->channel()->basic_get($this->queue);
+            $this->assertNotNull($taken, 'a job taken and not acknowledged');
+            // The broker's statistics are refreshed every 5 s.
+            $deadline = microtime(true) + 15;
+            do {
+                $seen = [$queue->delayedSize(), $queue->reservedSize(), $queue->size()];
+                $oldest = $queue->creationTimeOfOldestPendingJob();
+                if ($seen === [2, 1, 1] && $oldest !== null) {
+                    break;
+                }
+                usleep(250_000);
+            } while (microtime(true) < $deadline);
+            $this->assertSame([2, 1, 1], $seen, 'delayed, reserved, pending');
+            $this->assertIsInt($oldest);
+            $this->assertGreaterThanOrEqual($before, $oldest);
+            $this->assertLessThanOrEqual(time(), $oldest);
+            $this->assertSame([0, 0, null], [
+                $queue->delayedSize('mq-no-such-queue-' . getmypid()),
+                $queue->reservedSize('mq-no-such-queue-' . getmypid()),
+                $queue->creationTimeOfOldestPendingJob('mq-no-such-queue-' . getmypid()),
+            ]);
+        } finally {
+            $amqp->channel()->queue_delete("$this->queue.delay.60000");
+            $amqp->close();
+        }
+
+        $this->queueOptions = ['management' => ['url' => 'http://127.0.0.1:1', 'timeout' => 2.0]];
+        try {
+            $this->rabbitmq()->reservedSize();
+            $this->fail('an unreachable management API is an error');
+        } catch (\RuntimeException $e) {
+            $this->assertStringStartsWith('RabbitMQ management API at http://127.0.0.1:1: ', $e->getMessage());
+        }
+        $this->queueOptions = ['management' => ['url' => 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672), 'password' => 'wrong']];
+        try {
+            $this->rabbitmq()->delayedSize();
+            $this->fail('a refused login is an error');
+        } catch (\RuntimeException $e) {
+            $this->assertStringEndsWith(': HTTP 401', $e->getMessage());
+        }
+    }
+
     /** @dataProvider quorumOrClassic */
     public function testLaterRunsNoEarlierThanAskedAndIsNotInTheQueueMeanwhile(bool $quorum): void
     {
@@ -398,14 +455,6 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame([1, 2], array_column($this->runs(), 'attempt'), $this->workerErrors());
         $this->assertSame([], $this->failedJobs());
         $this->assertSame(0, $this->rabbitmq()->size());
-    }
-
-    /** Runs an artisan command in a child; returns [exit code, its output]. */
-    private function command(array $args): array
-    {
-        @unlink("$this->state/out.txt");
-        $code = $this->artisan($args);
-        return [$code, (string) @file_get_contents("$this->state/out.txt")];
     }
 
     public function testTopologyCommandsDeclareCheckAndDelete(): void

@@ -1,0 +1,178 @@
+//! `Mq\KafkaAdmin`: creating and deleting topics (php-rdkafka has no admin API), for the Laravel
+//! driver's topic commands and for code that must not rely on `auto.create.topics.enable`.
+//!
+//! rdkafka's `AdminClient` answers through futures resolved by its own polling thread; the PHP thread
+//! waits on them with `runtime::wait_dispatching`, so signals run their handlers and the wait goes on.
+
+// Parameters are named as PHP sees them (`$replicationFactor`), for named arguments; see retry/php.rs.
+#![allow(non_snake_case)]
+
+use std::{mem::ManuallyDrop, time::Duration};
+
+use ext_php_rs::{
+    exception::{PhpException, PhpResult},
+    flags::ClassFlags,
+    prelude::*,
+    types::{ZendHashTable, Zval},
+};
+use rdkafka::{
+    admin::{AdminClient, AdminOptions, NewTopic, TopicReplication, TopicResult},
+    client::DefaultClientContext,
+    error::{KafkaError, RDKafkaErrorCode},
+};
+
+use super::{
+    errors,
+    params::{Array, ConfArg},
+};
+use crate::{php_string::PhpBytes, runtime::OwnerPid};
+
+const INVALID: &str = "InvalidArgumentException";
+/// librdkafka's code for an operation that did not finish in time (RD_KAFKA_RESP_ERR__TIMED_OUT).
+const TIMED_OUT: i32 = -185;
+
+#[php_class]
+#[php(name = "Mq\\KafkaAdmin")]
+#[php(flags = ClassFlags::Final.union(ClassFlags::NotSerializable).union(ClassFlags::NoDynamicProperties))]
+pub struct KafkaAdmin {
+    client: ManuallyDrop<AdminClient<DefaultClientContext>>,
+    owner: OwnerPid,
+}
+
+impl Drop for KafkaAdmin {
+    /// Dropping the client joins its polling thread, which a forked child does not have: leak it there.
+    fn drop(&mut self) {
+        if self.owner.is_current() {
+            // SAFETY: dropped once, here.
+            unsafe { ManuallyDrop::drop(&mut self.client) };
+        }
+    }
+}
+
+/// PHP's wording for a refused argument: "Mq\KafkaAdmin::createTopic(): Argument #2 ...".
+fn invalid(method: &str, message: String) -> PhpException {
+    crate::exceptions::exception(INVALID, format!("Mq\\KafkaAdmin::{method}(): {message}"), 0)
+}
+
+/// A timeout argument in seconds, finite and positive.
+fn timeout(method: &str, seconds: f64, position: u8) -> PhpResult<Duration> {
+    // At most a day: a longer wait is a mistake, and Duration refuses what does not fit anyway.
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        return Ok(Duration::from_secs_f64(seconds));
+    }
+    let given = crate::retry::float(seconds);
+    Err(invalid(method, format!("Argument #{position} ($timeout) must be a number of seconds > 0 and <= 86400, {given} given")))
+}
+
+fn topic_name(method: &str, name: &PhpBytes) -> PhpResult<String> {
+    // Kafka topic names are ASCII letters, digits, '.', '_' and '-'; the broker says which rule failed,
+    // but a NUL byte or invalid UTF-8 would not even reach it.
+    let text = std::str::from_utf8(&name.0).ok().filter(|t| !t.is_empty() && !t.contains('\0'));
+    text.map(str::to_owned)
+        .ok_or_else(|| invalid(method, "Argument #1 ($name) must be a non-empty topic name without NUL bytes, in UTF-8".into()))
+}
+
+/// The topic configuration: string keys, scalar values (true/false as Kafka spells them).
+fn topic_config(config: &ZendHashTable) -> PhpResult<Vec<(String, String)>> {
+    let mut entries = Vec::new();
+    for (key, value) in crate::php_string::entries(config) {
+        let key = String::from_utf8_lossy(&key.into_bytes()).into_owned();
+        let value = scalar(value).ok_or_else(|| {
+            invalid("createTopic", format!("Argument #4 ($config) must map setting names to scalars, the value of \"{key}\" is not one"))
+        })?;
+        entries.push((key, value));
+    }
+    Ok(entries)
+}
+
+fn scalar(value: &Zval) -> Option<String> {
+    if let Some(flag) = value.bool() {
+        Some(flag.to_string())
+    } else if value.is_long() || value.is_double() || value.is_string() {
+        value.coerce_to_string()
+    } else {
+        None
+    }
+}
+
+impl KafkaAdmin {
+    fn client(&self) -> PhpResult<&AdminClient<DefaultClientContext>> {
+        super::ensure_owner(self.owner)?;
+        Ok(&self.client)
+    }
+
+    /// Waits for one topic operation; Ok(false) when the broker answered `absent_or_present` (the topic
+    /// already was as asked).
+    fn settle<F>(operation: F, wait: Duration, already: RDKafkaErrorCode) -> PhpResult<bool>
+    where
+        F: std::future::Future<Output = rdkafka::error::KafkaResult<Vec<TopicResult>>> + Send,
+    {
+        // The broker gives up after `wait` (the operation timeout); a second more to hear it say so.
+        let answer = crate::runtime::wait_dispatching(operation, Some(wait + Duration::from_secs(1)))?;
+        let results = match answer {
+            None => return Err(errors::exception("Timed out waiting for the broker's answer", TIMED_OUT)),
+            // An operation the broker did not finish in time, or one refused whole, carries its code here.
+            Some(Err(KafkaError::AdminOp(code))) => return Err(errors::from_code(code as i32)),
+            Some(result) => result.map_err(|e| errors::from_kafka(&e))?,
+        };
+        match results.into_iter().next() {
+            Some(Ok(_)) => Ok(true),
+            Some(Err((_, code))) if code == already => Ok(false),
+            Some(Err((_, code))) => Err(errors::from_code(code as i32)),
+            None => Err(errors::exception("The broker answered about no topic", -1)),
+        }
+    }
+
+    fn options(wait: Duration) -> AdminOptions {
+        AdminOptions::new().operation_timeout(Some(wait)).request_timeout(Some(wait))
+    }
+}
+
+#[php_impl]
+impl KafkaAdmin {
+    /// An admin client with `$conf`'s settings (`metadata.broker.list`, security...); its callbacks
+    /// are not used.
+    pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
+        let client = conf.0.client_config().create::<AdminClient<DefaultClientContext>>().map_err(super::producer::creation_error)?;
+        Ok(KafkaAdmin { client: ManuallyDrop::new(client), owner: OwnerPid::current() })
+    }
+
+    /// Creates `$name`; false when it exists already. -1 partitions or replication factor: the broker's
+    /// default (`num.partitions`, `default.replication.factor`).
+    #[php(defaults(partitions = 1, replicationFactor = -1, config = None, timeout = 30.0))]
+    pub fn create_topic(
+        &self,
+        name: PhpBytes,
+        partitions: i64,
+        replicationFactor: i64,
+        config: Option<Array>,
+        timeout: f64,
+    ) -> PhpResult<bool> {
+        let name = topic_name("createTopic", &name)?;
+        let partitions = i32::try_from(partitions).ok().filter(|p| *p == -1 || *p >= 1).ok_or_else(|| {
+            invalid("createTopic", format!("Argument #2 ($partitions) must be -1 or between 1 and {}, {partitions} given", i32::MAX))
+        })?;
+        let replication = i32::try_from(replicationFactor).ok().filter(|r| *r == -1 || *r >= 1).ok_or_else(|| {
+            invalid("createTopic", format!("Argument #3 ($replicationFactor) must be -1 or between 1 and {}, {replicationFactor} given", i32::MAX))
+        })?;
+        let config = config.map(|c| topic_config(c.0)).transpose()?.unwrap_or_default();
+        let wait = self::timeout("createTopic", timeout, 5)?;
+        let client = self.client()?;
+        let mut topic = NewTopic::new(&name, partitions, TopicReplication::Fixed(replication));
+        for (key, value) in &config {
+            topic = topic.set(key, value);
+        }
+        let operation = client.create_topics([&topic], &Self::options(wait));
+        Self::settle(operation, wait, RDKafkaErrorCode::TopicAlreadyExists)
+    }
+
+    /// Deletes `$name` and its records; false when there was no such topic.
+    #[php(defaults(timeout = 30.0))]
+    pub fn delete_topic(&self, name: PhpBytes, timeout: f64) -> PhpResult<bool> {
+        let name = topic_name("deleteTopic", &name)?;
+        let wait = self::timeout("deleteTopic", timeout, 2)?;
+        let client = self.client()?;
+        let operation = client.delete_topics(&[name.as_str()], &Self::options(wait));
+        Self::settle(operation, wait, RDKafkaErrorCode::UnknownTopicOrPartition)
+    }
+}
