@@ -1,6 +1,7 @@
 //! Retry policies: how many attempts, how long to sleep between them, until when, and which errors are
-//! worth another attempt. Pure Rust, unit-tested without PHP; `php` wraps it as `Mq\RetryPolicy`, and
-//! connecting (`amqp::connection::connect`) follows it across a host list.
+//! worth another attempt (AMQP's here, Kafka's in `kafka`). Pure Rust, unit-tested without PHP; `php`
+//! wraps it as `Mq\RetryPolicy`, and connecting (`amqp::connection::connect`) follows it across a host
+//! list.
 
 use std::{
     fmt,
@@ -9,6 +10,7 @@ use std::{
 
 use crate::amqp::exceptions as amqp;
 
+pub mod kafka;
 pub mod php;
 
 /// A validated policy. Seconds are kept as the caller gave them (getters return them unchanged).
@@ -134,14 +136,15 @@ impl RetryPolicy {
     }
 
     /// Whether `error` is worth another attempt by its class and code (attempt counts aside): one of
-    /// `retryOn` (by default the transient AMQP errors), and never a refused login, an access refusal,
-    /// a precondition failure or a missing vhost.
+    /// `retryOn` (by default the transient AMQP and Kafka errors), and never a refused login, an access
+    /// refusal, a precondition failure, a missing vhost, nor a fatal, authorization or configuration
+    /// error of Kafka.
     pub fn retries(&self, error: &impl Failure) -> bool {
-        if never_retried(error) {
+        if never_retried(error) || kafka::never(error) {
             return false;
         }
         match &self.retry_on {
-            None => TRANSIENT.iter().any(|class| error.is_a(class)),
+            None => TRANSIENT.iter().any(|class| error.is_a(class)) || kafka::transient(error),
             Some(classes) => classes.iter().any(|class| error.is_a(class)),
         }
     }
@@ -153,6 +156,10 @@ pub trait Failure {
     fn is_a(&self, class: &str) -> bool;
     fn code(&self) -> i64;
     fn message(&self) -> &str;
+    /// What an `RdKafka\KafkaErrorException` says of itself (None for any other error).
+    fn kafka_flags(&self) -> Option<kafka::Flags> {
+        None
+    }
 }
 
 fn never_retried(error: &impl Failure) -> bool {
@@ -338,6 +345,7 @@ mod tests {
         classes: &'static [&'static str],
         code: i64,
         message: &'static str,
+        kafka: Option<kafka::Flags>,
     }
 
     impl Failure for Fake {
@@ -350,6 +358,9 @@ mod tests {
         fn message(&self) -> &str {
             self.message
         }
+        fn kafka_flags(&self) -> Option<kafka::Flags> {
+            self.kafka
+        }
     }
 
     const CLOSED: &[&str] = &[amqp::CONNECTION_CLOSED, amqp::RUNTIME, "RuntimeException", "Exception", amqp::INTERFACE, "Throwable"];
@@ -358,7 +369,7 @@ mod tests {
     const PLAIN: &[&str] = &["RuntimeException", "Exception", "Throwable"];
 
     fn fake(classes: &'static [&'static str], code: i64, message: &'static str) -> Fake {
-        Fake { classes, code, message }
+        Fake { classes, code, message, kafka: None }
     }
 
     #[test]
@@ -389,5 +400,48 @@ mod tests {
         assert!(!broad.retries(&fake(CLOSED, 403, "ACCESS_REFUSED")));
         let nothing = RetryPolicy::new(5, 0.1, 2.0, 30.0, 0.2, 0.0, Some(vec![])).unwrap();
         assert!(!nothing.retries(&fake(IO, 0, "refused")));
+    }
+
+    const KAFKA: &[&str] = &[crate::kafka::errors::EXCEPTION, "Exception", "Throwable"];
+    const KAFKA_ERROR: &[&str] = &[crate::kafka::errors::KAFKA_ERROR, crate::kafka::errors::EXCEPTION, "Exception", "Throwable"];
+
+    fn kafka_error(code: i64, fatal: bool, retriable: bool) -> Fake {
+        Fake { kafka: Some(kafka::Flags { fatal, retriable }), ..fake(KAFKA_ERROR, code, "error object") }
+    }
+
+    #[test]
+    fn kafka_errors_retry_by_librdkafkas_word() {
+        let p = defaults();
+        // Plain RdKafka\Exception: by code. _MSG_TIMED_OUT, _TRANSPORT, _QUEUE_FULL, NOT_ENOUGH_REPLICAS,
+        // LEADER_NOT_AVAILABLE, REQUEST_TIMED_OUT are transient.
+        for code in [-192, -195, -184, 19, 5, 7, -185, -187] {
+            assert!(p.retries(&fake(KAFKA, code, "transient")), "{code}");
+        }
+        // MSG_SIZE_TOO_LARGE, INVALID_ARG, _FATAL, TOPIC_AUTHORIZATION_FAILED, _AUTHENTICATION, a refused
+        // Conf property (-1, -2), no code at all: not retried.
+        for code in [10, -186, -150, 29, -169, -1, -2, 0, 17] {
+            assert!(!p.retries(&fake(KAFKA, code, "permanent")), "{code}");
+        }
+        // An error object: its own flags, whatever its code says.
+        assert!(p.retries(&kafka_error(-185, false, true)));
+        assert!(!p.retries(&kafka_error(-185, false, false)));
+        assert!(p.retries(&kafka_error(48, false, true)));
+        assert!(!p.retries(&kafka_error(-192, true, true)), "fatal wins over retriable");
+        // Not a Kafka error: the codes mean nothing.
+        assert!(!p.retries(&fake(PLAIN, -192, "not Kafka's")));
+    }
+
+    #[test]
+    fn retry_on_never_retries_fatal_or_refused_kafka_errors() {
+        let any_kafka = RetryPolicy::new(5, 0.1, 2.0, 30.0, 0.2, 0.0, Some(vec![crate::kafka::errors::EXCEPTION.into()])).unwrap();
+        assert!(any_kafka.retries(&fake(KAFKA, 10, "MSG_SIZE_TOO_LARGE")), "retryOn widens past the transient codes");
+        assert!(any_kafka.retries(&kafka_error(48, false, false)));
+        for code in [-150, -144, 90, 29, 30, 31, 53, 58, -169, -186, 40, -1, -2] {
+            assert!(!any_kafka.retries(&fake(KAFKA, code, "never")), "{code}");
+        }
+        assert!(!any_kafka.retries(&kafka_error(7, true, false)));
+        // retryOn without Kafka's classes: no Kafka error is retried.
+        let only_io = RetryPolicy::new(5, 0.1, 2.0, 30.0, 0.2, 0.0, Some(vec![amqp::IO.into()])).unwrap();
+        assert!(!only_io.retries(&fake(KAFKA, -192, "transient")));
     }
 }

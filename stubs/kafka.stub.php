@@ -284,6 +284,20 @@ namespace RdKafka {
          * @tentative-return-type
          */
         public function abortTransaction(int $timeout_ms): void {}
+
+        /**
+         * mq addition (php-rdkafka 6 has no such method): adds the offsets `$consumer` read to the current
+         * transaction, committed for its group by commitTransaction() (discarded by abortTransaction()).
+         * `$offsets` are the next offsets to read (last consumed + 1), as commit() takes them. Waits up to
+         * `$timeout_ms` (-1: no end), serving delivery reports as commitTransaction() does.
+         *
+         * @param TopicPartition[] $offsets
+         * @throws KafkaErrorException librdkafka's error (e.g. no transaction begun, a fenced producer)
+         * @throws \InvalidArgumentException an element that is not a TopicPartition, `$timeout_ms` < -1
+         * @throws Exception a closed consumer, or a producer or consumer created before pcntl_fork()
+         * @tentative-return-type
+         */
+        public function sendOffsetsToTransaction(array $offsets, KafkaConsumer $consumer, int $timeout_ms): void {}
     }
 
     abstract class Topic

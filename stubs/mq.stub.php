@@ -10,3 +10,13 @@
  *   child builds its own runtime on first use.
  */
 function mq_runtime_info(): array {}
+
+/**
+ * The properties set on `$conf` through set() and setDefaultTopicConf(), in order, as `[name, value]` pairs
+ * (callbacks not included). php-rdkafka's Conf cannot be cloned and its dump() shows neither topic-level
+ * properties nor which values were set; Mq\KafkaProducer copies a Conf with this. Only with mq's Kafka API
+ * (not registered when php-rdkafka is loaded).
+ *
+ * @return list<array{0: string, 1: string}>
+ */
+function mq_kafka_conf_entries(\RdKafka\Conf $conf): array {}

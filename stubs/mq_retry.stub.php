@@ -27,7 +27,7 @@ final class RetryPolicy
      * @param float|null $deadline seconds across all attempts (0: none): no attempt begins after it
      * @param list<class-string<\Throwable>>|null $retryOn the errors retried (instanceof); null: the
      *   transient AMQP errors (AMQPIOException, AMQPTimeoutException, AMQPConnectionClosedException,
-     *   AMQPChannelClosedException)
+     *   AMQPChannelClosedException) and the transient Kafka errors (see retries())
      * @throws \InvalidArgumentException naming the argument whose value is out of range
      */
     public function __construct(
@@ -67,6 +67,15 @@ final class RetryPolicy
      * Whether `$error` is worth another attempt by its class and code (attempt counts aside). Never for
      * an AMQP error with code 403 (ACCESS_REFUSED: a refused login or permission), 406
      * (PRECONDITION_FAILED) or 530 (NOT_ALLOWED: no such vhost), whatever `$retryOn` says.
+     *
+     * Kafka: by default an `RdKafka\KafkaErrorException` is retried when its isRetriable() says so, any
+     * other `RdKafka\Exception` when its code is transient (librdkafka's _MSG_TIMED_OUT, _TRANSPORT,
+     * _TIMED_OUT, _QUEUE_FULL, _ALL_BROKERS_DOWN, _RESOLVE, _WAIT_COORD...; the broker errors Kafka marks
+     * retriable: LEADER_NOT_AVAILABLE, NOT_LEADER_FOR_PARTITION, NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT,
+     * UNKNOWN_TOPIC_OR_PART...). Never, whatever `$retryOn` says: a KafkaErrorException whose isFatal()
+     * is true, and the codes _FATAL, _FENCED, PRODUCER_FENCED, _AUTHENTICATION,
+     * SASL_AUTHENTICATION_FAILED, the *_AUTHORIZATION_FAILED ones, _INVALID_ARG, INVALID_CONFIG, UNKNOWN,
+     * RD_KAFKA_CONF_INVALID and RD_KAFKA_CONF_UNKNOWN.
      */
     public function retries(\Throwable $error): bool {}
 }

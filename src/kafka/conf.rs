@@ -15,7 +15,7 @@ use rdkafka::{bindings as rd, ClientConfig};
 use super::{
     callbacks::{self, declare_properties, Callbacks},
     errors,
-    params::{c_string, Callable},
+    params::{c_string, Callable, ConfArg},
 };
 use crate::php_string::PhpBytes;
 
@@ -341,4 +341,25 @@ impl TopicConf {
         self.entries.push((name.into_bytes(), value.into_bytes()));
         Ok(())
     }
+}
+
+/// mq's own (php-rdkafka has no such function): the properties set on `$conf` through set() and
+/// setDefaultTopicConf(), in order, as `[name, value]` pairs (callbacks not included). `Mq\KafkaProducer`
+/// copies a Conf with it: a Conf cannot be cloned (as in php-rdkafka), and dump() shows neither the
+/// topic-level properties nor which values the user chose.
+#[php_function]
+pub fn mq_kafka_conf_entries(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
+    let mut list = ZendHashTable::new();
+    for (name, value) in &conf.0.entries {
+        let mut pair = ZendHashTable::new();
+        pair.push(name.as_str())?;
+        pair.push(value.as_str())?;
+        list.push(pair)?;
+    }
+    Ok(list)
+}
+
+/// mq's own Kafka functions.
+pub fn register_functions(module: ext_php_rs::builders::ModuleBuilder) -> ext_php_rs::builders::ModuleBuilder {
+    module.function(wrap_function!(mq_kafka_conf_entries))
 }

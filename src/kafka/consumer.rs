@@ -107,7 +107,7 @@ impl KafkaConsumer {
         Ok(Some(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback)))
     }
 
-    fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {
+    pub(super) fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {
         Ok(self.consumer()?.client().native_ptr())
     }
 

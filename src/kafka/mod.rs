@@ -20,6 +20,7 @@ pub mod params;
 pub mod producer;
 pub mod topic;
 pub mod topic_partition;
+pub mod transaction;
 
 use ext_php_rs::{
     builders::ModuleBuilder,
@@ -29,6 +30,7 @@ use ext_php_rs::{
 };
 
 use crate::{
+    embedded_php::Source,
     internal_methods::{ClassSpec, Guard},
     runtime::OwnerPid,
 };
@@ -36,11 +38,20 @@ use crate::{
 pub use client::Kafka;
 
 /// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
-pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[crate::embedded_php::Source {
-    class: "Mq\\KafkaRetryingConsumer",
-    file: "mq://Mq/KafkaRetryingConsumer.php",
-    code: include_str!("php/KafkaRetryingConsumer.php"),
-}];
+pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
+    Source { class: "Mq\\DeliveryOutcome", file: "mq://Mq/DeliveryOutcome.php", code: include_str!("php/DeliveryOutcome.php") },
+    Source { class: "Mq\\KafkaProducer", file: "mq://Mq/KafkaProducer.php", code: include_str!("php/KafkaProducer.php") },
+    Source {
+        class: "Mq\\KafkaRetryingConsumer",
+        file: "mq://Mq/KafkaRetryingConsumer.php",
+        code: include_str!("php/KafkaRetryingConsumer.php"),
+    },
+    Source {
+        class: "Mq\\KafkaTransactionalPipeline",
+        file: "mq://Mq/KafkaTransactionalPipeline.php",
+        code: include_str!("php/KafkaTransactionalPipeline.php"),
+    },
+];
 
 /// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
 pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
@@ -115,7 +126,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     if php_rdkafka_loaded() {
         return module;
     }
-    constants::register(module)
+    conf::register_functions(constants::register(module))
         .class::<conf::Conf>()
         .class::<conf::TopicConf>()
         .class::<topic_partition::TopicPartition>()
@@ -252,6 +263,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         ("rd_kafka_offset_tail", false),
         ("rd_kafka_thread_cnt", false),
         ("rd_kafka_get_err_descs", false),
+        ("mq_kafka_conf_entries", false),
     ];
     (classes, functions)
 }

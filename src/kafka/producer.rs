@@ -27,7 +27,7 @@ use super::{
     conf::{Conf, TopicConf},
     context::Context,
     deadline, ensure_owner, errors, oauth,
-    params::ConfArg,
+    params::{Array, ConfArg},
     topic::ProducerTopic,
     Kafka,
 };
@@ -246,11 +246,23 @@ impl Producer {
     }
 
     pub fn commit_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
-        Self::serving_reports(self_, timeout_ms, rd::rd_kafka_commit_transaction)
+        // SAFETY: a live producer handle.
+        Self::serving_reports(self_, timeout_ms, |rk, ms| unsafe { rd::rd_kafka_commit_transaction(rk, ms) })
     }
 
     pub fn abort_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
-        Self::serving_reports(self_, timeout_ms, rd::rd_kafka_abort_transaction)
+        // SAFETY: a live producer handle.
+        Self::serving_reports(self_, timeout_ms, |rk, ms| unsafe { rd::rd_kafka_abort_transaction(rk, ms) })
+    }
+
+    /// An mq addition (php-rdkafka 6 lacks it): see `transaction::send_offsets`.
+    pub fn send_offsets_to_transaction(
+        self_: &mut ZendClassObject<Producer>,
+        offsets: Array,
+        consumer: super::transaction::ConsumerArg,
+        timeout_ms: i64,
+    ) -> PhpResult<()> {
+        super::transaction::send_offsets(self_, offsets.0, consumer, timeout_ms)
     }
 }
 
@@ -264,18 +276,19 @@ impl Producer {
     /// or abort that timed out (a retriable `_TIMED_OUT`). As in php-rdkafka, a callback that throws does
     /// not stop the commit or abort: no PHP callback runs after it (the reports left wait for the next
     /// poll), and its exception is thrown once the call returns.
-    fn serving_reports(
+    /// `call` makes the librdkafka call with the handle and a timeout in ms (sendOffsetsToTransaction's
+    /// call is resumed the same way).
+    pub(super) fn serving_reports(
         self_: &mut ZendClassObject<Producer>,
         timeout_ms: i64,
-        call: unsafe extern "C" fn(*mut rd::rd_kafka_t, i32) -> *mut rd::rd_kafka_error_t,
+        call: impl Fn(*mut rd::rd_kafka_t, i32) -> *mut rd::rd_kafka_error_t,
     ) -> PhpResult<()> {
         let handle = Arc::clone(self_.handle()?);
         let deadline = deadline(timeout_ms);
         let mut calling_php = true;
         loop {
             let slice = deadline.map_or(TXN_SLICE, |d| d.saturating_duration_since(Instant::now()).min(TXN_SLICE));
-            // SAFETY: a live producer handle.
-            let error = unsafe { call(handle.native(), slice.as_millis() as i32) };
+            let error = call(handle.native(), slice.as_millis() as i32);
             if error.is_null() {
                 return Ok(());
             }

@@ -15,7 +15,7 @@ use ext_php_rs::{
     zend::{ce, ClassEntry},
 };
 
-use super::{Failure, RetryPolicy};
+use super::{kafka, Failure, RetryPolicy};
 use crate::{exceptions::exception, ini, kafka::params::Array, php_string};
 
 pub const CLASS: &str = "Mq\\RetryPolicy";
@@ -50,6 +50,7 @@ struct Object<'a> {
     object: &'a ZendObject,
     code: i64,
     message: String,
+    kafka: Option<kafka::Flags>,
 }
 
 impl Failure for Object<'_> {
@@ -61,6 +62,9 @@ impl Failure for Object<'_> {
     }
     fn message(&self) -> &str {
         &self.message
+    }
+    fn kafka_flags(&self) -> Option<kafka::Flags> {
+        self.kafka
     }
 }
 
@@ -189,7 +193,12 @@ impl PhpRetryPolicy {
         let read = |method: &str| error.0.try_call_method(method, vec![]);
         let code = read("getCode")?.long().unwrap_or(0);
         let message = read("getMessage")?.string().unwrap_or_default();
-        Ok(self.policy.retries(&Object { object: error.0, code, message }))
+        let mut object = Object { object: error.0, code, message, kafka: None };
+        if object.is_a(crate::kafka::errors::KAFKA_ERROR) {
+            let flag = |method: &str| read(method).map(|v| v.bool().unwrap_or(false));
+            object.kafka = Some(kafka::Flags { fatal: flag("isFatal")?, retriable: flag("isRetriable")? });
+        }
+        Ok(self.policy.retries(&object))
     }
 }
 

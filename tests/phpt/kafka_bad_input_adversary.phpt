@@ -63,6 +63,10 @@ attempt('TopicPartition(array)', fn () => new RdKafka\TopicPartition([], 0));
 $classes = ['Conf', 'TopicConf', 'Producer', 'Consumer', 'KafkaConsumer', 'TopicPartition', 'ProducerTopic',
     'ConsumerTopic', 'KafkaConsumerTopic', 'Queue', 'Metadata', 'Metadata\Collection', 'Metadata\Broker',
     'Metadata\Topic', 'Metadata\Partition'];
+$groupConf = new RdKafka\Conf();
+$groupConf->set('bootstrap.servers', '127.0.0.1:1');
+$groupConf->set('group.id', 'adversary');
+$kafkaConsumer = new RdKafka\KafkaConsumer($groupConf);
 foreach ($classes as $class) {
     $object = (new ReflectionClass("RdKafka\\$class"))->newInstanceWithoutConstructor();
     $thrown = [];
@@ -72,7 +76,8 @@ foreach ($classes as $class) {
         }
         $args = array_map(fn ($p) => match ((string) $p->getType()) {
             'int' => 0, 'string' => 'x', 'bool' => false, 'array', '?array' => [], 'callable' => 'strlen',
-            'RdKafka\TopicConf', '?RdKafka\TopicConf' => new RdKafka\TopicConf(), default => null,
+            'RdKafka\TopicConf', '?RdKafka\TopicConf' => new RdKafka\TopicConf(),
+            'RdKafka\KafkaConsumer' => $kafkaConsumer, default => null,
         }, $method->getParameters());
         try {
             @$method->invokeArgs($object, $args);

@@ -12,10 +12,13 @@ $methods = get_class_methods('RdKafka');
 sort($methods);
 echo 'RdKafka: ', implode(' ', $methods), "\n";
 foreach (['RdKafka\Producer', 'RdKafka\Consumer'] as $class) {
-    $own = array_filter(get_class_methods($class), fn ($m) => (new ReflectionMethod($class, $m))->class === $class);
+    // Producer::sendOffsetsToTransaction() is mq's addition (kafka_send_offsets_to_transaction.phpt): left
+    // out, so the expected output is php-rdkafka's.
+    $all = array_diff(get_class_methods($class), ['sendOffsetsToTransaction']);
+    $own = array_filter($all, fn ($m) => (new ReflectionMethod($class, $m))->class === $class);
     sort($own);
     echo "$class declares: ", implode(' ', $own), "\n";
-    $inherited = array_diff(get_class_methods($class), $own);
+    $inherited = array_diff($all, $own);
     echo "$class inherits from RdKafka: ", $inherited == array_diff($methods, ['__construct']) ? 'all' : implode(' ', $inherited), "\n";
 }
 var_dump(method_exists('RdKafka', 'poll'), (new ReflectionMethod('RdKafka\Producer', 'poll'))->class);
@@ -98,7 +101,7 @@ RdKafka\ProducerTopic::getName declared by RdKafka\Topic
 RdKafka\ConsumerTopic::getName declared by RdKafka\Topic
 RdKafka\KafkaConsumerTopic::getName declared by RdKafka\Topic
 
-Deprecated: Return type of MyProducer::poll($timeout_ms) should either be compatible with RdKafka::poll(int $timeout_ms): int, or the #[\ReturnTypeWillChange] attribute should be used to temporarily suppress the notice in %s(32) : eval()'d code on line 3
+Deprecated: Return type of MyProducer::poll($timeout_ms) should either be compatible with RdKafka::poll(int $timeout_ms): int, or the #[\ReturnTypeWillChange] attribute should be used to temporarily suppress the notice in %s(35) : eval()'d code on line 3
 string(21) "RdKafka\ProducerTopic"
 bool(true)
 bool(true)

@@ -5,7 +5,8 @@
 require __DIR__ . '/_prelude.php';
 
 /** What deliberate_signatures.php covers: [class, method] pairs skipped, and parameters printed without type. */
-const DELIBERATE_METHODS = [['RdKafka\KafkaConsumer', 'oauthbearerSetToken'], ['RdKafka\KafkaConsumer', 'oauthbearerSetTokenFailure']];
+const DELIBERATE_METHODS = [['RdKafka\KafkaConsumer', 'oauthbearerSetToken'], ['RdKafka\KafkaConsumer', 'oauthbearerSetTokenFailure'],
+    ['RdKafka\Producer', 'sendOffsetsToTransaction']];
 const DELIBERATE_PARAMS = ['commit' => ['message_or_offsets'], 'commitAsync' => ['message_or_offsets'],
     'queryWatermarkOffsets' => ['low', 'high'], 'oauthbearerSetToken' => ['extensions']];
 
