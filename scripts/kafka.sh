@@ -7,6 +7,10 @@
 #   scripts/kafka.sh topic NAME PARTITIONS   create a topic with that many partitions
 #   scripts/kafka.sh delete-topics REGEX     delete the topics whose names match (e.g. a benchmark's)
 #   scripts/kafka.sh libs     print the directory of this version's jars (start fetches them)
+#   scripts/kafka.sh fetch    fetch the jars if they are not cached yet, then print their directory
+#
+# scripts/kafka-cluster.sh sources this file (for the fetch, the log config and the JVM flags): the
+# commands below run only when it is executed.
 #
 # Kafka is not packaged by Debian, and Maven Central is the only place it can be fetched from here,
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
@@ -371,6 +375,7 @@ delete_topics() {
   tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --delete --if-exists --topic "$1" >/dev/null
 }
 
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
@@ -378,5 +383,6 @@ case "${1:-}" in
   topic) shift; topic "$@" ;;
   delete-topics) shift; delete_topics "$@" ;;
   libs) echo "$LIBS" ;;
-  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX|libs" >&2; exit 2 ;;
+  fetch) fetch >&2; echo "$LIBS" ;;
+  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX|libs|fetch" >&2; exit 2 ;;
 esac
