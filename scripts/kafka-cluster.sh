@@ -84,6 +84,9 @@ transaction.state.log.min.isr=2
 offsets.topic.num.partitions=6
 transaction.state.log.num.partitions=6
 group.initial.rebalance.delay.ms=0
+# A SIGKILLed broker is fenced, and its partitions get new leaders, after 3 s (default 9 s).
+broker.session.timeout.ms=3000
+broker.heartbeat.interval.ms=500
 # As in scripts/kafka.sh: groups of the consumer protocol (KIP-848) take these from the broker, so a
 # killed member's partitions move on within seconds under both protocols.
 group.consumer.min.session.timeout.ms=6000
