@@ -13,10 +13,15 @@ return [
         $dir = $s->dir($t->scenario);
         $n = $s->size(60000, 6000);
         seed_topic($s, $t, $topic, $n);
-        // Some work per record, so that both members are still busy at the kill.
-        $common = ['work-us' => $s->size(100, 300)];
+        // Some work per record, so that both members are still busy at the kill; the victim joins once the
+        // survivor holds the partitions, so that it takes some of them over (and stalls on its own records).
+        $common = ['work-us' => $s->size(200, 1000)];
         $survivor = start_consumer($s, $t, 'survivor', $topic, $group, $common);
-        $victim = start_consumer($s, $t, 'victim', $topic, $group, $common + ['stall-at' => intdiv($n, 600) * 100 + 50]);
+        if (!$s->waitUntil(fn () => ($survivor->last('assigned')[2][0] ?? '') !== '', 60, $survivor)) {
+            $t->fail('the survivor never got partitions: ' . $survivor->outcome());
+            return;
+        }
+        $victim = start_consumer($s, $t, 'victim', $topic, $group, $common + ['stall-at' => $s->size(1050, 250)]);
         if (!$s->waitUntil(fn () => $victim->last('stalled') !== null, 120, $victim, $survivor)) {
             $t->fail('the victim never reached its stall: ' . $victim->outcome());
             return;
