@@ -1,8 +1,9 @@
 <?php
 /**
  * One scenario's accounting, by message_id (Kafka: by key): what was sent, what the broker confirmed (Kafka:
- * reported delivered), what arrived (at a consumer or, at the end, still in the queue or topic), hence what was lost (confirmed, never arrived) and how many
- * deliveries were duplicates; plus the recovery time and why the scenario failed, if it did.
+ * reported delivered), what arrived (at a consumer or, at the end, still in the queue or topic), hence
+ * what was lost (confirmed, never arrived) and how many deliveries were duplicates; plus the recovery time
+ * and why the scenario failed, if it did.
  */
 final class Tally
 {
