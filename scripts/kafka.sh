@@ -7,7 +7,6 @@
 #   scripts/kafka.sh topic NAME PARTITIONS   create a topic with that many partitions
 #   scripts/kafka.sh delete-topics REGEX     delete the topics whose names match (e.g. a benchmark's)
 #   scripts/kafka.sh libs     print the directory of this version's jars (start fetches them)
-#   scripts/kafka.sh fetch    fetch the jars if they are not cached yet, then print their directory
 #
 # scripts/kafka-cluster.sh sources this file (for the fetch, the log config and the JVM flags): the
 # commands below run only when it is executed.
@@ -383,6 +382,5 @@ case "${1:-}" in
   topic) shift; topic "$@" ;;
   delete-topics) shift; delete_topics "$@" ;;
   libs) echo "$LIBS" ;;
-  fetch) fetch >&2; echo "$LIBS" ;;
-  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX|libs|fetch" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|topic NAME PARTITIONS|delete-topics REGEX|libs" >&2; exit 2 ;;
 esac

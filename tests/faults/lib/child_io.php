@@ -8,6 +8,7 @@
  *   progress T A B       two counters: publisher/producer: A sent, B confirmed/delivered; consumer: A
  *                        deliveries processed, B distinct ids
  *   stalled T            consumer: stopped on purpose mid-batch (--stall-at), waiting to be killed
+ *   assigned T P,P       Kafka consumer: its whole assignment after a rebalance
  *   done T A B           finished; the same counters
  *   error T CLASS: MSG   an exception ended the child (exit 70), after a last "progress" line with the
  *                        counters given to counters()
