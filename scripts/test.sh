@@ -3,7 +3,8 @@
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
 #   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka kafka-consumer-protocol faults bench,
 #                              and pie (never by default: a release build from a clean clone, minutes;
-#                              scripts/pie-build-check.sh). faults: the fault-injection suite at its reduced size
+#                              scripts/pie-build-check.sh). faults: the fault-injection suites (RabbitMQ,
+#                              Kafka) at their reduced size
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

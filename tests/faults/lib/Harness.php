@@ -26,19 +26,19 @@ abstract class Harness
     /** scripts/$script ARGS (bounded); its output, or an exception saying what failed. */
     public function script(string $script, string ...$args): string
     {
-        return $this->command($script, ["$this->root/scripts/$script", ...$args]);
+        return $this->command("$script " . implode(' ', $args), ["$this->root/scripts/$script", ...$args]);
     }
 
     /**
      * Runs $argv with a 300 s bound and $env added to the environment; its output (stdout and stderr), or an
-     * exception naming $what and saying what failed.
+     * exception saying that $what (the command, for the report) failed, and its output.
      */
     public function command(string $what, array $argv, array $env = []): string
     {
         $prefix = implode(' ', array_map(fn ($k, $v) => $k . '=' . escapeshellarg((string) $v), array_keys($env), $env));
         exec(trim("$prefix timeout 300 " . implode(' ', array_map('escapeshellarg', $argv))) . ' 2>&1', $out, $rc);
         if ($rc !== 0) {
-            throw new RuntimeException("$what " . implode(' ', array_slice($argv, 1)) . " failed ($rc): " . implode("\n", $out));
+            throw new RuntimeException("$what failed ($rc): " . implode("\n", $out));
         }
         return implode("\n", $out);
     }

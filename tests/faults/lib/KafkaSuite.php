@@ -34,7 +34,7 @@ final class KafkaSuite extends Harness
     /** scripts/kafka.sh $command (start, stop) on the private single node. */
     public function single(string $command): string
     {
-        return $this->command('kafka.sh', ["$this->root/scripts/kafka.sh", $command],
+        return $this->command("kafka.sh $command (private single node)", ["$this->root/scripts/kafka.sh", $command],
             self::SINGLE + ['MQ_STATE_DIR' => "$this->root/.state/kafka-cluster/single"]);
     }
 
@@ -53,7 +53,7 @@ final class KafkaSuite extends Harness
     /** @return array<int, array{leader: int, replicas: int, isrs: int}> partition => its leader and replica counts (kcat -L) */
     public function partitions(string $bootstrap, string $topic): array
     {
-        $meta = json_decode($this->command('kcat', ['kcat', '-b', $bootstrap, '-L', '-J', '-t', $topic, '-m', '10']), true);
+        $meta = json_decode($this->command("kcat -L -t $topic", ['kcat', '-b', $bootstrap, '-L', '-J', '-t', $topic, '-m', '10']), true);
         $found = [];
         foreach ($meta['topics'][0]['partitions'] ?? [] as $p) {
             $found[$p['partition']] = ['leader' => $p['leader'], 'replicas' => count($p['replicas']), 'isrs' => count($p['isrs'])];
@@ -71,7 +71,7 @@ final class KafkaSuite extends Harness
      */
     public function readBack(Tally $t, string $bootstrap, string $topic, string $file): int
     {
-        $keys = $this->command('kcat', ['kcat', '-C', '-b', $bootstrap, '-t', $topic, '-o', 'beginning', '-e', '-q',
+        $keys = $this->command("kcat -C -t $topic", ['kcat', '-C', '-b', $bootstrap, '-t', $topic, '-o', 'beginning', '-e', '-q',
             '-X', 'isolation.level=read_committed', '-f', '%k\n']);
         file_put_contents($file, $keys === '' ? '' : "$keys\n");
         $n = 0;

@@ -60,7 +60,7 @@ final class Suite extends Harness
     /** Debian's php-amqplib running tools/reference.php ARGS (see there), bounded; its output. */
     public function reference(string ...$args): string
     {
-        return $this->command('reference.php', [$this->php, '-n', '-d', 'extension=sockets', '-d', 'extension=mbstring',
+        return $this->command('reference.php ' . implode(' ', $args), [$this->php, '-n', '-d', 'extension=sockets', '-d', 'extension=mbstring',
             __DIR__ . '/../tools/reference.php', ...$args]);
     }
 
