@@ -17,7 +17,7 @@ help:
 	@echo "make brokers    start the local RabbitMQ and Kafka brokers; make brokers-stop stops them"
 	@echo "make test       deps check, build, brokers, then Rust, PHPT, PHPUnit, differential, Kafka group-protocol and bench smoke tests"
 	@echo "make valgrind   the PHPT suite under Valgrind memcheck: fails on any memory error or definite leak not in tests/valgrind/mq.supp"
-	@echo "make faults     the fault-injection suite at full size on a three-node RabbitMQ cluster it starts and stops (tests/faults/)"
+	@echo "make faults     the fault-injection suites at full size on a three-node RabbitMQ cluster and a three-broker Kafka cluster they start and stop (tests/faults/)"
 	@echo "make demo       build, start the brokers and run the examples"
 	@echo "make bench      benchmarks of mq against php-amqplib, php-amqp, kcat and Kafka's perf tools (bench/README.md)"
 	@echo "make bench-laravel  mq's Laravel drivers against Laravel's redis and database drivers (bench/laravel.php)"
@@ -68,11 +68,13 @@ test-phpunit: build
 valgrind: build brokers
 	scripts/valgrind.sh $(VALGRIND_TESTS)
 
-# Full size (`make test` runs the reduced size through `scripts/test.sh faults`). The cluster of
-# scripts/rabbitmq-cluster.sh is started by run.php and stopped here whatever the result. FAULTS_ARGS: e.g.
-# --only=restart, --client=php-amqplib
+# Full size (`make test` runs the reduced size through `scripts/test.sh faults`): the RabbitMQ suite, then the
+# Kafka one. The cluster of scripts/rabbitmq-cluster.sh is started by run.php and stopped here whatever the
+# result; kafka.php starts and stops scripts/kafka-cluster.sh's itself. FAULTS_ARGS: e.g. --only=restart,
+# --client=php-amqplib; KAFKA_FAULTS_ARGS: e.g. --only=kill-broker
 faults: build
-	$(PHP) -n tests/faults/run.php --so=$(CURDIR)/$(SO) $(FAULTS_ARGS); rc=$$?; scripts/rabbitmq-cluster.sh stop; exit $$rc
+	$(PHP) -n tests/faults/run.php --so=$(CURDIR)/$(SO) $(FAULTS_ARGS); rc=$$?; scripts/rabbitmq-cluster.sh stop; \
+	$(PHP) -n tests/faults/kafka.php --so=$(CURDIR)/$(SO) $(KAFKA_FAULTS_ARGS) || rc=1; exit $$rc
 
 demo: deps build brokers
 	scripts/demo.sh

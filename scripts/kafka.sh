@@ -8,6 +8,9 @@
 #   scripts/kafka.sh delete-topics REGEX     delete the topics whose names match (e.g. a benchmark's)
 #   scripts/kafka.sh libs     print the directory of this version's jars (start fetches them)
 #
+# scripts/kafka-cluster.sh sources this file (for the fetch, the log config and the JVM flags): the
+# commands below run only when it is executed.
+#
 # Kafka is not packaged by Debian, and Maven Central is the only place it can be fetched from here,
 # so the broker and its runtime dependencies are pulled with Maven once into a cache directory.
 #
@@ -371,6 +374,7 @@ delete_topics() {
   tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --delete --if-exists --topic "$1" >/dev/null
 }
 
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 case "${1:-}" in
   start) start ;;
   stop) stop ;;

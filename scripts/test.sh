@@ -3,7 +3,8 @@
 #   scripts/test.sh            all layers (the brokers must be up: make brokers)
 #   scripts/test.sh LAYER...   some of: rust phpt phpunit diff diff-kafka kafka-consumer-protocol faults bench,
 #                              and pie (never by default: a release build from a clean clone, minutes;
-#                              scripts/pie-build-check.sh). faults: the fault-injection suite at its reduced size
+#                              scripts/pie-build-check.sh). faults: the fault-injection suites (RabbitMQ,
+#                              Kafka) at their reduced size
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -160,7 +161,7 @@ layer_pie() {
 }
 
 layer_faults() {
-  # The fault-injection suite at its reduced size (tests/faults/run.php), with the clients written as plain
+  # The fault-injection suites at their reduced size. RabbitMQ (tests/faults/run.php), with the clients written as plain
   # php-amqplib code and again with mq's own classes, against the three-node cluster of
   # scripts/rabbitmq-cluster.sh, which run.php starts and this layer stops again (not the test broker).
   local rc=0 variant p f
@@ -170,6 +171,18 @@ layer_faults() {
     [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
   done
   scripts/rabbitmq-cluster.sh stop 2>&1 | tee -a "$LOGS/faults.log"
+  # The Kafka suite (tests/faults/kafka.php) on the three-broker cluster of scripts/kafka-cluster.sh, started
+  # here for both runs and stopped after them: every scenario under the classic group protocol, then the
+  # group scenarios under the consumer protocol (KIP-848), which Kafka 4 serves.
+  scripts/kafka-cluster.sh start 2>&1 | tee -a "$LOGS/faults.log"
+  "$PHP" -n tests/faults/kafka.php --reduced --so="$SO" 2>&1 | tee -a "$LOGS/faults.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  if [ "${MQ_KAFKA_VERSION:-4.4.0}" = "${MQ_KAFKA_VERSION#3.}" ]; then
+    MQ_KAFKA_GROUP_PROTOCOL=consumer "$PHP" -n tests/faults/kafka.php --reduced --so="$SO" \
+      --only=kill-consumer,consumer-group-failover 2>&1 | tee -a "$LOGS/faults.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+  fi
+  scripts/kafka-cluster.sh stop 2>&1 | tee -a "$LOGS/faults.log"
   p=$(sed -n 's/^faults: \([0-9]*\) passed, .*/\1/p' "$LOGS/faults.log" | awk '{ s += $1 } END { if (NR) print s }')
   f=$(sed -n 's/^faults: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$LOGS/faults.log" | awk '{ s += $1 } END { if (NR) print s }')
   count "${p:-0}" "${f:-0}" 0

@@ -29,8 +29,10 @@
 declare(strict_types=1);
 
 require __DIR__ . '/lib/Child.php';
+require __DIR__ . '/lib/Harness.php';
 require __DIR__ . '/lib/Suite.php';
 require __DIR__ . '/lib/Tally.php';
+require __DIR__ . '/lib/report.php';
 require __DIR__ . '/lib/steps.php';
 
 const SCENARIOS = ['kill-consumer', 'close-consumer', 'close-publisher', 'restart', 'cluster-failover'];
@@ -86,53 +88,11 @@ try {
     exit(1);
 }
 
-$rows = [];
-$lastFailed = false;
+$files = [];
 foreach (SCENARIOS as $name) {
-    if (!in_array($name, $only, true)) {
-        continue;
+    if (in_array($name, $only, true)) {
+        $files[$name] = __DIR__ . "/scenarios/$name.php";
     }
-    $scenario = require __DIR__ . "/scenarios/$name.php";
-    $tally = new Tally($name);
-    $t0 = microtime(true);
-    echo "--- $name: {$scenario['about']}\n";
-    try {
-        if ($lastFailed) {
-            $suite->cluster('start');   // a failed scenario may have left a node down
-        }
-        $scenario['run']($suite, $tally);
-    } catch (Throwable $e) {
-        $tally->aborted = true;
-        $tally->fail('runner: ' . get_class($e) . ': ' . $e->getMessage() . ' (counts incomplete)');
-    } finally {
-        $suite->killChildren();
-    }
-    $lastFailed = $tally->failed();
-    foreach ($tally->notes as $note) {
-        echo "    $note\n";
-    }
-    if (($lost = $tally->lost()) !== []) {
-        sort($lost, SORT_NATURAL);
-        echo '    LOST ' . count($lost) . ' confirmed messages, e.g. ' . implode(', ', array_slice($lost, 0, 5)) . "\n";
-    }
-    foreach ($tally->failures as $failure) {
-        echo "    FAIL $failure\n";
-    }
-    printf("    %s in %.1f s\n", $tally->failed() ? 'failed' : 'passed', microtime(true) - $t0);
-    $rows[] = $tally;
 }
-
-$table = [['scenario', 'sent', 'confirmed', 'received', 'lost', 'duplicates', 'recovery', 'result']];
-foreach ($rows as $t) {
-    $table[] = [$t->scenario, $t->sent, count($t->confirmed), count($t->arrived), $t->aborted ? '?' : count($t->lost()), $t->duplicates(),
-        $t->recovery === null ? '-' : sprintf('%.2f s', $t->recovery),
-        $t->aborted ? 'ERROR' : ($t->lost() !== [] ? 'LOSS' : ($t->failures !== [] ? 'FAILED' : 'ok'))];
-}
-$widths = array_map(fn ($i) => max(array_map(fn ($r) => strlen((string) $r[$i]), $table)), array_keys($table[0]));
-echo "\n";
-foreach ($table as $r) {
-    echo '  ' . implode('  ', array_map(fn ($v, $w) => is_int($v) ? str_pad((string) $v, $w, ' ', STR_PAD_LEFT) : str_pad((string) $v, $w), $r, $widths)), "\n";
-}
-$failed = count(array_filter($rows, fn ($t) => $t->failed()));
-printf("\nfaults: %d passed, %d failed (%.0f s)\n", count($rows) - $failed, $failed, microtime(true) - $started);
-exit($failed === 0 ? 0 : 1);
+$rows = run_scenarios($suite, $files, 'confirmed', fn (Suite $s) => $s->cluster('start'));
+exit(print_results($rows, 'confirmed', $started) === 0 ? 0 : 1);

@@ -1,8 +1,9 @@
 <?php
 /**
- * One scenario's accounting, by message_id: what was sent, what the broker confirmed, what arrived (at a
- * consumer or, at the end, still in the queue), hence what was lost (confirmed, never arrived) and how many
- * deliveries were duplicates; plus the recovery time and why the scenario failed, if it did.
+ * One scenario's accounting, by message_id (Kafka: by key): what was sent, what the broker confirmed (Kafka:
+ * reported delivered), what arrived (at a consumer or, at the end, still in the queue or topic), hence
+ * what was lost (confirmed, never arrived) and how many deliveries were duplicates; plus the recovery time
+ * and why the scenario failed, if it did.
  */
 final class Tally
 {
@@ -52,10 +53,15 @@ final class Tally
                 continue;
             }
             [$id, $redelivered] = explode(' ', $line) + [1 => '0'];
-            $this->arrived[$id] = ($this->arrived[$id] ?? 0) + 1;
+            $this->arrive($id);
             $deliveries[] = [$id, $redelivered === '1'];
         }
         return $deliveries;
+    }
+
+    public function arrive(string $id): void
+    {
+        $this->arrived[$id] = ($this->arrived[$id] ?? 0) + 1;
     }
 
     /** Confirmed message_ids that never arrived anywhere (none counted when the scenario was aborted). */

@@ -35,32 +35,43 @@ function publish_under_fault(Suite $s, Tally $t, string $queue, string $queueTyp
         'ports' => implode(',', $ports), 'name' => $name, 'queue' => $queue, 'queue-type' => $queueType,
         'count' => $count, 'batch' => $batch, 'rate' => $rate, 'bytes' => 512, 'prefix' => $t->scenario, 'dir' => $dir,
     ], $count / $rate + 240);
-    $threshold = intdiv($count, $at);
-    if (!$s->waitUntil(fn () => $publisher->counterAt(INF, 1) >= $threshold, 120, $publisher, ...$others)) {
-        $publisher->kill('timeout');
-        $t->fail("the publisher never reached $threshold confirmed messages: " . $publisher->outcome());
-    } else {
-        $tFault = $t->faultAt = $fault($name);
-        $s->waitUntil(fn () => $publisher->endedBy !== null, INF, $publisher, ...$others);
-        $done = $publisher->last('done');
-        if ($done !== null && $done[1] <= $tFault) {
-            $t->fail('inconclusive: the publisher had finished before the fault took effect');
-        } elseif ($publisher->completed()) {
-            $t->recovery = $publisher->stallAround($tFault, 1);
-            if ($t->recovery === null) {
-                $t->fail('the publisher finished, but no message was confirmed after the fault');
-            }
-        }
-        $t->notes[] = sprintf('publisher at the fault: %d sent, %d confirmed', $publisher->counterAt($tFault, 0), $publisher->counterAt($tFault, 1));
-    }
-    require_completed($t, $publisher, 'the publisher');
-    $progress = $publisher->last('done') ?? $publisher->last('progress');
-    $t->sent = $progress === null ? 0 : (int) $progress[2][0];
+    fault_during($s, $t, $publisher, 'publisher', 'confirmed', intdiv($count, $at), fn () => $fault($name), ...$others);
     $t->confirmFile("$dir/confirmed");
     if (($nacked = count(Tally::lines("$dir/nacked"))) > 0) {
         $t->notes[] = "$nacked nacked by the broker";
     }
     return $publisher;
+}
+
+/**
+ * The fault in the middle of a sender's run (a publisher's, a producer's: "progress SENT CONFIRMED" lines):
+ * calls $fault() once $threshold messages are $confirmed, waits for the sender (polling the $others), and
+ * sets the tally's sent count and recovery time (the longest stall of the confirmed count around the
+ * fault). $fault returns the time the fault took effect. The caller counts what was confirmed.
+ */
+function fault_during(Harness $s, Tally $t, Child $sender, string $what, string $confirmed, int $threshold,
+                      callable $fault, Child ...$others): void
+{
+    if (!$s->waitUntil(fn () => $sender->counterAt(INF, 1) >= $threshold, 120, $sender, ...$others)) {
+        $sender->kill('timeout');
+        $t->fail("the $what never reached $threshold $confirmed messages: " . $sender->outcome());
+    } else {
+        $tFault = $t->faultAt = $fault();
+        $s->waitUntil(fn () => $sender->endedBy !== null, INF, $sender, ...$others);
+        $done = $sender->last('done');
+        if ($done !== null && $done[1] <= $tFault) {
+            $t->fail("inconclusive: the $what had finished before the fault took effect");
+        } elseif ($sender->completed()) {
+            $t->recovery = $sender->stallAround($tFault, 1);
+            if ($t->recovery === null) {
+                $t->fail("the $what finished, but no message was $confirmed after the fault");
+            }
+        }
+        $t->notes[] = sprintf("$what at the fault: %d sent, %d $confirmed", $sender->counterAt($tFault, 0), $sender->counterAt($tFault, 1));
+    }
+    require_completed($t, $sender, "the $what");
+    $progress = $sender->last('done') ?? $sender->last('progress');
+    $t->sent = $progress === null ? 0 : (int) $progress[2][0];
 }
 
 /** Closes, from the broker, the connection the client named $name (rabbitmqctl close_connection). */

@@ -8,7 +8,7 @@ return [
     'about' => 'connection closed by the broker under a consumer',
     'run' => function (Suite $s, Tally $t): void {
         $port = $s->ports[0];
-        $queue = $s->queue($t->scenario);
+        $queue = $s->name($t->scenario);
         $dir = $s->dir($t->scenario);
         $n = $s->size(30000, 3000);
         $s->reference('declare', (string) $port, $queue, 'classic');

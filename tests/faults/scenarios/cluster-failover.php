@@ -11,7 +11,7 @@
 return [
     'about' => 'cluster node SIGKILLed under load (quorum queue)',
     'run' => function (Suite $s, Tally $t): void {
-        $queue = $s->queue($t->scenario);
+        $queue = $s->name($t->scenario);
         $dir = $s->dir($t->scenario);
         $ports = $s->ports;
         $n = $s->size(50000, 5000);

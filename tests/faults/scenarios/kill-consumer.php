@@ -9,7 +9,7 @@ return [
     'about' => 'consumer SIGKILLed mid-batch',
     'run' => function (Suite $s, Tally $t): void {
         $port = $s->ports[0];
-        $queue = $s->queue($t->scenario);
+        $queue = $s->name($t->scenario);
         $dir = $s->dir($t->scenario);
         $n = $s->size(20000, 2000);
         $batch = 50;

@@ -8,7 +8,7 @@ return [
     'about' => 'broker stopped and started mid-publish',
     'run' => function (Suite $s, Tally $t): void {
         $port = $s->ports[0];
-        $queue = $s->queue($t->scenario);
+        $queue = $s->name($t->scenario);
         $s->reference('declare', (string) $port, $queue, 'classic');
         publish_under_fault($s, $t, $queue, 'classic', [$port], $s->size(100000, 5000), $s->size(5000, 1000),
             $s->size(500, 250), 5, function () use ($s, $t) {
