@@ -116,8 +116,9 @@ impl ConfirmEvents {
         Poll::Pending
     }
 
-    /// The delivery tag of the channel's latest publish in confirm mode (0 before the first): tells
-    /// the caller whether a `basic_publish` got a tag (not when confirm mode is not on yet).
+    /// The delivery tag of the channel's latest publish in confirm mode (0 before the first). Read
+    /// after a `basic_publish`, it tells which tag that publish got: it is unchanged when the publish
+    /// got none (confirm mode not on yet, the channel not connected).
     pub fn last_tag(&self) -> DeliveryTag {
         self.0.lock_inner().delivery_tag.current().unwrap_or(0)
     }
