@@ -25,7 +25,6 @@ use lapin::{
     types::{FieldTable, ShortString},
     Channel, Confirmation, ExchangeKind,
 };
-use tokio::sync::mpsc::UnboundedSender;
 
 use super::{
     channel_setup::{self, ChannelSetup},
@@ -34,7 +33,7 @@ use super::{
     delivery_tags::DeliveryTags,
     session::{self, Session},
     topology,
-    pipeline::{ConfirmTo, Confirmed, Confirms, Settling, Written},
+    pipeline::{Confirmed, Confirms, Written},
     errors::{self, channel_error, Method},
     exceptions as ex,
     message::{self, Origin},
@@ -54,16 +53,23 @@ pub const CLASS: &str = "PhpAmqpLib\\Channel\\AMQPChannel";
 /// A publish kept by batch_basic_publish until publish_batch, or until its confirm.
 struct Batched {
     msg: Zval,
-    exchange: ShortString,
-    routing_key: ShortString,
-    mandatory: bool,
-    immediate: bool,
+    route: Rc<Route>,
 }
 
 impl Clone for Batched {
     fn clone(&self) -> Self {
-        Batched { msg: self.msg.shallow_clone(), exchange: self.exchange.clone(), routing_key: self.routing_key.clone(), ..*self }
+        Batched { msg: self.msg.shallow_clone(), route: self.route.clone() }
     }
+}
+
+/// Where a publish goes. Consecutive publishes to the same place share one (`AmqpChannel::route`):
+/// 200 000 messages awaiting their confirm keep one copy of the names, not one each.
+#[derive(PartialEq)]
+struct Route {
+    exchange: ShortString,
+    routing_key: ShortString,
+    mandatory: bool,
+    immediate: bool,
 }
 
 /// AMQPChannel's own class entry: the scope its private properties are declared in.
@@ -132,8 +138,7 @@ pub struct ChannelState {
     /// The broker rolled back the open transaction with the lost connection: the next tx_commit fails.
     transaction_lost: Cell<bool>,
     deliveries: RefCell<Deliveries>,
-    /// Where written publishes go to be confirmed (see `pipeline::Confirms`), once in confirm mode.
-    confirm_queue: RefCell<Option<UnboundedSender<Settling>>>,
+    /// Publishes awaiting their confirm, and the answers (see `pipeline::Confirms`).
     confirms: RefCell<Confirms>,
     /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
     /// `multiple` ack settles a prefix in O(log n)); replayed in that order after a reconnect.
@@ -141,6 +146,8 @@ pub struct ChannelState {
     /// Next publish's delivery tag in confirm mode; 0 outside it.
     next_tag: Cell<u64>,
     batch: RefCell<Vec<Batched>>,
+    /// The latest publish's route, for the next one to share (see `route`).
+    last_route: RefCell<Option<Rc<Route>>>,
     closed: Cell<bool>,
     /// Set by stopConsume(): the running consume() returns.
     stop_consuming: Cell<bool>,
@@ -169,11 +176,11 @@ impl AmqpChannel {
                 id,
                 transaction_lost: Cell::new(false),
                 deliveries: RefCell::new(Deliveries::default()),
-                confirm_queue: RefCell::new(None),
                 confirms: RefCell::new(Confirms::default()),
                 unconfirmed: RefCell::new(BTreeMap::new()),
                 next_tag: Cell::new(0),
                 batch: RefCell::new(Vec::new()),
+                last_route: RefCell::new(None),
                 closed: Cell::new(false),
                 stop_consuming: Cell::new(false),
                 deferred: RefCell::new(None),
@@ -278,11 +285,12 @@ impl AmqpChannel {
         tags.reopened();
         self.tags.set(tags);
         // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
-        // Publishes the old link wrote hand their confirms over first (no wait: the rest failed with it).
+        // The old link's queued publishes are dropped (no wait: they failed with it); the broker's
+        // answers lapin queued before the loss are carried over.
         let _ = lost.pipeline.flush(Some(Instant::now()));
-        let confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
-        if self.confirm_queue.borrow().is_some() {
-            *self.confirm_queue.borrow_mut() = Some(confirms.sender());
+        let mut confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
+        if self.next_tag.get() > 0 {
+            confirms.listen(self.channel().confirm_events());
         }
         let pending: Vec<(u64, Batched)> =
             self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(**tag)).map(|(&tag, p)| (tag, p.clone())).collect();
@@ -512,6 +520,15 @@ impl AmqpChannel {
         Ok(())
     }
 
+    /// `route`, shared with the previous publish's when they are the same.
+    fn route(&self, route: Route) -> Rc<Route> {
+        let mut last = self.last_route.borrow_mut();
+        match &*last {
+            Some(same) if **same == route => same.clone(),
+            _ => last.insert(Rc::new(route)).clone(),
+        }
+    }
+
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
     /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
     fn publish(&self, publishing: Batched) -> PhpResult<()> {
@@ -539,11 +556,11 @@ impl AmqpChannel {
         if tag > 0 {
             self.next_tag.set(tag + 1);
             if let Some(object) = publishing.msg.object() {
-                let (exchange, routing_key) = (wire::text_bytes(&publishing.exchange), wire::text_bytes(&publishing.routing_key));
+                let (exchange, routing_key) = (wire::text_bytes(&publishing.route.exchange), wire::text_bytes(&publishing.route.routing_key));
                 object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
             }
             self.unconfirmed.borrow_mut().insert(tag, publishing);
-        } else if publishing.mandatory {
+        } else if publishing.route.mandatory {
             self.watch_returns.set(true);
         }
         Ok(())
@@ -553,26 +570,24 @@ impl AmqpChannel {
     /// keeps the tag PHP was given).
     fn publish_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<()> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
-        let options = BasicPublishOptions { mandatory: p.mandatory, immediate: p.immediate };
-        // lapin copies the body into its frames here; the future keeps no reference to it.
+        let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
+        let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
+        // lapin copies the body into its frames here (the future keeps no reference to it) and, in
+        // confirm mode, gives the publish its delivery tag.
         let mut written: Written =
-            Box::pin(self.channel.borrow().basic_publish(p.exchange.clone(), p.routing_key.clone(), options, body.bytes(), properties));
+            Box::pin(self.channel.borrow().basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties));
         let first = runtime::poll_once(&mut written)?;
         if let std::task::Poll::Ready(Err(e)) = &first {
             return Err(channel_error(e, errors::BASIC_PUBLISH));
         }
-        let confirm = tag.and_then(|tag| self.confirm_queue.borrow().clone().map(|queue| ConfirmTo { tag, queue }));
-        match first {
-            std::task::Poll::Ready(written) if self.link().pipeline.is_empty() => {
-                if let Some(to) = confirm {
-                    let _ = to.queue.send((to.tag, written));
-                }
-                Ok(())
-            }
-            // Behind publishes still queued: wait in line, so confirms keep their order.
-            std::task::Poll::Ready(written) => self.link().pipeline.push(Box::pin(std::future::ready(written)), confirm),
-            std::task::Poll::Pending => self.link().pipeline.push(written, confirm),
+        // Before the pipeline may run signal handlers, which may publish too.
+        if let Some(tag) = tag {
+            self.confirms.borrow_mut().published(tag);
         }
+        if first.is_pending() {
+            self.link().pipeline.push(written, tag.is_some())?;
+        }
+        Ok(())
     }
 
     /// Runs a consumer callback, or ends a consumer the server cancelled. False when the event was only
@@ -1204,13 +1219,8 @@ impl AmqpChannel {
         if self_.link().flow.is_blocked() {
             return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
         }
-        let publishing = Batched {
-            msg: msg.shallow_clone(),
-            exchange: exchange.name()?,
-            routing_key: routing_key.name()?,
-            mandatory: mandatory.flag(),
-            immediate: immediate.flag(),
-        };
+        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
+        let publishing = Batched { msg: msg.shallow_clone(), route: self_.route(route) };
         let published = self_.publish(publishing);
         // A recovery the publish made is reported now, not at the next call.
         Self::notify_recovery(self_)?;
@@ -1220,13 +1230,8 @@ impl AmqpChannel {
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
     pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        let batched = Batched {
-            msg: message.shallow_clone(),
-            exchange: exchange.name()?,
-            routing_key: routing_key.name()?,
-            mandatory: mandatory.flag(),
-            immediate: immediate.flag(),
-        };
+        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
+        let batched = Batched { msg: message.shallow_clone(), route: self.route(route) };
         self.batch.borrow_mut().push(batched);
         Ok(())
     }
@@ -1451,7 +1456,7 @@ impl AmqpChannel {
         self.setup.borrow_mut().confirm = true;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);
-            *self.confirm_queue.borrow_mut() = Some(self.confirms.borrow().sender());
+            self.confirms.borrow_mut().listen(self.channel().confirm_events());
         }
         Ok(())
     }

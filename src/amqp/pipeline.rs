@@ -8,21 +8,20 @@
 //! only when publishes are pending.
 
 use std::{
-    collections::VecDeque,
-    time::Instant,
+    collections::{BTreeMap, VecDeque},
     future::Future,
     pin::Pin,
     sync::Mutex,
+    time::Instant,
 };
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{Confirmation, PublisherConfirm};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use lapin::{Confirmation, ConfirmEvents, PublisherConfirm};
 
 use super::errors::{channel_error, BASIC_PUBLISH};
 use crate::runtime::{self, Waited};
 
-/// Resolves when the publish's frames are written, with the broker's future confirm.
+/// Resolves when the publish's frames are written (its confirm, if any, comes through `Confirms`).
 pub type Written = Pin<Box<dyn Future<Output = lapin::Result<PublisherConfirm>> + Send>>;
 
 /// The broker's answer to one confirmed publish, for the channel that made it.
@@ -31,43 +30,44 @@ pub struct Confirmed {
     pub outcome: lapin::Result<Confirmation>,
 }
 
-/// A written confirmed publish (or the failure to write it), in delivery-tag order.
-pub type Settling = (u64, lapin::Result<PublisherConfirm>);
-
-/// Where a confirmed publish goes once written: its channel's `Confirms` queue.
-pub struct ConfirmTo {
-    pub tag: u64,
-    pub queue: UnboundedSender<Settling>,
-}
-
-/// A channel's publisher confirms, settled on the PHP thread in delivery-tag order: written publishes
-/// arrive from the pipeline (`ConfirmTo`), and the broker's answer to the oldest is awaited first, so
-/// ack and nack handlers run in tag order, as php-amqplib calls them. Awaited by the PHP thread's own
-/// waits, without a forwarding task: one thread wake-up less per confirm.
+/// A channel's publisher confirms, settled on the PHP thread in delivery-tag order: lapin queues the
+/// broker's answers per channel (`ConfirmEvents`, a vendored-lapin patch) and a pending publish is
+/// only its two tags here, so 200 000 unconfirmed publishes cost no future each. An answer that
+/// overtakes an older publish's waits for it, so ack and nack handlers run in tag order, as
+/// php-amqplib calls them. Awaited by the PHP thread's own waits, without a forwarding task.
+#[derive(Default)]
 pub struct Confirms {
-    sender: UnboundedSender<Settling>,
-    written: UnboundedReceiver<Settling>,
-    /// The oldest unsettled publish and its answer to come; kept across waits cut short.
-    oldest: Option<(u64, Answer)>,
+    /// The answers of the lapin channel in use, once in confirm mode.
+    events: Option<ConfirmEvents>,
+    /// Publishes not handed over yet, oldest first: lapin's delivery tag (0: the channel gave none,
+    /// its confirm mode not being on yet) and the one PHP was given (they differ after a reconnect).
+    pending: VecDeque<(u64, u64)>,
+    /// lapin's latest delivery tag seen (see `published`).
+    last_lapin_tag: u64,
+    /// Answers that overtook an older publish's, by lapin tag.
+    early: BTreeMap<u64, lapin::Result<Confirmation>>,
     /// Taken by a look (`has_ready`) and not handed over yet.
     ready: Option<Confirmed>,
     /// Answered on a channel since replaced (see `carry_over`), handed over first.
-    carried: std::collections::VecDeque<Confirmed>,
-}
-
-type Answer = Pin<Box<dyn Future<Output = lapin::Result<Confirmation>> + Send>>;
-
-impl Default for Confirms {
-    fn default() -> Self {
-        let (sender, written) = tokio::sync::mpsc::unbounded_channel();
-        Confirms { sender, written, oldest: None, ready: None, carried: Default::default() }
-    }
+    carried: VecDeque<Confirmed>,
 }
 
 impl Confirms {
-    /// Where the pipeline hands written confirmed publishes.
-    pub fn sender(&self) -> UnboundedSender<Settling> {
-        self.sender.clone()
+    /// From now on the confirms of publishes on this lapin channel are awaited.
+    pub fn listen(&mut self, events: ConfirmEvents) {
+        self.last_lapin_tag = events.last_tag();
+        self.events = Some(events);
+    }
+
+    /// Records the publish basic_publish just queued under PHP's delivery `tag`.
+    pub fn published(&mut self, tag: u64) {
+        let lapin_tag = self.events.as_ref().map_or(0, ConfirmEvents::last_tag);
+        if lapin_tag == self.last_lapin_tag {
+            self.pending.push_back((0, tag));
+        } else {
+            self.last_lapin_tag = lapin_tag;
+            self.pending.push_back((lapin_tag, tag));
+        }
     }
 
     /// Waits for the broker's answer to the oldest publish not settled yet (forever when none is pending).
@@ -76,19 +76,24 @@ impl Confirms {
             return confirmed;
         }
         loop {
-            if let Some((tag, answer)) = &mut self.oldest {
-                let outcome = answer.await;
-                let tag = *tag;
-                self.oldest = None;
-                return Confirmed { tag, outcome };
+            if let Some(&(oldest, tag)) = self.pending.front() {
+                let outcome = if oldest == 0 { Some(Ok(Confirmation::NotRequested)) } else { self.early.remove(&oldest) };
+                if let Some(outcome) = outcome {
+                    self.pending.pop_front();
+                    return Confirmed { tag, outcome };
+                }
             }
-            // Never None: `self.sender` keeps the queue open.
-            if let Some((tag, written)) = self.written.recv().await {
-                let answer: Answer = match written {
-                    Ok(confirm) => Box::pin(confirm),
-                    Err(e) => Box::pin(std::future::ready(Err(e))),
-                };
-                self.oldest = Some((tag, answer));
+            let Some(events) = &self.events else { return std::future::pending().await };
+            // Nothing awaited after the answer is taken: a wait cut short (select!) loses none.
+            let (lapin_tag, outcome) = std::future::poll_fn(|cx| events.poll_next(cx)).await;
+            match self.pending.front() {
+                Some(&(oldest, tag)) if oldest == lapin_tag => {
+                    self.pending.pop_front();
+                    return Confirmed { tag, outcome };
+                }
+                _ => {
+                    self.early.insert(lapin_tag, outcome);
+                }
             }
         }
     }
@@ -141,11 +146,12 @@ const WINDOW: usize = 1024;
 
 #[derive(Default)]
 pub struct Pipeline {
-    unwritten: Mutex<VecDeque<(Written, Option<ConfirmTo>)>>,
+    /// Each with whether it is confirmed: then a failure to write it is its confirm's (see `flush`).
+    unwritten: Mutex<VecDeque<(Written, bool)>>,
 }
 
 impl Pipeline {
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(Written, Option<ConfirmTo>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(Written, bool)>> {
         self.unwritten.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -154,10 +160,10 @@ impl Pipeline {
     }
 
     /// Adds a publish whose first poll already queued its frames.
-    pub fn push(&self, written: Written, confirm: Option<ConfirmTo>) -> PhpResult<()> {
+    pub fn push(&self, written: Written, confirmed: bool) -> PhpResult<()> {
         let full = {
             let mut unwritten = self.lock();
-            unwritten.push_back((written, confirm));
+            unwritten.push_back((written, confirmed));
             unwritten.len() > WINDOW
         };
         if full {
@@ -167,7 +173,9 @@ impl Pipeline {
     }
 
     /// Waits until every queued publish is written, or until `deadline` (the end of a request, a
-    /// destructor: what is not written by then is dropped); confirmed ones go on to their channel.
+    /// destructor: what is not written by then is dropped). A confirmed publish's failure is not raised
+    /// here: lapin fails its confirm with the channel (then `Confirms` hands it over, or a recovery
+    /// publishes it again).
     ///
     /// Publishes leave the queue one at a time, in order, and the one being waited for goes back to
     /// the front while signal handlers run: a handler's publishes queue behind it, and a flush the
@@ -175,7 +183,7 @@ impl Pipeline {
     pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
         let mut failure = None;
         loop {
-            let Some((mut written, confirm)) = self.lock().pop_front() else { break };
+            let Some((mut written, confirmed)) = self.lock().pop_front() else { break };
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
             let outcome = match runtime::poll_once(&mut written)? {
                 std::task::Poll::Ready(outcome) => outcome,
@@ -185,19 +193,15 @@ impl Pipeline {
                         Waited::Ready(outcome) => outcome,
                         Waited::TimedOut => continue,
                         Waited::Interrupted => {
-                            self.lock().push_front((written, confirm));
+                            self.lock().push_front((written, confirmed));
                             runtime::dispatch_signals()?;
                             continue;
                         }
                     }
                 }
             };
-            match (outcome, confirm) {
-                (outcome, Some(to)) => {
-                    let _ = to.queue.send((to.tag, outcome));
-                }
-                (Err(e), None) => failure = failure.or(Some(e)),
-                (Ok(_), None) => {}
+            if let (Err(e), false) = (outcome, confirmed) {
+                failure = failure.or(Some(e));
             }
         }
         match failure {

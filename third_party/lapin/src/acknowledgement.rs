@@ -1,5 +1,5 @@
 use crate::{
-    Error, Promise, PromiseResolver,
+    Error, Promise, PromiseResolver, Result,
     id_sequence::IdSequence,
     protocol::{AMQPError, AMQPSoftError},
     publisher_confirm::{Confirmation, PublisherConfirm},
@@ -7,21 +7,32 @@ use crate::{
     shared::SharedMutex,
     types::DeliveryTag,
 };
-use std::{collections::BTreeMap, fmt, sync::MutexGuard};
+use std::{
+    collections::{BTreeMap, VecDeque},
+    fmt,
+    sync::MutexGuard,
+    task::{Context, Poll, Waker},
+};
 use tracing::trace;
 
 #[derive(Clone)]
 pub(crate) struct Acknowledgements(SharedMutex<Inner>);
 
-type AMQPResult = Result<(), AMQPError>;
+type AMQPResult = std::result::Result<(), AMQPError>;
 
 impl Acknowledgements {
     pub(crate) fn new(channel_id: u16, returned_messages: ReturnedMessages) -> Self {
         Self(SharedMutex::new(Inner::new(channel_id, returned_messages)))
     }
 
-    pub(crate) fn register_pending(&self) -> PublisherConfirm {
+    /// None in confirm-event mode: the outcome goes to the channel's `ConfirmEvents` instead.
+    pub(crate) fn register_pending(&self) -> Option<PublisherConfirm> {
         self.lock_inner().register_pending()
+    }
+
+    pub(crate) fn events(&self) -> ConfirmEvents {
+        self.lock_inner().events.get_or_insert_default();
+        ConfirmEvents(self.clone())
     }
 
     pub(crate) fn get_last_pending(&self) -> Option<Promise<()>> {
@@ -80,12 +91,83 @@ impl fmt::Debug for Acknowledgements {
     }
 }
 
+/// mq patch: a channel's publisher confirms as one queue of settled delivery tags, instead of a
+/// `PublisherConfirm` future per publish (see `Channel::confirm_events`). A pending publish then costs
+/// its tag in the ordered map, and a settled one a small queue entry until it is taken.
+#[derive(Clone, Debug)]
+pub struct ConfirmEvents(Acknowledgements);
+
+impl ConfirmEvents {
+    /// The oldest settled publish not taken yet: its delivery tag and the broker's answer (with the
+    /// message the broker returned before it, if any), or the error that ended the channel first.
+    /// Settled in the order the broker answered: single acks may come out of tag order.
+    pub fn poll_next(&self, cx: &mut Context<'_>) -> Poll<(DeliveryTag, Result<Confirmation>)> {
+        let mut inner = self.0.lock_inner();
+        let events = inner.events.get_or_insert_default();
+        if let Some((tag, settled)) = events.settled.pop_front() {
+            if events.settled.is_empty() && events.settled.capacity() > 4096 {
+                events.settled.shrink_to(4096); // a burst of confirms taken: don't keep its peak
+            }
+            return Poll::Ready((tag, settled.into()));
+        }
+        if !events.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+            events.waker = Some(cx.waker().clone());
+        }
+        Poll::Pending
+    }
+
+    /// The delivery tag of the channel's latest publish in confirm mode (0 before the first). Read
+    /// after a `basic_publish`, it tells which tag that publish got: it is unchanged when the publish
+    /// got none (confirm mode not on yet, the channel not connected).
+    pub fn last_tag(&self) -> DeliveryTag {
+        self.0.lock_inner().delivery_tag.current().unwrap_or(0)
+    }
+}
+
+#[derive(Default)]
+struct Events {
+    settled: VecDeque<(DeliveryTag, Settled)>,
+    waker: Option<Waker>,
+}
+
+/// A settled publish's outcome, small in the common case (a plain ack or nack).
+enum Settled {
+    Ack,
+    Nack,
+    Other(Box<Result<Confirmation>>),
+}
+
+impl From<Result<Confirmation>> for Settled {
+    fn from(outcome: Result<Confirmation>) -> Self {
+        match outcome {
+            Ok(Confirmation::Ack(None)) => Settled::Ack,
+            Ok(Confirmation::Nack(None)) => Settled::Nack,
+            other => Settled::Other(Box::new(other)),
+        }
+    }
+}
+
+impl From<Settled> for Result<Confirmation> {
+    fn from(settled: Settled) -> Self {
+        match settled {
+            Settled::Ack => Ok(Confirmation::Ack(None)),
+            Settled::Nack => Ok(Confirmation::Nack(None)),
+            Settled::Other(outcome) => *outcome,
+        }
+    }
+}
+
+/// A pending publish's promises; None in confirm-event mode.
+type Resolvers = Option<(PromiseResolver<Confirmation>, PromiseResolver<()>)>;
+
 struct Inner {
     channel_id: u16,
     delivery_tag: IdSequence<DeliveryTag>,
     last: Option<Promise<()>>,
-    pending: BTreeMap<DeliveryTag, (PromiseResolver<Confirmation>, PromiseResolver<()>)>,
+    pending: BTreeMap<DeliveryTag, Resolvers>,
     returned_messages: ReturnedMessages,
+    /// Set by `Channel::confirm_events`: outcomes of publishes made since are queued here.
+    events: Option<Events>,
 }
 
 impl Inner {
@@ -96,34 +178,46 @@ impl Inner {
             last: None,
             pending: BTreeMap::default(),
             returned_messages,
+            events: None,
         }
     }
 
-    fn register_pending(&mut self) -> PublisherConfirm {
+    fn register_pending(&mut self) -> Option<PublisherConfirm> {
         let delivery_tag = self.delivery_tag.next();
         trace!("Publishing with delivery_tag {}", delivery_tag);
+        if self.events.is_some() {
+            self.pending.insert(delivery_tag, None);
+            return None;
+        }
         let (promise, resolver) = Promise::new("acknowledgement");
         let (err_promise, err_resolver) = Promise::new("acknowledgement-error");
         let promise = PublisherConfirm::new(promise, self.returned_messages.clone());
         self.last = Some(err_promise);
-        self.pending.insert(delivery_tag, (resolver, err_resolver));
-        promise
+        self.pending.insert(delivery_tag, Some((resolver, err_resolver)));
+        Some(promise)
     }
 
-    fn complete_pending(
-        &mut self,
-        success: bool,
-        delivery_tag: DeliveryTag,
-        resolvers: (PromiseResolver<Confirmation>, PromiseResolver<()>),
-    ) {
+    fn complete_pending(&mut self, success: bool, delivery_tag: DeliveryTag, resolvers: Resolvers) {
         let returned_message = self.returned_messages.get_waiting_message();
-        resolvers.0.resolve(if success {
+        let confirmation = if success {
             Confirmation::Ack(returned_message)
         } else {
             Confirmation::Nack(returned_message)
-        });
+        };
+        let Some(resolvers) = resolvers else {
+            return self.push_event(delivery_tag, Ok(confirmation));
+        };
+        resolvers.0.resolve(confirmation);
         if Some(delivery_tag) == self.delivery_tag.current() {
             resolvers.1.resolve(());
+        }
+    }
+
+    fn push_event(&mut self, delivery_tag: DeliveryTag, outcome: Result<Confirmation>) {
+        let events = self.events.get_or_insert_default();
+        events.settled.push_back((delivery_tag, outcome.into()));
+        if let Some(waker) = events.waker.take() {
+            waker.wake();
         }
     }
 
@@ -165,6 +259,10 @@ impl Inner {
 
     fn on_channel_error(&mut self, error: Error) {
         for (delivery_tag, resolvers) in std::mem::take(&mut self.pending) {
+            let Some(resolvers) = resolvers else {
+                self.push_event(delivery_tag, Err(error.clone()));
+                continue;
+            };
             resolvers.0.reject(error.clone());
             if Some(delivery_tag) == self.delivery_tag.current() {
                 resolvers.1.reject(error.clone());
@@ -176,5 +274,55 @@ impl Inner {
     fn reset(&mut self, error: Error) {
         self.delivery_tag = IdSequence::new(false);
         self.on_channel_error(error);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn next(events: &ConfirmEvents) -> Option<(DeliveryTag, Result<Confirmation>)> {
+        match events.poll_next(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(settled) => Some(settled),
+            Poll::Pending => None,
+        }
+    }
+
+    #[test]
+    fn confirm_events_settle_tags_without_promises() {
+        let acks = Acknowledgements::new(1, ReturnedMessages::default());
+        let events = acks.events();
+        assert_eq!(events.last_tag(), 0);
+        for _ in 0..4 {
+            assert!(acks.register_pending().is_none(), "no future per publish");
+        }
+        assert_eq!(events.last_tag(), 4);
+        assert!(next(&events).is_none());
+
+        acks.nack(2).unwrap();
+        acks.ack_all_before(3).unwrap(); // multiple: 1 and 3, 2 being settled already
+        assert!(matches!(next(&events), Some((2, Ok(Confirmation::Nack(None))))));
+        assert!(matches!(next(&events), Some((1, Ok(Confirmation::Ack(None))))));
+        assert!(matches!(next(&events), Some((3, Ok(Confirmation::Ack(None))))));
+        assert!(next(&events).is_none());
+        assert!(acks.ack(3).is_err(), "an ack for a settled tag is a protocol error");
+
+        acks.on_channel_error(ErrorKind::InvalidChannelState(crate::ChannelState::Closed, "test").into());
+        assert!(matches!(next(&events), Some((4, Err(_)))));
+        assert!(next(&events).is_none());
+    }
+
+    #[test]
+    fn promises_before_confirm_events_still_resolve() {
+        let acks = Acknowledgements::new(1, ReturnedMessages::default());
+        let confirm = acks.register_pending().expect("a future outside confirm-event mode");
+        let events = acks.events();
+        assert!(acks.register_pending().is_none());
+        acks.ack_all_before(2).unwrap();
+        assert!(matches!(next(&events), Some((2, Ok(Confirmation::Ack(None))))));
+        let mut confirm = std::pin::pin!(confirm);
+        let polled = Future::poll(confirm.as_mut(), &mut Context::from_waker(Waker::noop()));
+        assert!(matches!(polled, Poll::Ready(Ok(Confirmation::Ack(None)))));
     }
 }

@@ -1,7 +1,7 @@
 use crate::{
     BasicProperties, ChannelState, ChannelStatus, Connection, ConnectionState, ConnectionStatus,
     Error, ErrorKind, ExchangeKind, Promise, PromiseResolver, Result,
-    acknowledgement::Acknowledgements,
+    acknowledgement::{Acknowledgements, ConfirmEvents},
     auth::AuthProvider,
     basic_get_delivery::BasicGetDelivery,
     channel_closer::ChannelCloser,
@@ -336,6 +336,13 @@ impl Channel {
         Ok(self.returned_messages.drain())
     }
 
+    /// mq patch: the publisher confirms of the publishes made from now on go to the returned queue
+    /// (shared by every call), and `basic_publish` resolves to `Confirmation::NotRequested` for them:
+    /// no future per publish to keep until its confirm. `wait_for_confirms` does not wait for them.
+    pub fn confirm_events(&self) -> ConfirmEvents {
+        self.acknowledgements.events()
+    }
+
     #[cfg(test)]
     pub(crate) fn register_queue(
         &self,
@@ -638,7 +645,7 @@ impl Channel {
 
     fn before_basic_publish(&self) -> Option<PublisherConfirm> {
         if self.status.confirm() {
-            Some(self.acknowledgements.register_pending())
+            self.acknowledgements.register_pending()
         } else {
             None
         }
