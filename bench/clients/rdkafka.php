@@ -33,9 +33,7 @@ function bench_rdkafka_produce(string $topicName, int $count, string $body): arr
             $i--;
             continue;
         }
-        if ($i % 1000 === 0) {
-            $producer->poll(0);
-        }
+        $producer->poll(0); // after every produce(), as php-rdkafka's README teaches
     }
     while (($err = $producer->flush(10000)) !== RD_KAFKA_RESP_ERR_NO_ERROR) {
         if ($err !== RD_KAFKA_RESP_ERR__TIMED_OUT) {

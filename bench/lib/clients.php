@@ -17,6 +17,7 @@ function bench_clients(): array
     $so = getenv('MQ_SO') ?: dirname(__DIR__, 2) . '/modules/mq.so';
     $amqplib = getenv('MQ_BENCH_AMQPLIB') ?: '/usr/share/php/PhpAmqpLib/autoload.php';
     $kafkaLibs = bench_kafka_libs();
+    $rdkafka = getenv('MQ_BENCH_RDKAFKA') ?: dirname(__DIR__, 2) . '/.state/php-rdkafka-ref/rdkafka.so';
     return [
         'mq' => [
             'scripts' => ['amqp' => 'amqplib.php', 'kafka' => 'rdkafka.php'],
@@ -38,6 +39,15 @@ function bench_clients(): array
             'cmd' => [...$php, '-d', 'extension=amqp'],
             'env' => [],
             'probe' => fn() => bench_probe_extension([...$php, '-d', 'extension=amqp'], 'amqp'),
+        ],
+        'php-rdkafka' => [
+            // The C extension mq's Kafka API replaces, on the same script as mq (never in one process with it).
+            'scripts' => ['kafka' => 'rdkafka.php'],
+            'subject' => false,
+            'cmd' => [...$php, '-d', "extension=$rdkafka"],
+            'env' => [],
+            'probe' => fn() => is_file($rdkafka) ? bench_probe_extension([...$php, '-d', "extension=$rdkafka"], 'rdkafka')
+                : "php-rdkafka not found at $rdkafka (scripts/php-rdkafka-reference.sh builds it)",
         ],
         'kcat' => [
             'scripts' => ['kafka' => 'kcat.php'],

@@ -337,11 +337,7 @@ impl KafkaConsumer {
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
-            if consumer.close_queue().is_ok() {
-                while !consumer.closed() {
-                    consumer.poll(Duration::from_millis(100));
-                }
-            }
+            super::leave_group(&consumer, None);
         }
         Ok(())
     }

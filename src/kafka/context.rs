@@ -72,6 +72,8 @@ pub enum Event {
 pub struct Context {
     wants: Wants,
     events: Mutex<VecDeque<Event>>,
+    /// How many events `events` holds, read without its lock: an idle poll() asks at every call.
+    queued: AtomicUsize,
     /// Message opaques (php-rdkafka's `$msg_opaque`) by id; id 0 means none.
     opaques: Mutex<HashMap<usize, Vec<u8>>>,
     next_opaque: AtomicUsize,
@@ -106,6 +108,7 @@ impl Context {
         Context {
             wants,
             events: Mutex::new(VecDeque::new()),
+            queued: AtomicUsize::new(0),
             opaques: Mutex::new(HashMap::new()),
             next_opaque: AtomicUsize::new(1),
             served: AtomicUsize::new(0),
@@ -161,7 +164,7 @@ impl Context {
 
     /// Whether events wait for PHP: reading the callbacks is skipped otherwise.
     pub fn has_events(&self) -> bool {
-        !self.lock_events().is_empty()
+        self.queued.load(Ordering::Acquire) != 0
     }
 
     pub fn served(&self) -> usize {
@@ -170,7 +173,9 @@ impl Context {
 
     pub fn mute(&self) {
         self.muted.store(true, Ordering::Relaxed);
-        self.lock_events().clear();
+        let mut events = self.lock_events();
+        events.clear();
+        self.queued.store(0, Ordering::Release);
     }
 
     fn lock_events(&self) -> std::sync::MutexGuard<'_, VecDeque<Event>> {
@@ -181,18 +186,28 @@ impl Context {
         self.served.fetch_add(1, Ordering::Relaxed);
         if wanted && !self.muted.load(Ordering::Relaxed) {
             let event = event();
-            self.lock_events().push_back(event);
+            let mut events = self.lock_events();
+            events.push_back(event);
+            self.queued.store(events.len(), Ordering::Release);
         }
     }
 
     /// The next recorded event, oldest first.
     pub fn next_event(&self) -> Option<Event> {
-        self.lock_events().pop_front()
+        if !self.has_events() {
+            return None;
+        }
+        let mut events = self.lock_events();
+        let event = events.pop_front();
+        self.queued.store(events.len(), Ordering::Release);
+        event
     }
 
     /// Keeps an opaque until its delivery report; returns the id to attach to the message.
+    /// Without a delivery callback nothing reads it back (and successful deliveries bring no report, see
+    /// `producer::only_failures_reported`): none is kept.
     pub fn keep_opaque(&self, opaque: Option<&[u8]>) -> usize {
-        let Some(opaque) = opaque else { return 0 };
+        let Some(opaque) = opaque.filter(|_| self.wants.delivery) else { return 0 };
         let id = self.next_opaque.fetch_add(1, Ordering::Relaxed);
         self.opaques.lock().unwrap_or_else(|e| e.into_inner()).insert(id, opaque.to_vec());
         id

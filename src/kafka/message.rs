@@ -123,6 +123,46 @@ pub struct Fields<'a> {
     pub opaque: Option<&'a [u8]>,
 }
 
+/// The head of librdkafka's `rd_kafka_msg_t` (`src/rdkafka_msg.h`), which every `rd_kafka_message_t` it
+/// hands out is the start of, down to the consumer's unparsed headers.
+#[repr(C)]
+struct MsgHead {
+    message: rd::rd_kafka_message_t,
+    link: [*mut std::ffi::c_void; 2],
+    flags: std::ffi::c_int,
+    timestamp_type: std::ffi::c_int,
+    timestamp: i64,
+    headers: *mut rd::rd_kafka_headers_t,
+    status: std::ffi::c_int,
+    broker_id: i32,
+    /// `rkm_u.consumer.binhdrs` (`rd_kafkap_bytes_t`): the record's header section, its count first.
+    binary_headers_len: i32,
+    binary_headers: *const u8,
+}
+
+/// RD_KAFKA_MSG_F_PRODUCER (rdkafka_msg.h): a produced message, whose headers are parsed already.
+const MSG_F_PRODUCER: std::ffi::c_int = 0x40000;
+
+// A new librdkafka may change rd_kafka_msg_t: check rdkafka_msg.h, then MsgHead.
+const _: () = assert!(rd::RD_KAFKA_VERSION == 0x020c_01ff, "check MsgHead against librdkafka's rdkafka_msg.h");
+
+/// Whether `rd_kafka_message_headers()` may find headers. For a consumed record without any, librdkafka
+/// still allocates a buffer to parse the header count (a one-byte 0) and frees it again: a sixth of a
+/// consume() of small messages. A parsed list, or a header section whose count is not 0, asks librdkafka.
+///
+/// # Safety
+/// `ptr` is a live message of librdkafka.
+unsafe fn may_have_headers(ptr: *mut rd::rd_kafka_message_t) -> bool {
+    let head = &*ptr.cast::<MsgHead>();
+    if !head.headers.is_null() {
+        return true;
+    }
+    if head.flags & MSG_F_PRODUCER != 0 {
+        return false;
+    }
+    head.binary_headers_len > 0 && !head.binary_headers.is_null() && *head.binary_headers != 0
+}
+
 impl<'a> Fields<'a> {
     /// A message rdkafka hands over (consumed, or the subject of a delivery report). Read natively:
     /// rdkafka's own accessors panic on a topic or header name that is not UTF-8.
@@ -145,7 +185,10 @@ impl<'a> Fields<'a> {
         let timestamp = rd::rd_kafka_message_timestamp(ptr, &mut ts_type);
         let mut headers = Vec::new();
         let mut hdrs = std::ptr::null_mut();
-        if err == 0 && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        if err == 0
+            && may_have_headers(ptr)
+            && rd::rd_kafka_message_headers(ptr, &mut hdrs) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
             let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
             let mut index = 0;
             while rd::rd_kafka_header_get_all(hdrs, index, &mut name, &mut value, &mut size)

@@ -26,7 +26,7 @@ impl<'a> FromZval<'a> for OnlyTopic {
     const TYPE: DataType = DataType::object("RdKafka\\Topic");
 
     fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.object().and_then(topic::Topic::name_of).map(OnlyTopic)
+        zval.object().and_then(topic::Topic::name_of).map(|name| OnlyTopic(name.to_vec()))
     }
 }
 

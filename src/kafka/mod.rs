@@ -93,15 +93,24 @@ const MIN_LEAVE: std::time::Duration = std::time::Duration::from_secs(1);
 /// rdkafka's own drop waits for this without end: a consumer that did not close in time is leaked.
 pub fn leave_group_within_bound(consumer: &rdkafka::consumer::BaseConsumer<context::Context>) -> bool {
     let deadline = std::time::Instant::now() + crate::ini::kafka_destruct_flush_ms().max(MIN_LEAVE);
+    leave_group(consumer, Some(deadline))
+}
+
+/// Leaves the consumer group (until `deadline`, None: until done), serving the events that brings;
+/// messages fetched ahead are dropped without storing their offsets (`consumer_queue::serve_closing`),
+/// so the commit made on leaving covers only what PHP received. Whether it closed.
+pub fn leave_group(consumer: &rdkafka::consumer::BaseConsumer<context::Context>, deadline: Option<std::time::Instant>) -> bool {
+    let Some(queue) = consumer_queue::ConsumerQueue::of(consumer) else { return consumer.closed() };
     if consumer.close_queue().is_err() {
         return consumer.closed();
     }
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(100);
     while !consumer.closed() {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let left = deadline.map_or(SLICE, |d| d.saturating_duration_since(std::time::Instant::now()));
         if left.is_zero() {
             return false;
         }
-        consumer.poll(left.min(std::time::Duration::from_millis(100)));
+        consumer_queue::serve_closing(consumer, &queue, left.min(SLICE));
     }
     true
 }

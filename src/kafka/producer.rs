@@ -36,14 +36,21 @@ use crate::{
     runtime::{self, Doorbell, OwnerPid, DOORBELL_RING},
 };
 
+/// How long `flush()` lets librdkafka wait at a time before it serves events and looks at signals.
+const FLUSH_SLICE: Duration = Duration::from_millis(20);
+
 /// The librdkafka producer, shared by the Producer object and its topics.
 ///
 /// rdkafka's `poll(timeout)` keeps waiting until its timeout even after serving events, so waits do not
-/// block in it: librdkafka rings `doorbell` when its event queue (delivery reports, errors, logs) stops
-/// being empty, the PHP thread sleeps on that, then serves what came with `poll(0)`.
+/// block in it. `poll()` sleeps on `doorbell`, which librdkafka rings when its event queue (delivery
+/// reports, errors, logs) stops being empty, then serves what came with `poll(0)`. `flush()` cannot wait
+/// for events alone (a producer without a delivery callback hears only of failures): it waits in
+/// librdkafka's own flush, which returns the moment the last message is done and treats `linger.ms` as
+/// over meanwhile, as php-rdkafka's `flush()` does, in slices so that events and signals are seen.
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
-    /// librdkafka's main (event) queue: our reference, released before the producer.
+    /// librdkafka's main (event) queue, where rdkafka's poll takes the producer's events from: our
+    /// reference, looked at (not served) by an idle poll(0), released before the producer.
     queue: NonNull<rd::rd_kafka_queue_t>,
     /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
     /// closed descriptor.
@@ -60,6 +67,12 @@ impl ProducerHandle {
         // SAFETY: our live queue; librdkafka copies the payload.
         unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
         Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, owner: OwnerPid::current() })
+    }
+
+    /// Whether nothing waits to be served: no event in librdkafka's queue, none recorded for PHP. What
+    /// an idle poll(0) asks instead of polling (rdkafka's poll reads the clock three times per call).
+    fn idle(&self) -> bool {
+        !self.context().has_events() && self.waiting() == 0
     }
 
     pub fn producer(&self) -> &BaseProducer<Context> {
@@ -93,9 +106,10 @@ impl ProducerHandle {
         deadline: Option<Instant>,
         mut done: impl FnMut(&Self) -> bool,
         mut between: impl FnMut() -> PhpResult<bool>,
+        wait: impl Fn(&Self, Option<Duration>),
     ) -> PhpResult<bool> {
         loop {
-            // Rings from here on are for events serve_ready() may not see: the sleep below returns at once.
+            // Rings from here on are for events serve_ready() may not see: await_event returns at once.
             self.doorbell.reset();
             self.serve_ready();
             if !between()? {
@@ -111,13 +125,28 @@ impl ProducerHandle {
             if remaining.is_some_and(|r| r.is_zero()) {
                 return Ok(false);
             }
-            self.doorbell.sleep(remaining);
+            wait(self, remaining);
         }
     }
 
+    /// Sleeps until an event arrives (see the struct's comment).
+    fn await_event(&self, left: Option<Duration>) {
+        self.doorbell.sleep(left);
+    }
+
+    /// Waits, for one slice at most, until every message is done (see the struct's comment).
+    fn await_flush(&self, left: Option<Duration>) {
+        let slice = left.map_or(FLUSH_SLICE, |left| left.min(FLUSH_SLICE));
+        // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
+        // flush serves nothing: it waits for the message count to reach zero.
+        unsafe { rd::rd_kafka_flush(self.native(), slice.as_millis().max(1) as i32) };
+    }
+
+    /// Whether no message is in flight and no event waits. Not `rd_kafka_flush(rk, 0)`, which would also
+    /// hurry the brokers past `linger.ms`: a destructor with no time to flush must not send more.
     fn flushed(&self) -> bool {
-        // SAFETY: a live producer handle; timeout 0 only checks the queue length.
-        unsafe { rd::rd_kafka_flush(self.native(), 0) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR }
+        // SAFETY: a live producer handle.
+        unsafe { rd::rd_kafka_outq_len(self.native()) == 0 }
     }
 }
 
@@ -131,7 +160,7 @@ impl Drop for ProducerHandle {
         }
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
-        let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true));
+        let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true), Self::await_flush);
         // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
         // the handle.
         unsafe {
@@ -166,11 +195,16 @@ impl Producer {
 
     /// Serves events for up to `timeout_ms` and returns how many, as soon as there was at least one.
     pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
+        // The loop php-rdkafka teaches calls poll(0) after every produce(), mostly with nothing to serve:
+        // that call must cost no clock read, lock or PHP property lookup.
+        if super::timeout_ms(timeout_ms) == 0 && self_.handle()?.idle() {
+            return Ok(0);
+        }
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
         let before = handle.context().served();
         let deadline = deadline(timeout_ms);
-        handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true))?;
+        handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true), ProducerHandle::await_event)?;
         Self::dispatch(self_)?;
         Ok((handle.context().served() - before) as i64)
     }
@@ -181,13 +215,17 @@ impl Producer {
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
-        let flushed = handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_))?;
+        let flushed =
+            handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
     }
 
     /// Hands the recorded events to the PHP callbacks; stops at the first that throws.
     fn dispatch(self_: &mut ZendClassObject<Producer>) -> PhpResult<bool> {
         let handle = Arc::clone(&self_.handle);
+        if !handle.context().has_events() {
+            return Ok(true);
+        }
         let (callbacks, kafka) = callbacks::of_client(self_);
         callbacks::drain(handle.context(), &callbacks, &kafka)
     }
@@ -216,6 +254,15 @@ pub fn finish_client(client: &Client<Context>, conf: Option<&Conf>) {
     client.context().created(client.native_ptr());
 }
 
+/// A producer without a delivery callback: librdkafka reports only failed deliveries. php-rdkafka's
+/// librdkafka then reports none (its callback mode without a callback); rdkafka's event API would
+/// otherwise bring every delivered message back to the PHP thread in poll() only to be dropped (about a
+/// sixth of that thread's time in a `produce()` + `poll(0)` loop). The failures still come (poll()
+/// counts them), as the only way errors of single messages surface in rdkafka's event API.
+fn only_failures_reported(config: &mut ClientConfig) {
+    config.set("delivery.report.only.error", "true");
+}
+
 pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException {
     match error {
         KafkaError::ClientCreation(message) => errors::exception(message, 0),
@@ -229,7 +276,10 @@ impl Producer {
     #[php(defaults(conf = None))]
     pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
         let conf = conf.map(|c| c.0);
-        let (config, callbacks) = client_config(conf);
+        let (mut config, callbacks) = client_config(conf);
+        if !callbacks.wants().delivery {
+            only_failures_reported(&mut config);
+        }
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
         finish_client(producer.client(), conf.map(|c| &**c));

@@ -38,11 +38,11 @@ impl Topic {
     /// without its constructor): `$this` of the methods declared on `RdKafka\Topic`, which are Rust
     /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`), and getMetadata()'s
     /// `$only_topic`.
-    pub fn name_of(object: &ZendObject) -> Option<Vec<u8>> {
+    pub fn name_of(object: &ZendObject) -> Option<&[u8]> {
         ZendClassObject::<ProducerTopic>::from_zend_obj(object)
-            .map(|t| t.name().to_vec())
-            .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
-            .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj(object).map(|t| t.name().to_vec()))
+            .map(|t| t.name())
+            .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj(object).map(|t| t.name()))
+            .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj(object).map(|t| t.name()))
     }
 }
 
@@ -57,7 +57,7 @@ impl Topic {
     pub fn get_name() -> PhpResult<PhpBytes> {
         crate::classes::this_of_current_call()
             .and_then(|this| Topic::name_of(this))
-            .map(PhpBytes)
+            .map(|name| PhpBytes(name.to_vec()))
             .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
     }
 }
