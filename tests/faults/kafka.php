@@ -15,7 +15,7 @@
  *   the default, or consumer: the consumers' group.protocol), MQ_KAFKA_VERSION (scripts/kafka.sh).
  *
  * A scenario is one file in kafka/scenarios/: it returns ['about' => ..., 'run' => fn (KafkaSuite, Tally)]
- * and runs in name order. (To come: retry-dlt, for Mq\KafkaRetryingConsumer.)
+ * and runs in name order.
  *
  * Prints a table (scenario, sent, delivered, received, lost, duplicates, recovery time, result), the notes
  * and failures of each scenario, and last "faults: N passed, N failed". Exit code 0 only if nothing failed.
