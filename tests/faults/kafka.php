@@ -1,7 +1,8 @@
 <?php
 /*
  * Kafka fault-injection suite: brokers SIGKILLed or restarted under an idempotent producer, consumers
- * SIGKILLed in a group; every scenario counts by key what was sent, reported delivered (delivery report)
+ * SIGKILLed in a group, a Mq\KafkaRetryingConsumer SIGKILLed with retries pending, a transactional
+ * consume-transform-produce SIGKILLed between produce and commit; every scenario counts by key what was sent, reported delivered (delivery report)
  * and received (by a consumer, or read back from the topic with kcat at the end), and fails on any loss of a
  * delivered record. Runs against the three-broker cluster of scripts/kafka-cluster.sh, started here if it
  * is not running and then stopped again (never the test broker on 9092). README.md, "Fault injection",
