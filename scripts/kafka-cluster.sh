@@ -157,6 +157,10 @@ cmd_start() {
     if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null; then
       die "127.0.0.1:$PORT is taken by something else (set MQ_KAFKA_CLUSTER_PORT_BASE)"
     fi
+    # Another cluster's controller there would be asked to take this node into its quorum.
+    if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$CONTROLLER_PORT" 2>/dev/null; then
+      die "127.0.0.1:$CONTROLLER_PORT is taken by something else (set MQ_KAFKA_CLUSTER_CONTROLLER_BASE)"
+    fi
     launch_node &
     launched+=("$n")
   done

@@ -179,7 +179,8 @@ layer_faults() {
   [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
   if [ "${MQ_KAFKA_VERSION:-4.4.0}" = "${MQ_KAFKA_VERSION#3.}" ]; then
     MQ_KAFKA_GROUP_PROTOCOL=consumer "$PHP" -n tests/faults/kafka.php --reduced --so="$SO" \
-      --only=kill-consumer,consumer-group-failover 2>&1 | tee -a "$LOGS/faults.log"
+      --only=kill-consumer,consumer-group-failover,retry-dlt,transactional \
+      2>&1 | tee -a "$LOGS/faults.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
   fi
   scripts/kafka-cluster.sh stop 2>&1 | tee -a "$LOGS/faults.log"

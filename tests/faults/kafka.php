@@ -1,7 +1,8 @@
 <?php
 /*
  * Kafka fault-injection suite: brokers SIGKILLed or restarted under an idempotent producer, consumers
- * SIGKILLed in a group; every scenario counts by key what was sent, reported delivered (delivery report)
+ * SIGKILLed in a group, a Mq\KafkaRetryingConsumer SIGKILLed with retries pending, a transactional
+ * consume-transform-produce SIGKILLed between produce and commit; every scenario counts by key what was sent, reported delivered (delivery report)
  * and received (by a consumer, or read back from the topic with kcat at the end), and fails on any loss of a
  * delivered record. Runs against the three-broker cluster of scripts/kafka-cluster.sh, started here if it
  * is not running and then stopped again (never the test broker on 9092). README.md, "Fault injection",
@@ -15,8 +16,7 @@
  *   the default, or consumer: the consumers' group.protocol), MQ_KAFKA_VERSION (scripts/kafka.sh).
  *
  * A scenario is one file in kafka/scenarios/: it returns ['about' => ..., 'run' => fn (KafkaSuite, Tally)]
- * and runs in name order. (To come with their classes: retry-dlt, for Mq\KafkaRetryingConsumer, and
- * transactional, a consume-transform-produce killed between produce and commit.)
+ * and runs in name order.
  *
  * Prints a table (scenario, sent, delivered, received, lost, duplicates, recovery time, result), the notes
  * and failures of each scenario, and last "faults: N passed, N failed". Exit code 0 only if nothing failed.
