@@ -40,11 +40,11 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
      * Under 0-8 only these five exist, so encoding falls back as php-amqplib does (see encodeValue()).
      */
     private const SYMBOLS = [
-        '8.0' => [
+        Constants080::VERSION => [
             self::T_INT_LONG => 'I', self::T_DECIMAL => 'D', self::T_TIMESTAMP => 'T',
             self::T_STRING_LONG => 'S', self::T_TABLE => 'F',
         ],
-        '0.9.1' => [
+        Constants091::VERSION => [
             self::T_INT_SHORTSHORT => 'b', self::T_INT_SHORTSHORT_U => 'B', self::T_INT_SHORT => 'U',
             self::T_INT_SHORT_U => 'u', self::T_INT_LONG => 'I', self::T_INT_LONG_U => 'i',
             self::T_INT_LONGLONG => 'L', self::T_INT_LONGLONG_U => 'l', self::T_FLOAT => 'f',
@@ -183,7 +183,8 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
         if (is_array($val)) {
             // A list becomes an array field (0-8 has none: a table), anything else a table (field
             // names must not be bare indexes).
-            return !self::isProtocol('8.0') && (empty($val) || array_keys($val) === range(0, count($val) - 1))
+            $isList = empty($val) || array_keys($val) === range(0, count($val) - 1);
+            return $isList && !self::isProtocol(Constants080::VERSION)
                 ? array(self::T_ARRAY, new AMQPArray($val))
                 : array(self::T_TABLE, new AMQPTable($val));
         }
@@ -223,7 +224,9 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
             return array(self::T_INT_LONG, $val);
         }
         // 0-8 has no 64-bit integer.
-        return self::isProtocol('8.0') ? $this->encodeString((string) $val) : array(self::T_INT_LONGLONG, $val);
+        return self::isProtocol(Constants080::VERSION)
+            ? $this->encodeString((string) $val)
+            : array(self::T_INT_LONGLONG, $val);
     }
 
     protected function encodeFloat($val)
@@ -235,18 +238,22 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
     protected function encodeBool($val)
     {
         // 0-8 has no boolean: 0 or 1.
-        return self::isProtocol('8.0') ? array(self::T_INT_LONG, (int) (bool) $val) : array(self::T_BOOL, (bool) $val);
+        return self::isProtocol(Constants080::VERSION)
+            ? array(self::T_INT_LONG, (int) (bool) $val)
+            : array(self::T_BOOL, (bool) $val);
     }
 
     protected function encodeVoid()
     {
-        return self::isProtocol('8.0') ? $this->encodeString('') : array(self::T_VOID, null);
+        return self::isProtocol(Constants080::VERSION) ? $this->encodeString('') : array(self::T_VOID, null);
     }
 
     final public static function getProtocol()
     {
         if (self::$protocol === null) {
-            self::$protocol = defined('AMQP_STRICT_FLD_TYPES') && AMQP_STRICT_FLD_TYPES ? '0.9.1' : self::PROTOCOL_RBT;
+            self::$protocol = defined('AMQP_STRICT_FLD_TYPES') && AMQP_STRICT_FLD_TYPES
+                ? Constants091::VERSION
+                : self::PROTOCOL_RBT;
         }
         return self::$protocol;
     }
