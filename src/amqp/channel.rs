@@ -90,6 +90,9 @@ fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
         .property(property("ack_handler", PropertyFlags::Private, Initial::Null))
         .property(property("nack_handler", PropertyFlags::Private, Initial::Null))
         .property(property("basic_return_callback", PropertyFlags::Private, Initial::Null))
+        // php-amqplib's map of unconfirmed messages, declared for code that reflects on it (php-amqplib's
+        // own TopicExchangeTest); mq keeps them natively, so it stays empty.
+        .property(property("published_messages", PropertyFlags::Private, Initial::EmptyArray))
 }
 
 #[php_class]

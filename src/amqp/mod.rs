@@ -43,6 +43,8 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Wire", "AMQPTable"),
     php_source!("Wire", "AMQPArray"),
     php_source!("Wire", "AMQPDecimal"),
+    php_source!("Wire", "Constants080"),
+    php_source!("Wire", "Constants091"),
     php_source!("Exchange", "AMQPExchangeType"),
     php_source!("Connection", "AMQPConnectionConfig"),
     php_source!("Connection", "AMQPConnectionFactory"),

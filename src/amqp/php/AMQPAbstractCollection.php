@@ -35,9 +35,16 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
     const T_FLOAT = 18;
     const T_DOUBLE = 19;
 
-    /** Field types by protocol: AMQP 0-9-1 as written, and RabbitMQ's reading of it (the default). */
+    /**
+     * Field types by protocol: AMQP 0-8, AMQP 0-9-1 as written, and RabbitMQ's reading of it (the default).
+     * Under 0-8 only these five exist, so encoding falls back as php-amqplib does (see encodeValue()).
+     */
     private const SYMBOLS = [
-        '0.9.1' => [
+        Constants080::VERSION => [
+            self::T_INT_LONG => 'I', self::T_DECIMAL => 'D', self::T_TIMESTAMP => 'T',
+            self::T_STRING_LONG => 'S', self::T_TABLE => 'F',
+        ],
+        Constants091::VERSION => [
             self::T_INT_SHORTSHORT => 'b', self::T_INT_SHORTSHORT_U => 'B', self::T_INT_SHORT => 'U',
             self::T_INT_SHORT_U => 'u', self::T_INT_LONG => 'I', self::T_INT_LONG_U => 'i',
             self::T_INT_LONGLONG => 'L', self::T_INT_LONGLONG_U => 'l', self::T_FLOAT => 'f',
@@ -53,6 +60,9 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
             self::T_ARRAY => 'A', self::T_TABLE => 'F', self::T_BYTES => 'x',
         ],
     ];
+
+    /** The protocol chosen on first use, as php-amqplib caches it (code may set it by reflection). */
+    private static $protocol;
 
     protected $data = array();
 
@@ -171,8 +181,10 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
             return array($val->getType(), $val);
         }
         if (is_array($val)) {
-            // A list becomes an array field, anything else a table (field names must not be bare indexes).
-            return empty($val) || array_keys($val) === range(0, count($val) - 1)
+            // A list becomes an array field (0-8 has none: a table), anything else a table (field
+            // names must not be bare indexes).
+            $isList = empty($val) || array_keys($val) === range(0, count($val) - 1);
+            return $isList && !self::isProtocol(Constants080::VERSION)
                 ? array(self::T_ARRAY, new AMQPArray($val))
                 : array(self::T_TABLE, new AMQPTable($val));
         }
@@ -208,8 +220,12 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
 
     protected function encodeInt($val)
     {
-        return $val >= -2147483648 && $val <= 2147483647
-            ? array(self::T_INT_LONG, $val)
+        if ($val >= -2147483648 && $val <= 2147483647) {
+            return array(self::T_INT_LONG, $val);
+        }
+        // 0-8 has no 64-bit integer.
+        return self::isProtocol(Constants080::VERSION)
+            ? $this->encodeString((string) $val)
             : array(self::T_INT_LONGLONG, $val);
     }
 
@@ -221,17 +237,25 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
 
     protected function encodeBool($val)
     {
-        return array(self::T_BOOL, (bool) $val);
+        // 0-8 has no boolean: 0 or 1.
+        return self::isProtocol(Constants080::VERSION)
+            ? array(self::T_INT_LONG, (int) (bool) $val)
+            : array(self::T_BOOL, (bool) $val);
     }
 
     protected function encodeVoid()
     {
-        return array(self::T_VOID, null);
+        return self::isProtocol(Constants080::VERSION) ? $this->encodeString('') : array(self::T_VOID, null);
     }
 
     final public static function getProtocol()
     {
-        return defined('AMQP_STRICT_FLD_TYPES') && AMQP_STRICT_FLD_TYPES ? '0.9.1' : self::PROTOCOL_RBT;
+        if (self::$protocol === null) {
+            self::$protocol = defined('AMQP_STRICT_FLD_TYPES') && AMQP_STRICT_FLD_TYPES
+                ? Constants091::VERSION
+                : self::PROTOCOL_RBT;
+        }
+        return self::$protocol;
     }
 
     final public static function isProtocol($proto)
@@ -241,7 +265,11 @@ abstract class AMQPAbstractCollection implements \Iterator, \ArrayAccess
 
     final public static function getSupportedDataTypes()
     {
-        return self::SYMBOLS[self::getProtocol()];
+        $proto = self::getProtocol();
+        if (!isset(self::SYMBOLS[$proto])) {
+            throw new AMQPOutOfRangeException(sprintf('Unknown protocol: %s', $proto));
+        }
+        return self::SYMBOLS[$proto];
     }
 
     final public static function checkDataTypeIsSupported($type, $return = true)

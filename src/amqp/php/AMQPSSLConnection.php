@@ -38,7 +38,7 @@ class AMQPSSLConnection extends AMQPStreamConnection
             $options['keepalive'] ?? false,
             $options['heartbeat'] ?? 0,
             $options['channel_rpc_timeout'] ?? 0.0,
-            null,
+            $ssl_protocol,
             $config
         );
     }

@@ -36,8 +36,7 @@ class AMQPStreamConnection extends AbstractConnection
     ) {
         if ($ssl_protocol instanceof AMQPConnectionConfig) {
             $config = $ssl_protocol;
-        } elseif ($ssl_protocol !== null) {
-            trigger_error('$ssl_protocol parameter is deprecated, use stream_context_set_option($context, \'ssl\', \'crypto_method\', $ssl_protocol) instead (see https://www.php.net/manual/en/function.stream-socket-enable-crypto.php for possible values)', E_USER_DEPRECATED);
+            $ssl_protocol = null;
         }
         if ($channel_rpc_timeout > $read_write_timeout) {
             throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
@@ -63,7 +62,11 @@ class AMQPStreamConnection extends AbstractConnection
             \Closure::bind(fn() => $this->failoverHosts = $hosts, $settings, AMQPConnectionConfig::class)();
             $settings->setRetryPolicy($policy ?? $settings->getRetryPolicy());
         }
-        if ($context !== null) {
+        // As php-amqplib's StreamIO: TLS exactly when the context carries "ssl" options and the protocol
+        // ($ssl_protocol, 'ssl' when null) is not 'tcp', whatever the config says: an AMQPSSLConnection
+        // given no ssl options, or the factory's with the config's default network protocol 'tcp', dials TCP.
+        $settings->setIsSecure(false);
+        if ($context !== null && $ssl_protocol !== 'tcp') {
             self::useSslContext($settings, $context);
         }
         $settings->setIsLazy($settings->isLazy() || !$this->connectOnConstruct());

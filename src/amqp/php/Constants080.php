@@ -1,0 +1,12 @@
+<?php
+
+namespace PhpAmqpLib\Wire;
+
+/**
+ * php-amqplib's AMQP 0-8 protocol constants; mq offers only the version, which names the protocol in
+ * AMQPAbstractCollection (its frame and method tables belong to php-amqplib's own codec).
+ */
+final class Constants080
+{
+    const VERSION = '8.0';
+}
