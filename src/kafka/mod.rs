@@ -18,6 +18,7 @@ pub mod oauth;
 pub mod offsets;
 pub mod params;
 pub mod producer;
+pub mod rdkafka_module;
 pub mod topic;
 pub mod topic_partition;
 pub mod transaction;
@@ -119,22 +120,26 @@ pub fn leave_group(consumer: &rdkafka::consumer::BaseConsumer<context::Context>,
 pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
-/// constants are then taken, and mq leaves them to it (see `register`).
+/// constants are then taken, and mq leaves them to it (see `register`). mq's own `rdkafka` module entry
+/// (`rdkafka_module`) does not count.
 pub fn php_rdkafka_loaded() -> bool {
     extern "C" {
         static module_registry: ext_php_rs::ffi::HashTable;
     }
     // SAFETY: PHP's table of loaded modules, filled while extensions load, before any of them starts;
     // only read here, on PHP's startup thread.
-    unsafe { !ext_php_rs::ffi::zend_hash_str_find(&raw const module_registry, c"rdkafka".as_ptr(), 7).is_null() }
+    let found = unsafe { !ext_php_rs::ffi::zend_hash_str_find(&raw const module_registry, c"rdkafka".as_ptr(), 7).is_null() };
+    found && !rdkafka_module::registered()
 }
 
-/// Registers the Kafka API, unless php-rdkafka is loaded: registering the same classes twice would
-/// stop mq from starting at all, so mq's RabbitMQ side keeps working and the Kafka API is php-rdkafka's.
+/// Registers the Kafka API and the `rdkafka` module entry, unless php-rdkafka is loaded: registering the
+/// same classes twice would stop mq from starting at all, so mq's RabbitMQ side keeps working and the
+/// Kafka API is php-rdkafka's.
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     if php_rdkafka_loaded() {
         return module;
     }
+    rdkafka_module::register();
     conf::register_functions(constants::register(module))
         .class::<conf::Conf>()
         .class::<conf::TopicConf>()
