@@ -9,7 +9,7 @@ namespace Mq;
  * not rely on the broker's `auto.create.topics.enable`, and for the Laravel driver's topic commands.
  * Uses the settings of the `RdKafka\Conf` it is given (brokers, security), not its callbacks.
  *
- * Every wait is bounded by `$timeout` (seconds, > 0 and <= 86400; the broker is given the same bound)
+ * Every wait is bounded by `$timeout` (seconds, > 0 and <= 3600, librdkafka's limit; the broker is given the same bound)
  * and goes on through signals, whose handlers run. The broker's refusals are `\RdKafka\Exception` with
  * its error code (17 invalid topic name, 38 invalid replication factor, 40 invalid configuration, -185
  * no answer in time); refused arguments are `\InvalidArgumentException`. A forked child cannot use its
@@ -29,12 +29,14 @@ final class KafkaAdmin
      * @param array<string, string|int|float|bool> $config topic settings (`retention.ms`, `cleanup.policy`...)
      * @throws \RdKafka\Exception the broker's refusal, or -185 when it did not answer within `$timeout`
      * @throws \InvalidArgumentException an empty name, one with NUL bytes or not UTF-8, a `$partitions` or
-     *   `$replicationFactor` other than -1 below 1, a non-scalar setting, or a timeout out of range
+     *   `$replicationFactor` other than -1 below 1, a non-scalar setting, a setting name or value
+     *   not in UTF-8 or with NUL bytes, or a timeout out of range
      */
     public function createTopic(string $name, int $partitions = 1, int $replicationFactor = -1, ?array $config = null, float $timeout = 30.0): bool {}
 
     /**
-     * Deletes topic `$name` and its records. Returns false when there was no such topic.
+     * Deletes topic `$name` and its records. Returns false when there was no such topic. Kafka's internal
+     * topics (names starting with `__`, such as `__consumer_offsets`) are refused.
      *
      * @throws \RdKafka\Exception the broker's refusal, or -185 when it did not answer within `$timeout`
      * @throws \InvalidArgumentException as `createTopic()`

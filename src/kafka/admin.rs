@@ -56,12 +56,12 @@ fn invalid(method: &str, message: String) -> PhpException {
 
 /// A timeout argument in seconds, finite and positive.
 fn timeout(method: &str, seconds: f64, position: u8) -> PhpResult<Duration> {
-    // At most a day: a longer wait is a mistake, and Duration refuses what does not fit anyway.
-    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+    // At most an hour: librdkafka refuses longer admin timeouts.
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 3600.0 {
         return Ok(Duration::from_secs_f64(seconds));
     }
     let given = crate::retry::float(seconds);
-    Err(invalid(method, format!("Argument #{position} ($timeout) must be a number of seconds > 0 and <= 86400, {given} given")))
+    Err(invalid(method, format!("Argument #{position} ($timeout) must be a number of seconds > 0 and <= 3600, {given} given")))
 }
 
 fn topic_name(method: &str, name: &PhpBytes) -> PhpResult<String> {
@@ -72,27 +72,33 @@ fn topic_name(method: &str, name: &PhpBytes) -> PhpResult<String> {
         .ok_or_else(|| invalid(method, "Argument #1 ($name) must be a non-empty topic name without NUL bytes, in UTF-8".into()))
 }
 
-/// The topic configuration: string keys, scalar values (true/false as Kafka spells them).
+/// The topic configuration: string keys, scalar values (true/false as Kafka spells them), as UTF-8
+/// text without NUL bytes (what librdkafka can pass on).
 fn topic_config(config: &ZendHashTable) -> PhpResult<Vec<(String, String)>> {
+    let refuse = |what: String| invalid("createTopic", format!("Argument #4 ($config) {what}"));
     let mut entries = Vec::new();
     for (key, value) in crate::php_string::entries(config) {
-        let key = String::from_utf8_lossy(&key.into_bytes()).into_owned();
-        let value = scalar(value).ok_or_else(|| {
-            invalid("createTopic", format!("Argument #4 ($config) must map setting names to scalars, the value of \"{key}\" is not one"))
-        })?;
+        let key = text(key.into_bytes()).ok_or_else(|| refuse("must have setting names in UTF-8 without NUL bytes".into()))?;
+        let value = scalar(value).ok_or_else(|| refuse(format!("must map setting names to scalars, the value of \"{key}\" is not one")))?;
+        let value = text(value).ok_or_else(|| refuse(format!("must have values in UTF-8 without NUL bytes, the value of \"{key}\" is not")))?;
         entries.push((key, value));
     }
     Ok(entries)
 }
 
-fn scalar(value: &Zval) -> Option<String> {
+/// A scalar as PHP converts it to a string (true/false as words), as bytes.
+fn scalar(value: &Zval) -> Option<Vec<u8>> {
     if let Some(flag) = value.bool() {
-        Some(flag.to_string())
+        Some(flag.to_string().into_bytes())
     } else if value.is_long() || value.is_double() || value.is_string() {
-        value.coerce_to_string()
+        crate::php_string::try_bytes(value)
     } else {
         None
     }
+}
+
+fn text(bytes: Vec<u8>) -> Option<String> {
+    String::from_utf8(bytes).ok().filter(|t| !t.contains('\0'))
 }
 
 impl KafkaAdmin {
@@ -166,10 +172,15 @@ impl KafkaAdmin {
         Self::settle(operation, wait, RDKafkaErrorCode::TopicAlreadyExists)
     }
 
-    /// Deletes `$name` and its records; false when there was no such topic.
+    /// Deletes `$name` and its records; false when there was no such topic. Kafka's internal topics
+    /// (`__consumer_offsets`, `__transaction_state`...: names starting with "__") are refused: the
+    /// broker would delete them, and every group's committed offsets with them.
     #[php(defaults(timeout = 30.0))]
     pub fn delete_topic(&self, name: PhpBytes, timeout: f64) -> PhpResult<bool> {
         let name = topic_name("deleteTopic", &name)?;
+        if name.starts_with("__") {
+            return Err(invalid("deleteTopic", format!("Argument #1 ($name) must not be one of Kafka's internal topics, \"{name}\" given")));
+        }
         let wait = self::timeout("deleteTopic", timeout, 2)?;
         let client = self.client()?;
         let operation = client.delete_topics(&[name.as_str()], &Self::options(wait));

@@ -52,6 +52,11 @@ $show(fn () => $admin->createTopic('x', 1, -1, [], -1));
 $show(fn () => $admin->createTopic('x', 1, -1, [], 0));
 $show(fn () => $admin->deleteTopic('x', INF));
 $show(fn () => $admin->deleteTopic('x', 1e10));
+$show(fn () => $admin->deleteTopic('x', 3600.5));
+$show(fn () => $admin->createTopic('x', 1, -1, ["a\0b" => 1]));
+$show(fn () => $admin->createTopic('x', 1, -1, ['retention.ms' => "1\0"]));
+$show(fn () => $admin->createTopic('x', 1, -1, ['cleanup.policy' => "\xff"]));
+$show(fn () => $admin->deleteTopic('__consumer_offsets'));
 $show(fn () => $admin->createTopic([]));
 $show(fn () => $admin->createTopic('x', 'many'));
 $show(fn () => new Mq\KafkaAdmin('conf'));
@@ -98,11 +103,16 @@ InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #2 ($partitio
 InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #3 ($replicationFactor) must be -1 or between 1 and 2147483647, 0 given
 InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #3 ($replicationFactor) must be -1 or between 1 and 2147483647, -2 given
 InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #4 ($config) must map setting names to scalars, the value of "a" is not one
-InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 86400, NAN given
-InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 86400, -1 given
-InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 86400, 0 given
-InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #2 ($timeout) must be a number of seconds > 0 and <= 86400, INF given
-InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #2 ($timeout) must be a number of seconds > 0 and <= 86400, 10000000000 given
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 3600, NAN given
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 3600, -1 given
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #5 ($timeout) must be a number of seconds > 0 and <= 3600, 0 given
+InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #2 ($timeout) must be a number of seconds > 0 and <= 3600, INF given
+InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #2 ($timeout) must be a number of seconds > 0 and <= 3600, 10000000000 given
+InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #2 ($timeout) must be a number of seconds > 0 and <= 3600, 3600.5 given
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #4 ($config) must have setting names in UTF-8 without NUL bytes
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #4 ($config) must have values in UTF-8 without NUL bytes, the value of "retention.ms" is not
+InvalidArgumentException 0: Mq\KafkaAdmin::createTopic(): Argument #4 ($config) must have values in UTF-8 without NUL bytes, the value of "cleanup.policy" is not
+InvalidArgumentException 0: Mq\KafkaAdmin::deleteTopic(): Argument #1 ($name) must not be one of Kafka's internal topics, "__consumer_offsets" given
 TypeError 0: Mq\KafkaAdmin::createTopic(): Argument #1 ($name) must be of type string, array given
 TypeError 0: Mq\KafkaAdmin::createTopic(): Argument #2 ($partitions) must be of type int, string given
 TypeError 0: Mq\KafkaAdmin::__construct(): Argument #1 ($conf) must be of type RdKafka\Conf, string given

@@ -31,9 +31,12 @@ $try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, deadLetterT
 $try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, deadLetterTopic: 'orders'));
 $try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, $policy, deadLetterTopic: 'orders.retry.1000'));
 $try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, deadLetterTopic: 'dead/letters'));
-foreach ([NAN, INF, -INF, 0.0, -1.0] as $timeout) {
+foreach ([NAN, INF, -INF, 0.0, -1.0, 1e16] as $timeout) {
     $try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, confirmTimeout: $timeout));
 }
+// A delay that does not fit librdkafka's milliseconds; more retry topics than a consumer should subscribe to.
+$try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, new RetryPolicy(3, 1e16, 2.0, 1e16, 0.0)));
+$try(fn () => new KafkaRetryingConsumer($conf(), 'orders', $handler, new RetryPolicy(1000, 0.01, 1.01, 60.0, 0.0)));
 $noGroup = new RdKafka\Conf();
 $noGroup->set('bootstrap.servers', kafka_bootstrap());
 $try(fn () => new KafkaRetryingConsumer($noGroup, 'orders', $handler));
@@ -69,11 +72,14 @@ InvalidArgumentException: Mq\KafkaRetryingConsumer: deadLetterTopic must be a Ka
 InvalidArgumentException: Mq\KafkaRetryingConsumer: deadLetterTopic must not be the topic or one of its retry topics, got "orders"
 InvalidArgumentException: Mq\KafkaRetryingConsumer: deadLetterTopic must not be the topic or one of its retry topics, got "orders.retry.1000"
 InvalidArgumentException: Mq\KafkaRetryingConsumer: deadLetterTopic must be a Kafka topic name (1 to 249 of a-z, A-Z, 0-9, ".", "_", "-"), got "dead/letters"
-InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds
-InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds
-InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds
-InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds
-InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400
+InvalidArgumentException: Mq\KafkaRetryingConsumer: the policy's longest delay is over 2147483647 ms (about 24.8 days)
+InvalidArgumentException: Mq\KafkaRetryingConsumer: the policy asks for more than 32 distinct delays (retry topics); lower maxAttempts or raise the multiplier
 InvalidArgumentException: Mq\KafkaRetryingConsumer: conf must set group.id
 TypeError: Mq\KafkaRetryingConsumer::__construct(): Argument #1 ($conf) must be of type RdKafka\Conf, stdClass given, called in %s on line %d
 TypeError: Mq\KafkaRetryingConsumer::__construct(): Argument #2 ($topic) must be of type string, array given, called in %s on line %d

@@ -42,6 +42,12 @@ final class KafkaRetryingConsumer
     private const TOPIC_MAX = 249;
     /** The longest single wait of consume(): stop() from a signal handler and due retries are seen within it. */
     private const WAIT_MAX_MS = 1000;
+    /** How long a record whose handling ended in an exception (a copy not delivered, a hook that threw) waits before it is tried again. */
+    private const UNFINISHED_BACKOFF_MS = 1000;
+    /** At most this many retry topics (distinct delays): each is a subscription and, on most brokers, partitions to create. */
+    private const RETRY_TOPICS_MAX = 32;
+    /** The longest delay or wait taken (about 24.8 days, as milliseconds in librdkafka's int); a retry topic's retention must be longer than its delay. */
+    private const MS_MAX = 2147483647;
 
     private KafkaConsumer $consumer;
     private string $topic;
@@ -73,6 +79,8 @@ final class KafkaRetryingConsumer
     private \stdClass $held;
     private bool $subscribed = false;
     private bool $closed = false;
+    /** Inside consume(): a handler calling consume() again would store offsets past its own unfinished record. */
+    private bool $consuming = false;
     private bool $stopped = false;
     private array $counters = ['handled' => 0, 'retried' => 0, 'exhausted' => 0, 'skipped' => 0];
 
@@ -111,6 +119,19 @@ final class KafkaRetryingConsumer
         $this->policy = $policy ?? new RetryPolicy(retryOn: [\Throwable::class]);
         $this->deadLetterTopic = $deadLetterTopic ?? "$topic.dlt";
         self::checkTopic('deadLetterTopic', $this->deadLetterTopic);
+        // Delays never shrink: the last one is the longest.
+        $last = $this->policy->getMaxAttempts() - 1;
+        if ($last >= 1 && $this->policy->delay($last) * 1000 > self::MS_MAX) {
+            throw new \InvalidArgumentException(sprintf(
+                'Mq\\KafkaRetryingConsumer: the policy\'s longest delay is over %d ms (about 24.8 days)', self::MS_MAX
+            ));
+        }
+        if (count($this->getRetryTopics()) > self::RETRY_TOPICS_MAX) {
+            throw new \InvalidArgumentException(sprintf(
+                'Mq\\KafkaRetryingConsumer: the policy asks for more than %d distinct delays (retry topics); lower maxAttempts or raise the multiplier',
+                self::RETRY_TOPICS_MAX
+            ));
+        }
         foreach ($this->getRetryTopics() as $retryTopic) {
             if (strlen($retryTopic) > self::TOPIC_MAX) {
                 throw new \InvalidArgumentException(sprintf(
@@ -125,8 +146,8 @@ final class KafkaRetryingConsumer
                 $this->deadLetterTopic
             ));
         }
-        if (!is_finite($confirmTimeout) || $confirmTimeout <= 0) {
-            throw new \InvalidArgumentException('Mq\\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds');
+        if (!is_finite($confirmTimeout) || $confirmTimeout <= 0 || $confirmTimeout > 86400) {
+            throw new \InvalidArgumentException('Mq\\KafkaRetryingConsumer: confirmTimeout must be a positive number of seconds, at most 86400');
         }
         $settings = $conf->dump();
         $this->group = (string) ($settings['group.id'] ?? '');
@@ -211,6 +232,19 @@ final class KafkaRetryingConsumer
         if ($this->closed) {
             throw new \LogicException('Mq\\KafkaRetryingConsumer::consume(): the consumer was closed');
         }
+        if ($this->consuming) {
+            throw new \LogicException('Mq\\KafkaRetryingConsumer::consume(): called from its own handler or hook (call stop() instead)');
+        }
+        $this->consuming = true;
+        try {
+            $this->consumeUntil($timeout);
+        } finally {
+            $this->consuming = false;
+        }
+    }
+
+    private function consumeUntil(?float $timeout): void
+    {
         $this->stopped = false;
         if (!$this->subscribed) {
             $this->declareRetryTopics();
@@ -232,7 +266,7 @@ final class KafkaRetryingConsumer
                 if ($left <= 0) {
                     return;
                 }
-                $wait = min($wait, (int) ceil($left * 1000));
+                $wait = min($wait, (int) ceil(min($left, 86400.0) * 1000));
             }
             $message = $this->consumer->consume($wait);
             switch ($message->err) {
@@ -247,7 +281,7 @@ final class KafkaRetryingConsumer
                 default:
                     throw new \RuntimeException('Mq\\KafkaRetryingConsumer: ' . $message->errstr(), $message->err);
             }
-            if ($this->stopped) {
+            if ($this->stopped || $this->closed) {
                 return;
             }
         }
@@ -269,6 +303,7 @@ final class KafkaRetryingConsumer
             return;
         }
         $this->closed = true;
+        $this->stopped = true;
         $this->consumer->close();
         $this->producer?->flush(self::millis($this->confirmTimeout));
     }
@@ -296,7 +331,9 @@ final class KafkaRetryingConsumer
         try {
             $this->process($entry);
         } catch (\Throwable $e) {
-            // Not finished, and the records behind it must not be stored past it: it waits at the head.
+            // Not finished, and the records behind it must not be stored past it: it waits at the head, a
+            // while, so a caller that retries consume() at once does not spin on it.
+            $entry['due'] = self::nowMs() + self::UNFINISHED_BACKOFF_MS;
             $this->hold($entry);
             throw $e;
         }
@@ -314,8 +351,14 @@ final class KafkaRetryingConsumer
                     unset($entry);
                     break;
                 }
-                // A failure leaves the entry at the head (with 'seen' updated) and comes out of consume().
-                $this->process($entry);
+                // A failure leaves the entry at the head (with 'seen' updated), for a while, and comes out of
+                // consume().
+                try {
+                    $this->process($entry);
+                } catch (\Throwable $e) {
+                    $entry['due'] = self::nowMs() + self::UNFINISHED_BACKOFF_MS;
+                    throw $e;
+                }
                 unset($entry);
                 array_shift($this->held->partitions[$key]);
             }
@@ -349,7 +392,7 @@ final class KafkaRetryingConsumer
         }
         $attempt = self::attemptOf($message);
         if (!$entry['seen'] && $this->firstSeen !== null && $attempt === 1) {
-            $first = ($this->firstSeen)(implode(':', self::origin($message)), $message);
+            $first = ($this->firstSeen)(implode(':', self::origin($message)), clone $message);
             $entry['seen'] = true;
             if (!$first) {
                 $this->store($message);
@@ -359,9 +402,18 @@ final class KafkaRetryingConsumer
         }
         $entry['seen'] = true;
         try {
-            ($this->handler)($message);
+            // A copy: offsets stored and retry copies come from the record as read, whatever the handler
+            // does to the object it is given.
+            ($this->handler)(clone $message);
         } catch (\Throwable $error) {
+            if ($this->closed) {
+                return;
+            }
             $this->failed($message, $attempt, $error);
+            return;
+        }
+        if ($this->closed) {
+            // close() from the handler: the record is not stored, so it comes again (at least once).
             return;
         }
         $this->store($message);
