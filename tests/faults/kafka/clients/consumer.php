@@ -55,17 +55,8 @@ $noteAssignment = function () use (&$assigned, $received): void {
     emit('assigned', $list);
 };
 
-$conf = new RdKafka\Conf();
-$conf->set('bootstrap.servers', $a['bootstrap']);
-$conf->set('group.id', $a['group']);
-$conf->set('group.protocol', $a['protocol']);
-if ($a['protocol'] === 'classic') {
-    // Under the consumer protocol (KIP-848) the broker sets these (scripts/kafka-cluster.sh).
-    $conf->set('session.timeout.ms', '6000');
-    $conf->set('heartbeat.interval.ms', '500');
-}
+$conf = group_conf($a);
 $conf->set('enable.auto.commit', 'false');
-$conf->set('auto.offset.reset', 'earliest');
 $conf->set('enable.partition.eof', 'true');
 $conf->setRebalanceCb(function (RdKafka\KafkaConsumer $consumer, int $err, array $partitions) use ($a, $commit, $noteAssignment, &$assigned) {
     $incremental = $a['protocol'] === 'consumer';   // KIP-848 rebalances are incremental: assign() is refused

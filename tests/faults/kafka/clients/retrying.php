@@ -37,16 +37,7 @@ $handler = function (RdKafka\Message $m) use ($a, $every, $attempts, $handled, &
     }
 };
 
-$conf = new RdKafka\Conf();
-$conf->set('bootstrap.servers', $a['bootstrap']);
-$conf->set('group.id', $a['group']);
-$conf->set('group.protocol', $a['protocol']);
-if ($a['protocol'] === 'classic') {
-    // Under the consumer protocol (KIP-848) the broker sets these (scripts/kafka-cluster.sh).
-    $conf->set('session.timeout.ms', '6000');
-    $conf->set('heartbeat.interval.ms', '500');
-}
-$conf->set('auto.offset.reset', 'earliest');
+$conf = group_conf($a);
 $conf->set('auto.commit.interval.ms', '1000');
 $policy = new Mq\RetryPolicy(maxAttempts: $attempts, initialDelay: (float) $a['delay'], multiplier: 2.0, jitter: 0.0,
     retryOn: [Throwable::class]);

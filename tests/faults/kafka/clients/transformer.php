@@ -36,17 +36,8 @@ $producer = new RdKafka\Producer($pconf);
 $producer->initTransactions($timeoutMs);
 $output = $producer->newTopic($a['output']);
 
-$conf = new RdKafka\Conf();
-$conf->set('bootstrap.servers', $a['bootstrap']);
-$conf->set('group.id', $a['group']);
-$conf->set('group.protocol', $a['protocol']);
-if ($a['protocol'] === 'classic') {
-    // Under the consumer protocol (KIP-848) the broker sets these (scripts/kafka-cluster.sh).
-    $conf->set('session.timeout.ms', '6000');
-    $conf->set('heartbeat.interval.ms', '500');
-}
+$conf = group_conf($a);
 $conf->set('enable.auto.commit', 'false');
-$conf->set('auto.offset.reset', 'earliest');
 $conf->set('isolation.level', 'read_committed');
 $conf->setRebalanceCb(function (RdKafka\KafkaConsumer $consumer, int $err, array $parts) use ($a) {
     $incremental = $a['protocol'] === 'consumer';   // KIP-848 rebalances are incremental: assign() is refused
