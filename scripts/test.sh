@@ -177,7 +177,8 @@ layer_faults() {
   scripts/kafka-cluster.sh start 2>&1 | tee -a "$LOGS/faults.log"
   "$PHP" -n tests/faults/kafka.php --reduced --so="$SO" 2>&1 | tee -a "$LOGS/faults.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
-  if [ "${MQ_KAFKA_VERSION:-4.4.0}" = "${MQ_KAFKA_VERSION#3.}" ]; then
+  local version="${MQ_KAFKA_VERSION:-4.4.0}"
+  if [ "$version" = "${version#3.}" ]; then # not the 3.x line
     MQ_KAFKA_GROUP_PROTOCOL=consumer "$PHP" -n tests/faults/kafka.php --reduced --so="$SO" \
       --only=kill-consumer,consumer-group-failover,retry-dlt,transactional \
       2>&1 | tee -a "$LOGS/faults.log"

@@ -174,7 +174,6 @@ fn duration(seconds: f64) -> Duration {
 }
 
 /// A float as PHP prints it in messages (NAN, INF, -INF, 1.5).
-/// A float as PHP's messages spell it (`NAN`, `INF`).
 pub fn float(value: f64) -> String {
     match value {
         v if v.is_nan() => "NAN".into(),

@@ -651,6 +651,22 @@ impl AmqpChannel {
 
     /// Settles one confirm: the return listener for a returned message, then the ack or nack handler,
     /// each called with the very message object that was published.
+    /// Hands over, up to `at_most`, the confirms the broker answered on a channel that has since ended
+    /// (only then: on a live channel the waits hand them over in turn). Returns how many.
+    fn settle_answered(self_: &mut ZendClassObject<Self>, at_most: usize) -> PhpResult<usize> {
+        // Not through check(), which takes the deferred error and may start a recovery (which carries
+        // the answered confirms over itself).
+        let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.reopening.get()
+            && (c.deferred.borrow().is_some() || !c.channel().status().connected());
+        let mut settled = 0;
+        while settled < at_most && ended(self_) {
+            let Some(confirmed) = self_.confirms.borrow_mut().try_next_answer()? else { break };
+            Self::settle(self_, confirmed)?;
+            settled += 1;
+        }
+        Ok(settled)
+    }
+
     fn settle(self_: &mut ZendClassObject<Self>, confirmed: Confirmed) -> PhpResult<()> {
         if confirmed.outcome.is_err() && self_.recoverable() {
             return self_.reopen(); // which publishes it again, under the same tag
@@ -832,7 +848,12 @@ impl AmqpChannel {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
         let deadline = limit.map(|t| Instant::now() + t);
         if !self_.unconfirmed.borrow().is_empty() {
-            self_.check()?; // a channel the broker closed: its reason, as php-amqplib reads it here
+            // A channel the broker closed: what it answered first, then its reason, as php-amqplib reads
+            // them off the socket in that order.
+            Self::settle_answered(self_, usize::MAX)?;
+            if !self_.unconfirmed.borrow().is_empty() {
+                self_.check()?;
+            }
         }
         while !self_.unconfirmed.borrow().is_empty() {
             // Signals that came while PHP ran (an ack handler): their handlers run before the wait.
@@ -1334,7 +1355,11 @@ impl AmqpChannel {
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
         let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
-        // A closed channel has nothing to wait for: php-amqplib fails here too (on a null connection).
+        // A closed channel has nothing to wait for but the confirms the broker sent before closing it
+        // (php-amqplib reads one frame per wait()); then php-amqplib fails here too.
+        if Self::settle_answered(self_, 1)? > 0 {
+            return Ok(Zval::new());
+        }
         self_.check()?;
         // Signals that came while PHP ran (without async signals pcntl only queued them): their
         // handlers run now, as php-amqplib's select runs them after its next wait.

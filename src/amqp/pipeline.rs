@@ -125,6 +125,13 @@ impl Confirms {
         })
     }
 
+    /// One the broker acked or nacked (not one failed with its channel), without waiting: what the
+    /// broker answered before a channel or connection ended still reaches the handlers.
+    pub fn try_next_answer(&mut self) -> PhpResult<Option<Confirmed>> {
+        let answered = self.has_ready()? && self.ready.as_ref().is_some_and(|c| c.outcome.is_ok());
+        Ok(if answered { self.ready.take() } else { None })
+    }
+
     /// Resolves once one is answered (kept for the next `try_next`/`next`).
     pub async fn ready(&mut self) {
         if self.ready.is_none() {

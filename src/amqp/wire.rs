@@ -125,17 +125,30 @@ pub fn timeout(value: &Zval, what: &str) -> PhpResult<Option<Duration>> {
     seconds_limit(seconds).map_err(|()| exception(INVALID_ARGUMENT, format!("{what} must be a number of seconds, NAN given"), 0))
 }
 
+/// Beyond this many seconds (about 31 700 years) a limit is none: `Instant::now()` plus more could
+/// overflow, which panics.
+const SECONDS_MAX: f64 = 1e12;
+
 /// Seconds as a limit: None for none (0, negative, INF, too large); Err for NAN.
 pub fn seconds_limit(seconds: f64) -> Result<Option<Duration>, ()> {
     if seconds.is_nan() {
         return Err(());
     }
-    Ok((seconds > 0.0).then(|| Duration::try_from_secs_f64(seconds).ok()).flatten())
+    Ok((seconds > 0.0 && seconds <= SECONDS_MAX).then(|| Duration::from_secs_f64(seconds)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_too_large_to_add_to_now_are_none() {
+        assert_eq!(seconds_limit(1.5), Ok(Some(Duration::from_millis(1500))));
+        assert_eq!(seconds_limit(9.2e18), Ok(None));
+        assert_eq!(seconds_limit(f64::INFINITY), Ok(None));
+        assert_eq!(seconds_limit(0.0), Ok(None));
+        assert_eq!(seconds_limit(f64::NAN), Err(()));
+    }
 
     #[test]
     fn numeric_strings_as_php_reads_them() {

@@ -12,10 +12,19 @@ $conf->set('bootstrap.servers', kafka_bootstrap());
 $admin = new Mq\KafkaAdmin($conf);
 $name = fresh_name('admin');
 
+// The topic's partition count once the broker's metadata shows it (a new topic can take a moment on a busy
+// broker; the negated error code after 10 s).
 function partitions(RdKafka\Conf $conf, string $name): int {
     $producer = new RdKafka\Producer($conf);
-    $topic = $producer->getMetadata(false, $producer->newTopic($name), 10000)->getTopics()->current();
-    return $topic->getErr() === RD_KAFKA_RESP_ERR_NO_ERROR ? count($topic->getPartitions()) : -$topic->getErr();
+    $deadline = microtime(true) + 10;
+    do {
+        $topic = $producer->getMetadata(false, $producer->newTopic($name), 10000)->getTopics()->current();
+        if ($topic->getErr() === RD_KAFKA_RESP_ERR_NO_ERROR && count($topic->getPartitions()) > 0) {
+            return count($topic->getPartitions());
+        }
+        usleep(100_000);
+    } while (microtime(true) < $deadline);
+    return -$topic->getErr();
 }
 
 var_dump($admin->createTopic($name, 3, 1, ['retention.ms' => 60000, 'cleanup.policy' => 'delete', 'preallocate' => false]));

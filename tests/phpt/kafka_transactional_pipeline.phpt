@@ -92,12 +92,25 @@ attempt('batchSize 0', fn () => new Mq\KafkaTransactionalPipeline($consumer, $pl
 attempt('batchWait NAN', fn () => new Mq\KafkaTransactionalPipeline($consumer, $plain, 1, NAN));
 attempt('batchWait -1', fn () => new Mq\KafkaTransactionalPipeline($consumer, $plain, 1, -1.0));
 attempt('timeoutMs 0', fn () => new Mq\KafkaTransactionalPipeline($consumer, $plain, 1, 1.0, 0));
+attempt('timeoutMs 2^31', fn () => new Mq\KafkaTransactionalPipeline($consumer, $plain, 1, 1.0, 2147483648));
 attempt('no transactional.id', fn () => new Mq\KafkaTransactionalPipeline($consumer, $plain));
 attempt('not a consumer', fn () => new Mq\KafkaTransactionalPipeline($plain, $plain));
 attempt('transform not callable', fn () => $pipeline->processBatch('no such function'));
 $plain->newTopic($in)->produce(0, 0, 'f');
 $plain->flush(20000);
 attempt('transform returning a string', fn () => $pipeline->processBatch(fn ($m) => ['oops']));
+// Not a list at all (a transform without its return): aborted too, never committed without its output.
+for ($round = 0; $round < 10; $round++) {
+    try {
+        if ($pipeline->processBatch(fn ($m) => null) > 0) {
+            echo "transform returning null: committed\n";
+            break;
+        }
+    } catch (UnexpectedValueException $e) {
+        echo 'transform returning null: ', get_class($e), ' ', $e->getMessage(), "\n";
+        break;
+    }
+}
 // The batch the bad transform aborted comes back.
 for ($n = 0, $round = 0; $n === 0 && $round < 10; $round++) {
     $n = $pipeline->processBatch(fn ($m) => [[$out, $m->payload]]);
@@ -117,9 +130,11 @@ read_committed: A,A!,B,B!,C,C!,D,D!,E,E!
 batchSize 0: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #3 ($batchSize) must be at least 1, 0 given
 batchWait NAN: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #4 ($batchWait) must be a finite number of seconds >= 0, NAN given
 batchWait -1: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #4 ($batchWait) must be a finite number of seconds >= 0, -1.0 given
-timeoutMs 0: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #5 ($timeoutMs) must be at least 1, 0 given
+timeoutMs 0: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #5 ($timeoutMs) must be between 1 and 2147483647, 0 given
+timeoutMs 2^31: InvalidArgumentException Mq\KafkaTransactionalPipeline::__construct(): Argument #5 ($timeoutMs) must be between 1 and 2147483647, 2147483648 given
 no transactional.id: RdKafka\KafkaErrorException The Transactional API requires transactional.id to be configured (RD_KAFKA_RESP_ERR__NOT_CONFIGURED)
 not a consumer: TypeError Mq\KafkaTransactionalPipeline::__construct(): Argument #1 ($consumer) must be of type RdKafka\KafkaConsumer, RdKafka\Producer given, called in %s on line %d
 transform not callable: TypeError Mq\KafkaTransactionalPipeline::processBatch(): Argument #1 ($transform) must be of type callable, string given, called in %s on line %d
 transform returning a string: UnexpectedValueException Mq\KafkaTransactionalPipeline: the transform must return a list of [string $topic, ?string $payload, ?string $key, ?array $headers], got string
+transform returning null: UnexpectedValueException Mq\KafkaTransactionalPipeline: the transform must return a list of outputs, got null
 1

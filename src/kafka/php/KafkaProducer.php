@@ -59,6 +59,8 @@ final class KafkaProducer
     private array $pending = [];
     /** Reports (or produce-time refusals) of pending messages not handled yet, by send number: [error code, partition, offset]. */
     private array $reports = [];
+    /** The send numbers of the send() calls waiting for their outcome (as keys). */
+    private array $sending = [];
     /** Failed messages waiting to be produced again, by send number: [due at, error code, partition]. */
     private array $retrying = [];
     /** Final outcomes not handed out yet, by send number. */
@@ -118,7 +120,12 @@ final class KafkaProducer
     {
         $timeout = self::timeout($timeout, 'send(): Argument #6 ($timeout)');
         $seq = $this->produceNew('send', $topic, $payload, $key, $headers, $partition);
-        $this->settle($timeout, $seq);
+        $this->sending[$seq] = true;
+        try {
+            $this->settle($timeout, $seq);
+        } finally {
+            unset($this->sending[$seq]);
+        }
         $outcome = $this->done[$seq];
         unset($this->done[$seq]);
         return $outcome;
@@ -146,8 +153,9 @@ final class KafkaProducer
     {
         $this->settle(self::timeout($timeout, 'waitForAll(): Argument #1 ($timeout)'), null);
         ksort($this->done);
-        $outcomes = array_values($this->done);
-        $this->done = [];
+        // A send() waiting further up (waitForAll() from a delivery callback) keeps its own outcome.
+        $outcomes = array_values(array_diff_key($this->done, $this->sending));
+        $this->done = array_intersect_key($this->done, $this->sending);
         return $outcomes;
     }
 

@@ -38,7 +38,7 @@ final class KafkaTransactionalPipeline
     /**
      * @param int $timeoutMs how long each transaction call (init, offsets, commit, abort) may wait
      * @throws \InvalidArgumentException for $batchSize < 1, a $batchWait that is not a finite number >= 0,
-     *   or $timeoutMs < 1
+     *   or a $timeoutMs outside 1..2147483647 (librdkafka's int milliseconds)
      * @throws KafkaErrorException from initTransactions() (no transactional.id: _NOT_CONFIGURED)
      */
     public function __construct(KafkaConsumer $consumer, Producer $producer, int $batchSize = 100, float $batchWait = 1.0, int $timeoutMs = 30000)
@@ -49,8 +49,8 @@ final class KafkaTransactionalPipeline
         if (!is_finite($batchWait) || $batchWait < 0) {
             throw new \InvalidArgumentException(sprintf('Mq\KafkaTransactionalPipeline::__construct(): Argument #4 ($batchWait) must be a finite number of seconds >= 0, %s given', var_export($batchWait, true)));
         }
-        if ($timeoutMs < 1) {
-            throw new \InvalidArgumentException(sprintf('Mq\KafkaTransactionalPipeline::__construct(): Argument #5 ($timeoutMs) must be at least 1, %d given', $timeoutMs));
+        if ($timeoutMs < 1 || $timeoutMs > 2147483647) {
+            throw new \InvalidArgumentException(sprintf('Mq\KafkaTransactionalPipeline::__construct(): Argument #5 ($timeoutMs) must be between 1 and 2147483647, %d given', $timeoutMs));
         }
         $this->consumer = $consumer;
         $this->producer = $producer;
@@ -77,7 +77,11 @@ final class KafkaTransactionalPipeline
         try {
             $next = [];
             foreach ($messages as $message) {
-                foreach ($transform($message) as $output) {
+                $outputs = $transform($message);
+                if (!is_iterable($outputs)) {
+                    throw new \UnexpectedValueException('Mq\KafkaTransactionalPipeline: the transform must return a list of outputs, got ' . get_debug_type($outputs));
+                }
+                foreach ($outputs as $output) {
                     $this->produce($output);
                 }
                 $next[$message->topic_name . "\0" . $message->partition] = new TopicPartition($message->topic_name, $message->partition, $message->offset + 1);
@@ -85,10 +89,16 @@ final class KafkaTransactionalPipeline
             $this->producer->sendOffsetsToTransaction(array_values($next), $this->consumer, $this->timeoutMs);
             $this->producer->commitTransaction($this->timeoutMs);
         } catch (\Throwable $e) {
-            if ($e instanceof KafkaErrorException && $e->isFatal()) {
-                throw $e;
+            // Whatever happens next, the batch was not committed: the consumer goes back to its start, so
+            // the next batch (on this producer or, after a fatal error, on a new one) processes it again.
+            try {
+                if (!($e instanceof KafkaErrorException && $e->isFatal())) {
+                    $this->producer->abortTransaction($this->timeoutMs);
+                }
+            } catch (\Throwable $abort) {
+                $this->rewind($messages);
+                throw new \RuntimeException('Mq\KafkaTransactionalPipeline: the batch failed and its transaction could not be aborted: ' . $abort->getMessage(), 0, $e);
             }
-            $this->producer->abortTransaction($this->timeoutMs);
             $this->rewind($messages);
             throw $e;
         }
