@@ -654,9 +654,9 @@ impl AmqpChannel {
     /// Hands over, up to `at_most`, the confirms the broker answered on a channel that has since ended
     /// (only then: on a live channel the waits hand them over in turn). Returns how many.
     fn settle_answered(self_: &mut ZendClassObject<Self>, at_most: usize) -> PhpResult<usize> {
-        // Not through check(), which takes the deferred error and may start a recovery (which carries
-        // the answered confirms over itself).
-        let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.reopening.get()
+        // Not through check(), which takes the deferred error and may start a recovery. With recovery on
+        // the reopened channel carries the answered confirms over itself (`Confirms::carry_over`).
+        let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.session.recovery()
             && (c.deferred.borrow().is_some() || !c.channel().status().connected());
         let mut settled = 0;
         while settled < at_most && ended(self_) {

@@ -26,17 +26,21 @@ for ($i = 0; $i < 50; $i++) {
 }
 var_dump(amqp_force_close($name, 'publisher lost test'));
 usleep(500000);
+// The acks the broker sent before the loss are handed over first (as php-amqplib reads them off the
+// socket); only publishes left unanswered make waitForAll() throw the loss.
+$thrown = null;
 try {
     $publisher->waitForAll(5);
 } catch (Exception $e) {
-    echo get_class($e), ': ', $e->getMessage(), "\n";
+    $thrown = $e;
 }
 $counters = $publisher->getCounters();
-var_dump($counters['pending'] > 0, $counters['pending'] + $counters['acked'] === 50, $counters['timed_out']);
+var_dump($thrown === null ? $counters['pending'] === 0
+    : $thrown instanceof PhpAmqpLib\Exception\AMQPConnectionClosedException && str_contains($thrown->getMessage(), 'CONNECTION_FORCED') && $counters['pending'] > 0);
+var_dump($counters['pending'] + $counters['acked'] === 50, $counters['timed_out']);
 ?>
---EXPECTF--
+--EXPECT--
 bool(true)
-PhpAmqpLib\Exception\AMQPConnectionClosedException: CONNECTION_FORCED - publisher lost test(0, 0)
 bool(true)
 bool(true)
 int(0)
