@@ -83,17 +83,10 @@ transaction.state.log.min.isr=2
 # Fewer internal partitions than the default 50: three small JVMs start and fail over faster.
 offsets.topic.num.partitions=6
 transaction.state.log.num.partitions=6
-group.initial.rebalance.delay.ms=0
 # A SIGKILLed broker is fenced, and its partitions get new leaders, after 3 s (default 9 s).
 broker.session.timeout.ms=3000
 broker.heartbeat.interval.ms=500
-# As in scripts/kafka.sh: groups of the consumer protocol (KIP-848) take these from the broker, so a
-# killed member's partitions move on within seconds under both protocols.
-group.consumer.min.session.timeout.ms=6000
-group.consumer.session.timeout.ms=6000
-group.consumer.min.heartbeat.interval.ms=500
-group.consumer.heartbeat.interval.ms=500
-file.delete.delay.ms=1000
+$(test_timing_settings)
 EOF
   write_log_config
 }

@@ -174,6 +174,15 @@ auto.create.topics.enable=true
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
+$(test_timing_settings)
+EOF
+  write_log_config
+}
+
+# The broker settings that make groups and topic deletion quick enough for tests; also used by
+# scripts/kafka-cluster.sh's nodes.
+test_timing_settings() {
+  cat <<'EOF'
 group.initial.rebalance.delay.ms=0
 # Groups of the consumer protocol (KIP-848, Kafka 4) take their session timeout and heartbeat interval
 # from the broker, not from the client: the values the tests' classic groups ask for, so a killed
@@ -185,7 +194,6 @@ group.consumer.heartbeat.interval.ms=500
 # A deleted topic's files go after a second (default: a minute), not in the middle of a later benchmark run.
 file.delete.delay.ms=1000
 EOF
-  write_log_config
 }
 
 write_log_config() {
