@@ -47,6 +47,9 @@ const FLUSH_SLICE: Duration = Duration::from_millis(20);
 /// for events alone (a producer without a delivery callback hears only of failures): it waits in
 /// librdkafka's own flush, which returns the moment the last message is done and treats `linger.ms` as
 /// over meanwhile, as php-rdkafka's `flush()` does, in slices so that events and signals are seen.
+/// With a delivery callback it cannot wait there: librdkafka counts a message until its report is served,
+/// and the reports wait in our queue, so its flush would sleep through every slice. Such a flush hurries
+/// `linger.ms` once with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
     /// librdkafka's main (event) queue, where rdkafka's poll takes the producer's events from: our
@@ -55,6 +58,10 @@ pub struct ProducerHandle {
     /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
     /// closed descriptor.
     doorbell: Doorbell,
+    /// Whether every delivery comes back as an event (a delivery callback is set), not only failures.
+    reports_deliveries: bool,
+    /// Whether `linger.ms` is above 0, so that a flush has something to hurry.
+    lingers: bool,
     pub owner: OwnerPid,
 }
 
@@ -66,7 +73,9 @@ impl ProducerHandle {
             .ok_or_else(|| errors::exception("librdkafka gave no main queue", 0))?;
         // SAFETY: our live queue; librdkafka copies the payload.
         unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
-        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, owner: OwnerPid::current() })
+        let reports_deliveries = producer.context().wants().delivery;
+        let lingers = linger_ms(producer.client().native_ptr()).map_or(true, |ms| ms > 0.0);
+        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, reports_deliveries, lingers, owner: OwnerPid::current() })
     }
 
     /// Whether nothing waits to be served: no event in librdkafka's queue, none recorded for PHP. What
@@ -137,9 +146,22 @@ impl ProducerHandle {
     /// Waits, for one slice at most, until every message is done (see the struct's comment).
     fn await_flush(&self, left: Option<Duration>) {
         let slice = left.map_or(FLUSH_SLICE, |left| left.min(FLUSH_SLICE));
-        // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
-        // flush serves nothing: it waits for the message count to reach zero.
-        unsafe { rd::rd_kafka_flush(self.native(), slice.as_millis().max(1) as i32) };
+        if self.reports_deliveries {
+            self.doorbell.sleep(Some(slice));
+        } else {
+            // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
+            // flush serves nothing: it waits for the message count to reach zero.
+            unsafe { rd::rd_kafka_flush(self.native(), slice.as_millis().max(1) as i32) };
+        }
+    }
+
+    /// Before a flush that waits on the doorbell: has the brokers send what lingers, as librdkafka's
+    /// flush does while it runs (1 ms is enough for its broker threads to wake up and see it).
+    fn hurry(&self) {
+        if self.reports_deliveries && self.lingers && !self.flushed() {
+            // SAFETY: a live producer handle.
+            unsafe { rd::rd_kafka_flush(self.native(), 1) };
+        }
     }
 
     /// Whether no message is in flight and no event waits. Not `rd_kafka_flush(rk, 0)`, which would also
@@ -160,6 +182,7 @@ impl Drop for ProducerHandle {
         }
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
+        self.hurry();
         let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true), Self::await_flush);
         // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
         // the handle.
@@ -214,6 +237,7 @@ impl Producer {
     pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
+        handle.hurry();
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
         let flushed =
             handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;
@@ -261,6 +285,18 @@ pub fn finish_client(client: &Client<Context>, conf: Option<&Conf>) {
 /// counts them), as the only way errors of single messages surface in rdkafka's event API.
 fn only_failures_reported(config: &mut ClientConfig) {
     config.set("delivery.report.only.error", "true");
+}
+
+/// The producer's `linger.ms` (librdkafka's value: a double, also set through its alias).
+fn linger_ms(rk: *mut rd::rd_kafka_t) -> Option<f64> {
+    let mut value = [0u8; 32];
+    let mut size = value.len();
+    // SAFETY: a live client's configuration; librdkafka writes at most `size` bytes, NUL included.
+    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), c"linger.ms".as_ptr(), value.as_mut_ptr().cast(), &mut size) };
+    if res != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK {
+        return None;
+    }
+    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok()?.parse().ok()
 }
 
 pub fn creation_error(error: KafkaError) -> ext_php_rs::exception::PhpException {
