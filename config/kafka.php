@@ -22,10 +22,6 @@ return [
     'consume_timeout_ms' => 1000,
     'flush_timeout_ms' => 10000,
 
-    // The cache store holding the attempts of jobs being run (null: the default store). It must be shared by
-    // all workers, as for `queue:restart`, so that a worker killed mid-job has its attempt counted.
-    'attempts_cache' => null,
-
     // librdkafka properties for both clients (security.protocol, sasl.*, ssl.* ...), then per client.
     'options' => [],
     'producer' => [],

@@ -562,6 +562,12 @@ namespace RdKafka {
 
         /** @tentative-return-type */
         public function getErr(): ?int {}
+
+        /** mq addition: the metadata committed with the offset (commit() sends it, getCommittedOffsets() reads it back). */
+        public function getMetadata(): ?string {}
+
+        /** mq addition: see getMetadata(). */
+        public function setMetadata(?string $metadata): TopicPartition {}
     }
 }
 

@@ -49,7 +49,7 @@ const FLUSH_SLICE: Duration = Duration::from_millis(20);
 /// over meanwhile, as php-rdkafka's `flush()` does, in slices so that events and signals are seen.
 /// With a delivery callback it cannot wait there: librdkafka counts a message until its report is served,
 /// and the reports wait in our queue, so its flush would sleep through every slice. Such a flush hurries
-/// `linger.ms` once with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
+/// `linger.ms` with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
     /// librdkafka's main (event) queue, where rdkafka's poll takes the producer's events from: our
@@ -147,20 +147,17 @@ impl ProducerHandle {
     fn await_flush(&self, left: Option<Duration>) {
         let slice = left.map_or(FLUSH_SLICE, |left| left.min(FLUSH_SLICE));
         if self.reports_deliveries {
+            if self.lingers {
+                // Has the brokers send what lingers, as librdkafka's flush does while it runs (1 ms is
+                // enough for its broker threads to wake up and see it; every slice, as more may come).
+                // SAFETY: a live producer handle.
+                unsafe { rd::rd_kafka_flush(self.native(), 1) };
+            }
             self.doorbell.sleep(Some(slice));
         } else {
             // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
             // flush serves nothing: it waits for the message count to reach zero.
             unsafe { rd::rd_kafka_flush(self.native(), slice.as_millis().max(1) as i32) };
-        }
-    }
-
-    /// Before a flush that waits on the doorbell: has the brokers send what lingers, as librdkafka's
-    /// flush does while it runs (1 ms is enough for its broker threads to wake up and see it).
-    fn hurry(&self) {
-        if self.reports_deliveries && self.lingers && !self.flushed() {
-            // SAFETY: a live producer handle.
-            unsafe { rd::rd_kafka_flush(self.native(), 1) };
         }
     }
 
@@ -182,7 +179,6 @@ impl Drop for ProducerHandle {
         }
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
-        self.hurry();
         let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true), Self::await_flush);
         // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
         // the handle.
@@ -237,7 +233,6 @@ impl Producer {
     pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
-        handle.hurry();
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
         let flushed =
             handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;

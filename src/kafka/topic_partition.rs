@@ -21,13 +21,16 @@ pub struct TopicPartition {
     pub partition: i32,
     pub offset: i64,
     pub err: Option<i64>,
+    /// Committed with the offset and read back by getCommittedOffsets(): an mq addition (php-rdkafka 6
+    /// has no metadata), which mq's Laravel `kafka` queue counts attempts in.
+    pub metadata: Option<Vec<u8>>,
 }
 
 #[php_impl]
 impl TopicPartition {
     #[php(defaults(offset = 0))]
     pub fn __construct(topic: PhpBytes, partition: i64, offset: i64) -> Self {
-        Self { topic: c_string(topic.as_bytes()).into_bytes(), partition: partition as i32, offset, err: Some(0) }
+        Self { topic: c_string(topic.as_bytes()).into_bytes(), partition: partition as i32, offset, err: Some(0), metadata: None }
     }
 
     pub fn get_topic(&self) -> Option<PhpBytes> {
@@ -60,6 +63,15 @@ impl TopicPartition {
     pub fn get_err(&self) -> Option<i64> {
         self.err
     }
+
+    pub fn get_metadata(&self) -> Option<PhpBytes> {
+        self.metadata.clone().map(PhpBytes)
+    }
+
+    pub fn set_metadata(self_: &mut ZendClassObject<TopicPartition>, metadata: Option<PhpBytes>) -> &mut ZendClassObject<TopicPartition> {
+        self_.metadata = metadata.map(|m| m.0);
+        self_
+    }
 }
 
 /// The entries of a librdkafka list (offsets as raw numbers, errors as codes). Read natively: rdkafka's
@@ -89,15 +101,38 @@ pub unsafe fn from_native(list: *const rd::rd_kafka_topic_partition_list_t) -> V
             // The bindings type err as an enum that may not list every code: read it as an int.
             // SAFETY: a field of a live element.
             err: Some(i64::from(unsafe { std::ptr::addr_of!(e.err).cast::<i32>().read() })),
+            // SAFETY: `metadata_size` bytes of a live element.
+            metadata: (!e.metadata.is_null())
+                .then(|| unsafe { std::slice::from_raw_parts(e.metadata.cast::<u8>(), e.metadata_size) }.to_vec()),
         })
         .collect()
 }
 
 /// Adds a partition with a raw offset to a librdkafka list, by its topic's bytes (up to a NUL).
 pub fn add(list: &mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) {
+    add_element(list, topic, partition, offset);
+}
+
+fn add_element<'a>(list: &'a mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) -> &'a mut rd::rd_kafka_topic_partition_t {
     let topic = c_string(topic);
     // SAFETY: a live list and C string (copied by librdkafka); the element returned lives in the list.
-    unsafe { (*rd::rd_kafka_topic_partition_list_add(list.ptr(), topic.as_ptr(), partition)).offset = offset };
+    let element = unsafe { &mut *rd::rd_kafka_topic_partition_list_add(list.ptr(), topic.as_ptr(), partition) };
+    element.offset = offset;
+    element
+}
+
+/// Gives an element its metadata, in memory librdkafka frees with the list.
+fn set_metadata(element: &mut rd::rd_kafka_topic_partition_t, metadata: &[u8]) {
+    // SAFETY: malloc'd (librdkafka releases it with free()), `metadata.len()` bytes copied into it.
+    unsafe {
+        let copy = libc::malloc(metadata.len().max(1));
+        if copy.is_null() {
+            return;
+        }
+        std::ptr::copy_nonoverlapping(metadata.as_ptr(), copy.cast::<u8>(), metadata.len());
+        element.metadata = copy;
+        element.metadata_size = metadata.len();
+    }
 }
 
 /// A librdkafka list from a PHP array of TopicPartition objects.
@@ -107,7 +142,10 @@ pub fn to_list(array: &ZendHashTable) -> PhpResult<TopicPartitionList> {
         let tp = value
             .extract::<&TopicPartition>()
             .ok_or_else(|| errors::invalid_argument("expected an array of RdKafka\\TopicPartition".into()))?;
-        add(&mut list, &tp.topic, tp.partition, tp.offset);
+        let element = add_element(&mut list, &tp.topic, tp.partition, tp.offset);
+        if let Some(metadata) = &tp.metadata {
+            set_metadata(element, metadata);
+        }
     }
     Ok(list)
 }

@@ -42,10 +42,14 @@ class KafkaJob extends Job implements JobContract
         return $this->attempts;
     }
 
+    /** Done or failed: committed with the next job's claim (see KafkaQueue::finished()). */
     public function delete()
     {
         parent::delete();
-        $this->settle();
+        if (!$this->settled) {
+            $this->settled = true;
+            $this->kafka->finished($this->message);
+        }
     }
 
     /** Produces the next attempt (acknowledged by the brokers) before committing this one. */
@@ -53,19 +57,14 @@ class KafkaJob extends Job implements JobContract
     {
         parent::release($delay);
         $this->kafka->laterRaw($delay, $this->getRawBody(), $this->queue, $this->attempts);
-        $this->settle();
+        if (!$this->settled) {
+            $this->settled = true;
+            $this->kafka->commit($this->message);
+        }
     }
 
     public function getMessage(): Message
     {
         return $this->message;
-    }
-
-    private function settle(): void
-    {
-        if (!$this->settled) {
-            $this->settled = true;
-            $this->kafka->commit($this->message);
-        }
     }
 }

@@ -30,6 +30,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     use EnqueuesRaw;
 
     public const ATTEMPTS_HEADER = 'mq-attempts';
+    /** The commit metadata that counts a job's runs: "mq-claim:{offset}:{runs}" (see claim()). */
+    public const CLAIM = 'mq-claim';
     /** When the job may run, in Unix milliseconds. */
     public const DUE_HEADER = 'mq-due-ms';
     /** Delay levels in seconds: 1, 4, 16, ... 65536 (18 h); longer delays go round the top level again. */
@@ -50,6 +52,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private string $assignment = '';
     private int $assigned = 0;
     private array $ends = [];
+    /** @var array<string, TopicPartition> offsets past deleted jobs not committed yet, by "topic:partition" */
+    private array $finished = [];
+    /** @var array<string, true> partitions whose committed claim was read since the assignment changed */
+    private array $claimsRead = [];
     /** @var list<string> delivery errors reported during the current flush */
     private array $undelivered = [];
 
@@ -138,15 +144,17 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         // not due yet), or at this deadline.
         $deadline = microtime(true) + max(10.0, $timeout / 1000);
         while (true) {
-            $message = $consumer->consume($timeout);
+            // With finished jobs to commit, only a record already fetched is taken before committing them.
+            $message = $consumer->consume($this->finished === [] ? $timeout : 0);
             if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
                 unset($this->ends["$message->topic_name:$message->partition"]);
                 if ($message->topic_name === $queue) {
-                    return new KafkaJob($this->container, $this, $message, $this->claim($message), $this->connectionName, $queue);
+                    return new KafkaJob($this->container, $this, $message, $this->claimOrRejoin($message), $this->connectionName, $queue);
                 }
                 $this->delayed($message);
                 continue;
             }
+            $this->commitFinished();
             if ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                 $this->assignmentChanged($consumer);
                 $this->ends["$message->topic_name:$message->partition"] = true;
@@ -174,7 +182,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         if ($key !== $this->assignment) {
             $this->assignment = $key;
             $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
-            $this->ends = [];
+            $this->ends = $this->claimsRead = [];
+            // A partition now another member's may have had its job started there: committing past it would
+            // overwrite that claim (the job runs again instead).
+            $this->finished = array_intersect_key($this->finished, array_flip(explode(',', $key)));
             // A rebalance restarts every partition from its committed offset: held delay records come again
             // (to this member or another), so holding on to them would forward them twice.
             if ($this->held !== []) {
@@ -210,56 +221,97 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return (string) ($queue ?: ($this->config['queue'] ?? 'default'));
     }
 
-    /** Commits past a job's record and forgets its claims. */
+    /** Commits past a released job's record (its copy is already produced). */
     public function commit(Message $message): void
     {
+        unset($this->finished["$message->topic_name:$message->partition"]);
         $this->consumer->commit([new TopicPartition($message->topic_name, $message->partition, $message->offset + 1)]);
-        $this->cache()?->forget($this->claimKey($message));
+    }
+
+    /**
+     * A deleted (done or failed) job: its offset is committed with the next job's claim, or before pop() waits
+     * for more, or at close(). A worker killed in between runs the job again; none is ever skipped.
+     */
+    public function finished(Message $message): void
+    {
+        $this->finished["$message->topic_name:$message->partition"] = new TopicPartition($message->topic_name, $message->partition, $message->offset + 1);
+    }
+
+    private function commitFinished(): void
+    {
+        if ($this->finished !== []) {
+            $offsets = array_values($this->finished);
+            $this->finished = [];
+            $this->consumer->commit($offsets);
+        }
     }
 
     /** Closes the consumer (leaving the group at once) and flushes the producer. */
     public function close(): void
     {
         try {
+            $this->commitFinished();
+        } catch (\Throwable) {
+        }
+        try {
             $this->consumer?->close();
-            $this->producer?->flush((int) ($this->config['flush_timeout_ms'] ?? 10000));
+            $this->producer?->flush($this->flushTimeoutMs());
         } catch (\Throwable) {
         }
         $this->consumer = $this->producer = null;
-        $this->subscription = $this->held = [];
+        $this->subscription = $this->held = $this->finished = $this->claimsRead = [];
         $this->assignment = '';
         $this->assigned = 0;
         $this->ends = [];
     }
 
     /**
-     * Counts this delivery in the shared cache before the job runs, so an attempt whose worker dies counts
-     * too; returns the attempts including this one.
+     * claim(), or, when the claim cannot be committed, a fresh consumer: the record is not run here, and the
+     * group hands it out again from its committed offset (to this worker or another).
+     */
+    private function claimOrRejoin(Message $message): int
+    {
+        try {
+            return $this->claim($message);
+        } catch (\RdKafka\Exception $e) {
+            $this->close();
+            throw new \RuntimeException('Kafka: a job\'s attempt could not be counted before it ran, so it was left queued: ' . $e->getMessage(), $e->getCode(), $e);
+        }
+    }
+
+    /**
+     * Counts this delivery before the job runs, in the metadata the group commits with the record's own offset
+     * ("mq-claim:{offset}:{runs}"), so that an attempt whose worker dies counts too, whichever worker runs
+     * the job next; returns the attempts including this one. The same synchronous commit moves the group past
+     * the jobs finished since the last one (see finished()): one commit per job.
      */
     private function claim(Message $message): int
     {
-        $headers = $message->headers ?? [];
-        $previous = (int) ($headers[self::ATTEMPTS_HEADER] ?? 0);
-        $cache = $this->cache();
-        if ($cache === null) {
-            return $previous + 1;
+        $this->assignmentChanged($this->consumer);
+        $key = "$message->topic_name:$message->partition";
+        $started = 0;
+        if (!isset($this->claimsRead[$key])) {
+            // Only the first record of a partition since the assignment can have been started by another
+            // worker: it is the one at the group's committed offset.
+            $this->claimsRead[$key] = true;
+            $committed = $this->consumer->getCommittedOffsets([new TopicPartition($message->topic_name, $message->partition)], $this->flushTimeoutMs());
+            $started = self::runsClaimed($committed[0] ?? null, $message->offset);
         }
-        $key = $this->claimKey($message);
-        $cache->add($key, 0, 7 * 86400);
-        return $previous + (int) $cache->increment($key);
+        unset($this->finished[$key]);
+        $claim = (new TopicPartition($message->topic_name, $message->partition, $message->offset))
+            ->setMetadata(sprintf('%s:%d:%d', self::CLAIM, $message->offset, $started + 1));
+        $this->consumer->commit([...array_values($this->finished), $claim]);
+        $this->finished = [];
+        return (int) (($message->headers ?? [])[self::ATTEMPTS_HEADER] ?? 0) + $started + 1;
     }
 
-    private function claimKey(Message $message): string
+    /** How many times the record at $offset was started, by the claim committed for its partition. */
+    private static function runsClaimed(?TopicPartition $committed, int $offset): int
     {
-        return sprintf('mq:kafka:%s:%s:%d:%d', $this->groupId(), $message->topic_name, $message->partition, $message->offset);
-    }
-
-    private function cache(): ?\Illuminate\Contracts\Cache\Repository
-    {
-        if ($this->container === null || !$this->container->bound('cache')) {
-            return null;
-        }
-        return $this->container['cache']->store($this->config['attempts_cache'] ?? null);
+        $parts = explode(':', (string) $committed?->getMetadata());
+        return count($parts) === 3 && $parts[0] === self::CLAIM && (int) $parts[1] === $offset && $committed->getOffset() === $offset
+            ? max(0, (int) $parts[2])
+            : 0;
     }
 
     /** A delay record: hop it on when due, else hold it and pause its partition until it is. */
@@ -313,7 +365,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             $this->ensureTopics([$topic]);
             $producer->newTopic($topic)->producev(RD_KAFKA_PARTITION_UA, 0, $payload, self::uuidOf($payload), $headers);
         }
-        $timeout = (int) ($this->config['flush_timeout_ms'] ?? 10000);
+        $timeout = $this->flushTimeoutMs();
         if ($producer->flush($timeout) !== RD_KAFKA_RESP_ERR_NO_ERROR) {
             throw new PublishException(sprintf('Kafka did not acknowledge %d job(s) within %d ms: they may not be queued.', count($records), $timeout));
         }
@@ -444,6 +496,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     /** @return array<int, array{int, int}> partition => [the group's committed offset, high watermark] */
     private function watermarks(string $topic): array
     {
+        // Jobs this worker finished are done: not part of the lag, and never committed over a clear().
+        $this->commitFinished();
         $this->ensureTopics([$topic]);
         $client = $this->offsetsClient();
         $metadata = $client->getMetadata(false, $client->newTopic($topic), 10000);
@@ -487,6 +541,11 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             $conf->set((string) $name, is_bool($value) ? ($value ? 'true' : 'false') : (string) $value);
         }
         return $conf;
+    }
+
+    private function flushTimeoutMs(): int
+    {
+        return (int) ($this->config['flush_timeout_ms'] ?? 10000);
     }
 
     private function groupId(): string

@@ -6,7 +6,7 @@ require __DIR__ . '/_prelude.php';
 
 /** What deliberate_signatures.php covers: [class, method] pairs skipped, and parameters printed without type. */
 const DELIBERATE_METHODS = [['RdKafka\KafkaConsumer', 'oauthbearerSetToken'], ['RdKafka\KafkaConsumer', 'oauthbearerSetTokenFailure'],
-    ['RdKafka\Producer', 'sendOffsetsToTransaction']];
+    ['RdKafka\Producer', 'sendOffsetsToTransaction'], ['RdKafka\TopicPartition', 'getMetadata'], ['RdKafka\TopicPartition', 'setMetadata']];
 const DELIBERATE_PARAMS = ['commit' => ['message_or_offsets'], 'commitAsync' => ['message_or_offsets'],
     'queryWatermarkOffsets' => ['low', 'high'], 'oauthbearerSetToken' => ['extensions']];
 
