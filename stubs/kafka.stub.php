@@ -563,11 +563,17 @@ namespace RdKafka {
         /** @tentative-return-type */
         public function getErr(): ?int {}
 
-        /** mq addition: the metadata committed with the offset (commit() sends it, getCommittedOffsets() reads it back). */
+        /**
+         * mq addition: the metadata committed with the offset (commit() sends it, getCommittedOffsets() reads it back).
+         * @tentative-return-type
+         */
         public function getMetadata(): ?string {}
 
-        /** mq addition: see getMetadata(). */
-        public function setMetadata(?string $metadata): TopicPartition {}
+        /**
+         * mq addition: see getMetadata(); null clears it.
+         * @tentative-return-type
+         */
+        public function setMetadata(?string $metadata = null): TopicPartition {}
     }
 }
 

@@ -243,7 +243,9 @@ final class KafkaProducer
                 break;
             }
             $wait = min([$deadline, ...array_column($this->retrying, 0)]) - $now;
-            $this->producer->poll(max(1, min(100, (int) ceil($wait * 1000))));
+            // flush(), not poll(): it has the brokers send at once instead of after linger.ms (5 ms by
+            // default), since a caller waits for these reports; it returns once nothing is in flight.
+            $this->producer->flush(max(1, min(100, (int) ceil($wait * 1000))));
         }
         foreach ($only !== null ? [$only] : array_keys($this->pending) as $seq) {
             if (isset($this->retrying[$seq])) {
