@@ -43,12 +43,14 @@ class MqServiceProvider extends ServiceProvider
             $this->commands([
                 RabbitMQ\Console\QueueDeclareCommand::class,
                 RabbitMQ\Console\QueueDeleteCommand::class,
+                RabbitMQ\Console\QueuePurgeCommand::class,
                 RabbitMQ\Console\ExchangeDeclareCommand::class,
                 RabbitMQ\Console\ExchangeDeleteCommand::class,
                 RabbitMQ\Console\CheckCommand::class,
                 RabbitMQ\Console\ConsumeCommand::class,
                 Kafka\Console\TopicCreateCommand::class,
                 Kafka\Console\TopicDeleteCommand::class,
+                Kafka\Console\CheckCommand::class,
             ]);
         }
         // The extension is checked when a connection is made, not here, so an application that installs

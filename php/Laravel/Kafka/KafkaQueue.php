@@ -481,6 +481,35 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         );
     }
 
+    /**
+     * What differs between the brokers and what this connection expects of $queue's topics (the queue's and
+     * its delay topics): a missing topic, and, where `partitions` or `replication_factor` is configured,
+     * another count. Reads the cluster's metadata for all topics, which creates none.
+     */
+    public function checkTopology(string $queue): array
+    {
+        $client = $this->producer();
+        $found = [];
+        foreach ($client->getMetadata(true, null, $this->flushTimeoutMs())->getTopics() as $topic) {
+            $partitions = iterator_to_array($topic->getPartitions(), false);
+            $found[$topic->getTopic()] = [count($partitions), $partitions === [] ? 0 : count($partitions[0]->getReplicas())];
+        }
+        $expected = ['partitions' => $this->config['partitions'] ?? null, 'replicas' => $this->config['replication_factor'] ?? null];
+        $problems = [];
+        foreach ($this->topicsOf($queue) as $topic) {
+            if (!isset($found[$topic])) {
+                $problems[] = "topic \"$topic\" does not exist";
+                continue;
+            }
+            foreach (array_combine(array_keys($expected), $found[$topic]) as $what => $count) {
+                if ($expected[$what] !== null && (int) $expected[$what] !== $count) {
+                    $problems[] = "topic \"$topic\" has $count $what, the config asks for {$expected[$what]}";
+                }
+            }
+        }
+        return $problems;
+    }
+
     /** Deletes $topic and its records; false when there was none. */
     public function deleteTopic(string $topic): bool
     {

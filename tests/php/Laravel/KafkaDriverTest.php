@@ -220,8 +220,17 @@ final class KafkaDriverTest extends LaravelQueueTestCase
     {
         $topics = $this->kafka()->topicsOf($this->queue);
         $this->assertCount(10, $topics, 'the queue and its nine delay levels');
+        [$code, $out] = $this->command(['kafka:check', 'kafka', '--queue=' . $this->queue]);
+        $this->assertSame([1, implode("\n", array_map(fn ($t) => "topic \"$t\" does not exist", $topics))], [$code, trim($out)]);
         [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=3']);
         $this->assertSame([0, implode("\n", array_map(fn ($t) => "Topic [$t] created.", $topics))], [$code, trim($out)]);
+        [$code, $out] = $this->command(['kafka:check']);
+        $this->assertSame([0, "Queue [$this->queue] matches the config."], [$code, trim($out)]);
+        // The config now asks for 4 partitions: the topics made with 3 no longer match.
+        $this->partitions = 4;
+        [$code, $out] = $this->command(['kafka:check']);
+        $this->assertSame([1, implode("\n", array_map(fn ($t) => "topic \"$t\" has 3 partitions, the config asks for 4", $topics))], [$code, trim($out)]);
+        $this->partitions = null;
         $this->assertSame(3, $this->partitionsOf($this->queue));
         $this->assertSame(3, $this->partitionsOf(end($topics)));
         [$code, $out] = $this->command(['kafka:topic-create', $this->queue, 'kafka', '--partitions=5']);

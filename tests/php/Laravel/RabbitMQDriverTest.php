@@ -478,6 +478,13 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $queue = $this->rabbitmq();
         $queue->push($this->job('a'));
         $queue->push($this->job('b'));
+        [$code, $out] = $this->command(['rabbitmq:queue-purge']);
+        $this->assertSame([0, "Queue [$this->queue] purged of 2 jobs."], [$code, trim($out)]);
+        $this->assertSame(0, $queue->size());
+        [$code] = $this->command(['rabbitmq:check']);
+        $this->assertSame(0, $code, 'the purged queue is still there');
+        $queue->push($this->job('a'));
+        $queue->push($this->job('b'));
         [$code, $out] = $this->command(['rabbitmq:queue-delete', $this->queue]);
         $this->assertSame([0, "Queue [$this->queue] deleted with 2 jobs."], [$code, trim($out)]);
         [$code] = $this->command(['rabbitmq:check']);
