@@ -44,6 +44,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private ?\Mq\KafkaAdmin $admin = null;
     /** @var list<string> the topics the worker's consumer is subscribed to */
     private array $subscription = [];
+    /** @var array<string, true> the queues among them (the others are their delay topics) */
+    private array $queues = [];
     /** @var array<string, true> topics that exist */
     private array $topics = [];
     /** @var array<string, Message> delay records not due yet, by "topic:partition" (that partition is paused) */
@@ -148,8 +150,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             $message = $consumer->consume($this->finished === [] ? $timeout : 0);
             if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
                 unset($this->ends["$message->topic_name:$message->partition"]);
-                if ($message->topic_name === $queue) {
-                    return new KafkaJob($this->container, $this, $message, $this->claimOrRejoin($message), $this->connectionName, $queue);
+                // A worker of several queues (`--queue=a,b`) has one consumer for all: a record of any of
+                // them is a job, of its own queue.
+                if (isset($this->queues[$message->topic_name])) {
+                    return new KafkaJob($this->container, $this, $message, $this->claimOrRejoin($message), $this->connectionName, $message->topic_name);
                 }
                 $this->delayed($message);
                 continue;
@@ -259,7 +263,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         } catch (\Throwable) {
         }
         $this->consumer = $this->producer = null;
-        $this->subscription = $this->held = $this->finished = $this->claimsRead = [];
+        $this->subscription = $this->queues = $this->held = $this->finished = $this->claimsRead = [];
         $this->assignment = '';
         $this->assigned = 0;
         $this->ends = [];
@@ -413,6 +417,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             // Topics are created first: a subscription only sees topics that exist when it starts.
             $this->ensureTopics($topics);
             $this->subscription = array_values(array_unique(array_merge($this->subscription, $topics)));
+            $this->queues[$queue] = true;
             $this->consumer->subscribe($this->subscription);
         }
         return $this->consumer;

@@ -72,6 +72,37 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertCount(1, $this->runs(), 'not run again by a new worker');
     }
 
+    /**
+     * `queue:work kafka --queue=a,b`: one consumer reads both queues' topics, so pop() of one can get a record of
+     * the other; it is a job of its own queue (it was taken for a delay record, left uncommitted and skipped).
+     */
+    public function testAWorkerOfTwoQueuesRunsTheJobsOfBoth(): void
+    {
+        $other = "$this->queue-b";
+        $queue = $this->kafka();
+        $queue->push($this->job('warm-a'));
+        $queue->push($this->job('warm-b'), '', $other);
+        [$proc] = $this->startArtisan(['queue:work', 'kafka', "--queue=$this->queue,$other", '--sleep=0']);
+        $expected = ['warm-a', 'warm-b'];
+        for ($i = 0; $i < 6; $i++) {
+            usleep(300_000);
+            $queue->push($this->job("a-$i"));
+            $queue->push($this->job("b-$i"), '', $other);
+            array_push($expected, "a-$i", "b-$i");
+        }
+        $deadline = microtime(true) + 30;
+        while (count($this->runs()) < count($expected) && microtime(true) < $deadline) {
+            usleep(100_000);
+        }
+        posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+        proc_close($proc);
+        $tags = array_column($this->runs(), 'tag');
+        sort($tags);
+        sort($expected);
+        $this->assertSame($expected, $tags, 'each job of both queues ran once: ' . $this->workerErrors());
+        $this->assertSame([0, 0], [$queue->size(), $queue->size($other)]);
+    }
+
     public function testBulkOfHundredsIsEachHandledOnce(): void
     {
         $jobs = [];
