@@ -6,6 +6,8 @@
 use std::{
     cell::{Cell, RefCell},
     collections::BTreeMap,
+    future::Future,
+    pin::Pin,
     rc::Rc,
     sync::Arc,
     time::{Duration, Instant},
@@ -17,7 +19,7 @@ use ext_php_rs::{
     exception::PhpResult,
     flags::PropertyFlags,
     prelude::*,
-    types::{ZendClassObject, ZendHashTable, Zval},
+    types::{ZendClassObject, ZendHashTable, ZendObject, Zval},
     zend::ClassEntry,
 };
 use lapin::{
@@ -28,7 +30,9 @@ use lapin::{
 
 use super::{
     channel_setup::{self, ChannelSetup},
-    connection::{AmqpConnection, Link},
+    channel_class::abstract_channel,
+    connection::AmqpConnection,
+    link::Link,
     deliveries::{Deliveries, Incoming, Subscription},
     delivery_tags::DeliveryTags,
     session::{self, Session},
@@ -42,13 +46,10 @@ use super::{
 use crate::{
     php_string,
     classes::{self, property, Initial},
-    mixed::{Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
+    mixed::{mixed, Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
     exceptions::exception,
     runtime::{self, Waited},
 };
-
-pub const ABSTRACT: &str = "PhpAmqpLib\\Channel\\AbstractChannel";
-pub const CLASS: &str = "PhpAmqpLib\\Channel\\AMQPChannel";
 
 /// A publish kept by batch_basic_publish until publish_batch, or until its confirm.
 struct Batched {
@@ -75,10 +76,6 @@ struct Route {
 /// AMQPChannel's own class entry: the scope its private properties are declared in.
 fn own_class() -> &'static ClassEntry {
     <AmqpChannel as ext_php_rs::class::RegisteredClass>::get_metadata().ce()
-}
-
-fn abstract_channel() -> &'static ClassEntry {
-    classes::class(ABSTRACT)
 }
 
 /// PHP values the channel keeps live in ordinary properties, where the cycle collector sees them:
@@ -892,6 +889,11 @@ enum Event {
     Flow(super::flow::Notice),
 }
 
+/// A channel object's wait for work, for the connection's select() (see `channel_class::Work`).
+pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()> + '_>>> {
+    ZendClassObject::<AmqpChannel>::from_zend_obj(object).map(|channel| Box::pin(channel.has_work()) as _)
+}
+
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
 fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
     let timeout = link.rpc_timeout;
@@ -924,12 +926,6 @@ fn php_type(value: &Zval) -> &'static str {
         Object(_) => "object",
         _ => "unknown type",
     }
-}
-
-/// A return value without a declared type: php-amqplib declares none, and a subclass overriding a
-/// method without one is only compatible with a `mixed` (or void) parent.
-pub fn mixed(value: impl IntoZval) -> Zval {
-    value.into_zval(false).unwrap_or_default()
 }
 
 /// A name argument (queue, exchange, routing key, consumer tag): a short string of any bytes.
