@@ -31,7 +31,7 @@ pub struct Link {
     pub flow: Flow,
     /// lapin handles of channels whose PHP objects were freed while still open (see `park`).
     pub(super) parked: std::sync::Mutex<Vec<lapin::Channel>>,
-    /// Whether a channel has reported why the connection ended (see `AmqpChannel::closed_by_peer`).
+    /// Whether a channel has reported why the connection ended (see `ChannelState::closed_by_peer`).
     pub end_reported: std::sync::atomic::AtomicBool,
     /// The broker of `Settings::hosts` this connection reached.
     pub endpoint: Endpoint,
@@ -101,4 +101,10 @@ impl Drop for Link {
             unsafe { std::mem::ManuallyDrop::drop(&mut self.connection) };
         }
     }
+}
+
+/// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
+pub fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
+    let timeout = link.rpc_timeout;
+    runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
 }

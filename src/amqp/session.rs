@@ -5,7 +5,7 @@
 //! per channel: the first use of a channel that finds its connection lost calls `recover`, which
 //! reconnects (by the connection's retry policy, across its hosts) and declares the topology again once
 //! per new link; each channel then reopens itself with its own QoS, modes, consumers and unconfirmed
-//! publishes (`AmqpChannel::reopen`) when it is next used, so no PHP object is touched from elsewhere.
+//! publishes (`ChannelState::reopen`) when it is next used, so no PHP object is touched from elsewhere.
 
 use std::{
     cell::{Cell, RefCell},
