@@ -12,7 +12,7 @@ use std::{
 
 use ext_php_rs::{
     exception::PhpResult,
-    types::{ZendClassObject, ZendObject},
+    types::{ZendClassObject, ZendObject, Zval},
 };
 
 use super::{
@@ -26,14 +26,14 @@ use crate::runtime::{self, Waited};
 
 /// What a wait does once the signal handlers have run.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum OnSignal {
+enum OnSignal {
     /// Return None: `wait()` without a timeout returns null, as php-amqplib's does.
     Return,
     /// Wait on (a wait with a timeout, unlike php-amqplib's, which throws a timeout on a signal).
     WaitOn,
 }
 
-pub(super) enum Event {
+enum Event {
     Confirmed(Confirmed),
     Incoming(Incoming),
     Returned(Vec<lapin::message::BasicReturnMessage>),
@@ -49,7 +49,7 @@ impl ChannelState {
     /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
     /// php-amqplib's select runs them), then None with `OnSignal::Return`, else the wait goes on.
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
-    pub(super) fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
+    fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
         loop {
             // Publishes queued since (by a signal handler) must be written to be confirmed.
             self.link().flush()?;
@@ -101,7 +101,7 @@ impl ChannelState {
         }
     }
 
-    pub(super) fn try_next(&self) -> Option<Event> {
+    fn try_next(&self) -> Option<Event> {
         if let Some(c) = self.confirms.borrow_mut().try_next().ok().flatten() {
             return Some(Event::Confirmed(c));
         }
@@ -137,7 +137,7 @@ impl ChannelState {
 
 impl AmqpChannel {
     /// Handles one event; false if it was internal (see `dispatch`) and the caller should wait on.
-    pub(super) fn handle(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
+    fn handle(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
         let handled = Self::handle_one(self_, event);
         Self::notify_recovery(self_)?;
         handled
@@ -180,5 +180,51 @@ impl AmqpChannel {
         }
         let connection = Self::prop(self_, "connection");
         changes.iter().try_for_each(|change| super::connection::notify_recovery(&connection, change))
+    }
+
+    /// wait()'s work: handles one incoming delivery or confirm (see `AmqpChannel::wait`).
+    pub(super) fn wait_one(self_: &mut ZendClassObject<Self>, non_blocking: bool, limit: Option<Duration>) -> PhpResult<Zval> {
+        // A closed channel has nothing to wait for but the confirms the broker sent before closing it
+        // (php-amqplib reads one frame per wait()); then php-amqplib fails here too.
+        if Self::settle_answered(self_, 1)? > 0 {
+            return Ok(Zval::new());
+        }
+        self_.check()?;
+        // Signals that came while PHP ran (without async signals pcntl only queued them): their
+        // handlers run now, as php-amqplib's select runs them after its next wait.
+        runtime::dispatch_signals()?;
+        Self::notify_flow(self_)?;
+        let deadline = limit.map(|l| Instant::now() + l);
+        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
+        loop {
+            let event = if non_blocking {
+                self_.link().flush()?; // confirms come only for written publishes
+                self_.try_next()
+            } else {
+                self_.next(deadline, limit, on_signal)?
+            };
+            let Some(event) = event else { return Ok(Zval::new()) };
+            if Self::handle(self_, event)? {
+                return Ok(Zval::new());
+            }
+        }
+    }
+
+    /// consume()'s work: waits and dispatches until no consumer is left, `poll` bounding each wait.
+    pub(super) fn consume_all(self_: &mut ZendClassObject<Self>, poll: Option<Duration>) -> PhpResult<()> {
+        self_.check()?;
+        // Handlers of signals that came while a callback ran go first: one may stop the loop.
+        while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
+            match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {
+                Ok(Some(event)) => {
+                    Self::handle(self_, event)?;
+                }
+                // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
+                Ok(None) => {}
+                Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
+                Err(_) => continue, // a poll timeout: wait again
+            }
+        }
+        Ok(())
     }
 }

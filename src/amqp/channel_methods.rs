@@ -1,8 +1,6 @@
 //! AMQPChannel's PHP methods, php-amqplib's API: each reads its arguments and hands over to the
 //! modules that do the work (`channel_calls`, `publishing`, `channel_events`, `consuming`...).
 
-use std::time::Instant;
-
 use ext_php_rs::{
     convert::IntoZval,
     exception::PhpResult,
@@ -14,7 +12,6 @@ use lapin::{options::*, ExchangeKind};
 use super::{
     channel::{own_class, AmqpChannel},
     channel_arguments::{binding, name, php_type, seconds},
-    channel_events::OnSignal,
     channel_setup,
     channel_state::{Batched, Route},
     connection::AmqpConnection,
@@ -340,18 +337,7 @@ impl AmqpChannel {
     }
 
     pub fn publish_batch(&self) -> PhpResult<()> {
-        let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
-        while let Some(b) = batch.next() {
-            if let Err(e) = self.publish(b.clone()) {
-                // What was not published stays in the batch for the next publish_batch() (the replay
-                // buffer was full: confirms first, then again).
-                let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();
-                rest.append(&mut self.batch.borrow_mut());
-                *self.batch.borrow_mut() = rest;
-                return Err(e);
-            }
-        }
-        Ok(())
+        self.publish_batched()
     }
 
     // ---- consuming ----
@@ -434,30 +420,7 @@ impl AmqpChannel {
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
         let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
-        // A closed channel has nothing to wait for but the confirms the broker sent before closing it
-        // (php-amqplib reads one frame per wait()); then php-amqplib fails here too.
-        if Self::settle_answered(self_, 1)? > 0 {
-            return Ok(Zval::new());
-        }
-        self_.check()?;
-        // Signals that came while PHP ran (without async signals pcntl only queued them): their
-        // handlers run now, as php-amqplib's select runs them after its next wait.
-        runtime::dispatch_signals()?;
-        Self::notify_flow(self_)?;
-        let deadline = limit.map(|l| Instant::now() + l);
-        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
-        loop {
-            let event = if non_blocking.flag() {
-                self_.link().flush()?; // confirms come only for written publishes
-                self_.try_next()
-            } else {
-                self_.next(deadline, limit, on_signal)?
-            };
-            let Some(event) = event else { return Ok(Zval::new()) };
-            if Self::handle(self_, event)? {
-                return Ok(Zval::new());
-            }
-        }
+        Self::wait_one(self_, non_blocking.flag(), limit)
     }
 
     /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
@@ -466,20 +429,7 @@ impl AmqpChannel {
     #[php(defaults(maximum_poll = 10.0))]
     pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: Mixed) -> PhpResult<()> {
         let poll = seconds(&maximum_poll, "PhpAmqpLib\\Channel\\AMQPChannel::consume(): Argument #1 ($maximumPoll)")?;
-        self_.check()?;
-        // Handlers of signals that came while a callback ran go first: one may stop the loop.
-        while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
-            match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {
-                Ok(Some(event)) => {
-                    Self::handle(self_, event)?;
-                }
-                // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
-                Ok(None) => {}
-                Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
-                Err(_) => continue, // a poll timeout: wait again
-            }
-        }
-        Ok(())
+        Self::consume_all(self_, poll)
     }
 
     #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]

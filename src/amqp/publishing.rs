@@ -86,4 +86,20 @@ impl ChannelState {
         }
         Ok(())
     }
+
+    /// publish_batch()'s work: the batch's publishes in order.
+    pub(super) fn publish_batched(&self) -> PhpResult<()> {
+        let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
+        while let Some(b) = batch.next() {
+            if let Err(e) = self.publish(b.clone()) {
+                // What was not published stays in the batch for the next publish_batch() (the replay
+                // buffer was full: confirms first, then again).
+                let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();
+                rest.append(&mut self.batch.borrow_mut());
+                *self.batch.borrow_mut() = rest;
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
 }
