@@ -1,11 +1,11 @@
-//! `Mixed`: an untyped PHP parameter that can carry a default.
+//! `Mixed`: an untyped PHP parameter that can carry a default; `mixed()`: an untyped return value.
 //!
 //! php-amqplib's parameters are untyped and callers pass whatever PHP coerces (`null` for flags,
 //! `array()` or an `AMQPTable` for arguments). `&Zval` parameters take anything but cannot have a
 //! default in ext-php-rs' macros; this type can: `#[php(defaults(nowait = false, arguments = EMPTY_ARRAY))]`.
 
 use ext_php_rs::{
-    convert::{FromZvalMut, StubLiteral},
+    convert::{FromZvalMut, IntoZval, StubLiteral},
     flags::DataType,
     types::Zval,
 };
@@ -157,6 +157,12 @@ impl Mixed<'_> {
             _ => None,
         }
     }
+}
+
+/// A return value without a declared type: php-amqplib declares none, and a subclass overriding a
+/// method without one is only compatible with a `mixed` (or void) parent.
+pub fn mixed(value: impl IntoZval) -> Zval {
+    value.into_zval(false).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Retry policies: how many attempts, how long to sleep between them, until when, and which errors are
 //! worth another attempt (AMQP's here, Kafka's in `kafka`). Pure Rust, unit-tested without PHP; `php`
-//! wraps it as `Mq\RetryPolicy`, and connecting (`amqp::connection::connect`) follows it across a host
+//! wraps it as `Mq\RetryPolicy`, and connecting (`amqp::connect::connect`) follows it across a host
 //! list.
 
 use std::{

@@ -15,7 +15,7 @@ use std::{
     time::Instant,
 };
 
-use super::connection::Link;
+use super::link::Link;
 use crate::ini;
 
 /// Connections opened by this process (a fork child inherits its parent's entries and skips them).

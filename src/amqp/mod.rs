@@ -1,18 +1,32 @@
 //! The php-amqplib mirror (`PhpAmqpLib\\...`), on lapin.
 
 pub mod channel;
+pub mod channel_arguments;
+pub mod channel_calls;
+pub mod channel_class;
+pub mod channel_events;
+pub mod channel_methods;
+pub mod channel_recovery;
 pub mod channel_setup;
+pub mod channel_state;
+pub mod connect;
 pub mod connection;
+pub mod connection_config;
+pub mod consuming;
 pub mod deliveries;
 pub mod delivery_tags;
 pub mod errors;
 pub mod exceptions;
 pub mod flow;
+pub mod link;
 pub mod live_connections;
 pub mod message;
 pub mod pipeline;
+pub mod publisher_confirms;
+pub mod publishing;
 pub mod server_properties;
 pub mod session;
+pub mod settings;
 pub mod table;
 pub mod topology;
 pub mod wire;
@@ -73,6 +87,7 @@ pub fn untype_returns() {
 /// Classes registered by hand at module startup (before the macro-registered ones).
 pub fn startup() -> ext_php_rs::error::Result<()> {
     exceptions::register()?;
-    crate::classes::register(&connection::abstract_classes())?;
+    crate::classes::register(&channel_class::abstract_classes())?;
+    channel_class::set_work(channel_events::work);
     Ok(())
 }

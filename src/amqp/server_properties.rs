@@ -17,8 +17,8 @@ use ext_php_rs::exception::PhpResult;
 use lapin::{tcp::AMQPUriTcpExt, types::FieldTable};
 
 use super::{
-    connection::{Endpoint, Settings},
     exceptions as ex,
+    settings::{Endpoint, Settings},
 };
 use crate::exceptions::exception;
 

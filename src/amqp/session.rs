@@ -5,7 +5,7 @@
 //! per channel: the first use of a channel that finds its connection lost calls `recover`, which
 //! reconnects (by the connection's retry policy, across its hosts) and declares the topology again once
 //! per new link; each channel then reopens itself with its own QoS, modes, consumers and unconfirmed
-//! publishes (`AmqpChannel::reopen`) when it is next used, so no PHP object is touched from elsewhere.
+//! publishes (`ChannelState::reopen`) when it is next used, so no PHP object is touched from elsewhere.
 
 use std::{
     cell::{Cell, RefCell},
@@ -16,7 +16,9 @@ use ext_php_rs::exception::PhpResult;
 use lapin::{types::ShortString, ErrorKind};
 
 use super::{
-    connection::{self, Link, Settings},
+    connect::connect,
+    link::Link,
+    settings::Settings,
     errors,
     topology::{self, Topology},
 };
@@ -132,7 +134,7 @@ impl Session {
                 return self.recover(link, "connection lost".into());
             }
         }
-        let link = connection::connect(&self.settings)?;
+        let link = connect(&self.settings)?;
         *self.link.borrow_mut() = Some(link.clone());
         Ok(link)
     }
@@ -183,7 +185,7 @@ impl Session {
         if !interval.is_zero() {
             runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
         }
-        let link = connection::connect(&self.reconnecting())?;
+        let link = connect(&self.reconnecting())?;
         let recorded = self.topology.borrow().clone();
         // Each declaration is bounded by the RPC timeout, not the whole replay.
         let replayed = replaying(topology::replay(recorded, &link.connection, link.rpc_timeout))?;

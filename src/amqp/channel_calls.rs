@@ -1,0 +1,130 @@
+//! How a channel's calls reach the broker: the checks before each (usable, earlier publishes
+//! written), RPCs bounded by the RPC timeout, methods the broker does not answer, `$nowait`, and how
+//! the first call after a close reports it.
+
+use ext_php_rs::exception::PhpResult;
+
+use super::{
+    channel_state::ChannelState,
+    errors::{self, channel_error, Method},
+    exceptions as ex,
+    link::rpc,
+};
+use crate::{exceptions::exception, runtime};
+
+impl ChannelState {
+    /// Before any method but a publish: the channel is usable and earlier publishes are written.
+    pub(super) fn ready(&self) -> PhpResult<()> {
+        self.check()?;
+        self.link().flush()
+    }
+
+    pub(super) fn check(&self) -> PhpResult<()> {
+        self.link().check_owner()?;
+        if let Some(deferred) = self.deferred.borrow_mut().take() {
+            return Err(deferred);
+        }
+        if self.closed.get() {
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        if self.reopening.get() {
+            return Err(exception(ex::CONNECTION_CLOSED, "The channel is being recovered after its connection was lost", 0));
+        }
+        if !self.channel().status().connected() {
+            if self.recoverable() {
+                return self.reopen();
+            }
+            return Err(self.closed_by_peer());
+        }
+        Ok(())
+    }
+
+    /// The first call to find the channel closed by the broker, or its connection gone, reports why
+    /// (the reply code and text of the broker's `channel.close` or `connection.close`, a lost socket, a
+    /// missed heartbeat), as php-amqplib reports the close at its first read after it; the calls after
+    /// find the channel closed (`closed` is set, also by every path that reported a reason already).
+    pub(super) fn closed_by_peer(&self) -> ext_php_rs::exception::PhpException {
+        use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
+        let ours = |e: &lapin::Error| matches!(e.kind(), InvalidChannelState(..) | InvalidConnectionState(..));
+        match self.channel().status().close_reason().filter(|reason| !ours(reason)) {
+            // The broker closed this channel.
+            Some(reason) if reason.is_amqp_soft_error() => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            // The connection ended: reported once, by the first of its channels to find it; the others
+            // keep finding its socket gone, as php-amqplib's do.
+            Some(reason) if !self.link().end_reported.swap(true, std::sync::atomic::Ordering::Relaxed) => {
+                self.closed.set(true);
+                channel_error(&reason, errors::NO_METHOD)
+            }
+            Some(_) => exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0),
+            None => {
+                self.closed.set(true);
+                exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0)
+            }
+        }
+    }
+
+    /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
+    /// when the server closed it. Callers run `ready()` before they make the future: a lost connection is
+    /// recovered there, and the future must be made on the channel that replaces it.
+    pub(super) fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
+        self.ready()?;
+        match rpc(&self.link(), future)? {
+            Ok(value) => Ok(value),
+            // A state error of lapin's says only that the channel closed under the call: the broker's
+            // reason, recorded before the state changed, is what php-amqplib reports.
+            // The connection was lost under the call: it fails, and the channel goes on recovered.
+            Err(e) if self.recoverable() => {
+                self.reopen()?;
+                Err(channel_error(&e, method))
+            }
+            Err(e) if !self.channel().status().connected() => Err(match e.kind() {
+                lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
+                _ => self.ended(&e, method),
+            }),
+            Err(e) => Err(channel_error(&e, method)),
+        }
+    }
+
+    /// The exception for the failure that ended the channel, reported now: later calls find the
+    /// channel closed, and the connection's other channels its socket gone (see `closed_by_peer`).
+    pub(super) fn ended(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
+        self.closed.set(true);
+        if !error.is_amqp_soft_error() {
+            self.link().end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        channel_error(error, method)
+    }
+
+    /// A method the broker does not answer (ack, nack, reject): queued for the I/O thread, not waited for.
+    pub(super) fn send(&self, future: impl std::future::Future<Output = lapin::Result<()>>, method: Method) -> PhpResult<()> {
+        self.ready()?;
+        match runtime::poll_once(&mut std::pin::pin!(future))? {
+            // The connection was found lost just now: the delivery it settled is redelivered after the
+            // recovery, so the ack or reject is dropped, as `DeliveryTags` drops one made later.
+            std::task::Poll::Ready(Err(_)) if self.recoverable() => self.reopen(),
+            std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, method)),
+            _ => Ok(()),
+        }
+    }
+
+    /// A call made with php-amqplib's `$nowait`: the broker's answer is still awaited (lapin cannot
+    /// skip it safely), but a failure is kept for the next call and null returned, as with php-amqplib.
+    pub(super) fn call_nowait<T>(
+        &self,
+        nowait: bool,
+        future: impl std::future::Future<Output = lapin::Result<T>> + Send,
+        method: Method,
+    ) -> PhpResult<Option<T>> {
+        match self.call(future, method) {
+            Ok(value) => Ok((!nowait).then_some(value)),
+            Err(e) if nowait && !ext_php_rs::zend::ExecutorGlobals::has_exception() => {
+                *self.deferred.borrow_mut() = Some(e);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The channel's event loop: waits for the next delivery, confirm, returned message or flow notice
+//! (`Event`), then hands it to its PHP handler.
+//!
+//! Deliveries and confirms are awaited by the PHP thread itself (`deliveries`, `pipeline::Confirms`);
+//! `wait()` takes one at a time and only then calls PHP callbacks, outside the runtime.
+
+use std::{
+    future::Future,
+    pin::Pin,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::{
+    exception::PhpResult,
+    types::{ZendClassObject, ZendObject, Zval},
+};
+
+use super::{
+    channel::AmqpChannel,
+    channel_state::ChannelState,
+    deliveries::Incoming,
+    errors,
+    pipeline::Confirmed,
+};
+use crate::runtime::{self, Waited};
+
+/// What a wait does once the signal handlers have run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnSignal {
+    /// Return None: `wait()` without a timeout returns null, as php-amqplib's does.
+    Return,
+    /// Wait on (a wait with a timeout, unlike php-amqplib's, which throws a timeout on a signal).
+    WaitOn,
+}
+
+enum Event {
+    Confirmed(Confirmed),
+    Incoming(Incoming),
+    Returned(Vec<lapin::message::BasicReturnMessage>),
+    Flow(super::flow::Notice),
+}
+
+/// A channel object's wait for work, for the connection's select() (see `channel_class::Work`).
+pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()> + '_>>> {
+    ZendClassObject::<AmqpChannel>::from_zend_obj(object).map(|channel| Box::pin(channel.has_work()) as _)
+}
+
+impl ChannelState {
+    /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
+    /// php-amqplib's select runs them), then None with `OnSignal::Return`, else the wait goes on.
+    /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
+    fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
+        loop {
+            // Publishes queued since (by a signal handler) must be written to be confirmed.
+            self.link().flush()?;
+            if let Some(event) = self.try_next() {
+                return Ok(Some(event)); // already queued: no need to enter the runtime
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            // The inboxes are borrowed for the wait only, which runs no PHP: the handlers run after.
+            let waited = {
+                let mut deliveries = self.deliveries.borrow_mut();
+                let mut confirms = self.confirms.borrow_mut();
+                let returns = self.returns();
+                let link = self.link();
+                let next = async {
+                    tokio::select! {
+                        biased;
+                        c = confirms.next() => Event::Confirmed(c),
+                        Some(i) = deliveries.next() => Event::Incoming(i),
+                        r = returns => Event::Returned(r),
+                        notice = link.flow.next() => Event::Flow(notice),
+                    }
+                };
+                runtime::wait(next, left)?
+            };
+            match waited {
+                Waited::Ready(event) => return Ok(Some(event)),
+                Waited::TimedOut => return Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::Interrupted => {
+                    runtime::dispatch_signals()?;
+                    if on_signal == OnSignal::Return {
+                        return Ok(None);
+                    }
+                    // A handler may have closed the channel: nothing to wait for then.
+                    self.check()?;
+                }
+            }
+        }
+    }
+
+    /// Resolves once a delivery or confirm is ready for wait() (kept there): the connection's select().
+    /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
+    #[allow(clippy::await_holding_refcell_ref)]
+    async fn has_work(&self) {
+        let mut deliveries = self.deliveries.borrow_mut();
+        let mut confirms = self.confirms.borrow_mut();
+        tokio::select! {
+            () = deliveries.ready() => {}
+            () = confirms.ready() => {}
+        }
+    }
+
+    fn try_next(&self) -> Option<Event> {
+        if let Some(c) = self.confirms.borrow_mut().try_next().ok().flatten() {
+            return Some(Event::Confirmed(c));
+        }
+        if let Some(i) = self.deliveries.borrow_mut().try_next().ok().flatten() {
+            return Some(Event::Incoming(i));
+        }
+        if self.watch_returns.get() {
+            let returned = runtime::runtime().ok()?.block_on(self.channel().wait_for_confirms()).ok()?;
+            return (!returned.is_empty()).then_some(Event::Returned(returned));
+        }
+        None
+    }
+
+    /// Messages the broker returned outside confirm mode. lapin keeps them until asked, without a
+    /// notification, so a wait that may see one polls for them; never resolves when none can come.
+    fn returns(&self) -> impl std::future::Future<Output = Vec<lapin::message::BasicReturnMessage>> {
+        let channel = self.channel();
+        let channel = channel.clone();
+        let watch = self.watch_returns.get();
+        async move {
+            if !watch {
+                return std::future::pending().await;
+            }
+            loop {
+                match channel.wait_for_confirms().await {
+                    Ok(returned) if !returned.is_empty() => return returned,
+                    _ => tokio::time::sleep(Duration::from_millis(10)).await,
+                }
+            }
+        }
+    }
+}
+
+impl AmqpChannel {
+    /// Handles one event; false if it was internal (see `dispatch`) and the caller should wait on.
+    fn handle(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
+        let handled = Self::handle_one(self_, event);
+        Self::notify_recovery(self_)?;
+        handled
+    }
+
+    fn handle_one(self_: &mut ZendClassObject<Self>, event: Event) -> PhpResult<bool> {
+        match event {
+            Event::Confirmed(c) => Self::settle(self_, c).map(|()| true),
+            Event::Incoming(i) => Self::dispatch(self_, i),
+            Event::Returned(all) => {
+                for returned in &all {
+                    Self::returned(self_, returned)?;
+                }
+                Ok(true)
+            }
+            Event::Flow(notice) => {
+                let connection = Self::prop(self_, "connection");
+                super::connection::notify(&connection, notice).map(|()| true)
+            }
+        }
+    }
+
+    /// Passes recovery's state changes, then the broker's block/unblock notices, to the connection's handlers.
+    pub(super) fn notify_flow(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        Self::notify_recovery(self_)?;
+        let notices = self_.link().flow.take();
+        if notices.is_empty() {
+            return Ok(());
+        }
+        let connection = Self::prop(self_, "connection");
+        notices.into_iter().try_for_each(|notice| super::connection::notify(&connection, notice))
+    }
+
+    /// Passes recovery's state changes (lost, recovered, failed) to the connection's handler, right
+    /// after the call that recovered.
+    pub(super) fn notify_recovery(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        let changes = self_.session.take_notices();
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let connection = Self::prop(self_, "connection");
+        changes.iter().try_for_each(|change| super::connection::notify_recovery(&connection, change))
+    }
+
+    /// wait()'s work: handles one incoming delivery or confirm (see `AmqpChannel::wait`).
+    pub(super) fn wait_one(self_: &mut ZendClassObject<Self>, non_blocking: bool, limit: Option<Duration>) -> PhpResult<Zval> {
+        // A closed channel has nothing to wait for but the confirms the broker sent before closing it
+        // (php-amqplib reads one frame per wait()); then php-amqplib fails here too.
+        if Self::settle_answered(self_, 1)? > 0 {
+            return Ok(Zval::new());
+        }
+        self_.check()?;
+        // Signals that came while PHP ran (without async signals pcntl only queued them): their
+        // handlers run now, as php-amqplib's select runs them after its next wait.
+        runtime::dispatch_signals()?;
+        Self::notify_flow(self_)?;
+        let deadline = limit.map(|l| Instant::now() + l);
+        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
+        loop {
+            let event = if non_blocking {
+                self_.link().flush()?; // confirms come only for written publishes
+                self_.try_next()
+            } else {
+                self_.next(deadline, limit, on_signal)?
+            };
+            let Some(event) = event else { return Ok(Zval::new()) };
+            if Self::handle(self_, event)? {
+                return Ok(Zval::new());
+            }
+        }
+    }
+
+    /// consume()'s work: waits and dispatches until no consumer is left, `poll` bounding each wait.
+    pub(super) fn consume_all(self_: &mut ZendClassObject<Self>, poll: Option<Duration>) -> PhpResult<()> {
+        self_.check()?;
+        // Handlers of signals that came while a callback ran go first: one may stop the loop.
+        while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
+            match self_.next(poll.map(|p| Instant::now() + p), poll, OnSignal::Return) {
+                Ok(Some(event)) => {
+                    Self::handle(self_, event)?;
+                }
+                // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
+                Ok(None) => {}
+                Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
+                Err(_) => continue, // a poll timeout: wait again
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,544 @@
+//! AMQPChannel's PHP methods, php-amqplib's API: each reads its arguments and hands over to the
+//! modules that do the work (`channel_calls`, `publishing`, `channel_events`, `consuming`...).
+
+use ext_php_rs::{
+    convert::IntoZval,
+    exception::PhpResult,
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable, Zval},
+};
+use lapin::{options::*, ExchangeKind};
+
+use super::{
+    channel::{own_class, AmqpChannel},
+    channel_arguments::{binding, name, php_type, seconds},
+    channel_setup,
+    channel_state::{Batched, Route},
+    connection::AmqpConnection,
+    deliveries::Subscription,
+    errors::{self, channel_error, Method},
+    exceptions as ex,
+    topology, wire,
+};
+use crate::{
+    classes,
+    exceptions::exception,
+    mixed::{mixed, Mixed, EMPTY_ARRAY, NULL, ZERO_SIG},
+    php_string,
+    runtime,
+};
+
+#[php_impl]
+#[php(change_method_case = "snake_case")]
+impl AmqpChannel {
+    /// Opens a channel on `$connection` (what `$connection->channel()` does). lapin numbers channels
+    /// itself, so `$channel_id` is not honoured; `$auto_decode` and `$channel_rpc_timeout` are the
+    /// connection's business in mq.
+    #[php(defaults(channel_id = NULL, auto_decode = true, channel_rpc_timeout = 0))]
+    pub fn __construct(connection: &Zval, channel_id: Mixed, auto_decode: Mixed, channel_rpc_timeout: Mixed) -> PhpResult<Self> {
+        let _ = (channel_id, auto_decode, channel_rpc_timeout);
+        let owner = connection
+            .object()
+            .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
+            .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
+        let channel = Self::opened(owner.session())?;
+        // The object being constructed is `$this` of the running call; it gets its connection and
+        // takes its place in the connection's `$channels`, as php-amqplib's constructor does.
+        if let Some(this) = classes::this_of_current_call() {
+            classes::write(this, own_class(), "connection", connection.shallow_clone());
+            super::connection::register_channel(connection, i64::from(channel.id), this)?;
+        }
+        Ok(channel)
+    }
+
+    // ---- lifecycle ----
+
+    #[php(name = "getChannelId")]
+    pub fn get_channel_id(&self) -> Zval {
+        mixed(i64::from(self.id))
+    }
+
+    #[php(name = "getConnection")]
+    pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+        Self::prop(self_, "connection")
+    }
+
+    /// Closes the channel if its connection is gone; true if it did.
+    #[php(name = "closeIfDisconnected")]
+    pub fn close_if_disconnected(&self) -> Zval {
+        let gone = !self.link().is_connected();
+        if gone {
+            self.closed.set(true);
+        }
+        mixed(gone)
+    }
+
+    /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
+    pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
+        self.ready()?;
+        let flowing = self.call(self.channel().channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
+        Ok(mixed(flowing))
+    }
+
+    /// Bodies longer than `$max_bytes` are truncated on receipt (`isTruncated()`); 0 or less: no limit.
+    #[php(name = "setBodySizeLimit")]
+    pub fn set_body_size_limit(self_: &mut ZendClassObject<Self>, max_bytes: &Zval) -> Zval {
+        let max = max_bytes.coerce_to_long().unwrap_or(0);
+        if max > 0 {
+            self_.body_limit.set(Some(max as usize));
+        }
+        Self::this(self_)
+    }
+
+    /// Whether deliveries or confirms are waiting for wait().
+    #[php(name = "hasPendingMethods")]
+    pub fn has_pending_methods(&self) -> PhpResult<Zval> {
+        Ok(mixed(self.deliveries.borrow_mut().has_ready()? || self.confirms.borrow_mut().has_ready()?))
+    }
+
+    pub fn is_open(&self) -> Zval {
+        mixed(!self.closed.get() && self.link().is_connected() && self.channel().status().connected())
+    }
+
+    #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
+    pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
+        let _ = (reply_code, reply_text, method_sig);
+        Self::set_callbacks(self_, ZendHashTable::new())?;
+        Self::forget_in_connection(self_)?;
+        // The broker cancels the channel's consumers with it.
+        let tags: Vec<Vec<u8>> = self_.setup.borrow().consumers().map(|c| c.tag.as_bytes().to_vec()).collect();
+        tags.iter().for_each(|tag| self_.forget_consumer(tag));
+        if self_.closed.replace(true) || !self_.link().is_connected() || !self_.channel().status().connected() {
+            return Ok(Zval::new());
+        }
+        self_.link().flush()?;
+        let channel = self_.channel();
+        let closing = channel.close(200, "".into());
+        match runtime::wait_dispatching(closing, self_.link().rpc_timeout)? {
+            Some(Err(e)) if self_.link().is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+                Err(channel_error(&e, Method(20, 40)))
+            }
+            _ => Ok(Zval::new()),
+        }
+    }
+
+    // ---- exchanges ----
+
+    #[php(defaults(passive = false, durable = false, auto_delete = true, internal = false, nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn exchange_declare(
+        &self,
+        exchange: &Zval,
+        r#type: &Zval,
+        passive: Mixed,
+        durable: Mixed,
+        auto_delete: Mixed,
+        internal: Mixed,
+        nowait: Mixed,
+        arguments: Mixed,
+        ticket: Mixed,
+    ) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = ExchangeDeclareOptions {
+            passive: passive.flag(),
+            durable: durable.flag(),
+            auto_delete: auto_delete.flag(),
+            internal: internal.flag(),
+            nowait: false,
+        };
+        // lapin takes the type as text: a type that is not UTF-8 is no type RabbitMQ knows either way.
+        let kind = name(r#type)?.as_str().to_string();
+        let args = arguments.table()?;
+        let exchange = name(exchange)?;
+        self.ready()?;
+        let channel = self.channel();
+        let declaring = channel.exchange_declare(exchange.clone(), ExchangeKind::Custom(kind.clone()), options, args.clone());
+        self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
+        self.session.topology.borrow_mut().exchange_declared(topology::Exchange { name: exchange, kind, options, arguments: args });
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(if_unused = false, nowait = false, ticket = NULL))]
+    pub fn exchange_delete(&self, exchange: &Zval, if_unused: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
+        let exchange = name(exchange)?;
+        self.ready()?;
+        self.call_nowait(nowait.flag(), self.channel().exchange_delete(exchange.clone(), options), errors::EXCHANGE_DELETE)?;
+        self.session.topology.borrow_mut().exchange_deleted(&exchange);
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let b = binding(destination, false, source, &routing_key, &arguments)?;
+        self.ready()?;
+        let channel = self.channel();
+        let binding = channel.exchange_bind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
+            ExchangeBindOptions { nowait: false },
+            b.arguments.clone(),
+        );
+        self.call_nowait(nowait.flag(), binding, errors::EXCHANGE_BIND)?;
+        self.session.topology.borrow_mut().bound(b);
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let b = binding(destination, false, source, &routing_key, &arguments)?;
+        self.ready()?;
+        let channel = self.channel();
+        let unbinding = channel.exchange_unbind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
+            ExchangeUnbindOptions { nowait: false },
+            b.arguments.clone(),
+        );
+        self.call_nowait(nowait.flag(), unbinding, errors::EXCHANGE_UNBIND)?;
+        self.session.topology.borrow_mut().unbound(&b);
+        Ok(Zval::new())
+    }
+
+    // ---- queues ----
+
+    /// `[name, message count, consumer count]`, or null with `$nowait`.
+    #[php(defaults(queue = "\"\"", passive = false, durable = false, exclusive = false, auto_delete = true, nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn queue_declare(
+        &self,
+        queue: Mixed,
+        passive: Mixed,
+        durable: Mixed,
+        exclusive: Mixed,
+        auto_delete: Mixed,
+        nowait: Mixed,
+        arguments: Mixed,
+        ticket: Mixed,
+    ) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = QueueDeclareOptions {
+            passive: passive.flag(),
+            durable: durable.flag(),
+            exclusive: exclusive.flag(),
+            auto_delete: auto_delete.flag(),
+            nowait: false,
+        };
+        let args = arguments.table()?;
+        let asked = queue.name()?;
+        self.ready()?;
+        let channel = self.channel();
+        let declaring = channel.queue_declare(asked.clone(), options, args.clone());
+        let declared = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)?;
+        // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
+        if let Some(name) = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone())) {
+            let server_named = asked.as_bytes().is_empty();
+            self.session.topology.borrow_mut().queue_declared(topology::Queue { name, options, arguments: args, server_named });
+        }
+        let Some(declared) = declared else {
+            return Ok(Zval::new());
+        };
+        let mut result = ZendHashTable::with_capacity(3);
+        result.push(wire::text_bytes(declared.name()))?;
+        result.push(i64::from(declared.message_count()))?;
+        result.push(i64::from(declared.consumer_count()))?;
+        Ok(result.into_zval(false)?)
+    }
+
+    #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        self.ready()?;
+        let channel = self.channel();
+        let binding = channel.queue_bind(
+            b.destination.clone(),
+            b.source.clone(),
+            b.routing_key.clone(),
+            QueueBindOptions { nowait: false },
+            b.arguments.clone(),
+        );
+        self.call_nowait(nowait.flag(), binding, errors::QUEUE_BIND)?;
+        self.session.topology.borrow_mut().bound(b);
+        Ok(Zval::new())
+    }
+
+    #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
+    pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        self.ready()?;
+        let channel = self.channel();
+        let unbinding = channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone());
+        self.call(unbinding, errors::QUEUE_UNBIND)?;
+        self.session.topology.borrow_mut().unbound(&b);
+        Ok(Zval::new())
+    }
+
+    /// The number of messages purged.
+    #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
+    pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        self.ready()?;
+        let channel = self.channel();
+        let purging = channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
+        match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
+            Some(purged) => Ok(i64::from(purged).into_zval(false)?),
+            None => Ok(Zval::new()),
+        }
+    }
+
+    /// The number of messages deleted with the queue.
+    #[php(defaults(queue = "\"\"", if_unused = false, if_empty = false, nowait = false, ticket = NULL))]
+    pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
+        let queue = queue.name()?;
+        self.ready()?;
+        let channel = self.channel();
+        let deleting = channel.queue_delete(queue.clone(), options);
+        let deleted = self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)?;
+        self.session.topology.borrow_mut().queue_deleted(&queue);
+        match deleted {
+            Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
+            None => Ok(Zval::new()),
+        }
+    }
+
+    // ---- publishing ----
+
+    #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
+    pub fn basic_publish(self_: &mut ZendClassObject<Self>, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
+        let _ = ticket;
+        Self::notify_flow(self_)?;
+        if self_.link().flow.is_blocked() {
+            return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
+        }
+        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
+        let publishing = Batched { msg: msg.shallow_clone(), route: self_.route(route) };
+        let published = self_.publish(publishing);
+        // A recovery the publish made is reported now, not at the next call.
+        Self::notify_recovery(self_)?;
+        published
+    }
+
+    #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
+    pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
+        let _ = ticket;
+        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
+        let batched = Batched { msg: message.shallow_clone(), route: self.route(route) };
+        self.batch.borrow_mut().push(batched);
+        Ok(())
+    }
+
+    pub fn publish_batch(&self) -> PhpResult<()> {
+        self.publish_batched()
+    }
+
+    // ---- consuming ----
+
+    /// Starts a consumer whose messages `wait()` hands to `$callback`; returns its tag.
+    #[php(defaults(queue = "\"\"", consumer_tag = "\"\"", no_local = false, no_ack = false, exclusive = false, nowait = false, callback = NULL, ticket = NULL, arguments = EMPTY_ARRAY))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn basic_consume(
+        self_: &mut ZendClassObject<Self>,
+        queue: Mixed,
+        consumer_tag: Mixed,
+        no_local: Mixed,
+        no_ack: Mixed,
+        exclusive: Mixed,
+        nowait: Mixed,
+        callback: Mixed,
+        ticket: Mixed,
+        arguments: Mixed,
+    ) -> PhpResult<Zval> {
+        let _ = ticket;
+        let callback = callback.given().filter(|c| !c.is_null());
+        if let Some(c) = callback.filter(|c| !c.is_callable()) {
+            return Err(exception(
+                "InvalidArgumentException",
+                format!("Given argument \"{}\" should be callable. {} type was given.", php_string::lossy(c).unwrap_or_default(), php_type(c)),
+                0,
+            ));
+        }
+        let tag = consumer_tag.name()?;
+        if nowait.flag() && tag.as_bytes().is_empty() {
+            return Err(exception("InvalidArgumentException", "Cannot start consumer without consumer_tag and no-wait=true", 0));
+        }
+        let mut callbacks = Self::callbacks(self_);
+        if !tag.as_bytes().is_empty() && php_string::get(&callbacks, tag.as_bytes()).is_some() {
+            return Err(exception("InvalidArgumentException", "This consumer tag is already registered.", 0));
+        }
+        let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
+        let args = arguments.table()?;
+        let no_ack = options.no_ack;
+        let queue = queue.name()?;
+        self_.ready()?;
+        let consumer = self_.call(self_.channel().basic_consume(queue.clone(), tag, options, args.clone()), errors::BASIC_CONSUME)?;
+        self_.session.topology.borrow_mut().consumer_started(&queue);
+        self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
+        let tag = consumer.tag().as_bytes().to_vec();
+        php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;
+        self_.deliveries.borrow_mut().add(Subscription { tag: tag.clone(), no_ack }, consumer);
+        Self::set_callbacks(self_, callbacks)?;
+        Ok(classes::binary(&tag))
+    }
+
+    #[php(defaults(nowait = false, noreturn = false))]
+    pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<Zval> {
+        let _ = noreturn;
+        let tag = name(consumer_tag)?;
+        let mut callbacks = Self::callbacks(self_);
+        php_string::remove(&mut callbacks, tag.as_bytes());
+        Self::set_callbacks(self_, callbacks)?;
+        self_.forget_consumer(tag.as_bytes());
+        self_.ready()?;
+        let channel = self_.channel();
+        let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
+        self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
+        Ok(wire::text_bytes(&tag))
+    }
+
+    pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> Zval {
+        mixed(Self::consuming(self_))
+    }
+
+    /// Makes `consume()` return after the message being handled, as php-amqplib does (consumers stay).
+    #[php(name = "stopConsume")]
+    pub fn stop_consume(&self) {
+        self.stop_consuming.set(true);
+    }
+
+    /// Handles one incoming delivery or confirm. Returns null; on a signal during a blocking wait
+    /// without timeout it returns at once (the handler runs), with a timeout the wait goes on.
+    #[php(defaults(allowed_methods = NULL, non_blocking = false, timeout = 0))]
+    pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
+        let _ = allowed_methods;
+        let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
+        Self::wait_one(self_, non_blocking.flag(), limit)
+    }
+
+    /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
+    /// Converted as php-amqplib's `float $maximumPoll` is (ext-php-rs names parameters after the Rust
+    /// identifier, so named arguments need `maximum_poll:`).
+    #[php(defaults(maximum_poll = 10.0))]
+    pub fn consume(self_: &mut ZendClassObject<Self>, maximum_poll: Mixed) -> PhpResult<()> {
+        let poll = seconds(&maximum_poll, "PhpAmqpLib\\Channel\\AMQPChannel::consume(): Argument #1 ($maximumPoll)")?;
+        Self::consume_all(self_, poll)
+    }
+
+    #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]
+    pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
+        let _ = ticket;
+        let got = Self::get(self_, &queue, no_ack.flag());
+        // A polling worker learns of a recovery its basic_get made.
+        Self::notify_recovery(self_)?;
+        got
+    }
+
+    #[php(defaults(multiple = false))]
+    pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
+    }
+
+    #[php(defaults(multiple = false, requeue = false))]
+    pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
+    }
+
+    pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
+        let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
+        self.send(self.channel().basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
+    }
+
+    /// prefetch_size is not supported by RabbitMQ and ignored (but range-checked as php-amqplib writes
+    /// it); null counts as 0.
+    pub fn basic_qos(&self, prefetch_size: &Zval, prefetch_count: &Zval, a_global: &Zval) -> PhpResult<()> {
+        wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))?;
+        let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
+        let global = a_global.coerce_to_bool();
+        self.ready()?;
+        self.call(self.channel().basic_qos(count, BasicQosOptions { global }), errors::BASIC_QOS)?;
+        self.setup.borrow_mut().qos(count, global);
+        Ok(())
+    }
+
+    #[php(defaults(requeue = false))]
+    pub fn basic_recover(&self, requeue: Mixed) -> PhpResult<()> {
+        self.ready()?;
+        self.call(self.channel().basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
+    }
+
+    // ---- transactions and confirms ----
+
+    pub fn tx_select(&self) -> PhpResult<()> {
+        self.ready()?;
+        self.call(self.channel().tx_select(), errors::TX_SELECT)?;
+        self.setup.borrow_mut().transactional = true;
+        Ok(())
+    }
+
+    pub fn tx_commit(&self) -> PhpResult<()> {
+        self.ready()?;
+        if self.transaction_lost.replace(false) {
+            // The part made since the reconnect is rolled back too: the transaction is all or nothing.
+            self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)?;
+            return Err(exception(
+                ex::CONNECTION_CLOSED,
+                "The connection was lost during the transaction and the broker rolled it back: nothing of it was committed; publish it again",
+                0,
+            ));
+        }
+        self.call(self.channel().tx_commit(), errors::TX_COMMIT)
+    }
+
+    pub fn tx_rollback(&self) -> PhpResult<()> {
+        self.ready()?;
+        self.transaction_lost.set(false);
+        self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)
+    }
+
+    /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
+    #[php(defaults(nowait = false))]
+    pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
+        self.ready()?;
+        self.call_nowait(nowait.flag(), self.channel().confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
+        self.setup.borrow_mut().confirm = true;
+        if self.next_tag.get() == 0 {
+            self.next_tag.set(1);
+            self.confirms.borrow_mut().listen(self.channel().confirm_events());
+        }
+        Ok(())
+    }
+
+    pub fn set_ack_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "ack_handler", callback)
+    }
+
+    pub fn set_nack_handler(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "nack_handler", callback)
+    }
+
+    pub fn set_return_listener(self_: &mut ZendClassObject<Self>, callback: &Zval) -> PhpResult<()> {
+        Self::set_handler(self_, "basic_return_callback", callback)
+    }
+
+    /// Waits for the broker's ack or nack of every publish; the timeout bounds the whole wait.
+    #[php(defaults(timeout = 0))]
+    pub fn wait_for_pending_acks(self_: &mut ZendClassObject<Self>, timeout: Mixed) -> PhpResult<()> {
+        Self::wait_for_confirms(self_, &timeout)
+    }
+
+    /// As wait_for_pending_acks; returned messages reach the return listener before their ack.
+    #[php(defaults(timeout = 0))]
+    pub fn wait_for_pending_acks_returns(self_: &mut ZendClassObject<Self>, timeout: Mixed) -> PhpResult<()> {
+        Self::wait_for_confirms(self_, &timeout)
+    }
+}

@@ -1,0 +1,121 @@
+//! A channel after its connection was lost: whether recovery brings it back, and its reopening on
+//! the recovered connection (setup, consumers and unconfirmed publishes again).
+
+use std::time::{Duration, Instant};
+
+use ext_php_rs::exception::PhpResult;
+
+use super::{
+    channel_setup,
+    channel_state::{Batched, ChannelState},
+    deliveries::{Deliveries, Subscription},
+    errors::{self, channel_error},
+    exceptions as ex,
+    link::rpc,
+    session,
+};
+use crate::{exceptions::exception, runtime};
+
+impl ChannelState {
+    /// Whether the channel ended because its connection was lost in a way recovery handles (see
+    /// `session::recoverable`), with recovery on and neither the channel nor the connection closed by
+    /// the program. lapin stops a channel a moment before it records why: a call failing in between
+    /// waits (briefly, running no PHP) for the reason, and a connection that ended without one given to
+    /// the channel counts as lost.
+    pub(super) fn recoverable(&self) -> bool {
+        if !self.session.recovery() || self.closed.get() || self.reopening.get() || self.session.current().is_none() {
+            return false;
+        }
+        let (link, channel) = (self.link(), self.channel());
+        if !link.owner.is_current() || (channel.status().connected() && link.connection.status().connected()) {
+            return false;
+        }
+        let give_up = Instant::now() + Duration::from_secs(1);
+        loop {
+            match channel.status().close_reason() {
+                // A reason decides: the broker closed this channel (404, 406...), or the connection
+                // ended by a failure recovery handles or by one it does not (530, a frame error...).
+                Some(reason) if !matches!(reason.kind(), lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..)) => {
+                    return !reason.is_amqp_soft_error() && session::recoverable(&reason);
+                }
+                _ if !link.connection.status().connected() && Instant::now() >= give_up => return true,
+                _ if Instant::now() >= give_up => return false,
+                _ => {
+                    // Runs no PHP; a signal ends the pause early, and is dispatched by the caller's next wait.
+                    let _ = runtime::wait(std::future::pending::<()>(), Some(Duration::from_millis(10)));
+                }
+            }
+        }
+    }
+
+    /// After its connection was lost: a new channel on the recovered connection (`Session::recover`)
+    /// with the recorded QoS, confirm or transaction mode and consumers, then the unconfirmed publishes
+    /// again, in tag order. Deliveries received before are dropped unhandled (the broker redelivers
+    /// them); their acks are dropped too (`DeliveryTags`). On failure, what php-amqplib throws for the
+    /// loss, and the channel stays closed.
+    pub(super) fn reopen(&self) -> PhpResult<()> {
+        let channel = self.channel();
+        let reason = channel.status().close_reason().map(|r| r.to_string()).unwrap_or_default();
+        self.reopening.set(true);
+        let reopened = self.reopen_on(reason);
+        self.reopening.set(false);
+        match reopened {
+            // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
+            // exception that ended it (the next call recovers): the channel stays usable.
+            Err(e) if self.session.is_recovering() || ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
+            Err(_) => Err(self.closed_by_peer()),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn reopen_on(&self, reason: String) -> PhpResult<()> {
+        let lost = self.link();
+        let link = self.session.recover(&lost, reason)?;
+        // A signal handler may have closed this channel during the reconnect.
+        if self.closed.get() {
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        let setup = {
+            let mut setup = self.setup.borrow_mut();
+            for (old, new) in self.session.renames() {
+                setup.queue_renamed(&old, &new);
+            }
+            setup.clone()
+        };
+        let opening = async {
+            let channel = link.connection.create_channel().await?;
+            let mut deliveries = Deliveries::default();
+            for (c, consumer) in channel_setup::replay(&setup, &channel).await? {
+                deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
+            }
+            Ok((channel, deliveries))
+        };
+        let (channel, deliveries) = rpc(&link, opening)?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        if self.closed.get() {
+            let _ = runtime::poll_once(&mut Box::pin(channel.close(200, "".into())));
+            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
+        }
+        self.transaction_lost.set(setup.transactional);
+        *self.link.borrow_mut() = link;
+        *self.channel.borrow_mut() = channel;
+        *self.deliveries.borrow_mut() = deliveries;
+        let mut tags = self.tags.get();
+        tags.reopened();
+        self.tags.set(tags);
+        // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
+        // The old link's queued publishes are dropped (no wait: they failed with it); the broker's
+        // answers lapin queued before the loss are carried over.
+        let _ = lost.pipeline.flush(Some(Instant::now()));
+        let mut confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
+        if self.next_tag.get() > 0 {
+            confirms.listen(self.channel().confirm_events());
+        }
+        let pending: Vec<(u64, Batched)> =
+            self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(**tag)).map(|(&tag, p)| (tag, p.clone())).collect();
+        *self.confirms.borrow_mut() = confirms;
+        for (tag, p) in pending {
+            self.publish_frames(&p, Some(tag))?;
+        }
+        Ok(())
+    }
+}

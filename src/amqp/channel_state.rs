@@ -1,0 +1,152 @@
+//! A channel's native state (`ChannelState`: its lapin channel, setup, inboxes, unconfirmed publishes)
+//! and the publishes it keeps (`Batched`, `Route`).
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+    rc::Rc,
+    sync::Arc,
+};
+
+use ext_php_rs::{exception::PhpResult, types::Zval};
+use lapin::{types::ShortString, Channel};
+
+use super::{
+    channel_setup::ChannelSetup,
+    deliveries::Deliveries,
+    delivery_tags::DeliveryTags,
+    errors::{self, channel_error},
+    link::{rpc, Link},
+    pipeline::Confirms,
+    session::Session,
+};
+
+/// A publish kept by batch_basic_publish until publish_batch, or until its confirm.
+pub(super) struct Batched {
+    pub(super) msg: Zval,
+    pub(super) route: Rc<Route>,
+}
+
+impl Clone for Batched {
+    fn clone(&self) -> Self {
+        Batched { msg: self.msg.shallow_clone(), route: self.route.clone() }
+    }
+}
+
+/// Where a publish goes. Consecutive publishes to the same place share one (`ChannelState::route`):
+/// 200 000 messages awaiting their confirm keep one copy of the names, not one each.
+#[derive(PartialEq)]
+pub(super) struct Route {
+    pub(super) exchange: ShortString,
+    pub(super) routing_key: ShortString,
+    pub(super) mandatory: bool,
+    pub(super) immediate: bool,
+}
+
+pub struct ChannelState {
+    /// The connection across reconnects: its settings, topology and current link.
+    pub(super) session: Rc<Session>,
+    /// The link and lapin channel in use: replaced when the channel is reopened after a recovery.
+    pub(super) link: RefCell<Arc<Link>>,
+    pub(super) channel: RefCell<Channel>,
+    /// QoS, modes and consumers, for a reopen.
+    pub(super) setup: RefCell<ChannelSetup>,
+    /// PHP's delivery tags across reopens.
+    pub(super) tags: Cell<DeliveryTags>,
+    /// Set while reopening: the channel's own calls from signal handlers meanwhile are refused.
+    pub(super) reopening: Cell<bool>,
+    /// The id PHP knows the channel by (`getChannelId()`, `$connection->channels`), kept across reopens.
+    pub(super) id: u16,
+    /// The broker rolled back the open transaction with the lost connection: the next tx_commit fails.
+    pub(super) transaction_lost: Cell<bool>,
+    pub(super) deliveries: RefCell<Deliveries>,
+    /// Publishes awaiting their confirm, and the answers (see `pipeline::Confirms`).
+    pub(super) confirms: RefCell<Confirms>,
+    /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
+    /// `multiple` ack settles a prefix in O(log n)); replayed in that order after a reconnect.
+    pub(super) unconfirmed: RefCell<BTreeMap<u64, Batched>>,
+    /// Next publish's delivery tag in confirm mode; 0 outside it.
+    pub(super) next_tag: Cell<u64>,
+    pub(super) batch: RefCell<Vec<Batched>>,
+    /// The latest publish's route, for the next one to share (see `route`).
+    pub(super) last_route: RefCell<Option<Rc<Route>>>,
+    pub(super) closed: Cell<bool>,
+    /// Set by stopConsume(): the running consume() returns.
+    pub(super) stop_consuming: Cell<bool>,
+    /// The failure of a `$nowait` call, raised by the next call as php-amqplib reports it.
+    pub(super) deferred: RefCell<Option<ext_php_rs::exception::PhpException>>,
+    /// Mandatory publishes outside confirm mode: their returns are collected by wait().
+    pub(super) watch_returns: Cell<bool>,
+    /// setBodySizeLimit(): received bodies longer than this are truncated.
+    pub(super) body_limit: Cell<Option<usize>>,
+}
+
+impl ChannelState {
+    /// A new lapin channel on the session's link.
+    pub(super) fn opened(session: Rc<Session>) -> PhpResult<Self> {
+        let link = session.link()?;
+        let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        let id = channel.id();
+        Ok(ChannelState {
+            session,
+            link: RefCell::new(link),
+            channel: RefCell::new(channel),
+            setup: RefCell::default(),
+            tags: Cell::default(),
+            reopening: Cell::new(false),
+            id,
+            transaction_lost: Cell::new(false),
+            deliveries: RefCell::new(Deliveries::default()),
+            confirms: RefCell::new(Confirms::default()),
+            unconfirmed: RefCell::new(BTreeMap::new()),
+            next_tag: Cell::new(0),
+            batch: RefCell::new(Vec::new()),
+            last_route: RefCell::new(None),
+            closed: Cell::new(false),
+            stop_consuming: Cell::new(false),
+            deferred: RefCell::new(None),
+            watch_returns: Cell::new(false),
+            body_limit: Cell::new(None),
+        })
+    }
+
+    pub(super) fn link(&self) -> Arc<Link> {
+        self.link.borrow().clone()
+    }
+
+    /// The lapin channel in use (a handle: the calls made on it hold no borrow of this channel).
+    pub(super) fn channel(&self) -> Channel {
+        self.channel.borrow().clone()
+    }
+
+    /// A consumer cancelled (by the program or the broker) is not started again by a recovery, and an
+    /// auto-delete queue it was the last consumer of is not declared again.
+    pub(super) fn forget_consumer(&self, tag: &[u8]) {
+        if let Some(consumer) = self.setup.borrow_mut().cancelled(tag) {
+            self.session.topology.borrow_mut().consumer_cancelled(&consumer.queue);
+        }
+    }
+
+    /// The tag PHP sees for a delivery of the current channel (see `DeliveryTags`).
+    pub(super) fn received_tag(&self, broker: u64) -> u64 {
+        let mut tags = self.tags.get();
+        let tag = tags.received(broker);
+        self.tags.set(tags);
+        tag
+    }
+
+    /// The broker's tag for an ack, nack or reject of `tag`; None for a delivery received before the
+    /// connection was recovered (the broker redelivers it: settling it would settle another).
+    pub(super) fn settling(&self, tag: u64) -> PhpResult<Option<u64>> {
+        self.ready()?;
+        Ok(self.tags.get().to_broker(tag))
+    }
+
+    /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the
+    /// limit, so it is the limit rounded down to the frame payload size.
+    pub(super) fn kept_body(&self) -> Option<usize> {
+        let limit = self.body_limit.get()?;
+        let frame_payload = (self.link().connection.configuration().frame_max() as usize).saturating_sub(8).max(1);
+        Some(limit / frame_payload * frame_payload)
+    }
+}

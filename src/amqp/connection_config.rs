@@ -1,0 +1,109 @@
+//! `Settings` read from php-amqplib's `AMQPConnectionConfig` (and `create_connection()`'s host list).
+
+use ext_php_rs::{exception::PhpResult, types::Zval};
+
+use super::{
+    exceptions as ex,
+    settings::{Endpoint, Settings, Tls},
+    wire,
+};
+use crate::{classes, exceptions::exception, ini, retry::php::PhpRetryPolicy};
+
+/// `$config->$method()`, null if the call fails (an exception is then pending).
+pub(super) fn call(config: &Zval, method: &str) -> Zval {
+    config.object().and_then(|o| o.try_call_method(method, vec![]).ok()).unwrap_or_default()
+}
+
+/// A string setting (bytes that are not UTF-8 read lossily: RabbitMQ takes UTF-8 names only).
+fn text(config: &Zval, method: &str) -> Option<String> {
+    let value = call(config, method);
+    (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
+}
+
+fn number(config: &Zval, method: &str) -> f64 {
+    call(config, method).coerce_to_double().unwrap_or(0.0)
+}
+
+impl Settings {
+    /// Reads an AMQPConnectionConfig: endpoint, login, timeouts, heartbeat, TLS, connection name.
+    pub fn from_config(config: &Zval) -> PhpResult<Self> {
+        let is_config = config.object().is_some_and(|o| {
+            o.get_class_name().is_ok_and(|n| n == "PhpAmqpLib\\Connection\\AMQPConnectionConfig")
+        });
+        if !is_config {
+            return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
+        }
+        let tls = call(config, "isSecure").coerce_to_bool().then(|| Tls::from_config(config)).transpose()?;
+        let primary = Endpoint {
+            host: text(config, "getHost").unwrap_or_default(),
+            port: port(number(config, "getPort")),
+            user: text(config, "getUser").unwrap_or_default(),
+            password: text(config, "getPassword").unwrap_or_default(),
+            vhost: text(config, "getVhost").unwrap_or_else(|| "/".into()),
+        };
+        let policy = call(config, "getRetryPolicy");
+        let settings = Settings {
+            hosts: std::iter::once(primary).chain(failover_hosts(config)).collect(),
+            retry: PhpRetryPolicy::of(&policy),
+            connection_timeout: number(config, "getConnectionTimeout"),
+            read_write_timeout: number(config, "getReadTimeout").max(number(config, "getWriteTimeout")),
+            channel_rpc_timeout: number(config, "getChannelRPCTimeout"),
+            heartbeat: number(config, "getHeartbeat").clamp(0.0, 65535.0) as u16,
+            tls,
+            connection_name: text(config, "getConnectionName").filter(|n| !n.is_empty()),
+            login_method: text(config, "getLoginMethod").unwrap_or_else(|| "AMQPLAIN".into()),
+            recovery: match call(config, "getAutomaticRecovery") {
+                set if set.is_null() => ini::amqp_recovery(),
+                set => set.coerce_to_bool(),
+            },
+        };
+        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+            return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
+        }
+        // The vhost is a short string of connection.open (php-amqplib's write_shortstr check).
+        for endpoint in &settings.hosts {
+            wire::short_bytes(endpoint.vhost.clone().into_bytes())?;
+        }
+        // mq does not send a locale (RabbitMQ knows en_US only) but checks it as php-amqplib writes it.
+        wire::short_bytes(text(config, "getLocale").unwrap_or_default().into_bytes())?;
+        Ok(settings)
+    }
+}
+
+/// A port number as the config holds it, clamped into u16.
+fn port(value: f64) -> u16 {
+    value.clamp(0.0, 65535.0) as u16
+}
+
+/// The hosts after the config's own that `create_connection()` handed over (see
+/// `AMQPStreamConnection::$failover`): entries already checked and cast by PHP.
+fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
+    let Some(object) = config.object() else { return Vec::new() };
+    let hosts = classes::read(object, object.get_class_entry(), "failoverHosts");
+    let Some(list) = hosts.array() else { return Vec::new() };
+    let field = |host: &ext_php_rs::types::ZendHashTable, key: &str| host.get(key).map(|v| v.shallow_clone()).unwrap_or_default();
+    let string = |value: Zval| crate::php_string::lossy(&value).unwrap_or_default();
+    list.iter()
+        .filter_map(|(_, host)| host.array())
+        .map(|host| Endpoint {
+            host: string(field(host, "host")),
+            port: port(field(host, "port").coerce_to_double().unwrap_or(0.0)),
+            user: string(field(host, "user")),
+            password: string(field(host, "password")),
+            vhost: string(field(host, "vhost")),
+        })
+        .collect()
+}
+
+impl Tls {
+    /// The CA file named by the config, read now so a wrong path fails the constructor clearly.
+    fn from_config(config: &Zval) -> PhpResult<Self> {
+        let ca_pem = match text(config, "getSslCaCert") {
+            Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+                exception(ex::IO, format!("Unable to read the CA file {path}: {e}"), 0)
+            })?),
+            None => None,
+        };
+        Ok(Tls { ca_pem })
+    }
+}

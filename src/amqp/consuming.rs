@@ -1,0 +1,97 @@
+//! Deliveries handed to PHP: a consumer's callback, basic_get's message, a consumer the broker
+//! cancelled, a message too deeply nested to read refused.
+
+use ext_php_rs::{
+    exception::PhpResult,
+    types::{ZendClassObject, Zval},
+};
+use lapin::options::{BasicGetOptions, BasicRejectOptions};
+
+use super::{
+    channel::AmqpChannel,
+    channel_state::ChannelState,
+    deliveries::Incoming,
+    errors,
+    exceptions as ex,
+    message::{self, Origin},
+};
+use crate::{classes, mixed::Mixed, php_string};
+
+impl AmqpChannel {
+    /// Runs a consumer callback, or ends a consumer the server cancelled. False when the event was only
+    /// the end of a consumer we cancelled ourselves: nothing PHP needs to see.
+    pub(super) fn dispatch(self_: &mut ZendClassObject<Self>, incoming: Incoming) -> PhpResult<bool> {
+        match incoming {
+            Incoming::Delivery(consumer, mut delivery) => {
+                if !message::readable(&delivery) {
+                    return self_.refuse_unreadable(&delivery, consumer.no_ack).map(|()| false);
+                }
+                delivery.delivery_tag = self_.received_tag(delivery.delivery_tag);
+                let this = Self::this(self_);
+                let msg = message::received(&this, &delivery, Origin::Consumer(&consumer.tag), self_.kept_body())?;
+                let callbacks = Self::prop(self_, "callbacks");
+                let callback = callbacks.array().and_then(|c| php_string::get(c, &consumer.tag)).map(Zval::shallow_clone);
+                if let Some(callback) = callback.filter(Zval::is_callable) {
+                    callback.try_call(vec![&msg])?;
+                }
+                Ok(true)
+            }
+            // The connection was lost under the consumer: it goes on on the recovered one.
+            Incoming::Ended(_) | Incoming::Failed(_) if self_.recoverable() => self_.reopen().map(|()| false),
+            Incoming::Ended(consumer) => {
+                self_.forget_consumer(&consumer.tag);
+                let mut callbacks = Self::callbacks(self_);
+                if !php_string::remove(&mut callbacks, &consumer.tag) {
+                    return Ok(false);
+                }
+                Self::set_callbacks(self_, callbacks)?;
+                Err(crate::exceptions::construct(ex::BASIC_CANCEL, vec![&classes::binary(&consumer.tag)]))
+            }
+            // Not caused by any call of ours: the close frame names the method, if any.
+            Incoming::Failed(error) => Err(self_.ended(&error, errors::NO_METHOD)),
+        }
+    }
+
+    /// basic_get's work: one message, or null.
+    pub(super) fn get(self_: &mut ZendClassObject<Self>, queue: &Mixed, no_ack: bool) -> PhpResult<Zval> {
+        self_.ready()?;
+        let channel = self_.channel();
+        let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
+        match self_.call(getting, errors::BASIC_GET)? {
+            Some(got) if !message::readable(&got.delivery) => {
+                self_.refuse_unreadable(&got.delivery, no_ack)?;
+                Ok(Zval::new())
+            }
+            Some(mut got) => {
+                got.delivery.delivery_tag = self_.received_tag(got.delivery.delivery_tag);
+                let this = Self::this(self_);
+                message::received(&this, &got.delivery, Origin::Get(got.message_count), self_.kept_body())
+            }
+            None => Ok(Zval::new()),
+        }
+    }
+}
+
+impl ChannelState {
+    /// A delivery whose headers nest deeper than mq reads (published by another client): rejected
+    /// without requeueing, so the broker dead-letters it (when the queue has a dead-letter exchange)
+    /// instead of offering it to every consumer in turn, and reported as a warning; the consumer goes on.
+    fn refuse_unreadable(&self, delivery: &lapin::message::Delivery, no_ack: bool) -> PhpResult<()> {
+        if !no_ack {
+            let channel = self.channel();
+            let rejecting = channel.basic_reject(delivery.delivery_tag, BasicRejectOptions { requeue: false });
+            self.send(rejecting, errors::BASIC_REJECT)?;
+        }
+        ext_php_rs::error::php_error(
+            &ext_php_rs::flags::ErrorType::Warning,
+            &format!(
+                "mq: a message from exchange '{}' with routing key '{}' has headers nested deeper than {} levels; it was {}",
+                delivery.exchange.as_str(),
+                delivery.routing_key.as_str(),
+                lapin::types::MAX_NESTING,
+                if no_ack { "dropped (no_ack consumer)" } else { "rejected (dead-lettered if the queue has a dead-letter exchange)" },
+            ),
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! `Link`: a live lapin connection, the process that opened it, and what rides on it (publish
+//! pipeline, flow notices); `rpc`, a lapin call bounded by its RPC timeout.
+
+use std::time::{Duration, Instant};
+
+use ext_php_rs::exception::PhpResult;
+use lapin::Connection;
+
+use super::{
+    errors::{self, Method},
+    exceptions as ex,
+    flow::Flow,
+    pipeline::Pipeline,
+    settings::Endpoint,
+};
+use crate::{
+    exceptions::exception,
+    runtime::{self, OwnerPid},
+};
+
+/// A live lapin connection and the process that opened it.
+pub struct Link {
+    /// Dropped only in the process that opened it (see `Drop`).
+    pub connection: std::mem::ManuallyDrop<Connection>,
+    pub owner: OwnerPid,
+    /// How long channel RPCs wait (`Settings::rpc_timeout`).
+    pub rpc_timeout: Option<Duration>,
+    /// Publishes queued on this connection's channels, not yet written.
+    pub pipeline: Pipeline,
+    /// Whether the broker blocked the connection, and its notices for PHP.
+    pub flow: Flow,
+    /// lapin handles of channels whose PHP objects were freed while still open (see `park`).
+    pub(super) parked: std::sync::Mutex<Vec<lapin::Channel>>,
+    /// Whether a channel has reported why the connection ended (see `ChannelState::closed_by_peer`).
+    pub end_reported: std::sync::atomic::AtomicBool,
+    /// The broker of `Settings::hosts` this connection reached.
+    pub endpoint: Endpoint,
+}
+
+impl Link {
+    /// Refuses use from a forked child: the connection's socket and threads belong to the parent.
+    pub fn check_owner(&self) -> PhpResult<()> {
+        if self.owner.is_current() {
+            Ok(())
+        } else {
+            Err(exception(
+                ex::CONNECTION_CLOSED,
+                "This connection was opened by a parent process before fork(): open a new connection in the child.",
+                0,
+            ))
+        }
+    }
+
+    pub fn is_connected(&self) -> bool {
+        self.owner.is_current() && self.connection.status().connected()
+    }
+
+    /// Waits until the publishes queued on this connection are written (see `pipeline`). Refused in a
+    /// forked child: the writes belong to the parent's threads, which the child does not have.
+    pub fn flush(&self) -> PhpResult<()> {
+        self.check_owner()?;
+        self.pipeline.flush(None)
+    }
+
+    /// Keeps the lapin handle of an open channel whose PHP object is being freed until the connection
+    /// closes. Dropping the last handle makes lapin close the channel on its own, asynchronously; a
+    /// connection close racing that channel close failed, and the process then ended with publishes
+    /// still unread by the broker (objects are freed channel first at the end of a request).
+    pub fn park(&self, channel: &lapin::Channel) {
+        if self.is_connected() && channel.status().connected() {
+            self.parked.lock().unwrap_or_else(|e| e.into_inner()).push(channel.clone());
+        }
+    }
+
+    /// Writes the queued publishes, then closes the connection (which closes its channels), each step
+    /// waiting at most until `deadline` (None: publishes without bound, the close 3 s, as php-amqplib's
+    /// close waits on its socket). Does nothing on a connection already closed or from a fork child.
+    pub fn close(&self, deadline: Option<Instant>) -> PhpResult<()> {
+        if !self.is_connected() {
+            return Ok(());
+        }
+        // A close overtakes publishes still queued (see `pipeline`): write them first.
+        let flushed = self.pipeline.flush(deadline);
+        let closing = self.connection.close(200, "".into());
+        let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
+        match runtime::wait_dispatching(closing, Some(limit))? {
+            Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
+                Err(errors::connection_error(&e, Method(10, 50)))
+            }
+            _ => flushed,
+        }
+    }
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        // In a forked child the parent still uses this socket, and the connection's threads are gone:
+        // leak it rather than close it for the parent or wait on dead threads.
+        if self.owner.is_current() {
+            // SAFETY: dropped exactly once, here.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.connection) };
+        }
+    }
+}
+
+/// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
+pub fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
+    let timeout = link.rpc_timeout;
+    runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
+}

@@ -1,0 +1,105 @@
+//! Publishing: a publish's frames queued without waiting (see `pipeline`), its route shared with the
+//! previous one, and in confirm mode its place in the unconfirmed map under its delivery tag.
+
+use std::rc::Rc;
+
+use ext_php_rs::exception::PhpResult;
+use lapin::options::BasicPublishOptions;
+
+use super::{
+    channel_state::{Batched, ChannelState, Route},
+    errors::{self, channel_error},
+    exceptions as ex,
+    message,
+    pipeline::Written,
+    wire,
+};
+use crate::{exceptions::exception, runtime};
+
+impl ChannelState {
+    /// `route`, shared with the previous publish's when they are the same.
+    pub(super) fn route(&self, route: Route) -> Rc<Route> {
+        let mut last = self.last_route.borrow_mut();
+        match &*last {
+            Some(same) if **same == route => same.clone(),
+            _ => last.insert(Rc::new(route)).clone(),
+        }
+    }
+
+    /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
+    /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
+    pub(super) fn publish(&self, publishing: Batched) -> PhpResult<()> {
+        self.check()?;
+        let tag = self.next_tag.get();
+        if tag > 0 && self.session.recovery() && self.unconfirmed.borrow().len() >= crate::ini::amqp_replay_buffer() {
+            return Err(exception(
+                ex::RUNTIME,
+                format!(
+                    "{} publishes are waiting for their confirm, as many as mq.amqp_replay_buffer keeps to publish again after a reconnect: wait for confirms (wait_for_pending_acks) before publishing more",
+                    self.unconfirmed.borrow().len()
+                ),
+                0,
+            ));
+        }
+        if let Err(e) = self.publish_frames(&publishing, (tag > 0).then_some(tag)) {
+            // The connection was found lost at this publish (its frames were not queued): recover, then
+            // publish it on the new channel.
+            if !self.recoverable() {
+                return Err(e);
+            }
+            self.reopen()?;
+            self.publish_frames(&publishing, (tag > 0).then_some(tag))?;
+        }
+        if tag > 0 {
+            self.next_tag.set(tag + 1);
+            if let Some(object) = publishing.msg.object() {
+                let (exchange, routing_key) = (wire::text_bytes(&publishing.route.exchange), wire::text_bytes(&publishing.route.routing_key));
+                object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
+            }
+            self.unconfirmed.borrow_mut().insert(tag, publishing);
+        } else if publishing.route.mandatory {
+            self.watch_returns.set(true);
+        }
+        Ok(())
+    }
+
+    /// Queues a publish's frames; with a confirm tag, its confirm settles that tag (a replayed publish
+    /// keeps the tag PHP was given).
+    pub(super) fn publish_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<()> {
+        let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
+        let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
+        let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
+        // lapin copies the body into its frames here (the future keeps no reference to it) and, in
+        // confirm mode, gives the publish its delivery tag.
+        let mut written: Written =
+            Box::pin(self.channel.borrow().basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties));
+        let first = runtime::poll_once(&mut written)?;
+        if let std::task::Poll::Ready(Err(e)) = &first {
+            return Err(channel_error(e, errors::BASIC_PUBLISH));
+        }
+        // Before the pipeline may run signal handlers, which may publish too.
+        if let Some(tag) = tag {
+            self.confirms.borrow_mut().published(tag);
+        }
+        if first.is_pending() {
+            self.link().pipeline.push(written, tag.is_some())?;
+        }
+        Ok(())
+    }
+
+    /// publish_batch()'s work: the batch's publishes in order.
+    pub(super) fn publish_batched(&self) -> PhpResult<()> {
+        let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
+        while let Some(b) = batch.next() {
+            if let Err(e) = self.publish(b.clone()) {
+                // What was not published stays in the batch for the next publish_batch() (the replay
+                // buffer was full: confirms first, then again).
+                let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();
+                rest.append(&mut self.batch.borrow_mut());
+                *self.batch.borrow_mut() = rest;
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,160 @@
+//! Where and how a connection connects: its brokers (`Endpoint`), timeouts, TLS and login (`Settings`).
+
+use std::time::Duration;
+
+use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism};
+
+use super::wire;
+use crate::retry::RetryPolicy;
+
+/// One broker to connect to, with its login.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
+    pub user: String,
+    pub password: String,
+    pub vhost: String,
+}
+
+impl Endpoint {
+    /// "host:port", as attempts are listed.
+    pub fn address(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+}
+
+/// Where and how to connect: php-amqplib's constructor arguments, kept for reconnect().
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The brokers, tried in order by `connect` (the first is the primary; never empty):
+    /// `create_connection()`'s host list, else the one endpoint of the constructor or config.
+    pub hosts: Vec<Endpoint>,
+    /// How `connect` retries across `hosts` (`AMQPConnectionConfig::setRetryPolicy()`,
+    /// `create_connection()`'s `retry_policy`); None: one pass, as php-amqplib's create_connection.
+    pub retry: Option<RetryPolicy>,
+    pub connection_timeout: f64,
+    pub read_write_timeout: f64,
+    pub channel_rpc_timeout: f64,
+    pub heartbeat: u16,
+    pub tls: Option<Tls>,
+    pub connection_name: Option<String>,
+    /// php-amqplib's `$login_method`: AMQPLAIN (its default), PLAIN or EXTERNAL.
+    pub login_method: String,
+    /// Automatic recovery of a lost connection (`mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery`).
+    pub recovery: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Tls {
+    /// CA certificates (PEM) the server's certificate must chain to; None: the system's roots.
+    pub ca_pem: Option<String>,
+}
+
+impl Settings {
+    /// The retry policy connecting follows, if one was configured.
+    pub fn policy(&self) -> Option<&RetryPolicy> {
+        self.retry.as_ref()
+    }
+
+    /// Channel RPCs (declare, bind, get...) wait this long for the broker's answer, as php-amqplib's
+    /// socket reads do: `channel_rpc_timeout` when set, else the read/write timeout; 0 is no limit.
+    pub fn rpc_timeout(&self) -> Option<Duration> {
+        let seconds = if self.channel_rpc_timeout > 0.0 { self.channel_rpc_timeout } else { self.read_write_timeout };
+        wire::seconds_limit(seconds).unwrap_or(None)
+    }
+
+    /// How long connecting may take: None for no limit (0, INF, NAN: php-amqplib refuses the last two).
+    pub fn connect_timeout(&self) -> Option<Duration> {
+        wire::seconds_limit(self.connection_timeout).unwrap_or(None)
+    }
+
+    /// lapin's TLS settings: the CA chain to verify the broker with (the system's roots when None).
+    pub fn tls_config(&self) -> lapin::tcp::OwnedTLSConfig {
+        lapin::tcp::OwnedTLSConfig { identity: None, cert_chain: self.tls.as_ref().and_then(|t| t.ca_pem.clone()) }
+    }
+
+    /// The URI of one of `hosts`, with these settings' TLS, heartbeat, login method and timeout.
+    pub fn uri(&self, endpoint: &Endpoint) -> AMQPUri {
+        AMQPUri {
+            scheme: if self.tls.is_some() { AMQPScheme::AMQPS } else { AMQPScheme::AMQP },
+            authority: AMQPAuthority {
+                userinfo: AMQPUserInfo { username: endpoint.user.clone(), password: endpoint.password.clone() },
+                host: endpoint.host.clone(),
+                port: endpoint.port,
+            },
+            vhost: endpoint.vhost.clone(),
+            query: AMQPQueryString {
+                heartbeat: Some(self.heartbeat),
+                auth_mechanism: Some(match self.login_method.as_str() {
+                    "PLAIN" => SASLMechanism::Plain,
+                    "EXTERNAL" => SASLMechanism::External,
+                    _ => SASLMechanism::AMQPlain,
+                }),
+                connection_timeout: self.connect_timeout().map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64),
+                ..Default::default()
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint() -> Endpoint {
+        Endpoint { host: "h".into(), port: 5672, user: "u".into(), password: "p".into(), vhost: "/".into() }
+    }
+
+    fn settings(read_write: f64, rpc: f64) -> Settings {
+        Settings {
+            hosts: vec![endpoint()],
+            retry: None,
+            connection_timeout: 3.0,
+            read_write_timeout: read_write,
+            channel_rpc_timeout: rpc,
+            heartbeat: 0,
+            tls: None,
+            connection_name: None,
+            login_method: "AMQPLAIN".into(),
+            recovery: false,
+        }
+    }
+
+    #[test]
+    fn rpc_timeout_follows_php_amqplib() {
+        assert_eq!(settings(3.0, 0.0).rpc_timeout(), Some(Duration::from_secs(3)));
+        assert_eq!(settings(3.0, 1.5).rpc_timeout(), Some(Duration::from_millis(1500)));
+        assert_eq!(settings(0.0, 0.0).rpc_timeout(), None);
+    }
+
+    #[test]
+    fn uri_carries_login_method_heartbeat_and_tls() {
+        let mut s = settings(3.0, 0.0);
+        s.heartbeat = 10;
+        s.tls = Some(Tls::default());
+        let uri = s.uri(&endpoint());
+        assert_eq!(uri.scheme, AMQPScheme::AMQPS);
+        assert_eq!(uri.query.heartbeat, Some(10));
+        assert_eq!(uri.query.auth_mechanism, Some(SASLMechanism::AMQPlain));
+        assert_eq!(uri.query.connection_timeout, Some(3000));
+        s.login_method = "PLAIN".into();
+        assert_eq!(s.uri(&endpoint()).query.auth_mechanism, Some(SASLMechanism::Plain));
+    }
+
+    #[test]
+    fn each_host_of_the_list_connects_with_its_own_login_and_the_shared_settings() {
+        let mut s = settings(3.0, 0.0);
+        let second = Endpoint { host: "b".into(), port: 5673, user: "u2".into(), password: "p2".into(), vhost: "v2".into() };
+        s.hosts.push(second.clone());
+        s.heartbeat = 7;
+        let uri = s.uri(&second);
+        assert_eq!((uri.authority.host.as_str(), uri.authority.port), ("b", 5673));
+        assert_eq!((uri.authority.userinfo.username.as_str(), uri.authority.userinfo.password.as_str()), ("u2", "p2"));
+        assert_eq!((uri.vhost.as_str(), uri.query.heartbeat), ("v2", Some(7)));
+        assert_eq!(second.address(), "b:5673");
+        assert!(s.policy().is_none());
+        s.retry = Some(RetryPolicy::new(3, 0.1, 2.0, 1.0, 0.0, 0.0, None).unwrap());
+        assert_eq!(s.policy().map(RetryPolicy::max_attempts), Some(3));
+    }
+}
