@@ -186,22 +186,42 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         if ($key !== $this->assignment) {
             $this->assignment = $key;
             $this->assigned = $key === '' ? 0 : substr_count($key, ',') + 1;
-            $this->ends = $this->claimsRead = [];
-            // A partition now another member's may have had its job started there: committing past it would
-            // overwrite that claim (the job runs again instead).
-            $this->finished = array_intersect_key($this->finished, array_flip(explode(',', $key)));
-            // A rebalance restarts every partition from its committed offset: held delay records come again
-            // (to this member or another), so holding on to them would forward them twice.
-            if ($this->held !== []) {
-                $paused = array_map(fn ($m) => new TopicPartition($m->topic_name, $m->partition), array_values($this->held));
-                $this->held = [];
-                try {
-                    $consumer->resumePartitions($paused);
-                } catch (\RdKafka\Exception) {
-                    // No longer assigned here: nothing to resume.
-                }
-            }
+            $this->ends = [];
         }
+    }
+
+    /**
+     * The group's rebalances, as they happen (rebalanced() may run inside any consume()). A partition given up
+     * has its finished jobs committed first, while this member still owns it, and its claim and held delay
+     * record forgotten: when it comes back, even with the same assignment, it restarts from the committed
+     * offset, where another worker may have left a claim.
+     */
+    private function rebalanced(KafkaConsumer $consumer, int $err, ?array $partitions, bool $incremental): void
+    {
+        $partitions ??= [];
+        $keys = array_flip(array_map(fn (TopicPartition $tp) => $tp->getTopic() . ':' . $tp->getPartition(), $partitions));
+        $this->claimsRead = array_diff_key($this->claimsRead, $keys);
+        if ($err === RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+            $incremental ? $consumer->incrementalAssign($partitions) : $consumer->assign($partitions);
+            return;
+        }
+        $giving = array_intersect_key($this->finished, $keys);
+        $this->finished = array_diff_key($this->finished, $giving);
+        // Resumed before they go: librdkafka keeps a partition's pause across assignments.
+        $held = array_intersect_key($this->held, $keys);
+        $this->held = array_diff_key($this->held, $held);
+        try {
+            if ($held !== []) {
+                $consumer->resumePartitions(array_map(fn ($m) => new TopicPartition($m->topic_name, $m->partition), array_values($held)));
+            }
+            if ($giving !== []) {
+                $consumer->commit(array_values($giving));
+            }
+        } catch (\RdKafka\Exception) {
+            // The partitions are lost already (the member was dropped from the group): their finished jobs
+            // run again, once more, wherever the partitions go.
+        }
+        $incremental ? $consumer->incrementalUnassign($partitions) : $consumer->assign(null);
     }
 
     /** Skips every record of the queue's topic for the group; returns how many there were. */
@@ -215,7 +235,15 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             $offsets[] = new TopicPartition($topic, $partition, $high);
         }
         if ($cleared > 0) {
-            $this->offsetsClient()->commit($offsets);
+            try {
+                $this->offsetsClient()->commit($offsets);
+            } catch (\RdKafka\Exception $e) {
+                // Kafka takes offsets from outside the group only while it has no members.
+                if (!in_array($e->getCode(), [RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID, RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS], true)) {
+                    throw $e;
+                }
+                throw new \RuntimeException(sprintf('Kafka: queue [%s] cannot be cleared while workers of group [%s] run (%s): stop them, then clear it.', $topic, $this->groupId(), $e->getMessage()), $e->getCode(), $e);
+            }
         }
         return $cleared;
     }
@@ -244,9 +272,9 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private function commitFinished(): void
     {
         if ($this->finished !== []) {
-            $offsets = array_values($this->finished);
+            // Kept when this throws: for the next commit, or for rebalanced() to commit or drop.
+            $this->consumer->commit(array_values($this->finished));
             $this->finished = [];
-            $this->consumer->commit($offsets);
         }
     }
 
@@ -436,6 +464,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             'enable.auto.offset.store' => 'false',
             'auto.offset.reset' => 'earliest',
             'enable.partition.eof' => 'true',
+            // A worker creates the topics of a new queue just before subscribing; the brokers may not list them
+            // yet, and librdkafka looks again only at this interval (5 minutes by default), while delayed jobs
+            // wait in those topics.
+            'topic.metadata.refresh.interval.ms' => '10000',
         ];
         $settings = array_merge((array) ($this->config['options'] ?? []), (array) ($this->config['consumer'] ?? []));
         if (($settings['group.protocol'] ?? 'classic') === 'consumer') {
@@ -445,7 +477,11 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             // topic, as the classic protocol's default assignor does.
             $defaults['group.remote.assignor'] = 'range';
         }
-        return $this->conf('consumer', $defaults);
+        $conf = $this->conf('consumer', $defaults);
+        $incremental = ($settings['group.protocol'] ?? 'classic') === 'consumer'
+            || str_contains($settings['partition.assignment.strategy'] ?? '', 'cooperative-sticky');
+        $conf->setRebalanceCb(fn (KafkaConsumer $consumer, int $err, ?array $partitions = null) => $this->rebalanced($consumer, $err, $partitions, $incremental));
+        return $conf;
     }
 
     /**

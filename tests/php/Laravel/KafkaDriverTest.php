@@ -103,6 +103,44 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame([0, 0], [$queue->size(), $queue->size($other)]);
     }
 
+    /**
+     * Two long-lived workers on a 2-partition topic while short-lived `--max-jobs=1` workers join and leave the
+     * group, a rebalance each time (found by an adversarial review: finished jobs ran again as attempt 1, and
+     * completed ones ended failed): every job runs, none ends failed, and a job run twice never has the same
+     * attempt number twice.
+     */
+    public function testRebalancesMidStreamLoseNothingAndCountEveryRun(): void
+    {
+        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 2 2>&1', $out, $rc);
+        $this->assertSame(0, $rc, implode("\n", $out));
+        $jobs = [];
+        for ($i = 0; $i < 80; $i++) {
+            $jobs[] = $this->job("r-$i", sleep: 0.1);
+        }
+        $this->kafka()->bulk($jobs);
+        $long = [];
+        foreach ([1, 2] as $n) {
+            [$long[]] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0']);
+        }
+        $deadline = microtime(true) + 90;
+        while (count(array_unique(array_column($this->runs(), 'tag'))) < 80 && microtime(true) < $deadline) {
+            $this->artisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--max-jobs=1', '--stop-when-empty', '--sleep=0']);
+        }
+        foreach ($long as $proc) {
+            posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+            proc_close($proc);
+        }
+        $this->work();
+        $byTag = [];
+        foreach ($this->runs() as $r) {
+            $byTag[$r['tag']][] = $r['attempt'];
+        }
+        $this->assertCount(80, $byTag, 'every job ran: ' . $this->workerErrors());
+        $this->assertSame([], $this->failedJobs(), 'a job that ran to completion was failed');
+        $this->assertSame([], array_filter($byTag, fn ($a) => count($a) !== count(array_unique($a))), 'a job run again with an attempt number it had already had');
+        $this->assertSame(0, $this->kafka()->size());
+    }
+
     public function testBulkOfHundredsIsEachHandledOnce(): void
     {
         $jobs = [];
