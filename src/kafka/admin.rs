@@ -21,10 +21,7 @@ use rdkafka::{
     error::{KafkaError, RDKafkaErrorCode},
 };
 
-use super::{
-    errors,
-    params::{Array, ConfArg},
-};
+use super::{conf::ConfArg, errors, params::Array};
 use crate::{php_string::PhpBytes, runtime::OwnerPid};
 
 const INVALID: &str = "InvalidArgumentException";

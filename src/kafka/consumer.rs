@@ -23,14 +23,14 @@ use rdkafka::{
 use super::{
     callbacks::{self, declare_properties},
     client,
-    conf::{self, Conf, TopicConf},
+    conf::{self, Conf, ConfArg, TopicConf},
     consumer_queue::{self, ConsumerQueue},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
     metadata::{self, Metadata, OnlyTopic},
     oauth, offsets,
-    params::{Any, Array, ConfArg, IntRef},
+    params::{Any, Array, IntRef},
     producer::{finish_client, creation_error},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
@@ -104,7 +104,7 @@ impl KafkaConsumer {
         }
         let (callbacks, kafka) = callbacks::of_client(self_);
         let callback = callbacks.oauthbearer_token_refresh.as_ref();
-        Ok(Some(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback)))
+        Ok(Some(oauth::serving(consumer.context().oauth_key(), consumer.client().native_ptr(), &kafka, callback)))
     }
 
     pub(super) fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {

@@ -22,12 +22,12 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties},
-    conf::{self, TopicConf},
+    conf::{self, ConfArg, TopicConf},
     context::Context,
     ensure_owner, errors,
     message::{MessageObject, RawMessage},
     oauth,
-    params::{c_string, Callable, ConfArg},
+    params::{c_string, Callable},
     producer::{finish_client, client_config, creation_error},
     topic::{check_partition, NativeTopic, Topic},
     Kafka,
@@ -200,7 +200,7 @@ impl Consumer {
         let context = handle.consumer.context();
         let before = context.served();
         {
-            let _serving = oauth::serving(context, handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
+            let _serving = oauth::serving(context.oauth_key(), handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
             wait_for(timeout_ms, |slice| {
                 handle.consumer.poll(Duration::from_millis(slice as u64));
                 (context.served() != before).then_some(())

@@ -24,10 +24,10 @@ use rdkafka::{
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
-    conf::{Conf, TopicConf},
+    conf::{Conf, ConfArg, TopicConf},
     context::Context,
     deadline, ensure_owner, errors, oauth,
-    params::{Array, ConfArg},
+    params::Array,
     topic::ProducerTopic,
     Kafka,
 };
@@ -256,7 +256,7 @@ impl Producer {
             return None;
         }
         let (callbacks, kafka) = callbacks::of_client(self_);
-        Some(oauth::serving(handle.context(), handle.native(), &kafka, callbacks.oauthbearer_token_refresh.as_ref()))
+        Some(oauth::serving(handle.context().oauth_key(), handle.native(), &kafka, callbacks.oauthbearer_token_refresh.as_ref()))
     }
 }
 
