@@ -136,7 +136,7 @@ impl KafkaAdmin {
     /// An admin client with `$conf`'s settings (`metadata.broker.list`, security...); its callbacks
     /// are not used.
     pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
-        let client = conf.0.client_config().create::<AdminClient<DefaultClientContext>>().map_err(super::producer::creation_error)?;
+        let client = conf.0.client_config().create::<AdminClient<DefaultClientContext>>().map_err(super::builder::creation_error)?;
         Ok(KafkaAdmin { client: ManuallyDrop::new(client), owner: OwnerPid::current() })
     }
 

@@ -21,17 +21,18 @@ use rdkafka::{
 };
 
 use super::{
+    abstract_topic::OnlyTopic,
+    builder::{creation_error, finish_client},
     callbacks::{self, declare_properties},
-    client,
+    client_calls,
     conf::{self, Conf, ConfArg, TopicConf},
     consumer_queue::{self, ConsumerQueue},
     context::Context,
     ensure_owner, errors,
     message::{Fields, MessageObject},
-    metadata::{self, Metadata, OnlyTopic},
+    metadata::{self, Metadata},
     oauth, offsets,
     params::{Any, Array, IntRef},
-    producer::{finish_client, creation_error},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
 };
@@ -348,11 +349,11 @@ impl KafkaConsumer {
     }
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.consumer()?.client(), all_topics, only_topic, timeout_ms)
+        metadata::fetch(self.consumer()?.client(), all_topics, only_topic.as_ref().map(OnlyTopic::name), timeout_ms)
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
+        Ok(client_calls::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
     pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: IntRef, high: IntRef, timeout_ms: i64) -> PhpResult<()> {
@@ -375,11 +376,11 @@ impl KafkaConsumer {
     }
 
     pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.consumer()?.client(), topic_partitions.0, true)
+        client_calls::pause(self.consumer()?.client(), topic_partitions.0, true)
     }
 
     pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.consumer()?.client(), topic_partitions.0, false)
+        client_calls::pause(self.consumer()?.client(), topic_partitions.0, false)
     }
 
     /// Not in php-rdkafka's KafkaConsumer, whose refresh callback thus had no way to answer.

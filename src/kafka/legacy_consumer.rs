@@ -21,6 +21,8 @@ use rdkafka::{
 };
 
 use super::{
+    base_classes::{Kafka, Topic},
+    builder::{client_config, creation_error, finish_client},
     callbacks::{self, declare_properties},
     conf::{self, ConfArg, TopicConf},
     context::Context,
@@ -28,9 +30,7 @@ use super::{
     message::{MessageObject, RawMessage},
     oauth,
     params::{c_string, Callable},
-    producer::{finish_client, client_config, creation_error},
-    topic::{check_partition, NativeTopic, Topic},
-    Kafka,
+    topic::{check_partition, NativeTopic},
 };
 use crate::runtime::{self, OwnerPid};
 

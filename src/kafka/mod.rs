@@ -1,9 +1,13 @@
 //! The php-rdkafka mirror (`RdKafka\...`, `RD_KAFKA_*`, `rd_kafka_*()`), on rdkafka's BaseProducer and
 //! BaseConsumer polled from PHP, so every callback runs on the PHP thread.
 
+pub mod abstract_topic;
 pub mod admin;
+pub mod base_classes;
+pub mod builder;
 pub mod callbacks;
 pub mod client;
+pub mod client_calls;
 pub mod conf;
 pub mod constants;
 pub mod consumer;
@@ -18,6 +22,7 @@ pub mod oauth;
 pub mod offsets;
 pub mod params;
 pub mod producer;
+pub mod producer_handle;
 pub mod rdkafka_module;
 pub mod topic;
 pub mod topic_partition;
@@ -36,7 +41,7 @@ use crate::{
     runtime::OwnerPid,
 };
 
-pub use client::Kafka;
+pub use base_classes::Kafka;
 
 /// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
 pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
@@ -146,7 +151,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<topic_partition::TopicPartition>()
         .class::<Kafka>()
         .class::<producer::Producer>()
-        .class::<topic::Topic>()
+        .class::<base_classes::Topic>()
         .class::<topic::ProducerTopic>()
         .class::<topic::KafkaConsumerTopic>()
         .class::<consumer::KafkaConsumer>()
@@ -190,7 +195,7 @@ fn client_constructed(object: &mut ZendObject) -> bool {
 }
 
 fn topic_constructed(object: &mut ZendObject) -> bool {
-    topic::Topic::name_of(object).is_some()
+    base_classes::Topic::name_of(object).is_some()
 }
 
 // php-rdkafka's messages for objects made without their constructor (thrown as `\Exception`, code 0).
@@ -251,7 +256,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         spec::<producer::Producer>(Some(&CLIENT)),
         spec::<legacy_consumer::Consumer>(Some(&CLIENT)),
         spec::<consumer::KafkaConsumer>(Some(&KAFKA_CONSUMER)),
-        ClassSpec { receiverless: true, ..spec::<topic::Topic>(Some(&TOPIC)) },
+        ClassSpec { receiverless: true, ..spec::<base_classes::Topic>(Some(&TOPIC)) },
         spec::<topic::ProducerTopic>(Some(&TOPIC)),
         spec::<topic::KafkaConsumerTopic>(Some(&TOPIC)),
         spec::<legacy_consumer::ConsumerTopic>(Some(&TOPIC)),
