@@ -4,7 +4,7 @@
 use std::{
     ffi::c_void,
     sync::Arc,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::{
@@ -35,10 +35,11 @@ use super::{
     params::{Any, Array, IntRef},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
+    waits,
 };
 use crate::{
     php_string::{self, PhpBytes},
-    runtime::{self, OwnerPid},
+    runtime::{slices::Slices, OwnerPid},
 };
 
 /// php-rdkafka's error for a consumer made without its constructor, or used after close().
@@ -208,12 +209,6 @@ fn timed_out() -> PhpResult<MessageObject> {
     .into_php()
 }
 
-use super::CONSUME_SLICE as SLICE;
-
-fn next_wait(deadline: Option<Instant>) -> Duration {
-    deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE))
-}
-
 #[php_impl]
 impl KafkaConsumer {
     pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
@@ -295,13 +290,13 @@ impl KafkaConsumer {
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let _serving = Self::serving(self_)?;
         // Set after a first look without waiting: when messages are queued (the common case while
-        // catching up), no clock is read at all.
-        let mut deadline = None;
+        // catching up), no clock is read at all. (So not `Slices::run`, which also runs no callbacks.)
+        let mut slices: Option<Slices> = None;
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
             let Some(queue) = self_.queue.as_ref() else { return Err(errors::exception("RdKafka\\KafkaConsumer::close() was called", 0)) };
-            let wait = deadline.map_or(Duration::ZERO, next_wait);
+            let wait = slices.map_or(Duration::ZERO, |s| s.next());
             // The message is built before any callback runs: it lives in librdkafka's queue.
             let message = consumer_queue::poll(&consumer, queue, wait).map(|m| m.fields().into_php()).transpose()?;
             let continued = Self::dispatch(self_)?;
@@ -311,9 +306,8 @@ impl KafkaConsumer {
                 }
                 return Ok(message);
             }
-            let until = *deadline.get_or_insert_with(|| super::deadline(timeout_ms));
-            let expired = until.is_some_and(|d| Instant::now() >= d);
-            if !continued || expired || runtime::php_interrupted() {
+            let slices = *slices.get_or_insert_with(|| Slices::until(waits::deadline(timeout_ms), waits::CONSUME_SLICE));
+            if !continued || slices.over() {
                 return timed_out();
             }
         }

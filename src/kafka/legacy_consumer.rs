@@ -6,7 +6,7 @@ use std::{
     ffi::CString,
     mem::ManuallyDrop,
     sync::{Arc, Mutex},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::{
@@ -31,10 +31,9 @@ use super::{
     oauth,
     params::{c_string, Callable},
     topic::{check_partition, NativeTopic},
+    waits,
 };
-use crate::runtime::{self, OwnerPid};
-
-use super::CONSUME_SLICE as SLICE;
+use crate::runtime::{slices::Slices, OwnerPid};
 
 /// The librdkafka consumer shared by the Consumer object, its topics and queues.
 pub struct LegacyHandle {
@@ -102,16 +101,7 @@ impl Drop for LegacyHandle {
 /// Repeats a non-blocking legacy call in slices until it yields, the timeout ends (-1: never, as in
 /// librdkafka) or PHP has a signal.
 fn wait_for<T>(timeout_ms: i64, mut attempt: impl FnMut(i32) -> Option<T>) -> Option<T> {
-    let deadline = super::deadline(timeout_ms);
-    loop {
-        let slice = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE));
-        if let Some(found) = attempt(slice.as_millis() as i32) {
-            return Some(found);
-        }
-        if deadline.is_some_and(|d| Instant::now() >= d) || runtime::php_interrupted() {
-            return None;
-        }
-    }
+    Slices::until(waits::deadline(timeout_ms), waits::CONSUME_SLICE).run(|slice| attempt(slice.as_millis() as i32))
 }
 
 /// The most messages one consumeBatch() returns: librdkafka's upper bound of `queued.min.messages`.

@@ -27,6 +27,7 @@ pub mod rdkafka_module;
 pub mod topic;
 pub mod topic_partition;
 pub mod transaction;
+pub mod waits;
 
 use ext_php_rs::{
     builders::ModuleBuilder,
@@ -38,7 +39,7 @@ use ext_php_rs::{
 use crate::{
     embedded_php::Source,
     internal_methods::{ClassSpec, Guard},
-    runtime::OwnerPid,
+    runtime::{slices::Slices, OwnerPid},
 };
 
 pub use base_classes::Kafka;
@@ -72,25 +73,6 @@ pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
     }
 }
 
-/// A PHP `$timeout_ms` as librdkafka takes it (an int, as php-rdkafka passes it on): -1 waits without
-/// end (RD_POLL_INFINITE), other negative values do not wait (librdkafka's deadline is then already
-/// past), and values beyond an int wait i32::MAX ms rather than wrapping around.
-pub fn timeout_ms(timeout_ms: i64) -> i32 {
-    if timeout_ms == -1 {
-        -1
-    } else {
-        timeout_ms.clamp(0, i64::from(i32::MAX)) as i32
-    }
-}
-
-/// The end of one of mq's own sliced waits, with `timeout_ms`'s meaning (None: no end).
-pub fn deadline(timeout_ms: i64) -> Option<std::time::Instant> {
-    match self::timeout_ms(timeout_ms) {
-        -1 => None,
-        ms => Some(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)),
-    }
-}
-
 /// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
 const MIN_LEAVE: std::time::Duration = std::time::Duration::from_secs(1);
 
@@ -110,19 +92,18 @@ pub fn leave_group(consumer: &rdkafka::consumer::BaseConsumer<context::Context>,
     if consumer.close_queue().is_err() {
         return consumer.closed();
     }
-    const SLICE: std::time::Duration = std::time::Duration::from_millis(100);
+    // Not `Slices::run`: PHP signals do not end it (a consumer being closed or destroyed leaves its group
+    // whatever arrives; a destructor has its own bound), and it stops before a slice once time is up.
+    let wait = Slices::until(deadline, waits::CLOSE_SLICE);
     while !consumer.closed() {
-        let left = deadline.map_or(SLICE, |d| d.saturating_duration_since(std::time::Instant::now()));
-        if left.is_zero() {
+        let slice = wait.next();
+        if slice.is_zero() {
             return false;
         }
-        consumer_queue::serve_closing(consumer, &queue, left.min(SLICE));
+        consumer_queue::serve_closing(consumer, &queue, slice);
     }
     true
 }
-
-/// The longest single wait inside a consume call: between waits, pending PHP signals end the call.
-pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
 /// constants are then taken, and mq leaves them to it (see `register`). mq's own `rdkafka` module entry

@@ -1,10 +1,7 @@
 //! `RdKafka\Producer` on rdkafka's `BaseProducer`, polled from PHP so delivery reports and errors
 //! reach the PHP callbacks inside poll() and flush().
 
-use std::{
-    sync::Arc,
-    time::{Duration, Instant},
-};
+use std::{sync::Arc, time::Duration};
 
 use ext_php_rs::{
     class::RegisteredClass,
@@ -26,13 +23,14 @@ use super::{
     callbacks::{self, declare_properties},
     conf::{ConfArg, TopicConf},
     context::Context,
-    deadline, ensure_owner, errors, oauth,
+    ensure_owner, errors, oauth,
     params::Array,
     producer_handle::ProducerHandle,
     topic::ProducerTopic,
     transaction::{ConsumerArg, OffsetsToSend},
+    waits,
 };
-use crate::runtime;
+use crate::runtime::slices::Slices;
 
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
@@ -61,13 +59,13 @@ impl Producer {
     pub fn poll(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         // The loop php-rdkafka teaches calls poll(0) after every produce(), mostly with nothing to serve:
         // that call must cost no clock read, lock or PHP property lookup.
-        if super::timeout_ms(timeout_ms) == 0 && self_.handle()?.idle() {
+        if waits::timeout_ms(timeout_ms) == 0 && self_.handle()?.idle() {
             return Ok(0);
         }
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
         let before = handle.context().served();
-        let deadline = deadline(timeout_ms);
+        let deadline = waits::deadline(timeout_ms);
         handle.serve_until(deadline, |h| h.context().served() != before, || Ok(true), ProducerHandle::await_event)?;
         Self::dispatch(self_)?;
         Ok((handle.context().served() - before) as i64)
@@ -80,7 +78,7 @@ impl Producer {
         let _serving = Self::serving(self_);
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
         let flushed =
-            handle.serve_until(deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;
+            handle.serve_until(waits::deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
     }
 
@@ -163,9 +161,6 @@ impl Producer {
     }
 }
 
-/// How long one slice of commitTransaction()/abortTransaction() lets librdkafka wait.
-const TXN_SLICE: Duration = Duration::from_millis(20);
-
 impl Producer {
     /// Runs librdkafka's commit or abort, which flush the producer first. That flush cannot serve the
     /// delivery reports of rdkafka's event API (php-rdkafka's callback mode can), so the call is made in
@@ -181,11 +176,12 @@ impl Producer {
         call: impl Fn(*mut rd::rd_kafka_t, i32) -> *mut rd::rd_kafka_error_t,
     ) -> PhpResult<()> {
         let handle = Arc::clone(self_.handle()?);
-        let deadline = deadline(timeout_ms);
+        // Not `Slices::run`: the timed-out error of the last slice is the one thrown, and reports are
+        // served only when another slice follows.
+        let slices = Slices::until(waits::deadline(timeout_ms), waits::TXN_SLICE);
         let mut calling_php = true;
         loop {
-            let slice = deadline.map_or(TXN_SLICE, |d| d.saturating_duration_since(Instant::now()).min(TXN_SLICE));
-            let error = call(handle.native(), slice.as_millis() as i32);
+            let error = call(handle.native(), slices.next().as_millis() as i32);
             if error.is_null() {
                 return Ok(());
             }
@@ -194,7 +190,7 @@ impl Producer {
                 rd::rd_kafka_error_code(error) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__TIMED_OUT
                     && rd::rd_kafka_error_is_retriable(error) != 0
             };
-            if !resumable || deadline.is_some_and(|d| Instant::now() >= d) || runtime::php_interrupted() {
+            if !resumable || slices.over() {
                 return Err(errors::kafka_error_object(error));
             }
             // SAFETY: as above; not used after.

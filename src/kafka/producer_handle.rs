@@ -12,14 +12,11 @@ use rdkafka::{
     producer::{BaseProducer, Producer as _},
 };
 
-use super::{context::Context, errors};
+use super::{context::Context, errors, waits::FLUSH_SLICE};
 use crate::{
     ini,
-    runtime::{self, Doorbell, OwnerPid, DOORBELL_RING},
+    runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
 };
-
-/// How long `flush()` lets librdkafka wait at a time before it serves events and looks at signals.
-const FLUSH_SLICE: Duration = Duration::from_millis(20);
 
 /// The librdkafka producer, shared by the Producer object and its topics.
 ///
@@ -92,6 +89,8 @@ impl ProducerHandle {
 
     /// Serves events until `done` or the deadline (None: no deadline), calling `between` after every
     /// slice. Returns whether `done` became true; a pending PHP interrupt (signal) ends the wait early.
+    /// Not `Slices::run`: `wait` sets each wait's length (poll() sleeps on the doorbell until the deadline,
+    /// unsliced), and `done` is looked at before the deadline.
     pub(super) fn serve_until(
         &self,
         deadline: Option<Instant>,
@@ -127,7 +126,7 @@ impl ProducerHandle {
 
     /// Waits, for one slice at most, until every message is done (see the struct's comment).
     pub(super) fn await_flush(&self, left: Option<Duration>) {
-        let slice = left.map_or(FLUSH_SLICE, |left| left.min(FLUSH_SLICE));
+        let slice = slices::slice(left, FLUSH_SLICE);
         if self.reports_deliveries {
             if self.lingers {
                 // Has the brokers send what lingers, as librdkafka's flush does while it runs (1 ms is
