@@ -16,6 +16,9 @@ use super::{
 };
 use crate::php_string::PhpBytes;
 
+/// php-rdkafka's error for a topic object made without its constructor.
+pub const NOT_CONSTRUCTED: &str = "RdKafka\\Topic::__construct() has not been called";
+
 impl Topic {
     /// The name of a topic object of any of the three kinds (None for another object, or one made
     /// without its constructor): `$this` of the methods declared on `RdKafka\Topic`, which are Rust
@@ -41,7 +44,7 @@ impl Topic {
         crate::classes::this_of_current_call()
             .and_then(|this| Topic::name_of(this))
             .map(|name| PhpBytes(name.to_vec()))
-            .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
+            .ok_or_else(|| errors::not_constructed(NOT_CONSTRUCTED))
     }
 }
 

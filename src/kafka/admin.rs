@@ -100,7 +100,7 @@ fn text(bytes: Vec<u8>) -> Option<String> {
 
 impl KafkaAdmin {
     fn client(&self) -> PhpResult<&AdminClient<DefaultClientContext>> {
-        super::ensure_owner(self.owner)?;
+        super::owner::ensure_owner(self.owner)?;
         Ok(&self.client)
     }
 

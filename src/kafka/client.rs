@@ -34,6 +34,9 @@ use super::{
 };
 use crate::{classes, php_string::PhpBytes};
 
+/// php-rdkafka's error for a Producer or Consumer made without its constructor.
+pub const NOT_CONSTRUCTED: &str = "RdKafka\\Kafka::__construct() has not been called";
+
 /// The object a `\RdKafka` method runs on.
 pub enum This {
     Producer(&'static mut ZendClassObject<Producer>),
@@ -44,7 +47,7 @@ impl This {
     /// `$this` of the running method, when it is a constructed Producer or Consumer (`seal` has already
     /// refused any other object).
     pub fn current() -> PhpResult<Self> {
-        let not_constructed = || errors::not_constructed(super::CLIENT.message);
+        let not_constructed = || errors::not_constructed(NOT_CONSTRUCTED);
         let this = classes::this_of_current_call().ok_or_else(not_constructed)?;
         let this: *mut ext_php_rs::types::ZendObject = this;
         // SAFETY: `this` is the live object of the running call; only one of the two views is made.

@@ -25,13 +25,16 @@ use super::{
     builder::{creation_error, finish_client},
     callbacks::{self, declare_properties},
     client_calls,
+    closing,
     conf::{self, Conf, ConfArg, TopicConf},
     consumer_queue::{self, ConsumerQueue},
     context::Context,
-    ensure_owner, errors,
+    errors,
     message::{Fields, MessageObject},
     metadata::{self, Metadata},
-    oauth, offsets,
+    oauth,
+    offsets,
+    owner::ensure_owner,
     params::{Any, Array, IntRef},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
@@ -69,7 +72,7 @@ impl Drop for KafkaConsumer {
             self.queue = None;
             // Left now, within a bound, even if a KafkaConsumerTopic still holds the consumer; rdkafka's
             // drop would wait for it without end, so a consumer that did not close in time is leaked.
-            if !super::leave_group_within_bound(&consumer) {
+            if !closing::leave_group_within_bound(&consumer) {
                 std::mem::forget(consumer);
             }
         }
@@ -332,7 +335,7 @@ impl KafkaConsumer {
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
-            super::leave_group(&consumer, None);
+            closing::leave_group(&consumer, None);
         }
         Ok(())
     }

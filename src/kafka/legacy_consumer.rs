@@ -24,11 +24,13 @@ use super::{
     base_classes::{Kafka, Topic},
     builder::{client_config, creation_error, finish_client},
     callbacks::{self, declare_properties},
+    closing,
     conf::{self, ConfArg, TopicConf},
     context::Context,
-    ensure_owner, errors,
+    errors,
     message::{MessageObject, RawMessage},
     oauth,
+    owner::ensure_owner,
     params::{c_string, Callable},
     topic::{check_partition, NativeTopic},
     waits,
@@ -90,7 +92,7 @@ impl Drop for LegacyHandle {
             }
         }
         // rdkafka's drop waits without end for the group to close: leaked if it does not close in time.
-        if self.grouped && !super::leave_group_within_bound(&self.consumer) {
+        if self.grouped && !closing::leave_group_within_bound(&self.consumer) {
             return;
         }
         // SAFETY: dropped once, here.

@@ -8,6 +8,7 @@ pub mod builder;
 pub mod callbacks;
 pub mod client;
 pub mod client_calls;
+pub mod closing;
 pub mod conf;
 pub mod constants;
 pub mod consumer;
@@ -20,6 +21,7 @@ pub mod message;
 pub mod metadata;
 pub mod oauth;
 pub mod offsets;
+pub mod owner;
 pub mod params;
 pub mod producer;
 pub mod producer_handle;
@@ -32,14 +34,12 @@ pub mod waits;
 use ext_php_rs::{
     builders::ModuleBuilder,
     class::RegisteredClass,
-    exception::PhpResult,
     types::{ZendClassObject, ZendObject},
 };
 
 use crate::{
     embedded_php::Source,
     internal_methods::{ClassSpec, Guard},
-    runtime::{slices::Slices, OwnerPid},
 };
 
 pub use base_classes::Kafka;
@@ -59,51 +59,6 @@ pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
         code: include_str!("php/KafkaTransactionalPipeline.php"),
     },
 ];
-
-/// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
-pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
-    if owner.is_current() {
-        Ok(())
-    } else {
-        Err(errors::exception(
-            "This Kafka client was created before pcntl_fork() and belongs to the parent process \
-             (librdkafka's threads do not survive fork); create a new client (reconnect) in the child",
-            0,
-        ))
-    }
-}
-
-/// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
-const MIN_LEAVE: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Leaves the consumer group of a consumer being destroyed, serving its events (PHP is not called: the
-/// context is muted) for up to `mq.kafka_destruct_flush_ms` (at least `MIN_LEAVE`); whether it closed.
-/// rdkafka's own drop waits for this without end: a consumer that did not close in time is leaked.
-pub fn leave_group_within_bound(consumer: &rdkafka::consumer::BaseConsumer<context::Context>) -> bool {
-    let deadline = std::time::Instant::now() + crate::ini::kafka_destruct_flush_ms().max(MIN_LEAVE);
-    leave_group(consumer, Some(deadline))
-}
-
-/// Leaves the consumer group (until `deadline`, None: until done), serving the events that brings;
-/// messages fetched ahead are dropped without storing their offsets (`consumer_queue::serve_closing`),
-/// so the commit made on leaving covers only what PHP received. Whether it closed.
-pub fn leave_group(consumer: &rdkafka::consumer::BaseConsumer<context::Context>, deadline: Option<std::time::Instant>) -> bool {
-    let Some(queue) = consumer_queue::ConsumerQueue::of(consumer) else { return consumer.closed() };
-    if consumer.close_queue().is_err() {
-        return consumer.closed();
-    }
-    // Not `Slices::run`: PHP signals do not end it (a consumer being closed or destroyed leaves its group
-    // whatever arrives; a destructor has its own bound), and it stops before a slice once time is up.
-    let wait = Slices::until(deadline, waits::CLOSE_SLICE);
-    while !consumer.closed() {
-        let slice = wait.next();
-        if slice.is_zero() {
-            return false;
-        }
-        consumer_queue::serve_closing(consumer, &queue, slice);
-    }
-    true
-}
 
 /// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
 /// constants are then taken, and mq leaves them to it (see `register`). mq's own `rdkafka` module entry
@@ -183,12 +138,12 @@ fn topic_constructed(object: &mut ZendObject) -> bool {
 static CONF: Guard = Guard { constructed: constructed::<conf::Conf>, message: "RdKafka\\Conf::__construct() has not been called" };
 static TOPIC_CONF: Guard =
     Guard { constructed: constructed::<conf::TopicConf>, message: "RdKafka\\Conf::__construct() has not been called" };
-pub static CLIENT: Guard = Guard { constructed: client_constructed, message: "RdKafka\\Kafka::__construct() has not been called" };
+static CLIENT: Guard = Guard { constructed: client_constructed, message: client::NOT_CONSTRUCTED };
 static KAFKA_CONSUMER: Guard = Guard {
     constructed: constructed::<consumer::KafkaConsumer>,
     message: consumer::NOT_CONSTRUCTED,
 };
-pub static TOPIC: Guard = Guard { constructed: topic_constructed, message: "RdKafka\\Topic::__construct() has not been called" };
+static TOPIC: Guard = Guard { constructed: topic_constructed, message: abstract_topic::NOT_CONSTRUCTED };
 static QUEUE: Guard =
     Guard { constructed: constructed::<legacy_consumer::Queue>, message: "RdKafka\\Queue::__construct() has not been called" };
 static TOPIC_PARTITION: Guard = Guard {

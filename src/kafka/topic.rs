@@ -19,7 +19,8 @@ use super::{
     base_classes::Topic,
     conf::TopicConf,
     context::Context,
-    ensure_owner, errors,
+    errors,
+    owner::ensure_owner,
     params::{c_string, Array, Bytes},
     producer_handle::ProducerHandle,
 };
