@@ -20,6 +20,7 @@ use tokio::runtime::Runtime;
 use crate::ini;
 
 mod signals;
+pub mod slices;
 mod wakeup;
 
 /// A runtime and the pid that built it, leaked together: a runtime is never dropped, neither the parent's

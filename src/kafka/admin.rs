@@ -21,10 +21,7 @@ use rdkafka::{
     error::{KafkaError, RDKafkaErrorCode},
 };
 
-use super::{
-    errors,
-    params::{Array, ConfArg},
-};
+use super::{conf::ConfArg, errors, params::Array};
 use crate::{php_string::PhpBytes, runtime::OwnerPid};
 
 const INVALID: &str = "InvalidArgumentException";
@@ -103,7 +100,7 @@ fn text(bytes: Vec<u8>) -> Option<String> {
 
 impl KafkaAdmin {
     fn client(&self) -> PhpResult<&AdminClient<DefaultClientContext>> {
-        super::ensure_owner(self.owner)?;
+        super::owner::ensure_owner(self.owner)?;
         Ok(&self.client)
     }
 
@@ -139,7 +136,7 @@ impl KafkaAdmin {
     /// An admin client with `$conf`'s settings (`metadata.broker.list`, security...); its callbacks
     /// are not used.
     pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
-        let client = conf.0.client_config().create::<AdminClient<DefaultClientContext>>().map_err(super::producer::creation_error)?;
+        let client = conf.0.client_config().create::<AdminClient<DefaultClientContext>>().map_err(super::builder::creation_error)?;
         Ok(KafkaAdmin { client: ManuallyDrop::new(client), owner: OwnerPid::current() })
     }
 

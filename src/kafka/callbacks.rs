@@ -18,7 +18,7 @@ use ext_php_rs::{
 use crate::classes;
 
 use super::{
-    context::{Context, Event},
+    context::{Context, Event, Wants},
     topic_partition,
 };
 
@@ -114,19 +114,6 @@ pub fn of_client<T: RegisteredClass>(client: &mut ZendClassObject<T>) -> (Callba
     let mut kafka = Zval::new();
     kafka.set_object(client.get_mut_zend_obj());
     (callbacks, kafka)
-}
-
-/// Which events the context must record: those PHP has a callback for.
-#[derive(Clone, Copy, Default)]
-pub struct Wants {
-    pub delivery: bool,
-    pub error: bool,
-    pub rebalance: bool,
-    pub log: bool,
-    pub stats: bool,
-    pub offset_commit: bool,
-    pub consume: bool,
-    pub oauthbearer_token_refresh: bool,
 }
 
 impl Callbacks {

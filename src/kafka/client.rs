@@ -12,30 +12,30 @@
 use ext_php_rs::{
     convert::IntoZval,
     exception::PhpResult,
-    flags::{ClassFlags, DataType},
+    flags::DataType,
     prelude::*,
-    types::{ZendClassObject, ZendHashTable, Zval},
+    types::{ZendClassObject, Zval},
 };
 use rdkafka::{bindings as rd, client::Client};
 
 use super::{
+    abstract_topic::OnlyTopic,
+    base_classes::Kafka,
+    client_calls,
     conf::TopicConf,
     context::Context,
     errors,
     legacy_consumer::Consumer,
-    metadata::{self, Metadata, OnlyTopic},
+    metadata::{self, Metadata},
     oauth, offsets,
     params::{c_string, Array, ArrayOrEmpty, IntRef},
     producer::Producer,
-    topic_partition::{self, TopicPartition},
+    topic_partition::TopicPartition,
 };
 use crate::{classes, php_string::PhpBytes};
 
-/// php-rdkafka's abstract base of the producer and the low-level consumer (`\RdKafka`).
-#[php_class]
-#[php(name = "RdKafka")]
-#[php(flags = ClassFlags::Abstract)]
-pub struct Kafka;
+/// php-rdkafka's error for a Producer or Consumer made without its constructor.
+pub const NOT_CONSTRUCTED: &str = "RdKafka\\Kafka::__construct() has not been called";
 
 /// The object a `\RdKafka` method runs on.
 pub enum This {
@@ -47,7 +47,7 @@ impl This {
     /// `$this` of the running method, when it is a constructed Producer or Consumer (`seal` has already
     /// refused any other object).
     pub fn current() -> PhpResult<Self> {
-        let not_constructed = || errors::not_constructed(super::CLIENT.message);
+        let not_constructed = || errors::not_constructed(NOT_CONSTRUCTED);
         let this = classes::this_of_current_call().ok_or_else(not_constructed)?;
         let this: *mut ext_php_rs::types::ZendObject = this;
         // SAFETY: `this` is the live object of the running call; only one of the two views is made.
@@ -102,11 +102,11 @@ impl Kafka {
 
     /// `$only_topic` is required but nullable in php-rdkafka.
     pub fn get_metadata(all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(This::current()?.client()?, all_topics, only_topic, timeout_ms)
+        metadata::fetch(This::current()?.client()?, all_topics, only_topic.as_ref().map(OnlyTopic::name), timeout_ms)
     }
 
     pub fn get_controller_id(timeout_ms: i64) -> PhpResult<i64> {
-        Ok(controller_id(This::current()?.client()?, timeout_ms))
+        Ok(client_calls::controller_id(This::current()?.client()?, timeout_ms))
     }
 
     /// Messages and requests waiting to be sent or acknowledged (`rd_kafka_outq_len`).
@@ -122,7 +122,7 @@ impl Kafka {
 
     /// Deprecated in php-rdkafka (use the `log_level` property).
     pub fn set_log_level(level: i64) -> PhpResult<()> {
-        set_log_level(This::current()?.client()?, level);
+        client_calls::set_log_level(This::current()?.client()?, level);
         Ok(())
     }
 
@@ -178,11 +178,11 @@ impl Kafka {
     }
 
     pub fn pause_partitions(topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        pause(This::current()?.client()?, topic_partitions.0, true)
+        client_calls::pause(This::current()?.client()?, topic_partitions.0, true)
     }
 
     pub fn resume_partitions(topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        pause(This::current()?.client()?, topic_partitions.0, false)
+        client_calls::pause(This::current()?.client()?, topic_partitions.0, false)
     }
 
     #[php(defaults(extensions = crate::mixed::EMPTY_ARRAY))]
@@ -194,33 +194,4 @@ impl Kafka {
     pub fn oauthbearer_set_token_failure(error: PhpBytes) -> PhpResult<()> {
         oauth::set_token_failure(This::current()?.native()?, error.as_bytes())
     }
-}
-
-/// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
-pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
-    // SAFETY: a live client handle.
-    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
-}
-
-/// `pausePartitions()` / `resumePartitions()`: the partitions with their own error codes.
-pub fn pause(client: &Client<Context>, topic_partitions: &ZendHashTable, paused: bool) -> PhpResult<Vec<TopicPartition>> {
-    let list = topic_partition::to_list(topic_partitions)?;
-    // SAFETY: a live client handle and list; librdkafka sets each partition's error in place.
-    let err = unsafe {
-        if paused {
-            rd::rd_kafka_pause_partitions(client.native_ptr(), list.ptr())
-        } else {
-            rd::rd_kafka_resume_partitions(client.native_ptr(), list.ptr())
-        }
-    };
-    match err {
-        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(topic_partition::from_list(&list)),
-        err => Err(errors::from_code(err as i32)),
-    }
-}
-
-/// librdkafka's log level (syslog levels 0-7).
-pub fn set_log_level(client: &Client<Context>, level: i64) {
-    // SAFETY: a live client handle.
-    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level.clamp(0, 7) as i32) };
 }

@@ -6,16 +6,18 @@ use std::ffi::{c_char, CStr};
 use ext_php_rs::{
     boxed::ZBox,
     class::RegisteredClass,
+    convert::{FromZval, StubLiteral},
     exception::PhpResult,
+    flags::DataType,
     prelude::*,
-    types::{ZendClassObject, ZendHashTable},
+    types::{ZendClassObject, ZendHashTable, Zval},
 };
 use rdkafka::{bindings as rd, ClientConfig};
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
     errors,
-    params::{c_string, Callable, ConfArg},
+    params::{c_string, Callable},
 };
 use crate::php_string::PhpBytes;
 
@@ -155,6 +157,31 @@ mod placeholders {
     }
     pub unsafe extern "C" fn consume(_: *mut rd::rd_kafka_message_t, _: *mut c_void) {}
     pub unsafe extern "C" fn oauthbearer_token_refresh(_: *mut rd::rd_kafka_t, _: *const c_char, _: *mut c_void) {}
+}
+
+/// A `Conf` argument as the PHP object, whose properties hold the callbacks.
+pub struct ConfArg<'a>(pub &'a ZendClassObject<Conf>);
+
+impl<'a> FromZval<'a> for ConfArg<'a> {
+    const TYPE: DataType = DataType::object("RdKafka\\Conf");
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.extract::<&ZendClassObject<Conf>>().map(ConfArg)
+    }
+}
+
+// `?Conf $conf = null` and `?TopicConf $topic_conf = null`: the only defaults these types ever get are
+// null (Option's None), so their own literal is never rendered.
+impl StubLiteral for ConfArg<'_> {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
+}
+
+impl StubLiteral for &TopicConf {
+    fn stub_literal(&self) -> String {
+        "null".into()
+    }
 }
 
 #[php_class]

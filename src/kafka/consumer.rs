@@ -4,7 +4,7 @@
 use std::{
     ffi::c_void,
     sync::Arc,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::{
@@ -21,23 +21,28 @@ use rdkafka::{
 };
 
 use super::{
+    abstract_topic::OnlyTopic,
+    builder::{creation_error, finish_client},
     callbacks::{self, declare_properties},
-    client,
-    conf::{self, Conf, TopicConf},
+    client_calls,
+    closing,
+    conf::{self, Conf, ConfArg, TopicConf},
     consumer_queue::{self, ConsumerQueue},
     context::Context,
-    ensure_owner, errors,
+    errors,
     message::{Fields, MessageObject},
-    metadata::{self, Metadata, OnlyTopic},
-    oauth, offsets,
-    params::{Any, Array, ConfArg, IntRef},
-    producer::{finish_client, creation_error},
+    metadata::{self, Metadata},
+    oauth,
+    offsets,
+    owner::ensure_owner,
+    params::{Any, Array, IntRef},
     topic::KafkaConsumerTopic,
     topic_partition::{self, TopicPartition},
+    waits,
 };
 use crate::{
     php_string::{self, PhpBytes},
-    runtime::{self, OwnerPid},
+    runtime::{slices::Slices, OwnerPid},
 };
 
 /// php-rdkafka's error for a consumer made without its constructor, or used after close().
@@ -67,7 +72,7 @@ impl Drop for KafkaConsumer {
             self.queue = None;
             // Left now, within a bound, even if a KafkaConsumerTopic still holds the consumer; rdkafka's
             // drop would wait for it without end, so a consumer that did not close in time is leaked.
-            if !super::leave_group_within_bound(&consumer) {
+            if !closing::leave_group_within_bound(&consumer) {
                 std::mem::forget(consumer);
             }
         }
@@ -104,7 +109,7 @@ impl KafkaConsumer {
         }
         let (callbacks, kafka) = callbacks::of_client(self_);
         let callback = callbacks.oauthbearer_token_refresh.as_ref();
-        Ok(Some(oauth::serving(consumer.context(), consumer.client().native_ptr(), &kafka, callback)))
+        Ok(Some(oauth::serving(consumer.context().oauth_key(), consumer.client().native_ptr(), &kafka, callback)))
     }
 
     pub(super) fn rk(&self) -> PhpResult<*mut rd::rd_kafka_t> {
@@ -207,12 +212,6 @@ fn timed_out() -> PhpResult<MessageObject> {
     .into_php()
 }
 
-use super::CONSUME_SLICE as SLICE;
-
-fn next_wait(deadline: Option<Instant>) -> Duration {
-    deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE))
-}
-
 #[php_impl]
 impl KafkaConsumer {
     pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
@@ -294,13 +293,13 @@ impl KafkaConsumer {
     pub fn consume(self_: &mut ZendClassObject<KafkaConsumer>, timeout_ms: i64) -> PhpResult<MessageObject> {
         let _serving = Self::serving(self_)?;
         // Set after a first look without waiting: when messages are queued (the common case while
-        // catching up), no clock is read at all.
-        let mut deadline = None;
+        // catching up), no clock is read at all. (So not `Slices::run`, which also runs no callbacks.)
+        let mut slices: Option<Slices> = None;
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
             let Some(queue) = self_.queue.as_ref() else { return Err(errors::exception("RdKafka\\KafkaConsumer::close() was called", 0)) };
-            let wait = deadline.map_or(Duration::ZERO, next_wait);
+            let wait = slices.map_or(Duration::ZERO, |s| s.next());
             // The message is built before any callback runs: it lives in librdkafka's queue.
             let message = consumer_queue::poll(&consumer, queue, wait).map(|m| m.fields().into_php()).transpose()?;
             let continued = Self::dispatch(self_)?;
@@ -310,9 +309,8 @@ impl KafkaConsumer {
                 }
                 return Ok(message);
             }
-            let until = *deadline.get_or_insert_with(|| super::deadline(timeout_ms));
-            let expired = until.is_some_and(|d| Instant::now() >= d);
-            if !continued || expired || runtime::php_interrupted() {
+            let slices = *slices.get_or_insert_with(|| Slices::until(waits::deadline(timeout_ms), waits::CONSUME_SLICE));
+            if !continued || slices.over() {
                 return timed_out();
             }
         }
@@ -337,7 +335,7 @@ impl KafkaConsumer {
         if let Some(consumer) = self.consumer.take() {
             consumer.context().mute();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
-            super::leave_group(&consumer, None);
+            closing::leave_group(&consumer, None);
         }
         Ok(())
     }
@@ -348,11 +346,11 @@ impl KafkaConsumer {
     }
 
     pub fn get_metadata(&self, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-        metadata::fetch(self.consumer()?.client(), all_topics, only_topic, timeout_ms)
+        metadata::fetch(self.consumer()?.client(), all_topics, only_topic.as_ref().map(OnlyTopic::name), timeout_ms)
     }
 
     pub fn get_controller_id(&self, timeout_ms: i64) -> PhpResult<i64> {
-        Ok(client::controller_id(self.consumer()?.client(), timeout_ms))
+        Ok(client_calls::controller_id(self.consumer()?.client(), timeout_ms))
     }
 
     pub fn query_watermark_offsets(&self, topic: PhpBytes, partition: i64, low: IntRef, high: IntRef, timeout_ms: i64) -> PhpResult<()> {
@@ -375,11 +373,11 @@ impl KafkaConsumer {
     }
 
     pub fn pause_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.consumer()?.client(), topic_partitions.0, true)
+        client_calls::pause(self.consumer()?.client(), topic_partitions.0, true)
     }
 
     pub fn resume_partitions(&self, topic_partitions: Array) -> PhpResult<Vec<TopicPartition>> {
-        client::pause(self.consumer()?.client(), topic_partitions.0, false)
+        client_calls::pause(self.consumer()?.client(), topic_partitions.0, false)
     }
 
     /// Not in php-rdkafka's KafkaConsumer, whose refresh callback thus had no way to answer.

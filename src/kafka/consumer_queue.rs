@@ -189,7 +189,7 @@ fn serve(consumer: &BaseConsumer<Context>, event: Event) -> Option<RawMessage> {
 
 /// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does.
 fn refresh_token(context: &Context, rk: *mut rd::rd_kafka_t, config: Option<&str>) {
-    let error = match oauth::refresh(context, config) {
+    let error = match oauth::refresh(context.oauth_key(), config) {
         Ok(token) => match oauth::Token::new(token.token.as_bytes(), token.lifetime_ms, token.principal_name.as_bytes(), None)
             .and_then(|token| token.set(rk))
         {

@@ -24,7 +24,6 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::Wants,
     errors,
     message::Fields,
     oauth,
@@ -58,6 +57,19 @@ impl Delivered {
             opaque: self.opaque.as_deref(),
         }
     }
+}
+
+/// Which events the context must record: those PHP has a callback for.
+#[derive(Clone, Copy, Default)]
+pub struct Wants {
+    pub delivery: bool,
+    pub error: bool,
+    pub rebalance: bool,
+    pub log: bool,
+    pub stats: bool,
+    pub offset_commit: bool,
+    pub consume: bool,
+    pub oauthbearer_token_refresh: bool,
 }
 
 pub enum Event {
@@ -155,6 +167,11 @@ impl Context {
             }
         }
         true
+    }
+
+    /// What names this client to `oauth`, whose polls and token refreshes are the client's.
+    pub fn oauth_key(&self) -> oauth::ClientKey {
+        oauth::ClientKey::new((self as *const Self).cast())
     }
 
     /// Which PHP callbacks the client has (they never change after construction).
@@ -294,7 +311,7 @@ impl ClientContext for Context {
     const ENABLE_REFRESH_OAUTH_TOKEN: bool = true;
 
     fn generate_oauth_token(&self, oauthbearer_config: Option<&str>) -> Result<OAuthToken, Box<dyn std::error::Error>> {
-        oauth::refresh(self, oauthbearer_config)
+        oauth::refresh(self.oauth_key(), oauthbearer_config)
     }
 
     /// A log line is an event poll() serves and counts only for a log callback (php-rdkafka then sets

@@ -6,7 +6,7 @@ use std::{
     ffi::CString,
     mem::ManuallyDrop,
     sync::{Arc, Mutex},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::{
@@ -21,20 +21,21 @@ use rdkafka::{
 };
 
 use super::{
+    base_classes::{Kafka, Topic},
+    builder::{client_config, creation_error, finish_client},
     callbacks::{self, declare_properties},
-    conf::{self, TopicConf},
+    closing,
+    conf::{self, ConfArg, TopicConf},
     context::Context,
-    ensure_owner, errors,
+    errors,
     message::{MessageObject, RawMessage},
     oauth,
-    params::{c_string, Callable, ConfArg},
-    producer::{finish_client, client_config, creation_error},
-    topic::{check_partition, NativeTopic, Topic},
-    Kafka,
+    owner::ensure_owner,
+    params::{c_string, Callable},
+    topic::{check_partition, NativeTopic},
+    waits,
 };
-use crate::runtime::{self, OwnerPid};
-
-use super::CONSUME_SLICE as SLICE;
+use crate::runtime::{slices::Slices, OwnerPid};
 
 /// The librdkafka consumer shared by the Consumer object, its topics and queues.
 pub struct LegacyHandle {
@@ -91,7 +92,7 @@ impl Drop for LegacyHandle {
             }
         }
         // rdkafka's drop waits without end for the group to close: leaked if it does not close in time.
-        if self.grouped && !super::leave_group_within_bound(&self.consumer) {
+        if self.grouped && !closing::leave_group_within_bound(&self.consumer) {
             return;
         }
         // SAFETY: dropped once, here.
@@ -102,16 +103,7 @@ impl Drop for LegacyHandle {
 /// Repeats a non-blocking legacy call in slices until it yields, the timeout ends (-1: never, as in
 /// librdkafka) or PHP has a signal.
 fn wait_for<T>(timeout_ms: i64, mut attempt: impl FnMut(i32) -> Option<T>) -> Option<T> {
-    let deadline = super::deadline(timeout_ms);
-    loop {
-        let slice = deadline.map_or(SLICE, |d| d.saturating_duration_since(Instant::now()).min(SLICE));
-        if let Some(found) = attempt(slice.as_millis() as i32) {
-            return Some(found);
-        }
-        if deadline.is_some_and(|d| Instant::now() >= d) || runtime::php_interrupted() {
-            return None;
-        }
-    }
+    Slices::until(waits::deadline(timeout_ms), waits::CONSUME_SLICE).run(|slice| attempt(slice.as_millis() as i32))
 }
 
 /// The most messages one consumeBatch() returns: librdkafka's upper bound of `queued.min.messages`.
@@ -200,7 +192,7 @@ impl Consumer {
         let context = handle.consumer.context();
         let before = context.served();
         {
-            let _serving = oauth::serving(context, handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
+            let _serving = oauth::serving(context.oauth_key(), handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
             wait_for(timeout_ms, |slice| {
                 handle.consumer.poll(Duration::from_millis(slice as u64));
                 (context.served() != before).then_some(())

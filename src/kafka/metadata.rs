@@ -3,9 +3,8 @@
 //! `fetch_metadata`, can ask for the locally known topics only).
 
 use ext_php_rs::{
-    convert::{FromZval, IntoZval},
+    convert::IntoZval,
     exception::PhpResult,
-    flags::DataType,
     prelude::*,
     types::{ZendHashTable, Zval},
     zend::ce,
@@ -16,23 +15,12 @@ use super::{
     context::Context,
     debug_info::{field, DebugInfo},
     errors,
-    topic::{self, NativeTopic},
+    topic::NativeTopic,
 };
 
-/// A `?RdKafka\Topic $only_topic` argument: only its name is used.
-pub struct OnlyTopic(Vec<u8>);
-
-impl<'a> FromZval<'a> for OnlyTopic {
-    const TYPE: DataType = DataType::object("RdKafka\\Topic");
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.object().and_then(topic::Topic::name_of).map(|name| OnlyTopic(name.to_vec()))
-    }
-}
-
-/// `getMetadata()` of any client handle.
-pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<OnlyTopic>, timeout_ms: i64) -> PhpResult<Metadata> {
-    let topic = only_topic.map(|OnlyTopic(name)| NativeTopic::new(client, &name, None)).transpose()?;
+/// `getMetadata()` of any client handle; `only_topic` is the name of its `$only_topic`.
+pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<&[u8]>, timeout_ms: i64) -> PhpResult<Metadata> {
+    let topic = only_topic.map(|name| NativeTopic::new(client, name, None)).transpose()?;
     let rkt = topic.as_ref().map_or(std::ptr::null_mut(), NativeTopic::ptr);
     let mut md: *const rd::rd_kafka_metadata = std::ptr::null();
     let timeout = timeout_ms.clamp(0, i64::from(i32::MAX)) as i32;

@@ -1,9 +1,14 @@
 //! The php-rdkafka mirror (`RdKafka\...`, `RD_KAFKA_*`, `rd_kafka_*()`), on rdkafka's BaseProducer and
 //! BaseConsumer polled from PHP, so every callback runs on the PHP thread.
 
+pub mod abstract_topic;
 pub mod admin;
+pub mod base_classes;
+pub mod builder;
 pub mod callbacks;
 pub mod client;
+pub mod client_calls;
+pub mod closing;
 pub mod conf;
 pub mod constants;
 pub mod consumer;
@@ -16,27 +21,28 @@ pub mod message;
 pub mod metadata;
 pub mod oauth;
 pub mod offsets;
+pub mod owner;
 pub mod params;
 pub mod producer;
+pub mod producer_handle;
 pub mod rdkafka_module;
 pub mod topic;
 pub mod topic_partition;
 pub mod transaction;
+pub mod waits;
 
 use ext_php_rs::{
     builders::ModuleBuilder,
     class::RegisteredClass,
-    exception::PhpResult,
     types::{ZendClassObject, ZendObject},
 };
 
 use crate::{
     embedded_php::Source,
     internal_methods::{ClassSpec, Guard},
-    runtime::OwnerPid,
 };
 
-pub use client::Kafka;
+pub use base_classes::Kafka;
 
 /// mq's Kafka classes written in PHP (see `embedded_php`), on the RdKafka classes.
 pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
@@ -53,71 +59,6 @@ pub static PHP_SOURCES: &[crate::embedded_php::Source] = &[
         code: include_str!("php/KafkaTransactionalPipeline.php"),
     },
 ];
-
-/// Refuses a client inherited through fork: librdkafka's threads stayed in the parent.
-pub fn ensure_owner(owner: OwnerPid) -> PhpResult<()> {
-    if owner.is_current() {
-        Ok(())
-    } else {
-        Err(errors::exception(
-            "This Kafka client was created before pcntl_fork() and belongs to the parent process \
-             (librdkafka's threads do not survive fork); create a new client (reconnect) in the child",
-            0,
-        ))
-    }
-}
-
-/// A PHP `$timeout_ms` as librdkafka takes it (an int, as php-rdkafka passes it on): -1 waits without
-/// end (RD_POLL_INFINITE), other negative values do not wait (librdkafka's deadline is then already
-/// past), and values beyond an int wait i32::MAX ms rather than wrapping around.
-pub fn timeout_ms(timeout_ms: i64) -> i32 {
-    if timeout_ms == -1 {
-        -1
-    } else {
-        timeout_ms.clamp(0, i64::from(i32::MAX)) as i32
-    }
-}
-
-/// The end of one of mq's own sliced waits, with `timeout_ms`'s meaning (None: no end).
-pub fn deadline(timeout_ms: i64) -> Option<std::time::Instant> {
-    match self::timeout_ms(timeout_ms) {
-        -1 => None,
-        ms => Some(std::time::Instant::now() + std::time::Duration::from_millis(ms as u64)),
-    }
-}
-
-/// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
-const MIN_LEAVE: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Leaves the consumer group of a consumer being destroyed, serving its events (PHP is not called: the
-/// context is muted) for up to `mq.kafka_destruct_flush_ms` (at least `MIN_LEAVE`); whether it closed.
-/// rdkafka's own drop waits for this without end: a consumer that did not close in time is leaked.
-pub fn leave_group_within_bound(consumer: &rdkafka::consumer::BaseConsumer<context::Context>) -> bool {
-    let deadline = std::time::Instant::now() + crate::ini::kafka_destruct_flush_ms().max(MIN_LEAVE);
-    leave_group(consumer, Some(deadline))
-}
-
-/// Leaves the consumer group (until `deadline`, None: until done), serving the events that brings;
-/// messages fetched ahead are dropped without storing their offsets (`consumer_queue::serve_closing`),
-/// so the commit made on leaving covers only what PHP received. Whether it closed.
-pub fn leave_group(consumer: &rdkafka::consumer::BaseConsumer<context::Context>, deadline: Option<std::time::Instant>) -> bool {
-    let Some(queue) = consumer_queue::ConsumerQueue::of(consumer) else { return consumer.closed() };
-    if consumer.close_queue().is_err() {
-        return consumer.closed();
-    }
-    const SLICE: std::time::Duration = std::time::Duration::from_millis(100);
-    while !consumer.closed() {
-        let left = deadline.map_or(SLICE, |d| d.saturating_duration_since(std::time::Instant::now()));
-        if left.is_zero() {
-            return false;
-        }
-        consumer_queue::serve_closing(consumer, &queue, left.min(SLICE));
-    }
-    true
-}
-
-/// The longest single wait inside a consume call: between waits, pending PHP signals end the call.
-pub const CONSUME_SLICE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Whether the php-rdkafka extension was loaded before mq: its `RdKafka\...` classes and `RD_KAFKA_*`
 /// constants are then taken, and mq leaves them to it (see `register`). mq's own `rdkafka` module entry
@@ -146,7 +87,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<topic_partition::TopicPartition>()
         .class::<Kafka>()
         .class::<producer::Producer>()
-        .class::<topic::Topic>()
+        .class::<base_classes::Topic>()
         .class::<topic::ProducerTopic>()
         .class::<topic::KafkaConsumerTopic>()
         .class::<consumer::KafkaConsumer>()
@@ -190,19 +131,19 @@ fn client_constructed(object: &mut ZendObject) -> bool {
 }
 
 fn topic_constructed(object: &mut ZendObject) -> bool {
-    topic::Topic::name_of(object).is_some()
+    base_classes::Topic::name_of(object).is_some()
 }
 
 // php-rdkafka's messages for objects made without their constructor (thrown as `\Exception`, code 0).
 static CONF: Guard = Guard { constructed: constructed::<conf::Conf>, message: "RdKafka\\Conf::__construct() has not been called" };
 static TOPIC_CONF: Guard =
     Guard { constructed: constructed::<conf::TopicConf>, message: "RdKafka\\Conf::__construct() has not been called" };
-pub static CLIENT: Guard = Guard { constructed: client_constructed, message: "RdKafka\\Kafka::__construct() has not been called" };
+static CLIENT: Guard = Guard { constructed: client_constructed, message: client::NOT_CONSTRUCTED };
 static KAFKA_CONSUMER: Guard = Guard {
     constructed: constructed::<consumer::KafkaConsumer>,
     message: consumer::NOT_CONSTRUCTED,
 };
-pub static TOPIC: Guard = Guard { constructed: topic_constructed, message: "RdKafka\\Topic::__construct() has not been called" };
+static TOPIC: Guard = Guard { constructed: topic_constructed, message: abstract_topic::NOT_CONSTRUCTED };
 static QUEUE: Guard =
     Guard { constructed: constructed::<legacy_consumer::Queue>, message: "RdKafka\\Queue::__construct() has not been called" };
 static TOPIC_PARTITION: Guard = Guard {
@@ -251,7 +192,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         spec::<producer::Producer>(Some(&CLIENT)),
         spec::<legacy_consumer::Consumer>(Some(&CLIENT)),
         spec::<consumer::KafkaConsumer>(Some(&KAFKA_CONSUMER)),
-        ClassSpec { receiverless: true, ..spec::<topic::Topic>(Some(&TOPIC)) },
+        ClassSpec { receiverless: true, ..spec::<base_classes::Topic>(Some(&TOPIC)) },
         spec::<topic::ProducerTopic>(Some(&TOPIC)),
         spec::<topic::KafkaConsumerTopic>(Some(&TOPIC)),
         spec::<legacy_consumer::ConsumerTopic>(Some(&TOPIC)),

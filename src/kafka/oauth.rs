@@ -16,7 +16,7 @@ use std::{
 use ext_php_rs::{exception::PhpResult, types::ZendHashTable, types::Zval};
 use rdkafka::{bindings as rd, client::OAuthToken};
 
-use super::{context::Context, errors, params::c_string};
+use super::{errors, params::c_string};
 use crate::php_string;
 
 /// A token as PHP gave it: bytes up to the first NUL, as php-rdkafka passes them on.
@@ -84,6 +84,16 @@ pub fn set_failure(rk: *mut rd::rd_kafka_t, error: &CString) -> PhpResult<()> {
     }
 }
 
+/// Which client a poll or a refresh is for: the address of its context (`context::Context::oauth_key`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ClientKey(*const ());
+
+impl ClientKey {
+    pub fn new(address: *const ()) -> Self {
+        ClientKey(address)
+    }
+}
+
 /// What the PHP callback answered to one refresh.
 enum Answer {
     Token(Token),
@@ -92,7 +102,7 @@ enum Answer {
 
 /// A PHP method polling a client that has a refresh callback.
 struct Poll {
-    context: *const Context,
+    context: ClientKey,
     rk: *mut rd::rd_kafka_t,
     kafka: Zval,
     callback: Zval,
@@ -110,7 +120,7 @@ thread_local! {
 /// Marks a poll of `rk` by the PHP object `kafka` for as long as it lives.
 pub struct Serving(bool);
 
-pub fn serving(context: &Context, rk: *mut rd::rd_kafka_t, kafka: &Zval, callback: Option<&Zval>) -> Serving {
+pub fn serving(context: ClientKey, rk: *mut rd::rd_kafka_t, kafka: &Zval, callback: Option<&Zval>) -> Serving {
     let Some(callback) = callback else { return Serving(false) };
     let poll = Poll { context, rk, kafka: kafka.shallow_clone(), callback: callback.shallow_clone(), answer: None, reset: None };
     POLLS.with_borrow_mut(|polls| polls.push(poll));
@@ -129,9 +139,8 @@ impl Drop for Serving {
     }
 }
 
-/// `generate_oauth_token`: asks the PHP callback of the client polling `context`.
-pub fn refresh(context: &Context, config: Option<&str>) -> Result<OAuthToken, Box<dyn Error>> {
-    let target: *const Context = context;
+/// `generate_oauth_token`: asks the PHP callback of the client `target` names, which a poll is serving.
+pub fn refresh(target: ClientKey, config: Option<&str>) -> Result<OAuthToken, Box<dyn Error>> {
     let found = POLLS.with_borrow_mut(|polls| {
         polls.iter_mut().rev().find(|p| p.context == target).map(|p| {
             p.answer = Some(None);

@@ -7,8 +7,8 @@ use super::{
     context::Context,
     errors,
     params::c_string,
-    timeout_ms as millis,
     topic_partition::{self, TopicPartition},
+    waits::timeout_ms as millis,
 };
 
 fn check(err: rd::rd_kafka_resp_err_t) -> PhpResult<()> {

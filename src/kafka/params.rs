@@ -5,10 +5,9 @@ use std::{borrow::Cow, ffi::CString};
 use ext_php_rs::{
     convert::{FromZval, FromZvalMut, StubLiteral},
     flags::DataType,
-    types::{PhpRef, ZendClassObject, ZendHashTable, Zval},
+    types::{PhpRef, ZendHashTable, Zval},
 };
 
-use super::conf::{Conf, TopicConf};
 use crate::php_string::PhpBytes;
 
 /// A `callable` parameter, kept as a counted reference to the PHP value.
@@ -87,32 +86,9 @@ impl StubLiteral for Any<'_> {
     }
 }
 
-// `?string $x = null` and `?Conf $conf = null`: the only defaults these types ever get are null
-// (Option's None), so their own literal is never rendered.
+// `?string $x = null`: the only default this type ever gets is null (Option's None), so its own literal
+// is never rendered (as `conf::ConfArg`'s).
 impl StubLiteral for Bytes<'_> {
-    fn stub_literal(&self) -> String {
-        "null".into()
-    }
-}
-
-/// A `Conf` argument as the PHP object, whose properties hold the callbacks.
-pub struct ConfArg<'a>(pub &'a ZendClassObject<Conf>);
-
-impl<'a> FromZval<'a> for ConfArg<'a> {
-    const TYPE: DataType = DataType::object("RdKafka\\Conf");
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.extract::<&ZendClassObject<Conf>>().map(ConfArg)
-    }
-}
-
-impl StubLiteral for ConfArg<'_> {
-    fn stub_literal(&self) -> String {
-        "null".into()
-    }
-}
-
-impl StubLiteral for &TopicConf {
     fn stub_literal(&self) -> String {
         "null".into()
     }

@@ -1,12 +1,12 @@
-//! `RdKafka\Topic` (abstract) and `RdKafka\ProducerTopic`.
+//! `RdKafka\ProducerTopic` and `RdKafka\KafkaConsumerTopic`, and the librdkafka topic object all three
+//! topic kinds use (the abstract `RdKafka\Topic`'s methods are in `abstract_topic`).
 
 use std::{ffi::c_void, sync::Arc};
 
 use ext_php_rs::{
     exception::PhpResult,
-    flags::ClassFlags,
     prelude::*,
-    types::{ZendClassObject, ZendHashTable, ZendObject},
+    types::ZendHashTable,
 };
 use rdkafka::{
     bindings::{self as rd, rd_kafka_vtype_t::*},
@@ -16,51 +16,18 @@ use rdkafka::{
 };
 
 use super::{
+    base_classes::Topic,
     conf::TopicConf,
     context::Context,
-    ensure_owner, errors,
-    legacy_consumer::ConsumerTopic,
+    errors,
+    owner::ensure_owner,
     params::{c_string, Array, Bytes},
-    producer::ProducerHandle,
+    producer_handle::ProducerHandle,
 };
 use crate::{
-    php_string::{self, Key, PhpBytes},
+    php_string::{self, Key},
     runtime::OwnerPid,
 };
-
-#[php_class]
-#[php(name = "RdKafka\\Topic")]
-#[php(flags = ClassFlags::Abstract)]
-pub struct Topic;
-
-impl Topic {
-    /// The name of a topic object of any of the three kinds (None for another object, or one made
-    /// without its constructor): `$this` of the methods declared on `RdKafka\Topic`, which are Rust
-    /// functions without a receiver, as `\RdKafka`'s are (see `kafka::client`), and getMetadata()'s
-    /// `$only_topic`.
-    pub fn name_of(object: &ZendObject) -> Option<&[u8]> {
-        ZendClassObject::<ProducerTopic>::from_zend_obj(object)
-            .map(|t| t.name())
-            .or_else(|| ZendClassObject::<KafkaConsumerTopic>::from_zend_obj(object).map(|t| t.name()))
-            .or_else(|| ZendClassObject::<ConsumerTopic>::from_zend_obj(object).map(|t| t.name()))
-    }
-}
-
-#[php_impl]
-impl Topic {
-    /// Private, as in php-rdkafka: topics come from newTopic().
-    #[php(vis = "private")]
-    pub fn __construct() -> Self {
-        Topic
-    }
-
-    pub fn get_name() -> PhpResult<PhpBytes> {
-        crate::classes::this_of_current_call()
-            .and_then(|this| Topic::name_of(this))
-            .map(|name| PhpBytes(name.to_vec()))
-            .ok_or_else(|| errors::not_constructed(super::TOPIC.message))
-    }
-}
 
 /// Checks a `$partition` as php-rdkafka does, before anything else: 0 to i32::MAX, or
 /// RD_KAFKA_PARTITION_UA (-1) where librdkafka takes it (`unassigned`); InvalidArgumentException

@@ -9,13 +9,11 @@ use ext_php_rs::{
     flags::DataType,
     types::{ZendClassObject, ZendHashTable, Zval},
 };
-use rdkafka::bindings as rd;
+use rdkafka::{bindings as rd, TopicPartitionList};
 
 use super::{
     consumer::{self, KafkaConsumer},
-    errors,
-    producer::Producer,
-    topic_partition,
+    errors, topic_partition,
 };
 
 /// The `RdKafka\KafkaConsumer $consumer` parameter, None for one made without its constructor (which
@@ -47,30 +45,34 @@ impl Drop for GroupMetadata {
     }
 }
 
-/// Sends `offsets` (TopicPartitions: the next offset to read, as commit() takes them) as `consumer`'s
-/// group's to the transaction coordinator. Waits like commitTransaction(): `-1` without end, else up to
-/// `timeout_ms`, in slices that serve delivery reports. Errors are `RdKafka\KafkaErrorException`s.
-pub fn send_offsets(
-    producer: &mut ZendClassObject<Producer>,
-    offsets: &ZendHashTable,
-    consumer: ConsumerArg,
-    timeout_ms: i64,
-) -> PhpResult<()> {
-    let consumer = consumer.0.ok_or_else(|| errors::not_constructed(consumer::NOT_CONSTRUCTED))?;
-    if timeout_ms < -1 {
-        return Err(errors::invalid_argument(format!(
-            "RdKafka\\Producer::sendOffsetsToTransaction(): Argument #3 ($timeout_ms) must be -1 (no end) or >= 0, {timeout_ms} given"
-        )));
+/// `offsets` (TopicPartitions: the next offset to read, as commit() takes them) as `consumer`'s group's,
+/// ready to go to the transaction coordinator (`Producer::send_offsets_to_transaction` sends them).
+pub struct OffsetsToSend {
+    list: TopicPartitionList,
+    metadata: GroupMetadata,
+}
+
+impl OffsetsToSend {
+    /// Checks the arguments (`timeout_ms` too: `-1` or `>= 0`) and reads the consumer's group metadata.
+    pub fn new(offsets: &ZendHashTable, consumer: ConsumerArg, timeout_ms: i64) -> PhpResult<Self> {
+        let consumer = consumer.0.ok_or_else(|| errors::not_constructed(consumer::NOT_CONSTRUCTED))?;
+        if timeout_ms < -1 {
+            return Err(errors::invalid_argument(format!(
+                "RdKafka\\Producer::sendOffsetsToTransaction(): Argument #3 ($timeout_ms) must be -1 (no end) or >= 0, {timeout_ms} given"
+            )));
+        }
+        let list = topic_partition::to_list(offsets)?;
+        // SAFETY: the consumer's live handle (rk() checks it is open and this process's).
+        let metadata = unsafe { rd::rd_kafka_consumer_group_metadata(consumer.rk()?) };
+        if metadata.is_null() {
+            return Err(errors::exception("RdKafka\\Producer::sendOffsetsToTransaction(): the consumer has no group metadata", errors::INVALID_ARG));
+        }
+        Ok(OffsetsToSend { list, metadata: GroupMetadata(metadata) })
     }
-    let list = topic_partition::to_list(offsets)?;
-    // SAFETY: the consumer's live handle (rk() checks it is open and this process's).
-    let metadata = unsafe { rd::rd_kafka_consumer_group_metadata(consumer.rk()?) };
-    if metadata.is_null() {
-        return Err(errors::exception("RdKafka\\Producer::sendOffsetsToTransaction(): the consumer has no group metadata", errors::INVALID_ARG));
+
+    /// `rd_kafka_send_offsets_to_transaction()` on the producer `rk`, waiting up to `timeout_ms`.
+    pub fn send(&self, rk: *mut rd::rd_kafka_t, timeout_ms: i32) -> *mut rd::rd_kafka_error_t {
+        // SAFETY: a live producer handle, list and metadata; librdkafka copies what it keeps.
+        unsafe { rd::rd_kafka_send_offsets_to_transaction(rk, self.list.ptr(), self.metadata.0, timeout_ms) }
     }
-    let metadata = GroupMetadata(metadata);
-    // SAFETY: a live producer handle, list and metadata; librdkafka copies what it keeps.
-    Producer::serving_reports(producer, timeout_ms, |rk, ms| unsafe {
-        rd::rd_kafka_send_offsets_to_transaction(rk, list.ptr(), metadata.0, ms)
-    })
 }

@@ -1,0 +1,39 @@
+//! Calls any client handle answers alike (Producer, Consumer, KafkaConsumer): controller id, pause/resume, log level.
+
+use ext_php_rs::{exception::PhpResult, types::ZendHashTable};
+use rdkafka::{bindings as rd, client::Client};
+
+use super::{
+    context::Context,
+    errors,
+    topic_partition::{self, TopicPartition},
+};
+
+/// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
+pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
+    // SAFETY: a live client handle.
+    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
+}
+
+/// `pausePartitions()` / `resumePartitions()`: the partitions with their own error codes.
+pub fn pause(client: &Client<Context>, topic_partitions: &ZendHashTable, paused: bool) -> PhpResult<Vec<TopicPartition>> {
+    let list = topic_partition::to_list(topic_partitions)?;
+    // SAFETY: a live client handle and list; librdkafka sets each partition's error in place.
+    let err = unsafe {
+        if paused {
+            rd::rd_kafka_pause_partitions(client.native_ptr(), list.ptr())
+        } else {
+            rd::rd_kafka_resume_partitions(client.native_ptr(), list.ptr())
+        }
+    };
+    match err {
+        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => Ok(topic_partition::from_list(&list)),
+        err => Err(errors::from_code(err as i32)),
+    }
+}
+
+/// librdkafka's log level (syslog levels 0-7).
+pub fn set_log_level(client: &Client<Context>, level: i64) {
+    // SAFETY: a live client handle.
+    unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level.clamp(0, 7) as i32) };
+}

@@ -1,0 +1,183 @@
+//! The librdkafka producer behind `RdKafka\Producer` and its topics, and how poll(), flush() and its destruction wait.
+
+use std::{
+    mem::ManuallyDrop,
+    ptr::NonNull,
+    time::{Duration, Instant},
+};
+
+use ext_php_rs::exception::PhpResult;
+use rdkafka::{
+    bindings as rd,
+    producer::{BaseProducer, Producer as _},
+};
+
+use super::{context::Context, errors, waits::FLUSH_SLICE};
+use crate::{
+    ini,
+    runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
+};
+
+/// The librdkafka producer, shared by the Producer object and its topics.
+///
+/// rdkafka's `poll(timeout)` keeps waiting until its timeout even after serving events, so waits do not
+/// block in it. `poll()` sleeps on `doorbell`, which librdkafka rings when its event queue (delivery
+/// reports, errors, logs) stops being empty, then serves what came with `poll(0)`. `flush()` cannot wait
+/// for events alone (a producer without a delivery callback hears only of failures): it waits in
+/// librdkafka's own flush, which returns the moment the last message is done and treats `linger.ms` as
+/// over meanwhile, as php-rdkafka's `flush()` does, in slices so that events and signals are seen.
+/// With a delivery callback it cannot wait there: librdkafka counts a message until its report is served,
+/// and the reports wait in our queue, so its flush would sleep through every slice. Such a flush hurries
+/// `linger.ms` with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
+pub struct ProducerHandle {
+    producer: ManuallyDrop<BaseProducer<Context>>,
+    /// librdkafka's main (event) queue, where rdkafka's poll takes the producer's events from: our
+    /// reference, looked at (not served) by an idle poll(0), released before the producer.
+    queue: NonNull<rd::rd_kafka_queue_t>,
+    /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
+    /// closed descriptor.
+    doorbell: Doorbell,
+    /// Whether every delivery comes back as an event (a delivery callback is set), not only failures.
+    reports_deliveries: bool,
+    /// Whether `linger.ms` is above 0, so that a flush has something to hurry.
+    lingers: bool,
+    pub owner: OwnerPid,
+}
+
+impl ProducerHandle {
+    pub(super) fn new(producer: BaseProducer<Context>) -> PhpResult<Self> {
+        let doorbell = Doorbell::new().map_err(|e| errors::exception(format!("mq: cannot create an eventfd: {e}"), 0))?;
+        // SAFETY: a live producer handle; the queue reference is released in Drop.
+        let queue = NonNull::new(unsafe { rd::rd_kafka_queue_get_main(producer.client().native_ptr()) })
+            .ok_or_else(|| errors::exception("librdkafka gave no main queue", 0))?;
+        // SAFETY: our live queue; librdkafka copies the payload.
+        unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
+        let reports_deliveries = producer.context().wants().delivery;
+        let lingers = linger_ms(producer.client().native_ptr()).map_or(true, |ms| ms > 0.0);
+        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, reports_deliveries, lingers, owner: OwnerPid::current() })
+    }
+
+    /// Whether nothing waits to be served: no event in librdkafka's queue, none recorded for PHP. What
+    /// an idle poll(0) asks instead of polling (rdkafka's poll reads the clock three times per call).
+    pub(super) fn idle(&self) -> bool {
+        !self.context().has_events() && self.waiting() == 0
+    }
+
+    pub fn producer(&self) -> &BaseProducer<Context> {
+        &self.producer
+    }
+
+    pub fn context(&self) -> &Context {
+        self.producer.context()
+    }
+
+    pub fn native(&self) -> *mut rd::rd_kafka_t {
+        self.producer.client().native_ptr()
+    }
+
+    fn waiting(&self) -> usize {
+        // SAFETY: our reference to the live main queue.
+        unsafe { rd::rd_kafka_queue_length(self.queue.as_ptr()) }
+    }
+
+    /// Serves the events already waiting, without blocking.
+    pub(super) fn serve_ready(&self) {
+        while self.waiting() > 0 {
+            self.producer.poll(Duration::ZERO);
+        }
+    }
+
+    /// Serves events until `done` or the deadline (None: no deadline), calling `between` after every
+    /// slice. Returns whether `done` became true; a pending PHP interrupt (signal) ends the wait early.
+    /// Not `Slices::run`: `wait` sets each wait's length (poll() sleeps on the doorbell until the deadline,
+    /// unsliced), and `done` is looked at before the deadline.
+    pub(super) fn serve_until(
+        &self,
+        deadline: Option<Instant>,
+        mut done: impl FnMut(&Self) -> bool,
+        mut between: impl FnMut() -> PhpResult<bool>,
+        wait: impl Fn(&Self, Option<Duration>),
+    ) -> PhpResult<bool> {
+        loop {
+            // Rings from here on are for events serve_ready() may not see: await_event returns at once.
+            self.doorbell.reset();
+            self.serve_ready();
+            if !between()? {
+                return Ok(false);
+            }
+            if done(self) {
+                return Ok(true);
+            }
+            if runtime::php_interrupted() {
+                return Ok(false);
+            }
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_some_and(|r| r.is_zero()) {
+                return Ok(false);
+            }
+            wait(self, remaining);
+        }
+    }
+
+    /// Sleeps until an event arrives (see the struct's comment).
+    pub(super) fn await_event(&self, left: Option<Duration>) {
+        self.doorbell.sleep(left);
+    }
+
+    /// Waits, for one slice at most, until every message is done (see the struct's comment).
+    pub(super) fn await_flush(&self, left: Option<Duration>) {
+        let slice = slices::slice(left, FLUSH_SLICE);
+        if self.reports_deliveries {
+            if self.lingers {
+                // Has the brokers send what lingers, as librdkafka's flush does while it runs (1 ms is
+                // enough for its broker threads to wake up and see it; every slice, as more may come).
+                // SAFETY: a live producer handle.
+                unsafe { rd::rd_kafka_flush(self.native(), 1) };
+            }
+            self.doorbell.sleep(Some(slice));
+        } else {
+            // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
+            // flush serves nothing: it waits for the message count to reach zero.
+            unsafe { rd::rd_kafka_flush(self.native(), slice.as_millis().max(1) as i32) };
+        }
+    }
+
+    /// Whether no message is in flight and no event waits. Not `rd_kafka_flush(rk, 0)`, which would also
+    /// hurry the brokers past `linger.ms`: a destructor with no time to flush must not send more.
+    pub(super) fn flushed(&self) -> bool {
+        // SAFETY: a live producer handle.
+        unsafe { rd::rd_kafka_outq_len(self.native()) == 0 }
+    }
+}
+
+impl Drop for ProducerHandle {
+    /// php-rdkafka drops whatever was not flushed; mq first delivers for up to
+    /// `mq.kafka_destruct_flush_ms`, without calling PHP. In a forked child the handle belongs to the
+    /// parent's (dead) threads and is leaked.
+    fn drop(&mut self) {
+        if !self.owner.is_current() {
+            return;
+        }
+        self.context().mute();
+        let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
+        let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true), Self::await_flush);
+        // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
+        // the handle.
+        unsafe {
+            rd::rd_kafka_queue_destroy(self.queue.as_ptr());
+            ManuallyDrop::drop(&mut self.producer);
+        }
+    }
+}
+
+/// The producer's `linger.ms` (librdkafka's value: a double, also set through its alias).
+fn linger_ms(rk: *mut rd::rd_kafka_t) -> Option<f64> {
+    let mut value = [0u8; 32];
+    let mut size = value.len();
+    // SAFETY: a live client's configuration; librdkafka writes at most `size` bytes, NUL included.
+    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), c"linger.ms".as_ptr(), value.as_mut_ptr().cast(), &mut size) };
+    if res != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK {
+        return None;
+    }
+    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok()?.parse().ok()
+}
