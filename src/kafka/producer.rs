@@ -78,6 +78,9 @@ impl Producer {
     pub fn flush(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<i64> {
         let handle = Arc::clone(self_.handle()?);
         let _serving = Self::serving(self_);
+        if waits::timeout_ms(timeout_ms) == 0 {
+            handle.hurry();
+        }
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
         let flushed =
             handle.serve_until(waits::deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;

@@ -37,7 +37,8 @@ pub struct ProducerHandle {
     /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
     /// closed descriptor.
     doorbell: Doorbell,
-    /// Whether every delivery comes back as an event (a delivery callback is set), not only failures.
+    /// Whether every delivery comes back as an event (a delivery callback is set, and
+    /// `delivery.report.only.error` is not), not only failures.
     reports_deliveries: bool,
     /// Whether `linger.ms` is above 0, so that a flush has something to hurry.
     lingers: bool,
@@ -52,8 +53,9 @@ impl ProducerHandle {
             .ok_or_else(|| errors::exception("librdkafka gave no main queue", 0))?;
         // SAFETY: our live queue; librdkafka copies the payload.
         unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
-        let reports_deliveries = producer.context().wants().delivery;
-        let lingers = linger_ms(producer.client().native_ptr()).map_or(true, |ms| ms > 0.0);
+        let rk = producer.client().native_ptr();
+        let reports_deliveries = producer.context().wants().delivery && conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
+        let lingers = conf_value(rk, c"linger.ms").and_then(|ms| ms.parse::<f64>().ok()).map_or(true, |ms| ms > 0.0);
         Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, reports_deliveries, lingers, owner: OwnerPid::current() })
     }
 
@@ -142,6 +144,15 @@ impl ProducerHandle {
         }
     }
 
+    /// Has the brokers send what lingers without waiting, as php-rdkafka's `flush(0)` does (a loop of them
+    /// empties the queue); with no time to wait, `await_flush` is never reached.
+    pub(super) fn hurry(&self) {
+        if self.lingers && !self.flushed() {
+            // SAFETY: a live producer handle.
+            unsafe { rd::rd_kafka_flush(self.native(), 0) };
+        }
+    }
+
     /// Whether no message is in flight and no event waits. Not `rd_kafka_flush(rk, 0)`, which would also
     /// hurry the brokers past `linger.ms`: a destructor with no time to flush must not send more.
     pub(super) fn flushed(&self) -> bool {
@@ -170,14 +181,14 @@ impl Drop for ProducerHandle {
     }
 }
 
-/// The producer's `linger.ms` (librdkafka's value: a double, also set through its alias).
-fn linger_ms(rk: *mut rd::rd_kafka_t) -> Option<f64> {
+/// A short property of the producer as librdkafka holds it (set directly or through an alias).
+fn conf_value(rk: *mut rd::rd_kafka_t, name: &std::ffi::CStr) -> Option<String> {
     let mut value = [0u8; 32];
     let mut size = value.len();
     // SAFETY: a live client's configuration; librdkafka writes at most `size` bytes, NUL included.
-    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), c"linger.ms".as_ptr(), value.as_mut_ptr().cast(), &mut size) };
+    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), name.as_ptr(), value.as_mut_ptr().cast(), &mut size) };
     if res != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK {
         return None;
     }
-    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok()?.parse().ok()
+    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok().map(str::to_owned)
 }
