@@ -5,8 +5,9 @@
 namespace Mq;
 
 /**
- * Creates and deletes Kafka topics (php-rdkafka has no admin API): for code and deployments that must
- * not rely on the broker's `auto.create.topics.enable`, and for the Laravel driver's topic commands.
+ * Creates and deletes Kafka topics and deletes records (php-rdkafka has no admin API): for code and
+ * deployments that must not rely on the broker's `auto.create.topics.enable`, and for the Laravel driver's
+ * topic commands and `queue:clear`.
  * Uses the settings of the `RdKafka\Conf` it is given (brokers, security), not its callbacks.
  *
  * Every wait is bounded by `$timeout` (seconds, > 0 and <= 3600, librdkafka's limit; the broker is given the same bound)
@@ -42,4 +43,17 @@ final class KafkaAdmin
      * @throws \InvalidArgumentException as `createTopic()`
      */
     public function deleteTopic(string $name, float $timeout = 30.0): bool {}
+
+    /**
+     * Deletes the records of each partition before its offset (`RD_KAFKA_OFFSET_END`: all of them), for
+     * every consumer group (Kafka's DeleteRecords). Returns the partitions with their new low watermark as
+     * offset, or the broker's error code for that partition in `getErr()`.
+     *
+     * @param list<\RdKafka\TopicPartition> $offsets
+     * @return list<\RdKafka\TopicPartition>
+     * @throws \RdKafka\Exception the broker's refusal of the whole request (-156 for a partition that does
+     *   not exist), or -185 when it did not answer within `$timeout`
+     * @throws \InvalidArgumentException an element that is not a TopicPartition, or a timeout out of range
+     */
+    public function deleteRecords(array $offsets, float $timeout = 30.0): array {}
 }

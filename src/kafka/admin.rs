@@ -1,5 +1,6 @@
-//! `Mq\KafkaAdmin`: creating and deleting topics (php-rdkafka has no admin API), for the Laravel
-//! driver's topic commands and for code that must not rely on `auto.create.topics.enable`.
+//! `Mq\KafkaAdmin`: creating and deleting topics and deleting records (php-rdkafka has no admin API),
+//! for the Laravel driver's topic commands and `queue:clear`, and for code that must not rely on
+//! `auto.create.topics.enable`.
 //!
 //! rdkafka's `AdminClient` answers through futures resolved by its own polling thread; the PHP thread
 //! waits on them with `runtime::wait_dispatching`, so signals run their handlers and the wait goes on.
@@ -21,7 +22,7 @@ use rdkafka::{
     error::{KafkaError, RDKafkaErrorCode},
 };
 
-use super::{conf::ConfArg, errors, params::Array};
+use super::{conf::ConfArg, errors, params::Array, topic_partition::{self, TopicPartition}};
 use crate::{php_string::PhpBytes, runtime::OwnerPid};
 
 const INVALID: &str = "InvalidArgumentException";
@@ -182,5 +183,25 @@ impl KafkaAdmin {
         let client = self.client()?;
         let operation = client.delete_topics(&[name.as_str()], &Self::options(wait));
         Self::settle(operation, wait, RDKafkaErrorCode::UnknownTopicOrPartition)
+    }
+
+    /// Deletes the records of each partition before its offset (RD_KAFKA_OFFSET_END: all of them), for
+    /// every consumer group. Returns the partitions with their new low watermark as offset, or the broker's
+    /// error code for that partition in `getErr()`.
+    #[php(defaults(timeout = 30.0))]
+    pub fn delete_records(&self, offsets: Array, timeout: f64) -> PhpResult<Vec<TopicPartition>> {
+        let list = topic_partition::to_list(offsets.0)
+            .map_err(|_| invalid("deleteRecords", "Argument #1 ($offsets) must be a list of RdKafka\\TopicPartition".into()))?;
+        if list.count() == 0 {
+            return Ok(Vec::new());
+        }
+        let wait = self::timeout("deleteRecords", timeout, 2)?;
+        let operation = self.client()?.delete_records(&list, &Self::options(wait));
+        match crate::runtime::wait_dispatching(operation, Some(wait + Duration::from_secs(1)))? {
+            None => Err(errors::exception("Timed out waiting for the broker's answer", TIMED_OUT)),
+            Some(Err(KafkaError::AdminOp(code))) => Err(errors::from_code(code as i32)),
+            Some(Err(e)) => Err(errors::from_kafka(&e)),
+            Some(Ok(result)) => Ok(topic_partition::from_list(&result)),
+        }
     }
 }

@@ -238,11 +238,16 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             try {
                 $this->offsetsClient()->commit($offsets);
             } catch (\RdKafka\Exception $e) {
-                // Kafka takes offsets from outside the group only while it has no members.
+                // Kafka takes offsets from outside the group only while it has no members: with workers
+                // running, the records themselves go (records a worker has fetched already still run).
                 if (!in_array($e->getCode(), [RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID, RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS], true)) {
                     throw $e;
                 }
-                throw new \RuntimeException(sprintf('Kafka: queue [%s] cannot be cleared while workers of group [%s] run (%s): stop them, then clear it.', $topic, $this->groupId(), $e->getMessage()), $e->getCode(), $e);
+                foreach ($this->admin()->deleteRecords($offsets, $this->flushTimeoutMs() / 1000) as $tp) {
+                    if ($tp->getErr()) {
+                        throw new \RuntimeException(sprintf('Kafka: the records of queue [%s] partition %d could not be deleted: %s', $topic, $tp->getPartition(), rd_kafka_err2str($tp->getErr())), $tp->getErr());
+                    }
+                }
             }
         }
         return $cleared;
@@ -581,7 +586,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         foreach ($client->getCommittedOffsets($partitions, 10000) as $tp) {
             $low = $high = 0;
             $client->queryWatermarkOffsets($topic, $tp->getPartition(), $low, $high, 10000);
-            $committed = $tp->getOffset() >= 0 ? $tp->getOffset() : $low;
+            // Below the low watermark there is nothing left to read (records deleted by clear()).
+            $committed = max($tp->getOffset(), $low);
             $result[$tp->getPartition()] = [$committed, (int) $high];
         }
         return $result;

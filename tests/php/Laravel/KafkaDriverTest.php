@@ -239,6 +239,34 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame([], $this->runs());
     }
 
+    /**
+     * Kafka takes a group's offsets from outside the group only while it has no members: with a worker
+     * running, queue:clear deletes the waiting records instead (found by an adversarial review: it failed
+     * with "Unknown member"). All 6 records go, the one being run too (the count is the group's lag); the
+     * worker finishes that job (--max-jobs=1 here, so the records it fetched ahead stay unrun), and a new
+     * worker finds nothing.
+     */
+    public function testQueueClearWhileAWorkerRuns(): void
+    {
+        $queue = $this->kafka();
+        $queue->push($this->job('first', sleep: 3));
+        for ($i = 0; $i < 5; $i++) {
+            $queue->push($this->job("waiting-$i"));
+        }
+        [$proc] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0', '--max-jobs=1']);
+        $deadline = microtime(true) + 30;
+        while ($this->runs() === [] && microtime(true) < $deadline) {
+            usleep(50_000);
+        }
+        [$code, $out] = $this->command(['queue:clear', 'kafka', '--queue=' . $this->queue]);
+        $this->assertSame(0, proc_close($proc));
+        $this->assertSame(0, $code, $out);
+        $this->assertStringContainsString('Cleared 6 jobs', $out);
+        $this->assertSame(0, $queue->size());
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['first'], array_column($this->runs(), 'tag'), 'cleared jobs came back');
+    }
+
     public function testSizeIsTheGroupsLag(): void
     {
         $queue = $this->kafka();
