@@ -333,6 +333,7 @@ impl KafkaConsumer {
         self.consumer()?;
         self.queue = None;
         if let Some(consumer) = self.consumer.take() {
+            super::oauth::forget(consumer.client().native_ptr());
             consumer.context().mute();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
             closing::leave_group(&consumer, None);

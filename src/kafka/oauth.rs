@@ -139,6 +139,12 @@ impl Drop for Serving {
     }
 }
 
+/// Drops what the polls of `rk` would set again when they end: the client is being destroyed under them
+/// (a callback of `consume()` that called `close()`), and `Serving::drop` must not touch the freed handle.
+pub fn forget(rk: *mut rd::rd_kafka_t) {
+    POLLS.with_borrow_mut(|polls| polls.iter_mut().filter(|p| p.rk == rk).for_each(|p| p.reset = None));
+}
+
 /// `generate_oauth_token`: asks the PHP callback of the client `target` names, which a poll is serving.
 pub fn refresh(target: ClientKey, config: Option<&str>) -> Result<OAuthToken, Box<dyn Error>> {
     let found = POLLS.with_borrow_mut(|polls| {
