@@ -56,7 +56,13 @@ class KafkaJob extends Job implements JobContract
     public function release($delay = 0)
     {
         parent::release($delay);
-        $this->kafka->laterRaw($delay, $this->getRawBody(), $this->queue, $this->attempts);
+        try {
+            $this->kafka->laterRaw($delay, $this->getRawBody(), $this->queue, $this->attempts);
+        } catch (\Throwable $e) {
+            // Not re-queued: this record must come again (see KafkaQueue::rejoin()).
+            $this->kafka->rejoin();
+            throw $e;
+        }
         if (!$this->settled) {
             $this->settled = true;
             $this->kafka->commit($this->message);

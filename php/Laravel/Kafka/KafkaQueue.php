@@ -155,7 +155,12 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
                 if (isset($this->queues[$message->topic_name])) {
                     return new KafkaJob($this->container, $this, $message, $this->claimOrRejoin($message), $this->connectionName, $message->topic_name);
                 }
-                $this->delayed($message);
+                try {
+                    $this->delayed($message);
+                } catch (\Throwable $e) {
+                    $this->rejoin();
+                    throw $e;
+                }
                 continue;
             }
             $this->commitFinished();
@@ -224,15 +229,20 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         $incremental ? $consumer->incrementalUnassign($partitions) : $consumer->assign(null);
     }
 
-    /** Skips every record of the queue's topic for the group; returns how many there were. */
+    /**
+     * Skips every record of the queue's topic and its delay topics for the group (delayed jobs go too, as
+     * with Laravel's redis and database queues); returns how many there were.
+     */
     public function clear($queue)
     {
-        $topic = $this->getQueue($queue);
+        $queue = $this->getQueue($queue);
         $offsets = [];
         $cleared = 0;
-        foreach ($this->watermarks($topic) as $partition => [$committed, $high]) {
-            $cleared += $high - $committed;
-            $offsets[] = new TopicPartition($topic, $partition, $high);
+        foreach ($this->topicsOf($queue) as $topic) {
+            foreach ($this->watermarks($topic) as $partition => [$committed, $high]) {
+                $cleared += $high - $committed;
+                $offsets[] = new TopicPartition($topic, $partition, $high);
+            }
         }
         if ($cleared > 0) {
             try {
@@ -245,7 +255,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
                 }
                 foreach ($this->admin()->deleteRecords($offsets, $this->flushTimeoutMs() / 1000) as $tp) {
                     if ($tp->getErr()) {
-                        throw new \RuntimeException(sprintf('Kafka: the records of queue [%s] partition %d could not be deleted: %s', $topic, $tp->getPartition(), rd_kafka_err2str($tp->getErr())), $tp->getErr());
+                        throw new \RuntimeException(sprintf('Kafka: the records of queue [%s] (topic %s, partition %d) could not be deleted: %s', $queue, $tp->getTopic(), $tp->getPartition(), rd_kafka_err2str($tp->getErr())), $tp->getErr());
                     }
                 }
             }
@@ -283,6 +293,25 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
+    /**
+     * A worker that ends without Laravel's WorkerStopping (`queue:work --once`, which `queue:listen` runs per
+     * job) still commits the job it finished, else the next worker would run it again.
+     */
+    public function __destruct()
+    {
+        $this->close();
+    }
+
+    /**
+     * Leaves the group, so that a record this worker took and could not settle (its release or forward failed)
+     * is handed out again from the committed offset (to this worker's next consumer or another worker):
+     * the consumer's position is past it, and the next commit on its partition would skip it.
+     */
+    public function rejoin(): void
+    {
+        $this->close();
+    }
+
     /** Closes the consumer (leaving the group at once) and flushes the producer. */
     public function close(): void
     {
@@ -311,7 +340,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         try {
             return $this->claim($message);
         } catch (\RdKafka\Exception $e) {
-            $this->close();
+            $this->rejoin();
             throw new \RuntimeException('Kafka: a job\'s attempt could not be counted before it ran, so it was left queued: ' . $e->getMessage(), $e->getCode(), $e);
         }
     }
@@ -473,6 +502,9 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             // yet, and librdkafka looks again only at this interval (5 minutes by default), while delayed jobs
             // wait in those topics.
             'topic.metadata.refresh.interval.ms' => '10000',
+            // A worker runs one job at a time: a few records fetched ahead keep it busy, while librdkafka's
+            // default (up to 100 000) would all still run after a queue:clear, and after a rebalance run again.
+            'queued.min.messages' => '100',
         ];
         $settings = array_merge((array) ($this->config['options'] ?? []), (array) ($this->config['consumer'] ?? []));
         if (($settings['group.protocol'] ?? 'classic') === 'consumer') {

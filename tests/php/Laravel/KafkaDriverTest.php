@@ -15,6 +15,8 @@ final class KafkaDriverTest extends LaravelQueueTestCase
     private ?string $brokers = null;
     /** The connection's `partitions` (null: topics auto-created by the broker). */
     private ?int $partitions = null;
+    /** The connection's librdkafka producer properties. */
+    private array $producer = [];
 
     protected function setUp(): void
     {
@@ -43,6 +45,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
             'group_id' => $this->group,
             'consume_timeout_ms' => 500,
             'partitions' => $this->partitions,
+            'producer' => $this->producer,
             // The broker's minimum, so a killed worker's partitions move on within seconds; frequent heartbeats,
             // so a member learns of a rebalance (a second worker joining) within half a second. Under the
             // consumer group protocol (KIP-848) the broker sets both (scripts/kafka.sh: the same values).
@@ -139,6 +142,48 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame([], $this->failedJobs(), 'a job that ran to completion was failed');
         $this->assertSame([], array_filter($byTag, fn ($a) => count($a) !== count(array_unique($a))), 'a job run again with an attempt number it had already had');
         $this->assertSame(0, $this->kafka()->size());
+    }
+
+    /**
+     * `queue:work --once` (and `queue:listen`, which runs it per job) ends without Laravel's WorkerStopping:
+     * the job it finished is committed when the queue is destroyed, so the next --once takes the next job
+     * (found by an adversarial review: the first job ran again as attempt 2, and failed, on every --once).
+     */
+    public function testQueueWorkOnceMovesOnToTheNextJob(): void
+    {
+        $queue = $this->kafka();
+        foreach (['a', 'b', 'c'] as $tag) {
+            $queue->push($this->job($tag));
+        }
+        for ($i = 0; $i < 4; $i++) {
+            $this->artisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--once', '--sleep=0']);
+        }
+        $this->assertSame([['a', 1], ['b', 1], ['c', 1]], array_map(fn ($r) => [$r['tag'], $r['attempt']], $this->runs()), $this->workerErrors());
+        $this->assertSame([], $this->failedJobs());
+        $this->assertSame(0, $queue->size());
+    }
+
+    /**
+     * A release whose copy cannot be produced (here the worker's producer refuses records over 2 000 bytes)
+     * leaves its record to come again, as the next attempt, instead of being committed past by the next job
+     * of its partition (found by an adversarial review: the job was lost).
+     */
+    public function testAReleaseWhoseCopyFailsIsNotLost(): void
+    {
+        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 1 2>&1', $out, $rc);
+        $this->assertSame(0, $rc, implode("\n", $out));
+        $big = 'big-' . str_repeat('x', 3000);
+        $queue = $this->kafka();
+        $queue->push($this->job($big, releaseDelay: 1));
+        $queue->push($this->job('next'));
+        $this->producer = ['message.max.bytes' => '2000'];
+        $this->work(['--tries=3']);
+        $this->producer = [];
+        $this->workUntil(fn () => count(array_keys(array_column($this->runs(), 'tag'), $big)) >= 2 && in_array('next', array_column($this->runs(), 'tag'), true), 30, ['--tries=3']);
+        $runs = array_map(fn ($r) => [$r['tag'], $r['attempt']], $this->runs());
+        $this->assertSame([[$big, 1], [$big, 2]], array_values(array_filter($runs, fn ($r) => $r[0] === $big)), $this->workerErrors());
+        $this->assertSame([['next', 1]], array_values(array_filter($runs, fn ($r) => $r[0] === 'next')));
+        $this->assertSame([], $this->failedJobs());
     }
 
     public function testBulkOfHundredsIsEachHandledOnce(): void
@@ -265,6 +310,21 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame(0, $queue->size());
         $this->assertSame(0, $this->work());
         $this->assertSame(['first'], array_column($this->runs(), 'tag'), 'cleared jobs came back');
+    }
+
+    /** queue:clear removes delayed jobs too, as Laravel's redis and database queues do. */
+    public function testQueueClearDropsDelayedJobs(): void
+    {
+        $queue = $this->kafka();
+        $queue->later(2, $this->job('delayed'));
+        $queue->push($this->job('waiting'));
+        [$code, $out] = $this->command(['queue:clear', 'kafka', '--queue=' . $this->queue]);
+        $this->assertSame(0, $code, $out);
+        $this->assertStringContainsString('Cleared 2 jobs', $out);
+        $this->assertSame([0, 0], [$queue->size(), $queue->delayedSize()]);
+        sleep(3);
+        $this->assertSame(0, $this->work());
+        $this->assertSame([], $this->runs(), 'cleared jobs ran');
     }
 
     public function testSizeIsTheGroupsLag(): void
