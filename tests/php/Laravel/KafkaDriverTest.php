@@ -186,6 +186,26 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         $this->assertSame([], $this->failedJobs());
     }
 
+    /** The same for a due delay record whose move to the queue's topic fails inside a running worker's pop(). */
+    public function testADelayRecordWhoseMoveFailsIsNotLost(): void
+    {
+        $big = 'big-' . str_repeat('y', 3000);
+        $queue = $this->kafka();
+        $queue->later(1, $this->job($big));
+        $queue->later(1, $this->job('small'));
+        sleep(2);
+        $this->producer = ['message.max.bytes' => '2000'];
+        [$proc] = $this->startArtisan(['queue:work', 'kafka', '--queue=' . $this->queue, '--sleep=0']);
+        sleep(6);
+        posix_kill(proc_get_status($proc)['pid'], SIGTERM);
+        proc_close($proc);
+        $this->producer = [];
+        $this->workUntil(fn () => count($this->runs()) >= 2, 30);
+        $tags = array_column($this->runs(), 'tag');
+        sort($tags);
+        $this->assertSame([$big, 'small'], $tags, 'each delayed job ran once: ' . substr($this->workerErrors(), 0, 2000));
+    }
+
     public function testBulkOfHundredsIsEachHandledOnce(): void
     {
         $jobs = [];
