@@ -287,9 +287,12 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     private function commitFinished(): void
     {
         if ($this->finished !== []) {
-            // Kept when this throws: for the next commit, or for rebalanced() to commit or drop.
-            $this->consumer->commit(array_values($this->finished));
+            // Dropped even when this throws (reported once; those jobs run again): a member the group no
+            // longer knows (after a broker restart) fails every commit until librdkafka has rejoined, and
+            // retrying here would keep pop() from waiting.
+            $offsets = array_values($this->finished);
             $this->finished = [];
+            $this->consumer->commit($offsets);
         }
     }
 
