@@ -109,11 +109,7 @@ pub unsafe fn from_native(list: *const rd::rd_kafka_topic_partition_list_t) -> V
 }
 
 /// Adds a partition with a raw offset to a librdkafka list, by its topic's bytes (up to a NUL).
-pub fn add(list: &mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) {
-    add_element(list, topic, partition, offset);
-}
-
-fn add_element<'a>(list: &'a mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) -> &'a mut rd::rd_kafka_topic_partition_t {
+pub fn add<'a>(list: &'a mut TopicPartitionList, topic: &[u8], partition: i32, offset: i64) -> &'a mut rd::rd_kafka_topic_partition_t {
     let topic = c_string(topic);
     // SAFETY: a live list and C string (copied by librdkafka); the element returned lives in the list.
     let element = unsafe { &mut *rd::rd_kafka_topic_partition_list_add(list.ptr(), topic.as_ptr(), partition) };
@@ -142,7 +138,7 @@ pub fn to_list(array: &ZendHashTable) -> PhpResult<TopicPartitionList> {
         let tp = value
             .extract::<&TopicPartition>()
             .ok_or_else(|| errors::invalid_argument("expected an array of RdKafka\\TopicPartition".into()))?;
-        let element = add_element(&mut list, &tp.topic, tp.partition, tp.offset);
+        let element = add(&mut list, &tp.topic, tp.partition, tp.offset);
         if let Some(metadata) = &tp.metadata {
             set_metadata(element, metadata);
         }

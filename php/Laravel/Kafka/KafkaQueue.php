@@ -356,7 +356,6 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
      */
     private function claim(Message $message): int
     {
-        $this->assignmentChanged($this->consumer);
         $key = "$message->topic_name:$message->partition";
         $started = 0;
         if (!isset($this->claimsRead[$key])) {

@@ -55,6 +55,13 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         ];
     }
 
+    /** Creates the queue's topic with $partitions partitions (the broker's auto-creation makes one). */
+    private function createQueueTopic(int $partitions): void
+    {
+        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . " $partitions 2>&1", $out, $rc);
+        $this->assertSame(0, $rc, implode("\n", $out));
+    }
+
     private function kafka(): KafkaQueue
     {
         return $this->app()['queue']->connection('kafka');
@@ -114,8 +121,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
      */
     public function testRebalancesMidStreamLoseNothingAndCountEveryRun(): void
     {
-        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 2 2>&1', $out, $rc);
-        $this->assertSame(0, $rc, implode("\n", $out));
+        $this->createQueueTopic(2);
         $jobs = [];
         for ($i = 0; $i < 80; $i++) {
             $jobs[] = $this->job("r-$i", sleep: 0.1);
@@ -170,8 +176,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
      */
     public function testAReleaseWhoseCopyFailsIsNotLost(): void
     {
-        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 1 2>&1', $out, $rc);
-        $this->assertSame(0, $rc, implode("\n", $out));
+        $this->createQueueTopic(1);
         $big = 'big-' . str_repeat('x', 3000);
         $queue = $this->kafka();
         $queue->push($this->job($big, releaseDelay: 1));
@@ -491,8 +496,7 @@ final class KafkaDriverTest extends LaravelQueueTestCase
 
     public function testTwoWorkersShareTheTopicsPartitions(): void
     {
-        exec(dirname(__DIR__, 3) . '/scripts/kafka.sh topic ' . escapeshellarg($this->queue) . ' 2 2>&1', $out, $rc);
-        $this->assertSame(0, $rc, implode("\n", $out));
+        $this->createQueueTopic(2);
         $jobs = [];
         for ($i = 0; $i < 200; $i++) {
             $jobs[] = $this->job("shared-$i", sleep: 0.03);
