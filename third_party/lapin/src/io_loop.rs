@@ -3,6 +3,7 @@ use crate::{
     buffer::Buffer,
     channels::Channels,
     configuration::NegotiatedConfig,
+    direct_write::plain_socket_fd,
     frames::{FrameSending, Frames},
     heartbeat::Heartbeat,
     internal_rpc::InternalRPCHandle,
@@ -19,7 +20,8 @@ use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder, Retryable};
 use futures_io::{AsyncRead, AsyncWrite};
 use std::{
     collections::VecDeque,
-    io,
+    io::{self, Write},
+    os::fd::RawFd,
     pin::Pin,
     sync::Arc,
     task::{Context, Poll},
@@ -63,6 +65,8 @@ pub(crate) struct IoLoop<
     serialized_frames: VecDeque<(FrameSize, FrameSending)>,
     half_closed: bool,
     first_connection: bool,
+    /// The current socket's fd when pushing threads may write to it themselves (`direct_write.rs`).
+    direct_fd: Option<RawFd>,
 }
 
 impl<
@@ -113,6 +117,7 @@ impl<
             serialized_frames: VecDeque::default(),
             half_closed: false,
             first_connection: true,
+            direct_fd: None,
         }
     }
 
@@ -221,6 +226,7 @@ impl<
                         self.connection_status.poison(err.clone());
                         self.frames.clear_connection_steps(err);
                     })?;
+                    self.direct_fd = plain_socket_fd(&stream);
                     self.half_closed = false;
                     let mut res = Ok(());
 
@@ -234,6 +240,8 @@ impl<
                         }
                     }
 
+                    // Before this socket is closed or replaced: no direct write may reach it now.
+                    self.end_direct();
                     let connecting = self.connecting();
                     let reconnect = self.reconnecting();
 
@@ -341,6 +349,7 @@ impl<
         }
         self.handle_frames(connection_killswitch)?;
         self.check_connection_state();
+        self.update_direct();
         trace!(
             can_read=%self.socket_state.readable(),
             can_write=%self.socket_state.writable(),
@@ -351,7 +360,52 @@ impl<
         Ok(())
     }
 
+    /// Lends the socket to pushing threads while this loop has nothing to write and may write
+    /// (connected, not blocked by the broker, flow on); takes it back otherwise.
+    fn update_direct(&mut self) {
+        let Some(fd) = self.direct_fd else {
+            return;
+        };
+        if self.status == Status::Connected
+            && self.connection_status.connected()
+            && !self.connection_status.blocked()
+            && self.socket_state.writable()
+            && self.send_buffer.available_data() == 0
+            && self.serialized_frames.is_empty()
+            && self.channels.flow()
+        {
+            self.frames.start_direct(fd);
+        } else {
+            self.frames.stop_direct();
+        }
+    }
+
+    /// Takes the socket back for good (it is about to be closed or replaced); what a direct write
+    /// left unsent joins this loop's buffer, to be written or rejected with it.
+    fn end_direct(&mut self) {
+        self.frames.stop_direct();
+        self.direct_fd = None;
+        self.take_unsent();
+    }
+
+    /// The rest of a direct push goes ahead of every queued frame: it was pushed before them.
+    fn take_unsent(&mut self) {
+        if let Some(unsent) = self.frames.take_unsent() {
+            // Direct mode only starts with an empty buffer, larger than any direct push.
+            if let Err(err) = (&mut self.send_buffer).write_all(&unsent.bytes) {
+                error!(?err, "no room for the unsent rest of a direct write");
+            }
+            self.serialized_frames.extend(
+                unsent
+                    .frames
+                    .into_iter()
+                    .map(|(size, entry)| entry.into_serialized_frame(size)),
+            );
+        }
+    }
+
     fn critical_error(&mut self, connection_killswitch: &KillSwitch, error: Error) -> Result<()> {
+        self.frames.stop_direct();
         if error.is_io_error() {
             connection_killswitch.kill();
         }
@@ -567,6 +621,7 @@ impl<
     }
 
     fn serialize(&mut self, connection_killswitch: &KillSwitch) -> Result<()> {
+        self.take_unsent();
         while let Some(next_msg) = self.frames.pop(self.channels.flow()) {
             trace!(%next_msg, "will write to buffer");
             let checkpoint = self.send_buffer.checkpoint();

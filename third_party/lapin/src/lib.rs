@@ -197,6 +197,7 @@ mod consumer;
 mod consumer_canceler;
 mod consumer_status;
 mod consumers;
+mod direct_write;
 mod error;
 mod error_holder;
 mod events;
