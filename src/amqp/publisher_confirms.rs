@@ -27,7 +27,7 @@ impl AmqpChannel {
         // Not through check(), which takes the deferred error and may start a recovery. With recovery on
         // the reopened channel carries the answered confirms over itself (`Confirms::carry_over`).
         let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.session.recovery()
-            && (c.deferred.borrow().is_some() || !c.channel().status().connected());
+            && (c.deferred.borrow().is_some() || !c.open());
         let mut settled = 0;
         while settled < at_most && ended(self_) {
             let Some(confirmed) = self_.confirms.borrow_mut().try_next_answer()? else { break };

@@ -9,7 +9,7 @@
 //! before anything queued after them. The I/O thread ends direct mode before it closes or replaces
 //! the socket, so no write reaches a closed or reused fd. Reading stays on the I/O thread.
 
-use crate::{frames::FrameEntry, types::FrameSize};
+use crate::{frames::FrameEntry, plain_socket::send, types::FrameSize};
 use amq_protocol::frame::{WriteContext, gen_frame};
 use std::{io, os::fd::RawFd};
 
@@ -93,46 +93,17 @@ impl DirectWriter {
 
 /// Writes what the socket takes without blocking; returns how much. A full buffer or an error stops
 /// it: the I/O thread retries the rest and meets the same error through its own handling.
-#[allow(unsafe_code)]
 fn send_all(fd: RawFd, buf: &[u8]) -> usize {
     let mut written = 0;
     while written < buf.len() {
-        let rest = &buf[written..];
-        // MSG_NOSIGNAL: a closed peer must give EPIPE, not a SIGPIPE to the PHP process.
-        // SAFETY: `rest` is a live slice; `fd` is the I/O loop's open socket while direct mode lasts.
-        let n = unsafe {
-            libc::send(fd, rest.as_ptr().cast(), rest.len(), libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT)
-        };
-        if n > 0 {
-            written += n as usize;
-        } else if n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-            continue;
-        } else {
-            break;
+        match send(fd, &buf[written..]) {
+            Ok(0) => break,
+            Ok(n) => written += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
         }
     }
     written
-}
-
-/// The fd of a plain TCP stream of the tokio runtime: direct mode needs the socket itself (a TLS
-/// stream's bytes must go through its session, so TLS connections keep every write on the I/O thread).
-pub(crate) fn plain_socket_fd<S: 'static>(stream: &amq_protocol::tcp::AsyncTcpStream<S>) -> Option<RawFd>
-where
-    S: futures_io::AsyncRead + futures_io::AsyncWrite + Send + Unpin,
-{
-    #[cfg(feature = "tokio")]
-    {
-        use amq_protocol::tcp::AsyncTcpStream;
-        use std::{any::Any, os::fd::AsRawFd};
-        type TokioStream = async_compat::Compat<tokio::net::TcpStream>;
-        if let Some(AsyncTcpStream::Plain(plain)) =
-            (stream as &dyn Any).downcast_ref::<AsyncTcpStream<TokioStream>>()
-        {
-            return Some(plain.get_ref().as_raw_fd());
-        }
-    }
-    let _ = stream;
-    None
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use crate::{
     buffer::Buffer,
     channels::Channels,
     configuration::NegotiatedConfig,
-    direct_write::plain_socket_fd,
+    plain_socket::Socket,
     frames::{FrameSending, Frames},
     heartbeat::Heartbeat,
     internal_rpc::InternalRPCHandle,
@@ -65,8 +65,9 @@ pub(crate) struct IoLoop<
     serialized_frames: VecDeque<(FrameSize, FrameSending)>,
     half_closed: bool,
     first_connection: bool,
-    /// The current socket's fd when pushing threads may write to it themselves (`direct_write.rs`).
-    direct_fd: Option<RawFd>,
+    /// The current socket's fd when it is out of the reactor (`plain_socket.rs`): this loop waits on
+    /// it with poll(2), and pushing threads may write to it themselves (`direct_write.rs`).
+    plain_fd: Option<RawFd>,
 }
 
 impl<
@@ -117,7 +118,7 @@ impl<
             serialized_frames: VecDeque::default(),
             half_closed: false,
             first_connection: true,
-            direct_fd: None,
+            plain_fd: None,
         }
     }
 
@@ -221,12 +222,19 @@ impl<
                     let connect = || (self.connect)(self.uri.clone(), self.runtime.clone());
                     let runtime = self.runtime.clone();
                     let connect = connect.retry(self.backoff).sleep(move |dur| runtime.sleep(dur));
-                    let mut stream = self.runtime.block_on(connect).inspect_err(|err| {
-                        trace!("Poison connection attempt");
-                        self.connection_status.poison(err.clone());
-                        self.frames.clear_connection_steps(err);
-                    })?;
-                    self.direct_fd = plain_socket_fd(&stream);
+                    let take_out = self.socket_state.can_wait_on_socket();
+                    let mut stream = self
+                        .runtime
+                        .block_on(connect)
+                        .and_then(|stream| {
+                            Socket::new(stream, take_out).map_err(|err| Error::io(err, &self.runtime))
+                        })
+                        .inspect_err(|err| {
+                            trace!("Poison connection attempt");
+                            self.connection_status.poison(err.clone());
+                            self.frames.clear_connection_steps(err);
+                        })?;
+                    self.plain_fd = stream.plain_fd();
                     self.half_closed = false;
                     let mut res = Ok(());
 
@@ -338,7 +346,14 @@ impl<
         );
         if !self.can_read() && !self.can_write() && self.should_continue(connection_killswitch) {
             trace!("io_loop cannot do anything for now, waiting for socket events.");
-            self.socket_state.wait();
+            match self.plain_fd {
+                Some(fd) => {
+                    let read = !self.socket_state.readable();
+                    let write = !self.socket_state.writable() && self.has_data();
+                    self.socket_state.wait_on(fd, read, write);
+                }
+                None => self.socket_state.wait(),
+            }
         }
         self.poll_socket_events();
         self.attempt_flush(stream.as_mut(), writable_context, connection_killswitch)?;
@@ -363,7 +378,7 @@ impl<
     /// Lends the socket to pushing threads while this loop has nothing to write and may write
     /// (connected, not blocked by the broker, flow on); takes it back otherwise.
     fn update_direct(&mut self) {
-        let Some(fd) = self.direct_fd else {
+        let Some(fd) = self.plain_fd else {
             return;
         };
         if self.status == Status::Connected
@@ -384,7 +399,7 @@ impl<
     /// left unsent joins this loop's buffer, to be written or rejected with it.
     fn end_direct(&mut self) {
         self.frames.stop_direct();
-        self.direct_fd = None;
+        self.plain_fd = None;
         self.take_unsent();
     }
 

@@ -212,6 +212,7 @@ mod killswitch;
 mod listener;
 mod notifier;
 mod parsing;
+mod plain_socket;
 mod promise;
 mod publisher_confirm;
 mod queue;
