@@ -72,7 +72,7 @@ impl ChannelState {
                         notice = link.flow.next() => Event::Flow(notice),
                     }
                 };
-                runtime::wait(next, left)?
+                runtime::wait_on_socket(next, left, link.socket())?
             };
             match waited {
                 Waited::Ready(event) => return Ok(Some(event)),

@@ -106,7 +106,8 @@ impl AmqpChannel {
             self_.link().flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // Borrowed for the wait only, which runs no PHP (see `next`).
-            let waited = runtime::wait(self_.confirms.borrow_mut().next(), left)?;
+            let link = self_.link();
+            let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
             match waited {
                 Waited::Ready(confirmed) => Self::settle(self_, confirmed)?,
                 Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),

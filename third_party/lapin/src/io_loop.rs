@@ -4,6 +4,7 @@ use crate::{
     channels::Channels,
     configuration::NegotiatedConfig,
     plain_socket::Socket,
+    socket_reader::SocketReader,
     frames::{FrameSending, Frames},
     heartbeat::Heartbeat,
     internal_rpc::InternalRPCHandle,
@@ -60,7 +61,10 @@ pub(crate) struct IoLoop<
     global_backoff: ExponentialBackoff,
     status: Status,
     frame_size: FrameSize,
-    receive_buffer: Buffer,
+    /// Holds the receive buffer, shared with threads that read while they wait (`socket_reader.rs`).
+    reader: SocketReader,
+    /// Whether a waiting thread watches the socket for now, and for how long at most.
+    lent_reads: Option<Duration>,
     send_buffer: Buffer,
     serialized_frames: VecDeque<(FrameSize, FrameSending)>,
     half_closed: bool,
@@ -91,12 +95,16 @@ impl<
         connect: C,
         uri: AMQPUri,
         backoff: ExponentialBuilder,
+        reader: SocketReader,
     ) -> Self {
         let frame_size = std::cmp::max(
             protocol::constants::FRAME_MIN_SIZE,
             configuration.frame_max(),
         );
         let global_backoff = backoff.build();
+        reader
+            .lock_buffer()
+            .grow(FRAMES_STORAGE * frame_size as usize);
 
         Self {
             connection_status,
@@ -113,7 +121,8 @@ impl<
             global_backoff,
             status: Status::Initial,
             frame_size,
-            receive_buffer: Buffer::with_capacity(FRAMES_STORAGE * frame_size as usize),
+            reader,
+            lent_reads: None,
             send_buffer: Buffer::with_capacity(FRAMES_STORAGE * frame_size as usize),
             serialized_frames: VecDeque::default(),
             half_closed: false,
@@ -124,7 +133,7 @@ impl<
 
     fn reset(&mut self) {
         self.status = Status::Initial;
-        self.receive_buffer.reset();
+        self.reader.lock_buffer().reset();
         self.send_buffer.reset();
         self.socket_state.reset();
     }
@@ -133,7 +142,8 @@ impl<
         if self.connection_status.connected() {
             let frame_max = self.configuration.frame_max();
             self.frame_size = std::cmp::max(self.frame_size, frame_max);
-            self.receive_buffer
+            self.reader
+                .lock_buffer()
                 .grow(FRAMES_STORAGE * self.frame_size as usize);
             self.send_buffer
                 .grow(FRAMES_STORAGE * self.frame_size as usize);
@@ -168,11 +178,9 @@ impl<
     }
 
     fn can_read(&mut self) -> bool {
-        self.socket_state.readable() && self.receive_buffer.available_space() > 0
-    }
-
-    fn can_parse(&self) -> bool {
-        self.receive_buffer.available_data() > 0
+        self.socket_state.readable()
+            && self.lent_reads.is_none()
+            && self.reader.lock_buffer().available_space() > 0
     }
 
     fn connecting(&self) -> bool {
@@ -333,6 +341,14 @@ impl<
         connection_killswitch: &KillSwitch,
     ) -> Result<()> {
         trace!("io_loop run");
+        if let Some(err) = self.reader.take_failure() {
+            return Err(err);
+        }
+        let lent_reads = self.reader.lease_left();
+        if self.lent_reads.is_some() && lent_reads.is_none() {
+            self.socket_state.assume_readable();
+        }
+        self.lent_reads = lent_reads;
         self.poll_socket_events();
         if !self.ensure_setup()? {
             return Ok(());
@@ -348,9 +364,9 @@ impl<
             trace!("io_loop cannot do anything for now, waiting for socket events.");
             match self.plain_fd {
                 Some(fd) => {
-                    let read = !self.socket_state.readable();
+                    let read = !self.socket_state.readable() && self.lent_reads.is_none();
                     let write = !self.socket_state.writable() && self.has_data();
-                    self.socket_state.wait_on(fd, read, write);
+                    self.socket_state.wait_on(fd, read, write, self.lent_reads);
                 }
                 None => self.socket_state.wait(),
             }
@@ -381,8 +397,9 @@ impl<
         let Some(fd) = self.plain_fd else {
             return;
         };
-        if self.status == Status::Connected
-            && self.connection_status.connected()
+        let connected = self.status == Status::Connected && self.connection_status.connected();
+        self.reader.lend(connected.then_some(fd));
+        if connected
             && !self.connection_status.blocked()
             && self.socket_state.writable()
             && self.send_buffer.available_data() == 0
@@ -399,6 +416,7 @@ impl<
     /// left unsent joins this loop's buffer, to be written or rejected with it.
     fn end_direct(&mut self) {
         self.frames.stop_direct();
+        self.reader.lend(None);
         self.plain_fd = None;
         self.take_unsent();
     }
@@ -421,6 +439,7 @@ impl<
 
     fn critical_error(&mut self, connection_killswitch: &KillSwitch, error: Error) -> Result<()> {
         self.frames.stop_direct();
+        self.reader.lend(None);
         if error.is_io_error() {
             connection_killswitch.kill();
         }
@@ -587,8 +606,9 @@ impl<
                 Err(ErrorKind::InvalidConnectionState(ConnectionState::Error).into())
             }
             _ => {
-                let res = self
-                    .receive_buffer
+                let reader = self.reader.clone();
+                let mut buffer = reader.lock_buffer();
+                let res = buffer
                     .poll_read_from(readable_context, stream)
                     .map_err(|err| Error::io(err, &self.runtime))?;
 
@@ -597,7 +617,7 @@ impl<
                         self.heartbeat.update_last_read();
 
                         trace!("read {} bytes", sz);
-                        self.receive_buffer.fill(sz);
+                        buffer.fill(sz);
                     } else if self.half_closed {
                         return self.handle_half_closed_connection(false);
                     } else {
@@ -605,6 +625,7 @@ impl<
                             "Socket was readable but we read 0. This usually means that the connection is half closed, thus report it as broken."
                         );
                         self.half_closed = true;
+                        drop(buffer);
                         // Give a chance to parse and use frames we already read from socket before overriding the error with a custom one.
                         if !self.handle_frames(connection_killswitch)?
                             && self.internal_rpc.is_empty()
@@ -669,8 +690,12 @@ impl<
 
     fn handle_frames(&mut self, connection_killswitch: &KillSwitch) -> Result<bool> {
         let mut did_something = false;
-        while self.can_parse() {
-            if let Some(frame) = self.parse(connection_killswitch)? {
+        // Held while the frames are handled too: a thread reading while it waits handles the next
+        // ones only after these (`socket_reader.rs`).
+        let reader = self.reader.clone();
+        let mut buffer = reader.lock_buffer();
+        while buffer.available_data() > 0 {
+            if let Some(frame) = self.parse(&mut buffer, connection_killswitch)? {
                 self.channels
                     .handle_frame(frame)
                     .inspect_err(|err| self.internal_rpc.set_connection_error(err.clone()))?;
@@ -682,10 +707,14 @@ impl<
         Ok(did_something)
     }
 
-    fn parse(&mut self, connection_killswitch: &KillSwitch) -> Result<Option<AMQPFrame>> {
-        match parse_frame(self.receive_buffer.parsing_context()) {
+    fn parse(
+        &mut self,
+        buffer: &mut Buffer,
+        connection_killswitch: &KillSwitch,
+    ) -> Result<Option<AMQPFrame>> {
+        match parse_frame(buffer.parsing_context()) {
             Ok((i, f)) => {
-                let consumed = self.receive_buffer.offset(i);
+                let consumed = buffer.offset(i);
                 let frame_max = self.configuration.frame_max() as usize;
                 if frame_max > 0 && consumed > frame_max {
                     error!(bytes = consumed, "received large frame");
@@ -698,7 +727,7 @@ impl<
                         .report_protocol_violation(error, 0, 0)
                         .or_else(|err| self.critical_error(connection_killswitch, err))?;
                 }
-                self.receive_buffer.consume(consumed);
+                buffer.consume(consumed);
                 Ok(Some(f))
             }
             Err(e) => {

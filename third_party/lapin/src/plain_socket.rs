@@ -102,6 +102,18 @@ impl<S: AsyncRead + AsyncWrite + Send + Unpin + 'static> AsyncWrite for Socket<S
     }
 }
 
+/// A socket read without blocking from a thread other than the I/O loop's (`socket_reader.rs`).
+pub(crate) struct FdReader(pub(crate) RawFd);
+
+impl AsyncRead for FdReader {
+    #[allow(unsafe_code)]
+    fn poll_read(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+        // SAFETY: `buf` is a live, writable slice; the I/O loop keeps the fd open while it lends it.
+        let n = unsafe { libc::recv(self.0, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+        would_block(if n < 0 { Err(io::Error::last_os_error()) } else { Ok(n as usize) })
+    }
+}
+
 /// One non-blocking `send`; `MSG_NOSIGNAL`: a closed peer gives EPIPE, not a SIGPIPE to the process.
 #[allow(unsafe_code)]
 pub(crate) fn send(fd: RawFd, buf: &[u8]) -> io::Result<usize> {

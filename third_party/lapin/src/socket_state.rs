@@ -102,7 +102,7 @@ impl SocketState {
     /// writable (when `write`) or an event is sent. Errors and hang-ups make it both, so the next read
     /// or write meets them.
     #[allow(unsafe_code)]
-    pub(crate) fn wait_on(&mut self, fd: RawFd, read: bool, write: bool) {
+    pub(crate) fn wait_on(&mut self, fd: RawFd, read: bool, write: bool, timeout: Option<std::time::Duration>) {
         let Some(bell) = self.handle.bell.clone() else {
             return self.wait();
         };
@@ -117,8 +117,10 @@ impl SocketState {
             libc::pollfd { fd, events, revents: 0 },
             libc::pollfd { fd: bell.0.as_raw_fd(), events: libc::POLLIN, revents: 0 },
         ];
-        // SAFETY: two live pollfd structs; no timeout: the heartbeat and every frame queued ring the bell.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+        // Without a timeout: the heartbeat and every frame queued ring the bell.
+        let timeout = timeout.map_or(-1, |t| t.as_millis().clamp(1, i32::MAX as u128) as i32);
+        // SAFETY: two live pollfd structs.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
         if ready > 0 {
             let revents = fds[0].revents;
             if revents & (libc::POLLIN | libc::POLLERR | libc::POLLHUP) != 0 {
@@ -132,6 +134,11 @@ impl SocketState {
             }
         }
         self.poll_events();
+    }
+
+    /// The socket may have become readable unseen (another thread watched it): try reading it.
+    pub(crate) fn assume_readable(&mut self) {
+        self.readable = true;
     }
 
     pub(crate) fn reset(&mut self) {
