@@ -380,7 +380,7 @@ impl<
         }
         self.handle_frames(connection_killswitch)?;
         self.check_connection_state();
-        self.update_direct();
+        self.lend_socket();
         trace!(
             can_read=%self.socket_state.readable(),
             can_write=%self.socket_state.writable(),
@@ -391,9 +391,10 @@ impl<
         Ok(())
     }
 
-    /// Lends the socket to pushing threads while this loop has nothing to write and may write
+    /// Lends the socket to threads that wait on the connection (`socket_reader.rs`) while connected,
+    /// and to pushing threads (`direct_write.rs`) while this loop has nothing to write and may write
     /// (connected, not blocked by the broker, flow on); takes it back otherwise.
-    fn update_direct(&mut self) {
+    fn lend_socket(&mut self) {
         let Some(fd) = self.plain_fd else {
             return;
         };
@@ -416,7 +417,7 @@ impl<
     /// left unsent joins this loop's buffer, to be written or rejected with it.
     fn end_direct(&mut self) {
         self.frames.stop_direct();
-        self.reader.lend(None);
+        self.reader.take_back();
         self.plain_fd = None;
         self.take_unsent();
     }

@@ -111,10 +111,12 @@ impl SocketReader {
     /// Reads what the socket has and hands every complete frame to its channel, on this thread.
     /// True when a frame was handled. Does nothing while the I/O thread reads (or holds the buffer).
     pub fn read(&self) -> bool {
-        let Some(fd) = self.lent() else {
+        let Ok(mut buffer) = self.0.buffer.try_lock() else {
             return false;
         };
-        let Ok(mut buffer) = self.0.buffer.try_lock() else {
+        // Looked at under the lock: the I/O loop takes the lock once after taking the socket back and
+        // before closing it, so the fd read here is still the connection's.
+        let Some(fd) = self.lent() else {
             return false;
         };
         let mut cx = Context::from_waker(Waker::noop());
@@ -195,6 +197,13 @@ impl SocketReader {
         if fd.is_none() {
             self.0.held.store(false, Ordering::SeqCst);
         }
+    }
+
+    /// Takes the socket back before it is closed: once this returns, no waiting thread reads it.
+    pub(crate) fn take_back(&self) {
+        self.lend(None);
+        // A read that looked at the fd before is still under the lock: wait for it to end.
+        drop(self.lock_buffer());
     }
 
     /// How long the I/O thread may leave the socket unwatched: None when it must watch it itself (no
