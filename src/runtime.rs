@@ -201,7 +201,14 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return Ok(Waited::Ready(output));
         }
-        if socket.is_some_and(|socket| socket.read()) {
+        // Frames read here may have completed the future: poll it again at once, after letting
+        // signals in (a sleep of zero does), so a peer sending faster than this thread reads holds off
+        // neither them nor the deadline.
+        let expired = deadline.is_some_and(|deadline| Instant::now() >= deadline);
+        if !expired && socket.is_some_and(|socket| socket.read()) {
+            if php_interrupted() || owned.wakeup.sleep(Some(Duration::ZERO), &signals, None) == wakeup::Woken::BySignal {
+                return Ok(Waited::Interrupted);
+            }
             continue;
         }
         let left = match deadline {

@@ -22,6 +22,8 @@ const DIRECT_MAX: usize = 64 * 1024;
 pub(crate) struct Unsent {
     pub(crate) bytes: Vec<u8>,
     pub(crate) frames: Vec<(FrameSize, FrameEntry)>,
+    /// The socket's error, if that is what stopped the write (reported once: a reset).
+    pub(crate) error: Option<io::Error>,
 }
 
 pub(crate) enum Direct {
@@ -67,7 +69,7 @@ impl DirectWriter {
             self.scratch = buf;
             return Direct::Queue(entries);
         }
-        let written = send_all(self.fd, &buf);
+        let (written, error) = send_all(self.fd, &buf);
         let outcome = if written == buf.len() {
             for entry in &entries {
                 entry.resolve();
@@ -84,26 +86,27 @@ impl DirectWriter {
                 }
                 start = end;
             }
-            Direct::Unsent(Unsent { bytes: buf[written..].to_vec(), frames })
+            Direct::Unsent(Unsent { bytes: buf[written..].to_vec(), frames, error })
         };
         self.scratch = buf;
         outcome
     }
 }
 
-/// Writes what the socket takes without blocking; returns how much. A full buffer or an error stops
-/// it: the I/O thread retries the rest and meets the same error through its own handling.
-fn send_all(fd: RawFd, buf: &[u8]) -> usize {
+/// Writes what the socket takes without blocking; returns how much, and the error that stopped it
+/// (a full buffer is not one: the I/O thread writes the rest when the socket is writable again).
+fn send_all(fd: RawFd, buf: &[u8]) -> (usize, Option<io::Error>) {
     let mut written = 0;
     while written < buf.len() {
         match send(fd, &buf[written..]) {
             Ok(0) => break,
             Ok(n) => written += n,
             Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) => break,
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => break,
+            Err(err) => return (written, Some(err)),
         }
     }
-    written
+    (written, None)
 }
 
 #[cfg(test)]

@@ -419,12 +419,15 @@ impl<
         self.frames.stop_direct();
         self.reader.take_back();
         self.plain_fd = None;
-        self.take_unsent();
+        // The connection ends: its own error is the one reported.
+        let _ = self.take_unsent();
     }
 
-    /// The rest of a direct push goes ahead of every queued frame: it was pushed before them.
-    fn take_unsent(&mut self) {
-        if let Some(unsent) = self.frames.take_unsent() {
+    /// The rest of a direct push goes ahead of every queued frame: it was pushed before them. Returns
+    /// the socket error that stopped that push, to be handled as this loop's own write error.
+    fn take_unsent(&mut self) -> Option<io::Error> {
+        let unsent = self.frames.take_unsent()?;
+        {
             // Direct mode only starts with an empty buffer, larger than any direct push.
             if let Err(err) = (&mut self.send_buffer).write_all(&unsent.bytes) {
                 error!(?err, "no room for the unsent rest of a direct write");
@@ -436,6 +439,7 @@ impl<
                     .map(|(size, entry)| entry.into_serialized_frame(size)),
             );
         }
+        unsent.error
     }
 
     fn critical_error(&mut self, connection_killswitch: &KillSwitch, error: Error) -> Result<()> {
@@ -619,6 +623,9 @@ impl<
 
                         trace!("read {} bytes", sz);
                         buffer.fill(sz);
+                    } else if let Some(err) = self.reader.take_failure() {
+                        // A waiting thread met the socket's error first (reported once): it is the cause.
+                        return Err(err);
                     } else if self.half_closed {
                         return self.handle_half_closed_connection(false);
                     } else {
@@ -658,7 +665,9 @@ impl<
     }
 
     fn serialize(&mut self, connection_killswitch: &KillSwitch) -> Result<()> {
-        self.take_unsent();
+        if let Some(err) = self.take_unsent() {
+            return Err(Error::io(err, &self.runtime));
+        }
         while let Some(next_msg) = self.frames.pop(self.channels.flow()) {
             trace!(%next_msg, "will write to buffer");
             let checkpoint = self.send_buffer.checkpoint();

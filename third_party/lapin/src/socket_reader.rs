@@ -129,8 +129,13 @@ impl SocketReader {
                 }
                 Poll::Ready(Err(err)) if err.kind() == std::io::ErrorKind::Interrupted => {}
                 Poll::Pending => break,
-                // End of stream or an error: the I/O thread reads it again and ends the connection.
-                Poll::Ready(_) => {
+                // The socket reports an error once (a reset): the I/O thread ends the connection with it.
+                Poll::Ready(Err(err)) => {
+                    self.hand_back(Some(err.into()));
+                    break;
+                }
+                // End of stream: the I/O thread reads it again and ends the connection its own way.
+                Poll::Ready(Ok(_)) => {
                     self.hand_back(None);
                     break;
                 }
@@ -158,6 +163,8 @@ impl SocketReader {
             buffer.consume(consumed);
             handled = true;
             if let Err(err) = self.0.channels.handle_frame(frame) {
+                // As the I/O loop does with a frame a channel refuses, before it ends the connection.
+                self.0.internal_rpc.set_connection_error(err.clone());
                 self.hand_back(Some(err));
                 break;
             }
@@ -165,12 +172,12 @@ impl SocketReader {
         handled
     }
 
-    /// Leaves the socket to the I/O thread and wakes it; `failure` is for it to end the connection with.
+    /// Leaves the socket to the I/O thread and wakes it; `failure` is for it to end the connection with
+    /// (or recover from), as if it had met it itself.
     fn hand_back(&self, failure: Option<Error>) {
         self.0.fd.store(-1, Ordering::Release);
         self.0.held.store(false, Ordering::SeqCst);
         if let Some(err) = failure {
-            self.0.internal_rpc.set_connection_error(err.clone());
             *self.0.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(err);
         }
         self.0.io_thread.wake();
