@@ -399,7 +399,8 @@ impl<
             return;
         };
         let connected = self.status == Status::Connected && self.connection_status.connected();
-        self.reader.lend(connected.then_some(fd));
+        self.reader
+            .lend((connected && !self.reader.failed()).then_some(fd));
         if connected
             && !self.connection_status.blocked()
             && self.socket_state.writable()

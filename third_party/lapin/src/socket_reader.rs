@@ -233,7 +233,14 @@ impl SocketReader {
         }
     }
 
-    /// A channel's refusal of a frame read on a waiting thread, for the I/O loop to end with.
+    /// Whether a waiting thread handed back a failure the I/O loop has not taken yet (the socket is
+    /// not lent again before it has).
+    pub(crate) fn failed(&self) -> bool {
+        self.0.failure.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+    }
+
+    /// A failure met on a waiting thread (a socket error, a channel's refusal of a frame), for the
+    /// I/O loop to end the connection with.
     pub(crate) fn take_failure(&self) -> Option<Error> {
         self.0.failure.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
