@@ -15,6 +15,7 @@ use super::{
     link::Link,
     pipeline::Pipeline,
     settings::{Endpoint, Settings},
+    transport,
 };
 use crate::{
     exceptions::exception,
@@ -87,7 +88,8 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
     let mut uri = settings.uri(endpoint);
     uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
-    let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
+    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls).await;
+    let attempt = Connection::connector(uri, rt, connect, properties);
     Ok(match runtime::wait_dispatching(attempt, limit)? {
         Some(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,
