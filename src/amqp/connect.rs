@@ -88,7 +88,8 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
     let mut uri = settings.uri(endpoint);
     uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
-    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls).await;
+    let reactor = runtime.handle().clone();
+    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor).await;
     let attempt = Connection::connector(uri, rt, connect, properties);
     Ok(match runtime::wait_dispatching(attempt, limit)? {
         Some(Ok(connection)) => Ok(Link {

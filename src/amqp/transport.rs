@@ -1,12 +1,16 @@
 //! The TCP (and TLS) connect lapin calls for each connection attempt.
 //!
-//! lapin's own connect resolves every host through the runtime's blocking pool, an IP address too: the
-//! first connection of a process spawned the pool's first thread only to parse "127.0.0.1", and waited
-//! for it across two threads. Here an IP address is used as it is; a name is resolved as lapin does.
+//! lapin calls it on its I/O thread, which has nothing to do until it returns. Its own connect resolved
+//! the host on the runtime's blocking pool (an IP address too: the first connection of a process
+//! spawned the pool's first thread to parse "127.0.0.1") and waited for the socket to become writable
+//! through the runtime's reactor, so a connection set-up crossed threads three times before its first
+//! byte went out: on a busy machine each crossing waits for a CPU. Here the I/O thread resolves and
+//! connects itself, as lapin's blocking connect does (same addresses in the same order, no timeout: the
+//! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
 
 use std::{
     io,
-    net::{IpAddr, SocketAddr},
+    net::TcpStream,
     sync::Arc,
 };
 
@@ -15,23 +19,29 @@ use lapin::{
     tcp::{AsyncTcpStream, OwnedTLSConfig},
     uri::{AMQPScheme, AMQPUri},
 };
+use tokio::runtime::Handle;
 
 /// What `connect` returns: the socket type of async-rs's tokio kit, as lapin's own connect gives it.
 pub type Stream = AsyncTcpStream<<Tokio as async_rs::traits::Reactor>::TcpStream>;
 
-/// Connects to `uri`'s host (TLS for `amqps`) on `runtime`, as lapin's connect does.
-pub async fn connect(uri: AMQPUri, runtime: Runtime<Tokio>, tls: &OwnedTLSConfig) -> lapin::Result<Stream> {
-    let (host, port) = (uri.authority.host.as_str(), uri.authority.port);
-    let stream = match host.parse::<IpAddr>() {
-        Ok(ip) => AsyncTcpStream::connect(&runtime, SocketAddr::new(ip, port)).await,
-        Err(_) => AsyncTcpStream::connect(&runtime, runtime.to_socket_addrs((host.to_owned(), port))).await,
-    };
-    let stream = match (stream, uri.scheme) {
+/// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime.
+pub async fn connect(uri: AMQPUri, runtime: Runtime<Tokio>, tls: &OwnedTLSConfig, reactor: &Handle) -> lapin::Result<Stream> {
+    let plain = connect_tcp(&uri, reactor).map(AsyncTcpStream::Plain);
+    let stream = match (plain, uri.scheme) {
         (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
-        (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(host, tls.as_ref()).await,
+        (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(&uri.authority.host, tls.as_ref()).await,
         (Err(e), _) => Err(e),
     };
     stream.map_err(|e| io_error(e, &runtime))
+}
+
+/// Resolves and connects on the calling thread: the first address that accepts, else the last error.
+fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
+    let socket = TcpStream::connect((uri.authority.host.as_str(), uri.authority.port))?;
+    socket.set_nodelay(true)?;
+    socket.set_nonblocking(true)?;
+    let _context = reactor.enter();
+    Ok(async_compat::Compat::new(tokio::net::TcpStream::from_std(socket)?))
 }
 
 /// lapin's reading of an I/O error: the runtime shutting down is not the socket's fault.
