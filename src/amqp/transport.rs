@@ -7,14 +7,24 @@
 //! byte went out: on a busy machine each crossing waits for a CPU. Here the I/O thread resolves and
 //! connects itself, as lapin's blocking connect does (same addresses in the same order, no timeout: the
 //! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
+//!
+//! lapin runs on async-rs's tokio kit, whose sockets are async-compat's `Compat` (lapin gets the socket
+//! type it knows), with one difference (`Executor`): the I/O thread stays in the runtime's context once
+//! it has entered it. `Compat` enters a context to drop its socket, and lapin drops it at the end of its
+//! I/O thread, outside any: async-compat then built a fallback runtime of its own, with a thread, in
+//! every process whose connection closed, only to drop one socket.
 
 use std::{
+    future::Future,
     io,
     net::TcpStream,
     sync::Arc,
 };
 
-use async_rs::{Runtime, Tokio};
+use async_rs::{
+    util::{RuntimeParts, Task},
+    Runtime, Tokio,
+};
 use lapin::{
     tcp::{AsyncTcpStream, OwnedTLSConfig},
     uri::{AMQPScheme, AMQPUri},
@@ -24,8 +34,46 @@ use tokio::runtime::Handle;
 /// What `connect` returns: the socket type of async-rs's tokio kit, as lapin's own connect gives it.
 pub type Stream = AsyncTcpStream<<Tokio as async_rs::traits::Reactor>::TcpStream>;
 
+/// The kit lapin runs a connection on: `Executor`, and tokio's reactor.
+pub type Kit = RuntimeParts<Executor, Tokio>;
+
+/// The kit for the runtime behind `handle`.
+pub fn kit(handle: &'static Handle) -> Runtime<Kit> {
+    let tokio = Tokio::default().with_handle(handle.clone());
+    Runtime::new(RuntimeParts::new(Executor { tokio: tokio.clone(), handle }, tokio))
+}
+
+/// tokio's executor, except that a thread calling `block_on` from outside the runtime (lapin's I/O
+/// thread) stays in the runtime's context for the rest of its life.
+#[derive(Clone, Debug)]
+pub struct Executor {
+    tokio: Tokio,
+    handle: &'static Handle,
+}
+
+impl async_rs::traits::Executor for Executor {
+    type Task<T: Send + 'static> = <Tokio as async_rs::traits::Executor>::Task<T>;
+
+    fn block_on<T, F: Future<Output = T>>(&self, f: F) -> T {
+        if Handle::try_current().is_err() {
+            // Never dropped, so never out of order with the guards entered after it; the handle is the
+            // process runtime's, never freed (see runtime.rs).
+            std::mem::forget(self.handle.enter());
+        }
+        self.tokio.block_on(f)
+    }
+
+    fn spawn<T: Send + 'static, F: Future<Output = T> + Send + 'static>(&self, f: F) -> Task<Self::Task<T>> {
+        self.tokio.spawn(f)
+    }
+
+    fn spawn_blocking<T: Send + 'static, F: FnOnce() -> T + Send + 'static>(&self, f: F) -> Task<Self::Task<T>> {
+        self.tokio.spawn_blocking(f)
+    }
+}
+
 /// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime.
-pub async fn connect(uri: AMQPUri, runtime: Runtime<Tokio>, tls: &OwnedTLSConfig, reactor: &Handle) -> lapin::Result<Stream> {
+pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, reactor: &Handle) -> lapin::Result<Stream> {
     let plain = connect_tcp(&uri, reactor).map(AsyncTcpStream::Plain);
     let stream = match (plain, uri.scheme) {
         (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
@@ -45,7 +93,7 @@ fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Comp
 }
 
 /// lapin's reading of an I/O error: the runtime shutting down is not the socket's fault.
-fn io_error(e: io::Error, runtime: &Runtime<Tokio>) -> lapin::Error {
+fn io_error(e: io::Error, runtime: &Runtime<Kit>) -> lapin::Error {
     if runtime.is_runtime_shutdown_error(&e) {
         lapin::ErrorKind::RuntimeShutdownError(Arc::new(e)).into()
     } else {
