@@ -160,7 +160,36 @@ pub fn dispatch_signals() -> PhpResult<()> {
 /// so they reach this thread), whether or not `pcntl_async_signals` is on, and none slips in between
 /// a poll and the sleep.
 pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited<F::Output>> {
+    wait_on_socket(future, timeout, None)
+}
+
+/// A socket the PHP thread reads itself while it waits for what comes through it (lapin's
+/// `SocketReader`: frames are then handled on this thread, without waking an I/O thread first).
+pub trait WaitSocket {
+    /// The thread starts waiting (until `leave`).
+    fn enter(&self);
+    /// The descriptor to sleep on for reading; None while another thread reads it.
+    fn fd(&self) -> Option<std::os::fd::RawFd>;
+    /// Reads and handles what it has; true when that may have woken the future.
+    fn read(&self) -> bool;
+    fn leave(&self);
+}
+
+/// `wait`, also reading `socket` whenever it is readable (see `WaitSocket`).
+pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: Option<&dyn WaitSocket>) -> PhpResult<Waited<F::Output>> {
+    struct Leave<'a>(Option<&'a dyn WaitSocket>);
+    impl Drop for Leave<'_> {
+        fn drop(&mut self) {
+            if let Some(socket) = self.0 {
+                socket.leave();
+            }
+        }
+    }
     let owned = owned()?;
+    if let Some(socket) = socket {
+        socket.enter();
+    }
+    let _leave = Leave(socket);
     let _context = owned.runtime.enter();
     let deadline = deadline(timeout);
     let signals = signals::Blocked::now();
@@ -172,6 +201,16 @@ pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited
         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return Ok(Waited::Ready(output));
         }
+        // Frames read here may have completed the future: poll it again at once, after letting
+        // signals in (a sleep of zero does), so a peer sending faster than this thread reads holds off
+        // neither them nor the deadline.
+        let expired = deadline.is_some_and(|deadline| Instant::now() >= deadline);
+        if !expired && socket.is_some_and(|socket| socket.read()) {
+            if php_interrupted() || owned.wakeup.sleep(Some(Duration::ZERO), &signals, None) == wakeup::Woken::BySignal {
+                return Ok(Waited::Interrupted);
+            }
+            continue;
+        }
         let left = match deadline {
             Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => Some(left),
@@ -179,7 +218,8 @@ pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited
             },
             None => None,
         };
-        if php_interrupted() || owned.wakeup.sleep(left, &signals) == wakeup::Woken::BySignal {
+        let readable = socket.and_then(|socket| socket.fd());
+        if php_interrupted() || owned.wakeup.sleep(left, &signals, readable) == wakeup::Woken::BySignal {
             return Ok(Waited::Interrupted);
         }
     }
@@ -215,7 +255,7 @@ impl Doorbell {
     pub fn sleep(&self, left: Option<Duration>) {
         let signals = signals::Blocked::now();
         if !php_interrupted() {
-            self.0.sleep(left, &signals);
+            self.0.sleep(left, &signals, None);
         }
     }
 }
@@ -231,6 +271,15 @@ fn deadline(timeout: Option<Duration>) -> Option<Instant> {
 /// `F: Send` is what makes re-entry safe: a `RefCell` borrow or a lock guard is not `Send`, so the
 /// future cannot hold one of mq's while the handlers run PHP code that may use the same objects.
 pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) -> PhpResult<Option<F::Output>> {
+    wait_dispatching_on_socket(future, timeout, None)
+}
+
+/// `wait_dispatching`, also reading `socket` (see `wait_on_socket`).
+pub fn wait_dispatching_on_socket<F: Future + Send>(
+    future: F,
+    timeout: Option<Duration>,
+    socket: Option<&dyn WaitSocket>,
+) -> PhpResult<Option<F::Output>> {
     // Signals that came while PHP ran (without async signals pcntl only queued them) would not end
     // the sleep below: their handlers run first.
     dispatch_signals()?;
@@ -238,7 +287,7 @@ pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) 
     let mut future = std::pin::pin!(future);
     loop {
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        match wait(future.as_mut(), left)? {
+        match wait_on_socket(future.as_mut(), left, socket)? {
             Waited::Ready(output) => return Ok(Some(output)),
             Waited::TimedOut => return Ok(None),
             Waited::Interrupted => dispatch_signals()?,

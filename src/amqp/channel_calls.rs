@@ -30,7 +30,7 @@ impl ChannelState {
         if self.reopening.get() {
             return Err(exception(ex::CONNECTION_CLOSED, "The channel is being recovered after its connection was lost", 0));
         }
-        if !self.channel().status().connected() {
+        if !self.open() {
             if self.recoverable() {
                 return self.reopen();
             }
@@ -80,7 +80,7 @@ impl ChannelState {
                 self.reopen()?;
                 Err(channel_error(&e, method))
             }
-            Err(e) if !self.channel().status().connected() => Err(match e.kind() {
+            Err(e) if !self.open() => Err(match e.kind() {
                 lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
                 _ => self.ended(&e, method),
             }),

@@ -72,7 +72,7 @@ impl ChannelState {
                         notice = link.flow.next() => Event::Flow(notice),
                     }
                 };
-                runtime::wait(next, left)?
+                runtime::wait_on_socket(next, left, link.socket())?
             };
             match waited {
                 Waited::Ready(event) => return Ok(Some(event)),
@@ -118,13 +118,11 @@ impl ChannelState {
     /// Messages the broker returned outside confirm mode. lapin keeps them until asked, without a
     /// notification, so a wait that may see one polls for them; never resolves when none can come.
     fn returns(&self) -> impl std::future::Future<Output = Vec<lapin::message::BasicReturnMessage>> {
-        let channel = self.channel();
-        let channel = channel.clone();
-        let watch = self.watch_returns.get();
+        let channel = self.watch_returns.get().then(|| self.channel());
         async move {
-            if !watch {
+            let Some(channel) = channel else {
                 return std::future::pending().await;
-            }
+            };
             loop {
                 match channel.wait_for_confirms().await {
                     Ok(returned) if !returned.is_empty() => return returned,

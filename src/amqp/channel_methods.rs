@@ -97,7 +97,7 @@ impl AmqpChannel {
     }
 
     pub fn is_open(&self) -> Zval {
-        mixed(!self.closed.get() && self.link().is_connected() && self.channel().status().connected())
+        mixed(!self.closed.get() && self.link().is_connected() && self.open())
     }
 
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
@@ -108,7 +108,7 @@ impl AmqpChannel {
         // The broker cancels the channel's consumers with it.
         let tags: Vec<Vec<u8>> = self_.setup.borrow().consumers().map(|c| c.tag.as_bytes().to_vec()).collect();
         tags.iter().for_each(|tag| self_.forget_consumer(tag));
-        if self_.closed.replace(true) || !self_.link().is_connected() || !self_.channel().status().connected() {
+        if self_.closed.replace(true) || !self_.link().is_connected() || !self_.open() {
             return Ok(Zval::new());
         }
         self_.link().flush()?;

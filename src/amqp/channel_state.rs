@@ -119,6 +119,11 @@ impl ChannelState {
         self.channel.borrow().clone()
     }
 
+    /// Whether the lapin channel in use is open; asked before every call, so without cloning the handle.
+    pub(super) fn open(&self) -> bool {
+        self.channel.borrow().status().connected()
+    }
+
     /// A consumer cancelled (by the program or the broker) is not started again by a recovery, and an
     /// auto-delete queue it was the last consumer of is not declared again.
     pub(super) fn forget_consumer(&self, tag: &[u8]) {

@@ -55,6 +55,13 @@ impl Link {
         self.owner.is_current() && self.connection.status().connected()
     }
 
+    /// The socket the PHP thread reads itself while it waits on this connection (plain TCP only: see
+    /// lapin's `SocketReader`); None in a forked child, whose socket is the parent's.
+    pub fn socket(&self) -> Option<&dyn runtime::WaitSocket> {
+        let reader = self.connection.socket_reader().filter(|_| self.owner.is_current())?;
+        Some(reader as &dyn runtime::WaitSocket)
+    }
+
     /// Waits until the publishes queued on this connection are written (see `pipeline`). Refused in a
     /// forked child: the writes belong to the parent's threads, which the child does not have.
     pub fn flush(&self) -> PhpResult<()> {
@@ -106,5 +113,25 @@ impl Drop for Link {
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
 pub fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
     let timeout = link.rpc_timeout;
-    runtime::wait_dispatching(future, timeout)?.ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
+    runtime::wait_dispatching_on_socket(future, timeout, link.socket())?
+        .ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
+}
+
+/// lapin's reader of a connection's socket, for `runtime::wait_on_socket`.
+impl runtime::WaitSocket for lapin::SocketReader {
+    fn enter(&self) {
+        lapin::SocketReader::enter(self);
+    }
+
+    fn fd(&self) -> Option<std::os::fd::RawFd> {
+        lapin::SocketReader::fd(self)
+    }
+
+    fn read(&self) -> bool {
+        lapin::SocketReader::read(self)
+    }
+
+    fn leave(&self) {
+        lapin::SocketReader::leave(self);
+    }
 }

@@ -27,7 +27,7 @@ impl AmqpChannel {
         // Not through check(), which takes the deferred error and may start a recovery. With recovery on
         // the reopened channel carries the answered confirms over itself (`Confirms::carry_over`).
         let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.session.recovery()
-            && (c.deferred.borrow().is_some() || !c.channel().status().connected());
+            && (c.deferred.borrow().is_some() || !c.open());
         let mut settled = 0;
         while settled < at_most && ended(self_) {
             let Some(confirmed) = self_.confirms.borrow_mut().try_next_answer()? else { break };
@@ -106,7 +106,8 @@ impl AmqpChannel {
             self_.link().flush()?;
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // Borrowed for the wait only, which runs no PHP (see `next`).
-            let waited = runtime::wait(self_.confirms.borrow_mut().next(), left)?;
+            let link = self_.link();
+            let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
             match waited {
                 Waited::Ready(confirmed) => Self::settle(self_, confirmed)?,
                 Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),

@@ -47,17 +47,21 @@ impl Wakeup {
         unsafe { libc::read(self.fd.as_raw_fd(), std::ptr::from_mut(&mut count).cast(), 8) };
     }
 
-    /// Sleeps until woken, `left` passes (None: no limit) or a signal arrives; `signals` are let in
-    /// for the sleep only, atomically.
-    pub fn sleep(&self, left: Option<Duration>, signals: &Blocked) -> Woken {
-        let mut poll = libc::pollfd { fd: self.fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    /// Sleeps until woken, `left` passes (None: no limit), `readable` has something to read or a signal
+    /// arrives; `signals` are let in for the sleep only, atomically.
+    pub fn sleep(&self, left: Option<Duration>, signals: &Blocked, readable: Option<std::os::fd::RawFd>) -> Woken {
+        let mut poll = [
+            libc::pollfd { fd: self.fd.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+            // A negative fd is ignored by ppoll.
+            libc::pollfd { fd: readable.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
+        ];
         let limit = left.map(|left| libc::timespec {
             tv_sec: left.as_secs().min(i32::MAX as u64) as libc::time_t,
             tv_nsec: libc::c_long::from(left.subsec_nanos() as i32),
         });
         let limit_ptr = limit.as_ref().map_or(std::ptr::null(), std::ptr::from_ref);
-        // SAFETY: one valid pollfd; the timespec and sigset outlive the call.
-        let result = unsafe { libc::ppoll(&mut poll, 1, limit_ptr, signals.original()) };
+        // SAFETY: two valid pollfds; the timespec and sigset outlive the call.
+        let result = unsafe { libc::ppoll(poll.as_mut_ptr(), 2, limit_ptr, signals.original()) };
         if result < 0 && io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
             Woken::BySignal
         } else {

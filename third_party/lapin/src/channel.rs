@@ -502,9 +502,12 @@ impl Channel {
         resolver: Option<PromiseResolver<()>>,
     ) {
         trace!(channel=%self.id, "send_frame");
-        self.frames
-            .push(self.id, frame, canceler, expected_reply, resolver);
-        self.wake();
+        if self
+            .frames
+            .push(self.id, frame, canceler, expected_reply, resolver)
+        {
+            self.wake();
+        }
     }
 
     /// Queues the method, its header and its body frames for the I/O thread before returning (the body
@@ -539,8 +542,9 @@ impl Channel {
 
         trace!(channel=%self.id, "send_frames");
         let (promise, resolver) = Promise::new(ctx);
-        self.frames.push_frames(self.id, frames, resolver);
-        self.wake();
+        if self.frames.push_frames(self.id, frames, resolver) {
+            self.wake();
+        }
         let returned_messages = self.returned_messages.clone();
         async move {
             promise.await?;

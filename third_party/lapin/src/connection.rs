@@ -1,4 +1,5 @@
 use crate::{
+    socket_reader::SocketReader,
     AsyncTcpStream, ConnectionProperties, ConnectionStatus, Error, Event, Promise, Result,
     channel::{Channel, Reply},
     channels::Channels,
@@ -39,6 +40,7 @@ pub struct Connection {
     events: Events,
     io_loop: ThreadHandle,
     closer: Arc<ConnectionCloser>,
+    socket_reader: Option<SocketReader>,
 }
 
 impl Connection {
@@ -56,7 +58,14 @@ impl Connection {
             events,
             io_loop: ThreadHandle::default(),
             closer,
+            socket_reader: None,
         }
+    }
+
+    /// The connection's socket, for a thread that waits on the connection to read it itself (mq
+    /// patch, see `SocketReader`).
+    pub fn socket_reader(&self) -> Option<&SocketReader> {
+        self.socket_reader.as_ref()
     }
 
     pub(crate) fn for_reconnect(
@@ -267,7 +276,17 @@ impl Connection {
             events.clone(),
         );
         let channel0 = channels.channel0();
-        let conn = Connection::new(configuration, status, internal_rpc.handle(), events);
+        let mut conn = Connection::new(configuration, status, internal_rpc.handle(), events);
+        let reader = SocketReader::new(
+            // The I/O loop grows it once the frame size is negotiated.
+            crate::protocol::constants::FRAME_MIN_SIZE as usize,
+            channels.clone(),
+            conn.configuration.negotiated_config.clone(),
+            internal_rpc.handle(),
+            socket_state.handle(),
+            heartbeat.last_read_updater(),
+        );
+        conn.socket_reader = Some(reader.clone());
         let io_loop = IoLoop::new(
             conn.status.clone(),
             conn.configuration.negotiated_config.clone(),
@@ -280,6 +299,7 @@ impl Connection {
             connect,
             uri,
             conn.configuration().backoff,
+            reader,
         );
 
         internal_rpc.start(channels);

@@ -2,6 +2,7 @@ use crate::{
     Connection, Error, PromiseResolver,
     channel::Reply,
     connection_step::ConnectionStep,
+    direct_write::{Direct, DirectWriter, Unsent},
     internal_rpc::InternalRPCHandle,
     promise::Cancelable,
     types::{ChannelId, FrameSize},
@@ -14,6 +15,7 @@ use std::{
     collections::{HashMap, VecDeque},
     fmt,
     ops::Deref,
+    os::fd::RawFd,
     sync::{Arc, Mutex, MutexGuard},
 };
 use tracing::trace;
@@ -33,6 +35,8 @@ impl fmt::Debug for ExpectedReply {
 pub(crate) struct Frames(Arc<Mutex<Inner>>);
 
 impl Frames {
+    /// Queues the frame, or writes it at once in direct mode (`direct_write.rs`). True when the
+    /// I/O thread has something new to write and must be woken.
     pub(crate) fn push(
         &self,
         channel_id: ChannelId,
@@ -40,18 +44,38 @@ impl Frames {
         canceler: Box<dyn Cancelable + Send + Sync>,
         expected_reply: Option<ExpectedReply>,
         resolver: Option<PromiseResolver<()>>,
-    ) {
+    ) -> bool {
         self.lock_inner()
-            .push(channel_id, frame, canceler, expected_reply, resolver);
+            .push(channel_id, frame, canceler, expected_reply, resolver)
     }
 
+    /// As `push`, for a publish's method, header and body frames.
     pub(crate) fn push_frames(
         &self,
         channel_id: ChannelId,
         frames: Vec<AMQPFrame>,
         resolver: PromiseResolver<()>,
-    ) {
-        self.lock_inner().push_frames(channel_id, frames, resolver);
+    ) -> bool {
+        self.lock_inner().push_frames(channel_id, frames, resolver)
+    }
+
+    /// Lends the socket to pushing threads, if nothing is waiting to be written before their frames.
+    pub(crate) fn start_direct(&self, fd: RawFd) {
+        let mut inner = self.lock_inner();
+        if inner.direct.as_ref().is_some_and(|direct| direct.fd() == fd) || inner.has_pending() {
+            return;
+        }
+        inner.direct = Some(DirectWriter::new(fd));
+    }
+
+    /// Takes the socket back: from now on frames are queued for the I/O thread.
+    pub(crate) fn stop_direct(&self) {
+        self.lock_inner().direct = None;
+    }
+
+    /// The rest of a direct push the socket did not take, to be written before any queued frame.
+    pub(crate) fn take_unsent(&self) -> Option<Unsent> {
+        self.lock_inner().unsent.take()
     }
 
     pub(crate) fn retry(&self, frame: FrameEntry) {
@@ -233,6 +257,10 @@ impl FrameEntry {
         self.sending.reject(error)
     }
 
+    pub(crate) fn resolve(&self) {
+        self.sending.resolve()
+    }
+
     pub(crate) fn into_serialized_frame(self, sz: FrameSize) -> (FrameSize, FrameSending) {
         (sz, self.sending)
     }
@@ -283,6 +311,9 @@ struct Inner {
     expected_replies: HashMap<ChannelId, VecDeque<ExpectedReply>>,
     poison: Option<Error>,
     channels_poison: HashMap<ChannelId, Error>,
+    /// Set while the I/O thread lends its socket; never while any frame above is queued.
+    direct: Option<DirectWriter>,
+    unsent: Option<Unsent>,
 }
 
 impl fmt::Debug for Frames {
@@ -303,7 +334,7 @@ impl Inner {
         canceler: Box<dyn Cancelable + Send + Sync>,
         expected_reply: Option<ExpectedReply>,
         resolver: Option<PromiseResolver<()>>,
-    ) {
+    ) -> bool {
         let sending = FrameSending::new(Some(canceler), resolver);
         if let Some(error) = self.check_poison(channel_id) {
             trace!(channel=%channel_id, frame=?frame, "Discarding frame because of poisoning");
@@ -311,10 +342,10 @@ impl Inner {
                 Self::cancel_expected_reply(reply, error.clone());
             }
             sending.reject(error);
-            return;
+            return false;
         }
 
-        self.frames.push_back(FrameEntry::new(frame, sending));
+        // Registered before the frame can reach the wire: the I/O thread may read the reply at once.
         if let Some(reply) = expected_reply {
             trace!(
                 channel=%channel_id,
@@ -326,6 +357,10 @@ impl Inner {
                 .or_default()
                 .push_back(reply);
         }
+        for entry in self.send_direct(vec![FrameEntry::new(frame, sending)]) {
+            self.frames.push_back(entry);
+        }
+        self.has_pending()
     }
 
     fn push_frames(
@@ -333,24 +368,42 @@ impl Inner {
         channel_id: ChannelId,
         mut frames: Vec<AMQPFrame>,
         resolver: PromiseResolver<()>,
-    ) {
-        let last_frame = frames.pop();
-
+    ) -> bool {
         if let Some(error) = self.check_poison(channel_id) {
             trace!(channel=%channel_id, frames=?frames, "Discarding frames because of poisoning");
             resolver.reject(error);
-            return;
+            return false;
         }
 
-        for frame in frames {
-            self.low_prio_frames.push_back(frame.into());
-        }
-
-        if let Some(last_frame) = last_frame {
-            self.low_prio_frames
-                .push_back((last_frame, Some(resolver)).into());
-        } else {
+        let Some(last_frame) = frames.pop() else {
             resolver.resolve(());
+            return false;
+        };
+        let mut entries: Vec<FrameEntry> = frames.into_iter().map(FrameEntry::from).collect();
+        entries.push((last_frame, Some(resolver)).into());
+        for entry in self.send_direct(entries) {
+            self.low_prio_frames.push_back(entry);
+        }
+        self.has_pending()
+    }
+
+    /// Writes `entries` on the socket in direct mode; returns those to queue instead (all of them
+    /// outside direct mode). Direct mode ends when anything is left for the I/O thread.
+    fn send_direct(&mut self, entries: Vec<FrameEntry>) -> Vec<FrameEntry> {
+        let Some(direct) = self.direct.as_mut() else {
+            return entries;
+        };
+        match direct.send(entries) {
+            Direct::Sent => Vec::new(),
+            Direct::Queue(entries) => {
+                self.direct = None;
+                entries
+            }
+            Direct::Unsent(unsent) => {
+                self.direct = None;
+                self.unsent = Some(unsent);
+                Vec::new()
+            }
         }
     }
 
@@ -400,13 +453,20 @@ impl Inner {
     }
 
     fn has_pending(&self) -> bool {
-        !(self.retry_frames.is_empty()
+        !(self.unsent.is_none()
+            && self.retry_frames.is_empty()
             && self.publish_frames.is_empty()
             && self.frames.is_empty()
             && self.low_prio_frames.is_empty())
     }
 
     fn drop_pending(&mut self, error: Error, internal_rpc: &InternalRPCHandle) {
+        self.direct = None;
+        if let Some(unsent) = self.unsent.take() {
+            for (_, entry) in unsent.frames {
+                entry.reject(error.clone());
+            }
+        }
         Self::drop_pending_frames(&mut self.retry_frames, error.clone(), internal_rpc);
         Self::drop_pending_frames(&mut self.publish_frames, error.clone(), internal_rpc);
         Self::drop_pending_frames(&mut self.frames, error.clone(), internal_rpc);

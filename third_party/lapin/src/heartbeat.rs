@@ -67,6 +67,13 @@ impl<RK: RuntimeKit + Clone + Send + 'static> Heartbeat<RK> {
         self.lock_inner().update_last_write();
     }
 
+    /// `update_last_read` for a thread that reads the socket while it waits (mq patch,
+    /// `socket_reader.rs`), without the runtime handle, which is not `Sync`.
+    pub(crate) fn last_read_updater(&self) -> Box<dyn Fn() + Send + Sync> {
+        let inner = self.inner.clone();
+        Box::new(move || inner.lock().unwrap_or_else(|e| e.into_inner()).update_last_read())
+    }
+
     pub(crate) fn update_last_read(&self) {
         self.lock_inner().update_last_read();
     }

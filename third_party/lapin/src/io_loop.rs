@@ -3,6 +3,8 @@ use crate::{
     buffer::Buffer,
     channels::Channels,
     configuration::NegotiatedConfig,
+    plain_socket::Socket,
+    socket_reader::SocketReader,
     frames::{FrameSending, Frames},
     heartbeat::Heartbeat,
     internal_rpc::InternalRPCHandle,
@@ -19,7 +21,8 @@ use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder, Retryable};
 use futures_io::{AsyncRead, AsyncWrite};
 use std::{
     collections::VecDeque,
-    io,
+    io::{self, Write},
+    os::fd::RawFd,
     pin::Pin,
     sync::Arc,
     task::{Context, Poll},
@@ -58,11 +61,17 @@ pub(crate) struct IoLoop<
     global_backoff: ExponentialBackoff,
     status: Status,
     frame_size: FrameSize,
-    receive_buffer: Buffer,
+    /// Holds the receive buffer, shared with threads that read while they wait (`socket_reader.rs`).
+    reader: SocketReader,
+    /// Whether a waiting thread watches the socket for now, and for how long at most.
+    lent_reads: Option<Duration>,
     send_buffer: Buffer,
     serialized_frames: VecDeque<(FrameSize, FrameSending)>,
     half_closed: bool,
     first_connection: bool,
+    /// The current socket's fd when it is out of the reactor (`plain_socket.rs`): this loop waits on
+    /// it with poll(2), and pushing threads may write to it themselves (`direct_write.rs`).
+    plain_fd: Option<RawFd>,
 }
 
 impl<
@@ -86,12 +95,16 @@ impl<
         connect: C,
         uri: AMQPUri,
         backoff: ExponentialBuilder,
+        reader: SocketReader,
     ) -> Self {
         let frame_size = std::cmp::max(
             protocol::constants::FRAME_MIN_SIZE,
             configuration.frame_max(),
         );
         let global_backoff = backoff.build();
+        reader
+            .lock_buffer()
+            .grow(FRAMES_STORAGE * frame_size as usize);
 
         Self {
             connection_status,
@@ -108,17 +121,19 @@ impl<
             global_backoff,
             status: Status::Initial,
             frame_size,
-            receive_buffer: Buffer::with_capacity(FRAMES_STORAGE * frame_size as usize),
+            reader,
+            lent_reads: None,
             send_buffer: Buffer::with_capacity(FRAMES_STORAGE * frame_size as usize),
             serialized_frames: VecDeque::default(),
             half_closed: false,
             first_connection: true,
+            plain_fd: None,
         }
     }
 
     fn reset(&mut self) {
         self.status = Status::Initial;
-        self.receive_buffer.reset();
+        self.reader.lock_buffer().reset();
         self.send_buffer.reset();
         self.socket_state.reset();
     }
@@ -127,7 +142,8 @@ impl<
         if self.connection_status.connected() {
             let frame_max = self.configuration.frame_max();
             self.frame_size = std::cmp::max(self.frame_size, frame_max);
-            self.receive_buffer
+            self.reader
+                .lock_buffer()
                 .grow(FRAMES_STORAGE * self.frame_size as usize);
             self.send_buffer
                 .grow(FRAMES_STORAGE * self.frame_size as usize);
@@ -162,11 +178,9 @@ impl<
     }
 
     fn can_read(&mut self) -> bool {
-        self.socket_state.readable() && self.receive_buffer.available_space() > 0
-    }
-
-    fn can_parse(&self) -> bool {
-        self.receive_buffer.available_data() > 0
+        self.socket_state.readable()
+            && self.lent_reads.is_none()
+            && self.reader.lock_buffer().available_space() > 0
     }
 
     fn connecting(&self) -> bool {
@@ -216,11 +230,19 @@ impl<
                     let connect = || (self.connect)(self.uri.clone(), self.runtime.clone());
                     let runtime = self.runtime.clone();
                     let connect = connect.retry(self.backoff).sleep(move |dur| runtime.sleep(dur));
-                    let mut stream = self.runtime.block_on(connect).inspect_err(|err| {
-                        trace!("Poison connection attempt");
-                        self.connection_status.poison(err.clone());
-                        self.frames.clear_connection_steps(err);
-                    })?;
+                    let take_out = self.socket_state.can_wait_on_socket();
+                    let mut stream = self
+                        .runtime
+                        .block_on(connect)
+                        .and_then(|stream| {
+                            Socket::new(stream, take_out).map_err(|err| Error::io(err, &self.runtime))
+                        })
+                        .inspect_err(|err| {
+                            trace!("Poison connection attempt");
+                            self.connection_status.poison(err.clone());
+                            self.frames.clear_connection_steps(err);
+                        })?;
+                    self.plain_fd = stream.plain_fd();
                     self.half_closed = false;
                     let mut res = Ok(());
 
@@ -234,6 +256,8 @@ impl<
                         }
                     }
 
+                    // Before this socket is closed or replaced: no direct write may reach it now.
+                    self.end_direct();
                     let connecting = self.connecting();
                     let reconnect = self.reconnecting();
 
@@ -317,6 +341,14 @@ impl<
         connection_killswitch: &KillSwitch,
     ) -> Result<()> {
         trace!("io_loop run");
+        if let Some(err) = self.reader.take_failure() {
+            return Err(err);
+        }
+        let lent_reads = self.reader.lease_left();
+        if self.lent_reads.is_some() && lent_reads.is_none() {
+            self.socket_state.assume_readable();
+        }
+        self.lent_reads = lent_reads;
         self.poll_socket_events();
         if !self.ensure_setup()? {
             return Ok(());
@@ -330,7 +362,14 @@ impl<
         );
         if !self.can_read() && !self.can_write() && self.should_continue(connection_killswitch) {
             trace!("io_loop cannot do anything for now, waiting for socket events.");
-            self.socket_state.wait();
+            match self.plain_fd {
+                Some(fd) => {
+                    let read = !self.socket_state.readable() && self.lent_reads.is_none();
+                    let write = !self.socket_state.writable() && self.has_data();
+                    self.socket_state.wait_on(fd, read, write, self.lent_reads);
+                }
+                None => self.socket_state.wait(),
+            }
         }
         self.poll_socket_events();
         self.attempt_flush(stream.as_mut(), writable_context, connection_killswitch)?;
@@ -341,6 +380,7 @@ impl<
         }
         self.handle_frames(connection_killswitch)?;
         self.check_connection_state();
+        self.lend_socket();
         trace!(
             can_read=%self.socket_state.readable(),
             can_write=%self.socket_state.writable(),
@@ -351,7 +391,61 @@ impl<
         Ok(())
     }
 
+    /// Lends the socket to threads that wait on the connection (`socket_reader.rs`) while connected,
+    /// and to pushing threads (`direct_write.rs`) while this loop has nothing to write and may write
+    /// (connected, not blocked by the broker, flow on); takes it back otherwise.
+    fn lend_socket(&mut self) {
+        let Some(fd) = self.plain_fd else {
+            return;
+        };
+        let connected = self.status == Status::Connected && self.connection_status.connected();
+        self.reader
+            .lend((connected && !self.reader.failed()).then_some(fd));
+        if connected
+            && !self.connection_status.blocked()
+            && self.socket_state.writable()
+            && self.send_buffer.available_data() == 0
+            && self.serialized_frames.is_empty()
+            && self.channels.flow()
+        {
+            self.frames.start_direct(fd);
+        } else {
+            self.frames.stop_direct();
+        }
+    }
+
+    /// Takes the socket back for good (it is about to be closed or replaced); what a direct write
+    /// left unsent joins this loop's buffer, to be written or rejected with it.
+    fn end_direct(&mut self) {
+        self.frames.stop_direct();
+        self.reader.take_back();
+        self.plain_fd = None;
+        // The connection ends: its own error is the one reported.
+        let _ = self.take_unsent();
+    }
+
+    /// The rest of a direct push goes ahead of every queued frame: it was pushed before them. Returns
+    /// the socket error that stopped that push, to be handled as this loop's own write error.
+    fn take_unsent(&mut self) -> Option<io::Error> {
+        let unsent = self.frames.take_unsent()?;
+        {
+            // Direct mode only starts with an empty buffer, larger than any direct push.
+            if let Err(err) = (&mut self.send_buffer).write_all(&unsent.bytes) {
+                error!(?err, "no room for the unsent rest of a direct write");
+            }
+            self.serialized_frames.extend(
+                unsent
+                    .frames
+                    .into_iter()
+                    .map(|(size, entry)| entry.into_serialized_frame(size)),
+            );
+        }
+        unsent.error
+    }
+
     fn critical_error(&mut self, connection_killswitch: &KillSwitch, error: Error) -> Result<()> {
+        self.frames.stop_direct();
+        self.reader.lend(None);
         if error.is_io_error() {
             connection_killswitch.kill();
         }
@@ -518,8 +612,9 @@ impl<
                 Err(ErrorKind::InvalidConnectionState(ConnectionState::Error).into())
             }
             _ => {
-                let res = self
-                    .receive_buffer
+                let reader = self.reader.clone();
+                let mut buffer = reader.lock_buffer();
+                let res = buffer
                     .poll_read_from(readable_context, stream)
                     .map_err(|err| Error::io(err, &self.runtime))?;
 
@@ -528,7 +623,10 @@ impl<
                         self.heartbeat.update_last_read();
 
                         trace!("read {} bytes", sz);
-                        self.receive_buffer.fill(sz);
+                        buffer.fill(sz);
+                    } else if let Some(err) = self.reader.take_failure() {
+                        // A waiting thread met the socket's error first (reported once): it is the cause.
+                        return Err(err);
                     } else if self.half_closed {
                         return self.handle_half_closed_connection(false);
                     } else {
@@ -536,6 +634,7 @@ impl<
                             "Socket was readable but we read 0. This usually means that the connection is half closed, thus report it as broken."
                         );
                         self.half_closed = true;
+                        drop(buffer);
                         // Give a chance to parse and use frames we already read from socket before overriding the error with a custom one.
                         if !self.handle_frames(connection_killswitch)?
                             && self.internal_rpc.is_empty()
@@ -567,6 +666,9 @@ impl<
     }
 
     fn serialize(&mut self, connection_killswitch: &KillSwitch) -> Result<()> {
+        if let Some(err) = self.take_unsent() {
+            return Err(Error::io(err, &self.runtime));
+        }
         while let Some(next_msg) = self.frames.pop(self.channels.flow()) {
             trace!(%next_msg, "will write to buffer");
             let checkpoint = self.send_buffer.checkpoint();
@@ -599,8 +701,12 @@ impl<
 
     fn handle_frames(&mut self, connection_killswitch: &KillSwitch) -> Result<bool> {
         let mut did_something = false;
-        while self.can_parse() {
-            if let Some(frame) = self.parse(connection_killswitch)? {
+        // Held while the frames are handled too: a thread reading while it waits handles the next
+        // ones only after these (`socket_reader.rs`).
+        let reader = self.reader.clone();
+        let mut buffer = reader.lock_buffer();
+        while buffer.available_data() > 0 {
+            if let Some(frame) = self.parse(&mut buffer, connection_killswitch)? {
                 self.channels
                     .handle_frame(frame)
                     .inspect_err(|err| self.internal_rpc.set_connection_error(err.clone()))?;
@@ -612,10 +718,14 @@ impl<
         Ok(did_something)
     }
 
-    fn parse(&mut self, connection_killswitch: &KillSwitch) -> Result<Option<AMQPFrame>> {
-        match parse_frame(self.receive_buffer.parsing_context()) {
+    fn parse(
+        &mut self,
+        buffer: &mut Buffer,
+        connection_killswitch: &KillSwitch,
+    ) -> Result<Option<AMQPFrame>> {
+        match parse_frame(buffer.parsing_context()) {
             Ok((i, f)) => {
-                let consumed = self.receive_buffer.offset(i);
+                let consumed = buffer.offset(i);
                 let frame_max = self.configuration.frame_max() as usize;
                 if frame_max > 0 && consumed > frame_max {
                     error!(bytes = consumed, "received large frame");
@@ -628,7 +738,7 @@ impl<
                         .report_protocol_violation(error, 0, 0)
                         .or_else(|err| self.critical_error(connection_killswitch, err))?;
                 }
-                self.receive_buffer.consume(consumed);
+                buffer.consume(consumed);
                 Ok(Some(f))
             }
             Err(e) => {

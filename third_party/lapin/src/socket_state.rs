@@ -1,6 +1,7 @@
 use crate::Result;
 use flume::{Receiver, Sender};
 use std::{
+    os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd},
     sync::Arc,
     task::{Poll, Wake, Waker},
 };
@@ -20,7 +21,10 @@ impl Default for SocketState {
             readable: true,
             writable: true,
             events: receiver,
-            handle: SocketStateHandle { sender },
+            handle: SocketStateHandle {
+                sender,
+                bell: Bell::new().ok().map(Arc::new),
+            },
         }
     }
 }
@@ -28,6 +32,37 @@ impl Default for SocketState {
 #[derive(Clone)]
 pub(crate) struct SocketStateHandle {
     sender: Sender<SocketEvent>,
+    /// Rung with every event, for an I/O loop that waits on its socket with poll(2)
+    /// (`plain_socket.rs`, mq patch); None if no eventfd could be made (the loop then keeps the reactor).
+    bell: Option<Arc<Bell>>,
+}
+
+/// An eventfd: `ring` makes it readable until `drain`.
+pub(crate) struct Bell(OwnedFd);
+
+#[allow(unsafe_code)]
+impl Bell {
+    fn new() -> std::io::Result<Self> {
+        // SAFETY: eventfd returns a new descriptor we own, or -1.
+        let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        // SAFETY: fd is a fresh descriptor nothing else owns.
+        Ok(Self(unsafe { OwnedFd::from_raw_fd(fd) }))
+    }
+
+    fn ring(&self) {
+        let one = 1u64.to_ne_bytes();
+        // SAFETY: writes 8 bytes from a live array to our open eventfd; a full counter only fails.
+        unsafe { libc::write(self.0.as_raw_fd(), one.as_ptr().cast(), one.len()) };
+    }
+
+    fn drain(&self) {
+        let mut count = [0u8; 8];
+        // SAFETY: reads 8 bytes into a live array from our open, non-blocking eventfd.
+        unsafe { libc::read(self.0.as_raw_fd(), count.as_mut_ptr().cast(), count.len()) };
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +91,54 @@ impl SocketState {
             Ok(event) => self.handle_event(event),
             Err(err) => error!(?err, "waiting for socket event failed"),
         }
+    }
+
+    /// Whether `wait_on` can be used (the loop may take its socket out of the reactor).
+    pub(crate) fn can_wait_on_socket(&self) -> bool {
+        self.handle.bell.is_some()
+    }
+
+    /// Waits on the socket itself (mq patch, `plain_socket.rs`): until it is readable (when `read`),
+    /// writable (when `write`) or an event is sent. Errors and hang-ups make it both, so the next read
+    /// or write meets them.
+    #[allow(unsafe_code)]
+    pub(crate) fn wait_on(&mut self, fd: RawFd, read: bool, write: bool, timeout: Option<std::time::Duration>) {
+        let Some(bell) = self.handle.bell.clone() else {
+            return self.wait();
+        };
+        let mut events = 0;
+        if read {
+            events |= libc::POLLIN;
+        }
+        if write {
+            events |= libc::POLLOUT;
+        }
+        let mut fds = [
+            libc::pollfd { fd, events, revents: 0 },
+            libc::pollfd { fd: bell.0.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+        ];
+        // Without a timeout: the heartbeat and every frame queued ring the bell.
+        let timeout = timeout.map_or(-1, |t| t.as_millis().clamp(1, i32::MAX as u128) as i32);
+        // SAFETY: two live pollfd structs.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        if ready > 0 {
+            let revents = fds[0].revents;
+            if revents & (libc::POLLIN | libc::POLLERR | libc::POLLHUP) != 0 {
+                self.readable = true;
+            }
+            if revents & (libc::POLLOUT | libc::POLLERR | libc::POLLHUP) != 0 {
+                self.writable = true;
+            }
+            if fds[1].revents != 0 {
+                bell.drain();
+            }
+        }
+        self.poll_events();
+    }
+
+    /// The socket may have become readable unseen (another thread watched it): try reading it.
+    pub(crate) fn assume_readable(&mut self) {
+        self.readable = true;
     }
 
     pub(crate) fn reset(&mut self) {
@@ -137,6 +220,9 @@ impl SocketState {
 impl SocketStateHandle {
     pub(crate) fn send(&self, event: SocketEvent) {
         let _ = self.sender.send(event);
+        if let Some(bell) = &self.bell {
+            bell.ring();
+        }
     }
 
     pub(crate) fn wake(&self) {

@@ -1,0 +1,74 @@
+<?php
+// A TCP proxy to the test broker (run with plain `php -n`, not mq): prints its port, then forwards
+// every connection. SIGUSR1 toggles a freeze of all open connections (no byte forwarded either way;
+// sockets stay open, so the client's send buffer fills), SIGUSR2 closes all open connections (reset).
+// SIGHUP makes it send a flood of AMQP heartbeat frames to every client for 3 s (only safe while the
+// broker sends nothing, so the heartbeats land between frames). A line "inject HEX" on its stdin sends
+// those bytes to every client (same caveat); a line "rst" resets every client connection (RST).
+// Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt.
+require __DIR__ . '/brokers.php';
+$server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
+echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
+pcntl_async_signals(true);
+$pairs = [];
+$frozen = false;
+$kill = false;
+pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
+pcntl_signal(SIGUSR2, function () use (&$kill) { $kill = true; });
+$floodUntil = 0.0;
+pcntl_signal(SIGHUP, function () use (&$floodUntil) { $floodUntil = microtime(true) + 3; });
+$heartbeats = str_repeat("\x08\x00\x00\x00\x00\x00\x00\xCE", 65536);
+while (true) {
+    if ($kill) {
+        foreach ($pairs as $id => $p) { fclose($p[0]); fclose($p[1]); unset($pairs[$id]); }
+        $kill = false;
+    }
+    if (microtime(true) < $floodUntil) {
+        foreach ($pairs as $p) { @fwrite($p[0], $heartbeats); }
+    }
+    $read = [$server, STDIN];
+    if (!$frozen) {
+        foreach ($pairs as $p) { $read[] = $p[0]; $read[] = $p[1]; }
+    }
+    $w = $e = null;
+    if (@stream_select($read, $w, $e, 0, microtime(true) < $floodUntil ? 0 : 100000) === false) { continue; }
+    foreach ($read as $r) {
+        if ($r === STDIN) {
+            $line = fgets(STDIN);
+            if ($line === false) { exit(0); }
+            if (trim($line) === 'rst') { // reset the clients' side (SO_LINGER 0: RST, not FIN); needs ext-sockets
+                foreach ($pairs as $id => $p) {
+                    $sock = socket_import_stream($p[0]);
+                    socket_set_option($sock, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
+                    socket_close($sock);
+                    @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
+                }
+            }
+            if (str_starts_with($line, 'inject ')) {
+                foreach ($pairs as $p) { @fwrite($p[0], hex2bin(trim(substr($line, 7)))); }
+            }
+            continue;
+        }
+        if ($r === $server) {
+            $client = @stream_socket_accept($server, 0);
+            if ($client) {
+                $broker = stream_socket_client('tcp://127.0.0.1:' . amqp_port());
+                stream_set_blocking($client, true);
+                stream_set_blocking($broker, true);
+                $pairs[] = [$client, $broker];
+            }
+            continue;
+        }
+        foreach ($pairs as $id => $p) {
+            if ($r === $p[0] || $r === $p[1]) {
+                $to = $r === $p[0] ? $p[1] : $p[0];
+                $data = @fread($r, 1 << 20);
+                if ($data === '' || $data === false) {
+                    @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
+                } else {
+                    @fwrite($to, $data);
+                }
+            }
+        }
+    }
+}
