@@ -9,10 +9,10 @@
 //! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
 //!
 //! lapin runs on async-rs's tokio kit, whose sockets are async-compat's `Compat` (lapin gets the socket
-//! type it knows), with one difference (`Executor`): the I/O thread stays in the runtime's context once
-//! it has entered it. `Compat` enters a context to drop its socket, and lapin drops it at the end of its
-//! I/O thread, outside any: async-compat then built a fallback runtime of its own, with a thread, in
-//! every process whose connection closed, only to drop one socket.
+//! type it knows, and takes a plain one out of tokio by that type), with one difference (`Executor`):
+//! the I/O thread stays in the runtime's context once it has entered it. `Compat` enters a context to
+//! drop its socket, and lapin drops a TLS connection's at the end of its I/O thread, outside any:
+//! async-compat then built a fallback runtime of its own, with a thread, only to drop one socket.
 
 use std::{
     future::Future,
