@@ -53,6 +53,7 @@ const MAY_BE_ANY: u32 = 0x3fe;
 const MAY_BE_CALLABLE: u32 = 1 << 12;
 const SEND_MODE_MASK: u32 = 3 << 25;
 const IS_TENTATIVE_BIT: u32 = 1 << 29;
+const IS_UNDEF: u8 = 0;
 const IS_NULL: u8 = 1;
 const IS_LONG: u8 = 4;
 const IS_OBJECT: u8 = 8;
@@ -130,7 +131,7 @@ impl Hasher for AddressHasher {
 /// `functions` (name, deprecated). Called once, after every class is registered.
 pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
     let mut entries = HashMap::default();
-    let mut flags: HashMap<usize, (u32, u32)> = HashMap::new();
+    let mut flags: HashMap<usize, (u32, u32), BuildHasherDefault<AddressHasher>> = HashMap::default();
     for spec in classes {
         for function in methods(spec.ce) {
             // SAFETY: internal functions of a registered class, alive for the process.
@@ -140,13 +141,13 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
                     continue;
                 }
                 let Some(handler) = (*function).internal_function.handler else { continue };
-                let name = CStr::from_ptr((*common.function_name).val.as_ptr()).to_string_lossy().to_lowercase();
-                let constructor = name == "__construct";
+                let name = CStr::from_ptr((*common.function_name).val.as_ptr()).to_bytes();
+                let constructor = name.eq_ignore_ascii_case(b"__construct");
                 let key = (*function).internal_function.arg_info as usize;
                 entries.insert(key, Entry { handler, guard: if constructor { None } else { spec.guard } });
                 let mut set = 0;
                 let mut clear = 0;
-                if spec.deprecated.contains(&name.as_str()) {
+                if spec.deprecated.iter().any(|d| name.eq_ignore_ascii_case(d.as_bytes())) {
                     set |= ZEND_ACC_DEPRECATED;
                 }
                 if spec.receiverless && !constructor {
@@ -192,14 +193,19 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
     }
 }
 
-/// The internal functions of a class's method table (its own and inherited ones).
-fn methods(ce: &ClassEntry) -> Vec<*mut zend_function> {
-    ce.function_table
-        .iter()
-        // SAFETY: a class's method table holds zend_function pointers.
-        .filter_map(|(_, z)| unsafe { z.ptr::<zend_function>() })
+/// The internal functions of a class's method table (its own and inherited ones). Read from the
+/// table's buckets: ext-php-rs' iterator made a String of every key, and this runs at the start of
+/// every process, for every method of every class.
+fn methods(ce: &ClassEntry) -> impl Iterator<Item = *mut zend_function> + '_ {
+    let table = &ce.function_table;
+    // SAFETY: a method table is a hash (never packed) of `nNumUsed` buckets, deleted ones IS_UNDEF;
+    // each live one holds a zend_function pointer. Registered classes live for the process.
+    let buckets = unsafe { table.__bindgen_anon_1.arData };
+    (0..table.nNumUsed as usize)
+        .map(move |i| unsafe { &(*buckets.add(i)).val })
+        .filter(|val| unsafe { val.u1.v.type_ } != IS_UNDEF)
+        .map(|val| unsafe { val.value.ptr.cast::<zend_function>() })
         .filter(|&f| unsafe { (*f).type_ == ZEND_INTERNAL_FUNCTION })
-        .collect()
 }
 
 /// php-rdkafka declares its return types tentative (`@tentative-return-type`): a subclass overriding a

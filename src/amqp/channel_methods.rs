@@ -114,7 +114,8 @@ impl AmqpChannel {
         self_.link().flush()?;
         let channel = self_.channel();
         let closing = channel.close(200, "".into());
-        match runtime::wait_dispatching(closing, self_.link().rpc_timeout)? {
+        // On the socket, as `link::rpc` waits (see `Link::close`).
+        match runtime::wait_dispatching_on_socket(closing, self_.link().rpc_timeout, self_.link().socket())? {
             Some(Err(e)) if self_.link().is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                 Err(channel_error(&e, Method(20, 40)))
             }

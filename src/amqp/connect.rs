@@ -15,6 +15,7 @@ use super::{
     link::Link,
     pipeline::Pipeline,
     settings::{Endpoint, Settings},
+    transport,
 };
 use crate::{
     exceptions::exception,
@@ -84,10 +85,11 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
         properties = properties.with_connection_name(name.clone().into());
     }
     let tls = settings.tls_config();
-    let rt = async_rs::Runtime::tokio_with_handle(runtime.handle().clone());
     let mut uri = settings.uri(endpoint);
     uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
-    let attempt = Connection::connect_uri_with_config(uri, properties, tls, rt);
+    let reactor = runtime.handle().clone();
+    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor).await;
+    let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     Ok(match runtime::wait_dispatching(attempt, limit)? {
         Some(Ok(connection)) => Ok(Link {
             flow: Flow::watch(&connection)?,

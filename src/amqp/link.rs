@@ -90,7 +90,9 @@ impl Link {
         let flushed = self.pipeline.flush(deadline);
         let closing = self.connection.close(200, "".into());
         let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
-        match runtime::wait_dispatching(closing, Some(limit))? {
+        // On the socket, as any RPC: while the PHP thread holds the socket after a wait, lapin's I/O
+        // thread does not read it until 10 ms after that wait, and the close-ok waited for that.
+        match runtime::wait_dispatching_on_socket(closing, Some(limit), self.socket())? {
             Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }

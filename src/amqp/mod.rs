@@ -29,6 +29,7 @@ pub mod session;
 pub mod settings;
 pub mod table;
 pub mod topology;
+pub mod transport;
 pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;

@@ -77,7 +77,17 @@ impl Buffer {
         // default) as soon as the connection opens; resize() faulted in all 8 MiB before the first channel
         // could open, several milliseconds in a short-lived process that sends one message.
         let mut memory = vec![0; new_size];
-        memory[..old_capacity].copy_from_slice(&self.memory);
+        // mq: only the bytes holding data, at their offsets. Copying the whole old capacity wrote (faulted
+        // in) that much of the new allocation: 2 × 128 KiB at every connection's set-up, before its
+        // buffers held anything.
+        if self.available_data > 0 {
+            if self.end > self.position {
+                memory[self.position..self.end].copy_from_slice(&self.memory[self.position..self.end]);
+            } else {
+                memory[self.position..old_capacity].copy_from_slice(&self.memory[self.position..]);
+                memory[..self.end].copy_from_slice(&self.memory[..self.end]);
+            }
+        }
         self.memory = memory;
         self.capacity = new_size;
 
@@ -291,6 +301,18 @@ mod tests {
         write(&mut buffer, b"nopq");
         assert_eq!(unread(&buffer), b"hijklmnopq");
         assert_eq!(buffer.available_space(), 0);
+    }
+
+    #[test]
+    fn grow_copies_only_the_unread_bytes() {
+        let mut buffer = Buffer::with_capacity(8);
+        write(&mut buffer, b"abcdef");
+        buffer.consume(4);
+        assert!(buffer.grow(64));
+        assert_eq!(unread(&buffer), b"ef");
+        assert!(buffer.memory[..4].iter().all(|&b| b == 0), "consumed bytes were copied");
+        write(&mut buffer, b"gh");
+        assert_eq!(unread(&buffer), b"efgh");
     }
 
     #[test]

@@ -482,15 +482,19 @@ impl<RK: RuntimeKit + Clone + Send + 'static> InternalRPC<RK> {
                 }
                 CloseConnection(reply_code, reply_text, class_id, method_id, resolver) => {
                     let channel0 = channels.channel0();
-                    let fut = async move {
-                        channel0
-                            .connection_close(reply_code, reply_text, class_id, method_id)
-                            .await
-                    };
                     if let Some(resolver) = resolver {
-                        self.register_internal_future_with_resolver(fut, resolver)
+                        // mq: the caller's promise is the close's own, completed by the I/O thread
+                        // when close-ok arrives; a task awaiting the close to complete it added a
+                        // hop through a runtime thread before the caller woke.
+                        channel0.send_connection_close(
+                            reply_code, reply_text, class_id, method_id, resolver,
+                        );
                     } else {
-                        self.register_internal_future(fut)
+                        self.register_internal_future(async move {
+                            channel0
+                                .connection_close(reply_code, reply_text, class_id, method_id)
+                                .await
+                        })
                     }
                 }
                 CreateChannel(closer, resolver) => match channels.create(closer) {

@@ -1118,6 +1118,19 @@ impl Channel {
         method_id: ShortUInt,
     ) -> Result<()> {
         let (promise, resolver) = Promise::new("connection.close");
+        self.send_connection_close(reply_code, reply_text, class_id, method_id, resolver);
+        promise.await
+    }
+    /// mq: queues `connection.close`; `resolver` completes when `connection.close-ok` arrives (or the
+    /// frame cannot be sent), on the I/O thread, with no task awaiting it in between.
+    pub(crate) fn send_connection_close(
+        &self,
+        reply_code: ShortUInt,
+        reply_text: ShortString,
+        class_id: ShortUInt,
+        method_id: ShortUInt,
+        resolver: PromiseResolver<()>,
+    ) {
         let reply = Reply::ConnectionCloseOk(resolver.clone());
         let method = AMQPClass::Connection(protocol::connection::AMQPMethod::Close(
             protocol::connection::Close {
@@ -1134,7 +1147,6 @@ impl Channel {
             Some(ExpectedReply(reply, Box::new(resolver))),
             None,
         );
-        promise.await
     }
     fn receive_connection_close(&self, method: protocol::connection::Close) -> Result<()> {
         self.assert_channel0(method.get_amqp_class_id(), method.get_amqp_method_id())?;

@@ -1,0 +1,102 @@
+//! The TCP (and TLS) connect lapin calls for each connection attempt.
+//!
+//! lapin calls it on its I/O thread, which has nothing to do until it returns. Its own connect resolved
+//! the host on the runtime's blocking pool (an IP address too: the first connection of a process
+//! spawned the pool's first thread to parse "127.0.0.1") and waited for the socket to become writable
+//! through the runtime's reactor, so a connection set-up crossed threads three times before its first
+//! byte went out: on a busy machine each crossing waits for a CPU. Here the I/O thread resolves and
+//! connects itself, as lapin's blocking connect does (same addresses in the same order, no timeout: the
+//! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
+//!
+//! lapin runs on async-rs's tokio kit, whose sockets are async-compat's `Compat` (lapin gets the socket
+//! type it knows, and takes a plain one out of tokio by that type), with one difference (`Executor`):
+//! the I/O thread stays in the runtime's context once it has entered it. `Compat` enters a context to
+//! drop its socket, and lapin drops a TLS connection's at the end of its I/O thread, outside any:
+//! async-compat then built a fallback runtime of its own, with a thread, only to drop one socket.
+
+use std::{
+    future::Future,
+    io,
+    net::TcpStream,
+    sync::Arc,
+};
+
+use async_rs::{
+    util::{RuntimeParts, Task},
+    Runtime, Tokio,
+};
+use lapin::{
+    tcp::{AsyncTcpStream, OwnedTLSConfig},
+    uri::{AMQPScheme, AMQPUri},
+};
+use tokio::runtime::Handle;
+
+/// What `connect` returns: the socket type of async-rs's tokio kit, as lapin's own connect gives it.
+pub type Stream = AsyncTcpStream<<Tokio as async_rs::traits::Reactor>::TcpStream>;
+
+/// The kit lapin runs a connection on: `Executor`, and tokio's reactor.
+pub type Kit = RuntimeParts<Executor, Tokio>;
+
+/// The kit for the runtime behind `handle`.
+pub fn kit(handle: &'static Handle) -> Runtime<Kit> {
+    let tokio = Tokio::default().with_handle(handle.clone());
+    Runtime::new(RuntimeParts::new(Executor { tokio: tokio.clone(), handle }, tokio))
+}
+
+/// tokio's executor, except that a thread calling `block_on` from outside the runtime (lapin's I/O
+/// thread) stays in the runtime's context for the rest of its life.
+#[derive(Clone, Debug)]
+pub struct Executor {
+    tokio: Tokio,
+    handle: &'static Handle,
+}
+
+impl async_rs::traits::Executor for Executor {
+    type Task<T: Send + 'static> = <Tokio as async_rs::traits::Executor>::Task<T>;
+
+    fn block_on<T, F: Future<Output = T>>(&self, f: F) -> T {
+        if Handle::try_current().is_err() {
+            // Never dropped, so never out of order with the guards entered after it; the handle is the
+            // process runtime's, never freed (see runtime.rs).
+            std::mem::forget(self.handle.enter());
+        }
+        self.tokio.block_on(f)
+    }
+
+    fn spawn<T: Send + 'static, F: Future<Output = T> + Send + 'static>(&self, f: F) -> Task<Self::Task<T>> {
+        self.tokio.spawn(f)
+    }
+
+    fn spawn_blocking<T: Send + 'static, F: FnOnce() -> T + Send + 'static>(&self, f: F) -> Task<Self::Task<T>> {
+        self.tokio.spawn_blocking(f)
+    }
+}
+
+/// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime.
+pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, reactor: &Handle) -> lapin::Result<Stream> {
+    let plain = connect_tcp(&uri, reactor).map(AsyncTcpStream::Plain);
+    let stream = match (plain, uri.scheme) {
+        (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
+        (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(&uri.authority.host, tls.as_ref()).await,
+        (Err(e), _) => Err(e),
+    };
+    stream.map_err(|e| io_error(e, &runtime))
+}
+
+/// Resolves and connects on the calling thread: the first address that accepts, else the last error.
+fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
+    let socket = TcpStream::connect((uri.authority.host.as_str(), uri.authority.port))?;
+    socket.set_nodelay(true)?;
+    socket.set_nonblocking(true)?;
+    let _context = reactor.enter();
+    Ok(async_compat::Compat::new(tokio::net::TcpStream::from_std(socket)?))
+}
+
+/// lapin's reading of an I/O error: the runtime shutting down is not the socket's fault.
+fn io_error(e: io::Error, runtime: &Runtime<Kit>) -> lapin::Error {
+    if runtime.is_runtime_shutdown_error(&e) {
+        lapin::ErrorKind::RuntimeShutdownError(Arc::new(e)).into()
+    } else {
+        e.into()
+    }
+}
