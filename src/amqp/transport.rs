@@ -17,8 +17,9 @@
 use std::{
     future::Future,
     io,
-    net::TcpStream,
+    net::{TcpStream, ToSocketAddrs},
     sync::Arc,
+    time::Duration,
 };
 
 use async_rs::{
@@ -84,8 +85,20 @@ pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, 
 }
 
 /// Resolves and connects on the calling thread: the first address that accepts, else the last error.
+/// Each address gets the URI's `connection_timeout`, as lapin's blocking connect gives it: the caller
+/// stops waiting at its own limit, and the I/O thread must not stay blocked in connect() long after.
 fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
-    let socket = TcpStream::connect((uri.authority.host.as_str(), uri.authority.port))?;
+    let socket = match uri.query.connection_timeout.filter(|&ms| ms > 0) {
+        None => TcpStream::connect((uri.authority.host.as_str(), uri.authority.port))?,
+        Some(ms) => {
+            let mut last = io::Error::new(io::ErrorKind::InvalidInput, "could not resolve to any address");
+            let addresses = (uri.authority.host.as_str(), uri.authority.port).to_socket_addrs()?;
+            let connected = addresses.into_iter().find_map(|address| {
+                TcpStream::connect_timeout(&address, Duration::from_millis(ms)).map_err(|e| last = e).ok()
+            });
+            connected.ok_or(last)?
+        }
+    };
     socket.set_nodelay(true)?;
     socket.set_nonblocking(true)?;
     let _context = reactor.enter();
