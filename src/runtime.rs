@@ -4,6 +4,19 @@
 //! module startup, and it remembers the pid that built it. A child sees a different pid, leaks the
 //! inherited runtime (its worker threads did not survive the fork; dropping it would hang or panic) and
 //! builds its own.
+//!
+//! How the PHP thread waits, and why there are several ways (one page for all of them):
+//! - `wait`: blocks on a future, polled on the PHP thread, until it completes, a timeout or a signal;
+//!   runs no PHP code, so the future may borrow what PHP could reach. The sleep is a `ppoll` on the
+//!   eventfd the future's waker rings (`wakeup.rs`), which a signal interrupts.
+//! - `wait_on_socket`: the same, and the PHP thread also reads a connection's socket while it sleeps
+//!   (lapin's `SocketReader`): the frames for the future are handled on this thread, without waking an
+//!   I/O thread first. Every RabbitMQ wait that a frame from the broker ends passes its socket.
+//! - `wait_dispatching` / `wait_dispatching_on_socket`: for futures that must complete whatever
+//!   signals arrive (RPCs, closes): PHP's signal handlers run at each signal and the wait goes on.
+//! - `Doorbell`: the eventfd sleep alone, for a C library's thread to ring (librdkafka's queues).
+//! - `slices`: a wait cut into short blocking C calls (librdkafka calls that cannot ring a doorbell).
+//! - `poll_once`: no wait at all, for methods the broker does not answer (publish, ack).
 
 use std::{
     future::Future,
