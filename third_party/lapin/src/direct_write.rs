@@ -7,7 +7,8 @@
 //! take at once (its buffer is full, or it failed) is kept as `Unsent` bytes, direct mode ends, and
 //! the I/O thread writes those bytes first, through its own buffer, readiness and error handling,
 //! before anything queued after them. The I/O thread ends direct mode before it closes or replaces
-//! the socket, so no write reaches a closed or reused fd. Reading stays on the I/O thread.
+//! the socket, so no write reaches a closed or reused fd. Reading on a waiting thread is
+//! `socket_reader.rs`.
 
 use crate::{frames::FrameEntry, plain_socket::send, types::FrameSize};
 use amq_protocol::frame::{WriteContext, gen_frame};

@@ -357,8 +357,12 @@ impl Inner {
                 .or_default()
                 .push_back(reply);
         }
-        for entry in self.send_direct(vec![FrameEntry::new(frame, sending)]) {
+        let entry = FrameEntry::new(frame, sending);
+        if self.direct.is_none() {
             self.frames.push_back(entry);
+        } else {
+            let rest = self.send_direct(vec![entry]);
+            self.frames.extend(rest);
         }
         self.has_pending()
     }
@@ -379,16 +383,21 @@ impl Inner {
             resolver.resolve(());
             return false;
         };
-        let mut entries: Vec<FrameEntry> = frames.into_iter().map(FrameEntry::from).collect();
-        entries.push((last_frame, Some(resolver)).into());
-        for entry in self.send_direct(entries) {
-            self.low_prio_frames.push_back(entry);
+        let entries = frames
+            .into_iter()
+            .map(FrameEntry::from)
+            .chain(std::iter::once((last_frame, Some(resolver)).into()));
+        if self.direct.is_none() {
+            self.low_prio_frames.extend(entries);
+        } else {
+            let rest = self.send_direct(entries.collect());
+            self.low_prio_frames.extend(rest);
         }
         self.has_pending()
     }
 
-    /// Writes `entries` on the socket in direct mode; returns those to queue instead (all of them
-    /// outside direct mode). Direct mode ends when anything is left for the I/O thread.
+    /// Writes `entries` on the socket (direct mode is on); returns those to queue instead. Direct mode
+    /// ends when anything is left for the I/O thread.
     fn send_direct(&mut self, entries: Vec<FrameEntry>) -> Vec<FrameEntry> {
         let Some(direct) = self.direct.as_mut() else {
             return entries;

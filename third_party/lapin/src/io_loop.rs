@@ -243,6 +243,7 @@ impl<
                             self.frames.clear_connection_steps(err);
                         })?;
                     self.plain_fd = stream.plain_fd();
+                    self.socket_state.arm_bell(self.plain_fd.is_some());
                     self.half_closed = false;
                     let mut res = Ok(());
 

@@ -106,12 +106,17 @@ impl<S: AsyncRead + AsyncWrite + Send + Unpin + 'static> AsyncWrite for Socket<S
 pub(crate) struct FdReader(pub(crate) RawFd);
 
 impl AsyncRead for FdReader {
-    #[allow(unsafe_code)]
     fn poll_read(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
-        // SAFETY: `buf` is a live, writable slice; the I/O loop keeps the fd open while it lends it.
-        let n = unsafe { libc::recv(self.0, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
-        would_block(if n < 0 { Err(io::Error::last_os_error()) } else { Ok(n as usize) })
+        would_block(recv(self.0, buf))
     }
+}
+
+/// One non-blocking `recv` (the I/O loop keeps the fd open while it lends it).
+#[allow(unsafe_code)]
+fn recv(fd: RawFd, buf: &mut [u8]) -> io::Result<usize> {
+    // SAFETY: `buf` is a live, writable slice; the caller holds `fd` open.
+    let n = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+    if n < 0 { Err(io::Error::last_os_error()) } else { Ok(n as usize) }
 }
 
 /// One non-blocking `send`; `MSG_NOSIGNAL`: a closed peer gives EPIPE, not a SIGPIPE to the process.

@@ -7,8 +7,8 @@
 //! it stops waiting: the frames are then read, parsed and handed to their channels on that thread,
 //! without a wake-up of the I/O thread and another of the waiting one per batch of bytes.
 //!
-//! Who watches the socket is a lease: from `enter`, the I/O thread stops waiting for it to be
-//! readable. After `leave` it takes the socket back once the lease has gone unused for `LEASE`, so
+//! Who watches the socket is a lease: once the waiting thread has taken `fd()` to sleep on, the I/O
+//! thread stops waiting for it to be readable. After `leave` it takes the socket back once the lease has gone unused for `LEASE`, so
 //! heartbeats and frames keep being read while the embedder runs other code; a wait that follows
 //! within `LEASE` (the next `wait()` of a consume loop) keeps it. Both threads may read at any time
 //! (the lock orders them): the lease only decides who is woken. Anything unusual (end of stream, a

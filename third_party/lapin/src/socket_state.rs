@@ -2,7 +2,10 @@ use crate::Result;
 use flume::{Receiver, Sender};
 use std::{
     os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd},
-    sync::Arc,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
     task::{Poll, Wake, Waker},
 };
 use tracing::{error, trace};
@@ -32,13 +35,14 @@ impl Default for SocketState {
 #[derive(Clone)]
 pub(crate) struct SocketStateHandle {
     sender: Sender<SocketEvent>,
-    /// Rung with every event, for an I/O loop that waits on its socket with poll(2)
-    /// (`plain_socket.rs`, mq patch); None if no eventfd could be made (the loop then keeps the reactor).
+    /// Rung with every event while the I/O loop waits on its socket with poll(2) (`plain_socket.rs`,
+    /// mq patch); None if no eventfd could be made (the loop then keeps the reactor).
     bell: Option<Arc<Bell>>,
 }
 
-/// An eventfd: `ring` makes it readable until `drain`.
-pub(crate) struct Bell(OwnedFd);
+/// An eventfd: `ring` makes it readable until `drain`, while armed (a loop that waits on the reactor
+/// never reads it, and its reactor wakes it for every batch of bytes: no write for nothing then).
+pub(crate) struct Bell(OwnedFd, AtomicBool);
 
 #[allow(unsafe_code)]
 impl Bell {
@@ -49,10 +53,13 @@ impl Bell {
             return Err(std::io::Error::last_os_error());
         }
         // SAFETY: fd is a fresh descriptor nothing else owns.
-        Ok(Self(unsafe { OwnedFd::from_raw_fd(fd) }))
+        Ok(Self(unsafe { OwnedFd::from_raw_fd(fd) }, AtomicBool::new(false)))
     }
 
     fn ring(&self) {
+        if !self.1.load(Ordering::Acquire) {
+            return;
+        }
         let one = 1u64.to_ne_bytes();
         // SAFETY: writes 8 bytes from a live array to our open eventfd; a full counter only fails.
         unsafe { libc::write(self.0.as_raw_fd(), one.as_ptr().cast(), one.len()) };
@@ -96,6 +103,13 @@ impl SocketState {
     /// Whether `wait_on` can be used (the loop may take its socket out of the reactor).
     pub(crate) fn can_wait_on_socket(&self) -> bool {
         self.handle.bell.is_some()
+    }
+
+    /// Events ring the bell from now on when the loop waits with `wait_on`, not otherwise.
+    pub(crate) fn arm_bell(&self, armed: bool) {
+        if let Some(bell) = &self.handle.bell {
+            bell.1.store(armed, Ordering::Release);
+        }
     }
 
     /// Waits on the socket itself (mq patch, `plain_socket.rs`): until it is readable (when `read`),
