@@ -11,7 +11,7 @@ use super::{
     deliveries::{Deliveries, Subscription},
     errors::{self, channel_error},
     exceptions as ex,
-    link::rpc,
+    link::{rpc, Link},
     session,
 };
 use crate::{exceptions::exception, runtime};
@@ -70,32 +70,26 @@ impl ChannelState {
 
     fn reopen_on(&self, reason: String) -> PhpResult<()> {
         let lost = self.link();
-        let link = self.session.recover(&lost, reason)?;
-        // A signal handler may have closed this channel during the reconnect.
-        if self.closed.get() {
-            return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
-        }
-        let setup = {
-            let mut setup = self.setup.borrow_mut();
-            for (old, new) in self.session.renames() {
-                setup.queue_renamed(&old, &new);
+        let deadline = session::recovery_deadline();
+        let mut link = self.session.recover(&lost, reason.clone())?;
+        // A recovered link lost again before the channel is open on it (a network that keeps dropping
+        // connections) is recovered again, until the deadline: not a reason to close the channel for good.
+        let (channel, deliveries) = loop {
+            // A signal handler may have closed this channel during the reconnect.
+            if self.closed.get() {
+                return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
             }
-            setup.clone()
-        };
-        let opening = async {
-            let channel = link.connection.create_channel().await?;
-            let mut deliveries = Deliveries::default();
-            for (c, consumer) in channel_setup::replay(&setup, &channel).await? {
-                deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
+            match rpc(&link, self.opening(&link))? {
+                Ok(opened) => break opened,
+                Err(_) if session::lost_again(&link, deadline) => link = self.session.recover(&link, reason.clone())?,
+                Err(e) => return Err(channel_error(&e, errors::CHANNEL_OPEN)),
             }
-            Ok((channel, deliveries))
         };
-        let (channel, deliveries) = rpc(&link, opening)?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
         if self.closed.get() {
             let _ = runtime::poll_once(&mut Box::pin(channel.close(200, "".into())));
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
         }
-        self.transaction_lost.set(setup.transactional);
+        self.transaction_lost.set(self.setup.borrow().transactional);
         *self.link.borrow_mut() = link;
         *self.channel.borrow_mut() = channel;
         *self.deliveries.borrow_mut() = deliveries;
@@ -117,5 +111,25 @@ impl ChannelState {
             self.publish_frames(&p, Some(tag))?;
         }
         Ok(())
+    }
+
+    /// This channel opened on `link` as it was set up, with its consumers, under the queue names the
+    /// reconnects gave server-named queues.
+    fn opening<'a>(&self, link: &'a Link) -> impl std::future::Future<Output = lapin::Result<(lapin::Channel, Deliveries)>> + Send + 'a {
+        let setup = {
+            let mut setup = self.setup.borrow_mut();
+            for (old, new) in self.session.renames() {
+                setup.queue_renamed(&old, &new);
+            }
+            setup.clone()
+        };
+        async move {
+            let channel = link.connection.create_channel().await?;
+            let mut deliveries = Deliveries::default();
+            for (c, consumer) in channel_setup::replay(&setup, &channel).await? {
+                deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
+            }
+            Ok((channel, deliveries))
+        }
     }
 }

@@ -3,7 +3,10 @@
 use ext_php_rs::exception::PhpException;
 use lapin::ErrorKind;
 
-use super::exceptions::{self as ex, protocol};
+use super::{
+    exceptions::{self as ex, protocol},
+    transport::UnableToConnect,
+};
 use crate::exceptions::exception;
 
 /// The AMQP method a call was making, for AMQPProtocolException's `amqp_method_sig` (class, method).
@@ -61,6 +64,11 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
         ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
+        // php-amqplib's class for a bad frame type or frame-end octet; lapin's parser names neither
+        // byte, so the text says what happened to the connection.
+        ErrorKind::ParsingError(_) => {
+            exception(ex::INVALID_FRAME, "Framing error: the broker sent bytes that are no AMQP frame; the connection is closed", 0)
+        }
         _ => exception(ex::RUNTIME, error.to_string(), 0),
     }
 }
@@ -120,6 +128,9 @@ pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
             ex::INVALID_FRAME,
             "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)".into(),
         ),
+        ErrorKind::IOError(e) if e.get_ref().is_some_and(|inner| inner.is::<UnableToConnect>()) => {
+            failure(ex::IO, e.to_string())
+        }
         _ => failure(ex::IO, error.to_string()),
     }
 }

@@ -10,6 +10,7 @@
 use std::{
     cell::{Cell, RefCell},
     sync::Arc,
+    time::{Duration, Instant},
 };
 
 use ext_php_rs::exception::PhpResult;
@@ -177,18 +178,35 @@ impl Session {
         }
     }
 
+    /// A new link with the topology declared again. A link lost again during the replay (a network
+    /// that keeps dropping connections) is replaced by another, until `mq.amqp_recovery_deadline_ms`:
+    /// only connecting's own failures (by its policy) and the broker's refusals end recovery.
     fn reconnect(&self) -> PhpResult<Arc<Link>> {
-        // As RabbitMQ's Java client (networkRecoveryInterval): a broker going down is not back at once,
-        // and a cluster needs a moment to elect new queue leaders (RabbitMQ 3.10 nacks every publish on
-        // a channel opened on another node within about 0.3 s of a quorum leader's death).
-        let interval = ini::amqp_recovery_interval();
-        if !interval.is_zero() {
-            runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
+        let deadline = recovery_deadline();
+        loop {
+            // As RabbitMQ's Java client (networkRecoveryInterval): a broker going down is not back at once,
+            // and a cluster needs a moment to elect new queue leaders (RabbitMQ 3.10 nacks every publish on
+            // a channel opened on another node within about 0.3 s of a quorum leader's death).
+            let interval = ini::amqp_recovery_interval();
+            if !interval.is_zero() {
+                runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
+            }
+            let link = connect(&self.reconnecting())?;
+            let recorded = self.topology.borrow().clone();
+            // Each declaration is bounded by the RPC timeout, not the whole replay.
+            match replaying(topology::replay(recorded, &link.connection, link.rpc_timeout)) {
+                Ok(replayed) => {
+                    self.replayed(replayed);
+                    return Ok(link);
+                }
+                Err(_) if lost_again(&link, deadline) => continue,
+                Err(e) => return Err(e),
+            }
         }
-        let link = connect(&self.reconnecting())?;
-        let recorded = self.topology.borrow().clone();
-        // Each declaration is bounded by the RPC timeout, not the whole replay.
-        let replayed = replaying(topology::replay(recorded, &link.connection, link.rpc_timeout))?;
+    }
+
+    /// Records what a replay renamed and what the broker refused.
+    fn replayed(&self, replayed: topology::Replayed) {
         let mut topology = self.topology.borrow_mut();
         for (old, new) in &replayed.renamed {
             topology.queue_renamed(old, new);
@@ -197,7 +215,6 @@ impl Session {
         if !replayed.refused.is_empty() {
             self.notices.borrow_mut().push(Notice::Refused(replayed.refused.join("; ")));
         }
-        Ok(link)
     }
 
     /// How recovery connects: by the connection's retry policy, or else with php.ini's retry delays
@@ -221,6 +238,21 @@ impl Session {
     pub fn take_notices(&self) -> Vec<Notice> {
         std::mem::take(&mut *self.notices.borrow_mut())
     }
+}
+
+/// When recovery stops replacing links that are lost as soon as they are made (None: never, as for a
+/// deadline of 0).
+pub fn recovery_deadline() -> Option<Instant> {
+    let seconds = ini::amqp_recovery_deadline();
+    (seconds > 0.0).then(|| Instant::now().checked_add(Duration::from_secs_f64(seconds))).flatten()
+}
+
+/// Whether a step of recovery on `link` failed because `link` was lost too, with time left to try a
+/// new one (not when a signal handler's exception ended the step: that is the program's).
+pub fn lost_again(link: &Link, deadline: Option<Instant>) -> bool {
+    !link.is_connected()
+        && deadline.is_none_or(|deadline| Instant::now() < deadline)
+        && !ext_php_rs::zend::ExecutorGlobals::has_exception()
 }
 
 /// The topology replay on a new link (its steps bound themselves); lapin's error as a connection error.

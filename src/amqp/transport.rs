@@ -88,22 +88,56 @@ pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, 
 /// Each address gets the URI's `connection_timeout`, as lapin's blocking connect gives it: the caller
 /// stops waiting at its own limit, and the I/O thread must not stay blocked in connect() long after.
 fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
+    let (host, port) = (uri.authority.host.as_str(), uri.authority.port);
     let socket = match uri.query.connection_timeout.filter(|&ms| ms > 0) {
-        None => TcpStream::connect((uri.authority.host.as_str(), uri.authority.port))?,
-        Some(ms) => {
+        None => TcpStream::connect((host, port)),
+        Some(ms) => (host, port).to_socket_addrs().and_then(|addresses| {
             let mut last = io::Error::new(io::ErrorKind::InvalidInput, "could not resolve to any address");
-            let addresses = (uri.authority.host.as_str(), uri.authority.port).to_socket_addrs()?;
             let connected = addresses.into_iter().find_map(|address| {
                 TcpStream::connect_timeout(&address, Duration::from_millis(ms)).map_err(|e| last = e).ok()
             });
-            connected.ok_or(last)?
-        }
+            connected.ok_or(last)
+        }),
     };
+    let socket = socket.map_err(|e| UnableToConnect::error(e, uri))?;
     socket.set_nodelay(true)?;
     socket.set_nonblocking(true)?;
     let _context = reactor.enter();
     Ok(async_compat::Compat::new(tokio::net::TcpStream::from_std(socket)?))
 }
+
+/// A host that could not be reached, told as php-amqplib's stream connect tells it (PHP's
+/// `stream_socket_client()` warning, which user code and logs match on): `AMQPIOException`'s message is
+/// this text, without lapin's "IO error: " (`errors::connect_error`).
+#[derive(Debug)]
+pub struct UnableToConnect(String);
+
+impl UnableToConnect {
+    fn error(e: io::Error, uri: &AMQPUri) -> io::Error {
+        let scheme = if uri.scheme == AMQPScheme::AMQPS { "ssl" } else { "tcp" };
+        let (host, port) = (&uri.authority.host, uri.authority.port);
+        let text = e.to_string();
+        let reason = if let Some(gai) = text.strip_prefix("failed to lookup address information: ") {
+            format!("php_network_getaddresses: getaddrinfo for {host} failed: {gai}")
+        } else if e.kind() == io::ErrorKind::TimedOut {
+            "Connection timed out".to_owned()
+        } else {
+            // strerror's text, as PHP prints it, without Rust's " (os error N)".
+            let suffix = e.raw_os_error().map(|code| format!(" (os error {code})")).unwrap_or_default();
+            text.strip_suffix(suffix.as_str()).unwrap_or(&text).to_owned()
+        };
+        let message = format!("stream_socket_client(): Unable to connect to {scheme}://{host}:{port} ({reason})");
+        io::Error::new(e.kind(), UnableToConnect(message))
+    }
+}
+
+impl std::fmt::Display for UnableToConnect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UnableToConnect {}
 
 /// lapin's reading of an I/O error: the runtime shutting down is not the socket's fault.
 fn io_error(e: io::Error, runtime: &Runtime<Kit>) -> lapin::Error {

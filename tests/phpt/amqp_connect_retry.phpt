@@ -136,17 +136,17 @@ echo "attempts listed: ", count($attempts), "\n";
 failover to the second host: true, declared a queue: true
 server properties of the host reached: RabbitMQ
 reconnect() fails over again: true
-all refused: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
+all refused: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
 attempts listed: 0
 then an invalid host: InvalidArgumentException (0) 'port' key is required.
 bad password, then good: connected
 -- with a policy
-5 attempts: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
-  1) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  2) 127.0.0.1:2: IO error: Connection refused (os error 111)
-  3) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  4) 127.0.0.1:2: IO error: Connection refused (os error 111)
-  5) 127.0.0.1:1: IO error: Connection refused (os error 111)
+5 attempts: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
+  1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  2) 127.0.0.1:2: stream_socket_client(): Unable to connect to tcp://127.0.0.1:2 (Connection refused)
+  3) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  4) 127.0.0.1:2: stream_socket_client(): Unable to connect to tcp://127.0.0.1:2 (Connection refused)
+  5) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
 waited the delays: true
 times grow: true
 third host after two refusals: true
@@ -154,11 +154,11 @@ wrong password, 5 allowed: PhpAmqpLib\Exception\AMQPConnectionClosedException (4
   1) 127.0.0.1:%d: ACCESS_REFUSED - Login was refused using authentication mechanism AMQPLAIN. For details see the broker logfile.(0, 0)
 missing vhost, 5 allowed: PhpAmqpLib\Exception\AMQPConnectionClosedException (530) NOT_ALLOWED - vhost mq-no-such-vhost not found(10, 40)
   1) 127.0.0.1:%d: NOT_ALLOWED - vhost mq-no-such-vhost not found(10, 40)
-retryOn excludes I/O errors: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
-  1) 127.0.0.1:1: IO error: Connection refused (os error 111)
-none(): PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
-  1) 127.0.0.1:1: IO error: Connection refused (os error 111)
-deadline 0.5 s, 0.2 s apart: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
+retryOn excludes I/O errors: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
+  1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+none(): PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
+  1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+deadline 0.5 s, 0.2 s apart: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
 stopped by the deadline: true
 silent host, deadline 0.5 s: PhpAmqpLib\Exception\AMQPIOException (0) Connection to 127.0.0.1:%d timed out after 0.%d sec
 one attempt, cut to the deadline: true
@@ -168,21 +168,21 @@ retry_policy not a policy: InvalidArgumentException (0) 'retry_policy' must be a
 NULL
 bool(true)
 setRetryPolicy("x"): TypeError (0) PhpAmqpLib\Connection\AMQPConnectionConfig::setRetryPolicy(): Argument #1 ($policy) must be of type ?Mq\RetryPolicy, string given, called in %s on line %d
-factory, one refused host: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
-  1) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  2) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  3) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  4) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  5) 127.0.0.1:1: IO error: Connection refused (os error 111)
+factory, one refused host: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
+  1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  2) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  3) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  4) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  5) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
 lazy: PhpAmqpLib\Connection\AMQPLazyConnection
-lazy, on first use: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
-  1) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  2) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  3) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  4) 127.0.0.1:1: IO error: Connection refused (os error 111)
-  5) 127.0.0.1:1: IO error: Connection refused (os error 111)
-policy removed: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
+lazy, on first use: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
+  1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  2) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  3) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  4) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+  5) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+policy removed: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
 attempts listed: 0
 factory with a policy, good host: true
-constructor with the config, refused host: PhpAmqpLib\Exception\AMQPIOException (0) IO error: Connection refused (os error 111)
+constructor with the config, refused host: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
 attempts listed: 5

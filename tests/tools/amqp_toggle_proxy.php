@@ -4,13 +4,16 @@
 // sockets stay open, so the client's send buffer fills), SIGUSR2 closes all open connections (reset).
 // SIGHUP makes it send a flood of AMQP heartbeat frames to every client for 3 s (only safe while the
 // broker sends nothing, so the heartbeats land between frames). A line "inject HEX" on its stdin sends
-// those bytes to every client (same caveat); a line "rst" resets every client connection (RST).
-// Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt.
+// those bytes to every client (same caveat); a line "rst" resets every client connection (RST); a line
+// "rst-on CLASS METHOD COUNT" resets, the next COUNT times, the connection of a client that sends that
+// AMQP method (e.g. 50 10, queue.declare), instead of forwarding it. Ends when its stdin closes. Used by
+// tests/phpt/amqp_socket_reader.phpt and amqp_recovery_reset_storm.phpt.
 require __DIR__ . '/brokers.php';
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
 pcntl_async_signals(true);
 $pairs = [];
+$resetOn = null;
 $frozen = false;
 $kill = false;
 pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
@@ -36,13 +39,12 @@ while (true) {
         if ($r === STDIN) {
             $line = fgets(STDIN);
             if ($line === false) { exit(0); }
-            if (trim($line) === 'rst') { // reset the clients' side (SO_LINGER 0: RST, not FIN); needs ext-sockets
-                foreach ($pairs as $id => $p) {
-                    $sock = socket_import_stream($p[0]);
-                    socket_set_option($sock, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
-                    socket_close($sock);
-                    @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
-                }
+            if (trim($line) === 'rst') {
+                foreach (array_keys($pairs) as $id) { reset_pair($pairs, $id); }
+            }
+            if (preg_match('/^rst-on (\d+) (\d+) (\d+)$/', trim($line), $m)) {
+                // A method frame: type 1, channel, size, then class and method ids.
+                $resetOn = ['pattern' => '/\x01..[\x00-\xff]{4}' . preg_quote(pack('nn', $m[1], $m[2]), '/') . '/s', 'count' => (int) $m[3]];
             }
             if (str_starts_with($line, 'inject ')) {
                 foreach ($pairs as $p) { @fwrite($p[0], hex2bin(trim(substr($line, 7)))); }
@@ -63,7 +65,10 @@ while (true) {
             if ($r === $p[0] || $r === $p[1]) {
                 $to = $r === $p[0] ? $p[1] : $p[0];
                 $data = @fread($r, 1 << 20);
-                if ($data === '' || $data === false) {
+                if ($r === $p[0] && ($resetOn['count'] ?? 0) > 0 && is_string($data) && preg_match($resetOn['pattern'], $data)) {
+                    $resetOn['count']--;
+                    reset_pair($pairs, $id);
+                } elseif ($data === '' || $data === false) {
                     @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
                 } else {
                     @fwrite($to, $data);
@@ -71,4 +76,15 @@ while (true) {
             }
         }
     }
+}
+
+/** Resets the client's side (SO_LINGER 0: RST, not FIN; needs ext-sockets) and closes the broker's. */
+function reset_pair(array &$pairs, int $id): void
+{
+    [$client, $broker] = $pairs[$id];
+    $sock = socket_import_stream($client);
+    socket_set_option($sock, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
+    socket_close($sock); // closes $client's stream too
+    fclose($broker);
+    unset($pairs[$id]);
 }

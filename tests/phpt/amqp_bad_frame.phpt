@@ -1,0 +1,60 @@
+--TEST--
+bytes from the peer that are no AMQP frame (an unknown frame type, a bad frame-end octet), met while PHP waits or between calls: AMQPInvalidFrameException (an AMQPRuntimeException, as in php-amqplib), the connection closed, no hang
+--EXTENSIONS--
+mq
+pcntl
+--CONFLICTS--
+rabbitmq
+--FILE--
+<?php
+require dirname(__DIR__) . '/tools/brokers.php';
+use PhpAmqpLib\Connection\AMQPStreamConnection;
+use PhpAmqpLib\Exception\AMQPRuntimeException;
+
+pcntl_async_signals(true);
+$q = fresh_name('bad-frame');
+$cases = [
+    'unknown frame type' => '09000000000000CE',
+    'bad frame-end octet' => '0800000000000000',
+];
+foreach ($cases as $what => $hex) {
+    foreach (['during wait()', 'between calls'] as $when) {
+        $proxy = proc_open([PHP_BINARY, '-n', '-d', 'extension=sockets', dirname(__DIR__) . '/tools/amqp_toggle_proxy.php'],
+            [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+        $port = (int) fgets($pipes[1]);
+        $c = new AMQPStreamConnection('127.0.0.1', $port, 'guest', 'guest');
+        $ch = $c->channel();
+        $ch->queue_declare($q, false, false, false, true);
+        $ch->basic_consume($q, '', false, true, false, false, function () {});
+        $inject = function () use ($pipes, $hex) { fwrite($pipes[0], "inject $hex\n"); fflush($pipes[0]); };
+        $t = microtime(true);
+        try {
+            if ($when === 'during wait()') {
+                pcntl_signal(SIGALRM, $inject);
+                pcntl_alarm(1);
+                $ch->wait(null, false, 5);
+            } else {
+                $inject();
+                usleep(500000);
+                $ch->queue_declare($q, true);
+            }
+            $r = 'no exception';
+        } catch (Throwable $e) {
+            $r = get_class($e) . ($e instanceof AMQPRuntimeException ? ' (an AMQPRuntimeException)' : '') . ': ' . $e->getMessage();
+        }
+        printf("%s, %s: %s; in time: %s; connected: %s\n", $what, $when, $r,
+            var_export(microtime(true) - $t < 3, true), var_export($c->isConnected(), true));
+        pcntl_alarm(0);
+        fclose($pipes[0]);
+        proc_close($proxy);
+    }
+}
+$c = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
+$c->channel()->queue_delete($q);
+$c->close();
+?>
+--EXPECT--
+unknown frame type, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
+unknown frame type, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
+bad frame-end octet, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
+bad frame-end octet, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
