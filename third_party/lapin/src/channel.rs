@@ -876,21 +876,18 @@ impl Channel {
                 let auth_starter = auth_provider
                     .auth_starter()
                     .map_err(ErrorKind::AuthProviderError)?;
-                let channel = self.clone();
                 let client_properties = configuration.amqp_client_properties.clone();
-                self.internal_rpc.spawn(async move {
-                    channel
-                        .connection_start_ok(
-                            client_properties,
-                            mechanism,
-                            auth_starter,
-                            locale,
-                            resolver,
-                            connection,
-                            auth_provider,
-                        )
-                        .await
-                });
+                // mq patch: queued from this (the I/O) thread, which writes it next, instead of from a
+                // task of internal_rpc's: two thread hops per handshake step (see PATCHED.md).
+                self.connection_start_ok(
+                    client_properties,
+                    mechanism,
+                    auth_starter,
+                    locale,
+                    resolver,
+                    connection,
+                    auth_provider,
+                );
                 Ok(())
             }
             step => self.connection_process_error(state, Some(step), None),
@@ -912,15 +909,11 @@ impl Channel {
         match step {
             ConnectionStep::StartOk(resolver, connection, auth_provider)
             | ConnectionStep::SecureOk(resolver, connection, auth_provider) => {
-                let channel = self.clone();
                 let response = auth_provider
                     .continue_auth(method.challenge)
                     .map_err(ErrorKind::AuthProviderError)?;
-                self.internal_rpc.spawn(async move {
-                    channel
-                        .connection_secure_ok(response, resolver, connection, auth_provider)
-                        .await
-                });
+                // mq patch: queued from the I/O thread, as start-ok.
+                self.connection_secure_ok(response, resolver, connection, auth_provider);
                 Ok(())
             }
             step => self.connection_process_error(state, Some(step), None),
@@ -948,19 +941,13 @@ impl Channel {
                     method.heartbeat,
                 );
 
-                let channel = self.clone();
-                let configuration = self.configuration.clone();
-                let vhost = self.connection_status.vhost();
-                self.internal_rpc.spawn(async move {
-                    channel
-                        .connection_tune_ok(
-                            configuration.channel_max(),
-                            configuration.frame_max(),
-                            configuration.heartbeat(),
-                        )
-                        .await?;
-                    channel.connection_open(vhost, resolver, connection).await
-                });
+                // mq patch: both queued from the I/O thread, in order, as start-ok.
+                self.connection_tune_ok(
+                    self.configuration.channel_max(),
+                    self.configuration.frame_max(),
+                    self.configuration.heartbeat(),
+                );
+                self.connection_open(self.connection_status.vhost(), resolver, connection);
                 Ok(())
             }
             step => self.connection_process_error(state, Some(step), None),

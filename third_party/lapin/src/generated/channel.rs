@@ -960,7 +960,7 @@ impl Channel {
         }
     }
     /// Client response to `connection.start`, providing the chosen security mechanism and initial credentials.
-    async fn connection_start_ok(
+    fn connection_start_ok(
         &self,
         client_properties: FieldTable,
         mechanism: ShortString,
@@ -969,8 +969,8 @@ impl Channel {
         conn_resolver: PromiseResolver<Connection>,
         connection: Connection,
         auth_provider: Arc<dyn AuthProvider>,
-    ) -> Result<()> {
-        let (promise, resolver) = Promise::new("connection.start-ok");
+    ) {
+        let (_written, resolver) = Promise::new("connection.start-ok");
         let method = AMQPClass::Connection(protocol::connection::AMQPMethod::StartOk(
             protocol::connection::StartOk {
                 client_properties,
@@ -993,7 +993,6 @@ impl Channel {
             )),
             Some(resolver),
         );
-        promise.await
     }
     fn receive_connection_secure(&self, method: protocol::connection::Secure) -> Result<()> {
         self.assert_channel0(method.get_amqp_class_id(), method.get_amqp_method_id())?;
@@ -1007,14 +1006,14 @@ impl Channel {
         }
     }
     /// Client response to a `connection.secure` challenge, providing the SASL response data.
-    async fn connection_secure_ok(
+    fn connection_secure_ok(
         &self,
         response: LongString,
         conn_resolver: PromiseResolver<Connection>,
         connection: Connection,
         auth_provider: Arc<dyn AuthProvider>,
-    ) -> Result<()> {
-        let (promise, resolver) = Promise::new("connection.secure-ok");
+    ) {
+        let (_written, resolver) = Promise::new("connection.secure-ok");
         let method = AMQPClass::Connection(protocol::connection::AMQPMethod::SecureOk(
             protocol::connection::SecureOk { response },
         ));
@@ -1032,7 +1031,6 @@ impl Channel {
             )),
             Some(resolver),
         );
-        promise.await
     }
     fn receive_connection_tune(&self, method: protocol::connection::Tune) -> Result<()> {
         self.assert_channel0(method.get_amqp_class_id(), method.get_amqp_method_id())?;
@@ -1046,13 +1044,13 @@ impl Channel {
         }
     }
     /// Client confirmation of negotiated connection parameters (channel max, frame max, heartbeat).
-    async fn connection_tune_ok(
+    fn connection_tune_ok(
         &self,
         channel_max: ShortUInt,
         frame_max: LongUInt,
         heartbeat: ShortUInt,
-    ) -> Result<()> {
-        let (promise, resolver) = Promise::new("connection.tune-ok");
+    ) {
+        let (_written, resolver) = Promise::new("connection.tune-ok");
         let method = AMQPClass::Connection(protocol::connection::AMQPMethod::TuneOk(
             protocol::connection::TuneOk {
                 channel_max,
@@ -1062,16 +1060,15 @@ impl Channel {
         ));
 
         self.send_method_frame(method, Box::new(resolver.clone()), None, Some(resolver));
-        promise.await
     }
     /// Client request to open a virtual host, completing the connection handshake.
-    pub(crate) async fn connection_open(
+    pub(crate) fn connection_open(
         &self,
         virtual_host: ShortString,
         conn_resolver: PromiseResolver<Connection>,
         connection: Connection,
-    ) -> Result<()> {
-        let (promise, resolver) = Promise::new("connection.open");
+    ) {
+        let (_written, resolver) = Promise::new("connection.open");
         let reply = Reply::ConnectionStep(ConnectionStep::Open(conn_resolver, connection));
         let method = AMQPClass::Connection(protocol::connection::AMQPMethod::Open(
             protocol::connection::Open { virtual_host },
@@ -1083,7 +1080,6 @@ impl Channel {
             Some(ExpectedReply(reply, Box::new(resolver.clone()))),
             Some(resolver),
         );
-        promise.await
     }
     fn receive_connection_open_ok(&self, method: protocol::connection::OpenOk) -> Result<()> {
         self.assert_channel0(method.get_amqp_class_id(), method.get_amqp_method_id())?;
