@@ -81,7 +81,7 @@ impl ChannelState {
             }
             match rpc(&link, self.opening(&link))? {
                 Ok(opened) => break opened,
-                Err(_) if session::lost_again(&link, deadline) => link = self.session.recover(&link, reason.clone())?,
+                Err(e) if session::lost_again(&link, &e, deadline) => link = self.session.recover(&link, reason.clone())?,
                 Err(e) => return Err(channel_error(&e, errors::CHANNEL_OPEN)),
             }
         };

@@ -194,13 +194,14 @@ impl Session {
             let link = connect(&self.reconnecting())?;
             let recorded = self.topology.borrow().clone();
             // Each declaration is bounded by the RPC timeout, not the whole replay.
-            match replaying(topology::replay(recorded, &link.connection, link.rpc_timeout)) {
-                Ok(replayed) => {
+            match runtime::wait_dispatching(topology::replay(recorded, &link.connection, link.rpc_timeout), None)? {
+                Some(Ok(replayed)) => {
                     self.replayed(replayed);
                     return Ok(link);
                 }
-                Err(_) if lost_again(&link, deadline) => continue,
-                Err(e) => return Err(e),
+                Some(Err(e)) if lost_again(&link, &e, deadline) => continue,
+                Some(Err(e)) => return Err(errors::connection_error(&e, errors::NO_METHOD)),
+                None => return Err(errors::timed_out(0.0)),
             }
         }
     }
@@ -247,21 +248,15 @@ pub fn recovery_deadline() -> Option<Instant> {
     (seconds > 0.0).then(|| Instant::now().checked_add(Duration::from_secs_f64(seconds))).flatten()
 }
 
-/// Whether a step of recovery on `link` failed because `link` was lost too, with time left to try a
-/// new one (not when a signal handler's exception ended the step: that is the program's).
-pub fn lost_again(link: &Link, deadline: Option<Instant>) -> bool {
-    !link.is_connected()
+/// Whether a step of recovery on `link` failed with `error` because `link` was lost too, with time left
+/// to try a new one: not when the broker closed it for a reason recovery does not handle (it would close
+/// the next one as well), nor when a signal handler's exception ended the step (that is the program's).
+pub fn lost_again(link: &Link, error: &lapin::Error, deadline: Option<Instant>) -> bool {
+    let refused = matches!(error.kind(), ErrorKind::ProtocolError(_)) && !recoverable(error);
+    !refused
+        && !link.is_connected()
         && deadline.is_none_or(|deadline| Instant::now() < deadline)
         && !ext_php_rs::zend::ExecutorGlobals::has_exception()
-}
-
-/// The topology replay on a new link (its steps bound themselves); lapin's error as a connection error.
-fn replaying<T>(future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<T> {
-    match runtime::wait_dispatching(future, None)? {
-        Some(Ok(value)) => Ok(value),
-        Some(Err(e)) => Err(errors::connection_error(&e, errors::NO_METHOD)),
-        None => Err(errors::timed_out(0.0)),
-    }
 }
 
 #[cfg(test)]
