@@ -11,7 +11,7 @@ use super::{
     deliveries::{Deliveries, Subscription},
     errors::{self, channel_error},
     exceptions as ex,
-    link::{rpc, Link},
+    link::{while_connected, Link},
     session,
 };
 use crate::{exceptions::exception, runtime};
@@ -79,7 +79,8 @@ impl ChannelState {
             if self.closed.get() {
                 return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
             }
-            match rpc(&link, self.opening(&link))? {
+            let opened = while_connected(&link, self.opening(&link), link.rpc_timeout)?;
+            match opened.ok_or_else(|| errors::timed_out(link.rpc_timeout.map_or(0.0, |t| t.as_secs_f64())))? {
                 Ok(opened) => break opened,
                 Err(e) if session::lost_again(&link, &e, deadline) => link = self.session.recover(&link, reason.clone())?,
                 Err(e) => return Err(channel_error(&e, errors::CHANNEL_OPEN)),

@@ -25,8 +25,14 @@ use crate::{
 
 /// A new connection, closed at the end of the request if nothing closed it before (`shutdown`).
 pub fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
+    connect_unless(settings, &|| false)
+}
+
+/// `connect`, given up between attempts once `cancelled` says so (recovery, whose connection the
+/// program closed from a signal handler meanwhile): that failure is the last attempt's.
+pub fn connect_unless(settings: &Settings, cancelled: &dyn Fn() -> bool) -> PhpResult<Arc<Link>> {
     super::live_connections::collect_unreachable();
-    let link = Arc::new(open(settings)?);
+    let link = Arc::new(open(settings, cancelled)?);
     super::live_connections::track(&link);
     Ok(link)
 }
@@ -36,7 +42,7 @@ pub fn connect(settings: &Settings) -> PhpResult<Arc<Link>> {
 /// attempt (one host tried) succeeds, the attempts or the deadline run out, or an error the policy
 /// does not retry stops it; the error then lists every attempt. The sleeps between attempts run signal
 /// handlers as any wait does.
-fn open(settings: &Settings) -> PhpResult<Link> {
+fn open(settings: &Settings, cancelled: &dyn Fn() -> bool) -> PhpResult<Link> {
     let Some(policy) = settings.policy() else {
         let mut failure = None;
         for endpoint in &settings.hosts {
@@ -61,8 +67,11 @@ fn open(settings: &Settings) -> PhpResult<Link> {
         };
         let sleep = attempts.failed(&endpoint.address(), began, &failure.message, Instant::now(), retry::random_unit());
         match sleep {
-            Some(sleep) if policy.retries(&failure) => {
+            Some(sleep) if policy.retries(&failure) && !cancelled() => {
                 runtime::wait_dispatching(std::future::pending::<()>(), Some(sleep))?;
+                if cancelled() {
+                    return Err(failure.exception());
+                }
             }
             _ => {
                 failure.message = format!("{}\n{}", failure.message, attempts.report());

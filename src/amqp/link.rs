@@ -1,5 +1,6 @@
 //! `Link`: a live lapin connection, the process that opened it, and what rides on it (publish
-//! pipeline, flow notices); `rpc`, a lapin call bounded by its RPC timeout.
+//! pipeline, flow notices); `rpc`, a lapin call bounded by its RPC timeout (and `while_connected`, a
+//! wait of recovery's that also ends when the connection is lost).
 
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ use super::{
 };
 use crate::{
     exceptions::exception,
-    runtime::{self, OwnerPid},
+    runtime::{self, slices::slice, OwnerPid},
 };
 
 /// A live lapin connection and the process that opened it.
@@ -117,6 +118,34 @@ pub fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Resu
     let timeout = link.rpc_timeout;
     runtime::wait_dispatching_on_socket(future, timeout, link.socket())?
         .ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
+}
+
+/// How often `while_connected` looks at the connection.
+const LOST_CHECK: Duration = Duration::from_millis(50);
+
+/// A wait for recovery's steps on a new connection, bounded by `timeout` (None: the steps bound
+/// themselves): over, with a connection-state error, as soon as the connection is lost. lapin leaves a
+/// `channel.open` pending when its connection fails under it, which would wait out the whole RPC
+/// timeout (forever without one) instead of recovering again. None when the time is up.
+pub fn while_connected<T>(
+    link: &Link,
+    future: impl std::future::Future<Output = lapin::Result<T>> + Send,
+    timeout: Option<Duration>,
+) -> PhpResult<Option<lapin::Result<T>>> {
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+    let mut future = std::pin::pin!(future);
+    loop {
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        if let Some(done) = runtime::wait_dispatching_on_socket(future.as_mut(), Some(slice(left, LOST_CHECK)), link.socket())? {
+            return Ok(Some(done));
+        }
+        if !link.is_connected() {
+            return Ok(Some(Err(lapin::ErrorKind::InvalidConnectionState(lapin::ConnectionState::Error).into())));
+        }
+        if left.is_some_and(|left| left.is_zero()) {
+            return Ok(None);
+        }
+    }
 }
 
 /// lapin's reader of a connection's socket, for `runtime::wait_on_socket`.

@@ -17,8 +17,8 @@ use ext_php_rs::exception::PhpResult;
 use lapin::{types::ShortString, ErrorKind};
 
 use super::{
-    connect::connect,
-    link::Link,
+    connect::{connect, connect_unless},
+    link::{while_connected, Link},
     settings::Settings,
     errors,
     topology::{self, Topology},
@@ -155,12 +155,15 @@ impl Session {
         }
         self.notices.borrow_mut().push(Notice::Lost(reason.clone()));
         let closes = self.closes.get();
-        let recovered = self.reconnect();
+        let recovered = self.reconnect(closes);
         self.recovering.set(false);
         match recovered {
             // The program closed the connection meanwhile (a signal handler): it stays closed.
             Ok(link) if self.closes.get() != closes => {
                 let _ = link.close(Some(std::time::Instant::now() + std::time::Duration::from_secs(1)));
+                Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0))
+            }
+            Err(_) if self.closes.get() != closes => {
                 Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0))
             }
             // A signal handler's exception ended the reconnect: it is the program's, not a failure to recover.
@@ -181,8 +184,10 @@ impl Session {
     /// A new link with the topology declared again. A link lost again during the replay (a network
     /// that keeps dropping connections) is replaced by another, until `mq.amqp_recovery_deadline_ms`:
     /// only connecting's own failures (by its policy) and the broker's refusals end recovery.
-    fn reconnect(&self) -> PhpResult<Arc<Link>> {
+    fn reconnect(&self, closes: u64) -> PhpResult<Arc<Link>> {
         let deadline = recovery_deadline();
+        // A close of the program's from a signal handler ends the attempts.
+        let closed = || self.closes.get() != closes;
         loop {
             // As RabbitMQ's Java client (networkRecoveryInterval): a broker going down is not back at once,
             // and a cluster needs a moment to elect new queue leaders (RabbitMQ 3.10 nacks every publish on
@@ -191,15 +196,18 @@ impl Session {
             if !interval.is_zero() {
                 runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
             }
-            let link = connect(&self.reconnecting())?;
+            if closed() {
+                return Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0));
+            }
+            let link = connect_unless(&self.reconnecting(), &closed)?;
             let recorded = self.topology.borrow().clone();
             // Each declaration is bounded by the RPC timeout, not the whole replay.
-            match runtime::wait_dispatching(topology::replay(recorded, &link.connection, link.rpc_timeout), None)? {
+            match while_connected(&link, topology::replay(recorded, &link.connection, link.rpc_timeout), None)? {
                 Some(Ok(replayed)) => {
                     self.replayed(replayed);
                     return Ok(link);
                 }
-                Some(Err(e)) if lost_again(&link, &e, deadline) => continue,
+                Some(Err(e)) if lost_again(&link, &e, deadline) && !closed() => continue,
                 Some(Err(e)) => return Err(errors::connection_error(&e, errors::NO_METHOD)),
                 None => return Err(errors::timed_out(0.0)),
             }

@@ -88,7 +88,9 @@ pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, 
 /// Each address gets the URI's `connection_timeout`, as lapin's blocking connect gives it: the caller
 /// stops waiting at its own limit, and the I/O thread must not stay blocked in connect() long after.
 fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
-    let (host, port) = (uri.authority.host.as_str(), uri.authority.port);
+    // An IPv6 literal in brackets, as PHP's stream URLs write it ("[::1]"), is resolved without them.
+    let host = uri.authority.host.as_str();
+    let (host, port) = (host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host), uri.authority.port);
     let socket = match uri.query.connection_timeout.filter(|&ms| ms > 0) {
         None => TcpStream::connect((host, port)),
         Some(ms) => (host, port).to_socket_addrs().and_then(|addresses| {

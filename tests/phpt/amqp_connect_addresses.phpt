@@ -25,6 +25,7 @@ $attempts = [
     ['127.0.0.1', 1, 2.0],
     ['no-such-host.invalid', amqp_port(), 0.0],
     ['127.0.0.1', 1, 0.0],
+    ['[::1]', 1, 2.0], // an IPv6 literal as PHP's stream URLs write it, resolved without its brackets
 ];
 foreach ($attempts as [$host, $port, $timeout]) {
     try {
@@ -49,4 +50,5 @@ no-such-host.invalid:%d: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_
 127.0.0.1:1: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
 no-such-host.invalid:%d: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://no-such-host.invalid:%d (php_network_getaddresses: getaddrinfo for no-such-host.invalid failed: %s)
 127.0.0.1:1: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
+[::1]:1: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://[::1]:1 (Connection refused)
 TLS: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to ssl://127.0.0.1:1 (Connection refused)

@@ -1,8 +1,14 @@
 use crate::{ConnectionStatus, ErrorKind, internal_rpc::InternalRPCHandle, killswitch::KillSwitch};
 use async_rs::{Runtime, traits::*};
+use event_listener::Event;
 use std::{
     fmt,
-    sync::{Arc, Mutex, MutexGuard},
+    future::Future,
+    sync::{
+        Arc, Mutex, MutexGuard,
+        atomic::{AtomicBool, Ordering},
+    },
+    task::Poll,
     time::{Duration, Instant},
 };
 use tracing::error;
@@ -13,6 +19,8 @@ pub(crate) struct Heartbeat<RK: RuntimeKit + Clone + Send + 'static> {
     killswitch: KillSwitch,
     runtime: Runtime<RK>,
     inner: Arc<Mutex<Inner>>,
+    /// Set when the connection's I/O loop ends (mq patch, `stop`).
+    stopped: Arc<(AtomicBool, Event)>,
 }
 
 impl<RK: RuntimeKit + Clone + Send + 'static> Heartbeat<RK> {
@@ -24,6 +32,7 @@ impl<RK: RuntimeKit + Clone + Send + 'static> Heartbeat<RK> {
             killswitch,
             runtime,
             inner,
+            stopped: Default::default(),
         }
     }
 
@@ -40,9 +49,20 @@ impl<RK: RuntimeKit + Clone + Send + 'static> Heartbeat<RK> {
         let poison = self.lock_inner().poison.clone();
         self.runtime.spawn(async move {
             while let Some(dur) = heartbeat.poll_timeout(&internal_rpc, &poison) {
-                heartbeat.runtime.sleep(dur).await;
+                if stopped_during(&heartbeat.stopped, heartbeat.runtime.sleep(dur)).await {
+                    return;
+                }
             }
         });
+    }
+
+    /// Ends the heartbeat task now rather than at its next tick, up to half the heartbeat interval
+    /// later: until it ends it holds the connection's handles, and with them the I/O loop's eventfd
+    /// (a process opening connections in a loop ran out of descriptors). Called when the I/O loop
+    /// ends. (mq patch)
+    pub(crate) fn stop(&self) {
+        self.stopped.0.store(true, Ordering::SeqCst);
+        self.stopped.1.notify(usize::MAX);
     }
 
     fn poll_timeout(
@@ -166,4 +186,20 @@ impl Inner {
         self.update_last_write();
         self.poison = KillSwitch::default();
     }
+}
+
+/// Awaits `sleep`; true if `stopped` was set first (`Heartbeat::stop`).
+async fn stopped_during(stopped: &(AtomicBool, Event), sleep: impl Future) -> bool {
+    let stop = stopped.1.listen();
+    if stopped.0.load(Ordering::SeqCst) {
+        return true;
+    }
+    let (mut stop, mut sleep) = (std::pin::pin!(stop), std::pin::pin!(sleep));
+    std::future::poll_fn(|cx| {
+        if stop.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(true);
+        }
+        sleep.as_mut().poll(cx).map(|_| false)
+    })
+    .await
 }
