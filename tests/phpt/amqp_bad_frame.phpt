@@ -1,5 +1,5 @@
 --TEST--
-bytes from the peer that are no AMQP frame (an unknown frame type, a bad frame-end octet), met while PHP waits or between calls: AMQPInvalidFrameException (an AMQPRuntimeException, as in php-amqplib), the connection closed, no hang
+bytes from the peer that are no AMQP frame (an unknown frame type, a bad frame-end octet), met while PHP waits or between calls: AMQPInvalidFrameException (an AMQPRuntimeException, as in php-amqplib), the connection closed, no hang; a frame header announcing more than frame_max closes the connection with FRAME_ERROR at once (its bytes used to fill the buffer and stall the connection for good)
 --EXTENSIONS--
 mq
 pcntl
@@ -16,6 +16,7 @@ $q = fresh_name('bad-frame');
 $cases = [
     'unknown frame type' => '09000000000000CE',
     'bad frame-end octet' => '0800000000000000',
+    'a frame announcing 2 GB' => '0300017FFFFFF0616263', // refused from its header, not awaited
 ];
 foreach ($cases as $what => $hex) {
     foreach (['during wait()', 'between calls'] as $when) {
@@ -58,3 +59,5 @@ unknown frame type, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameExceptio
 unknown frame type, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
 bad frame-end octet, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
 bad frame-end octet, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
+a frame announcing 2 GB, during wait(): PhpAmqpLib\Exception\AMQPConnectionClosedException (an AMQPRuntimeException): frame too large: 2147483640 bytes(0, 0); in time: true; connected: false
+a frame announcing 2 GB, between calls: PhpAmqpLib\Exception\AMQPConnectionClosedException (an AMQPRuntimeException): frame too large: 2147483640 bytes(0, 0); in time: true; connected: false

@@ -193,6 +193,17 @@ impl Buffer {
         }
     }
 
+    /// The whole length (header, payload, end octet) of the frame at the front, once its 7-byte header
+    /// is in: a frame announcing more than `frame_max` is refused before its bytes fill the buffer and
+    /// stall the connection (mq patch).
+    pub(crate) fn front_frame_len(&self) -> Option<usize> {
+        if self.available_data < 7 {
+            return None;
+        }
+        let byte = |i: usize| self.memory[(self.position + i) % self.capacity];
+        Some(u32::from_be_bytes([byte(3), byte(4), byte(5), byte(6)]) as usize + 8)
+    }
+
     pub(crate) fn parsing_context(&self) -> ParsingContext<'_> {
         if self.available_data() == 0 {
             self.memory[self.end..self.end].into()
@@ -260,7 +271,8 @@ impl BackToTheBuffer for &mut Buffer {
     }
 }
 
-// mq: `grow` is patched (PATCHED.md); these check that it keeps the unread bytes in order.
+// mq: `grow` is patched and `front_frame_len` added (PATCHED.md); these check that `grow` keeps the
+// unread bytes in order, and that the front frame's length is read across the wrap.
 #[cfg(test)]
 mod tests {
     use super::Buffer;
@@ -274,6 +286,23 @@ mod tests {
 
     fn write(buffer: &mut Buffer, data: &[u8]) {
         assert_eq!((&mut *buffer).write(data).unwrap(), data.len());
+    }
+
+    #[test]
+    fn the_front_frame_length_is_read_from_its_header_once_it_is_in() {
+        let mut buffer = Buffer::with_capacity(16);
+        write(&mut buffer, b"\x03\x00\x01\x7f\xff");
+        assert_eq!(buffer.front_frame_len(), None);
+        write(&mut buffer, b"\xff\xf0");
+        assert_eq!(buffer.front_frame_len(), Some(0x7fff_fff0 + 8));
+        // The same header wrapped around the end of the memory.
+        let mut buffer = Buffer::with_capacity(8);
+        write(&mut buffer, b"abcdef");
+        buffer.consume(5);
+        write(&mut buffer, b"\x01\x00\x00\x00\x00\x00\x05");
+        buffer.consume(1);
+        assert_eq!(buffer.available_data(), 7);
+        assert_eq!(buffer.front_frame_len(), Some(5 + 8));
     }
 
     #[test]

@@ -725,20 +725,12 @@ impl<
         buffer: &mut Buffer,
         connection_killswitch: &KillSwitch,
     ) -> Result<Option<AMQPFrame>> {
+        let frame_max = self.configuration.frame_max() as usize;
         match parse_frame(buffer.parsing_context()) {
             Ok((i, f)) => {
                 let consumed = buffer.offset(i);
-                let frame_max = self.configuration.frame_max() as usize;
                 if frame_max > 0 && consumed > frame_max {
-                    error!(bytes = consumed, "received large frame");
-                    let error = AMQPError::new(
-                        AMQPHardError::FRAMEERROR.into(),
-                        format!("frame too large: {consumed} bytes").into(),
-                    );
-                    self.channels
-                        .channel0()
-                        .report_protocol_violation(error, 0, 0)
-                        .or_else(|err| self.critical_error(connection_killswitch, err))?;
+                    self.frame_too_large(consumed, connection_killswitch)?;
                 }
                 buffer.consume(consumed);
                 Ok(Some(f))
@@ -747,10 +739,25 @@ impl<
                 if !e.is_incomplete() {
                     error!(error=?e, "parse error");
                     self.critical_error(connection_killswitch, ErrorKind::ParsingError(e).into())?;
+                } else if let Some(len) = buffer.front_frame_len().filter(|&len| frame_max > 0 && len > frame_max) {
+                    // mq patch: refused from its header; its bytes would fill the buffer and stall.
+                    self.frame_too_large(len, connection_killswitch)?;
                 }
                 Ok(None)
             }
         }
+    }
+
+    fn frame_too_large(&mut self, bytes: usize, connection_killswitch: &KillSwitch) -> Result<()> {
+        error!(bytes, "received large frame");
+        let error = AMQPError::new(
+            AMQPHardError::FRAMEERROR.into(),
+            format!("frame too large: {bytes} bytes").into(),
+        );
+        self.channels
+            .channel0()
+            .report_protocol_violation(error, 0, 0)
+            .or_else(|err| self.critical_error(connection_killswitch, err))
     }
 }
 

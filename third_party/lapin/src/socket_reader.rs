@@ -150,7 +150,13 @@ impl SocketReader {
         while buffer.available_data() > 0 {
             let (frame, consumed) = match parse_frame(buffer.parsing_context()) {
                 Ok((rest, frame)) => (frame, buffer.offset(rest)),
-                Err(err) if err.is_incomplete() => break,
+                Err(err) if err.is_incomplete() => {
+                    // A frame announcing more than frame_max: the I/O thread refuses it (`IoLoop::parse`).
+                    if buffer.front_frame_len().is_some_and(|len| frame_max > 0 && len > frame_max) {
+                        self.hand_back(None);
+                    }
+                    break;
+                }
                 Err(_) => {
                     self.hand_back(None);
                     break;
