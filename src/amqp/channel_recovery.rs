@@ -80,7 +80,7 @@ impl ChannelState {
                 return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
             }
             let opened = while_connected(&link, self.opening(&link), link.rpc_timeout)?;
-            match opened.ok_or_else(|| errors::timed_out(link.rpc_timeout.map_or(0.0, |t| t.as_secs_f64())))? {
+            match opened.ok_or_else(|| link.rpc_timed_out())? {
                 Ok(opened) => break opened,
                 Err(e) if session::lost_again(&link, &e, deadline) => link = self.session.recover(&link, reason.clone())?,
                 Err(e) => return Err(channel_error(&e, errors::CHANNEL_OPEN)),

@@ -52,6 +52,11 @@ impl Link {
         }
     }
 
+    /// What a call that outlasted the RPC timeout throws.
+    pub fn rpc_timed_out(&self) -> ext_php_rs::exception::PhpException {
+        errors::timed_out(self.rpc_timeout.map_or(0.0, |t| t.as_secs_f64()))
+    }
+
     pub fn is_connected(&self) -> bool {
         self.owner.is_current() && self.connection.status().connected()
     }
@@ -115,9 +120,7 @@ impl Drop for Link {
 
 /// A lapin call on the PHP thread, bounded by the connection's RPC timeout (AMQPTimeoutException).
 pub fn rpc<T>(link: &Link, future: impl std::future::Future<Output = lapin::Result<T>> + Send) -> PhpResult<lapin::Result<T>> {
-    let timeout = link.rpc_timeout;
-    runtime::wait_dispatching_on_socket(future, timeout, link.socket())?
-        .ok_or_else(|| errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())))
+    runtime::wait_dispatching_on_socket(future, link.rpc_timeout, link.socket())?.ok_or_else(|| link.rpc_timed_out())
 }
 
 /// How often `while_connected` looks at the connection.

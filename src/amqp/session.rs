@@ -160,11 +160,11 @@ impl Session {
         match recovered {
             // The program closed the connection meanwhile (a signal handler): it stays closed.
             Ok(link) if self.closes.get() != closes => {
-                let _ = link.close(Some(std::time::Instant::now() + std::time::Duration::from_secs(1)));
-                Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0))
+                let _ = link.close(Some(Instant::now() + Duration::from_secs(1)));
+                Err(closed_by_program())
             }
             Err(_) if self.closes.get() != closes => {
-                Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0))
+                Err(closed_by_program())
             }
             // A signal handler's exception ended the reconnect: it is the program's, not a failure to recover.
             Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
@@ -197,7 +197,7 @@ impl Session {
                 runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
             }
             if closed() {
-                return Err(exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0));
+                return Err(closed_by_program());
             }
             let link = connect_unless(&self.reconnecting(), &closed)?;
             let recorded = self.topology.borrow().clone();
@@ -247,6 +247,12 @@ impl Session {
     pub fn take_notices(&self) -> Vec<Notice> {
         std::mem::take(&mut *self.notices.borrow_mut())
     }
+}
+
+/// What the calls recovery served throw after the program closed the connection meanwhile (a signal
+/// handler).
+fn closed_by_program() -> ext_php_rs::exception::PhpException {
+    exception(super::exceptions::CONNECTION_CLOSED, "Channel connection is closed.", 0)
 }
 
 /// When recovery stops replacing links that are lost as soon as they are made (None: never, as for a

@@ -18,13 +18,7 @@ try {
     show('connection refused message', str_replace((string) $port, 'PORT', $e->getMessage()));
     show('is AMQPRuntimeException', $e instanceof PhpAmqpLib\Exception\AMQPRuntimeException);
 }
-try {
-    new AMQPStreamConnection('no-such-host.invalid', amqp_port(), 'guest', 'guest');
-    out('connected?!');
-} catch (Throwable $e) {
-    show('unresolvable host class', get_class($e));
-    show('unresolvable host message', $e->getMessage());
-}
+attempt('unresolvable host', fn () => new AMQPStreamConnection('no-such-host.invalid', amqp_port(), 'guest', 'guest'));
 try {
     new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'wrong-password');
     out('connected?!');

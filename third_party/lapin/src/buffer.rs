@@ -204,6 +204,11 @@ impl Buffer {
         Some(u32::from_be_bytes([byte(3), byte(4), byte(5), byte(6)]) as usize + 8)
     }
 
+    /// `front_frame_len` when it is over `frame_max` (0: no limit).
+    pub(crate) fn front_frame_over(&self, frame_max: usize) -> Option<usize> {
+        self.front_frame_len().filter(|&len| frame_max > 0 && len > frame_max)
+    }
+
     pub(crate) fn parsing_context(&self) -> ParsingContext<'_> {
         if self.available_data() == 0 {
             self.memory[self.end..self.end].into()
@@ -295,6 +300,8 @@ mod tests {
         assert_eq!(buffer.front_frame_len(), None);
         write(&mut buffer, b"\xff\xf0");
         assert_eq!(buffer.front_frame_len(), Some(0x7fff_fff0 + 8));
+        assert_eq!(buffer.front_frame_over(131_072), Some(0x7fff_fff0 + 8));
+        assert_eq!(buffer.front_frame_over(0), None);
         // The same header wrapped around the end of the memory.
         let mut buffer = Buffer::with_capacity(8);
         write(&mut buffer, b"abcdef");
@@ -303,6 +310,7 @@ mod tests {
         buffer.consume(1);
         assert_eq!(buffer.available_data(), 7);
         assert_eq!(buffer.front_frame_len(), Some(5 + 8));
+        assert_eq!(buffer.front_frame_over(13), None);
     }
 
     #[test]

@@ -739,7 +739,7 @@ impl<
                 if !e.is_incomplete() {
                     error!(error=?e, "parse error");
                     self.critical_error(connection_killswitch, ErrorKind::ParsingError(e).into())?;
-                } else if let Some(len) = buffer.front_frame_len().filter(|&len| frame_max > 0 && len > frame_max) {
+                } else if let Some(len) = buffer.front_frame_over(frame_max) {
                     // mq patch: refused from its header; its bytes would fill the buffer and stall.
                     self.frame_too_large(len, connection_killswitch)?;
                 }

@@ -152,7 +152,7 @@ impl SocketReader {
                 Ok((rest, frame)) => (frame, buffer.offset(rest)),
                 Err(err) if err.is_incomplete() => {
                     // A frame announcing more than frame_max: the I/O thread refuses it (`IoLoop::parse`).
-                    if buffer.front_frame_len().is_some_and(|len| frame_max > 0 && len > frame_max) {
+                    if buffer.front_frame_over(frame_max).is_some() {
                         self.hand_back(None);
                     }
                     break;
