@@ -16,13 +16,13 @@ use std::{
 };
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{Confirmation, ConfirmEvents, PublisherConfirm};
+use lapin::{Confirmation, ConfirmEvents};
 
 use super::errors::{channel_error, BASIC_PUBLISH};
 use crate::runtime::{self, Waited};
 
 /// Resolves when the publish's frames are written (its confirm, if any, comes through `Confirms`).
-pub type Written = Pin<Box<dyn Future<Output = lapin::Result<PublisherConfirm>> + Send>>;
+pub type Written = Pin<Box<dyn Future<Output = lapin::Result<()>> + Send>>;
 
 /// The broker's answer to one confirmed publish, for the channel that made it.
 pub struct Confirmed {

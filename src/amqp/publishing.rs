@@ -1,10 +1,10 @@
 //! Publishing: a publish's frames queued without waiting (see `pipeline`), its route shared with the
 //! previous one, and in confirm mode its place in the unconfirmed map under its delivery tag.
 
-use std::rc::Rc;
+use std::{rc::Rc, task::Poll};
 
 use ext_php_rs::exception::PhpResult;
-use lapin::options::BasicPublishOptions;
+use lapin::{options::BasicPublishOptions, DirectPublish};
 
 use super::{
     channel_state::{Batched, ChannelState, Route},
@@ -63,25 +63,35 @@ impl ChannelState {
         Ok(())
     }
 
-    /// Queues a publish's frames; with a confirm tag, its confirm settles that tag (a replayed publish
-    /// keeps the tag PHP was given).
+    /// Writes a publish's frames, or queues what the socket does not take (see `pipeline`); with a
+    /// confirm tag, its confirm settles that tag (a replayed publish keeps the tag PHP was given).
     pub(super) fn publish_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<()> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
         let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
-        // lapin copies the body into its frames here (the future keeps no reference to it) and, in
-        // confirm mode, gives the publish its delivery tag.
-        let mut written: Written =
-            Box::pin(self.channel.borrow().basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties));
-        let first = runtime::poll_once(&mut written)?;
-        if let std::task::Poll::Ready(Err(e)) = &first {
-            return Err(channel_error(e, errors::BASIC_PUBLISH));
-        }
+        let channel = self.channel.borrow();
+        // While lapin's I/O thread lends the socket, the publish is serialized onto it here without
+        // lapin's frames and promise (lapin's PATCHED.md); otherwise lapin copies the body into its
+        // frames (the future keeps no reference to it) and, in confirm mode, gives it its delivery tag.
+        let pending: Option<Written> = match channel.basic_publish_direct(exchange, routing_key, options, body.bytes(), &properties) {
+            Some(DirectPublish::Written) => None,
+            Some(DirectPublish::Writing(rest)) => Some(rest),
+            None => {
+                let queued = channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties);
+                let mut written: Written = Box::pin(async move { queued.await.map(drop) });
+                match runtime::poll_once(&mut written)? {
+                    Poll::Ready(Err(e)) => return Err(channel_error(&e, errors::BASIC_PUBLISH)),
+                    Poll::Ready(Ok(())) => None,
+                    Poll::Pending => Some(written),
+                }
+            }
+        };
+        drop(channel);
         // Before the pipeline may run signal handlers, which may publish too.
         if let Some(tag) = tag {
             self.confirms.borrow_mut().published(tag);
         }
-        if first.is_pending() {
+        if let Some(written) = pending {
             self.link().pipeline.push(written, tag.is_some())?;
         }
         Ok(())

@@ -30,6 +30,11 @@ impl Acknowledgements {
         self.lock_inner().register_pending()
     }
 
+    /// Whether `events` was called: a publish's outcome has no future of its own.
+    pub(crate) fn in_event_mode(&self) -> bool {
+        self.lock_inner().events.is_some()
+    }
+
     pub(crate) fn events(&self) -> ConfirmEvents {
         self.lock_inner().events.get_or_insert_default();
         ConfirmEvents(self.clone())

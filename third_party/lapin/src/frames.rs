@@ -1,8 +1,8 @@
 use crate::{
-    Connection, Error, PromiseResolver,
+    Connection, Error, Promise, PromiseResolver,
     channel::Reply,
     connection_step::ConnectionStep,
-    direct_write::{Direct, DirectWriter, Unsent},
+    direct_write::{Direct, DirectWriter, Publish, Unsent},
     internal_rpc::InternalRPCHandle,
     promise::Cancelable,
     types::{ChannelId, FrameSize},
@@ -57,6 +57,33 @@ impl Frames {
         resolver: PromiseResolver<()>,
     ) -> bool {
         self.lock_inner().push_frames(channel_id, frames, resolver)
+    }
+
+    /// Writes a publish straight on the socket in direct mode (`Channel::basic_publish_direct`).
+    /// `register` runs under the frames lock once it goes out this way. None: not in direct mode
+    /// (or the channel failed, or the publish is too large), nothing was done. Some(None): every byte
+    /// is on the socket. Some(Some(promise)): the I/O thread, which must be woken, writes the rest
+    /// before anything queued after it, and then resolves the promise.
+    pub(crate) fn publish_direct(
+        &self,
+        publish: &Publish<'_>,
+        register: impl FnOnce(),
+    ) -> Option<Option<Promise<()>>> {
+        let mut inner = self.lock_inner();
+        if inner.check_poison(publish.channel_id).is_some() {
+            return None;
+        }
+        let rest = inner.direct.as_mut()?.send_publish(publish, register)?;
+        let Some(rest) = rest else { return Some(None) };
+        let (promise, resolver) = Promise::new("basic.publish");
+        let sending = FrameSending::new(None, Some(resolver));
+        inner.direct = None;
+        inner.unsent = Some(Unsent {
+            frames: vec![(rest.bytes.len() as FrameSize, sending)],
+            bytes: rest.bytes,
+            error: rest.error,
+        });
+        Some(Some(promise))
     }
 
     /// Lends the socket to pushing threads, if nothing is waiting to be written before their frames.
@@ -278,7 +305,7 @@ pub(crate) struct FrameSending {
 }
 
 impl FrameSending {
-    fn new(
+    pub(crate) fn new(
         canceler: Option<Box<dyn Cancelable + Send + Sync>>,
         resolver: Option<PromiseResolver<()>>,
     ) -> Self {
@@ -472,8 +499,8 @@ impl Inner {
     fn drop_pending(&mut self, error: Error, internal_rpc: &InternalRPCHandle) {
         self.direct = None;
         if let Some(unsent) = self.unsent.take() {
-            for (_, entry) in unsent.frames {
-                entry.reject(error.clone());
+            for (_, sending) in unsent.frames {
+                sending.reject(error.clone());
             }
         }
         Self::drop_pending_frames(&mut self.retry_frames, error.clone(), internal_rpc);

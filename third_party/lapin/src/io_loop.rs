@@ -435,12 +435,7 @@ impl<
             if let Err(err) = (&mut self.send_buffer).write_all(&unsent.bytes) {
                 error!(?err, "no room for the unsent rest of a direct write");
             }
-            self.serialized_frames.extend(
-                unsent
-                    .frames
-                    .into_iter()
-                    .map(|(size, entry)| entry.into_serialized_frame(size)),
-            );
+            self.serialized_frames.extend(unsent.frames);
         }
         unsent.error
     }
