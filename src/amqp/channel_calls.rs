@@ -3,6 +3,7 @@
 //! the first call after a close reports it.
 
 use ext_php_rs::exception::PhpResult;
+use lapin::options::{BasicAckOptions, BasicNackOptions, BasicRejectOptions};
 
 use super::{
     channel_state::ChannelState,
@@ -11,6 +12,24 @@ use super::{
     link::rpc,
 };
 use crate::{exceptions::exception, runtime};
+
+/// How a delivery is settled (`ChannelState::settle`).
+#[derive(Clone, Copy)]
+pub(super) enum Settle {
+    Ack(BasicAckOptions),
+    Nack(BasicNackOptions),
+    Reject(BasicRejectOptions),
+}
+
+impl Settle {
+    fn method(self) -> Method {
+        match self {
+            Settle::Ack(_) => errors::BASIC_ACK,
+            Settle::Nack(_) => errors::BASIC_NACK,
+            Settle::Reject(_) => errors::BASIC_REJECT,
+        }
+    }
+}
 
 impl ChannelState {
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
@@ -98,14 +117,32 @@ impl ChannelState {
         channel_error(error, method)
     }
 
-    /// A method the broker does not answer (ack, nack, reject): queued for the I/O thread, not waited for.
-    pub(super) fn send(&self, future: impl std::future::Future<Output = lapin::Result<()>>, method: Method) -> PhpResult<()> {
+    /// A method the broker does not answer (ack, nack, reject), not waited for: written on the socket
+    /// here while lapin's I/O thread lends it (lapin's PATCHED.md), else queued for the I/O thread.
+    pub(super) fn settle(&self, tag: u64, settle: Settle) -> PhpResult<()> {
         self.ready()?;
-        match runtime::poll_once(&mut std::pin::pin!(future))? {
+        let written = {
+            let channel = self.channel.borrow();
+            match settle {
+                Settle::Ack(options) => channel.basic_ack_direct(tag, options),
+                Settle::Nack(options) => channel.basic_nack_direct(tag, options),
+                Settle::Reject(options) => channel.basic_reject_direct(tag, options),
+            }
+        };
+        if written {
+            return Ok(());
+        }
+        let channel = self.channel();
+        let queued = match settle {
+            Settle::Ack(options) => runtime::poll_once(&mut std::pin::pin!(channel.basic_ack(tag, options))),
+            Settle::Nack(options) => runtime::poll_once(&mut std::pin::pin!(channel.basic_nack(tag, options))),
+            Settle::Reject(options) => runtime::poll_once(&mut std::pin::pin!(channel.basic_reject(tag, options))),
+        }?;
+        match queued {
             // The connection was found lost just now: the delivery it settled is redelivered after the
             // recovery, so the ack or reject is dropped, as `DeliveryTags` drops one made later.
             std::task::Poll::Ready(Err(_)) if self.recoverable() => self.reopen(),
-            std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, method)),
+            std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, settle.method())),
             _ => Ok(()),
         }
     }

@@ -12,6 +12,7 @@ use lapin::{options::*, ExchangeKind};
 use super::{
     channel::{own_class, AmqpChannel},
     channel_arguments::{binding, name, php_type, seconds},
+    channel_calls::Settle,
     channel_setup,
     channel_state::{Batched, Route},
     connection::AmqpConnection,
@@ -445,18 +446,18 @@ impl AmqpChannel {
     #[php(defaults(multiple = false))]
     pub fn basic_ack(&self, delivery_tag: &Zval, multiple: Mixed) -> PhpResult<()> {
         let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
-        self.send(self.channel().basic_ack(tag, BasicAckOptions { multiple: multiple.flag() }), errors::BASIC_ACK)
+        self.settle(tag, Settle::Ack(BasicAckOptions { multiple: multiple.flag() }))
     }
 
     #[php(defaults(multiple = false, requeue = false))]
     pub fn basic_nack(&self, delivery_tag: &Zval, multiple: Mixed, requeue: Mixed) -> PhpResult<()> {
         let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
-        self.send(self.channel().basic_nack(tag, BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }), errors::BASIC_NACK)
+        self.settle(tag, Settle::Nack(BasicNackOptions { multiple: multiple.flag(), requeue: requeue.flag() }))
     }
 
     pub fn basic_reject(&self, delivery_tag: &Zval, requeue: &Zval) -> PhpResult<()> {
         let Some(tag) = self.settling(wire::unsigned_longlong(delivery_tag)?)? else { return Ok(()) };
-        self.send(self.channel().basic_reject(tag, BasicRejectOptions { requeue: requeue.coerce_to_bool() }), errors::BASIC_REJECT)
+        self.settle(tag, Settle::Reject(BasicRejectOptions { requeue: requeue.coerce_to_bool() }))
     }
 
     /// prefetch_size is not supported by RabbitMQ and ignored (but range-checked as php-amqplib writes

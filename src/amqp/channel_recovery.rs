@@ -109,7 +109,7 @@ impl ChannelState {
             self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(**tag)).map(|(&tag, p)| (tag, p.clone())).collect();
         *self.confirms.borrow_mut() = confirms;
         for (tag, p) in pending {
-            self.publish_frames(&p, Some(tag))?;
+            self.publish_frames(&p, tag)?;
         }
         Ok(())
     }

@@ -9,6 +9,7 @@ use lapin::options::{BasicGetOptions, BasicRejectOptions};
 
 use super::{
     channel::AmqpChannel,
+    channel_calls::Settle,
     channel_state::ChannelState,
     deliveries::Incoming,
     errors,
@@ -78,9 +79,7 @@ impl ChannelState {
     /// instead of offering it to every consumer in turn, and reported as a warning; the consumer goes on.
     fn refuse_unreadable(&self, delivery: &lapin::message::Delivery, no_ack: bool) -> PhpResult<()> {
         if !no_ack {
-            let channel = self.channel();
-            let rejecting = channel.basic_reject(delivery.delivery_tag, BasicRejectOptions { requeue: false });
-            self.send(rejecting, errors::BASIC_REJECT)?;
+            self.settle(delivery.delivery_tag, Settle::Reject(BasicRejectOptions { requeue: false }))?;
         }
         ext_php_rs::error::php_error(
             &ext_php_rs::flags::ErrorType::Warning,

@@ -41,31 +41,50 @@ impl ChannelState {
                 0,
             ));
         }
-        if let Err(e) = self.publish_frames(&publishing, (tag > 0).then_some(tag)) {
+        let confirm_tag = (tag > 0).then_some(tag);
+        let unwritten = match self.write_frames(&publishing, confirm_tag) {
+            Ok(unwritten) => unwritten,
             // The connection was found lost at this publish (its frames were not queued): recover, then
             // publish it on the new channel.
-            if !self.recoverable() {
-                return Err(e);
+            Err(e) if !self.recoverable() => return Err(e),
+            Err(_) => {
+                self.reopen()?;
+                self.write_frames(&publishing, confirm_tag)?
             }
-            self.reopen()?;
-            self.publish_frames(&publishing, (tag > 0).then_some(tag))?;
-        }
+        };
+        // From here PHP code may run (setDeliveryInfo, where async signal handlers run too; the
+        // pipeline's wait, which dispatches signals), and a handler may publish on this channel: this
+        // publish's tag is taken and it waits for its confirm first.
+        let mut delivery_info: Result<(), ext_php_rs::error::Error> = Ok(());
         if tag > 0 {
             self.next_tag.set(tag + 1);
-            if let Some(object) = publishing.msg.object() {
-                let (exchange, routing_key) = (wire::text_bytes(&publishing.route.exchange), wire::text_bytes(&publishing.route.routing_key));
-                object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key])?;
-            }
+            let (msg, route) = (publishing.msg.shallow_clone(), publishing.route.clone());
             self.unconfirmed.borrow_mut().insert(tag, publishing);
+            if let Some(object) = msg.object() {
+                let (exchange, routing_key) = (wire::text_bytes(&route.exchange), wire::text_bytes(&route.routing_key));
+                delivery_info = object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key]).map(drop);
+            }
         } else if publishing.route.mandatory {
             self.watch_returns.set(true);
+        }
+        if let Some(written) = unwritten {
+            self.link().pipeline.push(written, tag > 0)?;
+        }
+        delivery_info.map_err(Into::into)
+    }
+
+    /// A publish replayed after a reconnect under the confirm tag PHP was given (see `write_frames`).
+    pub(super) fn publish_frames(&self, p: &Batched, tag: u64) -> PhpResult<()> {
+        if let Some(written) = self.write_frames(p, Some(tag))? {
+            self.link().pipeline.push(written, true)?;
         }
         Ok(())
     }
 
-    /// Writes a publish's frames, or queues what the socket does not take (see `pipeline`); with a
-    /// confirm tag, its confirm settles that tag (a replayed publish keeps the tag PHP was given).
-    pub(super) fn publish_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<()> {
+    /// Writes a publish's frames, or queues them; returns what is still to be written, for the pipeline
+    /// (see `pipeline`). With a confirm tag, its confirm settles that tag (a replayed publish keeps the
+    /// tag PHP was given).
+    fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<Written>> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
         let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
@@ -80,6 +99,11 @@ impl ChannelState {
                 let queued = channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties);
                 let mut written: Written = Box::pin(async move { queued.await.map(drop) });
                 match runtime::poll_once(&mut written)? {
+                    // The channel closed since `check()`: the broker's reason, as for a call (`call`).
+                    Poll::Ready(Err(e)) if matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
+                        drop(channel);
+                        return Err(self.closed_by_peer());
+                    }
                     Poll::Ready(Err(e)) => return Err(channel_error(&e, errors::BASIC_PUBLISH)),
                     Poll::Ready(Ok(())) => None,
                     Poll::Pending => Some(written),
@@ -87,14 +111,10 @@ impl ChannelState {
             }
         };
         drop(channel);
-        // Before the pipeline may run signal handlers, which may publish too.
         if let Some(tag) = tag {
             self.confirms.borrow_mut().published(tag);
         }
-        if let Some(written) = pending {
-            self.link().pipeline.push(written, tag.is_some())?;
-        }
-        Ok(())
+        Ok(pending)
     }
 
     /// publish_batch()'s work: the batch's publishes in order.

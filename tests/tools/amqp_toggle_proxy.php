@@ -6,14 +6,19 @@
 // broker sends nothing, so the heartbeats land between frames). A line "inject HEX" on its stdin sends
 // those bytes to every client (same caveat); a line "rst" resets every client connection (RST); a line
 // "rst-on CLASS METHOD COUNT" resets, the next COUNT times, the connection of a client that sends that
-// AMQP method (e.g. 50 10, queue.declare), instead of forwarding it. Ends when its stdin closes. Used by
-// tests/phpt/amqp_socket_reader.phpt and amqp_recovery_reset_storm.phpt.
+// AMQP method (e.g. 50 10, queue.declare), instead of forwarding it; a line "hold-after HEX MS" stops
+// reading from a client for MS milliseconds once it has forwarded bytes of that client's containing HEX
+// (the broker's side keeps flowing: the client's send buffer fills while it reads the broker's answers).
+// Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt
+// and amqp_channel_error_behind_publishes.phpt.
 require __DIR__ . '/brokers.php';
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
 pcntl_async_signals(true);
 $pairs = [];
 $resetOn = null;
+$holdAfter = null;
+$heldUntil = [];
 $frozen = false;
 $kill = false;
 pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
@@ -31,7 +36,10 @@ while (true) {
     }
     $read = [$server, STDIN];
     if (!$frozen) {
-        foreach ($pairs as $p) { $read[] = $p[0]; $read[] = $p[1]; }
+        foreach ($pairs as $id => $p) {
+            if (($heldUntil[$id] ?? 0) < microtime(true)) { $read[] = $p[0]; }
+            $read[] = $p[1];
+        }
     }
     $w = $e = null;
     if (@stream_select($read, $w, $e, 0, microtime(true) < $floodUntil ? 0 : 100000) === false) { continue; }
@@ -45,6 +53,9 @@ while (true) {
             if (preg_match('/^rst-on (\d+) (\d+) (\d+)$/', trim($line), $m)) {
                 // A method frame: type 1, channel, size, then class and method ids.
                 $resetOn = ['pattern' => '/\x01..[\x00-\xff]{4}' . preg_quote(pack('nn', $m[1], $m[2]), '/') . '/s', 'count' => (int) $m[3]];
+            }
+            if (preg_match('/^hold-after ([0-9a-f]+) (\d+)$/', trim($line), $m)) {
+                $holdAfter = ['marker' => hex2bin($m[1]), 'seconds' => $m[2] / 1000];
             }
             if (str_starts_with($line, 'inject ')) {
                 foreach ($pairs as $p) { @fwrite($p[0], hex2bin(trim(substr($line, 7)))); }
@@ -72,6 +83,10 @@ while (true) {
                     @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
                 } else {
                     @fwrite($to, $data);
+                    if ($r === $p[0] && $holdAfter !== null && str_contains($data, $holdAfter['marker'])) {
+                        $heldUntil[$id] = microtime(true) + $holdAfter['seconds'];
+                        $holdAfter = null;
+                    }
                 }
             }
         }

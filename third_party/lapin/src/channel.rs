@@ -12,7 +12,7 @@ use crate::{
     consumer::Consumer,
     consumers::Consumers,
     events::EventsSender,
-    direct_write::Publish,
+    direct_write::{DIRECT_MAX, Publish, Settle, gen_publish, gen_settle},
     frames::{ExpectedReply, Frames},
     internal_rpc::InternalRPCHandle,
     message::{BasicGetMessage, BasicReturnMessage, Delivery},
@@ -354,12 +354,12 @@ impl Channel {
         Ok(self.returned_messages.drain())
     }
 
-    /// mq patch (PATCHED.md, "Publishes written whole"): `basic_publish` serialized straight onto the
-    /// socket by the calling thread while the I/O loop lends it (`direct_write.rs`), without building
-    /// frames, a promise or a `PublisherConfirm`. In confirm-event mode the publish gets its delivery
-    /// tag as with `basic_publish`. None when that cannot be done (not in direct mode, a body larger
-    /// than a socket buffer takes, the channel not connected, confirms not in event mode): nothing
-    /// was done, publish with `basic_publish`.
+    /// mq patch (PATCHED.md, "Publishes and settles written whole"): `basic_publish` serialized
+    /// straight onto the socket by the calling thread while the I/O loop lends it (`direct_write.rs`),
+    /// without building frames, a promise or a `PublisherConfirm`. In confirm-event mode the publish
+    /// gets its delivery tag as with `basic_publish`. None when that cannot be done (not in direct
+    /// mode, a body larger than a socket buffer takes, the channel not connected, confirms not in
+    /// event mode): nothing was done, publish with `basic_publish`.
     pub fn basic_publish_direct(
         &self,
         exchange: &ShortString,
@@ -369,7 +369,10 @@ impl Channel {
         properties: &BasicProperties,
     ) -> Option<DirectPublish> {
         let confirm = self.status.confirm();
-        if !self.status.connected() || (confirm && !self.acknowledgements.in_event_mode()) {
+        if payload.len() > DIRECT_MAX
+            || !self.status.connected()
+            || (confirm && !self.acknowledgements.in_event_mode())
+        {
             return None;
         }
         let publish = Publish {
@@ -387,13 +390,56 @@ impl Channel {
                 self.acknowledgements.register_pending();
             }
         };
-        Some(match self.frames.publish_direct(&publish, register)? {
+        Some(match self.frames.write_direct(self.id, |buf| gen_publish(buf, &publish), register)? {
             None => DirectPublish::Written,
             Some(promise) => {
                 self.wake();
                 DirectPublish::Writing(Box::pin(promise))
             }
         })
+    }
+
+    /// mq patch: `basic_ack` written as `basic_publish_direct` writes a publish, without a promise.
+    /// False when that cannot be done: nothing was done, use `basic_ack`.
+    pub fn basic_ack_direct(&self, delivery_tag: DeliveryTag, options: BasicAckOptions) -> bool {
+        let BasicAckOptions { multiple } = options;
+        let written = self.settle_direct(delivery_tag, Settle::Ack { multiple });
+        if written {
+            self.on_basic_ack_sent(multiple, delivery_tag);
+        }
+        written
+    }
+
+    /// mq patch: `basic_nack` as `basic_ack_direct`.
+    pub fn basic_nack_direct(&self, delivery_tag: DeliveryTag, options: BasicNackOptions) -> bool {
+        let BasicNackOptions { multiple, requeue } = options;
+        let written = self.settle_direct(delivery_tag, Settle::Nack { multiple, requeue });
+        if written {
+            self.on_basic_nack_sent(multiple, delivery_tag);
+        }
+        written
+    }
+
+    /// mq patch: `basic_reject` as `basic_ack_direct`.
+    pub fn basic_reject_direct(&self, delivery_tag: DeliveryTag, options: BasicRejectOptions) -> bool {
+        let BasicRejectOptions { requeue } = options;
+        self.settle_direct(delivery_tag, Settle::Reject { requeue })
+    }
+
+    /// Nobody awaits a settle's write: what the socket does not take is the I/O thread's to write.
+    fn settle_direct(&self, delivery_tag: DeliveryTag, settle: Settle) -> bool {
+        if !self.status.connected() {
+            return false;
+        }
+        let serialize = |buf| Ok(gen_settle(buf, self.id, delivery_tag, settle));
+        match self.frames.write_direct(self.id, serialize, || ()) {
+            None => false,
+            Some(None) => true,
+            Some(Some(_rest)) => {
+                self.wake();
+                true
+            }
+        }
     }
 
     /// mq patch: the publisher confirms of the publishes made from now on go to the returned queue
@@ -1128,6 +1174,11 @@ impl Channel {
                 Error::from(ErrorKind::ProtocolError(error))
             }).map_err(|error| info!(channel=%self.id, ?method, code_to_error=%error, "Channel closed with a non-error code")).ok();
         self.set_closing(error.clone());
+        // mq patch: publishes still queued would follow the close-ok (PATCHED.md).
+        let dropped = error.clone().unwrap_or_else(|| {
+            ErrorKind::InvalidChannelState(ChannelState::Closing, "channel.close received").into()
+        });
+        self.frames.drop_queued_publishes(self.id, dropped);
         let channel = self.clone();
         self.internal_rpc
             .spawn(async move { channel.channel_close_ok(error).await });

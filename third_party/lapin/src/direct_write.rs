@@ -24,7 +24,7 @@ use std::{io, os::fd::RawFd};
 
 /// Pushes larger than this (a big body) are queued for the I/O thread instead: a socket buffer takes
 /// about this much without blocking, and what it does not take would be copied once more.
-const DIRECT_MAX: usize = 64 * 1024;
+pub(crate) const DIRECT_MAX: usize = 64 * 1024;
 
 /// What was left to write of a direct push: the bytes, and each unfinished frame's sending with the
 /// number of its bytes among them (the I/O thread settles each as it writes its last byte).
@@ -114,29 +114,26 @@ pub(crate) struct Publish<'a> {
     pub(crate) frame_max: FrameSize,
 }
 
-/// What a direct publish left to the I/O thread.
-pub(crate) struct PublishRest {
+/// What a direct write of serialized frames left to the I/O thread.
+pub(crate) struct Rest {
     pub(crate) bytes: Vec<u8>,
     pub(crate) error: Option<io::Error>,
 }
 
 impl DirectWriter {
-    /// Serializes `publish` (`gen_publish`) and sends what the socket takes. `register` runs once the
-    /// publish is sure to go out this way, before its first byte does (its confirm's delivery tag).
-    /// None when it does not (larger than `DIRECT_MAX`): nothing was done. Some(None) when every byte
-    /// is on the socket.
-    pub(crate) fn send_publish(
+    /// Serializes frames with `serialize` (appending to the buffer it is given; Err hands the buffer
+    /// back when they do not serialize) and sends what the socket takes. `register` runs once they are
+    /// sure to go out this way, before their first byte does (a publish's delivery tag). None when they
+    /// do not (they did not serialize, or are larger than `DIRECT_MAX`): nothing was done. Some(None)
+    /// when every byte is on the socket.
+    pub(crate) fn send_serialized(
         &mut self,
-        publish: &Publish<'_>,
+        serialize: impl FnOnce(Vec<u8>) -> Result<Vec<u8>, Vec<u8>>,
         register: impl FnOnce(),
-    ) -> Option<Option<PublishRest>> {
-        if publish.payload.len() > DIRECT_MAX {
-            return None;
-        }
+    ) -> Option<Option<Rest>> {
         let mut buf = std::mem::take(&mut self.scratch);
         buf.clear();
-        let generated = gen_publish(buf, publish);
-        let (buf, fits) = match generated {
+        let (buf, fits) = match serialize(buf) {
             Ok(buf) => {
                 let fits = buf.len() <= DIRECT_MAX;
                 (buf, fits)
@@ -149,37 +146,64 @@ impl DirectWriter {
         }
         register();
         let (written, error) = send_all(self.fd, &buf);
-        let rest = (written < buf.len()).then(|| PublishRest { bytes: buf[written..].to_vec(), error });
+        let rest = (written < buf.len()).then(|| Rest { bytes: buf[written..].to_vec(), error });
         self.scratch = buf;
         Some(rest)
     }
+}
+
+const METHOD: u8 = 1;
+const HEADER: u8 = 2;
+const BODY: u8 = 3;
+const FRAME_END: u8 = 0xCE;
+const BASIC: u16 = 60;
+
+/// Starts a frame at the end of `buf`: type, channel, and room for the payload size (`end_frame`
+/// fills it in). Returns where the payload starts.
+fn start_frame(buf: &mut Vec<u8>, kind: u8, channel_id: ChannelId) -> usize {
+    buf.push(kind);
+    buf.extend_from_slice(&channel_id.to_be_bytes());
+    buf.extend_from_slice(&[0; 4]);
+    buf.len()
+}
+
+fn end_frame(buf: &mut Vec<u8>, payload_at: usize) {
+    let size = (buf.len() - payload_at) as u32;
+    buf[payload_at - 4..payload_at].copy_from_slice(&size.to_be_bytes());
+    buf.push(FRAME_END);
+}
+
+/// basic.ack, basic.nack or basic.reject, to write as `gen_frame` writes them (`Channel::basic_*_direct`).
+#[derive(Clone, Copy)]
+pub(crate) enum Settle {
+    Ack { multiple: bool },
+    Nack { multiple: bool, requeue: bool },
+    Reject { requeue: bool },
+}
+
+/// The bytes of a settle's method frame, at the end of `buf`.
+pub(crate) fn gen_settle(mut buf: Vec<u8>, channel_id: ChannelId, delivery_tag: u64, settle: Settle) -> Vec<u8> {
+    let (method, bits): (u16, u8) = match settle {
+        Settle::Ack { multiple } => (80, u8::from(multiple)),
+        Settle::Nack { multiple, requeue } => (120, u8::from(multiple) | (u8::from(requeue) << 1)),
+        Settle::Reject { requeue } => (90, u8::from(requeue)),
+    };
+    let at = start_frame(&mut buf, METHOD, channel_id);
+    buf.extend_from_slice(&BASIC.to_be_bytes());
+    buf.extend_from_slice(&method.to_be_bytes());
+    buf.extend_from_slice(&delivery_tag.to_be_bytes());
+    buf.push(bits);
+    end_frame(&mut buf, at);
+    buf
 }
 
 /// The bytes of `publish`'s method, content header and body frames, as `gen_frame` writes them, at
 /// the end of `buf`, without building their `AMQPFrame`s (a publish's main cost after the system
 /// call). Err: the properties did not serialize.
 pub(crate) fn gen_publish(mut buf: Vec<u8>, publish: &Publish<'_>) -> Result<Vec<u8>, Vec<u8>> {
-    const METHOD: u8 = 1;
-    const HEADER: u8 = 2;
-    const BODY: u8 = 3;
-    const FRAME_END: u8 = 0xCE;
-    const BASIC: u16 = 60;
     const PUBLISH: u16 = 40;
-    let channel = publish.channel_id.to_be_bytes();
-    // Each frame: type, channel, payload size (filled in once known), payload, end octet.
-    let start = |buf: &mut Vec<u8>, kind: u8| {
-        buf.push(kind);
-        buf.extend_from_slice(&channel);
-        buf.extend_from_slice(&[0; 4]);
-        buf.len()
-    };
-    let end = |buf: &mut Vec<u8>, at: usize| {
-        let size = (buf.len() - at) as u32;
-        buf[at - 4..at].copy_from_slice(&size.to_be_bytes());
-        buf.push(FRAME_END);
-    };
-
-    let at = start(&mut buf, METHOD);
+    let channel_id = publish.channel_id;
+    let at = start_frame(&mut buf, METHOD, channel_id);
     buf.extend_from_slice(&BASIC.to_be_bytes());
     buf.extend_from_slice(&PUBLISH.to_be_bytes());
     buf.extend_from_slice(&[0, 0]); // ticket, reserved
@@ -188,9 +212,9 @@ pub(crate) fn gen_publish(mut buf: Vec<u8>, publish: &Publish<'_>) -> Result<Vec
         buf.extend_from_slice(name);
     }
     buf.push(u8::from(publish.mandatory) | (u8::from(publish.immediate) << 1));
-    end(&mut buf, at);
+    end_frame(&mut buf, at);
 
-    let at = start(&mut buf, HEADER);
+    let at = start_frame(&mut buf, HEADER, channel_id);
     buf.extend_from_slice(&BASIC.to_be_bytes());
     buf.extend_from_slice(&[0, 0]); // weight
     buf.extend_from_slice(&(publish.payload.len() as u64).to_be_bytes());
@@ -200,14 +224,14 @@ pub(crate) fn gen_publish(mut buf: Vec<u8>, publish: &Publish<'_>) -> Result<Vec
         // The buffer went with the failed context: a fresh one for the scratch.
         Err(_) => return Err(Vec::with_capacity(before)),
     };
-    end(&mut buf, at);
+    end_frame(&mut buf, at);
 
     // An empty body frame weighs 8 bytes of overhead (as `Channel::send_method_frame_with_body`).
     let chunk_size = (publish.frame_max as usize).saturating_sub(8).max(1);
     for chunk in publish.payload.chunks(chunk_size) {
-        let at = start(&mut buf, BODY);
+        let at = start_frame(&mut buf, BODY, channel_id);
         buf.extend_from_slice(chunk);
-        end(&mut buf, at);
+        end_frame(&mut buf, at);
     }
     Ok(buf)
 }
@@ -230,7 +254,7 @@ fn send_all(fd: RawFd, buf: &[u8]) -> (usize, Option<io::Error>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{DIRECT_MAX, Publish, gen_publish};
+    use super::{DIRECT_MAX, Publish, Settle, gen_publish, gen_settle};
     use crate::{
         BasicProperties,
         frames::Frames,
@@ -399,21 +423,21 @@ mod tests {
         let publish = |payload: &'static [u8]| Publish { channel_id: 1, exchange: b"", routing_key: b"q", mandatory: false, immediate: false, properties: &properties, payload, frame_max: 131_072 };
         let registered = std::cell::Cell::new(0);
         // Not in direct mode: nothing done.
-        assert!(frames.publish_direct(&publish(b"x"), || registered.set(registered.get() + 1)).is_none());
+        assert!(frames.write_direct(1, |buf| gen_publish(buf, &publish(b"x")), || registered.set(registered.get() + 1)).is_none());
         assert_eq!(registered.get(), 0);
         frames.start_direct(ours.as_raw_fd());
-        let written = frames.publish_direct(&publish(b"x"), || registered.set(registered.get() + 1));
+        let written = frames.write_direct(1, |buf| gen_publish(buf, &publish(b"x")), || registered.set(registered.get() + 1));
         assert!(matches!(written, Some(None)));
         assert_eq!(registered.get(), 1);
         assert_eq!(drain(&mut peer), framed(&publish(b"x")));
         // Too large for a direct write: nothing done, not registered.
         static BIG: [u8; DIRECT_MAX + 1] = [0; DIRECT_MAX + 1];
-        assert!(frames.publish_direct(&publish(&BIG), || registered.set(registered.get() + 1)).is_none());
+        assert!(frames.write_direct(1, |buf| gen_publish(buf, &publish(&BIG)), || registered.set(registered.get() + 1)).is_none());
         assert_eq!(registered.get(), 1);
         // Fill the socket: the rest is left for the I/O thread behind a promise, direct mode ends.
         static FILL: [u8; 30_000] = [3; 30_000];
         let promise = loop {
-            match frames.publish_direct(&publish(&FILL), || ()) {
+            match frames.write_direct(1, |buf| gen_publish(buf, &publish(&FILL)), || ()) {
                 Some(None) => continue,
                 Some(Some(promise)) => break promise,
                 None => panic!("direct mode ended before the socket was full"),
@@ -423,6 +447,28 @@ mod tests {
         let unsent = frames.take_unsent().expect("the rest is kept");
         assert_eq!(unsent.frames.len(), 1);
         assert_eq!(unsent.frames[0].0 as usize, unsent.bytes.len());
-        assert!(frames.publish_direct(&publish(b"x"), || ()).is_none());
+        assert!(frames.write_direct(1, |buf| gen_publish(buf, &publish(b"x")), || ()).is_none());
+    }
+
+    #[test]
+    fn a_settle_is_serialized_as_its_frame_is() {
+        use amq_protocol::{
+            frame::{WriteContext, gen_frame},
+            protocol::{AMQPClass, basic},
+        };
+        for tag in [0, 1, 0x0102_0304_0506_0708, u64::MAX] {
+            for (settle, method) in [
+                (Settle::Ack { multiple: false }, basic::AMQPMethod::Ack(basic::Ack { delivery_tag: tag, multiple: false })),
+                (Settle::Ack { multiple: true }, basic::AMQPMethod::Ack(basic::Ack { delivery_tag: tag, multiple: true })),
+                (Settle::Nack { multiple: true, requeue: false }, basic::AMQPMethod::Nack(basic::Nack { delivery_tag: tag, multiple: true, requeue: false })),
+                (Settle::Nack { multiple: false, requeue: true }, basic::AMQPMethod::Nack(basic::Nack { delivery_tag: tag, multiple: false, requeue: true })),
+                (Settle::Reject { requeue: true }, basic::AMQPMethod::Reject(basic::Reject { delivery_tag: tag, requeue: true })),
+                (Settle::Reject { requeue: false }, basic::AMQPMethod::Reject(basic::Reject { delivery_tag: tag, requeue: false })),
+            ] {
+                let frame = AMQPFrame::Method(3, AMQPClass::Basic(method));
+                let expected = gen_frame(&frame)(WriteContext::from(Vec::new())).unwrap().into_inner().0;
+                assert_eq!(gen_settle(vec![9], 3, tag, settle)[1..], expected[..], "{frame:?}");
+            }
+        }
     }
 }

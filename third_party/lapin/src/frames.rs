@@ -2,7 +2,7 @@ use crate::{
     Connection, Error, Promise, PromiseResolver,
     channel::Reply,
     connection_step::ConnectionStep,
-    direct_write::{Direct, DirectWriter, Publish, Unsent},
+    direct_write::{Direct, DirectWriter, Unsent},
     internal_rpc::InternalRPCHandle,
     promise::Cancelable,
     types::{ChannelId, FrameSize},
@@ -59,23 +59,24 @@ impl Frames {
         self.lock_inner().push_frames(channel_id, frames, resolver)
     }
 
-    /// Writes a publish straight on the socket in direct mode (`Channel::basic_publish_direct`).
-    /// `register` runs under the frames lock once it goes out this way. None: not in direct mode
-    /// (or the channel failed, or the publish is too large), nothing was done. Some(None): every byte
-    /// is on the socket. Some(Some(promise)): the I/O thread, which must be woken, writes the rest
-    /// before anything queued after it, and then resolves the promise.
-    pub(crate) fn publish_direct(
+    /// Writes frames straight on the socket in direct mode, serialized by `serialize` (see
+    /// `DirectWriter::send_serialized`; a publish, an ack). `register` runs under the frames lock once
+    /// they go out this way. None: not in direct mode (or the channel failed, or they are too large),
+    /// nothing was done. Some(None): every byte is on the socket. Some(Some(promise)): the I/O thread,
+    /// which must be woken, writes the rest before anything queued after it, then resolves the promise.
+    pub(crate) fn write_direct(
         &self,
-        publish: &Publish<'_>,
+        channel_id: ChannelId,
+        serialize: impl FnOnce(Vec<u8>) -> Result<Vec<u8>, Vec<u8>>,
         register: impl FnOnce(),
     ) -> Option<Option<Promise<()>>> {
         let mut inner = self.lock_inner();
-        if inner.check_poison(publish.channel_id).is_some() {
+        if inner.check_poison(channel_id).is_some() {
             return None;
         }
-        let rest = inner.direct.as_mut()?.send_publish(publish, register)?;
+        let rest = inner.direct.as_mut()?.send_serialized(serialize, register)?;
         let Some(rest) = rest else { return Some(None) };
-        let (promise, resolver) = Promise::new("basic.publish");
+        let (promise, resolver) = Promise::new("direct write");
         let sending = FrameSending::new(None, Some(resolver));
         inner.direct = None;
         inner.unsent = Some(Unsent {
@@ -227,6 +228,13 @@ impl Frames {
 
     pub(crate) fn drop_frames_for_channel(&self, channel_id: ChannelId, error: Error) {
         self.lock_inner().drop_frames_for_channel(channel_id, error)
+    }
+
+    /// Drops the channel's publishes not started yet (mq patch): the broker closed the channel, and
+    /// after its close-ok it would take them for frames on a closed channel and close the connection.
+    /// A publish whose method frame is out keeps its header and body, sent before the close-ok.
+    pub(crate) fn drop_queued_publishes(&self, channel_id: ChannelId, error: Error) {
+        Inner::drop_pending_frames_for_channel(channel_id, &mut self.lock_inner().low_prio_frames, error);
     }
 
     pub(crate) fn poison_channel(&self, channel_id: ChannelId, error: Error) {
@@ -583,5 +591,29 @@ impl Inner {
             Reply::BasicCancelOk(resolver) => resolver.resolve(()),
             _ => cancel.cancel(error.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Frames;
+    use crate::{ErrorKind, promise::Promise};
+    use amq_protocol::frame::AMQPFrame;
+
+    #[test]
+    fn a_closed_channels_queued_publishes_are_dropped_and_others_kept() {
+        let frames = Frames::default();
+        let publish = |channel_id| {
+            let (promise, resolver) = Promise::new("publish");
+            let frames_of = vec![AMQPFrame::Body(channel_id, vec![1]), AMQPFrame::Body(channel_id, vec![2])];
+            frames.push_frames(channel_id, frames_of, resolver);
+            promise
+        };
+        let (closed, open) = (publish(1), publish(2));
+        frames.drop_queued_publishes(1, ErrorKind::ChannelsLimitReached.into());
+        assert!(closed.try_wait().is_some_and(|r| r.is_err()), "the closed channel's publish failed");
+        assert!(open.try_wait().is_none(), "the other channel's publish still waits to be written");
+        let left: Vec<_> = std::iter::from_fn(|| frames.pop(true)).map(|entry| entry.channel_id()).collect();
+        assert_eq!(left, vec![2, 2]);
     }
 }
