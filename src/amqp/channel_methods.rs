@@ -14,7 +14,7 @@ use super::{
     channel_arguments::{binding, name, php_type, seconds},
     channel_calls::Settle,
     channel_setup,
-    channel_state::{Batched, Route},
+    channel_state::Batched,
     connection::AmqpConnection,
     deliveries::Subscription,
     errors::{self, channel_error, Method},
@@ -321,8 +321,7 @@ impl AmqpChannel {
         if self_.link().flow.is_blocked() {
             return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
         }
-        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
-        let publishing = Batched { msg: msg.shallow_clone(), route: self_.route(route) };
+        let publishing = Batched { msg: msg.shallow_clone(), route: self_.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
         let published = self_.publish(publishing);
         // A recovery the publish made is reported now, not at the next call.
         Self::notify_recovery(self_)?;
@@ -332,8 +331,7 @@ impl AmqpChannel {
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
     pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory: mandatory.flag(), immediate: immediate.flag() };
-        let batched = Batched { msg: message.shallow_clone(), route: self.route(route) };
+        let batched = Batched { msg: message.shallow_clone(), route: self.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
         self.batch.borrow_mut().push(batched);
         Ok(())
     }

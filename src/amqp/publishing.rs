@@ -14,16 +14,23 @@ use super::{
     pipeline::Written,
     wire,
 };
-use crate::{exceptions::exception, runtime};
+use crate::{exceptions::exception, mixed::Mixed, runtime};
 
 impl ChannelState {
-    /// `route`, shared with the previous publish's when they are the same.
-    pub(super) fn route(&self, route: Route) -> Rc<Route> {
+    /// A publish's route, shared with the previous publish's when it is the same: compared on the
+    /// PHP strings' bytes first, so a loop publishing to one queue builds no short strings.
+    pub(super) fn route_of(&self, exchange: &Mixed, routing_key: &Mixed, mandatory: bool, immediate: bool) -> PhpResult<Rc<Route>> {
         let mut last = self.last_route.borrow_mut();
-        match &*last {
+        if let (Some(same), Some(exchange), Some(routing_key)) = (&*last, php_bytes(exchange), php_bytes(routing_key)) {
+            if same.exchange.as_bytes() == exchange && same.routing_key.as_bytes() == routing_key && (same.mandatory, same.immediate) == (mandatory, immediate) {
+                return Ok(same.clone());
+            }
+        }
+        let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory, immediate };
+        Ok(match &*last {
             Some(same) if **same == route => same.clone(),
             _ => last.insert(Rc::new(route)).clone(),
-        }
+        })
     }
 
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
@@ -132,4 +139,9 @@ impl ChannelState {
         }
         Ok(())
     }
+}
+
+/// A name argument's bytes when PHP passed a string (anything else is converted by `Mixed::name`).
+fn php_bytes<'a>(name: &'a Mixed) -> Option<&'a [u8]> {
+    name.given().and_then(|z| z.zend_str()).map(|s| s.as_bytes())
 }
