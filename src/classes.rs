@@ -19,9 +19,9 @@ use ext_php_rs::{
     args::{Arg, ArgInfoTables},
     builders::{ClassBuilder, ClassProperty, FunctionBuilder},
     convert::IntoZval,
-    ffi::{zend_call_known_function, zend_class_entry, zend_object, zval},
+    ffi::{zend_array, zend_call_known_function, zend_class_entry, zend_object, zend_string, zval},
     flags::{ClassFlags, ConstantFlags, DataType, MethodFlags, PropertyFlags},
-    types::{ZendEmptyArray, ZendObject, Zval},
+    types::{ZendEmptyArray, ZendHashTable, ZendObject, Zval},
     zend::{ce, ClassEntry, ExecuteData},
 };
 
@@ -353,7 +353,58 @@ pub fn scope(ex: &ExecuteData) -> Option<&'static ClassEntry> {
     ex.function().and_then(|f| unsafe { f.common.scope.as_ref() })
 }
 
+/// A property name or array key interned for the process at module start (`Name::intern`): a write with
+/// it allocates and hashes no string per call, where `write` makes and frees one (the engine compares
+/// interned keys by pointer). For names written per message; until interned, the plain path is taken.
+pub struct Name {
+    text: &'static str,
+    interned: AtomicPtr<zend_string>,
+}
+
+impl Name {
+    pub const fn new(text: &'static str) -> Self {
+        Self { text, interned: AtomicPtr::new(ptr::null_mut()) }
+    }
+
+    /// Interns `names`. Only at module startup: permanent interned strings are made then only (during
+    /// a request the engine's interning hook makes strings that die with the request).
+    pub fn intern(names: &[&Name]) {
+        for name in names {
+            // SAFETY: at MINIT the hook is the engine's permanent interning function; it returns a
+            // string that lives as long as the process.
+            if let Some(init) = unsafe { zend_string_init_interned } {
+                let interned = unsafe { init(name.text.as_ptr().cast(), name.text.len(), true) };
+                name.interned.store(interned, Ordering::Relaxed);
+            }
+        }
+    }
+
+    fn get(&self) -> Option<*mut zend_string> {
+        Some(self.interned.load(Ordering::Relaxed)).filter(|p| !p.is_null())
+    }
+}
+
+/// `write` with an interned name.
+pub fn write_named(object: &ZendObject, scope: &ClassEntry, name: &Name, mut value: Zval) {
+    let Some(interned) = name.get() else { return write(object, scope, name.text, value) };
+    // SAFETY: live object and class entry; the engine copies the value, adding a reference.
+    unsafe { zend_update_property_ex(ptr::from_ref(scope).cast_mut(), ptr::from_ref(object).cast_mut(), interned, &mut value) }
+}
+
+/// `$table[name] = $value` with an interned key (not a numeric string).
+pub fn insert_named(table: &mut ZendHashTable, name: &Name, value: Zval) -> ext_php_rs::error::Result<()> {
+    let Some(interned) = name.get() else { return table.insert(name.text, value) };
+    let mut value = std::mem::ManuallyDrop::new(value);
+    // SAFETY: a live table; it takes the value over (no reference added, so it is not dropped here)
+    // and an interned key needs no reference.
+    unsafe { zend_hash_update(ptr::from_mut(table).cast(), interned, &mut *value) };
+    Ok(())
+}
+
 extern "C" {
+    static zend_string_init_interned: Option<unsafe extern "C" fn(*const c_char, usize, bool) -> *mut zend_string>;
+    fn zend_update_property_ex(scope: *mut zend_class_entry, object: *mut zend_object, name: *mut zend_string, value: *mut zval);
+    fn zend_hash_update(table: *mut zend_array, key: *mut zend_string, value: *mut zval) -> *mut zval;
     fn zend_update_property(
         scope: *mut zend_class_entry,
         object: *mut zend_object,

@@ -10,7 +10,7 @@ use ext_php_rs::{
 use lapin::{message::Delivery, types::ShortString, BasicProperties};
 
 use super::{exceptions::INVALID_ARGUMENT, table, wire};
-use crate::{classes, exceptions::exception, php_string};
+use crate::{classes::{self, Name}, exceptions::exception, php_string};
 
 pub const CLASS: &str = "PhpAmqpLib\\Message\\AMQPMessage";
 
@@ -30,40 +30,76 @@ pub fn received(channel: &Zval, delivery: &Delivery, origin: Origin, kept: Optio
     let ce = message_class()?;
     let mut object = ZendObject::new(ce);
     let mut info = ZendHashTable::with_capacity(7);
-    info.insert("channel", channel.shallow_clone())?;
-    info.insert("delivery_tag", delivery.delivery_tag as i64)?;
-    info.insert("redelivered", delivery.redelivered)?;
-    info.insert("exchange", wire::text_bytes(&delivery.exchange))?;
-    info.insert("routing_key", wire::text_bytes(&delivery.routing_key))?;
+    let insert = |info: &mut ZendHashTable, key: &Name, value: Zval| classes::insert_named(info, key, value);
+    insert(&mut info, &names::CHANNEL, channel.shallow_clone())?;
+    insert(&mut info, &names::DELIVERY_TAG_KEY, (delivery.delivery_tag as i64).into_zval(false)?)?;
+    insert(&mut info, &names::REDELIVERED, delivery.redelivered.into_zval(false)?)?;
+    insert(&mut info, &names::EXCHANGE, wire::text_bytes(&delivery.exchange))?;
+    insert(&mut info, &names::ROUTING_KEY_KEY, wire::text_bytes(&delivery.routing_key))?;
     let properties = properties_array(&delivery.properties)?;
-    let set = |object: &mut ZendObject, name: &str, value: Zval| classes::write(object, ce, name, value);
+    let set = |object: &mut ZendObject, name: &Name, value: Zval| classes::write_named(object, ce, name, value);
     match origin {
         Origin::Consumer(tag) => {
-            info.insert("consumer_tag", classes::binary(tag))?;
-            set(&mut object, "consumerTag", classes::binary(tag));
+            insert(&mut info, &names::CONSUMER_TAG_KEY, classes::binary(tag))?;
+            set(&mut object, &names::CONSUMER_TAG, classes::binary(tag));
         }
         Origin::Get(count) => {
-            info.insert("message_count", i64::from(count))?;
-            set(&mut object, "messageCount", i64::from(count).into_zval(false)?);
+            insert(&mut info, &names::MESSAGE_COUNT_KEY, i64::from(count).into_zval(false)?)?;
+            set(&mut object, &names::MESSAGE_COUNT, i64::from(count).into_zval(false)?);
         }
     }
     let body = match kept.filter(|&k| k < delivery.data.len()) {
         Some(kept) => {
-            set(&mut object, "is_truncated", true.into_zval(false)?);
+            set(&mut object, &names::IS_TRUNCATED, true.into_zval(false)?);
             &delivery.data[..kept]
         }
         None => &delivery.data[..],
     };
-    set(&mut object, "body", classes::binary(body));
-    set(&mut object, "body_size", (delivery.data.len() as i64).into_zval(false)?);
-    set(&mut object, "channel", channel.shallow_clone());
-    set(&mut object, "deliveryTag", (delivery.delivery_tag as i64).into_zval(false)?);
-    set(&mut object, "redelivered", delivery.redelivered.into_zval(false)?);
-    set(&mut object, "exchange", wire::text_bytes(&delivery.exchange));
-    set(&mut object, "routingKey", wire::text_bytes(&delivery.routing_key));
-    set(&mut object, "delivery_info", info.into_zval(false)?);
-    set(&mut object, "properties", properties.into_zval(false)?);
+    set(&mut object, &names::BODY, classes::binary(body));
+    set(&mut object, &names::BODY_SIZE, (delivery.data.len() as i64).into_zval(false)?);
+    set(&mut object, &names::CHANNEL, channel.shallow_clone());
+    set(&mut object, &names::DELIVERY_TAG, (delivery.delivery_tag as i64).into_zval(false)?);
+    set(&mut object, &names::REDELIVERED, delivery.redelivered.into_zval(false)?);
+    set(&mut object, &names::EXCHANGE, wire::text_bytes(&delivery.exchange));
+    set(&mut object, &names::ROUTING_KEY, wire::text_bytes(&delivery.routing_key));
+    set(&mut object, &names::DELIVERY_INFO, info.into_zval(false)?);
+    set(&mut object, &names::PROPERTIES, properties.into_zval(false)?);
     object.into_zval(false).map_err(Into::into)
+}
+
+/// The names `received` writes for every message, interned at module start (`classes::Name`).
+mod names {
+    use crate::classes::Name;
+
+    pub static CHANNEL: Name = Name::new("channel");
+    pub static DELIVERY_TAG_KEY: Name = Name::new("delivery_tag");
+    pub static REDELIVERED: Name = Name::new("redelivered");
+    pub static EXCHANGE: Name = Name::new("exchange");
+    pub static ROUTING_KEY_KEY: Name = Name::new("routing_key");
+    pub static CONSUMER_TAG_KEY: Name = Name::new("consumer_tag");
+    pub static MESSAGE_COUNT_KEY: Name = Name::new("message_count");
+    pub static CONSUMER_TAG: Name = Name::new("consumerTag");
+    pub static MESSAGE_COUNT: Name = Name::new("messageCount");
+    pub static IS_TRUNCATED: Name = Name::new("is_truncated");
+    pub static BODY: Name = Name::new("body");
+    pub static BODY_SIZE: Name = Name::new("body_size");
+    pub static DELIVERY_TAG: Name = Name::new("deliveryTag");
+    pub static ROUTING_KEY: Name = Name::new("routingKey");
+    pub static DELIVERY_INFO: Name = Name::new("delivery_info");
+    pub static PROPERTIES: Name = Name::new("properties");
+
+    pub fn all() -> [&'static Name; 16] {
+        [
+            &CHANNEL, &DELIVERY_TAG_KEY, &REDELIVERED, &EXCHANGE, &ROUTING_KEY_KEY, &CONSUMER_TAG_KEY, &MESSAGE_COUNT_KEY,
+            &CONSUMER_TAG, &MESSAGE_COUNT, &IS_TRUNCATED, &BODY, &BODY_SIZE, &DELIVERY_TAG, &ROUTING_KEY, &DELIVERY_INFO,
+            &PROPERTIES,
+        ]
+    }
+}
+
+/// At module startup: the names `received` writes (see `classes::Name`).
+pub fn intern_names() {
+    Name::intern(&names::all());
 }
 
 /// A returned (unroutable mandatory) message: body and properties, no delivery fields.

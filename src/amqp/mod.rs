@@ -90,5 +90,6 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
     exceptions::register()?;
     crate::classes::register(&channel_class::abstract_classes())?;
     channel_class::set_work(channel_events::work);
+    message::intern_names();
     Ok(())
 }
