@@ -116,7 +116,13 @@ impl AmqpChannel {
         let channel = self_.channel();
         let closing = channel.close(200, "".into());
         // On the socket, as `link::rpc` waits (see `Link::close`).
-        match runtime::wait_dispatching_on_socket(closing, self_.link().rpc_timeout, self_.link().socket())? {
+        let closed = runtime::wait_dispatching_on_socket(closing, self_.link().rpc_timeout, self_.link().socket())?;
+        // The broker closed the channel before our close reached it (a publish to a missing exchange):
+        // php-amqplib's close() reads that channel.close and throws it, whichever close-ok came first.
+        if let Some(reason) = self_.channel().status().close_reason().filter(lapin::Error::is_amqp_soft_error) {
+            return Err(channel_error(&reason, Method(20, 40)));
+        }
+        match closed {
             Some(Err(e)) if self_.link().is_connected() && !matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                 Err(channel_error(&e, Method(20, 40)))
             }

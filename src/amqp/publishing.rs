@@ -20,13 +20,14 @@ impl ChannelState {
     /// A publish's route, shared with the previous publish's when it is the same: compared on the
     /// PHP strings' bytes first, so a loop publishing to one queue builds no short strings.
     pub(super) fn route_of(&self, exchange: &Mixed, routing_key: &Mixed, mandatory: bool, immediate: bool) -> PhpResult<Rc<Route>> {
-        let mut last = self.last_route.borrow_mut();
-        if let (Some(same), Some(exchange), Some(routing_key)) = (&*last, php_bytes(exchange), php_bytes(routing_key)) {
+        if let (Some(same), Some(exchange), Some(routing_key)) = (&*self.last_route.borrow(), php_bytes(exchange), php_bytes(routing_key)) {
             if same.exchange.as_bytes() == exchange && same.routing_key.as_bytes() == routing_key && (same.mandatory, same.immediate) == (mandatory, immediate) {
                 return Ok(same.clone());
             }
         }
+        // Converting a name may run PHP code (`__toString`), which may publish: no borrow held here.
         let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory, immediate };
+        let mut last = self.last_route.borrow_mut();
         Ok(match &*last {
             Some(same) if **same == route => same.clone(),
             _ => last.insert(Rc::new(route)).clone(),

@@ -34,6 +34,11 @@ impl ChannelStatus {
         [ChannelState::Initial, ChannelState::Reconnecting].contains(&self.read().state)
     }
 
+    /// mq patch: the channel is closed (see `Channel::channel_close_ok`).
+    pub(crate) fn closed(&self) -> bool {
+        self.read().state == ChannelState::Closed
+    }
+
     /// Returns `true` if the channel is in the process of closing or reconnecting.
     #[must_use]
     pub fn closing(&self) -> bool {

@@ -107,11 +107,11 @@ impl Channels {
             return Ok(());
         }
 
-        if self.write().channels.remove(&id).is_some() {
-            Ok(())
-        } else {
-            Err(ErrorKind::InvalidChannel(id).into())
-        }
+        // mq patch: removed already is not an error. A channel.close of ours that crossed the broker's
+        // closes the channel twice (its close-ok, then ours to the broker's close), and a failed
+        // removal here ended the whole connection (PATCHED.md).
+        self.write().channels.remove(&id);
+        Ok(())
     }
 
     pub(crate) fn connection_killswitch(&self) -> KillSwitch {
@@ -122,9 +122,16 @@ impl Channels {
         if id == 0 {
             self.channel0.receive_method(method)
         } else {
-            self.entry(id)
-                .map(|channel| channel.receive_method(method))
-                .unwrap_or_else(|| Err(ErrorKind::InvalidChannel(id).into()))
+            match self.entry(id) {
+                Some(channel) => channel.receive_method(method),
+                // mq patch: the broker's close-ok to a channel.close of ours that crossed its own
+                // channel.close, which we answered, dropping the channel (PATCHED.md).
+                None if matches!(method, AMQPClass::Channel(amq_protocol::protocol::channel::AMQPMethod::CloseOk(_))) => {
+                    trace!(channel=%id, "close-ok for a channel already closed");
+                    Ok(())
+                }
+                None => Err(ErrorKind::InvalidChannel(id).into()),
+            }
         }
     }
 

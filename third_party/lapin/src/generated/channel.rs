@@ -1400,7 +1400,9 @@ impl Channel {
     }
     /// Acknowledgement of a `channel.close` request; the channel is now closed.
     async fn channel_close_ok(&self, error: Option<Error>) -> Result<()> {
-        if !self.status.closing() {
+        // mq patch: the broker's close-ok to a channel.close of ours that crossed its channel.close may
+        // have closed the channel already; the broker's close still wants its close-ok (PATCHED.md).
+        if !self.status.closing() && !self.status.closed() {
             return Err(self.status.state_error("channel.close-ok"));
         }
 
