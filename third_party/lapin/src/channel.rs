@@ -28,6 +28,7 @@ use crate::{
 };
 use amq_protocol::frame::{AMQPContentHeader, AMQPFrame};
 use std::{convert::TryFrom, fmt, future::Future, pin::Pin, sync::Arc};
+use tracing::{error, info, trace};
 
 /// What `Channel::basic_publish_direct` did (mq patch).
 pub enum DirectPublish {
@@ -45,7 +46,6 @@ impl fmt::Debug for DirectPublish {
         })
     }
 }
-use tracing::{error, info, trace};
 
 /// Main entry point for most AMQP operations.
 ///
