@@ -207,10 +207,6 @@ impl Pipeline {
                     }
                 }
             };
-            // A publish failed with its channel (the broker closed it, lapin dropped what it still held of
-            // the channel's): the pipeline is the connection's, and the channel's own next call reports it
-            // (`ChannelState::closed_by_peer`), as php-amqplib's would; another channel's call must not.
-            let channel_ended = |e: &lapin::Error| e.is_amqp_soft_error() || matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..));
             if let (Err(e), false) = (outcome, confirmed) {
                 if !channel_ended(&e) {
                     failure = failure.or(Some(e));
@@ -222,4 +218,11 @@ impl Pipeline {
             None => Ok(()),
         }
     }
+}
+
+/// A publish failed with its channel (the broker closed it; lapin dropped what it still held of the
+/// channel's). The pipeline is the connection's: the channel's own next call reports it
+/// (`ChannelState::closed_by_peer`), as php-amqplib's would; another channel's call must not.
+fn channel_ended(e: &lapin::Error) -> bool {
+    e.is_amqp_soft_error() || matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..))
 }

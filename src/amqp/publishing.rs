@@ -63,14 +63,14 @@ impl ChannelState {
         // From here PHP code may run (setDeliveryInfo, where async signal handlers run too; the
         // pipeline's wait, which dispatches signals), and a handler may publish on this channel: this
         // publish's tag is taken and it waits for its confirm first.
-        let mut delivery_info: Result<(), ext_php_rs::error::Error> = Ok(());
+        let mut delivery_info: PhpResult<()> = Ok(());
         if tag > 0 {
             self.next_tag.set(tag + 1);
             let (msg, route) = (publishing.msg.shallow_clone(), publishing.route.clone());
             self.unconfirmed.borrow_mut().insert(tag, publishing);
             if let Some(object) = msg.object() {
                 let (exchange, routing_key) = (wire::text_bytes(&route.exchange), wire::text_bytes(&route.routing_key));
-                delivery_info = object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key]).map(drop);
+                delivery_info = object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key]).map(drop).map_err(Into::into);
             }
         } else if publishing.route.mandatory {
             self.watch_returns.set(true);
@@ -78,7 +78,7 @@ impl ChannelState {
         if let Some(written) = unwritten {
             self.link().pipeline.push(written, tag > 0)?;
         }
-        delivery_info.map_err(Into::into)
+        delivery_info
     }
 
     /// A publish replayed after a reconnect under the confirm tag PHP was given (see `write_frames`).

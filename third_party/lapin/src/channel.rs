@@ -12,7 +12,7 @@ use crate::{
     consumer::Consumer,
     consumers::Consumers,
     events::EventsSender,
-    direct_write::{DIRECT_MAX, Publish, Settle, gen_publish, gen_settle},
+    direct_write::{DIRECT_MAX, Publish, Settle, body_chunk_size, gen_publish, gen_settle},
     frames::{ExpectedReply, Frames},
     internal_rpc::InternalRPCHandle,
     message::{BasicGetMessage, BasicReturnMessage, Delivery},
@@ -639,7 +639,7 @@ impl Channel {
             AMQPFrame::Header(self.id, header),
         ];
 
-        let chunk_size = (frame_max as usize).saturating_sub(8 /* An empty body frame weighs 8 bytes of overhead that we cannot use for payload */).max(1);
+        let chunk_size = body_chunk_size(frame_max);
         frames.extend(
             payload
                 .chunks(chunk_size)

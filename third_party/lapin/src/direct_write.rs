@@ -152,6 +152,12 @@ impl DirectWriter {
     }
 }
 
+/// The most body bytes one body frame carries under `frame_max`: an empty body frame weighs 8 bytes
+/// of overhead that cannot carry payload (mq patch: shared with `Channel::send_method_frame_with_body`).
+pub(crate) fn body_chunk_size(frame_max: FrameSize) -> usize {
+    (frame_max as usize).saturating_sub(8).max(1)
+}
+
 const METHOD: u8 = 1;
 const HEADER: u8 = 2;
 const BODY: u8 = 3;
@@ -226,9 +232,7 @@ pub(crate) fn gen_publish(mut buf: Vec<u8>, publish: &Publish<'_>) -> Result<Vec
     };
     end_frame(&mut buf, at);
 
-    // An empty body frame weighs 8 bytes of overhead (as `Channel::send_method_frame_with_body`).
-    let chunk_size = (publish.frame_max as usize).saturating_sub(8).max(1);
-    for chunk in publish.payload.chunks(chunk_size) {
+    for chunk in publish.payload.chunks(body_chunk_size(publish.frame_max)) {
         let at = start_frame(&mut buf, BODY, channel_id);
         buf.extend_from_slice(chunk);
         end_frame(&mut buf, at);
