@@ -148,33 +148,73 @@ impl Confirms {
     }
 }
 
-/// How many publishes may wait to be written before basic_publish waits (bounds memory, not latency).
+/// How many publishes, and how many body bytes, may wait to be written before basic_publish waits for
+/// the oldest. Bounds memory, and what a script's end can still lose: a destructor flushes only for
+/// `mq.amqp_destruct_flush_ms`, so over a slow link 1 024 large bodies (64 MiB at 64 KiB) would not all
+/// be written by then, where php-amqplib's blocking writes would have held the script back.
 const WINDOW: usize = 1024;
+const WINDOW_BYTES: usize = 1 << 16;
+
+/// One publish not written yet: what resolves once it is, whether it is confirmed (then a failure to
+/// write it is its confirm's, see `flush`) and its body's size.
+struct Unwritten {
+    written: Written,
+    confirmed: bool,
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Queue {
+    publishes: VecDeque<Unwritten>,
+    bytes: usize,
+}
+
+impl Queue {
+    fn push_back(&mut self, u: Unwritten) {
+        self.bytes += u.bytes;
+        self.publishes.push_back(u);
+    }
+
+    fn push_front(&mut self, u: Unwritten) {
+        self.bytes += u.bytes;
+        self.publishes.push_front(u);
+    }
+
+    /// The oldest, unless the queue is already within `limit` (publishes, bytes).
+    fn pop_over(&mut self, limit: (usize, usize)) -> Option<Unwritten> {
+        if self.publishes.len() <= limit.0 && self.bytes <= limit.1 {
+            return None;
+        }
+        let u = self.publishes.pop_front()?;
+        self.bytes -= u.bytes;
+        Some(u)
+    }
+}
 
 #[derive(Default)]
 pub struct Pipeline {
-    /// Each with whether it is confirmed: then a failure to write it is its confirm's (see `flush`).
-    unwritten: Mutex<VecDeque<(Written, bool)>>,
+    unwritten: Mutex<Queue>,
 }
 
 impl Pipeline {
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(Written, bool)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
         self.unwritten.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lock().is_empty()
+        self.lock().publishes.is_empty()
     }
 
-    /// Adds a publish whose first poll already queued its frames.
-    pub fn push(&self, written: Written, confirmed: bool) -> PhpResult<()> {
+    /// Adds a publish whose first poll already queued its frames; past the window, waits until half of
+    /// it is written (the socket keeps busy while the rest is).
+    pub fn push(&self, written: Written, confirmed: bool, bytes: usize) -> PhpResult<()> {
         let full = {
-            let mut unwritten = self.lock();
-            unwritten.push_back((written, confirmed));
-            unwritten.len() > WINDOW
+            let mut queue = self.lock();
+            queue.push_back(Unwritten { written, confirmed, bytes });
+            queue.publishes.len() > WINDOW || queue.bytes > WINDOW_BYTES
         };
         if full {
-            self.flush(None)?;
+            self.drain(None, (WINDOW / 2, WINDOW_BYTES / 2))?;
         }
         Ok(())
     }
@@ -183,31 +223,37 @@ impl Pipeline {
     /// destructor: what is not written by then is dropped). A confirmed publish's failure is not raised
     /// here: lapin fails its confirm with the channel (then `Confirms` hands it over, or a recovery
     /// publishes it again).
+    pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
+        self.drain(deadline, (0, 0))
+    }
+
+    /// Waits for the oldest publishes until the queue is within `limit` (publishes, bytes), or until
+    /// `deadline` (then the rest is dropped).
     ///
     /// Publishes leave the queue one at a time, in order, and the one being waited for goes back to
     /// the front while signal handlers run: a handler's publishes queue behind it, and a flush the
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
-    pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
+    fn drain(&self, deadline: Option<Instant>, limit: (usize, usize)) -> PhpResult<()> {
         let mut failure = None;
         loop {
-            let Some((mut written, confirmed)) = self.lock().pop_front() else { break };
+            let Some(mut u) = self.lock().pop_over(limit) else { break };
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
-            let outcome = match runtime::poll_once(&mut written)? {
+            let outcome = match runtime::poll_once(&mut u.written)? {
                 std::task::Poll::Ready(outcome) => outcome,
                 std::task::Poll::Pending => {
                     let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-                    match runtime::wait(&mut written, left)? {
+                    match runtime::wait(&mut u.written, left)? {
                         Waited::Ready(outcome) => outcome,
                         Waited::TimedOut => continue,
                         Waited::Interrupted => {
-                            self.lock().push_front((written, confirmed));
+                            self.lock().push_front(u);
                             runtime::dispatch_signals()?;
                             continue;
                         }
                     }
                 }
             };
-            if let (Err(e), false) = (outcome, confirmed) {
+            if let (Err(e), false) = (outcome, u.confirmed) {
                 if !channel_ended(&e) {
                     failure = failure.or(Some(e));
                 }
@@ -225,4 +271,34 @@ impl Pipeline {
 /// (`ChannelState::closed_by_peer`), as php-amqplib's would; another channel's call must not.
 fn channel_ended(e: &lapin::Error) -> bool {
     e.is_amqp_soft_error() || matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unwritten(bytes: usize) -> Unwritten {
+        Unwritten { written: Box::pin(async { Ok(()) }), confirmed: false, bytes }
+    }
+
+    #[test]
+    fn pops_oldest_until_within_both_limits() {
+        let mut q = Queue::default();
+        for bytes in [40_000, 30_000, 10, 10] {
+            q.push_back(unwritten(bytes));
+        }
+        // Within the count, over the bytes: the oldest go until the bytes fit.
+        assert_eq!(q.pop_over((10, 32_768)).map(|u| u.bytes), Some(40_000));
+        assert!(q.pop_over((10, 32_768)).is_none());
+        assert_eq!(q.bytes, 30_020);
+        // Over the count.
+        assert_eq!(q.pop_over((2, usize::MAX)).map(|u| u.bytes), Some(30_000));
+        assert!(q.pop_over((2, usize::MAX)).is_none());
+        // Put back in front (a wait interrupted by a signal) and counted again.
+        let u = q.pop_over((0, 0)).unwrap();
+        q.push_front(u);
+        assert_eq!((q.publishes.len(), q.bytes), (2, 20));
+        while q.pop_over((0, 0)).is_some() {}
+        assert_eq!((q.publishes.len(), q.bytes), (0, 0));
+    }
 }

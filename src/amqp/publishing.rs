@@ -75,24 +75,24 @@ impl ChannelState {
         } else if publishing.route.mandatory {
             self.watch_returns.set(true);
         }
-        if let Some(written) = unwritten {
-            self.link().pipeline.push(written, tag > 0)?;
+        if let Some((written, bytes)) = unwritten {
+            self.link().pipeline.push(written, tag > 0, bytes)?;
         }
         delivery_info
     }
 
     /// A publish replayed after a reconnect under the confirm tag PHP was given (see `write_frames`).
     pub(super) fn publish_frames(&self, p: &Batched, tag: u64) -> PhpResult<()> {
-        if let Some(written) = self.write_frames(p, Some(tag))? {
-            self.link().pipeline.push(written, true)?;
+        if let Some((written, bytes)) = self.write_frames(p, Some(tag))? {
+            self.link().pipeline.push(written, true, bytes)?;
         }
         Ok(())
     }
 
     /// Writes a publish's frames, or queues them; returns what is still to be written, for the pipeline
-    /// (see `pipeline`). With a confirm tag, its confirm settles that tag (a replayed publish keeps the
-    /// tag PHP was given).
-    fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<Written>> {
+    /// (see `pipeline`), with the body's size. With a confirm tag, its confirm settles that tag (a
+    /// replayed publish keeps the tag PHP was given).
+    fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<(Written, usize)>> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
         let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
@@ -122,7 +122,7 @@ impl ChannelState {
         if let Some(tag) = tag {
             self.confirms.borrow_mut().published(tag);
         }
-        Ok(pending)
+        Ok(pending.map(|w| (w, body.bytes().len())))
     }
 
     /// publish_batch()'s work: the batch's publishes in order.

@@ -1,17 +1,19 @@
 <?php
-// Child of tests/phpt/amqp_exit_flush.phpt: publishes $argv[3] messages to queue $argv[2] without
-// confirms and without close(), then ends the way $argv[1] says. Every message must still reach the broker.
+// Child of tests/phpt/amqp_exit_flush.phpt and amqp_exit_flush_slow_link.phpt: publishes $argv[3]
+// messages of $argv[4] bytes (default 100) to queue $argv[2] without confirms and without close(), then
+// ends the way $argv[1] says. Every message must still reach the broker.
 require __DIR__ . '/brokers.php';
 use PhpAmqpLib\Connection\AMQPStreamConnection;
 use PhpAmqpLib\Message\AMQPMessage;
 
 [, $how, $q, $n] = $argv;
+$size = (int) ($argv[4] ?? 100);
 $conn = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
 $ch = $conn->channel();
 if ($how === 'no close on destruct') {
     $conn->set_close_on_destruct(false);
 }
-$body = str_repeat('b', 100);
+$body = str_repeat('b', $size);
 for ($i = 0; $i < $n; $i++) {
     $ch->basic_publish(new AMQPMessage($body), '', $q);
 }

@@ -8,9 +8,10 @@
 // "rst-on CLASS METHOD COUNT" resets, the next COUNT times, the connection of a client that sends that
 // AMQP method (e.g. 50 10, queue.declare), instead of forwarding it; a line "hold-after HEX MS" stops
 // reading from a client for MS milliseconds once it has forwarded bytes of that client's containing HEX
-// (the broker's side keeps flowing: the client's send buffer fills while it reads the broker's answers).
-// Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt
-// and amqp_channel_error_behind_publishes.phpt.
+// (the broker's side keeps flowing: the client's send buffer fills while it reads the broker's answers);
+// a line "rate BYTES" forwards what clients send at BYTES per second from then on (a slow link).
+// Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt,
+// amqp_channel_error_behind_publishes.phpt and amqp_exit_flush_slow_link.phpt.
 require __DIR__ . '/brokers.php';
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
@@ -19,6 +20,7 @@ $pairs = [];
 $resetOn = null;
 $holdAfter = null;
 $heldUntil = [];
+$rate = 0;
 $frozen = false;
 $kill = false;
 pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
@@ -42,7 +44,13 @@ while (true) {
         }
     }
     $w = $e = null;
-    if (@stream_select($read, $w, $e, 0, microtime(true) < $floodUntil ? 0 : 100000) === false) { continue; }
+    // Wake when the flood is due or a held client may be read again.
+    $now = microtime(true);
+    $wait = $now < $floodUntil ? 0 : 0.1;
+    foreach ($heldUntil as $until) {
+        if ($until > $now) { $wait = min($wait, $until - $now); }
+    }
+    if (@stream_select($read, $w, $e, 0, (int) ($wait * 1e6)) === false) { continue; }
     foreach ($read as $r) {
         if ($r === STDIN) {
             $line = fgets(STDIN);
@@ -56,6 +64,9 @@ while (true) {
             }
             if (preg_match('/^hold-after ([0-9a-f]+) (\d+)$/', trim($line), $m)) {
                 $holdAfter = ['marker' => hex2bin($m[1]), 'seconds' => $m[2] / 1000];
+            }
+            if (preg_match('/^rate (\d+)$/', trim($line), $m)) {
+                $rate = (int) $m[1];
             }
             if (str_starts_with($line, 'inject ')) {
                 foreach ($pairs as $p) { @fwrite($p[0], hex2bin(trim(substr($line, 7)))); }
@@ -75,7 +86,8 @@ while (true) {
         foreach ($pairs as $id => $p) {
             if ($r === $p[0] || $r === $p[1]) {
                 $to = $r === $p[0] ? $p[1] : $p[0];
-                $data = @fread($r, 1 << 20);
+                // Throttled: small reads, each followed by a pause as long as its bytes take at the rate.
+                $data = @fread($r, $rate && $r === $p[0] ? 16384 : 1 << 20);
                 if ($r === $p[0] && ($resetOn['count'] ?? 0) > 0 && is_string($data) && preg_match($resetOn['pattern'], $data)) {
                     $resetOn['count']--;
                     reset_pair($pairs, $id);
@@ -83,6 +95,9 @@ while (true) {
                     @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
                 } else {
                     @fwrite($to, $data);
+                    if ($r === $p[0] && $rate) {
+                        $heldUntil[$id] = max($heldUntil[$id] ?? 0, microtime(true) + strlen($data) / $rate);
+                    }
                     if ($r === $p[0] && $holdAfter !== null && str_contains($data, $holdAfter['marker'])) {
                         $heldUntil[$id] = microtime(true) + $holdAfter['seconds'];
                         $holdAfter = null;
