@@ -39,6 +39,11 @@ impl ChannelStatus {
         self.read().state == ChannelState::Closed
     }
 
+    /// mq patch: the state, read once (another thread may close the channel between two looks).
+    pub(crate) fn state(&self) -> ChannelState {
+        self.read().state
+    }
+
     /// Returns `true` if the channel is in the process of closing or reconnecting.
     #[must_use]
     pub fn closing(&self) -> bool {

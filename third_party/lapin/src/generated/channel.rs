@@ -1416,7 +1416,18 @@ impl Channel {
         promise.await
     }
     fn receive_channel_close_ok(&self, method: protocol::channel::CloseOk) -> Result<()> {
-        if !self.status.can_receive_messages() {
+        // mq patch: a channel.close of ours that crossed the broker's gets its close-ok after the broker's
+        // close failed our close's reply (so none is awaited), or after our close-ok to the broker's close
+        // closed the channel (on lapin's thread, meanwhile): it answers our close and is no error
+        // (PATCHED.md). The state is read once.
+        let state = self.status.state();
+        if state == ChannelState::Closed {
+            if let Some(Reply::ChannelCloseOk(resolver)) = self.next_expected_close_ok_reply() {
+                resolver.resolve(());
+            }
+            return Ok(());
+        }
+        if ![ChannelState::Closing, ChannelState::Connected, ChannelState::Reconnecting].contains(&state) {
             return Err(self.status.state_error("channel.close-ok"));
         }
 
@@ -1424,6 +1435,7 @@ impl Channel {
             Some(Reply::ChannelCloseOk(resolver)) => {
                 fwd_res(self.on_channel_close_ok_received(), Some(resolver))
             }
+            None if state == ChannelState::Closing => Ok(()),
             unexpected => self.handle_invalid_contents(
                 format!(
                     "unexpected channel close-ok received on channel {}, was awaiting for {:?}",
@@ -2349,3 +2361,4 @@ fn fwd_res(res: Result<()>, resolver: Option<PromiseResolver<()>>) -> Result<()>
     }
     res
 }
+
