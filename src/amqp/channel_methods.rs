@@ -328,6 +328,12 @@ impl AmqpChannel {
             return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
         }
         let publishing = Batched { msg: msg.shallow_clone(), route: self_.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
+        // In confirm mode, a channel the broker closed hands the acks and nacks it sent before closing to
+        // their handlers first, then this publish throws its error: php-amqplib runs them at its next wait,
+        // then throws there, and a program must not take acked messages for lost.
+        if self_.next_tag.get() > 0 {
+            Self::settle_answered(self_, usize::MAX)?;
+        }
         let published = self_.publish(publishing);
         // A recovery the publish made is reported now, not at the next call.
         Self::notify_recovery(self_)?;
