@@ -49,6 +49,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
 extern "C" fn request_shutdown(_ty: i32, _module_number: i32) -> i32 {
     // A panic must not cross into the engine.
     let _ = std::panic::catch_unwind(amqp::live_connections::close_all);
+    amqp::message::forget_class();
     0
 }
 
