@@ -20,9 +20,10 @@ pub struct Subscription {
     pub no_ack: bool,
 }
 
-/// What a consumer hands to the PHP thread.
+/// What a consumer hands to the PHP thread. A delivery is boxed: some 600 bytes, moved through the
+/// stream, the wait's select and the event loop (memmove was 7 % of consuming).
 pub enum Incoming {
-    Delivery(Arc<Subscription>, lapin::message::Delivery),
+    Delivery(Arc<Subscription>, Box<lapin::message::Delivery>),
     /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
     Ended(Arc<Subscription>),
     Failed(lapin::Error),
@@ -41,7 +42,7 @@ impl Deliveries {
         let events = stream::unfold(Some((Arc::new(subscription), consumer)), |state| async move {
             let (tag, mut consumer) = state?;
             Some(match consumer.next().await {
-                Some(Ok(delivery)) => (Incoming::Delivery(tag.clone(), delivery), Some((tag, consumer))),
+                Some(Ok(delivery)) => (Incoming::Delivery(tag.clone(), Box::new(delivery)), Some((tag, consumer))),
                 Some(Err(e)) => (Incoming::Failed(e), None),
                 None => (Incoming::Ended(tag), None),
             })
