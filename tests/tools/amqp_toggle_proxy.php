@@ -9,9 +9,11 @@
 // AMQP method (e.g. 50 10, queue.declare), instead of forwarding it; a line "hold-after HEX MS" stops
 // reading from a client for MS milliseconds once it has forwarded bytes of that client's containing HEX
 // (the broker's side keeps flowing: the client's send buffer fills while it reads the broker's answers);
-// a line "rate BYTES" forwards what clients send at BYTES per second from then on (a slow link).
+// a line "rate BYTES" forwards what clients send at BYTES per second from then on (a slow link); a line
+// "frame-max N" rewrites the frame_max of the broker's connection.tune to N for connections from then on,
+// and prints "tune-ok frame_max M" for the frame_max of each client's connection.tune-ok.
 // Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt,
-// amqp_channel_error_behind_publishes.phpt and amqp_exit_flush_slow_link.phpt.
+// amqp_channel_error_behind_publishes.phpt, amqp_exit_flush_slow_link.phpt and amqp_frame_max_4096.phpt.
 require __DIR__ . '/brokers.php';
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
@@ -21,6 +23,7 @@ $resetOn = null;
 $holdAfter = null;
 $heldUntil = [];
 $rate = 0;
+$frameMax = null;
 $frozen = false;
 $kill = false;
 pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
@@ -65,6 +68,9 @@ while (true) {
             if (preg_match('/^hold-after ([0-9a-f]+) (\d+)$/', trim($line), $m)) {
                 $holdAfter = ['marker' => hex2bin($m[1]), 'seconds' => $m[2] / 1000];
             }
+            if (preg_match('/^frame-max (\d+)$/', trim($line), $m)) {
+                $frameMax = (int) $m[1];
+            }
             if (preg_match('/^rate (\d+)$/', trim($line), $m)) {
                 $rate = (int) $m[1];
             }
@@ -94,6 +100,13 @@ while (true) {
                 } elseif ($data === '' || $data === false) {
                     @fclose($p[0]); @fclose($p[1]); unset($pairs[$id]);
                 } else {
+                    // connection.tune (10, 30) and tune-ok (10, 31) on channel 0: channel_max, then frame_max.
+                    if ($frameMax !== null && $r === $p[1] && ($at = strpos($data, "\x01\x00\x00\x00\x00\x00\x0c\x00\x0a\x00\x1e")) !== false) {
+                        $data = substr_replace($data, pack('N', $frameMax), $at + 13, 4);
+                    }
+                    if ($frameMax !== null && $r === $p[0] && ($at = strpos($data, "\x01\x00\x00\x00\x00\x00\x0c\x00\x0a\x00\x1f")) !== false) {
+                        echo 'tune-ok frame_max ', unpack('N', $data, $at + 13)[1], "\n";
+                    }
                     @fwrite($to, $data);
                     if ($r === $p[0] && $rate) {
                         $heldUntil[$id] = max($heldUntil[$id] ?? 0, microtime(true) + strlen($data) / $rate);

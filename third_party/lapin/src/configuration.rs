@@ -1,7 +1,6 @@
 use crate::{
     ConnectionProperties, Error,
     auth::{AuthProvider, DefaultAuthProvider},
-    protocol,
     types::{ChannelId, FieldTable, FrameSize, Heartbeat, ShortString},
     uri::AMQPUri,
 };
@@ -87,6 +86,9 @@ impl fmt::Debug for Configuration {
     }
 }
 
+/// AMQP 0-9-1's frame-min-size (see `set_frame_max`).
+const FRAME_MIN_SIZE: FrameSize = 4096;
+
 #[derive(Clone)]
 pub(crate) struct NegotiatedConfig {
     inner: Arc<RwLock<Inner>>,
@@ -125,7 +127,10 @@ impl NegotiatedConfig {
     }
 
     pub(crate) fn set_frame_max(&self, frame_max: FrameSize) {
-        let frame_max = std::cmp::max(frame_max, protocol::constants::FRAME_MIN_SIZE);
+        // mq patch: AMQP 0-9-1's frame-min-size is 4096 (amq-protocol's FRAME_MIN_SIZE says 8192). With
+        // the 8192 floor, a broker whose frame_max is 4096 got a tune-ok of 8192, which it refuses, and
+        // the connection failed (PATCHED.md).
+        let frame_max = std::cmp::max(frame_max, FRAME_MIN_SIZE);
         self.write_inner().frame_max = frame_max;
     }
 
@@ -160,5 +165,21 @@ impl fmt::Debug for NegotiatedConfig {
 impl RecoveryConfig {
     pub(crate) fn can_recover(&self, error: &Error) -> bool {
         self.0 && error.can_be_recovered()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_max_is_at_least_the_protocol_minimum_of_4096() {
+        let config = NegotiatedConfig::new(&AMQPUri::default());
+        config.set_frame_max(4096);
+        assert_eq!(config.frame_max(), 4096);
+        config.set_frame_max(512);
+        assert_eq!(config.frame_max(), 4096);
+        config.set_frame_max(131072);
+        assert_eq!(config.frame_max(), 131072);
     }
 }
