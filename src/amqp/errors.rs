@@ -64,12 +64,21 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
         ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
-        // php-amqplib's class for a bad frame type or frame-end octet; lapin's parser names neither
-        // byte, so the text says what happened to the connection.
+        ErrorKind::InvalidFrameType(_) | ErrorKind::InvalidFrameEnd(_) => exception(ex::INVALID_FRAME, frame_fault(error), 0),
+        // A malformed payload: php-amqplib's class; the text says what happened to the connection.
         ErrorKind::ParsingError(_) => {
             exception(ex::INVALID_FRAME, "Framing error: the broker sent bytes that are no AMQP frame; the connection is closed", 0)
         }
         _ => exception(ex::RUNTIME, error.to_string(), 0),
+    }
+}
+
+/// php-amqplib's words for a frame it refuses by its type or end octet (`wait_frame`).
+fn frame_fault(error: &lapin::Error) -> String {
+    match error.kind() {
+        ErrorKind::InvalidFrameEnd(byte) => format!("Framing error, unexpected byte: {byte:x}"),
+        ErrorKind::InvalidFrameType(frame_type) => format!("Invalid frame type {frame_type}"),
+        _ => error.to_string(),
     }
 }
 
@@ -124,6 +133,7 @@ pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
         // php-amqplib's answer to a login it cannot make (its "Unknown login method").
         ErrorKind::AuthProviderError(reason) => failure("InvalidArgumentException", format!("Login failed: {reason}")),
         // Bytes that are no AMQP frame: whatever answers there is not an AMQP 0-9-1 broker.
+        ErrorKind::InvalidFrameType(_) | ErrorKind::InvalidFrameEnd(_) => failure(ex::INVALID_FRAME, frame_fault(error)),
         ErrorKind::ParsingError(_) => failure(
             ex::INVALID_FRAME,
             "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)".into(),

@@ -1,5 +1,5 @@
 --TEST--
-bytes from the peer that are no AMQP frame (an unknown frame type, a bad frame-end octet), met while PHP waits or between calls: AMQPInvalidFrameException (an AMQPRuntimeException, as in php-amqplib), the connection closed, no hang; a frame header announcing more than frame_max closes the connection with FRAME_ERROR at once (its bytes used to fill the buffer and stall the connection for good)
+bytes from the peer that are no AMQP frame (an unknown frame type, a bad frame-end octet), met while PHP waits or between calls: AMQPInvalidFrameException (an AMQPRuntimeException) with php-amqplib's text ("Invalid frame type 9", "Framing error, unexpected byte: 0"), the connection closed, no hang; a frame header announcing more than frame_max closes the connection with FRAME_ERROR at once (its bytes used to fill the buffer and stall the connection for good)
 --EXTENSIONS--
 mq
 pcntl
@@ -55,9 +55,9 @@ $c->channel()->queue_delete($q);
 $c->close();
 ?>
 --EXPECT--
-unknown frame type, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
-unknown frame type, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
-bad frame-end octet, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
-bad frame-end octet, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error: the broker sent bytes that are no AMQP frame; the connection is closed; in time: true; connected: false
+unknown frame type, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Invalid frame type 9; in time: true; connected: false
+unknown frame type, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Invalid frame type 9; in time: true; connected: false
+bad frame-end octet, during wait(): PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error, unexpected byte: 0; in time: true; connected: false
+bad frame-end octet, between calls: PhpAmqpLib\Exception\AMQPInvalidFrameException (an AMQPRuntimeException): Framing error, unexpected byte: 0; in time: true; connected: false
 a frame announcing 2 GB, during wait(): PhpAmqpLib\Exception\AMQPConnectionClosedException (an AMQPRuntimeException): frame too large: 2147483640 bytes(0, 0); in time: true; connected: false
 a frame announcing 2 GB, between calls: PhpAmqpLib\Exception\AMQPConnectionClosedException (an AMQPRuntimeException): frame too large: 2147483640 bytes(0, 0); in time: true; connected: false

@@ -211,6 +211,22 @@ impl Buffer {
         Some(u32::from_be_bytes([byte(3), byte(4), byte(5), byte(6)]) as usize + 8)
     }
 
+    /// What is wrong with the frame at the front that the parser refused, told as php-amqplib tells it
+    /// (mq patch): a type octet that is none of AMQP's, or an end octet that is not 0xCE. None when
+    /// neither (a malformed payload).
+    pub(crate) fn front_frame_fault(&self) -> Option<crate::ErrorKind> {
+        let byte = |i: usize| self.memory[(self.position + i) % self.capacity];
+        if self.available_data == 0 {
+            return None;
+        }
+        let frame_type = byte(0);
+        if ![1, 2, 3, 8].contains(&frame_type) {
+            return Some(crate::ErrorKind::InvalidFrameType(frame_type));
+        }
+        let len = self.front_frame_len()?;
+        (len <= self.available_data && byte(len - 1) != 0xCE).then(|| crate::ErrorKind::InvalidFrameEnd(byte(len - 1)))
+    }
+
     /// `front_frame_len` when it is over `frame_max` (0: no limit).
     pub(crate) fn front_frame_over(&self, frame_max: usize) -> Option<usize> {
         self.front_frame_len().filter(|&len| frame_max > 0 && len > frame_max)
@@ -298,6 +314,19 @@ mod tests {
 
     fn write(buffer: &mut Buffer, data: &[u8]) {
         assert_eq!((&mut *buffer).write(data).unwrap(), data.len());
+    }
+
+    #[test]
+    fn a_refused_frame_is_told_by_its_type_or_end_octet() {
+        let mut buffer = Buffer::with_capacity(32);
+        write(&mut buffer, b"HTTP/1.1 400");
+        assert!(matches!(buffer.front_frame_fault(), Some(crate::ErrorKind::InvalidFrameType(72))));
+        let mut buffer = Buffer::with_capacity(32);
+        write(&mut buffer, b"\x01\x00\x00\x00\x00\x00\x02ab\xAB");
+        assert!(matches!(buffer.front_frame_fault(), Some(crate::ErrorKind::InvalidFrameEnd(0xAB))));
+        let mut buffer = Buffer::with_capacity(32);
+        write(&mut buffer, b"\x01\x00\x00\x00\x00\x00\x02ab\xCE");
+        assert!(buffer.front_frame_fault().is_none());
     }
 
     #[test]

@@ -47,6 +47,11 @@ pub enum ErrorKind {
     RuntimeShutdownError(Arc<io::Error>),
     /// The AMQP frame parser encountered malformed data.
     ParsingError(ParserError),
+    /// mq patch: a frame whose type octet is none of AMQP's (the peer speaks something else), named as
+    /// php-amqplib names it (PATCHED.md).
+    InvalidFrameType(u8),
+    /// mq patch: a frame whose end octet is not 0xCE.
+    InvalidFrameEnd(u8),
     /// The broker sent an AMQP error (channel or connection level).
     ProtocolError(AMQPError),
     /// An AMQP frame could not be serialised.
@@ -152,6 +157,7 @@ impl Error {
             ErrorKind::IOError(_) => true,
             ErrorKind::RuntimeShutdownError(_) => false,
             ErrorKind::ParsingError(_) => false,
+            ErrorKind::InvalidFrameType(_) | ErrorKind::InvalidFrameEnd(_) => false,
             ErrorKind::ProtocolError(_) => true,
             ErrorKind::SerialisationError(_) => false,
             ErrorKind::AuthProviderError(_) => false,
@@ -192,6 +198,8 @@ impl fmt::Display for Error {
             ErrorKind::IOError(e) => write!(f, "IO error: {e}"),
             ErrorKind::RuntimeShutdownError(e) => write!(f, "runtime shutdown error: {e}"),
             ErrorKind::ParsingError(e) => write!(f, "failed to parse: {e}"),
+            ErrorKind::InvalidFrameType(t) => write!(f, "invalid frame type {t}"),
+            ErrorKind::InvalidFrameEnd(b) => write!(f, "framing error, unexpected byte: {b:x}"),
             ErrorKind::ProtocolError(e) => write!(f, "protocol error: {e}"),
             ErrorKind::SerialisationError(e) => write!(f, "failed to serialise: {e}"),
             ErrorKind::AuthProviderError(e) => write!(f, "failure during authentication: {e}"),
@@ -255,6 +263,8 @@ impl PartialEq for Error {
             (IOError(_), IOError(_)) => false,
             (RuntimeShutdownError(_), RuntimeShutdownError(_)) => false,
             (ParsingError(left_inner), ParsingError(right_inner)) => left_inner == right_inner,
+            (InvalidFrameType(left), InvalidFrameType(right)) => left == right,
+            (InvalidFrameEnd(left), InvalidFrameEnd(right)) => left == right,
             (ProtocolError(left_inner), ProtocolError(right_inner)) => left_inner == right_inner,
             (SerialisationError(_), SerialisationError(_)) => false,
             (FutureCompleted, FutureCompleted) => true,

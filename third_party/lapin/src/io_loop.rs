@@ -733,7 +733,9 @@ impl<
             Err(e) => {
                 if !e.is_incomplete() {
                     error!(error=?e, "parse error");
-                    self.critical_error(connection_killswitch, ErrorKind::ParsingError(e).into())?;
+                    // mq patch: the octet at fault when there is one, as php-amqplib names it.
+                    let fault = buffer.front_frame_fault().unwrap_or(ErrorKind::ParsingError(e));
+                    self.critical_error(connection_killswitch, fault.into())?;
                 } else if let Some(len) = buffer.front_frame_over(frame_max) {
                     // mq patch: refused from its header; its bytes would fill the buffer and stall.
                     self.frame_too_large(len, connection_killswitch)?;
