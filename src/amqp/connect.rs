@@ -97,7 +97,8 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let mut uri = settings.uri(endpoint);
     uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
     let reactor = runtime.handle().clone();
-    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor).await;
+    let socket_io = settings.socket_io;
+    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor, socket_io).await;
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     Ok(match runtime::wait_dispatching(attempt, limit)? {
         Some(Ok(connection)) => Ok(Link {

@@ -56,6 +56,7 @@ impl Settings {
                 set if set.is_null() => ini::amqp_recovery(),
                 set => set.coerce_to_bool(),
             },
+            socket_io: text(config, "getIoType").as_deref() == Some("socket"),
         };
         if ext_php_rs::zend::ExecutorGlobals::has_exception() {
             return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));

@@ -139,7 +139,8 @@ pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
             "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)".into(),
         ),
         ErrorKind::IOError(e) if e.get_ref().is_some_and(|inner| inner.is::<UnableToConnect>()) => {
-            failure(ex::IO, e.to_string())
+            let code = e.get_ref().and_then(|inner| inner.downcast_ref::<UnableToConnect>()).map_or(0, |u| u.code);
+            ConnectFailure { class: ex::IO, message: e.to_string(), code }
         }
         _ => failure(ex::IO, error.to_string()),
     }

@@ -43,6 +43,9 @@ pub struct Settings {
     pub login_method: String,
     /// Automatic recovery of a lost connection (`mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery`).
     pub recovery: bool,
+    /// The config's I/O type is 'socket' (AMQPSocketConnection): a host that cannot be reached fails as
+    /// php-amqplib's ext-sockets connection words it (`transport::UnableToConnect`).
+    pub socket_io: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -118,6 +121,7 @@ mod tests {
             connection_name: None,
             login_method: "AMQPLAIN".into(),
             recovery: false,
+            socket_io: false,
         }
     }
 

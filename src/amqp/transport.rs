@@ -73,9 +73,10 @@ impl async_rs::traits::Executor for Executor {
     }
 }
 
-/// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime.
-pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, reactor: &Handle) -> lapin::Result<Stream> {
-    let plain = connect_tcp(&uri, reactor).map(AsyncTcpStream::Plain);
+/// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime. With
+/// `socket_io` (AMQPSocketConnection), failures to reach the host read as php-amqplib's SocketIO words them.
+pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, reactor: &Handle, socket_io: bool) -> lapin::Result<Stream> {
+    let plain = connect_tcp(&uri, reactor, socket_io).map(AsyncTcpStream::Plain);
     let stream = match (plain, uri.scheme) {
         (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
         (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(&uri.authority.host, tls.as_ref()).await,
@@ -87,7 +88,7 @@ pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, 
 /// Resolves and connects on the calling thread: the first address that accepts, else the last error.
 /// Each address gets the URI's `connection_timeout`, as lapin's blocking connect gives it: the caller
 /// stops waiting at its own limit, and the I/O thread must not stay blocked in connect() long after.
-fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
+fn connect_tcp(uri: &AMQPUri, reactor: &Handle, socket_io: bool) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
     // An IPv6 literal in brackets, as PHP's stream URLs write it ("[::1]"), is resolved without them.
     let host = uri.authority.host.as_str();
     let (host, port) = (host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host), uri.authority.port);
@@ -101,7 +102,7 @@ fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Comp
             connected.ok_or(last)
         }),
     };
-    let socket = socket.map_err(|e| UnableToConnect::error(e, uri))?;
+    let socket = socket.map_err(|e| UnableToConnect::error(e, uri, socket_io))?;
     socket.set_nodelay(true)?;
     socket.set_nonblocking(true)?;
     let _context = reactor.enter();
@@ -110,32 +111,49 @@ fn connect_tcp(uri: &AMQPUri, reactor: &Handle) -> io::Result<async_compat::Comp
 
 /// A host that could not be reached, told as php-amqplib's stream connect tells it (PHP's
 /// `stream_socket_client()` warning, which user code and logs match on): `AMQPIOException`'s message is
-/// this text, without lapin's "IO error: " (`errors::connect_error`).
+/// this text, without lapin's "IO error: " (`errors::connect_error`), and its code is `code`. Its
+/// ext-sockets connection (`socket_io`) words it "Error Connecting to server (ERRNO): STRERROR" with
+/// the errno as code, a failed name lookup as ext-sockets' -10001 "Unknown host".
 #[derive(Debug)]
-pub struct UnableToConnect(String);
+pub struct UnableToConnect {
+    message: String,
+    pub code: i32,
+}
 
 impl UnableToConnect {
-    fn error(e: io::Error, uri: &AMQPUri) -> io::Error {
+    fn error(e: io::Error, uri: &AMQPUri, socket_io: bool) -> io::Error {
         let scheme = if uri.scheme == AMQPScheme::AMQPS { "ssl" } else { "tcp" };
         let (host, port) = (&uri.authority.host, uri.authority.port);
         let text = e.to_string();
-        let reason = if let Some(gai) = text.strip_prefix("failed to lookup address information: ") {
-            format!("php_network_getaddresses: getaddrinfo for {host} failed: {gai}")
-        } else if e.kind() == io::ErrorKind::TimedOut {
-            "Connection timed out".to_owned()
+        // strerror's text, as PHP prints it, without Rust's " (os error N)".
+        let suffix = e.raw_os_error().map(|code| format!(" (os error {code})")).unwrap_or_default();
+        let strerror = text.strip_suffix(suffix.as_str()).unwrap_or(&text);
+        let lookup = text.strip_prefix("failed to lookup address information: ");
+        let (message, code) = if socket_io {
+            // ext-sockets: -10000 - h_errno for a failed lookup (HOST_NOT_FOUND 1, TRY_AGAIN 2); a
+            // connect() cut short by its send timeout leaves EINPROGRESS.
+            let (errno, reason) = match (lookup, e.kind()) {
+                (Some(gai), _) if gai.contains("not known") || gai.contains("No address") => (-10001, "Unknown host".to_owned()),
+                (Some(_), _) => (-10002, "Host name lookup failure".to_owned()),
+                (None, io::ErrorKind::TimedOut) => (libc::EINPROGRESS, "Operation now in progress".to_owned()),
+                (None, _) => (e.raw_os_error().unwrap_or(0), strerror.to_owned()),
+            };
+            (format!("Error Connecting to server ({errno}): {reason}"), errno)
         } else {
-            // strerror's text, as PHP prints it, without Rust's " (os error N)".
-            let suffix = e.raw_os_error().map(|code| format!(" (os error {code})")).unwrap_or_default();
-            text.strip_suffix(suffix.as_str()).unwrap_or(&text).to_owned()
+            let reason = match (lookup, e.kind()) {
+                (Some(gai), _) => format!("php_network_getaddresses: getaddrinfo for {host} failed: {gai}"),
+                (None, io::ErrorKind::TimedOut) => "Connection timed out".to_owned(),
+                (None, _) => strerror.to_owned(),
+            };
+            (format!("stream_socket_client(): Unable to connect to {scheme}://{host}:{port} ({reason})"), 0)
         };
-        let message = format!("stream_socket_client(): Unable to connect to {scheme}://{host}:{port} ({reason})");
-        io::Error::new(e.kind(), UnableToConnect(message))
+        io::Error::new(e.kind(), UnableToConnect { message, code })
     }
 }
 
 impl std::fmt::Display for UnableToConnect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 

@@ -29,6 +29,10 @@ class AMQPSocketConnection extends AMQPStreamConnection
             throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read timeout');
         }
         $timeout = max($read_timeout, $write_timeout);
+        // Failures to reach the host read as php-amqplib's SocketIO words them ("Error Connecting to
+        // server (111): Connection refused", the errno as code).
+        $config = $config ? clone $config : new AMQPConnectionConfig();
+        $config->setIoType(AMQPConnectionConfig::IO_TYPE_SOCKET);
         parent::__construct(
             $host,
             $port,
@@ -39,7 +43,7 @@ class AMQPSocketConnection extends AMQPStreamConnection
             $login_method,
             $login_response,
             $locale,
-            $config ? $config->getConnectionTimeout() : 3.0,
+            $config->getConnectionTimeout(),
             $timeout,
             null,
             $keepalive,

@@ -19,6 +19,27 @@ try {
     show('is AMQPRuntimeException', $e instanceof PhpAmqpLib\Exception\AMQPRuntimeException);
 }
 attempt('unresolvable host', fn () => new AMQPStreamConnection('no-such-host.invalid', amqp_port(), 'guest', 'guest'));
+// ext-sockets' connection words these its own way, the errno as code.
+try {
+    new PhpAmqpLib\Connection\AMQPSocketConnection('127.0.0.1', $port, 'guest', 'guest');
+    out('connected?!');
+} catch (Throwable $e) {
+    show('socket connection refused', get_class($e) . ' [' . $e->getCode() . '] ' . $e->getMessage());
+}
+attempt('socket connection, unresolvable host', fn () => new PhpAmqpLib\Connection\AMQPSocketConnection('no-such-host.invalid', amqp_port(), 'guest', 'guest'));
+// Something that is no AMQP broker: a server answering with HTTP.
+$http = proc_open([PHP_BINARY, '-n', '-r', '$s = stream_socket_server("tcp://127.0.0.1:0");
+    echo parse_url("tcp://" . stream_socket_get_name($s, false), PHP_URL_PORT), "\n";
+    for ($i = 0; $i < 2 && ($c = stream_socket_accept($s, 10)); $i++) {
+        fread($c, 100);
+        fwrite($c, "HTTP/1.1 400 Bad Request\r\n\r\n");
+        usleep(100000);
+        fclose($c);
+    }'], [1 => ['pipe', 'w']], $pipes);
+$httpPort = (int) fgets($pipes[1]);
+attempt('stream connection to an HTTP server', fn () => new AMQPStreamConnection('127.0.0.1', $httpPort, 'guest', 'guest'));
+attempt('socket connection to an HTTP server', fn () => new PhpAmqpLib\Connection\AMQPSocketConnection('127.0.0.1', $httpPort, 'guest', 'guest'));
+proc_close($http);
 try {
     new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'wrong-password');
     out('connected?!');
