@@ -43,7 +43,10 @@ class AMQPStreamConnection extends AbstractConnection
         }
         $settings = $config ? clone $config : new AMQPConnectionConfig();
         $settings->setHost((string) $host);
-        $settings->setPort((int) $port);
+        // Not setPort(), which refuses a port below 1: php-amqplib's constructor passes any port to the
+        // socket, and connecting to it fails with AMQPIOException.
+        $port = (int) $port;
+        \Closure::bind(fn() => $this->port = $port, $settings, AMQPConnectionConfig::class)();
         $settings->setUser((string) $user);
         $settings->setPassword((string) $password);
         $settings->setVhost((string) $vhost);

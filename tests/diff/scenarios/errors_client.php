@@ -19,6 +19,8 @@ try {
     show('is AMQPRuntimeException', $e instanceof PhpAmqpLib\Exception\AMQPRuntimeException);
 }
 attempt('unresolvable host', fn () => new AMQPStreamConnection('no-such-host.invalid', amqp_port(), 'guest', 'guest'));
+// Port 0 goes to the socket as given (AMQPConnectionConfig::setPort would refuse it).
+attempt('port 0', fn () => new AMQPStreamConnection('127.0.0.1', 0, 'guest', 'guest'));
 // ext-sockets' connection words these its own way, the errno as code.
 try {
     new PhpAmqpLib\Connection\AMQPSocketConnection('127.0.0.1', $port, 'guest', 'guest');
