@@ -82,6 +82,9 @@ fn open(settings: &Settings, cancelled: &dyn Fn() -> bool) -> PhpResult<Link> {
     Err(exception(ex::IO, "No host to connect to", 0))
 }
 
+/// How much longer than the connection timeout an attempt is waited for (see `open_one`).
+const CONNECT_GRACE: Duration = Duration::from_millis(100);
+
 /// One attempt on one host: Err for what stops connecting altogether (a signal handler's exception),
 /// Ok(Err) for this host's failure.
 fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -> PhpResult<Result<Link, ConnectFailure>> {
@@ -100,13 +103,15 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let socket_io = settings.socket_io;
     let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor, socket_io).await;
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
-    Ok(match runtime::wait_dispatching(attempt, limit)? {
+    // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the
+    // wait here gives it that long and a little more, and ends a handshake that outlasts it.
+    Ok(match runtime::wait_dispatching(attempt, limit.map(|l| l + CONNECT_GRACE))? {
         Some(Ok(connection)) => Ok(Link {
+            pipeline: Pipeline::new(settings.write_timeout(), connection.socket_reader().cloned()),
             flow: Flow::watch(&connection)?,
             connection: std::mem::ManuallyDrop::new(connection),
             owner: OwnerPid::current(),
             rpc_timeout: settings.rpc_timeout(),
-            pipeline: Pipeline::default(),
             parked: Default::default(),
             end_reported: Default::default(),
             endpoint: endpoint.clone(),

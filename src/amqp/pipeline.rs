@@ -12,7 +12,7 @@ use std::{
     future::Future,
     pin::Pin,
     sync::Mutex,
-    time::Instant,
+    time::{Duration, Instant},
 };
 
 use ext_php_rs::exception::PhpResult;
@@ -191,12 +191,30 @@ impl Queue {
     }
 }
 
-#[derive(Default)]
 pub struct Pipeline {
     unwritten: Mutex<Queue>,
+    /// How long a wait for writes may see no byte written before it fails, as php-amqplib's writes fail
+    /// after its write timeout (`Settings::write_timeout`; None: never).
+    write_timeout: Option<Duration>,
+    /// The connection's count of bytes written (lapin's `SocketReader::written`): a slow link goes on,
+    /// a stalled one fails.
+    progress: Option<lapin::SocketReader>,
+}
+
+/// What a wait for writes does at its end.
+#[derive(Clone, Copy)]
+enum Until {
+    /// The end of a request or a destructor: what is not written by then is dropped.
+    Deadline(Instant),
+    /// No byte written for the write timeout: the call fails (what is queued stays queued).
+    Stalled,
 }
 
 impl Pipeline {
+    pub fn new(write_timeout: Option<Duration>, progress: Option<lapin::SocketReader>) -> Self {
+        Pipeline { unwritten: Mutex::default(), write_timeout, progress }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
         self.unwritten.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -214,7 +232,7 @@ impl Pipeline {
             queue.publishes.len() > WINDOW || queue.bytes > WINDOW_BYTES
         };
         if full {
-            self.drain(None, (WINDOW / 2, WINDOW_BYTES / 2))?;
+            self.drain(Until::Stalled, (WINDOW / 2, WINDOW_BYTES / 2))?;
         }
         Ok(())
     }
@@ -223,28 +241,44 @@ impl Pipeline {
     /// destructor: what is not written by then is dropped). A confirmed publish's failure is not raised
     /// here: lapin fails its confirm with the channel (then `Confirms` hands it over, or a recovery
     /// publishes it again).
+    /// Without a deadline, a link that takes no byte for the write timeout fails the call (as
+    /// php-amqplib's write does) instead of waiting for ever.
     pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
-        self.drain(deadline, (0, 0))
+        self.drain(deadline.map_or(Until::Stalled, Until::Deadline), (0, 0))
     }
 
-    /// Waits for the oldest publishes until the queue is within `limit` (publishes, bytes), or until
-    /// `deadline` (then the rest is dropped).
+    /// Waits for the oldest publishes until the queue is within `limit` (publishes, bytes), or `until`
+    /// says to stop.
     ///
     /// Publishes leave the queue one at a time, in order, and the one being waited for goes back to
     /// the front while signal handlers run: a handler's publishes queue behind it, and a flush the
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
-    fn drain(&self, deadline: Option<Instant>, limit: (usize, usize)) -> PhpResult<()> {
+    fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<()> {
         let mut failure = None;
+        // The write count when the current stretch of waiting began (see `Until::Stalled`).
+        let mut seen = self.written();
         loop {
             let Some(mut u) = self.lock().pop_over(limit) else { break };
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
             let outcome = match runtime::poll_once(&mut u.written)? {
                 std::task::Poll::Ready(outcome) => outcome,
                 std::task::Poll::Pending => {
-                    let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                    let left = match until {
+                        Until::Deadline(d) => Some(d.saturating_duration_since(Instant::now())),
+                        Until::Stalled => self.write_timeout,
+                    };
                     match runtime::wait(&mut u.written, left)? {
                         Waited::Ready(outcome) => outcome,
-                        Waited::TimedOut => continue,
+                        Waited::TimedOut if matches!(until, Until::Deadline(_)) => continue,
+                        Waited::TimedOut => {
+                            self.lock().push_front(u);
+                            let now = self.written();
+                            if now == seen {
+                                return Err(write_timed_out(self.write_timeout));
+                            }
+                            seen = now;
+                            continue;
+                        }
                         Waited::Interrupted => {
                             self.lock().push_front(u);
                             runtime::dispatch_signals()?;
@@ -264,6 +298,18 @@ impl Pipeline {
             None => Ok(()),
         }
     }
+}
+
+impl Pipeline {
+    fn written(&self) -> u64 {
+        self.progress.as_ref().map_or(0, lapin::SocketReader::written)
+    }
+}
+
+/// php-amqplib's `AMQPTimeoutException::writeTimeout()`.
+fn write_timed_out(timeout: Option<Duration>) -> ext_php_rs::exception::PhpException {
+    let seconds = timeout.map_or(0.0, |t| t.as_secs_f64());
+    crate::exceptions::construct(super::exceptions::TIMEOUT, vec![&"Error sending data. Connection timed out.", &seconds])
 }
 
 /// A publish failed with its channel (the broker closed it; lapin dropped what it still held of the

@@ -24,10 +24,14 @@ impl AmqpChannel {
     /// Hands over, up to `at_most`, the confirms the broker answered on a channel that has since ended
     /// (only then: on a live channel the waits hand them over in turn). Returns how many.
     pub(super) fn settle_answered(self_: &mut ZendClassObject<Self>, at_most: usize) -> PhpResult<usize> {
-        // Not through check(), which takes the deferred error and may start a recovery. With recovery on
-        // the reopened channel carries the answered confirms over itself (`Confirms::carry_over`).
-        let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get() && !c.session.recovery()
+        // Not through check(), which takes the deferred error and may start a recovery. A channel that
+        // recovery reopens carries the answered confirms over itself (`Confirms::carry_over`); one the
+        // broker closed (a 404) is not reopened, with recovery on or off.
+        let ended = |c: &Self| c.link().check_owner().is_ok() && !c.closed.get()
             && (c.deferred.borrow().is_some() || !c.open());
+        if !ended(self_) || self_.recoverable() {
+            return Ok(0);
+        }
         let mut settled = 0;
         while settled < at_most && ended(self_) {
             let Some(confirmed) = self_.confirms.borrow_mut().try_next_answer()? else { break };

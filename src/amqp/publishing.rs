@@ -4,7 +4,7 @@
 use std::{rc::Rc, task::Poll};
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{options::BasicPublishOptions, DirectPublish};
+use lapin::{options::BasicPublishOptions, BasicProperties, DirectPublish};
 
 use super::{
     channel_state::{Batched, ChannelState, Route},
@@ -90,20 +90,23 @@ impl ChannelState {
     }
 
     /// Writes a publish's frames, or queues them; returns what is still to be written, for the pipeline
-    /// (see `pipeline`), with the body's size. With a confirm tag, its confirm settles that tag (a
+    /// (see `pipeline`), with its weight there (body and headers). With a confirm tag, its confirm settles that tag (a
     /// replayed publish keeps the tag PHP was given).
     fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<(Written, usize)>> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
         let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
+        // What the publish weighs in the pipeline's window: its body and its headers table.
+        let weight = |properties: &BasicProperties| body.bytes().len() + headers_size(properties);
         let channel = self.channel.borrow();
         // While lapin's I/O thread lends the socket, the publish is serialized onto it here without
         // lapin's frames and promise (lapin's PATCHED.md); otherwise lapin copies the body into its
         // frames (the future keeps no reference to it) and, in confirm mode, gives it its delivery tag.
-        let pending: Option<Written> = match channel.basic_publish_direct(exchange, routing_key, options, body.bytes(), &properties) {
+        let pending: Option<(Written, usize)> = match channel.basic_publish_direct(exchange, routing_key, options, body.bytes(), &properties) {
             Some(DirectPublish::Written) => None,
-            Some(DirectPublish::Writing(rest)) => Some(rest),
+            Some(DirectPublish::Writing(rest)) => Some((rest, weight(&properties))),
             None => {
+                let weight = weight(&properties);
                 let queued = channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties);
                 let mut written: Written = Box::pin(async move { queued.await.map(drop) });
                 match runtime::poll_once(&mut written)? {
@@ -114,7 +117,7 @@ impl ChannelState {
                     }
                     Poll::Ready(Err(e)) => return Err(channel_error(&e, errors::BASIC_PUBLISH)),
                     Poll::Ready(Ok(())) => None,
-                    Poll::Pending => Some(written),
+                    Poll::Pending => Some((written, weight)),
                 }
             }
         };
@@ -122,7 +125,7 @@ impl ChannelState {
         if let Some(tag) = tag {
             self.confirms.borrow_mut().published(tag);
         }
-        Ok(pending.map(|w| (w, body.bytes().len())))
+        Ok(pending)
     }
 
     /// publish_batch()'s work: the batch's publishes in order.
@@ -140,6 +143,16 @@ impl ChannelState {
         }
         Ok(())
     }
+}
+
+/// The serialized size of a publish's properties when they carry a headers table (which may be large;
+/// the other properties are a few dozen bytes), else 0.
+fn headers_size(properties: &BasicProperties) -> usize {
+    if properties.headers().is_none() {
+        return 0;
+    }
+    let context = amq_protocol::frame::WriteContext::from(Vec::new());
+    amq_protocol::protocol::basic::gen_properties(properties)(context).map_or(0, |c| c.write.len())
 }
 
 /// A name argument's bytes when PHP passed a string (anything else is converted by `Mixed::name`).

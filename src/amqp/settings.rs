@@ -67,6 +67,12 @@ impl Settings {
         wire::seconds_limit(seconds).unwrap_or(None)
     }
 
+    /// How long a publish may wait for a link that takes no byte, as php-amqplib's writes wait: the
+    /// read/write timeout; 0 is no limit.
+    pub fn write_timeout(&self) -> Option<Duration> {
+        wire::seconds_limit(self.read_write_timeout).unwrap_or(None)
+    }
+
     /// How long connecting may take: None for no limit (0, INF, NAN: php-amqplib refuses the last two).
     pub fn connect_timeout(&self) -> Option<Duration> {
         wire::seconds_limit(self.connection_timeout).unwrap_or(None)

@@ -1,14 +1,18 @@
 --TEST--
-confirm mode, the broker closes the channel (a publish to a missing exchange) after acking 20 publishes: the ack handler gets all 20 before the 404 is thrown, whether the next call is another basic_publish or wait_for_pending_acks (php-amqplib hands them over at its next wait, then throws; mq threw the 404 from the next publish with the acks never handed over)
+confirm mode, the broker closes the channel (a publish to a missing exchange) after acking 20 publishes: the ack handler gets all 20 before the 404 is thrown, whether the next call is another basic_publish or wait_for_pending_acks, with automatic recovery off or on (the broker's 404 is not recovered) (php-amqplib hands them over at its next wait, then throws; mq threw the 404 from the next publish with the acks never handed over)
 --EXTENSIONS--
 mq
 --FILE--
 <?php
 require dirname(__DIR__) . '/tools/brokers.php';
 use PhpAmqpLib\Connection\AMQPStreamConnection;
+use PhpAmqpLib\Connection\AMQPConnectionConfig;
 use PhpAmqpLib\Message\AMQPMessage;
 
-$c = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
+foreach ([false, true] as $recovery) {
+$config = new AMQPConnectionConfig();
+$config->setAutomaticRecovery($recovery);
+$c = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest', '/', false, 'AMQPLAIN', null, 'en_US', 3.0, 3.0, null, false, 0, 0.0, null, $config);
 foreach (['basic_publish', 'wait_for_pending_acks'] as $next) {
     $ch = $c->channel();
     $q = fresh_name('cf-acks-first');
@@ -33,11 +37,14 @@ foreach (['basic_publish', 'wait_for_pending_acks'] as $next) {
     } catch (Throwable $e) {
         $error = get_class($e) . ' ' . $e->getCode() . ' from ' . $e->getTrace()[0]['function'];
     }
-    echo "next call $next: $error; acked before: ", $acked === range(1, 20) ? 'tags 1 to 20' : json_encode($acked), "\n";
+    echo 'recovery ', $recovery ? 'on' : 'off', ", next call $next: $error; acked before: ", $acked === range(1, 20) ? 'tags 1 to 20' : json_encode($acked), "\n";
     $c->channel()->queue_delete($q);
 }
 $c->close();
+}
 ?>
 --EXPECT--
-next call basic_publish: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from basic_publish; acked before: tags 1 to 20
-next call wait_for_pending_acks: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from wait_for_pending_acks; acked before: tags 1 to 20
+recovery off, next call basic_publish: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from basic_publish; acked before: tags 1 to 20
+recovery off, next call wait_for_pending_acks: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from wait_for_pending_acks; acked before: tags 1 to 20
+recovery on, next call basic_publish: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from basic_publish; acked before: tags 1 to 20
+recovery on, next call wait_for_pending_acks: PhpAmqpLib\Exception\AMQPProtocolChannelException 404 from wait_for_pending_acks; acked before: tags 1 to 20

@@ -4,7 +4,8 @@ namespace PhpAmqpLib\Connection;
 
 /**
  * php-amqplib's ext-sockets connection. mq has one transport, so this is a stream connection taking the
- * socket constructor's arguments (its read and write timeouts become the read/write timeout).
+ * socket constructor's arguments (its read and write timeouts become the read/write timeout, the write
+ * timeout also the connection timeout).
  */
 class AMQPSocketConnection extends AMQPStreamConnection
 {
@@ -43,7 +44,8 @@ class AMQPSocketConnection extends AMQPStreamConnection
             $login_method,
             $login_response,
             $locale,
-            $config->getConnectionTimeout(),
+            // php-amqplib's SocketIO connects under its send timeout (SO_SNDTIMEO), the write timeout.
+            $write_timeout,
             $timeout,
             null,
             $keepalive,

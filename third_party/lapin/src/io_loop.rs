@@ -558,6 +558,7 @@ impl<
         if let Some(sz) = self.socket_state.handle_write_poll(res) {
             if sz > 0 {
                 self.heartbeat.update_last_write();
+                self.reader.add_written(sz);
 
                 trace!("wrote {} bytes", sz);
                 self.send_buffer.consume(sz);

@@ -50,6 +50,8 @@ struct Shared {
     left_at: AtomicU64,
     epoch: Instant,
     failure: Mutex<Option<Error>>,
+    /// Bytes the I/O thread has written to the socket (mq patch: see `written`).
+    written: AtomicU64,
     channels: Channels,
     configuration: NegotiatedConfig,
     internal_rpc: InternalRPCHandle,
@@ -80,6 +82,7 @@ impl SocketReader {
             left_at: AtomicU64::new(0),
             epoch: Instant::now(),
             failure: Mutex::new(None),
+            written: AtomicU64::new(0),
             channels,
             configuration,
             internal_rpc,
@@ -95,6 +98,16 @@ impl SocketReader {
         let fd = self.lent()?;
         self.0.held.store(true, Ordering::SeqCst);
         Some(fd)
+    }
+
+    /// mq patch: how many bytes the I/O thread has written to the socket so far. A thread waiting for
+    /// queued frames to be written tells a stalled link (no change for a while) from a slow one.
+    pub fn written(&self) -> u64 {
+        self.0.written.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_written(&self, bytes: usize) {
+        self.0.written.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 
     /// This thread starts waiting for the connection (until `leave`).
