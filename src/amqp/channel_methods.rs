@@ -109,8 +109,16 @@ impl AmqpChannel {
         // The broker cancels the channel's consumers with it.
         let tags: Vec<Vec<u8>> = self_.setup.borrow().consumers().map(|c| c.tag.as_bytes().to_vec()).collect();
         tags.iter().for_each(|tag| self_.forget_consumer(tag));
-        if self_.closed.replace(true) || !self_.link().is_connected() || !self_.open() {
+        if self_.closed.replace(true) || !self_.link().is_connected() {
             return Ok(Zval::new());
+        }
+        if !self_.open() {
+            // The broker closed the channel (a publish to a missing exchange) and no call reported it
+            // yet: php-amqplib's close() reads that channel.close and throws it.
+            return match self_.channel().status().close_reason().filter(lapin::Error::is_amqp_soft_error) {
+                Some(reason) => Err(channel_error(&reason, Method(20, 40))),
+                None => Ok(Zval::new()),
+            };
         }
         self_.link().flush()?;
         let channel = self_.channel();

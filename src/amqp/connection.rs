@@ -174,7 +174,10 @@ impl AmqpConnection {
             // Index 0 is the connection itself.
             for (_, channel) in channels.iter().filter(|(k, _)| k.to_string() != "0") {
                 if let Some(object) = channel.object() {
+                    // As php-amqplib's closeChannels(), which ignores what a channel's close() throws (a
+                    // channel the broker closed throws its reason).
                     let _ = object.try_call_method("close", vec![]);
+                    drop(ext_php_rs::zend::ExecutorGlobals::take_exception());
                 }
             }
         }

@@ -1,5 +1,5 @@
 --TEST--
-close() right after a publish the broker refuses (a missing exchange): our channel.close crosses the broker's; close() throws the broker's 404 as php-amqplib's does, and the connection, its other channel and every publish made on it go on (lapin answered the crossing close twice and ended the connection: the other channel's publishes were lost)
+close() right after a publish the broker refuses (a missing exchange): our channel.close crosses the broker's; close() throws the broker's 404 as php-amqplib's does (also when the broker's close came first), and the connection, its other channel and every publish made on it go on (lapin answered the crossing close twice and ended the connection: the other channel's publishes were lost)
 --EXTENSIONS--
 mq
 --FILE--
@@ -35,6 +35,17 @@ foreach ([0, 50, 0, 50, 0] as $round => $before) {
         "; connected: ", var_export($c->isConnected(), true), "\n";
     $b->close();
 }
+// Not crossing: the broker's channel.close has arrived before close() is called. php-amqplib's close()
+// reads it and throws it; so does mq's (it returned as if nothing had happened).
+$a = $c->channel();
+$a->basic_publish(new AMQPMessage('bad'), "missing-$q", 'k');
+usleep(200000);
+try {
+    $a->close();
+    echo "close() after the broker's close: returned\n";
+} catch (Throwable $e) {
+    echo "close() after the broker's close: ", get_class($e), ' ', $e->getCode(), "\n";
+}
 usleep(200000);
 [, $count] = $c->channel()->queue_declare($q, true);
 echo "every publish is in the queue: ", $count === $published ? 'yes' : "no ($count of $published)", "\n";
@@ -47,4 +58,5 @@ round 1: close(): PhpAmqpLib\Exception\AMQPProtocolChannelException 404: NOT_FOU
 round 2: close(): PhpAmqpLib\Exception\AMQPProtocolChannelException 404: NOT_FOUND - no exchange 'X' in vhost 'X'; channel B open: true; connected: true
 round 3: close(): PhpAmqpLib\Exception\AMQPProtocolChannelException 404: NOT_FOUND - no exchange 'X' in vhost 'X'; channel B open: true; connected: true
 round 4: close(): PhpAmqpLib\Exception\AMQPProtocolChannelException 404: NOT_FOUND - no exchange 'X' in vhost 'X'; channel B open: true; connected: true
+close() after the broker's close: PhpAmqpLib\Exception\AMQPProtocolChannelException 404
 every publish is in the queue: yes
