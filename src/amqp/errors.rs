@@ -138,10 +138,10 @@ pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
             ex::INVALID_FRAME,
             "Invalid frame: the peer does not speak AMQP 0-9-1 (is this a RabbitMQ port?)".into(),
         ),
-        ErrorKind::IOError(e) if e.get_ref().is_some_and(|inner| inner.is::<UnableToConnect>()) => {
-            let code = e.get_ref().and_then(|inner| inner.downcast_ref::<UnableToConnect>()).map_or(0, |u| u.code);
-            ConnectFailure { class: ex::IO, message: e.to_string(), code }
-        }
+        ErrorKind::IOError(e) => match e.get_ref().and_then(|inner| inner.downcast_ref::<UnableToConnect>()) {
+            Some(unable) => ConnectFailure { class: ex::IO, message: unable.to_string(), code: unable.code },
+            None => failure(ex::IO, error.to_string()),
+        },
         _ => failure(ex::IO, error.to_string()),
     }
 }

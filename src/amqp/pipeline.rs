@@ -148,15 +148,15 @@ impl Confirms {
     }
 }
 
-/// How many publishes, and how many body bytes, may wait to be written before basic_publish waits for
-/// the oldest. Bounds memory, and what a script's end can still lose: a destructor flushes only for
+/// How many publishes, and how many bytes of their bodies and headers, may wait to be written before
+/// basic_publish waits for the oldest. Bounds memory, and what a script's end can still lose: a destructor flushes only for
 /// `mq.amqp_destruct_flush_ms`, so over a slow link 1 024 large bodies (64 MiB at 64 KiB) would not all
 /// be written by then, where php-amqplib's blocking writes would have held the script back.
 const WINDOW: usize = 1024;
 const WINDOW_BYTES: usize = 1 << 16;
 
 /// One publish not written yet: what resolves once it is, whether it is confirmed (then a failure to
-/// write it is its confirm's, see `flush`) and its body's size.
+/// write it is its confirm's, see `flush`) and its weight in the window (body and headers).
 struct Unwritten {
     written: Written,
     confirmed: bool,
@@ -223,6 +223,10 @@ impl Pipeline {
         self.lock().publishes.is_empty()
     }
 
+    fn written(&self) -> u64 {
+        self.progress.as_ref().map_or(0, lapin::SocketReader::written)
+    }
+
     /// Adds a publish whose first poll already queued its frames; past the window, waits until half of
     /// it is written (the socket keeps busy while the rest is).
     pub fn push(&self, written: Written, confirmed: bool, bytes: usize) -> PhpResult<()> {
@@ -240,9 +244,8 @@ impl Pipeline {
     /// Waits until every queued publish is written, or until `deadline` (the end of a request, a
     /// destructor: what is not written by then is dropped). A confirmed publish's failure is not raised
     /// here: lapin fails its confirm with the channel (then `Confirms` hands it over, or a recovery
-    /// publishes it again).
-    /// Without a deadline, a link that takes no byte for the write timeout fails the call (as
-    /// php-amqplib's write does) instead of waiting for ever.
+    /// publishes it again). Without a deadline, a link that takes no byte for the write timeout fails
+    /// the call (as php-amqplib's write does) instead of waiting for ever.
     pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
         self.drain(deadline.map_or(Until::Stalled, Until::Deadline), (0, 0))
     }
@@ -297,12 +300,6 @@ impl Pipeline {
             Some(e) => Err(channel_error(&e, BASIC_PUBLISH)),
             None => Ok(()),
         }
-    }
-}
-
-impl Pipeline {
-    fn written(&self) -> u64 {
-        self.progress.as_ref().map_or(0, lapin::SocketReader::written)
     }
 }
 

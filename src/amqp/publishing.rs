@@ -90,8 +90,8 @@ impl ChannelState {
     }
 
     /// Writes a publish's frames, or queues them; returns what is still to be written, for the pipeline
-    /// (see `pipeline`), with its weight there (body and headers). With a confirm tag, its confirm settles that tag (a
-    /// replayed publish keeps the tag PHP was given).
+    /// (see `pipeline`), with its weight there (body and headers). With a confirm tag, its confirm
+    /// settles that tag (a replayed publish keeps the tag PHP was given).
     fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<(Written, usize)>> {
         let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;

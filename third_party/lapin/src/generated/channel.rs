@@ -2361,4 +2361,3 @@ fn fwd_res(res: Result<()>, resolver: Option<PromiseResolver<()>>) -> Result<()>
     }
     res
 }
-
