@@ -112,21 +112,18 @@ impl AmqpChannel {
         if self_.closed.replace(true) || !self_.link().is_connected() {
             return Ok(Zval::new());
         }
-        if !self_.open() {
-            // The broker closed the channel (a publish to a missing exchange) and no call reported it
-            // yet: php-amqplib's close() reads that channel.close and throws it.
-            return match self_.channel().status().close_reason().filter(lapin::Error::is_amqp_soft_error) {
-                Some(reason) => Err(channel_error(&reason, Method(20, 40))),
-                None => Ok(Zval::new()),
-            };
-        }
-        self_.link().flush()?;
-        let channel = self_.channel();
-        let closing = channel.close(200, "".into());
-        // On the socket, as `link::rpc` waits (see `Link::close`).
-        let closed = runtime::wait_dispatching_on_socket(closing, self_.link().rpc_timeout, self_.link().socket())?;
-        // The broker closed the channel before our close reached it (a publish to a missing exchange):
-        // php-amqplib's close() reads that channel.close and throws it, whichever close-ok came first.
+        // Our close goes out on an open channel only. Either way, a close of the broker's (a publish to a
+        // missing exchange) that came before ours or crossed it is what php-amqplib's close() reads and
+        // throws, whichever close-ok came first.
+        let closed = if self_.open() {
+            self_.link().flush()?;
+            let channel = self_.channel();
+            let closing = channel.close(200, "".into());
+            // On the socket, as `link::rpc` waits (see `Link::close`).
+            runtime::wait_dispatching_on_socket(closing, self_.link().rpc_timeout, self_.link().socket())?
+        } else {
+            None
+        };
         if let Some(reason) = self_.channel().status().close_reason().filter(lapin::Error::is_amqp_soft_error) {
             return Err(channel_error(&reason, Method(20, 40)));
         }

@@ -149,9 +149,10 @@ impl Confirms {
 }
 
 /// How many publishes, and how many bytes of their bodies and headers, may wait to be written before
-/// basic_publish waits for the oldest. Bounds memory, and what a script's end can still lose: a destructor flushes only for
-/// `mq.amqp_destruct_flush_ms`, so over a slow link 1 024 large bodies (64 MiB at 64 KiB) would not all
-/// be written by then, where php-amqplib's blocking writes would have held the script back.
+/// basic_publish waits for the oldest. Bounds memory, and what a script's end can still lose: a
+/// destructor flushes only for `mq.amqp_destruct_flush_ms`, so over a slow link 1 024 large bodies
+/// (64 MiB at 64 KiB) would not all be written by then, where php-amqplib's blocking writes would have
+/// held the script back.
 const WINDOW: usize = 1024;
 const WINDOW_BYTES: usize = 1 << 16;
 

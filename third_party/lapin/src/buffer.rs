@@ -207,7 +207,7 @@ impl Buffer {
         if self.available_data < 7 {
             return None;
         }
-        let byte = |i: usize| self.memory[(self.position + i) % self.capacity];
+        let byte = |i| self.front_byte(i);
         Some(u32::from_be_bytes([byte(3), byte(4), byte(5), byte(6)]) as usize + 8)
     }
 
@@ -215,7 +215,7 @@ impl Buffer {
     /// (mq patch): a type octet that is none of AMQP's, or an end octet that is not 0xCE. None when
     /// neither (a malformed payload).
     pub(crate) fn front_frame_fault(&self) -> Option<crate::ErrorKind> {
-        let byte = |i: usize| self.memory[(self.position + i) % self.capacity];
+        let byte = |i| self.front_byte(i);
         if self.available_data == 0 {
             return None;
         }
@@ -225,6 +225,11 @@ impl Buffer {
         }
         let len = self.front_frame_len()?;
         (len <= self.available_data && byte(len - 1) != 0xCE).then(|| crate::ErrorKind::InvalidFrameEnd(byte(len - 1)))
+    }
+
+    /// The `i`-th unread byte, across the wrap (mq patch).
+    fn front_byte(&self, i: usize) -> u8 {
+        self.memory[(self.position + i) % self.capacity]
     }
 
     /// `front_frame_len` when it is over `frame_max` (0: no limit).

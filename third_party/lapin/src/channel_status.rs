@@ -78,12 +78,17 @@ impl ChannelStatus {
     }
 
     pub(crate) fn can_receive_messages(&self) -> bool {
+        Self::receives_messages(self.read().state)
+    }
+
+    /// mq patch: `can_receive_messages` for a state already read (see `state`).
+    pub(crate) fn receives_messages(state: ChannelState) -> bool {
         [
             ChannelState::Closing,
             ChannelState::Connected,
             ChannelState::Reconnecting,
         ]
-        .contains(&self.read().state)
+        .contains(&state)
     }
 
     /// Returns `true` if publisher confirms are enabled on this channel.

@@ -1427,7 +1427,7 @@ impl Channel {
             }
             return Ok(());
         }
-        if ![ChannelState::Closing, ChannelState::Connected, ChannelState::Reconnecting].contains(&state) {
+        if !ChannelStatus::receives_messages(state) {
             return Err(self.status.state_error("channel.close-ok"));
         }
 
