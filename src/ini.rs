@@ -13,8 +13,8 @@ pub const WORKER_THREADS: &CStr = c"mq.worker_threads";
 /// How long a Kafka producer destroyed without flush() keeps delivering (php-rdkafka drops the messages).
 pub const KAFKA_DESTRUCT_FLUSH_MS: &CStr = c"mq.kafka_destruct_flush_ms";
 
-/// How long the end of a request (or a destructor) waits for AMQP publishes to be written and the
-/// connection closed.
+/// How long the end of a request (or a destructor) waits, with nothing moving on the link, for AMQP
+/// publishes to be written and the connection closed.
 pub const AMQP_DESTRUCT_FLUSH_MS: &CStr = c"mq.amqp_destruct_flush_ms";
 
 /// Automatic recovery of lost AMQP connections for every connection whose config does not say (Off:
@@ -127,7 +127,7 @@ pub fn kafka_destruct_flush_ms() -> std::time::Duration {
     std::time::Duration::from_millis(long(KAFKA_DESTRUCT_FLUSH_MS).max(0) as u64)
 }
 
-/// The end-of-request and destructor budget of AMQP connections (flush, then close).
+/// The end-of-request and destructor budget of AMQP connections (flush, then close): time without progress.
 pub fn amqp_destruct_flush() -> std::time::Duration {
     std::time::Duration::from_millis(long(AMQP_DESTRUCT_FLUSH_MS).max(0) as u64)
 }

@@ -100,7 +100,7 @@ impl ChannelState {
         // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
         // The old link's queued publishes are dropped (no wait: they failed with it); the broker's
         // answers lapin queued before the loss are carried over.
-        let _ = lost.pipeline.flush(Some(Instant::now()));
+        let _ = lost.pipeline.flush(Some(Duration::ZERO));
         let mut confirms = std::mem::take(&mut *self.confirms.borrow_mut()).carry_over()?;
         if self.next_tag.get() > 0 {
             confirms.listen(self.channel().confirm_events());

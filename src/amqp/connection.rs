@@ -3,7 +3,7 @@
 use std::{
     cell::RefCell,
     rc::Rc,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::{
@@ -134,11 +134,11 @@ impl AmqpConnection {
         classes::read(this, this.get_class_entry(), "channels")
     }
 
-    /// Closes the live connection, if any (`Link::close`); `deadline` as there.
-    fn close_link(&self, deadline: Option<Instant>) -> PhpResult<()> {
+    /// Closes the live connection, if any (`Link::close`); `ending` as there.
+    fn close_link(&self, ending: Option<Duration>) -> PhpResult<()> {
         // Taken out first: the close may run signal handlers, which may use this connection.
         let link = self.session.take();
-        link.map_or(Ok(()), |link| link.close(deadline))
+        link.map_or(Ok(()), |link| link.close(ending))
     }
 }
 #[php_impl]
@@ -333,12 +333,12 @@ impl Drop for AmqpConnection {
             // A fork child leaves the parent's connection alone (see `Link`'s and the channel's Drop).
             std::mem::forget(self.session.take());
         } else if self.close_on_destruct.get() {
-            let _ = self.close_link(Some(Instant::now() + ini::amqp_destruct_flush()));
+            let _ = self.close_link(Some(ini::amqp_destruct_flush()));
         } else {
             // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
             // held: the flush may run signal handlers).
             if let Some(link) = self.session.current().filter(|l| l.is_connected()) {
-                let _ = link.pipeline.flush(Some(Instant::now() + ini::amqp_destruct_flush()));
+                let _ = link.pipeline.flush(Some(ini::amqp_destruct_flush()));
             }
         }
     }

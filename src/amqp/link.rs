@@ -85,27 +85,55 @@ impl Link {
         }
     }
 
-    /// Writes the queued publishes, then closes the connection (which closes its channels), each step
-    /// waiting at most until `deadline` (None: publishes without bound, the close 3 s, as php-amqplib's
-    /// close waits on its socket). Does nothing on a connection already closed or from a fork child.
-    pub fn close(&self, deadline: Option<Instant>) -> PhpResult<()> {
+    /// Writes the queued publishes, then closes the connection (which closes its channels). Each step
+    /// gives up once nothing has moved for a while: publishes after the write timeout (an exception),
+    /// the close-ok after 3 s, as php-amqplib's close waits on its socket; at the end of a request or in
+    /// a destructor (`ending`), both after that long, silently. Nothing moving means no byte written to
+    /// the socket, nor, for the close-ok, read from it: the broker answers what came before the close
+    /// (confirms) until it reads the close, and a socket closed with answers unread is reset, which
+    /// drops what the kernel still had to send. Does nothing on a connection already closed or from a
+    /// fork child.
+    pub fn close(&self, ending: Option<Duration>) -> PhpResult<()> {
         if !self.is_connected() {
             return Ok(());
         }
         // A close overtakes publishes still queued (see `pipeline`): write them first.
-        let flushed = self.pipeline.flush(deadline);
-        let closing = self.connection.close(200, "".into());
-        let limit = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()));
-        // On the socket, as any RPC: while the PHP thread holds the socket after a wait, lapin's I/O
-        // thread does not read it until 10 ms after that wait, and the close-ok waited for that.
-        match runtime::wait_dispatching_on_socket(closing, Some(limit), self.socket())? {
+        let flushed = self.pipeline.flush(ending);
+        match self.while_moving(self.connection.close(200, "".into()), ending.unwrap_or(CLOSE_OK_IDLE))? {
             Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }
             _ => flushed,
         }
     }
+
+    /// Waits for `future` until no byte has been written to the socket or read from it for `idle`
+    /// (None then). On the socket, as any RPC: while the PHP thread holds the socket after a wait,
+    /// lapin's I/O thread does not read it until 10 ms after that wait.
+    fn while_moving<T>(
+        &self,
+        future: impl std::future::Future<Output = lapin::Result<T>> + Send,
+        idle: Duration,
+    ) -> PhpResult<Option<lapin::Result<T>>> {
+        let mut future = std::pin::pin!(future);
+        let traffic = || self.connection.socket_reader().map_or(0, |r| r.written() + r.received());
+        let mut seen = traffic();
+        loop {
+            if let Some(done) = runtime::wait_dispatching_on_socket(future.as_mut(), Some(idle), self.socket())? {
+                return Ok(Some(done));
+            }
+            let now = traffic();
+            if now == seen {
+                return Ok(None);
+            }
+            seen = now;
+        }
+    }
 }
+
+/// How long `Link::close` waits for the close-ok with nothing moving on the link (php-amqplib waits
+/// its connection timeout, 3 s by default).
+const CLOSE_OK_IDLE: Duration = Duration::from_secs(3);
 
 impl Drop for Link {
     fn drop(&mut self) {

@@ -1,8 +1,8 @@
 //! The connections this process has open: flushed and closed at the end of the request, and those no
 //! PHP code can reach any more collected before new ones are opened.
 //!
-//! End of a request: every connection still open is flushed and closed there, within
-//! `mq.amqp_destruct_flush_ms`.
+//! End of a request: every connection still open is flushed and closed there, for as long as its link
+//! moves (giving up after `mq.amqp_destruct_flush_ms` without progress).
 //! basic_publish only queues frames for lapin's I/O thread (see `pipeline`), so a process that ends
 //! first loses them; php-amqplib, which writes before returning, loses none. Destructors alone do not
 //! cover it: after a fatal error, or for a connection and its channels held in a reference cycle, PHP
@@ -10,10 +10,7 @@
 //! runs on every path (end of script, `exit()`, fatal errors, uncaught exceptions) while the objects
 //! still exist, so the connections are closed there, cleanly: the broker reads everything first.
 
-use std::{
-    sync::{Arc, Mutex, Weak},
-    time::Instant,
-};
+use std::sync::{Arc, Mutex, Weak};
 
 use super::link::Link;
 use crate::ini;
@@ -52,11 +49,11 @@ pub fn track(link: &Arc<Link>) {
     live.push(Arc::downgrade(link));
 }
 
-/// At request shutdown: flushes and closes every connection still open, sharing one time budget.
+/// At request shutdown: flushes and closes every connection still open, each until it is closed or
+/// nothing has moved on its link for `mq.amqp_destruct_flush_ms` (`Link::close`).
 pub fn close_all() {
     let links: Vec<Arc<Link>> = std::mem::take(&mut *live()).iter().filter_map(Weak::upgrade).collect();
-    let deadline = Instant::now() + ini::amqp_destruct_flush();
     for link in links.iter().filter(|l| l.is_connected()) {
-        let _ = link.close(Some(deadline));
+        let _ = link.close(Some(ini::amqp_destruct_flush()));
     }
 }

@@ -12,7 +12,7 @@ use std::{
     future::Future,
     pin::Pin,
     sync::Mutex,
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use ext_php_rs::exception::PhpResult;
@@ -149,10 +149,8 @@ impl Confirms {
 }
 
 /// How many publishes, and how many bytes of their bodies and headers, may wait to be written before
-/// basic_publish waits for the oldest. Bounds memory, and what a script's end can still lose: a
-/// destructor flushes only for `mq.amqp_destruct_flush_ms`, so over a slow link 1 024 large bodies
-/// (64 MiB at 64 KiB) would not all be written by then, where php-amqplib's blocking writes would have
-/// held the script back.
+/// basic_publish waits for the oldest. Bounds memory, and how long a script's end takes over a slow
+/// link: php-amqplib's blocking writes hold the script back while it publishes, not at its end.
 const WINDOW: usize = 1024;
 const WINDOW_BYTES: usize = 1 << 16;
 
@@ -202,12 +200,12 @@ pub struct Pipeline {
     progress: Option<lapin::SocketReader>,
 }
 
-/// What a wait for writes does at its end.
+/// When a wait for writes gives up: once no byte has been written for a while (a slow link goes on).
 #[derive(Clone, Copy)]
 enum Until {
-    /// The end of a request or a destructor: what is not written by then is dropped.
-    Deadline(Instant),
-    /// No byte written for the write timeout: the call fails (what is queued stays queued).
+    /// The end of a request or a destructor: after this long, what is not written is dropped.
+    Ending(Duration),
+    /// After the write timeout, the call fails (what is queued stays queued).
     Stalled,
 }
 
@@ -242,13 +240,13 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Waits until every queued publish is written, or until `deadline` (the end of a request, a
-    /// destructor: what is not written by then is dropped). A confirmed publish's failure is not raised
-    /// here: lapin fails its confirm with the channel (then `Confirms` hands it over, or a recovery
-    /// publishes it again). Without a deadline, a link that takes no byte for the write timeout fails
-    /// the call (as php-amqplib's write does) instead of waiting for ever.
-    pub fn flush(&self, deadline: Option<Instant>) -> PhpResult<()> {
-        self.drain(deadline.map_or(Until::Stalled, Until::Deadline), (0, 0))
+    /// Waits until every queued publish is written. A link that takes no byte for the write timeout
+    /// fails the call (as php-amqplib's write does) instead of waiting for ever; at the end of a request
+    /// or in a destructor (`ending`), no byte written for that long drops what is left instead. A
+    /// confirmed publish's failure is not raised here: lapin fails its confirm with the channel (then
+    /// `Confirms` hands it over, or a recovery publishes it again).
+    pub fn flush(&self, ending: Option<Duration>) -> PhpResult<()> {
+        self.drain(ending.map_or(Until::Stalled, Until::Ending), (0, 0))
     }
 
     /// Waits for the oldest publishes until the queue is within `limit` (publishes, bytes), or `until`
@@ -259,26 +257,29 @@ impl Pipeline {
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
     fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<()> {
         let mut failure = None;
-        // The write count when the current stretch of waiting began (see `Until::Stalled`).
+        // The write count when the current stretch of waiting began (see `Until`).
         let mut seen = self.written();
+        let idle = match until {
+            Until::Ending(idle) => Some(idle),
+            Until::Stalled => self.write_timeout,
+        };
         loop {
             let Some(mut u) = self.lock().pop_over(limit) else { break };
             // Most are written by the time the next ones are looked at: a poll costs less than a wait.
             let outcome = match runtime::poll_once(&mut u.written)? {
                 std::task::Poll::Ready(outcome) => outcome,
                 std::task::Poll::Pending => {
-                    let left = match until {
-                        Until::Deadline(d) => Some(d.saturating_duration_since(Instant::now())),
-                        Until::Stalled => self.write_timeout,
-                    };
-                    match runtime::wait(&mut u.written, left)? {
+                    match runtime::wait(&mut u.written, idle)? {
                         Waited::Ready(outcome) => outcome,
-                        Waited::TimedOut if matches!(until, Until::Deadline(_)) => continue,
                         Waited::TimedOut => {
                             self.lock().push_front(u);
                             let now = self.written();
                             if now == seen {
-                                return Err(write_timed_out(self.write_timeout));
+                                match until {
+                                    Until::Stalled => return Err(write_timed_out(self.write_timeout)),
+                                    // Dropped with the connection.
+                                    Until::Ending(_) => break,
+                                }
                             }
                             seen = now;
                             continue;

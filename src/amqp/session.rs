@@ -160,7 +160,7 @@ impl Session {
         match recovered {
             // The program closed the connection meanwhile (a signal handler): it stays closed.
             Ok(link) if self.closes.get() != closes => {
-                let _ = link.close(Some(Instant::now() + Duration::from_secs(1)));
+                let _ = link.close(Some(Duration::from_secs(1)));
                 Err(closed_by_program())
             }
             Err(_) if self.closes.get() != closes => {

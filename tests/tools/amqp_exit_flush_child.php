@@ -1,7 +1,8 @@
 <?php
-// Child of tests/phpt/amqp_exit_flush.phpt and amqp_exit_flush_slow_link.phpt: publishes $argv[3]
-// messages of $argv[4] bytes (default 100) to queue $argv[2] without confirms and without close(), then
-// ends the way $argv[1] says. Every message must still reach the broker.
+// Child of tests/phpt/amqp_exit_flush.phpt, amqp_exit_flush_slow_link.phpt and
+// amqp_exit_flush_confirms.phpt: publishes $argv[3] messages of $argv[4] bytes (default 100) to queue
+// $argv[2] without close() (in confirm mode, without waiting for the acks, when $argv[5] is "confirm";
+// else without confirms), then ends the way $argv[1] says. Every message must still reach the broker.
 require __DIR__ . '/brokers.php';
 use PhpAmqpLib\Connection\AMQPStreamConnection;
 use PhpAmqpLib\Message\AMQPMessage;
@@ -10,6 +11,9 @@ use PhpAmqpLib\Message\AMQPMessage;
 $size = (int) ($argv[4] ?? 100);
 $conn = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
 $ch = $conn->channel();
+if (($argv[5] ?? '') === 'confirm') {
+    $ch->confirm_select();
+}
 if ($how === 'no close on destruct') {
     $conn->set_close_on_destruct(false);
 }

@@ -622,6 +622,7 @@ impl<
 
                         trace!("read {} bytes", sz);
                         buffer.fill(sz);
+                        self.reader.add_received(sz);
                     } else if let Some(err) = self.reader.take_failure() {
                         // A waiting thread met the socket's error first (reported once): it is the cause.
                         return Err(err);

@@ -52,6 +52,8 @@ struct Shared {
     failure: Mutex<Option<Error>>,
     /// Bytes the I/O thread has written to the socket (mq patch: see `written`).
     written: AtomicU64,
+    /// Bytes read from the socket, by either thread (mq patch: see `received`).
+    received: AtomicU64,
     channels: Channels,
     configuration: NegotiatedConfig,
     internal_rpc: InternalRPCHandle,
@@ -83,6 +85,7 @@ impl SocketReader {
             epoch: Instant::now(),
             failure: Mutex::new(None),
             written: AtomicU64::new(0),
+            received: AtomicU64::new(0),
             channels,
             configuration,
             internal_rpc,
@@ -108,6 +111,17 @@ impl SocketReader {
 
     pub(crate) fn add_written(&self, bytes: usize) {
         self.0.written.fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+
+    /// mq patch: how many bytes have been read from the socket so far. With `written`, a thread
+    /// waiting for the broker's answer tells a link that still moves (the broker working through
+    /// what was sent, acknowledging it) from one that has stopped.
+    pub fn received(&self) -> u64 {
+        self.0.received.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_received(&self, bytes: usize) {
+        self.0.received.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 
     /// This thread starts waiting for the connection (until `leave`).
@@ -138,6 +152,7 @@ impl SocketReader {
             match buffer.poll_read_from(&mut cx, Pin::new(&mut socket)) {
                 Poll::Ready(Ok(n)) if n > 0 => {
                     buffer.fill(n);
+                    self.add_received(n);
                     (self.0.on_read)();
                 }
                 Poll::Ready(Err(err)) if err.kind() == std::io::ErrorKind::Interrupted => {}
