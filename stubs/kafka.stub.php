@@ -289,7 +289,7 @@ namespace RdKafka {
          * mq addition (php-rdkafka 6 has no such method): adds the offsets `$consumer` read to the current
          * transaction, committed for its group by commitTransaction() (discarded by abortTransaction()).
          * `$offsets` are the next offsets to read (last consumed + 1), as commit() takes them. Waits up to
-         * `$timeout_ms` (-1: no end), serving delivery reports as commitTransaction() does.
+         * `$timeout_ms` (-1: up to the transaction timeout) in one call, which runs no PHP callbacks.
          *
          * @param TopicPartition[] $offsets
          * @throws KafkaErrorException librdkafka's error (e.g. no transaction begun, a fenced producer)

@@ -153,16 +153,20 @@ impl Producer {
     }
 
     /// An mq addition (php-rdkafka 6 lacks it; see `transaction`): sends the offsets as the consumer's
-    /// group's to the transaction coordinator. Waits like commitTransaction(): `-1` without end, else up
-    /// to `timeout_ms`, in slices that serve delivery reports. Errors are `RdKafka\KafkaErrorException`s.
-    pub fn send_offsets_to_transaction(
-        self_: &mut ZendClassObject<Producer>,
-        offsets: Array,
-        consumer: ConsumerArg,
-        timeout_ms: i64,
-    ) -> PhpResult<()> {
+    /// group's to the transaction coordinator, in one librdkafka call of up to `timeout_ms` (`-1`: up
+    /// to the transaction timeout). Not in slices as commit and abort: the call cannot be resumed (a
+    /// second one starts over), and its timeout bounds the requests it makes, so a slice shorter than
+    /// the coordinators' answer failed the transaction (librdkafka makes a timed-out offset commit an
+    /// abortable error). It does not flush, so there are no delivery reports to serve meanwhile.
+    /// Errors are `RdKafka\KafkaErrorException`s.
+    pub fn send_offsets_to_transaction(&self, offsets: Array, consumer: ConsumerArg, timeout_ms: i64) -> PhpResult<()> {
         let offsets = OffsetsToSend::new(offsets.0, consumer, timeout_ms)?;
-        Self::serving_reports(self_, timeout_ms, |rk, ms| offsets.send(rk, ms))
+        let error = offsets.send(self.handle()?.native(), waits::timeout_ms(timeout_ms));
+        if error.is_null() {
+            Ok(())
+        } else {
+            Err(errors::kafka_error_object(error))
+        }
     }
 }
 
@@ -173,8 +177,7 @@ impl Producer {
     /// or abort that timed out (a retriable `_TIMED_OUT`). As in php-rdkafka, a callback that throws does
     /// not stop the commit or abort: no PHP callback runs after it (the reports left wait for the next
     /// poll), and its exception is thrown once the call returns.
-    /// `call` makes the librdkafka call with the handle and a timeout in ms (sendOffsetsToTransaction's
-    /// call is resumed the same way).
+    /// `call` makes the librdkafka call with the handle and a timeout in ms.
     fn serving_reports(
         self_: &mut ZendClassObject<Producer>,
         timeout_ms: i64,

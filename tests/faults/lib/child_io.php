@@ -59,6 +59,6 @@ set_exception_handler(function (Throwable $e): void {
     if (($report = counters()) !== null) {
         emit('progress', ...array_map('strval', $report()));
     }
-    emit('error', get_class($e) . ': ' . str_replace("\n", ' ', $e->getMessage()));
+    emit('error', get_class($e) . ': ' . str_replace("\n", ' ', $e->getMessage()) . ' (' . basename($e->getFile()) . ':' . $e->getLine() . ')');
     exit(70);
 });

@@ -30,6 +30,15 @@ counters(function () use (&$committed, &$batches) {
 $pconf = new RdKafka\Conf();
 $pconf->set('bootstrap.servers', $a['bootstrap']);
 $pconf->set('transactional.id', $a['tx-id']);
+// What librdkafka says about a failed transaction ("TXNERR"), for the record files.
+$pconf->setErrorCb(function ($kafka, int $err, string $reason) {
+    emit('kafka-error', (string) $err, $reason);
+});
+$pconf->setLogCb(function ($kafka, int $level, string $facility, string $message) {
+    if ($level <= LOG_WARNING) {
+        emit('kafka-log', (string) $level, $facility, $message);
+    }
+});
 $producer = new RdKafka\Producer($pconf);
 // First: fences a previous producer of this transactional.id and aborts its open transaction, whose
 // pending offsets would otherwise hold up the consumer's committed-offset fetch (require_stable).
