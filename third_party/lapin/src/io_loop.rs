@@ -243,6 +243,7 @@ impl<
                             self.frames.clear_connection_steps(err);
                         })?;
                     self.plain_fd = stream.plain_fd();
+                    self.reader.set_socket(self.plain_fd);
                     self.socket_state.arm_bell(self.plain_fd.is_some());
                     self.half_closed = false;
                     let mut res = Ok(());
@@ -421,6 +422,7 @@ impl<
     fn end_direct(&mut self) {
         self.frames.stop_direct();
         self.reader.take_back();
+        self.reader.set_socket(None);
         self.plain_fd = None;
         // The connection ends: its own error is the one reported.
         let _ = self.take_unsent();
@@ -622,7 +624,6 @@ impl<
 
                         trace!("read {} bytes", sz);
                         buffer.fill(sz);
-                        self.reader.add_received(sz);
                     } else if let Some(err) = self.reader.take_failure() {
                         // A waiting thread met the socket's error first (reported once): it is the cause.
                         return Err(err);

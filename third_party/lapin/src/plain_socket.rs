@@ -137,3 +137,13 @@ pub(crate) fn send(fd: RawFd, buf: &[u8]) -> io::Result<usize> {
         Ok(n as usize)
     }
 }
+
+/// The bytes of the socket's send queue the peer has not acknowledged (TIOCOUTQ); None if `fd` is not
+/// a socket (any more).
+#[allow(unsafe_code)]
+pub(crate) fn unsent(fd: RawFd) -> Option<usize> {
+    let mut queued: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ writes one int to the pointer; another kind of file fails with ENOTTY.
+    let rc = unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut queued) };
+    (rc == 0).then_some(queued.max(0) as usize)
+}

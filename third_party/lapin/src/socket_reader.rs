@@ -18,7 +18,7 @@
 
 use crate::{
     Error, buffer::Buffer, channels::Channels, configuration::NegotiatedConfig,
-    internal_rpc::InternalRPCHandle, plain_socket::FdReader, socket_state::SocketStateHandle,
+    internal_rpc::InternalRPCHandle, plain_socket::{self, FdReader}, socket_state::SocketStateHandle,
 };
 use amq_protocol::frame::parse_frame;
 use std::{
@@ -52,8 +52,8 @@ struct Shared {
     failure: Mutex<Option<Error>>,
     /// Bytes the I/O thread has written to the socket (mq patch: see `written`).
     written: AtomicU64,
-    /// Bytes read from the socket, by either thread (mq patch: see `received`).
-    received: AtomicU64,
+    /// The socket while the I/O loop has it, whoever reads it; -1 otherwise (mq patch: see `unsent`).
+    socket: AtomicI32,
     channels: Channels,
     configuration: NegotiatedConfig,
     internal_rpc: InternalRPCHandle,
@@ -85,7 +85,7 @@ impl SocketReader {
             epoch: Instant::now(),
             failure: Mutex::new(None),
             written: AtomicU64::new(0),
-            received: AtomicU64::new(0),
+            socket: AtomicI32::new(-1),
             channels,
             configuration,
             internal_rpc,
@@ -113,15 +113,18 @@ impl SocketReader {
         self.0.written.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 
-    /// mq patch: how many bytes have been read from the socket so far. With `written`, a thread
-    /// waiting for the broker's answer tells a link that still moves (the broker working through
-    /// what was sent, acknowledging it) from one that has stopped.
-    pub fn received(&self) -> u64 {
-        self.0.received.load(Ordering::Relaxed)
+    /// mq patch: how many bytes written to the socket the peer has not acknowledged yet (the kernel's
+    /// send queue, TIOCOUTQ); None without a plain TCP socket. A thread waiting for the broker's
+    /// answer tells a link still delivering what was written before (the queue shrinks) from one that
+    /// has stopped. The socket may close meanwhile (its number then names another file, or none): a
+    /// caller takes the answer as a hint only.
+    pub fn unsent(&self) -> Option<usize> {
+        let fd = self.0.socket.load(Ordering::Acquire);
+        (fd >= 0).then(|| plain_socket::unsent(fd)).flatten()
     }
 
-    pub(crate) fn add_received(&self, bytes: usize) {
-        self.0.received.fetch_add(bytes as u64, Ordering::Relaxed);
+    pub(crate) fn set_socket(&self, fd: Option<RawFd>) {
+        self.0.socket.store(fd.unwrap_or(-1), Ordering::Release);
     }
 
     /// This thread starts waiting for the connection (until `leave`).
@@ -152,7 +155,6 @@ impl SocketReader {
             match buffer.poll_read_from(&mut cx, Pin::new(&mut socket)) {
                 Poll::Ready(Ok(n)) if n > 0 => {
                     buffer.fill(n);
-                    self.add_received(n);
                     (self.0.on_read)();
                 }
                 Poll::Ready(Err(err)) if err.kind() == std::io::ErrorKind::Interrupted => {}
