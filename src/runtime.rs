@@ -146,6 +146,18 @@ fn signal_dispatch() -> Option<std::ptr::NonNull<ext_php_rs::ffi::zend_function>
     found
 }
 
+/// Zend's `EG_FLAGS_IN_SHUTDOWN`: the request is ending (shutdown functions, destructors, RSHUTDOWN).
+const EG_FLAGS_IN_SHUTDOWN: u8 = 1 << 0;
+
+/// Whether a wait may run PHP's signal handlers: not once the request is ending, where mq's waits are
+/// the end-of-request flushes and closes (a handler's exception or exit() would cut them short and
+/// lose what they were delivering; PHP itself drops a signal still queued then), and never after the
+/// executor has stopped (objects freed then: calling PHP is a fatal error that unwinds through Rust).
+fn handlers_may_run() -> bool {
+    let globals = ext_php_rs::zend::ExecutorGlobals::get();
+    globals.active && globals.flags & EG_FLAGS_IN_SHUTDOWN == 0
+}
+
 /// Whether PHP has asked the running code to stop (signal, timeout); read on the PHP thread.
 pub fn php_interrupted() -> bool {
     let globals = ext_php_rs::zend::ExecutorGlobals::get();
@@ -160,7 +172,7 @@ pub fn php_interrupted() -> bool {
 /// Handlers run any PHP code, including this channel's or connection's methods: callers hold no
 /// borrow of their state and no lock here.
 pub fn dispatch_signals() -> PhpResult<()> {
-    if let Some(dispatch) = signal_dispatch() {
+    if let Some(dispatch) = signal_dispatch().filter(|_| handlers_may_run()) {
         let mut retval = ext_php_rs::types::Zval::new();
         // SAFETY: an internal function taking no argument, called on the PHP thread.
         unsafe {
