@@ -11,6 +11,7 @@ use super::{
     errors::{self, Method},
     exceptions as ex,
     flow::Flow,
+    motion::Motion,
     pipeline::Pipeline,
     settings::Endpoint,
 };
@@ -86,21 +87,21 @@ impl Link {
     }
 
     /// Writes the queued publishes, then closes the connection (which closes its channels). Each step
-    /// gives up once the link has stopped moving for a while: publishes after the write timeout (an
-    /// exception), the close-ok after 3 s, as php-amqplib's close waits on its socket; at the end of a
-    /// request or in a destructor (`ending`), both after that long, silently. For the publishes, moving
-    /// means bytes written to the socket; for the close-ok, the kernel's send queue shrinking (the link
-    /// still delivering what was written before the close). Waiting for the close-ok matters even once
-    /// everything is written: the broker answers what came before the close (confirms), and a socket
-    /// closed with answers unread is reset, which drops what the kernel still had to send. Does nothing
-    /// on a connection already closed or from a fork child.
+    /// gives up once the link has stopped moving for a while: the publishes after the write timeout
+    /// with no byte written (an exception), the close-ok after 3 s without the link carrying what was
+    /// written (`Motion`), as php-amqplib's close waits on its socket. At the end of a request or in a
+    /// destructor (`ending`), both go on while the link carries what was written, and give up after
+    /// that long without, silently. Waiting for the close-ok matters even once everything is written:
+    /// the broker answers what came before the close (confirms), and a socket closed with answers
+    /// unread is reset, which drops what the kernel still had to send. Does nothing on a connection
+    /// already closed or from a fork child.
     pub fn close(&self, ending: Option<Duration>) -> PhpResult<()> {
         if !self.is_connected() {
             return Ok(());
         }
         // A close overtakes publishes still queued (see `pipeline`): write them first.
         let flushed = self.pipeline.flush(ending);
-        match self.while_delivering(self.connection.close(200, "".into()), ending.unwrap_or(CLOSE_OK_IDLE))? {
+        match self.while_carrying(self.connection.close(200, "".into()), ending.unwrap_or(CLOSE_OK_IDLE))? {
             Some(Err(e)) if !matches!(e.kind(), lapin::ErrorKind::InvalidConnectionState(_)) => {
                 Err(errors::connection_error(&e, Method(10, 50)))
             }
@@ -108,28 +109,24 @@ impl Link {
         }
     }
 
-    /// Waits for `future` for `idle`, and again for as long as the kernel's send queue shrank over the
-    /// last wait (None when it did not). Heartbeats, which flow on a link that has stopped taking our
-    /// data, do not count: they leave the queue as soon as they enter it. On the socket, as any RPC:
-    /// while the PHP thread holds the socket after a wait, lapin's I/O thread does not read it until
-    /// 10 ms after that wait.
-    fn while_delivering<T>(
+    /// Waits for `future` for `idle`, and again for as long as the link carried what was written to it
+    /// over the last wait (`Motion`); None once it did not. On the socket, as any RPC: while the PHP
+    /// thread holds the socket after a wait, lapin's I/O thread does not read it until 10 ms after that
+    /// wait.
+    fn while_carrying<T>(
         &self,
         future: impl std::future::Future<Output = lapin::Result<T>> + Send,
         idle: Duration,
     ) -> PhpResult<Option<lapin::Result<T>>> {
         let mut future = std::pin::pin!(future);
-        let unsent = || self.connection.socket_reader().and_then(lapin::SocketReader::unsent).unwrap_or(0);
-        let mut before = unsent();
+        let mut motion = Motion::new(self.connection.socket_reader());
         loop {
             if let Some(done) = runtime::wait_dispatching_on_socket(future.as_mut(), Some(idle), self.socket())? {
                 return Ok(Some(done));
             }
-            let now = unsent();
-            if now == 0 || now >= before {
+            if !motion.moved() {
                 return Ok(None);
             }
-            before = now;
         }
     }
 }

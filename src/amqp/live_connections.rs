@@ -2,7 +2,7 @@
 //! PHP code can reach any more collected before new ones are opened.
 //!
 //! End of a request: every connection still open is flushed and closed there, for as long as its link
-//! moves (giving up after `mq.amqp_destruct_flush_ms` without progress).
+//! moves (giving up after `mq.amqp_destruct_flush_ms` without progress, see `close_all`).
 //! basic_publish only queues frames for lapin's I/O thread (see `pipeline`), so a process that ends
 //! first loses them; php-amqplib, which writes before returning, loses none. Destructors alone do not
 //! cover it: after a fatal error, or for a connection and its channels held in a reference cycle, PHP
@@ -10,7 +10,10 @@
 //! runs on every path (end of script, `exit()`, fatal errors, uncaught exceptions) while the objects
 //! still exist, so the connections are closed there, cleanly: the broker reads everything first.
 
-use std::sync::{Arc, Mutex, Weak};
+use std::{
+    sync::{Arc, Mutex, Weak},
+    time::{Duration, Instant},
+};
 
 use super::link::Link;
 use crate::ini;
@@ -49,11 +52,21 @@ pub fn track(link: &Arc<Link>) {
     live.push(Arc::downgrade(link));
 }
 
-/// At request shutdown: flushes and closes every connection still open, each until it is closed or
-/// nothing has moved on its link for `mq.amqp_destruct_flush_ms` (`Link::close`).
+/// How long the connections closed after one that used up `mq.amqp_destruct_flush_ms` may each go
+/// without progress: a healthy link closes well within it, and N stalled links do not take N budgets.
+const AFTER_A_STALL: Duration = Duration::from_millis(100);
+
+/// At request shutdown: flushes and closes every connection still open, one after another, each until
+/// it is closed or its link has stopped moving for `mq.amqp_destruct_flush_ms` (`Link::close`), or for
+/// `AFTER_A_STALL` once a connection took that long.
 pub fn close_all() {
     let links: Vec<Arc<Link>> = std::mem::take(&mut *live()).iter().filter_map(Weak::upgrade).collect();
+    let mut idle = ini::amqp_destruct_flush();
     for link in links.iter().filter(|l| l.is_connected()) {
-        let _ = link.close(Some(ini::amqp_destruct_flush()));
+        let started = Instant::now();
+        let _ = link.close(Some(idle));
+        if started.elapsed() >= idle {
+            idle = idle.min(AFTER_A_STALL);
+        }
     }
 }

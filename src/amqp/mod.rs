@@ -21,6 +21,7 @@ pub mod flow;
 pub mod link;
 pub mod live_connections;
 pub mod message;
+pub mod motion;
 pub mod pipeline;
 pub mod publisher_confirms;
 pub mod publishing;

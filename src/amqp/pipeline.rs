@@ -18,7 +18,10 @@ use std::{
 use ext_php_rs::exception::PhpResult;
 use lapin::{Confirmation, ConfirmEvents};
 
-use super::errors::{channel_error, BASIC_PUBLISH};
+use super::{
+    errors::{channel_error, BASIC_PUBLISH},
+    motion::Motion,
+};
 use crate::runtime::{self, Waited};
 
 /// Resolves when the publish's frames are written (its confirm, if any, comes through `Confirms`).
@@ -200,12 +203,13 @@ pub struct Pipeline {
     progress: Option<lapin::SocketReader>,
 }
 
-/// When a wait for writes gives up: once no byte has been written for a while (a slow link goes on).
+/// When a wait for writes gives up: once the link has stopped for a while (a slow link goes on).
 #[derive(Clone, Copy)]
 enum Until {
-    /// The end of a request or a destructor: after this long, what is not written is dropped.
+    /// The end of a request or a destructor: once the link has carried nothing for this long
+    /// (`Motion`), what is not written is dropped.
     Ending(Duration),
-    /// After the write timeout, the call fails (what is queued stays queued).
+    /// Once no byte has been written for the write timeout, the call fails (what is queued stays queued).
     Stalled,
 }
 
@@ -242,7 +246,8 @@ impl Pipeline {
 
     /// Waits until every queued publish is written. A link that takes no byte for the write timeout
     /// fails the call (as php-amqplib's write does) instead of waiting for ever; at the end of a request
-    /// or in a destructor (`ending`), no byte written for that long drops what is left instead. A
+    /// or in a destructor (`ending`), a link that carries nothing for that long (`Motion`) has what is
+    /// left dropped instead. A
     /// confirmed publish's failure is not raised here: lapin fails its confirm with the channel (then
     /// `Confirms` hands it over, or a recovery publishes it again).
     pub fn flush(&self, ending: Option<Duration>) -> PhpResult<()> {
@@ -257,8 +262,10 @@ impl Pipeline {
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
     fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<()> {
         let mut failure = None;
-        // The write count when the current stretch of waiting began (see `Until`).
+        // The write count when the current stretch of waiting began (`Until::Stalled`).
         let mut seen = self.written();
+        // Looked at only at a connection's end (a system call, which publishing need not pay).
+        let mut motion = matches!(until, Until::Ending(_)).then(|| Motion::new(self.progress.as_ref()));
         let idle = match until {
             Until::Ending(idle) => Some(idle),
             Until::Stalled => self.write_timeout,
@@ -273,15 +280,18 @@ impl Pipeline {
                         Waited::Ready(outcome) => outcome,
                         Waited::TimedOut => {
                             self.lock().push_front(u);
-                            let now = self.written();
-                            if now == seen {
-                                match until {
-                                    Until::Stalled => return Err(write_timed_out(self.write_timeout)),
-                                    // Dropped with the connection.
-                                    Until::Ending(_) => break,
+                            match until {
+                                Until::Stalled => {
+                                    let now = self.written();
+                                    if now == seen {
+                                        return Err(write_timed_out(self.write_timeout));
+                                    }
+                                    seen = now;
                                 }
+                                // Dropped with the connection.
+                                Until::Ending(_) if !motion.as_mut().is_some_and(Motion::moved) => break,
+                                Until::Ending(_) => {}
                             }
-                            seen = now;
                             continue;
                         }
                         Waited::Interrupted => {
