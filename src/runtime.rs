@@ -149,13 +149,28 @@ fn signal_dispatch() -> Option<std::ptr::NonNull<ext_php_rs::ffi::zend_function>
 /// Zend's `EG_FLAGS_IN_SHUTDOWN`: the request is ending (shutdown functions, destructors, RSHUTDOWN).
 const EG_FLAGS_IN_SHUTDOWN: u8 = 1 << 0;
 
-/// Whether a wait may run PHP's signal handlers: not once the request is ending, where mq's waits are
-/// the end-of-request flushes and closes (a handler's exception or exit() would cut them short and
-/// lose what they were delivering; PHP itself drops a signal still queued then), and never after the
-/// executor has stopped (objects freed then: calling PHP is a fatal error that unwinds through Rust).
+thread_local! {
+    /// Set while `closing_at_end` runs.
+    static CLOSING_AT_END: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `close`, a connection's flush and close, with no signal handler run by its waits if the
+/// request is ending: PHP drops a signal still queued then, and a handler's exception or exit() would
+/// cut the close short and lose what it was delivering. (A consumer loop in a shutdown function still
+/// runs them.)
+pub fn closing_at_end<T>(close: impl FnOnce() -> T) -> T {
+    let outer = CLOSING_AT_END.replace(true);
+    let result = close();
+    CLOSING_AT_END.set(outer);
+    result
+}
+
+/// Whether a wait may run PHP's signal handlers: not in `closing_at_end` once the request is ending,
+/// and never after the executor has stopped (objects freed then: calling PHP is a fatal error that
+/// unwinds through Rust).
 fn handlers_may_run() -> bool {
     let globals = ext_php_rs::zend::ExecutorGlobals::get();
-    globals.active && globals.flags & EG_FLAGS_IN_SHUTDOWN == 0
+    globals.active && !(globals.flags & EG_FLAGS_IN_SHUTDOWN != 0 && CLOSING_AT_END.get())
 }
 
 /// Whether PHP has asked the running code to stop (signal, timeout); read on the PHP thread.

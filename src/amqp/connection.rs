@@ -338,7 +338,7 @@ impl Drop for AmqpConnection {
             // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
             // held: the flush may run signal handlers).
             if let Some(link) = self.session.current().filter(|l| l.is_connected()) {
-                let _ = link.pipeline.flush(Some(ini::amqp_destruct_flush()));
+                let _ = runtime::closing_at_end(|| link.pipeline.flush(Some(ini::amqp_destruct_flush())));
             }
         }
     }

@@ -99,6 +99,11 @@ impl Link {
         if !self.is_connected() {
             return Ok(());
         }
+        runtime::closing_at_end(|| self.flush_and_close(ending))
+    }
+
+    /// `close`'s steps.
+    fn flush_and_close(&self, ending: Option<Duration>) -> PhpResult<()> {
         // A close overtakes publishes still queued (see `pipeline`): write them first.
         let flushed = self.pipeline.flush(ending);
         match self.while_carrying(self.connection.close(200, "".into()), ending.unwrap_or(CLOSE_OK_IDLE))? {

@@ -10,10 +10,7 @@
 //! runs on every path (end of script, `exit()`, fatal errors, uncaught exceptions) while the objects
 //! still exist, so the connections are closed there, cleanly: the broker reads everything first.
 
-use std::{
-    sync::{Arc, Mutex, Weak},
-    time::{Duration, Instant},
-};
+use std::sync::{Arc, Mutex, Weak};
 
 use super::link::Link;
 use crate::ini;
@@ -52,21 +49,13 @@ pub fn track(link: &Arc<Link>) {
     live.push(Arc::downgrade(link));
 }
 
-/// How long the connections closed after one that used up `mq.amqp_destruct_flush_ms` may each go
-/// without progress: a healthy link closes well within it, and N stalled links do not take N budgets.
-const AFTER_A_STALL: Duration = Duration::from_millis(100);
-
 /// At request shutdown: flushes and closes every connection still open, one after another, each until
-/// it is closed or its link has stopped moving for `mq.amqp_destruct_flush_ms` (`Link::close`), or for
-/// `AFTER_A_STALL` once a connection took that long.
+/// it is closed or its link has stopped moving for `mq.amqp_destruct_flush_ms` (`Link::close`). N
+/// frozen links take N budgets: a shorter budget for the connections after one would drop the confirm-
+/// mode publishes of a healthy link that moves in bursts (closing them side by side would avoid both).
 pub fn close_all() {
     let links: Vec<Arc<Link>> = std::mem::take(&mut *live()).iter().filter_map(Weak::upgrade).collect();
-    let mut idle = ini::amqp_destruct_flush();
     for link in links.iter().filter(|l| l.is_connected()) {
-        let started = Instant::now();
-        let _ = link.close(Some(idle));
-        if started.elapsed() >= idle {
-            idle = idle.min(AFTER_A_STALL);
-        }
+        let _ = link.close(Some(ini::amqp_destruct_flush()));
     }
 }
