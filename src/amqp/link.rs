@@ -136,8 +136,8 @@ impl Link {
     }
 }
 
-/// How long `Link::close` waits for the close-ok with nothing left to deliver (php-amqplib waits its
-/// connection timeout, 3 s by default).
+/// How long `Link::close` waits for the close-ok without the link carrying what was written
+/// (php-amqplib waits its connection timeout, 3 s by default).
 const CLOSE_OK_IDLE: Duration = Duration::from_secs(3);
 
 impl Drop for Link {
