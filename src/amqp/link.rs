@@ -124,7 +124,7 @@ impl Link {
         idle: Duration,
     ) -> PhpResult<Option<lapin::Result<T>>> {
         let mut future = std::pin::pin!(future);
-        let mut motion = Motion::new(self.connection.socket_reader());
+        let mut motion = Motion::carried(self.connection.socket_reader());
         loop {
             if let Some(done) = runtime::wait_dispatching_on_socket(future.as_mut(), Some(idle), self.socket())? {
                 return Ok(Some(done));

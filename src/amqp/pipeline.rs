@@ -198,8 +198,7 @@ pub struct Pipeline {
     /// How long a wait for writes may see no byte written before it fails, as php-amqplib's writes fail
     /// after its write timeout (`Settings::write_timeout`; None: never).
     write_timeout: Option<Duration>,
-    /// The connection's count of bytes written (lapin's `SocketReader::written`): a slow link goes on,
-    /// a stalled one fails.
+    /// The connection's socket, to tell a slow link, which goes on, from a stalled one (`Motion`).
     progress: Option<lapin::SocketReader>,
 }
 
@@ -226,10 +225,6 @@ impl Pipeline {
         self.lock().publishes.is_empty()
     }
 
-    fn written(&self) -> u64 {
-        self.progress.as_ref().map_or(0, lapin::SocketReader::written)
-    }
-
     /// Adds a publish whose first poll already queued its frames; past the window, waits until half of
     /// it is written (the socket keeps busy while the rest is).
     pub fn push(&self, written: Written, confirmed: bool, bytes: usize) -> PhpResult<()> {
@@ -247,9 +242,8 @@ impl Pipeline {
     /// Waits until every queued publish is written. A link that takes no byte for the write timeout
     /// fails the call (as php-amqplib's write does) instead of waiting for ever; at the end of a request
     /// or in a destructor (`ending`), a link that carries nothing for that long (`Motion`) has what is
-    /// left dropped instead. A
-    /// confirmed publish's failure is not raised here: lapin fails its confirm with the channel (then
-    /// `Confirms` hands it over, or a recovery publishes it again).
+    /// left dropped instead. A confirmed publish's failure is not raised here: lapin fails its confirm
+    /// with the channel (then `Confirms` hands it over, or a recovery publishes it again).
     pub fn flush(&self, ending: Option<Duration>) -> PhpResult<()> {
         self.drain(ending.map_or(Until::Stalled, Until::Ending), (0, 0))
     }
@@ -262,13 +256,9 @@ impl Pipeline {
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
     fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<()> {
         let mut failure = None;
-        // The write count when the current stretch of waiting began (`Until::Stalled`).
-        let mut seen = self.written();
-        // Looked at only at a connection's end (a system call, which publishing need not pay).
-        let mut motion = matches!(until, Until::Ending(_)).then(|| Motion::new(self.progress.as_ref()));
-        let idle = match until {
-            Until::Ending(idle) => Some(idle),
-            Until::Stalled => self.write_timeout,
+        let (idle, mut motion) = match until {
+            Until::Ending(idle) => (Some(idle), Motion::carried(self.progress.as_ref())),
+            Until::Stalled => (self.write_timeout, Motion::written(self.progress.as_ref())),
         };
         loop {
             let Some(mut u) = self.lock().pop_over(limit) else { break };
@@ -280,19 +270,14 @@ impl Pipeline {
                         Waited::Ready(outcome) => outcome,
                         Waited::TimedOut => {
                             self.lock().push_front(u);
-                            match until {
-                                Until::Stalled => {
-                                    let now = self.written();
-                                    if now == seen {
-                                        return Err(write_timed_out(self.write_timeout));
-                                    }
-                                    seen = now;
-                                }
-                                // Dropped with the connection.
-                                Until::Ending(_) if !motion.as_mut().is_some_and(Motion::moved) => break,
-                                Until::Ending(_) => {}
+                            if motion.moved() {
+                                continue;
                             }
-                            continue;
+                            match until {
+                                Until::Stalled => return Err(write_timed_out(self.write_timeout)),
+                                // Dropped with the connection.
+                                Until::Ending(_) => break,
+                            }
                         }
                         Waited::Interrupted => {
                             self.lock().push_front(u);
