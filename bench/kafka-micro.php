@@ -6,7 +6,8 @@
 //   php -n -d extension=rdkafka.so    bench/kafka-micro.php produce [N] [BODY]  produce() + poll(0) each
 //   php -n -d extension=...           bench/kafka-micro.php consume TOPIC [N]   KafkaConsumer::consume()
 //
-// Prints one line; "PHP thread CPU" is the main thread's own CPU (/proc), librdkafka's threads excluded.
+// Prints one line; "PHP thread CPU" is the main thread's own CPU (/proc), librdkafka's threads excluded;
+// "whole process" counts them (produce).
 // MQ_KAFKA_PORT points at another broker. Rounds and interleaving are the caller's (see bench/README.md).
 
 declare(strict_types=1);
@@ -19,6 +20,13 @@ function thread_cpu(): float
     $stat = file_get_contents('/proc/self/task/' . getmypid() . '/stat');
     $fields = explode(' ', substr($stat, strrpos($stat, ')') + 2));
     return ($fields[11] + $fields[12]) / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+/** The whole process's CPU (user + system), every thread's, in seconds. */
+function process_cpu(): float
+{
+    $r = getrusage();
+    return $r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec'] + ($r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec']) / 1e6;
 }
 
 function producer(string $bootstrap): RdKafka\Producer
@@ -56,7 +64,7 @@ switch ($op) {
         $name = 'bench-micro-' . getmypid() . '-' . bin2hex(random_bytes(3));
         $topic = $producer->newTopic($name);
         $producer->getMetadata(false, $topic, 10000); // creates the topic, untimed
-        $cpu = thread_cpu();
+        [$cpu, $all] = [thread_cpu(), process_cpu()];
         $t = hrtime(true);
         for ($i = 0; $i < $n; $i++) {
             try {
@@ -72,7 +80,8 @@ switch ($op) {
         while ($producer->flush(10000) !== RD_KAFKA_RESP_ERR_NO_ERROR) {
         }
         $seconds = (hrtime(true) - $t) / 1e9;
-        printf("produce %d x %d B, poll(0) after each: %.0f msg/s until flushed, PHP thread CPU %.2f s\n", $n, strlen($body), $n / $seconds, $cpu);
+        $all = process_cpu() - $all;
+        printf("produce %d x %d B, poll(0) after each: %.0f msg/s until flushed, PHP thread CPU %.2f s, whole process %.2f s\n", $n, strlen($body), $n / $seconds, $cpu, $all);
         exec(escapeshellarg(dirname(__DIR__) . '/scripts/kafka.sh') . ' delete-topics ' . escapeshellarg('^' . $name . '$') . ' >/dev/null 2>&1');
         break;
     case 'consume':

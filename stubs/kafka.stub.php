@@ -66,7 +66,8 @@ namespace {
 
         /**
          * Serves events (delivery reports, errors, logs, stats: the callbacks run here); a producer returns as
-         * soon as some were served. Returns how many.
+         * soon as some were served. Returns how many (a delivery report, one per batch of messages, counts
+         * once). A producer's delivery reports wait, counted by getOutQLen(), until served here or by flush().
          * @tentative-return-type
          */
         public function poll(int $timeout_ms): int {}

@@ -22,7 +22,7 @@
 //! librdkafka's conf callbacks instead of rdkafka's BaseConsumer, and positions rewound on every drop.
 
 use std::{
-    ffi::{c_int, c_void, CStr, CString},
+    ffi::{c_int, c_void},
     ptr::NonNull,
     time::Duration,
 };
@@ -32,7 +32,11 @@ use rdkafka::{
     consumer::{BaseConsumer, Consumer as _},
 };
 
-use super::{context::Context, message::RawMessage, oauth};
+use super::{
+    context::Context,
+    events::{self, Event},
+    message::RawMessage,
+};
 
 /// The consumer queue of a KafkaConsumer (librdkafka's main queue is forwarded to it), held for the
 /// consumer's life.
@@ -79,30 +83,6 @@ extern "C" {
     fn rd_kafka_message_get(rko: *mut rd::rd_kafka_event_t) -> *mut rd::rd_kafka_message_t;
 }
 
-/// An event taken from the queue, destroyed on drop unless handed over to a message.
-struct Event(NonNull<rd::rd_kafka_event_t>);
-
-impl Event {
-    fn ptr(&self) -> *mut rd::rd_kafka_event_t {
-        self.0.as_ptr()
-    }
-
-    /// A message owning the event (so it is destroyed with the message).
-    fn into_message(self, message: *mut rd::rd_kafka_message_t) -> Option<RawMessage> {
-        // SAFETY: librdkafka built the message from this event; destroying it destroys the event.
-        let message = unsafe { RawMessage::from_ptr(message) }?;
-        std::mem::forget(self);
-        Some(message)
-    }
-}
-
-impl Drop for Event {
-    fn drop(&mut self) {
-        // SAFETY: taken from the queue by us, destroyed once.
-        unsafe { rd::rd_kafka_event_destroy(self.ptr()) }
-    }
-}
-
 /// Waits up to `timeout` for one event and serves it: a fetched message or a consumer error is returned
 /// (as php-rdkafka's consume() returns them), anything else goes to the context (callbacks, log) or to
 /// librdkafka (rebalances without a PHP callback).
@@ -119,40 +99,31 @@ pub fn poll(consumer: &BaseConsumer<Context>, queue: &ConsumerQueue, timeout: Du
 /// leaving makes (rdkafka's own poll would store each one it skips).
 pub fn serve_closing(consumer: &BaseConsumer<Context>, queue: &ConsumerQueue, timeout: Duration) {
     if let Some(event) = take(queue, timeout) {
-        // SAFETY: a live event.
-        if unsafe { rd::rd_kafka_event_type(event.ptr()) } != rd::RD_KAFKA_EVENT_FETCH {
+        if event.kind() != rd::RD_KAFKA_EVENT_FETCH {
             serve(consumer, event);
         }
     }
 }
 
 fn take(queue: &ConsumerQueue, timeout: Duration) -> Option<Event> {
-    let timeout = timeout.as_millis().min(i32::MAX as u128) as c_int;
-    // SAFETY: a live queue of a live consumer.
-    NonNull::new(unsafe { rd::rd_kafka_queue_poll(queue.0.as_ptr(), timeout) }).map(Event)
+    // SAFETY: the live queue of a live consumer.
+    unsafe { events::take(queue.ptr(), timeout) }
 }
 
 fn serve(consumer: &BaseConsumer<Context>, event: Event) -> Option<RawMessage> {
     let context = consumer.context();
     let rk = consumer.client().native_ptr();
     // SAFETY: a live event; each accessor is the one librdkafka documents for the event's type, and what
-    // they return lives as long as the event.
+    // they return lives as long as the event, the messages built from it owning it.
     unsafe {
-        match rd::rd_kafka_event_type(event.ptr()) {
+        match event.kind() {
             rd::RD_KAFKA_EVENT_FETCH => {
                 let message = rd::rd_kafka_event_message_next(event.ptr()).cast_mut();
                 event.into_message(message)
             }
-            rd::RD_KAFKA_EVENT_ERROR => {
-                let op_type = (*event.ptr().cast::<OpHead>()).op_type & !RD_KAFKA_OP_FLAGMASK;
-                if op_type == RD_KAFKA_OP_CONSUMER_ERR {
-                    let message = rd_kafka_message_get(event.ptr());
-                    return event.into_message(message);
-                }
-                let code = rd::rd_kafka_event_error(event.ptr()) as i32;
-                let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(event.ptr())).to_string_lossy();
-                context.global_error(code, reason.trim());
-                None
+            rd::RD_KAFKA_EVENT_ERROR if (*event.ptr().cast::<OpHead>()).op_type & !RD_KAFKA_OP_FLAGMASK == RD_KAFKA_OP_CONSUMER_ERR => {
+                let message = rd_kafka_message_get(event.ptr());
+                event.into_message(message)
             }
             rd::RD_KAFKA_EVENT_REBALANCE => {
                 let list = rd::rd_kafka_event_topic_partition_list(event.ptr());
@@ -164,39 +135,10 @@ fn serve(consumer: &BaseConsumer<Context>, event: Event) -> Option<RawMessage> {
                 context.committed(rd::rd_kafka_event_error(event.ptr()) as i32, list);
                 None
             }
-            rd::RD_KAFKA_EVENT_LOG => {
-                let (mut facility, mut message, mut level) = (std::ptr::null(), std::ptr::null(), 0);
-                if rd::rd_kafka_event_log(event.ptr(), &mut facility, &mut message, &mut level) == 0 {
-                    let text = |p| CStr::from_ptr(p).to_string_lossy();
-                    context.log_line(level, &text(facility), &text(message));
-                }
+            _ => {
+                events::serve_common(context, rk, event);
                 None
             }
-            rd::RD_KAFKA_EVENT_STATS => {
-                context.stats(CStr::from_ptr(rd::rd_kafka_event_stats(event.ptr())).to_bytes());
-                None
-            }
-            rd::RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH => {
-                let config = rd::rd_kafka_event_config_string(event.ptr());
-                let config = (!config.is_null()).then(|| CStr::from_ptr(config).to_string_lossy());
-                refresh_token(context, rk, config.as_deref());
-                None
-            }
-            _ => None,
         }
     }
-}
-
-/// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does.
-fn refresh_token(context: &Context, rk: *mut rd::rd_kafka_t, config: Option<&str>) {
-    let error = match oauth::refresh(context.oauth_key(), config) {
-        Ok(token) => match oauth::Token::new(token.token.as_bytes(), token.lifetime_ms, token.principal_name.as_bytes(), None)
-            .and_then(|token| token.set(rk))
-        {
-            Ok(()) => return,
-            Err(_) => "the token set by the refresh callback was refused".to_string(),
-        },
-        Err(e) => e.to_string(),
-    };
-    let _ = oauth::set_failure(rk, &CString::new(error.replace('\0', " ")).unwrap_or_default());
 }

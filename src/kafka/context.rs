@@ -97,8 +97,9 @@ pub struct Context {
     logger: AtomicI64,
     /// librdkafka's name of the client, for printed log lines.
     name: OnceLock<String>,
-    /// rdkafka's BaseProducer reports every error event twice (once in the client's event handler,
-    /// once in its own): for a producer, every second report is that echo.
+    /// rdkafka's own poll of a producer (run only in rdkafka's drop of it, see `ProducerContext`)
+    /// reports every error event twice (once in the client's event handler, once in its own): for a
+    /// producer, every second report through `ClientContext::error` is that echo.
     error_echo: Option<AtomicBool>,
 }
 
@@ -202,11 +203,14 @@ impl Context {
     fn record(&self, wanted: bool, event: impl FnOnce() -> Event) {
         self.served.fetch_add(1, Ordering::Relaxed);
         if wanted && !self.muted.load(Ordering::Relaxed) {
-            let event = event();
-            let mut events = self.lock_events();
-            events.push_back(event);
-            self.queued.store(events.len(), Ordering::Release);
+            self.push(event());
         }
+    }
+
+    fn push(&self, event: Event) {
+        let mut events = self.lock_events();
+        events.push_back(event);
+        self.queued.store(events.len(), Ordering::Release);
     }
 
     /// The next recorded event, oldest first.
@@ -221,8 +225,7 @@ impl Context {
     }
 
     /// Keeps an opaque until its delivery report; returns the id to attach to the message.
-    /// Without a delivery callback nothing reads it back (and successful deliveries bring no report, see
-    /// `producer::only_failures_reported`): none is kept.
+    /// Without a delivery callback nothing reads it back: none is kept.
     pub fn keep_opaque(&self, opaque: Option<&[u8]>) -> usize {
         let Some(opaque) = opaque.filter(|_| self.wants.delivery) else { return 0 };
         let id = self.next_opaque.fetch_add(1, Ordering::Relaxed);
@@ -296,6 +299,41 @@ impl Context {
         }
     }
 
+    /// A delivery report event: the messages of one batch librdkafka acknowledged (or failed), freed
+    /// when the event is destroyed. It counts as one event served, as librdkafka's `rd_kafka_poll()`
+    /// counts it for php-rdkafka; each message is recorded for the delivery callback, if any.
+    ///
+    /// # Safety
+    /// `event` is a live RD_KAFKA_EVENT_DR event.
+    pub unsafe fn deliveries(&self, event: *mut rd::rd_kafka_event_t) {
+        self.served.fetch_add(1, Ordering::Relaxed);
+        if !self.wants.delivery {
+            return; // nothing to hand over, and no opaque was kept (`keep_opaque`)
+        }
+        let muted = self.muted.load(Ordering::Relaxed);
+        loop {
+            let message = rd::rd_kafka_event_message_next(event);
+            let Some(message) = message.as_ref() else { return };
+            let opaque = self.take_opaque(message._private as usize);
+            if muted {
+                continue;
+            }
+            // The error of a failed delivery is the message's own (`err`).
+            let fields = Fields::native(std::ptr::from_ref(message).cast_mut());
+            self.push(Event::Delivery(Delivered {
+                err: fields.err,
+                topic: fields.topic.unwrap_or_default().to_vec(),
+                partition: fields.partition,
+                offset: fields.offset,
+                timestamp: fields.timestamp,
+                payload: fields.payload.map(<[u8]>::to_vec),
+                key: fields.key.map(<[u8]>::to_vec),
+                headers: fields.headers.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect(),
+                opaque,
+            }));
+        }
+    }
+
     /// The result of an offset commit, for the offset commit callback (`offsets` may be null).
     pub fn committed(&self, err: i32, offsets: *mut rd::rd_kafka_topic_partition_list_t) {
         self.record(self.wants.offset_commit, || Event::OffsetCommit {
@@ -335,24 +373,12 @@ impl ClientContext for Context {
 impl ProducerContext for Context {
     type DeliveryOpaque = usize;
 
-    fn delivery(&self, result: &DeliveryResult<'_>, opaque: usize) {
-        let opaque = self.take_opaque(opaque);
-        self.record(self.wants.delivery, || {
-            // The error of a failed delivery is the message's own (`err`).
-            let (Ok(message) | Err((_, message))) = result;
-            let fields = Fields::of(message);
-            Event::Delivery(Delivered {
-                err: fields.err,
-                topic: fields.topic.unwrap_or_default().to_vec(),
-                partition: fields.partition,
-                offset: fields.offset,
-                timestamp: fields.timestamp,
-                payload: fields.payload.map(<[u8]>::to_vec),
-                key: fields.key.map(<[u8]>::to_vec),
-                headers: fields.headers.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect(),
-                opaque,
-            })
-        });
+    /// Only rdkafka's own poll calls this, which mq runs only in rdkafka's drop of the producer, after
+    /// `ProducerHandle`'s drop has served what it could (muted: PHP is no longer called). Reports are
+    /// otherwise served by `deliveries`.
+    fn delivery(&self, _: &DeliveryResult<'_>, opaque: usize) {
+        self.take_opaque(opaque);
+        self.served.fetch_add(1, Ordering::Relaxed);
     }
 }
 

@@ -173,7 +173,7 @@ impl<'a> Fields<'a> {
 
     /// # Safety
     /// `ptr` is a live message that outlives 'a.
-    unsafe fn native(ptr: *mut rd::rd_kafka_message_t) -> Self {
+    pub unsafe fn native(ptr: *mut rd::rd_kafka_message_t) -> Self {
         let m = &*ptr;
         // The bindings type err as an enum that may not list every code: read it as an int.
         let err = std::ptr::addr_of!(m.err).cast::<i32>().read();

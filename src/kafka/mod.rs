@@ -15,6 +15,7 @@ pub mod consumer;
 pub mod consumer_queue;
 pub mod context;
 pub mod debug_info;
+pub mod events;
 pub mod errors;
 pub mod legacy_consumer;
 pub mod message;

@@ -14,7 +14,6 @@ use rdkafka::{
     client::Client,
     error::KafkaError,
     producer::{BaseProducer, Producer as _},
-    ClientConfig,
 };
 
 use super::{
@@ -108,25 +107,12 @@ impl Producer {
     }
 }
 
-/// A producer without a delivery callback: librdkafka reports only failed deliveries. php-rdkafka's
-/// librdkafka then reports none (its callback mode without a callback); rdkafka's event API would
-/// otherwise bring every delivered message back to the PHP thread in poll() only to be dropped (about a
-/// sixth of that thread's time in a `produce()` + `poll(0)` loop). The failures still come (poll()
-/// counts them), as the only way errors of single messages surface in rdkafka's event API.
-fn only_failures_reported(config: &mut ClientConfig) {
-    config.set("delivery.report.only.error", "true");
-}
-
-
 #[php_impl]
 impl Producer {
     #[php(defaults(conf = None))]
     pub fn __construct(conf: Option<ConfArg>) -> PhpResult<Self> {
         let conf = conf.map(|c| c.0);
-        let (mut config, callbacks) = client_config(conf);
-        if !callbacks.wants().delivery {
-            only_failures_reported(&mut config);
-        }
+        let (config, callbacks) = client_config(conf);
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
         finish_client(producer.client(), conf.map(|c| &**c));
@@ -144,12 +130,12 @@ impl Producer {
 
     pub fn commit_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
         // SAFETY: a live producer handle.
-        Self::serving_reports(self_, timeout_ms, |rk, ms| unsafe { rd::rd_kafka_commit_transaction(rk, ms) })
+        Self::serving_reports(self_, timeout_ms, true, |rk, ms| unsafe { rd::rd_kafka_commit_transaction(rk, ms) })
     }
 
     pub fn abort_transaction(self_: &mut ZendClassObject<Producer>, timeout_ms: i64) -> PhpResult<()> {
         // SAFETY: a live producer handle.
-        Self::serving_reports(self_, timeout_ms, |rk, ms| unsafe { rd::rd_kafka_abort_transaction(rk, ms) })
+        Self::serving_reports(self_, timeout_ms, false, |rk, ms| unsafe { rd::rd_kafka_abort_transaction(rk, ms) })
     }
 
     /// An mq addition (php-rdkafka 6 lacks it; see `transaction`): sends the offsets as the consumer's
@@ -177,20 +163,31 @@ impl Producer {
     /// or abort that timed out (a retriable `_TIMED_OUT`). As in php-rdkafka, a callback that throws does
     /// not stop the commit or abort: no PHP callback runs after it (the reports left wait for the next
     /// poll), and its exception is thrown once the call returns.
-    /// `call` makes the librdkafka call with the handle and a timeout in ms.
+    /// With `flush_first` (a commit), the messages are first delivered and their reports served as
+    /// flush() serves them, so that the call finds nothing in flight instead of sleeping a slice for
+    /// reports only mq can serve; their callbacks run once it succeeded (a commit refused, say for want of
+    /// a transaction, runs none). `call` makes the librdkafka call with the handle and a timeout in ms.
     fn serving_reports(
         self_: &mut ZendClassObject<Producer>,
         timeout_ms: i64,
+        flush_first: bool,
         call: impl Fn(*mut rd::rd_kafka_t, i32) -> *mut rd::rd_kafka_error_t,
     ) -> PhpResult<()> {
         let handle = Arc::clone(self_.handle()?);
+        let deadline = waits::deadline(timeout_ms);
+        if flush_first {
+            handle.serve_until(deadline, ProducerHandle::flushed, || Ok(true), ProducerHandle::await_flush)?;
+        }
+        let mut calling_php = true;
         // Not `Slices::run`: the timed-out error of the last slice is the one thrown, and reports are
         // served only when another slice follows.
-        let slices = Slices::until(waits::deadline(timeout_ms), waits::TXN_SLICE);
-        let mut calling_php = true;
+        let slices = Slices::until(deadline, waits::TXN_SLICE);
         loop {
             let error = call(handle.native(), slices.next().as_millis() as i32);
             if error.is_null() {
+                if calling_php {
+                    Self::dispatch(self_)?;
+                }
                 return Ok(());
             }
             // SAFETY: a non-null error object, destroyed below or by kafka_error_object.

@@ -12,7 +12,7 @@ use rdkafka::{
     producer::{BaseProducer, Producer as _},
 };
 
-use super::{context::Context, errors, waits::FLUSH_SLICE};
+use super::{context::Context, errors, events, waits::FLUSH_SLICE};
 use crate::{
     ini,
     runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
@@ -20,25 +20,32 @@ use crate::{
 
 /// The librdkafka producer, shared by the Producer object and its topics.
 ///
-/// rdkafka's `poll(timeout)` keeps waiting until its timeout even after serving events, so waits do not
-/// block in it. `poll()` sleeps on `doorbell`, which librdkafka rings when its event queue (delivery
-/// reports, errors, logs) stops being empty, then serves what came with `poll(0)`. `flush()` cannot wait
-/// for events alone (a producer without a delivery callback hears only of failures): it waits in
-/// librdkafka's own flush, which returns the moment the last message is done and treats `linger.ms` as
-/// over meanwhile, as php-rdkafka's `flush()` does, in slices so that events and signals are seen.
-/// With a delivery callback it cannot wait there: librdkafka counts a message until its report is served,
-/// and the reports wait in our queue, so its flush would sleep through every slice. Such a flush hurries
-/// `linger.ms` with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
+/// Its events are taken from librdkafka's main queue on the PHP thread (`serve_ready`), as php-rdkafka's
+/// poll serves them. Every delivered message comes back in a delivery report, callback or not (as
+/// php-rdkafka installs a delivery callback on every producer), and is freed when the report is served.
+/// DESIGN: mq had librdkafka report only failures to a producer without a delivery callback
+/// (`delivery.report.only.error`), so that librdkafka's broker thread freed each acknowledged message.
+/// That cost the broker thread more than serving the reports costs the PHP thread: glibc's `free` of
+/// memory another thread allocated takes the arena's lock against that thread's `malloc`s (1 000 000 ×
+/// 100 B, `poll(0)` after each `produce()`: broker thread 250–330 ms of CPU against 160–260 ms).
+///
+/// `poll()` sleeps on `doorbell`, which librdkafka rings when its event queue stops being empty, then
+/// serves what came. `flush()` cannot wait in librdkafka's own flush: librdkafka counts a message until
+/// its report is served, and the reports wait in our queue, so its flush would sleep through every
+/// slice. It hurries `linger.ms` with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
+/// Only when the user sets `delivery.report.only.error` (successes bring no event) does it wait in
+/// librdkafka's flush, which returns the moment the last message is done, in slices so that events and
+/// signals are seen.
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
-    /// librdkafka's main (event) queue, where rdkafka's poll takes the producer's events from: our
-    /// reference, looked at (not served) by an idle poll(0), released before the producer.
+    /// librdkafka's main (event) queue, where the producer's events wait: our reference, looked at (not
+    /// served) by an idle poll(0), released before the producer.
     queue: NonNull<rd::rd_kafka_queue_t>,
     /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
     /// closed descriptor.
     doorbell: Doorbell,
-    /// Whether every delivery comes back as an event (a delivery callback is set, and
-    /// `delivery.report.only.error` is not), not only failures.
+    /// Whether every delivery comes back as an event (`delivery.report.only.error` is not set), not only
+    /// failures.
     reports_deliveries: bool,
     /// Whether `linger.ms` is above 0, so that a flush has something to hurry.
     lingers: bool,
@@ -54,7 +61,7 @@ impl ProducerHandle {
         // SAFETY: our live queue; librdkafka copies the payload.
         unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
         let rk = producer.client().native_ptr();
-        let reports_deliveries = producer.context().wants().delivery && conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
+        let reports_deliveries = conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
         let lingers = conf_value(rk, c"linger.ms").and_then(|ms| ms.parse::<f64>().ok()).map_or(true, |ms| ms > 0.0);
         Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, reports_deliveries, lingers, owner: OwnerPid::current() })
     }
@@ -82,11 +89,27 @@ impl ProducerHandle {
         unsafe { rd::rd_kafka_queue_length(self.queue.as_ptr()) }
     }
 
-    /// Serves the events already waiting, without blocking.
+    /// Serves the events already waiting, without blocking: delivery reports here (the messages they
+    /// carry are freed on this thread), the rest as any client's (`events`).
     pub(super) fn serve_ready(&self) {
-        while self.waiting() > 0 {
-            self.producer.poll(Duration::ZERO);
+        // SAFETY: our reference to the live main queue.
+        while let Some(event) = unsafe { events::take(self.queue.as_ptr(), Duration::ZERO) } {
+            if event.kind() == rd::RD_KAFKA_EVENT_DR {
+                // SAFETY: a live delivery report event, destroyed after.
+                unsafe { self.context().deliveries(event.ptr()) };
+            } else {
+                events::serve_common(self.context(), self.native(), event);
+            }
         }
+    }
+
+    /// Waits up to `wait` for room in librdkafka's queue (a produce with RD_KAFKA_MSG_F_BLOCK), serving
+    /// the delivery reports that make it; their PHP callbacks run at the next poll().
+    pub(super) fn serve_for(&self, wait: Duration) {
+        self.doorbell.reset();
+        self.serve_ready();
+        self.doorbell.sleep(Some(wait));
+        self.serve_ready();
     }
 
     /// Serves events until `done` or the deadline (None: no deadline), calling `between` after every
