@@ -16,6 +16,7 @@ pub mod consumer_queue;
 pub mod context;
 pub mod debug_info;
 pub mod events;
+pub mod hurry;
 pub mod errors;
 pub mod legacy_consumer;
 pub mod message;

@@ -81,8 +81,7 @@ impl Producer {
             handle.hurry();
         }
         // Callbacks run between slices, never inside librdkafka's poll (but for an OAUTHBEARER refresh).
-        let flushed =
-            handle.serve_until(waits::deadline(timeout_ms), ProducerHandle::flushed, || Self::dispatch(self_), ProducerHandle::await_flush)?;
+        let flushed = handle.flush_until(waits::deadline(timeout_ms), || Self::dispatch(self_))?;
         Ok(if flushed { 0 } else { i64::from(errors::TIMED_OUT) })
     }
 
@@ -176,7 +175,7 @@ impl Producer {
         let handle = Arc::clone(self_.handle()?);
         let deadline = waits::deadline(timeout_ms);
         if flush_first {
-            handle.serve_until(deadline, ProducerHandle::flushed, || Ok(true), ProducerHandle::await_flush)?;
+            handle.flush_until(deadline, || Ok(true))?;
         }
         let mut calling_php = true;
         // Not `Slices::run`: the timed-out error of the last slice is the one thrown, and reports are

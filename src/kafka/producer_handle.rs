@@ -12,7 +12,7 @@ use rdkafka::{
     producer::{BaseProducer, Producer as _},
 };
 
-use super::{context::Context, errors, events, waits::FLUSH_SLICE};
+use super::{context::Context, errors, events, hurry, waits::FLUSH_SLICE};
 use crate::{
     ini,
     runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
@@ -32,10 +32,10 @@ use crate::{
 /// `poll()` sleeps on `doorbell`, which librdkafka rings when its event queue stops being empty, then
 /// serves what came. `flush()` cannot wait in librdkafka's own flush: librdkafka counts a message until
 /// its report is served, and the reports wait in our queue, so its flush would sleep through every
-/// slice. It hurries `linger.ms` with a 1 ms librdkafka flush and then sleeps on `doorbell` like poll().
-/// Only when the user sets `delivery.report.only.error` (successes bring no event) does it wait in
-/// librdkafka's flush, which returns the moment the last message is done, in slices so that events and
-/// signals are seen.
+/// slice. It sleeps on `doorbell` like poll() while a runtime thread keeps librdkafka's flush running
+/// to hurry `linger.ms` (`hurry`). Only when the user sets `delivery.report.only.error` (successes
+/// bring no event) does it wait in librdkafka's flush, which returns the moment the last message is
+/// done, in slices so that events and signals are seen.
 pub struct ProducerHandle {
     producer: ManuallyDrop<BaseProducer<Context>>,
     /// librdkafka's main (event) queue, where the producer's events wait: our reference, looked at (not
@@ -144,6 +144,19 @@ impl ProducerHandle {
         }
     }
 
+    /// Serves events until every message is delivered or failed and its report served, or the
+    /// deadline: `serve_until` with `flushed` and `await_flush`, librdkafka's flush kept running
+    /// meanwhile when it must serve as a hurry (`hurry::during`).
+    pub(super) fn flush_until(&self, deadline: Option<Instant>, between: impl FnMut() -> PhpResult<bool>) -> PhpResult<bool> {
+        let wait = || self.serve_until(deadline, Self::flushed, between, Self::await_flush);
+        if self.reports_deliveries && self.lingers && !self.flushed() {
+            // SAFETY: a live producer handle, for as long as `during` runs.
+            unsafe { hurry::during(self.native(), wait) }
+        } else {
+            wait()
+        }
+    }
+
     /// Sleeps until an event arrives (see the struct's comment).
     pub(super) fn await_event(&self, left: Option<Duration>) {
         self.doorbell.sleep(left);
@@ -153,12 +166,7 @@ impl ProducerHandle {
     pub(super) fn await_flush(&self, left: Option<Duration>) {
         let slice = slices::slice(left, FLUSH_SLICE);
         if self.reports_deliveries {
-            if self.lingers {
-                // Has the brokers send what lingers, as librdkafka's flush does while it runs (1 ms is
-                // enough for its broker threads to wake up and see it; every slice, as more may come).
-                // SAFETY: a live producer handle.
-                unsafe { rd::rd_kafka_flush(self.native(), 1) };
-            }
+            // What lingers is hurried meanwhile by `flush_until`.
             self.doorbell.sleep(Some(slice));
         } else {
             // SAFETY: a live producer handle. rdkafka takes delivery reports as events, so librdkafka's
@@ -194,7 +202,7 @@ impl Drop for ProducerHandle {
         }
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
-        let _ = self.serve_until(Some(deadline), Self::flushed, || Ok(true), Self::await_flush);
+        let _ = self.flush_until(Some(deadline), || Ok(true));
         // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
         // the handle.
         unsafe {
