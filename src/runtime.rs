@@ -243,6 +243,8 @@ pub trait WaitSocket {
     fn fd(&self) -> Option<std::os::fd::RawFd>;
     /// Reads and handles what it has; true when that may have woken the future.
     fn read(&self) -> bool;
+    /// Called before the thread sleeps for the socket: what was held back to write goes out now.
+    fn flush(&self);
     fn leave(&self);
 }
 
@@ -289,6 +291,9 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
             },
             None => None,
         };
+        if let Some(socket) = socket {
+            socket.flush();
+        }
         let readable = socket.and_then(|socket| socket.fd());
         if php_interrupted() || owned.wakeup.sleep(left, &signals, readable) == wakeup::Woken::BySignal {
             return Ok(Waited::Interrupted);

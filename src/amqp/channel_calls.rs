@@ -10,6 +10,7 @@ use super::{
     errors::{self, channel_error, Method},
     exceptions as ex,
     link::rpc,
+    settles,
 };
 use crate::{exceptions::exception, runtime};
 
@@ -118,13 +119,22 @@ impl ChannelState {
     }
 
     /// A method the broker does not answer (ack, nack, reject), not waited for: written on the socket
-    /// here while lapin's I/O thread lends it (lapin's PATCHED.md), else queued for the I/O thread.
+    /// here while lapin's I/O thread lends it (lapin's PATCHED.md), else queued for the I/O thread. An
+    /// ack is held back to go out with the next write instead (`settles`).
     pub(super) fn settle(&self, tag: u64, settle: Settle) -> PhpResult<()> {
         self.ready()?;
         let written = {
             let channel = self.channel.borrow();
             match settle {
-                Settle::Ack(options) => channel.basic_ack_direct(tag, options),
+                Settle::Ack(options) => match channel.basic_ack_held(tag, options) {
+                    Some(first) => {
+                        if first {
+                            settles::flush_soon(&channel);
+                        }
+                        true
+                    }
+                    None => channel.basic_ack_direct(tag, options),
+                },
                 Settle::Nack(options) => channel.basic_nack_direct(tag, options),
                 Settle::Reject(options) => channel.basic_reject_direct(tag, options),
             }

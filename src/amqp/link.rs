@@ -198,6 +198,10 @@ impl runtime::WaitSocket for lapin::SocketReader {
         lapin::SocketReader::read(self)
     }
 
+    fn flush(&self) {
+        self.flush_held_settles();
+    }
+
     fn leave(&self) {
         lapin::SocketReader::leave(self);
     }

@@ -27,6 +27,7 @@ pub mod publisher_confirms;
 pub mod publishing;
 pub mod server_properties;
 pub mod session;
+pub mod settles;
 pub mod settings;
 pub mod table;
 pub mod topology;

@@ -410,6 +410,31 @@ impl Channel {
         written
     }
 
+    /// mq patch: `basic_ack_direct`, held back to go out ahead of the next write on the connection
+    /// (`DirectWriter::hold`): a consumer acking message after message pays one `send` per batch.
+    /// None: that cannot be done, nothing was done. Some(true): the first ack held since they last went
+    /// out; the caller must see that `flush_held_settles` runs soon, for nothing else may write.
+    pub fn basic_ack_held(&self, delivery_tag: DeliveryTag, options: BasicAckOptions) -> Option<bool> {
+        if !self.status.connected() {
+            return None;
+        }
+        let BasicAckOptions { multiple } = options;
+        let settle = Settle::Ack { multiple };
+        let (first, wake) = self.frames.hold_direct(self.id, |buf| gen_settle(buf, self.id, delivery_tag, settle))?;
+        if wake {
+            self.wake();
+        }
+        self.on_basic_ack_sent(multiple, delivery_tag);
+        Some(first)
+    }
+
+    /// mq patch: sends the acks held back by `basic_ack_held` (on any channel of the connection) now.
+    pub fn flush_held_settles(&self) {
+        if self.frames.flush_held() {
+            self.wake();
+        }
+    }
+
     /// mq patch: `basic_nack` as `basic_ack_direct`.
     pub fn basic_nack_direct(&self, delivery_tag: DeliveryTag, options: BasicNackOptions) -> bool {
         let BasicNackOptions { multiple, requeue } = options;

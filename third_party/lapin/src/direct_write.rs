@@ -26,6 +26,9 @@ use std::{io, os::fd::RawFd};
 /// about this much without blocking, and what it does not take would be copied once more.
 pub(crate) const DIRECT_MAX: usize = 64 * 1024;
 
+/// Held settles are sent once they reach this many bytes (about 780 acks; see `DirectWriter::hold`).
+pub(crate) const HELD_MAX: usize = 16 * 1024;
+
 /// What was left to write of a direct push: the bytes, and each unfinished frame's sending with the
 /// number of its bytes among them (the I/O thread settles each as it writes its last byte).
 pub(crate) struct Unsent {
@@ -48,11 +51,41 @@ pub(crate) struct DirectWriter {
     fd: RawFd,
     /// Reused across pushes, so a publish allocates nothing here.
     scratch: Vec<u8>,
+    /// Settles held back, serialized, to go out ahead of the next write (`hold`).
+    held: Vec<u8>,
 }
 
 impl DirectWriter {
     pub(crate) fn new(fd: RawFd) -> Self {
-        Self { fd, scratch: Vec::new() }
+        Self { fd, scratch: Vec::new(), held: Vec::new() }
+    }
+
+    /// Appends a settle to the held ones instead of sending it: a consumer acking message after
+    /// message then pays one `send` per batch, not one per ack. They go out ahead of the next direct
+    /// write, when `flush_held` is called, at `HELD_MAX` bytes, or to the I/O thread with the socket
+    /// (`Frames::stop_direct`). Returns whether it is the first held since they last went out, and what
+    /// the socket did not take when they had to go out now.
+    pub(crate) fn hold(&mut self, serialize: impl FnOnce(Vec<u8>) -> Vec<u8>) -> (bool, Option<Rest>) {
+        let first = self.held.is_empty();
+        self.held = serialize(std::mem::take(&mut self.held));
+        let rest = if self.held.len() >= HELD_MAX { self.flush_held() } else { None };
+        (first, rest)
+    }
+
+    /// Sends the held settles; returns what the socket did not take.
+    pub(crate) fn flush_held(&mut self) -> Option<Rest> {
+        if self.held.is_empty() {
+            return None;
+        }
+        let (written, error) = send_all(self.fd, &self.held);
+        let rest = (written < self.held.len()).then(|| Rest { bytes: self.held[written..].to_vec(), error });
+        self.held.clear();
+        rest
+    }
+
+    /// The held settles, for the I/O thread to write first when it takes the socket back.
+    pub(crate) fn take_held(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.held)
     }
 
     pub(crate) fn fd(&self) -> RawFd {
@@ -133,6 +166,9 @@ impl DirectWriter {
     ) -> Option<Option<Rest>> {
         let mut buf = std::mem::take(&mut self.scratch);
         buf.clear();
+        // Held settles go out first, in the same `send`. Copied, not moved: they stay held when these
+        // frames do not go out this way (the caller then flushes them before queueing the frames).
+        buf.extend_from_slice(&self.held);
         let (buf, fits) = match serialize(buf) {
             Ok(buf) => {
                 let fits = buf.len() <= DIRECT_MAX;
@@ -144,6 +180,7 @@ impl DirectWriter {
             self.scratch = buf;
             return None;
         }
+        self.held.clear();
         register();
         let (written, error) = send_all(self.fd, &buf);
         let rest = (written < buf.len()).then(|| Rest { bytes: buf[written..].to_vec(), error });
@@ -258,7 +295,7 @@ fn send_all(fd: RawFd, buf: &[u8]) -> (usize, Option<io::Error>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{DIRECT_MAX, Publish, Settle, gen_publish, gen_settle};
+    use super::{DIRECT_MAX, HELD_MAX, Publish, Settle, gen_publish, gen_settle};
     use crate::{
         BasicProperties,
         frames::Frames,
@@ -474,5 +511,80 @@ mod tests {
                 assert_eq!(gen_settle(vec![9], 3, tag, settle)[1..], expected[..], "{frame:?}");
             }
         }
+    }
+
+    fn ack(tag: u64) -> Vec<u8> {
+        gen_settle(Vec::new(), 1, tag, Settle::Ack { multiple: false })
+    }
+
+    fn hold_ack(frames: &Frames, tag: u64) -> Option<(bool, bool)> {
+        frames.hold_direct(1, |buf| gen_settle(buf, 1, tag, Settle::Ack { multiple: false }))
+    }
+
+    #[test]
+    fn held_acks_go_out_on_a_flush_in_order() {
+        let (ours, mut peer) = pair();
+        let frames = Frames::default();
+        assert_eq!(hold_ack(&frames, 1), None, "not in direct mode: nothing held");
+        frames.start_direct(ours.as_raw_fd());
+        assert_eq!(hold_ack(&frames, 1), Some((true, false)));
+        assert_eq!(hold_ack(&frames, 2), Some((false, false)));
+        assert!(drain(&mut peer).is_empty(), "held, not sent");
+        assert!(!frames.flush_held());
+        assert_eq!(drain(&mut peer), [ack(1), ack(2)].concat());
+        assert!(!frames.flush_held(), "nothing left to flush");
+        assert!(drain(&mut peer).is_empty());
+        assert_eq!(hold_ack(&frames, 3), Some((true, false)), "first again after a flush");
+    }
+
+    #[test]
+    fn held_acks_go_out_ahead_of_any_later_write() {
+        let (ours, mut peer) = pair();
+        let frames = Frames::default();
+        frames.start_direct(ours.as_raw_fd());
+        let properties = BasicProperties::default();
+        let publish = Publish { channel_id: 1, exchange: b"", routing_key: b"q", mandatory: false, immediate: false, properties: &properties, payload: b"x", frame_max: 131_072 };
+        hold_ack(&frames, 1);
+        assert!(matches!(frames.write_direct(1, |buf| gen_publish(buf, &publish), || ()), Some(None)));
+        assert_eq!(drain(&mut peer), [ack(1), framed(&publish)].concat(), "one write, the ack first");
+        // A push of frames (a method), and a publish too large to go directly: the acks first.
+        hold_ack(&frames, 2);
+        let (_promise, resolver) = Promise::new("push");
+        assert!(!frames.push_frames(1, vec![body(10)], resolver));
+        let mut expected = ack(2);
+        expected.extend_from_slice(&drain_frame(body(10)));
+        assert_eq!(drain(&mut peer), expected);
+        hold_ack(&frames, 3);
+        static BIG: [u8; DIRECT_MAX + 1] = [0; DIRECT_MAX + 1];
+        let big = Publish { payload: &BIG, ..publish };
+        assert!(frames.write_direct(1, |buf| gen_publish(buf, &big), || ()).is_none());
+        assert_eq!(drain(&mut peer), ack(3), "flushed before the publish is queued");
+    }
+
+    fn drain_frame(frame: AMQPFrame) -> Vec<u8> {
+        use amq_protocol::frame::{WriteContext, gen_frame};
+        gen_frame(&frame)(WriteContext::from(Vec::new())).unwrap().into_inner().0
+    }
+
+    #[test]
+    fn held_acks_go_to_the_io_thread_with_the_socket_and_at_held_max() {
+        let (ours, mut peer) = pair();
+        let frames = Frames::default();
+        frames.start_direct(ours.as_raw_fd());
+        hold_ack(&frames, 1);
+        frames.stop_direct();
+        assert!(drain(&mut peer).is_empty());
+        assert_eq!(frames.take_unsent().map(|u| (u.bytes, u.frames.len())), Some((ack(1), 0)));
+        assert_eq!(hold_ack(&frames, 2), None, "direct mode ended");
+        frames.start_direct(ours.as_raw_fd());
+        let per_ack = ack(1).len();
+        let mut tag = 0;
+        while (tag as usize + 1) * per_ack < HELD_MAX {
+            tag += 1;
+            hold_ack(&frames, tag);
+        }
+        assert!(drain(&mut peer).is_empty());
+        hold_ack(&frames, tag + 1);
+        assert_eq!(drain(&mut peer).len(), (tag as usize + 1) * per_ack, "sent at HELD_MAX");
     }
 }

@@ -2,7 +2,7 @@ use crate::{
     Connection, Error, Promise, PromiseResolver,
     channel::Reply,
     connection_step::ConnectionStep,
-    direct_write::{Direct, DirectWriter, Unsent},
+    direct_write::{Direct, DirectWriter, Rest, Unsent},
     internal_rpc::InternalRPCHandle,
     promise::Cancelable,
     types::{ChannelId, FrameSize},
@@ -74,7 +74,11 @@ impl Frames {
         if inner.check_poison(channel_id).is_some() {
             return None;
         }
-        let rest = inner.direct.as_mut()?.send_serialized(serialize, register)?;
+        let Some(rest) = inner.direct.as_mut()?.send_serialized(serialize, register) else {
+            // They go the I/O thread's way: the held settles before them.
+            inner.flush_held();
+            return None;
+        };
         let Some(rest) = rest else { return Some(None) };
         let (promise, resolver) = Promise::new("direct write");
         let sending = FrameSending::new(None, Some(resolver));
@@ -87,6 +91,30 @@ impl Frames {
         Some(Some(promise))
     }
 
+    /// mq patch: holds a settle back in direct mode, serialized by `serialize`, to go out with the next
+    /// write (`DirectWriter::hold`). None: not in direct mode (or the channel failed), nothing was done.
+    /// Some((first, wake)): `first` when it is the first held since they last went out (someone must
+    /// call `flush_held` soon), `wake` when the I/O thread must be woken to write what the socket did
+    /// not take.
+    pub(crate) fn hold_direct(
+        &self,
+        channel_id: ChannelId,
+        serialize: impl FnOnce(Vec<u8>) -> Vec<u8>,
+    ) -> Option<(bool, bool)> {
+        let mut inner = self.lock_inner();
+        if inner.check_poison(channel_id).is_some() {
+            return None;
+        }
+        let (first, rest) = inner.direct.as_mut()?.hold(serialize);
+        Some((first, inner.left_unsent(rest)))
+    }
+
+    /// mq patch: sends the held settles now. True when the I/O thread must be woken to write what the
+    /// socket did not take.
+    pub(crate) fn flush_held(&self) -> bool {
+        self.lock_inner().flush_held()
+    }
+
     /// Lends the socket to pushing threads, if nothing is waiting to be written before their frames.
     pub(crate) fn start_direct(&self, fd: RawFd) {
         let mut inner = self.lock_inner();
@@ -96,9 +124,16 @@ impl Frames {
         inner.direct = Some(DirectWriter::new(fd));
     }
 
-    /// Takes the socket back: from now on frames are queued for the I/O thread.
+    /// Takes the socket back: from now on frames are queued for the I/O thread, which writes the held
+    /// settles first.
     pub(crate) fn stop_direct(&self) {
-        self.lock_inner().direct = None;
+        let mut inner = self.lock_inner();
+        let Some(mut direct) = inner.direct.take() else { return };
+        let held = direct.take_held();
+        if !held.is_empty() {
+            // Direct mode never runs with anything unsent (`start_direct`).
+            inner.unsent = Some(Unsent { bytes: held, frames: Vec::new(), error: None });
+        }
     }
 
     /// The rest of a direct push the socket did not take, to be written before any queued frame.
@@ -434,6 +469,7 @@ impl Inner {
     /// Writes `entries` on the socket (direct mode is on); returns those to queue instead. Direct mode
     /// ends when anything is left for the I/O thread.
     fn send_direct(&mut self, entries: Vec<FrameEntry>) -> Vec<FrameEntry> {
+        self.flush_held();
         let Some(direct) = self.direct.as_mut() else {
             return entries;
         };
@@ -449,6 +485,21 @@ impl Inner {
                 Vec::new()
             }
         }
+    }
+
+    /// Sends the held settles (mq patch). True when the socket did not take them all: direct mode has
+    /// ended and the I/O thread, to be woken, writes the rest.
+    fn flush_held(&mut self) -> bool {
+        let rest = self.direct.as_mut().and_then(DirectWriter::flush_held);
+        self.left_unsent(rest)
+    }
+
+    /// What a write of held settles left: the I/O thread's to write first. True when there is some.
+    fn left_unsent(&mut self, rest: Option<Rest>) -> bool {
+        let Some(rest) = rest else { return false };
+        self.direct = None;
+        self.unsent = Some(Unsent { bytes: rest.bytes, frames: Vec::new(), error: rest.error });
+        true
     }
 
     fn check_poison(&self, channel_id: ChannelId) -> Option<Error> {
