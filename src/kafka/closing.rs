@@ -1,4 +1,5 @@
-//! Closing a consumer: leaving its group, serving the events that brings, until done or within a bound.
+//! Closing a client: a consumer leaving its group, serving the events that brings, until done or within
+//! a bound; destroying a client within a bound.
 
 use std::time::{Duration, Instant};
 
@@ -6,6 +7,28 @@ use rdkafka::consumer::BaseConsumer;
 
 use super::{consumer_queue, context::Context, waits};
 use crate::runtime::slices::Slices;
+
+/// How long destroying a client (librdkafka's destroy, which joins its threads; for a producer,
+/// rdkafka's purge first) may take before it is abandoned.
+const DESTROY_BOUND: Duration = Duration::from_secs(5);
+
+/// Drops `client` (the last reference destroys the librdkafka client) on a runtime thread, waiting up
+/// to `DESTROY_BOUND`; false when that did not finish, and the client is abandoned to the thread.
+/// librdkafka's destroy waits for its threads without end, and in a `pcntl_fork` child one of them can
+/// be stuck for good: a child forked while a thread of the parent held a lock of glibc's resolver
+/// (`getaddrinfo`, even for an IP literal) finds it held forever, and so does every client it creates.
+pub fn destroyed_within<T: Send + 'static>(client: T) -> bool {
+    let Ok(runtime) = crate::runtime::runtime() else {
+        drop(client);
+        return true;
+    };
+    let (done, destroyed) = std::sync::mpsc::channel();
+    runtime.spawn_blocking(move || {
+        drop(client);
+        let _ = done.send(());
+    });
+    destroyed.recv_timeout(DESTROY_BOUND).is_ok()
+}
 
 /// The least time a destroyed consumer gets to leave its group, whatever `mq.kafka_destruct_flush_ms` says.
 const MIN_LEAVE: Duration = Duration::from_secs(1);

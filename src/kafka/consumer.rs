@@ -74,6 +74,8 @@ impl Drop for KafkaConsumer {
             // drop would wait for it without end, so a consumer that did not close in time is leaked.
             if !closing::leave_group_within_bound(&consumer) {
                 std::mem::forget(consumer);
+            } else {
+                closing::destroyed_within(consumer);
             }
         }
     }

@@ -95,8 +95,8 @@ impl Drop for LegacyHandle {
         if self.grouped && !closing::leave_group_within_bound(&self.consumer) {
             return;
         }
-        // SAFETY: dropped once, here.
-        unsafe { ManuallyDrop::drop(&mut self.consumer) };
+        // SAFETY: taken once, here, not used after.
+        closing::destroyed_within(unsafe { ManuallyDrop::take(&mut self.consumer) });
     }
 }
 

@@ -12,7 +12,7 @@ use rdkafka::{
     producer::{BaseProducer, Producer as _},
 };
 
-use super::{context::Context, errors, events, hurry, waits::FLUSH_SLICE};
+use super::{closing, context::Context, errors, events, hurry, waits::FLUSH_SLICE};
 use crate::{
     ini,
     runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
@@ -41,9 +41,9 @@ pub struct ProducerHandle {
     /// librdkafka's main (event) queue, where the producer's events wait: our reference, looked at (not
     /// served) by an idle poll(0), released before the producer.
     queue: NonNull<rd::rd_kafka_queue_t>,
-    /// Dropped after the producer (fields drop after `Drop::drop`), so librdkafka never writes to a
+    /// Dropped after the producer is destroyed (in `Drop::drop`), so librdkafka never writes to a
     /// closed descriptor.
-    doorbell: Doorbell,
+    doorbell: ManuallyDrop<Doorbell>,
     /// Whether every delivery comes back as an event (`delivery.report.only.error` is not set), not only
     /// failures.
     reports_deliveries: bool,
@@ -63,7 +63,7 @@ impl ProducerHandle {
         let rk = producer.client().native_ptr();
         let reports_deliveries = conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
         let lingers = conf_value(rk, c"linger.ms").and_then(|ms| ms.parse::<f64>().ok()).map_or(true, |ms| ms > 0.0);
-        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell, reports_deliveries, lingers, owner: OwnerPid::current() })
+        Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell: ManuallyDrop::new(doorbell), reports_deliveries, lingers, owner: OwnerPid::current() })
     }
 
     /// Whether nothing waits to be served: no event in librdkafka's queue, none recorded for PHP. What
@@ -149,7 +149,9 @@ impl ProducerHandle {
     /// meanwhile when it must serve as a hurry (`hurry::during`).
     pub(super) fn flush_until(&self, deadline: Option<Instant>, between: impl FnMut() -> PhpResult<bool>) -> PhpResult<bool> {
         let wait = || self.serve_until(deadline, Self::flushed, between, Self::await_flush);
-        if self.reports_deliveries && self.lingers && !self.flushed() {
+        // No time to wait, no hurry: a destructor with a budget of 0 must not send more.
+        let time_left = deadline.is_none_or(|d| d > Instant::now());
+        if self.reports_deliveries && self.lingers && time_left && !self.flushed() {
             // SAFETY: a live producer handle, for as long as `during` runs.
             unsafe { hurry::during(self.native(), wait) }
         } else {
@@ -203,12 +205,19 @@ impl Drop for ProducerHandle {
         self.context().mute();
         let deadline = Instant::now() + ini::kafka_destruct_flush_ms();
         let _ = self.flush_until(Some(deadline), || Ok(true));
-        // SAFETY: released once, here, then the producer once; rdkafka purges what is left and destroys
-        // the handle.
-        unsafe {
+        // SAFETY: released once, here; the producer is taken once, and neither is used after.
+        let producer = unsafe {
             rd::rd_kafka_queue_destroy(self.queue.as_ptr());
-            ManuallyDrop::drop(&mut self.producer);
+            ManuallyDrop::take(&mut self.producer)
+        };
+        if !closing::destroyed_within(producer) {
+            // librdkafka's threads may still ring the doorbell: its descriptor must stay theirs.
+            // SAFETY: not used after; leaked, not dropped.
+            std::mem::forget(unsafe { ManuallyDrop::take(&mut self.doorbell) });
+            return;
         }
+        // SAFETY: dropped once, after the producer, as the field order says.
+        unsafe { ManuallyDrop::drop(&mut self.doorbell) };
     }
 }
 
