@@ -15,7 +15,7 @@ use ext_php_rs::{
     zend::{ClassEntry, ExecuteData},
     zend_fastcall,
 };
-use rdkafka::{bindings as rd, message::BorrowedMessage};
+use rdkafka::bindings as rd;
 
 use super::errors;
 use crate::{
@@ -164,13 +164,9 @@ unsafe fn may_have_headers(ptr: *mut rd::rd_kafka_message_t) -> bool {
 }
 
 impl<'a> Fields<'a> {
-    /// A message rdkafka hands over (consumed, or the subject of a delivery report). Read natively:
+    /// A message librdkafka hands over (consumed, or the subject of a delivery report), read natively:
     /// rdkafka's own accessors panic on a topic or header name that is not UTF-8.
-    pub fn of(message: &'a BorrowedMessage<'_>) -> Self {
-        // SAFETY: the message is live for 'a.
-        unsafe { Self::native(message.ptr()) }
-    }
-
+    ///
     /// # Safety
     /// `ptr` is a live message that outlives 'a.
     pub unsafe fn native(ptr: *mut rd::rd_kafka_message_t) -> Self {

@@ -216,7 +216,7 @@ impl Drop for ProducerHandle {
             std::mem::forget(unsafe { ManuallyDrop::take(&mut self.doorbell) });
             return;
         }
-        // SAFETY: dropped once, after the producer, as the field order says.
+        // SAFETY: dropped once, here, once the producer is destroyed.
         unsafe { ManuallyDrop::drop(&mut self.doorbell) };
     }
 }
