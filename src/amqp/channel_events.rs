@@ -21,6 +21,7 @@ use super::{
     deliveries::Incoming,
     errors,
     pipeline::Confirmed,
+    settles,
 };
 use crate::runtime::{self, Waited};
 
@@ -201,7 +202,12 @@ impl AmqpChannel {
             } else {
                 self_.next(deadline, limit, on_signal)?
             };
-            let Some(event) = event else { return Ok(Zval::new()) };
+            let Some(event) = event else {
+                // A loop of non-blocking waits never sleeps on the socket: the broker may be waiting
+                // for the acks held meanwhile before it sends more.
+                settles::flush_all();
+                return Ok(Zval::new());
+            };
             if Self::handle(self_, event)? {
                 return Ok(Zval::new());
             }

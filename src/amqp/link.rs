@@ -14,6 +14,7 @@ use super::{
     motion::Motion,
     pipeline::Pipeline,
     settings::Endpoint,
+    settles,
 };
 use crate::{
     exceptions::exception,
@@ -199,7 +200,7 @@ impl runtime::WaitSocket for lapin::SocketReader {
     }
 
     fn flush(&self) {
-        self.flush_held_settles();
+        settles::flush_all();
     }
 
     fn leave(&self) {

@@ -3,8 +3,9 @@
 //! DESIGN: a consumer acking each message paid one `send` per ack, about a quarter of its CPU per
 //! message (php-amqp and php-amqplib pay it too). An ack is now held back in lapin's direct writer and
 //! goes out ahead of the next write on the connection (a publish, any method, a close), when the PHP
-//! thread is about to sleep for more from the broker (`runtime::WaitSocket::flush`: with a prefetch
-//! limit the broker waits for acks before it sends more), at 16 KiB of held acks, when lapin's I/O
+//! thread is about to sleep for more from a broker or returns from a non-blocking wait that found
+//! nothing (`flush_all`: with a prefetch limit the broker waits for acks before it sends more, on
+//! whichever connection the thread waits), at 16 KiB of held acks, when lapin's I/O
 //! thread takes the socket back, and, whatever PHP does meanwhile (a long callback), at the next tick
 //! of a ticker on mq's runtime, every `TICK`. So an ack reaches the broker at most about `TICK` later
 //! than php-amqplib's would: a worker killed (SIGKILL) right after acking may see the messages it acked
@@ -29,18 +30,28 @@ use tokio::sync::Notify;
 use crate::runtime;
 
 /// How often held acks go out at the latest.
-pub const TICK: Duration = Duration::from_millis(5);
+pub const TICK: Duration = Duration::from_millis(2);
 
 /// Ticks without a held ack before the ticker sleeps.
-const IDLE_TICKS: u32 = 200;
+const IDLE_TICKS: u32 = 500;
 
 /// Sees that the acks held on `channel`'s connection go out within about `TICK`, whatever PHP does
 /// meanwhile (called for the first ack held since they last went out). Without mq's runtime (it could
 /// not start) they go at once.
 pub fn flush_soon(channel: &Channel) {
-    match ticker() {
+    match ticker(true) {
         Some(ticker) => ticker.add(channel),
         None => channel.flush_held_settles(),
+    }
+}
+
+/// Sends the acks held on every connection now, as the PHP thread must before it sleeps for any of
+/// them or returns from a wait that found nothing: a broker may be waiting for the acks of another
+/// connection than the one waited on (consumers on two connections, or a consumer publishing with
+/// confirms on another).
+pub fn flush_all() {
+    if let Some(ticker) = ticker(false) {
+        ticker.flush();
     }
 }
 
@@ -52,8 +63,8 @@ struct Ticker {
 }
 
 /// This process' ticker (a forked child gets its own: the parent's channels are not the child's to
-/// flush), started on first use.
-fn ticker() -> Option<Arc<Ticker>> {
+/// flush), started on first use when `start`.
+fn ticker(start: bool) -> Option<Arc<Ticker>> {
     static TICKER: Mutex<Option<(u32, Arc<Ticker>)>> = Mutex::new(None);
     let pid = runtime::current_pid();
     let mut slot = TICKER.lock().unwrap_or_else(|e| e.into_inner());
@@ -61,6 +72,9 @@ fn ticker() -> Option<Arc<Ticker>> {
         if *owner == pid {
             return Some(Arc::clone(ticker));
         }
+    }
+    if !start {
+        return None;
     }
     let ticker = Arc::new(Ticker { waiting: Mutex::new(Vec::new()), ticking: AtomicBool::new(false), wake: Notify::new() });
     runtime::runtime().ok()?.spawn(Arc::clone(&ticker).run());
@@ -81,6 +95,16 @@ impl Ticker {
         self.waiting.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Sends the held acks of every channel added since the last flush; whether there was any.
+    fn flush(&self) -> bool {
+        let waiting = std::mem::take(&mut *self.lock());
+        let any = !waiting.is_empty();
+        for channel in waiting {
+            channel.flush_held_settles();
+        }
+        any
+    }
+
     async fn run(self: Arc<Self>) {
         loop {
             self.wake.notified().await;
@@ -88,11 +112,7 @@ impl Ticker {
             let mut idle = 0;
             while idle < IDLE_TICKS {
                 tokio::time::sleep(TICK).await;
-                let waiting = std::mem::take(&mut *self.lock());
-                idle = if waiting.is_empty() { idle + 1 } else { 0 };
-                for channel in waiting {
-                    channel.flush_held_settles();
-                }
+                idle = if self.flush() { 0 } else { idle + 1 };
             }
             self.ticking.store(false, Ordering::Release);
             // One added between the last tick and the store above rang no bell: tick on for it.

@@ -33,11 +33,6 @@ pub(crate) struct Channels {
 }
 
 impl Channels {
-    /// mq patch: `Frames::flush_held` for `SocketReader::flush_held_settles`.
-    pub(crate) fn flush_held(&self) -> bool {
-        self.frames.flush_held()
-    }
-
     pub(crate) fn new(
         configuration: Configuration,
         connection_status: ConnectionStatus,

@@ -132,14 +132,6 @@ impl SocketReader {
         self.0.waiting.store(true, Ordering::SeqCst);
     }
 
-    /// mq patch: sends the acks held back (`Channel::basic_ack_held`), as a thread about to sleep
-    /// until the broker sends more must: the broker may be waiting for them to send more.
-    pub fn flush_held_settles(&self) {
-        if self.0.channels.flush_held() {
-            self.0.io_thread.wake();
-        }
-    }
-
     /// This thread stopped waiting; the I/O thread takes the socket back if no wait follows soon.
     pub fn leave(&self) {
         self.0.left_at.store(self.now(), Ordering::Relaxed);
