@@ -8,9 +8,10 @@
 //! whichever connection the thread waits), at 16 KiB of held acks, when lapin's I/O
 //! thread takes the socket back, and, whatever PHP does meanwhile (a long callback), at the next tick
 //! of a ticker on mq's runtime, every `TICK`. So an ack reaches the broker at most about `TICK` later
-//! than php-amqplib's would: a worker killed (SIGKILL) right after acking may see the messages it acked
-//! in that last `TICK` redelivered. A script that ends (any way PHP runs its shutdown) closes its
-//! connections, and the close writes them first.
+//! than php-amqplib's would: a worker killed by a signal it does not handle (SIGKILL, or SIGTERM
+//! without a `pcntl` handler) right after acking may see the messages it acked in that last `TICK`
+//! redelivered (5 ms lost an unhandled SIGTERM's last acks often enough that the tick is 2 ms). A script
+//! that ends (any way PHP runs its shutdown) closes its connections, and the close writes them first.
 //!
 //! One ticker, not a timer per batch of acks: a timer task per batch woke a runtime thread twice per
 //! batch and cost more CPU than the sends it saved. The ticker runs while acks are being held and stops
