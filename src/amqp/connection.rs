@@ -337,8 +337,8 @@ impl Drop for AmqpConnection {
         } else {
             // Left open as asked, but what basic_publish accepted still reaches the socket (no borrow
             // held: the flush may run signal handlers).
-            if let Some(link) = self.session.current().filter(|l| l.is_connected()) {
-                let _ = runtime::closing_at_end(|| link.pipeline.flush(Some(ini::amqp_destruct_flush())));
+            if let Some(link) = self.session.current() {
+                let _ = link.flush_at_end(ini::amqp_destruct_flush());
             }
         }
     }

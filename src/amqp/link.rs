@@ -103,6 +103,16 @@ impl Link {
         runtime::closing_at_end(|| self.flush_and_close(ending))
     }
 
+    /// Writes the publishes still queued of a connection left open at its end (a destructor with
+    /// `set_close_on_destruct(false)`), as `close` writes them first: running no signal handler once the
+    /// request is ending, and giving up after `ending` without the link carrying them.
+    pub fn flush_at_end(&self, ending: Duration) -> PhpResult<()> {
+        if !self.is_connected() {
+            return Ok(());
+        }
+        runtime::closing_at_end(|| self.pipeline.flush(Some(ending)))
+    }
+
     /// `close`'s steps.
     fn flush_and_close(&self, ending: Option<Duration>) -> PhpResult<()> {
         // A close overtakes publishes still queued (see `pipeline`): write them first.

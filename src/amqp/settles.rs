@@ -31,7 +31,7 @@ use tokio::sync::Notify;
 use crate::runtime;
 
 /// How often held acks go out at the latest.
-pub const TICK: Duration = Duration::from_millis(2);
+const TICK: Duration = Duration::from_millis(2);
 
 /// Ticks without a held ack before the ticker sleeps.
 const IDLE_TICKS: u32 = 500;

@@ -81,13 +81,8 @@ impl Frames {
         };
         let Some(rest) = rest else { return Some(None) };
         let (promise, resolver) = Promise::new("direct write");
-        let sending = FrameSending::new(None, Some(resolver));
-        inner.direct = None;
-        inner.unsent = Some(Unsent {
-            frames: vec![(rest.bytes.len() as FrameSize, sending)],
-            bytes: rest.bytes,
-            error: rest.error,
-        });
+        let frames = vec![(rest.bytes.len() as FrameSize, FrameSending::new(None, Some(resolver)))];
+        inner.leave_unsent(rest, frames);
         Some(Some(promise))
     }
 
@@ -496,10 +491,14 @@ impl Inner {
 
     /// What a write of held settles left: the I/O thread's to write first. True when there is some.
     fn left_unsent(&mut self, rest: Option<Rest>) -> bool {
-        let Some(rest) = rest else { return false };
+        rest.map(|rest| self.leave_unsent(rest, Vec::new())).is_some()
+    }
+
+    /// Ends direct mode with what a direct write left, and `frames`' sendings among those bytes: the
+    /// I/O thread writes them before anything queued.
+    fn leave_unsent(&mut self, rest: Rest, frames: Vec<(FrameSize, FrameSending)>) {
         self.direct = None;
-        self.unsent = Some(Unsent { bytes: rest.bytes, frames: Vec::new(), error: rest.error });
-        true
+        self.unsent = Some(Unsent { bytes: rest.bytes, frames, error: rest.error });
     }
 
     fn check_poison(&self, channel_id: ChannelId) -> Option<Error> {
