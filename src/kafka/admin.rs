@@ -39,10 +39,11 @@ pub struct KafkaAdmin {
 
 impl Drop for KafkaAdmin {
     /// Dropping the client joins its polling thread, which a forked child does not have: leak it there.
+    /// In its own process it is destroyed within a bound, as the other clients are (`closing`).
     fn drop(&mut self) {
         if self.owner.is_current() {
-            // SAFETY: dropped once, here.
-            unsafe { ManuallyDrop::drop(&mut self.client) };
+            // SAFETY: taken once, here.
+            super::closing::destroyed_within(unsafe { ManuallyDrop::take(&mut self.client) });
         }
     }
 }
