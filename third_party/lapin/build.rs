@@ -1,11 +1,14 @@
 fn main() {
     println!("cargo::rerun-if-env-changed=LAPIN_CODEGEN_DIR");
     println!("cargo::rerun-if-env-changed=LAPIN_CODEGEN_FILE");
-    println!("cargo::rerun-if-changed=templates/channel.rs");
-    println!("cargo::rerun-if-changed=templates/lapin.json");
-
+    // mq: templates/ is not vendored (the `codegen` feature is off). Watching the missing files made cargo
+    // rerun this script, and so rebuild lapin and mq, on every build.
     #[cfg(feature = "codegen-internal")]
-    codegen::generate()
+    {
+        println!("cargo::rerun-if-changed=templates/channel.rs");
+        println!("cargo::rerun-if-changed=templates/lapin.json");
+        codegen::generate()
+    }
 }
 
 #[cfg(feature = "codegen-internal")]
