@@ -2,13 +2,14 @@
 // What every Kafka client script shares: options, the broker address and the JSON result line.
 //
 //   php <client flags> clients/<client>.php --op=produce|consume --topic=NAME --count=N [--body=BYTES]
-//       [--group=NAME] [--rss-at=N]
+//       [--group=NAME] [--rss-at=N] [--queue-kb=KB]
 //
 // produce: N messages of --body bytes with acks=all, timed until all are acknowledged (flush).
 // consume: a consumer group member reads N messages of a pre-filled topic from the beginning, timed from
 //          subscribe to the N-th message (so group join counts, for every client alike).
 // Output as the AMQP clients: count, seconds, cpu_s, maxrss_kb; consume with --rss-at also reports the
-// process RSS after that many messages and at the end (rss_kb: [at, end]).
+// process RSS after every that many messages and at the end (rss_kb: [N, 2N, ..., end]). --queue-kb
+// bounds librdkafka's fetch queue (queued.max.messages.kbytes; the clients on librdkafka's API).
 
 declare(strict_types=1);
 

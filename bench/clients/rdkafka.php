@@ -8,7 +8,7 @@ require __DIR__ . '/kafka-common.php';
 bench_kafka_main(function (string $op, string $topic, int $count, array $o): array {
     return match ($op) {
         'produce' => bench_rdkafka_produce($topic, $count, bench_kafka_body((int) ($o['body'] ?? 100))),
-        'consume' => bench_rdkafka_consume($topic, $count, $o['group'] ?? "bench-$topic", (int) ($o['rss-at'] ?? 0)),
+        'consume' => bench_rdkafka_consume($topic, $count, $o['group'] ?? "bench-$topic", (int) ($o['rss-at'] ?? 0), (int) ($o['queue-kb'] ?? 0)),
         default => throw new InvalidArgumentException('unknown --op'),
     };
 });
@@ -51,12 +51,16 @@ function bench_rdkafka_produce(string $topicName, int $count, string $body): arr
     return ['count' => $count, 'seconds' => $seconds, 'cpu_s' => $cpu];
 }
 
-function bench_rdkafka_consume(string $topicName, int $count, string $group, int $rssAt): array
+/** $rssAt: RSS sampled every $rssAt messages and at the end; $queueKb: librdkafka's fetch queue bound (0: its default). */
+function bench_rdkafka_consume(string $topicName, int $count, string $group, int $rssAt, int $queueKb): array
 {
     $conf = new RdKafka\Conf();
     $conf->set('bootstrap.servers', bench_kafka_bootstrap());
     $conf->set('group.id', $group);
     $conf->set('auto.offset.reset', 'earliest');
+    if ($queueKb > 0) {
+        $conf->set('queued.max.messages.kbytes', (string) $queueKb);
+    }
     $consumer = new RdKafka\KafkaConsumer($conf);
     $rss = [];
     $cpu = bench_cpu_seconds();
@@ -68,7 +72,7 @@ function bench_rdkafka_consume(string $topicName, int $count, string $group, int
         $message = $consumer->consume(1000);
         if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
             $received++;
-            if ($received === $rssAt) {
+            if ($rssAt && $received % $rssAt === 0 && $received < $count) {
                 $rss[] = bench_rss_kb();
             }
         } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR__PARTITION_EOF) {

@@ -40,6 +40,25 @@ function bench_cells(string $id, array $scenario, int $body, int $count, array $
     return array_values($cells);
 }
 
+/**
+ * How much RSS grew over a run, from its samples taken at even intervals: the least-squares line through
+ * them, from the first sample to the last. RSS swings by up to 12 MB from one sample to the next with
+ * librdkafka's fetch buffers (glibc keeps what it freed), so the difference of two samples reads that
+ * swing; the line reads a steady growth whatever the samples' swing does around it.
+ */
+function bench_rss_growth_kb(array $samples): float
+{
+    $n = count($samples);
+    $meanX = ($n - 1) / 2;
+    $meanY = array_sum($samples) / $n;
+    $sxy = $sxx = 0.0;
+    foreach (array_values($samples) as $x => $y) {
+        $sxy += ($x - $meanX) * ($y - $meanY);
+        $sxx += ($x - $meanX) ** 2;
+    }
+    return $sxy / $sxx * ($n - 1);
+}
+
 /** Medians over the successful rounds of one cell; 'value' is the scenario's primary metric. */
 function bench_summarize(array $scenario, array $rounds): array
 {
@@ -52,7 +71,7 @@ function bench_summarize(array $scenario, array $rounds): array
         'ms_per_op' => $per(fn($r) => $r['seconds'] / $r['count'] * 1000),
         'rss_mb' => $per(fn($r) => $r['maxrss_kb'] / 1024),
         'cpu_us_per_msg' => $per(fn($r) => $r['cpu_s'] / $r['count'] * 1e6),
-        'rss_growth_mb' => $per(fn($r) => isset($r['rss_kb'][1]) ? ($r['rss_kb'][1] - $r['rss_kb'][0]) / 1024 : null),
+        'rss_growth_mb' => $per(fn($r) => isset($r['rss_kb'][1]) ? bench_rss_growth_kb($r['rss_kb']) / 1024 : null),
     ];
     $summary['value'] = match ($scenario['metric']) {
         'throughput' => $summary['rate'],
@@ -110,7 +129,7 @@ function bench_print_table(array $rows, array $anchors): void
             }
             if (isset($row['limit'])) {
                 $l = $row['limit'];
-                $line[] = sprintf('RSS +%s MB (%s %s)', bench_fmt($l['value'], 1), $l['target'],
+                $line[] = sprintf('RSS %s%s MB (%s %s)', $l['value'] < 0 ? '' : '+', bench_fmt($l['value'], 1), $l['target'],
                     $l['pass'] === null ? '?' : ($l['pass'] ? 'PASS' : 'MISS'));
             }
         }
