@@ -491,7 +491,9 @@ impl Inner {
 
     /// What a write of held settles left: the I/O thread's to write first. True when there is some.
     fn left_unsent(&mut self, rest: Option<Rest>) -> bool {
-        rest.map(|rest| self.leave_unsent(rest, Vec::new())).is_some()
+        let Some(rest) = rest else { return false };
+        self.leave_unsent(rest, Vec::new());
+        true
     }
 
     /// Ends direct mode with what a direct write left, and `frames`' sendings among those bytes: the
