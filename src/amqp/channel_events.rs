@@ -106,7 +106,7 @@ impl ChannelState {
         if let Some(c) = self.confirms.borrow_mut().try_next().ok().flatten() {
             return Some(Event::Confirmed(c));
         }
-        if let Some(i) = self.deliveries.borrow_mut().try_next().ok().flatten() {
+        if let Some(i) = self.deliveries.borrow_mut().try_next() {
             return Some(Event::Incoming(i));
         }
         if self.watch_returns.get() {

@@ -94,7 +94,7 @@ impl AmqpChannel {
     /// Whether deliveries or confirms are waiting for wait().
     #[php(name = "hasPendingMethods")]
     pub fn has_pending_methods(&self) -> PhpResult<Zval> {
-        Ok(mixed(self.deliveries.borrow_mut().has_ready()? || self.confirms.borrow_mut().has_ready()?))
+        Ok(mixed(self.deliveries.borrow_mut().has_ready() || self.confirms.borrow_mut().has_ready()?))
     }
 
     pub fn is_open(&self) -> Zval {

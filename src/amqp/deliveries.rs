@@ -1,18 +1,18 @@
 //! The deliveries of a channel's consumers, read by the PHP thread itself.
 //!
-//! Each consumer is a lapin stream; they are merged and polled directly by the PHP thread's wait (or with
-//! a no-op waker when it only looks), so a delivery reaches PHP with one wakeup instead of passing
-//! through a forwarding task on a runtime worker.
+//! The PHP thread takes them straight from lapin's consumers: a look (`try_next`) pops what has
+//! arrived without registering for a wake-up, and only a wait (`next`, `ready`) polls the consumers
+//! as streams, registering the waiting thread's waker. No forwarding task, no merged stream: a
+//! delivery reaches PHP with one wakeup at most, and a look costs a lock and a pop per consumer.
 
-use std::sync::Arc;
-
-use ext_php_rs::exception::PhpResult;
-use futures_util::{
-    stream::{self, BoxStream, SelectAll},
-    StreamExt,
+use std::{
+    pin::Pin,
+    sync::Arc,
+    task::{Context, Poll},
 };
 
-use crate::runtime;
+use futures_util::Stream;
+use lapin::message::DeliveryResult;
 
 /// A consumer as its deliveries name it: its tag (bytes, as the broker holds it) and whether it acks.
 pub struct Subscription {
@@ -31,48 +31,36 @@ pub enum Incoming {
 
 #[derive(Default)]
 pub struct Deliveries {
-    streams: SelectAll<BoxStream<'static, Incoming>>,
-    /// Taken out of the streams by a look (`has_ready`) and not handed over yet.
+    consumers: Vec<(Arc<Subscription>, lapin::Consumer)>,
+    /// The consumer looked at first next time: consumers take turns, none starves the others.
+    turn: usize,
+    /// Taken out of the consumers by a look (`has_ready`) and not handed over yet.
     ready: Option<Incoming>,
 }
 
 impl Deliveries {
     /// Reads a consumer from now on: its deliveries, then its end (or its failure).
     pub fn add(&mut self, subscription: Subscription, consumer: lapin::Consumer) {
-        let events = stream::unfold(Some((Arc::new(subscription), consumer)), |state| async move {
-            let (tag, mut consumer) = state?;
-            Some(match consumer.next().await {
-                Some(Ok(delivery)) => (Incoming::Delivery(tag.clone(), Box::new(delivery)), Some((tag, consumer))),
-                Some(Err(e)) => (Incoming::Failed(e), None),
-                None => (Incoming::Ended(tag), None),
-            })
-        });
-        self.streams.push(events.boxed());
+        self.consumers.push((Arc::new(subscription), consumer));
     }
 
     /// The next one that has already arrived, without waiting.
-    pub fn try_next(&mut self) -> PhpResult<Option<Incoming>> {
-        if let Some(incoming) = self.ready.take() {
-            return Ok(Some(incoming));
-        }
-        Ok(match runtime::poll_once(&mut self.streams.next())? {
-            std::task::Poll::Ready(incoming) => incoming,
-            std::task::Poll::Pending => None,
-        })
+    pub fn try_next(&mut self) -> Option<Incoming> {
+        self.ready.take().or_else(|| self.take_first(lapin::Consumer::take_delivery))
     }
 
     /// Whether one has arrived (kept for the next `try_next`/`next`).
-    pub fn has_ready(&mut self) -> PhpResult<bool> {
+    pub fn has_ready(&mut self) -> bool {
         if self.ready.is_none() {
-            self.ready = self.try_next()?;
+            self.ready = self.try_next();
         }
-        Ok(self.ready.is_some())
+        self.ready.is_some()
     }
 
     /// Resolves once one has arrived (kept for the next `try_next`/`next`); never when no consumer is left.
     pub async fn ready(&mut self) {
         if self.ready.is_none() {
-            match self.streams.next().await {
+            match self.next().await {
                 Some(incoming) => self.ready = Some(incoming),
                 None => std::future::pending().await,
             }
@@ -81,9 +69,48 @@ impl Deliveries {
 
     /// Waits for the next one; None at once when no consumer is left.
     pub async fn next(&mut self) -> Option<Incoming> {
-        match self.ready.take() {
-            Some(incoming) => Some(incoming),
-            None => self.streams.next().await,
+        if let Some(incoming) = self.ready.take() {
+            return Some(incoming);
         }
+        std::future::poll_fn(|cx| self.poll_next(cx)).await
+    }
+
+    fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Incoming>> {
+        if self.consumers.is_empty() {
+            return Poll::Ready(None);
+        }
+        // Every consumer polled Pending has the waker registered: any delivery wakes the wait.
+        let polled = |consumer: &mut lapin::Consumer| match Pin::new(consumer).poll_next(cx) {
+            Poll::Ready(Some(result)) => Some(result.map(Some)),
+            Poll::Ready(None) => Some(Ok(None)),
+            Poll::Pending => None,
+        };
+        self.take_first(polled).map_or(Poll::Pending, |incoming| Poll::Ready(Some(incoming)))
+    }
+
+    /// The first consumer, from `turn` on, that `look` finds something in; an ended or failed
+    /// consumer is read no more.
+    fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<DeliveryResult>) -> Option<Incoming> {
+        let count = self.consumers.len();
+        for step in 0..count {
+            let at = (self.turn + step) % count;
+            let Some(found) = look(&mut self.consumers[at].1) else { continue };
+            return Some(match found {
+                Ok(Some(delivery)) => {
+                    self.turn = at + 1;
+                    Incoming::Delivery(self.consumers[at].0.clone(), Box::new(delivery))
+                }
+                Ok(None) => {
+                    self.turn = at;
+                    Incoming::Ended(self.consumers.remove(at).0)
+                }
+                Err(e) => {
+                    self.turn = at;
+                    self.consumers.remove(at);
+                    Incoming::Failed(e)
+                }
+            });
+        }
+        None
     }
 }

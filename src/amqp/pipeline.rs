@@ -121,6 +121,10 @@ impl Confirms {
 
     /// One already answered, without waiting.
     pub fn try_next(&mut self) -> PhpResult<Option<Confirmed>> {
+        // Nothing published unanswered, nothing kept: no answer to look for (a consumer's every look).
+        if self.pending.is_empty() && self.ready.is_none() && self.carried.is_empty() {
+            return Ok(None);
+        }
         let mut next = std::pin::pin!(self.next());
         Ok(match runtime::poll_once(&mut next)? {
             std::task::Poll::Ready(confirmed) => Some(confirmed),
@@ -245,6 +249,9 @@ impl Pipeline {
     /// left dropped instead. A confirmed publish's failure is not raised here: lapin fails its confirm
     /// with the channel (then `Confirms` hands it over, or a recovery publishes it again).
     pub fn flush(&self, ending: Option<Duration>) -> PhpResult<()> {
+        if self.is_empty() {
+            return Ok(()); // the common case, before every wait: nothing to set up
+        }
         self.drain(ending.map_or(Until::Stalled, Until::Ending), (0, 0))
     }
 

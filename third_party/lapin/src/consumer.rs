@@ -288,6 +288,16 @@ impl Consumer {
         self.cancel();
     }
 
+    /// The next delivery already received (`Ok(None)`: the consumer's end; an error), without
+    /// registering for a wake-up: None when nothing has arrived. For a caller that looks before it
+    /// waits, which `poll_next` makes pay a listener (allocated, linked, unlinked) per delivery.
+    pub fn take_delivery(&mut self) -> Option<DeliveryResult> {
+        let delivery = self.next_delivery()?;
+        // A wake-up registered by an earlier `poll_next` is not wanted any more.
+        self.listener.disarm();
+        Some(delivery)
+    }
+
     fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -534,6 +544,24 @@ mod test {
             assert_eq!(awoken_count.0.load(Ordering::SeqCst), 1);
             assert_eq!(Pin::new(&mut next).poll(&mut cx), Poll::Ready(None));
         }
+    }
+
+    #[test]
+    fn take_delivery_looks_without_a_wake_up() {
+        let awoken_count = Arc::new(Counter(AtomicUsize::new(0)));
+        let waker = Waker::from(awoken_count.clone());
+        let mut cx = Context::from_waker(&waker);
+
+        let mut consumer = create_consumer("test-consumer", "test");
+        assert!(consumer.take_delivery().is_none());
+        // A poll that found nothing registered a wake-up...
+        assert_eq!(Pin::new(&mut consumer.next()).poll(&mut cx), Poll::Pending);
+        consumer.deliveries_in.send(Ok(None)).unwrap();
+        // ...which the look that takes what came drops: a later notification wakes nobody.
+        assert!(matches!(consumer.take_delivery(), Some(Ok(None))));
+        assert!(consumer.take_delivery().is_none());
+        consumer.listener.notify();
+        assert_eq!(awoken_count.0.load(Ordering::SeqCst), 0);
     }
 
     #[test]
