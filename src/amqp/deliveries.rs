@@ -12,7 +12,7 @@ use std::{
 };
 
 use futures_util::Stream;
-use lapin::message::DeliveryResult;
+use lapin::message::BoxedDeliveryResult;
 
 /// A consumer as its deliveries name it: its tag (bytes, as the broker holds it) and whether it acks.
 pub struct Subscription {
@@ -20,8 +20,8 @@ pub struct Subscription {
     pub no_ack: bool,
 }
 
-/// What a consumer hands to the PHP thread. A delivery is boxed: some 600 bytes, moved through the
-/// stream, the wait's select and the event loop (memmove was 7 % of consuming).
+/// What a consumer hands to the PHP thread. A delivery stays in the box lapin's consumer queued it in:
+/// some 600 bytes, moved through the wait's select and the event loop (memmove was 7 % of consuming).
 pub enum Incoming {
     Delivery(Arc<Subscription>, Box<lapin::message::Delivery>),
     /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
@@ -81,7 +81,7 @@ impl Deliveries {
         }
         // Every consumer polled Pending has the waker registered: any delivery wakes the wait.
         let polled = |consumer: &mut lapin::Consumer| match Pin::new(consumer).poll_next(cx) {
-            Poll::Ready(Some(result)) => Some(result.map(Some)),
+            Poll::Ready(Some(result)) => Some(result.map(|delivery| Some(Box::new(delivery)))),
             Poll::Ready(None) => Some(Ok(None)),
             Poll::Pending => None,
         };
@@ -90,7 +90,7 @@ impl Deliveries {
 
     /// The first consumer, from `turn` on, that `look` finds something in; an ended or failed
     /// consumer is read no more.
-    fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<DeliveryResult>) -> Option<Incoming> {
+    fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<BoxedDeliveryResult>) -> Option<Incoming> {
         let count = self.consumers.len();
         for step in 0..count {
             let at = (self.turn + step) % count;
@@ -98,7 +98,7 @@ impl Deliveries {
             return Some(match found {
                 Ok(Some(delivery)) => {
                     self.turn = at + 1;
-                    Incoming::Delivery(self.consumers[at].0.clone(), Box::new(delivery))
+                    Incoming::Delivery(self.consumers[at].0.clone(), delivery)
                 }
                 Ok(None) => {
                     self.turn = at;

@@ -6,7 +6,7 @@ use crate::{
     error_holder::ErrorHolder,
     internal_rpc::InternalRPCHandle,
     listener::Listener,
-    message::{Delivery, DeliveryResult},
+    message::{BoxedDeliveryResult, Delivery, DeliveryResult},
     options::BasicConsumeOptions,
     types::{ChannelId, PayloadSize},
     types::{FieldTable, ShortString},
@@ -143,7 +143,7 @@ pub struct Consumer {
     queue: ShortString,
     options: BasicConsumeOptions,
     arguments: FieldTable,
-    deliveries_in: Sender<DeliveryResult>,
+    deliveries_in: Sender<BoxedDeliveryResult>,
     listener: Listener,
     error: ErrorHolder,
 }
@@ -221,7 +221,7 @@ impl Consumer {
         let mut status = self.status.write();
         while let Some(delivery) = inner.next_delivery() {
             self.internal_rpc
-                .spawn_infallible(delegate.on_new_delivery(delivery));
+                .spawn_infallible(delegate.on_new_delivery(delivery.map(|d| d.map(|d| *d))));
         }
         status.set_delegate(Some(Arc::new(delegate)));
     }
@@ -232,7 +232,7 @@ impl Consumer {
     }
 
     pub(crate) fn start_new_delivery(&self, delivery: Delivery) {
-        self.lock_inner().current_message = Some(delivery);
+        self.lock_inner().current_message = Some(Box::new(delivery));
     }
 
     pub(crate) fn handle_content_header_frame(
@@ -291,7 +291,7 @@ impl Consumer {
     /// The next delivery already received (`Ok(None)`: the consumer's end; an error), without
     /// registering for a wake-up: None when nothing has arrived. For a caller that looks before it
     /// waits, which `poll_next` makes pay a listener (allocated, linked, unlinked) per delivery.
-    pub fn take_delivery(&mut self) -> Option<DeliveryResult> {
+    pub fn take_delivery(&mut self) -> Option<BoxedDeliveryResult> {
         let delivery = self.next_delivery()?;
         // A wake-up registered by an earlier `poll_next` is not wanted any more.
         self.listener.disarm();
@@ -302,13 +302,13 @@ impl Consumer {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn next_delivery(&self) -> Option<DeliveryResult> {
+    fn next_delivery(&self) -> Option<BoxedDeliveryResult> {
         let mut inner = self.lock_inner();
         trace!(consumer_tag=%inner.tag, "consumer poll; acquired inner lock");
         inner.next_delivery()
     }
 
-    fn check_new_delivery(&self, delivery: Option<Delivery>) {
+    fn check_new_delivery(&self, delivery: Option<Box<Delivery>>) {
         if let Some(delivery) = delivery {
             self.dispatch(
                 Ok(Some(delivery)),
@@ -320,13 +320,13 @@ impl Consumer {
 
     fn dispatch(
         &self,
-        delivery: DeliveryResult,
+        delivery: BoxedDeliveryResult,
         error: &'static str,
         delegate: Option<Arc<dyn ConsumerDelegate>>,
     ) {
         if let Some(delegate) = delegate {
             self.internal_rpc
-                .spawn_infallible(delegate.on_new_delivery(delivery));
+                .spawn_infallible(delegate.on_new_delivery(delivery.map(|d| d.map(|d| *d))));
         } else if let Err(err) = self.deliveries_in.send(delivery) {
             error!(?err, error);
         }
@@ -356,8 +356,8 @@ impl Drop for Consumer {
 }
 
 struct Inner {
-    current_message: Option<Delivery>,
-    deliveries_out: Receiver<DeliveryResult>,
+    current_message: Option<Box<Delivery>>,
+    deliveries_out: Receiver<BoxedDeliveryResult>,
     internal_rpc: InternalRPCHandle,
     tag: ShortString,
 }
@@ -365,7 +365,7 @@ struct Inner {
 impl Inner {
     fn new(
         consumer_tag: ShortString,
-        deliveries_out: Receiver<DeliveryResult>,
+        deliveries_out: Receiver<BoxedDeliveryResult>,
         internal_rpc: InternalRPCHandle,
     ) -> Self {
         Self {
@@ -383,7 +383,7 @@ impl Inner {
         self.current_message = None;
     }
 
-    fn next_delivery(&mut self) -> Option<DeliveryResult> {
+    fn next_delivery(&mut self) -> Option<BoxedDeliveryResult> {
         self.deliveries_out.try_recv().ok()
     }
 
@@ -391,7 +391,7 @@ impl Inner {
         &mut self,
         size: PayloadSize,
         properties: BasicProperties,
-    ) -> Option<Delivery> {
+    ) -> Option<Box<Delivery>> {
         if let Some(delivery) = self.current_message.as_mut() {
             delivery.properties = properties;
         }
@@ -402,14 +402,14 @@ impl Inner {
         &mut self,
         remaining_size: PayloadSize,
         payload: Vec<u8>,
-    ) -> Option<Delivery> {
+    ) -> Option<Box<Delivery>> {
         if let Some(delivery) = self.current_message.as_mut() {
             delivery.receive_content(payload);
         }
         self.check_new_delivery_complete(remaining_size == 0)
     }
 
-    fn check_new_delivery_complete(&mut self, complete: bool) -> Option<Delivery> {
+    fn check_new_delivery_complete(&mut self, complete: bool) -> Option<Box<Delivery>> {
         if !complete {
             return None;
         }
@@ -452,7 +452,7 @@ impl Stream for Consumer {
                             delivery_tag=?delivery.delivery_tag,
                             "delivery"
                         );
-                        Poll::Ready(Some(Ok(delivery)))
+                        Poll::Ready(Some(Ok(*delivery)))
                     }
                     Ok(None) => {
                         trace!(consumer_tag=%self.consumer_tag, "consumer canceled");
