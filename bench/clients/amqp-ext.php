@@ -75,16 +75,25 @@ final class AmqpExtClient implements BenchAmqpClient
         }
     }
 
-    public function consume(string $queue, int $prefetch, int $count): void
+    public function consume(string $queue, int $prefetch, int $count, int $rssAt = 0): array
     {
         $this->channel->qos(0, $prefetch);
         $n = 0;
+        $rss = [];
         $q = $this->queue($queue);
-        $q->consume(function (AMQPEnvelope $envelope, AMQPQueue $q) use (&$n, $count): bool {
+        $q->consume(function (AMQPEnvelope $envelope, AMQPQueue $q) use (&$n, &$rss, $rssAt, $count): bool {
             $q->ack($envelope->getDeliveryTag());
-            return ++$n < $count; // false ends consume()
+            $n++;
+            if ($rssAt && $n % $rssAt === 0 && $n < $count) {
+                $rss[] = bench_rss_kb();
+            }
+            return $n < $count; // false ends consume()
         });
         $q->cancel();
+        if ($rssAt) {
+            $rss[] = bench_rss_kb();
+        }
+        return $rss;
     }
 
     public function getAck(string $queue): bool

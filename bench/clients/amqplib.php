@@ -58,19 +58,27 @@ final class AmqplibClient implements BenchAmqpClient
         $this->channel->wait_for_pending_acks(30);
     }
 
-    public function consume(string $queue, int $prefetch, int $count): void
+    public function consume(string $queue, int $prefetch, int $count, int $rssAt = 0): array
     {
         $this->channel->basic_qos(0, $prefetch, false);
         $n = 0;
+        $rss = [];
         $tag = $this->channel->basic_consume($queue, '', false, false, false, false,
-            function (AMQPMessage $message) use (&$n) {
+            function (AMQPMessage $message) use (&$n, &$rss, $rssAt, $count) {
                 $message->ack();
                 $n++;
+                if ($rssAt && $n % $rssAt === 0 && $n < $count) {
+                    $rss[] = bench_rss_kb();
+                }
             });
         while ($n < $count) {
             $this->channel->wait();
         }
         $this->channel->basic_cancel($tag);
+        if ($rssAt) {
+            $rss[] = bench_rss_kb();
+        }
+        return $rss;
     }
 
     public function getAck(string $queue): bool

@@ -35,8 +35,11 @@ interface BenchAmqpClient
     /** Returns once every message published so far is confirmed. */
     public function waitConfirms(): void;
 
-    /** basic_qos(prefetch) + basic_consume with manual ack; returns after $count deliveries are acked. */
-    public function consume(string $queue, int $prefetch, int $count): void;
+    /**
+     * basic_qos(prefetch) + basic_consume with manual ack; returns after $count deliveries are acked, with
+     * the process's RSS in KiB after every $rssAt of them (0: none) and at the end.
+     */
+    public function consume(string $queue, int $prefetch, int $count, int $rssAt = 0): array;
 
     /** basic_get + ack of one message; false when the queue was empty. */
     public function getAck(string $queue): bool;
@@ -67,6 +70,13 @@ function bench_cpu_seconds(): float
     return $r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec'] + ($r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec']) / 1e6;
 }
 
+/** Current resident set size of this process in KiB. */
+function bench_rss_kb(): int
+{
+    preg_match('/^VmRSS:\s+(\d+) kB/m', (string) file_get_contents('/proc/self/status'), $m);
+    return (int) ($m[1] ?? 0);
+}
+
 function bench_emit(array $result): void
 {
     $result['maxrss_kb'] = getrusage()['ru_maxrss'];
@@ -86,7 +96,7 @@ function bench_amqp_main(callable $connect): void
         $c = $connect();
         $result = match ($o['op'] ?? '') {
             'publish' => bench_op_publish($c, $queue, $body, $count, $o['confirm'] ?? '0'),
-            'consume' => bench_op_consume($c, $queue, $body, $count, (int) ($o['prefetch'] ?? 100)),
+            'consume' => bench_op_consume($c, $queue, $body, $count, (int) ($o['prefetch'] ?? 100), (int) ($o['rss-at'] ?? 0)),
             'get' => bench_op_get($c, $queue, $body, $count),
             'oneshot' => bench_op_oneshot($c, $queue, $body),
             'declare' => bench_op_declare($c, $queue),
@@ -141,16 +151,16 @@ function bench_op_publish(BenchAmqpClient $c, string $queue, string $body, int $
     return $result;
 }
 
-function bench_op_consume(BenchAmqpClient $c, string $queue, string $body, int $count, int $prefetch): array
+function bench_op_consume(BenchAmqpClient $c, string $queue, string $body, int $count, int $prefetch, int $rssAt): array
 {
     bench_prefill($c, $queue, $body, $count);
     $cpu = bench_cpu_seconds();
     $t0 = hrtime(true);
-    $c->consume($queue, $prefetch, $count);
+    $rss = $c->consume($queue, $prefetch, $count, $rssAt);
     $seconds = (hrtime(true) - $t0) / 1e9;
     $cpu = bench_cpu_seconds() - $cpu;
     $c->deleteQueue($queue);
-    return ['count' => $count, 'seconds' => $seconds, 'cpu_s' => $cpu];
+    return ['count' => $count, 'seconds' => $seconds, 'cpu_s' => $cpu] + ($rss ? ['rss_kb' => $rss] : []);
 }
 
 function bench_op_get(BenchAmqpClient $c, string $queue, string $body, int $count): array

@@ -22,13 +22,6 @@ function bench_kafka_body(int $bytes): string
     return substr(str_repeat('0123456789abcdef', intdiv($bytes, 16) + 1), 0, $bytes);
 }
 
-/** Current resident set size of this process in KiB. */
-function bench_rss_kb(): int
-{
-    preg_match('/^VmRSS:\s+(\d+) kB/m', (string) file_get_contents('/proc/self/status'), $m);
-    return (int) ($m[1] ?? 0);
-}
-
 /** Runs an external client (kcat, java) as a child; its wall time, CPU and peak RSS; stdout and stderr. */
 function bench_kafka_child(array $cmd, ?string $stdinFile = null): array
 {

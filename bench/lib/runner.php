@@ -51,6 +51,12 @@ function bench_spawn(array $client, array $options, float $timeout): array
     return $run + ['result' => $result];
 }
 
+/** The option that makes a client sample its RSS (scenario key `rss_after`), or none. */
+function bench_rss_sampling(array $scenario, int $count): array
+{
+    return isset($scenario['rss_after']) ? ['rss-at' => max(1, (int) ($count * $scenario['rss_after']))] : [];
+}
+
 /** Waits for the process to end and reaps it; 'exit N' or 'killed by signal N'. */
 function bench_wait_exit($proc): string
 {
@@ -70,8 +76,9 @@ function bench_run_case(array $client, array $scenario, string $queue, int $body
     if ($scenario['op'] === 'oneshot') {
         return bench_run_processes($client, $queue, $body, $count, $timeout);
     }
-    $run = bench_spawn($client, ['op' => $scenario['op'], 'queue' => $queue, 'count' => $count, 'body' => $body]
-        + $scenario['args'], $timeout);
+    $options = ['op' => $scenario['op'], 'queue' => $queue, 'count' => $count, 'body' => $body] + $scenario['args']
+        + bench_rss_sampling($scenario, $count);
+    $run = bench_spawn($client, $options, $timeout);
     if (isset($run['error'])) {
         bench_spawn($client, ['op' => 'drain', 'queue' => $queue], 60); // best effort: leave no queue behind
     }
@@ -117,10 +124,8 @@ function bench_run_processes(array $client, string $queue, int $body, int $count
  */
 function bench_run_kafka_case(array $client, array $scenario, string $name, int $body, int $count, float $timeout): array
 {
-    $options = ['op' => $scenario['op'], 'count' => $count, 'body' => $body] + $scenario['args'];
-    if (isset($scenario['rss_after'])) {
-        $options['rss-at'] = max(1, (int) ($count * $scenario['rss_after']));
-    }
+    $options = ['op' => $scenario['op'], 'count' => $count, 'body' => $body] + $scenario['args']
+        + bench_rss_sampling($scenario, $count);
     if (!empty($scenario['prefill'])) {
         $topic = bench_kafka_prefilled($body, $count, $timeout);
         if (is_array($topic)) {

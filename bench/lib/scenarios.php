@@ -82,5 +82,12 @@ function bench_scenarios(): array
             'rss_after' => 0.1, 'prefill' => true,
             'clients' => ['mq'], 'metric' => 'rss-growth', 'limit' => ['<=', 5.0], 'targets' => [],
         ],
+        'amqp-memory' => [
+            // The queue is filled by the same process first (untimed): the samples start once a tenth is consumed.
+            'title' => '10 AMQP consume + ack: RSS growth 100k -> all', 'broker' => 'amqp', 'op' => 'consume',
+            'count' => 1000000, 'smoke' => 2000, 'bodies' => [100], 'args' => ['prefetch' => 100],
+            'rss_after' => 0.1,
+            'clients' => ['mq'], 'metric' => 'rss-growth', 'limit' => ['<=', 5.0], 'targets' => [],
+        ],
     ];
 }
