@@ -105,7 +105,13 @@ impl AmqpChannel {
         zval
     }
 
+    /// Whether a consumer callback is registered. A channel found closed has none left, as
+    /// php-amqplib's close (ours or the broker's) empties `callbacks`: a `while (is_consuming())` loop ends.
     pub(super) fn consuming(self_: &mut ZendClassObject<Self>) -> bool {
+        if self_.closed.get() && Self::prop(self_, "callbacks").array().is_some_and(|c| c.len() > 0) {
+            // Cannot fail: an empty array into a property PHP declared as one.
+            let _ = Self::set_callbacks(self_, ZendHashTable::new());
+        }
         !Self::callbacks(self_).is_empty()
     }
 

@@ -39,6 +39,9 @@ enum Event {
     Incoming(Incoming),
     Returned(Vec<lapin::message::BasicReturnMessage>),
     Flow(super::flow::Notice),
+    /// The channel closed (by the broker, say) with nothing else to hand over: no consumer or confirm
+    /// would tell the wait, which php-amqplib ends with the close's exception.
+    Ended,
 }
 
 /// A channel object's wait for work, for the connection's select() (see `channel_class::Work`).
@@ -63,6 +66,7 @@ impl ChannelState {
                 let mut deliveries = self.deliveries.borrow_mut();
                 let mut confirms = self.confirms.borrow_mut();
                 let returns = self.returns();
+                let ended = self.channel().status().ended();
                 let link = self.link();
                 let next = async {
                     tokio::select! {
@@ -71,6 +75,8 @@ impl ChannelState {
                         Some(i) = deliveries.next() => Event::Incoming(i),
                         r = returns => Event::Returned(r),
                         notice = link.flow.next() => Event::Flow(notice),
+                        // Last: what the channel received before it closed goes first, as it came.
+                        () = ended => Event::Ended,
                     }
                 };
                 runtime::wait_on_socket(next, left, link.socket())?
@@ -156,6 +162,8 @@ impl AmqpChannel {
                 let connection = Self::prop(self_, "connection");
                 super::connection::notify(&connection, notice).map(|()| true)
             }
+            // The close's exception, or (a recovered channel) a wait on the new channel.
+            Event::Ended => self_.check().map(|()| false),
         }
     }
 

@@ -401,7 +401,7 @@ impl AmqpChannel {
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
         php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;
-        self_.deliveries.borrow_mut().add(Subscription { tag: tag.clone(), no_ack }, consumer);
+        self_.deliveries.borrow_mut().add(Subscription::new(tag.clone(), no_ack), consumer);
         Self::set_callbacks(self_, callbacks)?;
         Ok(classes::binary(&tag))
     }
@@ -414,6 +414,7 @@ impl AmqpChannel {
         php_string::remove(&mut callbacks, tag.as_bytes());
         Self::set_callbacks(self_, callbacks)?;
         self_.forget_consumer(tag.as_bytes());
+        self_.deliveries.borrow_mut().cancel(tag.as_bytes());
         self_.ready()?;
         let channel = self_.channel();
         let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });

@@ -128,7 +128,7 @@ impl ChannelState {
             let channel = link.connection.create_channel().await?;
             let mut deliveries = Deliveries::default();
             for (c, consumer) in channel_setup::replay(&setup, &channel).await? {
-                deliveries.add(Subscription { tag: c.tag.as_bytes().to_vec(), no_ack: c.options.no_ack }, consumer);
+                deliveries.add(Subscription::new(c.tag.as_bytes().to_vec(), c.options.no_ack), consumer);
             }
             Ok((channel, deliveries))
         }

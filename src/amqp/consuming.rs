@@ -39,6 +39,8 @@ impl AmqpChannel {
             }
             // The connection was lost under the consumer: it goes on on the recovered one.
             Incoming::Ended(_) | Incoming::Failed(_) if self_.recoverable() => self_.reopen().map(|()| false),
+            // basic_cancel did the rest; the tag may be a new consumer's by now.
+            Incoming::Ended(consumer) if consumer.cancelled() => Ok(false),
             Incoming::Ended(consumer) => {
                 self_.forget_consumer(&consumer.tag);
                 let mut callbacks = Self::callbacks(self_);

@@ -7,7 +7,10 @@
 
 use std::{
     pin::Pin,
-    sync::Arc,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
     task::{Context, Poll},
 };
 
@@ -18,6 +21,18 @@ use lapin::message::BoxedDeliveryResult;
 pub struct Subscription {
     pub tag: Vec<u8>,
     pub no_ack: bool,
+    /// basic_cancel'ed by the program: its end is no news, and its tag may already name a new consumer.
+    cancelled: AtomicBool,
+}
+
+impl Subscription {
+    pub fn new(tag: Vec<u8>, no_ack: bool) -> Self {
+        Subscription { tag, no_ack, cancelled: AtomicBool::new(false) }
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
 }
 
 /// What a consumer hands to the PHP thread. A delivery stays in the box lapin's consumer queued it in:
@@ -42,6 +57,13 @@ impl Deliveries {
     /// Reads a consumer from now on: its deliveries, then its end (or its failure).
     pub fn add(&mut self, subscription: Subscription, consumer: lapin::Consumer) {
         self.consumers.push((Arc::new(subscription), consumer));
+    }
+
+    /// The program cancels the consumers of `tag` (one, unless a cancel is under way for it already).
+    pub fn cancel(&mut self, tag: &[u8]) {
+        for (subscription, _) in self.consumers.iter().filter(|(s, _)| s.tag == tag) {
+            subscription.cancelled.store(true, Ordering::Relaxed);
+        }
     }
 
     /// The next one that has already arrived, without waiting.
@@ -89,11 +111,12 @@ impl Deliveries {
     }
 
     /// The first consumer, from `turn` on, that `look` finds something in; an ended or failed
-    /// consumer is read no more.
+    /// consumer is read no more. A consumer the program cancelled is emptied first: what it holds came
+    /// off the socket before anything a consumer started since (under the same tag, maybe) receives.
     fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<BoxedDeliveryResult>) -> Option<Incoming> {
         let count = self.consumers.len();
-        for step in 0..count {
-            let at = (self.turn + step) % count;
+        let cancelled = self.consumers.iter().position(|(s, _)| s.cancelled());
+        for at in cancelled.into_iter().chain((0..count).map(|step| (self.turn + step) % count)) {
             let Some(found) = look(&mut self.consumers[at].1) else { continue };
             return Some(match found {
                 Ok(Some(delivery)) => {

@@ -187,6 +187,7 @@ impl Channel {
         if let Some(error) = error {
             self.error_publisher_confirms(error.clone());
             self.error_consumers(error); // ignore the returned error here, only happens with default executor if we cannot spawn a thread
+            self.status.notify_ended(); // mq patch (PATCHED.md)
         } else {
             self.consumers.start_cancel();
         }
@@ -197,6 +198,7 @@ impl Channel {
         self.set_state(ChannelState::Closed);
         self.error_publisher_confirms(error.clone());
         self.cancel_consumers();
+        self.status.notify_ended(); // mq patch (PATCHED.md)
         self.internal_rpc.remove_channel(self.id, error);
     }
 
@@ -206,6 +208,7 @@ impl Channel {
         self.set_state(ChannelState::Error);
         self.error_publisher_confirms(error.clone());
         self.error_consumers(error.clone());
+        self.status.notify_ended(); // mq patch (PATCHED.md)
         self.internal_rpc.remove_channel(self.id, error.clone());
     }
 

@@ -11,6 +11,7 @@ use crate::{
 };
 use std::{
     fmt,
+    future::Future,
     sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard},
 };
 use tracing::trace;
@@ -126,6 +127,19 @@ impl ChannelStatus {
 
     pub(crate) fn set_state(&self, state: ChannelState) {
         self.write().state = state;
+    }
+
+    /// mq patch: resolves once the channel has ended with a reason (the broker's channel.close, the
+    /// connection's end or failure), after its consumers and confirms were told: a thread waiting for
+    /// the channel's deliveries or returns learns it will get none. Upstream told only consumers and
+    /// confirms, and a thread waiting without either waited on.
+    pub fn ended(&self) -> impl Future<Output = ()> + Send + 'static {
+        self.read().ended.clone()
+    }
+
+    /// mq patch: see `ended`.
+    pub(crate) fn notify_ended(&self) {
+        self.read().ended.notify_all();
     }
 
     pub(crate) fn state_error(&self, context: &'static str) -> Error {
@@ -298,6 +312,8 @@ struct Inner {
     /// channel starts recovering, is closed, or fails.
     ackers: ErrorHolder,
     internal_rpc: InternalRPCHandle,
+    /// mq patch: notified once the channel has ended (see `ChannelStatus::ended`).
+    ended: Notifier,
 }
 
 impl Inner {
@@ -313,6 +329,7 @@ impl Inner {
             killswitch: KillSwitch::default(),
             ackers: ErrorHolder::default(),
             internal_rpc,
+            ended: Notifier::default(),
         };
         this.update_rpc_status();
         this
@@ -350,5 +367,53 @@ impl Inner {
 
     fn notifier(&self) -> Option<Notifier> {
         Some(self.recovery_context.as_ref()?.notifier())
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    use crate::{
+        ConnectionStatus, auth::DefaultAuthProvider, frames::Frames, heartbeat::Heartbeat,
+        internal_rpc::InternalRPC, runtime, secret_update::SecretUpdate, socket_state::SocketState,
+        uri::AMQPUri,
+    };
+
+    use std::{
+        pin::pin,
+        task::{Context, Poll, Waker},
+    };
+
+    fn status() -> ChannelStatus {
+        let uri = AMQPUri::default();
+        let connection = ConnectionStatus::new(&uri);
+        let runtime = runtime::default_runtime().unwrap();
+        let heartbeat = Heartbeat::new(connection.clone(), runtime.clone());
+        let auth_provider = Arc::new(DefaultAuthProvider::new(&uri));
+        let secret_update = SecretUpdate::new(connection, runtime.clone(), auth_provider);
+        let internal_rpc = InternalRPC::new(
+            runtime,
+            heartbeat,
+            secret_update,
+            Frames::default(),
+            SocketState::default().handle(),
+        );
+        ChannelStatus::new(1, internal_rpc.handle())
+    }
+
+    #[test]
+    fn ended_resolves_once_notified() {
+        let mut cx = Context::from_waker(Waker::noop());
+        let status = status();
+        let mut ended = pin!(status.ended());
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Pending);
+        // A state alone is no end: a close of ours, or the connection's start of closing, has no reason yet.
+        status.set_state(ChannelState::Closing);
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Pending);
+        status.notify_ended();
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Ready(()));
+        // A look after the fact resolves at once.
+        assert_eq!(pin!(status.ended()).poll(&mut cx), Poll::Ready(()));
     }
 }

@@ -118,19 +118,33 @@ impl Channels {
         self.connection_killswitch.clone()
     }
 
+    /// mq patch: the channel a content frame from the broker is for, None to drop it. RabbitMQ still
+    /// writes the deliveries it had queued for a channel after its channel.close, and they meet the
+    /// channel closed, or removed, once our close-ok has gone out; php-amqplib drops frames for a
+    /// channel it no longer has (the broker requeues those messages with the channel). Upstream ended
+    /// the connection, and every other channel with it (PATCHED.md).
+    fn open_entry(&self, id: ChannelId) -> Option<Arc<Channel>> {
+        let channel = self.entry(id).filter(|channel| !channel.status().closed());
+        if channel.is_none() {
+            trace!(channel=%id, "content frame for a closed channel dropped");
+        }
+        channel
+    }
+
     pub(crate) fn receive_method(&self, id: ChannelId, method: AMQPClass) -> Result<()> {
+        use amq_protocol::protocol::basic::AMQPMethod as Basic;
         if id == 0 {
-            self.channel0.receive_method(method)
-        } else {
-            match self.entry(id) {
-                Some(channel) => channel.receive_method(method),
-                // mq patch: the broker's close-ok to a channel.close of ours that crossed its own
-                // channel.close, which we answered, dropping the channel (PATCHED.md).
-                None if matches!(method, AMQPClass::Channel(amq_protocol::protocol::channel::AMQPMethod::CloseOk(_))) => {
-                    trace!(channel=%id, "close-ok for a channel already closed");
-                    Ok(())
-                }
-                None => Err(ErrorKind::InvalidChannel(id).into()),
+            return self.channel0.receive_method(method);
+        }
+        // mq patch: a delivery after the channel closed (see `open_entry`), or any method for a channel
+        // dropped already, such as the broker's close-ok to a channel.close of ours that crossed its
+        // own, which we answered (PATCHED.md).
+        let delivery = matches!(method, AMQPClass::Basic(Basic::Deliver(_) | Basic::Return(_) | Basic::GetOk(_)));
+        match if delivery { self.open_entry(id) } else { self.entry(id) } {
+            Some(channel) => channel.receive_method(method),
+            None => {
+                trace!(channel=%id, "method for a closed channel dropped");
+                Ok(())
             }
         }
     }
@@ -142,15 +156,13 @@ impl Channels {
         size: PayloadSize,
         properties: BasicProperties,
     ) -> Result<()> {
-        self.entry(id)
-            .map(|channel| channel.handle_content_header_frame(class_id, size, properties))
-            .unwrap_or_else(|| Err(ErrorKind::InvalidChannel(id).into()))
+        self.open_entry(id)
+            .map_or(Ok(()), |channel| channel.handle_content_header_frame(class_id, size, properties))
     }
 
     pub(crate) fn handle_body_frame(&self, id: ChannelId, payload: Vec<u8>) -> Result<()> {
-        self.entry(id)
-            .map(|channel| channel.handle_body_frame(payload))
-            .unwrap_or_else(|| Err(ErrorKind::InvalidChannel(id).into()))
+        self.open_entry(id)
+            .map_or(Ok(()), |channel| channel.handle_body_frame(payload))
     }
 
     pub(crate) fn set_connection_closing(&self) {
