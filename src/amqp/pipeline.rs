@@ -113,6 +113,13 @@ impl Confirms {
         Ok(next)
     }
 
+    /// Hands `confirmed` over again, before any other (its returned message was handed over alone).
+    pub fn put_back(&mut self, confirmed: Confirmed) {
+        if let Some(looked_at) = self.ready.replace(confirmed) {
+            self.carried.push_front(looked_at);
+        }
+    }
+
     /// Whether `tag` was answered (see `carry_over`): it is not published again.
     pub fn carries(&self, tag: u64) -> bool {
         // Carried over in tag order.

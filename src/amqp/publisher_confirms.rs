@@ -47,16 +47,27 @@ impl AmqpChannel {
         if confirmed.outcome.is_err() && self_.recoverable() {
             return self_.reopen(); // which publishes it again, under the same tag
         }
+        // The broker sends a returned message's basic.return before its ack, and php-amqplib handles
+        // them as it reads them: the return listener runs alone, and the ack waits for the next wait,
+        // which may be one the listener makes (its handler then runs in there, before the ack or
+        // return of a publish the listener made).
+        let (tag, outcome, returned) = match confirmed.outcome {
+            Ok(Confirmation::Ack(Some(returned))) => (confirmed.tag, Ok(Confirmation::Ack(None)), Some(returned)),
+            Ok(Confirmation::Nack(Some(returned))) => (confirmed.tag, Ok(Confirmation::Nack(None)), Some(returned)),
+            outcome => (confirmed.tag, outcome, None),
+        };
+        if let Some(returned) = returned {
+            self_.confirms.borrow_mut().put_back(Confirmed { tag, outcome });
+            return Self::returned(self_, &returned);
+        }
+        let confirmed = Confirmed { tag, outcome };
         let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(&confirmed.tag) else { return Ok(()) };
-        let (handler, returned) = match confirmed.outcome {
-            Ok(Confirmation::Ack(returned)) => ("ack_handler", returned),
-            Ok(Confirmation::Nack(returned)) => ("nack_handler", returned),
+        let handler = match confirmed.outcome {
+            Ok(Confirmation::Ack(_)) => "ack_handler",
+            Ok(Confirmation::Nack(_)) => "nack_handler",
             Ok(Confirmation::NotRequested) => return Ok(()),
             Err(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
         };
-        if let Some(returned) = returned {
-            Self::returned(self_, &returned)?;
-        }
         let handler = Self::prop(self_, handler);
         if handler.is_callable() {
             handler.try_call(vec![&msg])?;
