@@ -71,8 +71,8 @@ impl std::ops::Deref for AmqpChannel {
 
 impl AmqpChannel {
     /// A channel object on a new lapin channel (see `ChannelState::opened`).
-    pub(super) fn opened(session: Rc<Session>) -> PhpResult<Self> {
-        Ok(Self { state: std::mem::ManuallyDrop::new(ChannelState::opened(session)?) })
+    pub(super) fn opened(session: Rc<Session>, number: Option<u16>) -> PhpResult<Self> {
+        Ok(Self { state: std::mem::ManuallyDrop::new(ChannelState::opened(session, number)?) })
     }
 
     pub(super) fn prop(self_: &mut ZendClassObject<Self>, name: &str) -> Zval {

@@ -32,17 +32,22 @@ use crate::{
 #[php_impl]
 #[php(change_method_case = "snake_case")]
 impl AmqpChannel {
-    /// Opens a channel on `$connection` (what `$connection->channel()` does). lapin numbers channels
-    /// itself, so `$channel_id` is not honoured; `$auto_decode` and `$channel_rpc_timeout` are the
+    /// Opens a channel on `$connection` (what `$connection->channel()` does), numbered `$channel_id` if
+    /// given (see `ChannelState::opened`); `$auto_decode` and `$channel_rpc_timeout` are the
     /// connection's business in mq.
     #[php(defaults(channel_id = NULL, auto_decode = true, channel_rpc_timeout = 0))]
     pub fn __construct(connection: &Zval, channel_id: Mixed, auto_decode: Mixed, channel_rpc_timeout: Mixed) -> PhpResult<Self> {
-        let _ = (channel_id, auto_decode, channel_rpc_timeout);
+        let _ = (auto_decode, channel_rpc_timeout);
         let owner = connection
             .object()
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
-        let channel = Self::opened(owner.session())?;
+        let number = match channel_id.is_null() {
+            true => None,
+            // lapin refuses 0 and numbers above the negotiated channel_max the same way.
+            false => Some(channel_id.int()).map(|id| u16::try_from(id).map_err(|_| exception(ex::RUNTIME, &format!("invalid channel: {id}"), 0))).transpose()?,
+        };
+        let channel = Self::opened(owner.session(), number)?;
         // The object being constructed is `$this` of the running call; it gets its connection and
         // takes its place in the connection's `$channels`, as php-amqplib's constructor does.
         if let Some(this) = classes::this_of_current_call() {

@@ -82,10 +82,17 @@ pub struct ChannelState {
 }
 
 impl ChannelState {
-    /// A new lapin channel on the session's link.
-    pub(super) fn opened(session: Rc<Session>) -> PhpResult<Self> {
+    /// A new lapin channel on the session's link, numbered `number` (`channel($id)`) unless lapin still
+    /// holds that number (a channel closing), else by lapin, which counts on. Numbers are not reused
+    /// as php-amqplib reuses the lowest one free: a close of ours that crosses the broker's returns
+    /// before the broker's close-ok to it arrives, which would reach a new channel under that number.
+    pub(super) fn opened(session: Rc<Session>, number: Option<u16>) -> PhpResult<Self> {
         let link = session.link()?;
-        let channel = rpc(&link, link.connection.create_channel())?.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        let mut opening = rpc(&link, link.connection.create_channel_numbered(number))?;
+        if matches!(&opening, Err(e) if number.is_some() && matches!(e.kind(), lapin::ErrorKind::InvalidChannel(_))) {
+            opening = rpc(&link, link.connection.create_channel())?;
+        }
+        let channel = opening.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
         let id = channel.id();
         Ok(ChannelState {
             session,

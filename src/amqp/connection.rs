@@ -163,7 +163,10 @@ impl AmqpConnection {
         }
         let mut this = Zval::new();
         this.set_object(self_.get_mut_zend_obj());
-        Ok(classes::instantiate(channel_class::CLASS, vec![&this])?)
+        match channel_id {
+            Some(id) => Ok(classes::instantiate(channel_class::CLASS, vec![&this, &id])?),
+            None => Ok(classes::instantiate(channel_class::CLASS, vec![&this])?),
+        }
     }
 
     /// Closes every channel, then the connection.

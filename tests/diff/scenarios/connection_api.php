@@ -1,7 +1,8 @@
 <?php
 // Connection and channel bookkeeping: channel ids, closing twice, reconnecting on channel().
-// Not compared (README, compatibility): getLibraryProperties(), which mq does not offer, explicit
-// channel ids (lapin numbers channels itself), and the default heartbeat (see heartbeat_default.php).
+// Not compared (README, compatibility): getLibraryProperties(), which mq does not offer, the number a
+// channel opened without one gets (php-amqplib reuses the lowest one free, mq counts on), and the
+// default heartbeat (see heartbeat_default.php).
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPStreamConnection;
@@ -27,6 +28,9 @@ show('close a again', $a->close());
 show('ids after closing a', array_keys($conn->channels));
 $d = $conn->channel();
 show('a new channel gets a new id', $d->getChannelId() !== $b->getChannelId());
+$e = $conn->channel(7);
+show('channel(7) opens channel 7', $e->getChannelId());
+show('channel(7) again is that channel', $conn->channel(7) === $e);
 show('close connection', $conn->close());
 show('isConnected after close', $conn->isConnected());
 show('b is_open after connection close', $b->is_open());

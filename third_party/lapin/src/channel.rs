@@ -199,7 +199,7 @@ impl Channel {
         self.error_publisher_confirms(error.clone());
         self.cancel_consumers();
         self.status.notify_ended(); // mq patch (PATCHED.md)
-        self.internal_rpc.remove_channel(self.id, error);
+        self.internal_rpc.remove_channel(self.id, self.status.clone(), error);
     }
 
     // Only called in case of a protocol failure
@@ -209,7 +209,7 @@ impl Channel {
         self.error_publisher_confirms(error.clone());
         self.error_consumers(error.clone());
         self.status.notify_ended(); // mq patch (PATCHED.md)
-        self.internal_rpc.remove_channel(self.id, error.clone());
+        self.internal_rpc.remove_channel(self.id, self.status.clone(), error.clone());
     }
 
     fn error_publisher_confirms(&self, error: Error) {

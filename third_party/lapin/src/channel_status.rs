@@ -35,6 +35,11 @@ impl ChannelStatus {
         [ChannelState::Initial, ChannelState::Reconnecting].contains(&self.read().state)
     }
 
+    /// mq patch: the status of the same channel (not another one opened under its number since).
+    pub(crate) fn same(&self, other: &ChannelStatus) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// mq patch: the channel is closed (see `Channel::channel_close_ok`).
     pub(crate) fn closed(&self) -> bool {
         self.read().state == ChannelState::Closed

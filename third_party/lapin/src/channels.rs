@@ -1,6 +1,6 @@
 use crate::{
     BasicProperties, Channel, ChannelState, Configuration, Connection, ConnectionState,
-    ConnectionStatus, Error, ErrorKind, PromiseResolver, Result,
+    ChannelStatus, ConnectionStatus, Error, ErrorKind, PromiseResolver, Result,
     configuration::{NegotiatedConfig, RecoveryConfig},
     connection_closer::ConnectionCloser,
     events::{Events, EventsSender},
@@ -68,13 +68,21 @@ impl Channels {
         }
     }
 
+    /// Upstream's, which its tests call (mq patch: the connection creates through `create_numbered`).
+    #[cfg(test)]
     pub(crate) fn create(&self, connection_closer: Arc<ConnectionCloser>) -> Result<Channel> {
+        self.create_numbered(connection_closer, None)
+    }
+
+    /// mq patch: `create`, under the number `id` when given (see `Connection::create_channel_numbered`).
+    pub(crate) fn create_numbered(&self, connection_closer: Arc<ConnectionCloser>, id: Option<ChannelId>) -> Result<Channel> {
         self.write().create(
             self.connection_status.clone(),
             self.internal_rpc.clone(),
             self.frames.clone(),
             self.events.sender(),
             connection_closer,
+            id,
         )
     }
 
@@ -100,7 +108,13 @@ impl Channels {
         self.read().channels.get(&id).cloned()
     }
 
-    pub(crate) fn remove(&self, id: ChannelId, error: Error) -> Result<()> {
+    pub(crate) fn remove(&self, id: ChannelId, incarnation: &ChannelStatus, error: Error) -> Result<()> {
+        // mq patch: a removal of a channel that no longer holds its number (a channel opened since
+        // under the same number, `create_numbered`; a second removal of a crossing close, below) leaves
+        // the newer channel and its replies alone (PATCHED.md).
+        if id != 0 && !self.read().channels.get(&id).is_some_and(|channel| channel.status().same(incarnation)) {
+            return Ok(());
+        }
         self.frames.clear_expected_replies(id, error);
 
         if id == 0 {
@@ -396,11 +410,20 @@ impl Inner {
         frames: Frames,
         events_sender: EventsSender,
         connection_closer: Arc<ConnectionCloser>,
+        requested: Option<ChannelId>,
     ) -> Result<Channel> {
         debug!("create channel");
         self.channel_id.set_max(self.configuration.channel_max());
         if self.channels.len() >= self.configuration.channel_max() as usize {
             return Err(ErrorKind::ChannelsLimitReached.into());
+        }
+        if let Some(id) = requested {
+            if id == 0 || id > self.configuration.channel_max() || self.channels.contains_key(&id) {
+                return Err(ErrorKind::InvalidChannel(id).into());
+            }
+            let channel = self.create_channel(id, connection_status, internal_rpc, frames, events_sender, Some(connection_closer));
+            self.channels.insert(id, Arc::new(channel.clone_internal()));
+            return Ok(channel);
         }
         let first_id = self.channel_id.next();
         let mut id = first_id;

@@ -16,7 +16,7 @@ use crate::{
     socket_state::SocketState,
     tcp::{AMQPUriTcpExt, OwnedTLSConfig},
     thread::ThreadHandle,
-    types::{LongString, ReplyCode, ShortString},
+    types::{ChannelId, LongString, ReplyCode, ShortString},
     uri::AMQPUri,
 };
 use amq_protocol::frame::{AMQPFrame, ProtocolVersion};
@@ -168,8 +168,15 @@ impl Connection {
     /// an error if the connection is not in the [`crate::ConnectionState::Connected`]
     /// state or if the channel limit negotiated with the server has been reached.
     pub async fn create_channel(&self) -> Result<Channel> {
+        self.create_channel_numbered(None).await
+    }
+
+    /// mq patch: `create_channel` with the number `id` when given (`InvalidChannel` when it is 0,
+    /// above `channel_max` or in use): php-amqplib opens `channel($id)` under that number, and
+    /// numbers the others after the lowest one free, which its callers see (`getChannelId()`).
+    pub async fn create_channel_numbered(&self, id: Option<ChannelId>) -> Result<Channel> {
         self.status.ensure_connected()?;
-        self.internal_rpc.create_channel(self.closer.clone()).await
+        self.internal_rpc.create_channel(self.closer.clone(), id).await
     }
 
     /// Return a [`Stream`] of connection-level [`Event`]s.
@@ -615,6 +622,21 @@ mod tests {
             channels.create(conn.closer.clone()),
             Err(ErrorKind::ChannelsLimitReached.into())
         );
+    }
+
+    #[test]
+    fn a_channel_numbered_as_asked() {
+        let (conn, channels, _) = create_connection();
+        conn.configuration.negotiated_config.set_channel_max(10);
+        assert_eq!(channels.create_numbered(conn.closer.clone(), Some(7)).unwrap().id(), 7);
+        for taken in [0, 7, 11] {
+            assert_eq!(
+                channels.create_numbered(conn.closer.clone(), Some(taken)),
+                Err(ErrorKind::InvalidChannel(taken).into())
+            );
+        }
+        // Without a number, lapin's own choice goes on around the one asked for.
+        assert_eq!(channels.create_numbered(conn.closer.clone(), None).unwrap().id(), 1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use crate::{
-    Channel, Connection, Error, ErrorKind, Promise, PromiseResolver, Result,
+    Channel, ChannelStatus, Connection, Error, ErrorKind, Promise, PromiseResolver, Result,
     channels::Channels,
     connection_closer::ConnectionCloser,
     consumer_status::ConsumerStatus,
@@ -143,9 +143,10 @@ impl InternalRPCHandle {
     pub(crate) async fn create_channel(
         &self,
         connection_closer: Arc<ConnectionCloser>,
+        id: Option<ChannelId>,
     ) -> Result<Channel> {
         let (promise, resolver) = Promise::new("channel.create");
-        self.send(InternalCommand::CreateChannel(connection_closer, resolver));
+        self.send(InternalCommand::CreateChannel(connection_closer, id, resolver));
         promise.await
     }
 
@@ -176,8 +177,8 @@ impl InternalRPCHandle {
         ));
     }
 
-    pub(crate) fn remove_channel(&self, channel_id: ChannelId, error: Error) {
-        self.send(InternalCommand::RemoveChannel(channel_id, error));
+    pub(crate) fn remove_channel(&self, channel_id: ChannelId, incarnation: ChannelStatus, error: Error) {
+        self.send(InternalCommand::RemoveChannel(channel_id, incarnation, error));
     }
 
     pub(crate) fn send_connection_close_ok(&self, error: Error) {
@@ -270,12 +271,12 @@ enum InternalCommand {
         Identifier,
         Option<PromiseResolver<()>>,
     ),
-    CreateChannel(Arc<ConnectionCloser>, PromiseResolver<Channel>),
+    CreateChannel(Arc<ConnectionCloser>, Option<ChannelId>, PromiseResolver<Channel>),
     DeregisterConsumer(ChannelId, ShortString),
     FinishConnectionShutdown,
     InitConnectionRecovery(Error),
     InitConnectionShutdown(Error, Option<PromiseResolver<Connection>>),
-    RemoveChannel(ChannelId, Error),
+    RemoveChannel(ChannelId, ChannelStatus, Error),
     SendConnectionCloseOk(Error),
     SendHeartbeat,
     SetChannelStatus(ChannelId, KillSwitch),
@@ -497,7 +498,7 @@ impl<RK: RuntimeKit + Clone + Send + 'static> InternalRPC<RK> {
                         })
                     }
                 }
-                CreateChannel(closer, resolver) => match channels.create(closer) {
+                CreateChannel(closer, id, resolver) => match channels.create_numbered(closer, id) {
                     Ok(channel) => self.register_internal_future_with_resolver(
                         async move { channel.clone().channel_open(channel).await },
                         resolver,
@@ -518,12 +519,12 @@ impl<RK: RuntimeKit + Clone + Send + 'static> InternalRPC<RK> {
                 InitConnectionShutdown(error, connection_resolver) => {
                     channels.init_connection_shutdown(error, connection_resolver)
                 }
-                RemoveChannel(channel_id, error) => {
+                RemoveChannel(channel_id, incarnation, error) => {
                     if !self.channel_ok(channel_id) {
                         continue;
                     }
                     let channels = channels.clone();
-                    self.register_internal_future(async move { channels.remove(channel_id, error) })
+                    self.register_internal_future(async move { channels.remove(channel_id, &incarnation, error) })
                 }
                 SendConnectionCloseOk(error) => {
                     let channel = channels.channel0();
