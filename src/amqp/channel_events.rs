@@ -193,7 +193,7 @@ impl AmqpChannel {
     pub(super) fn wait_one(self_: &mut ZendClassObject<Self>, non_blocking: bool, limit: Option<Duration>) -> PhpResult<Zval> {
         // A closed channel has nothing to wait for but the confirms the broker sent before closing it
         // (php-amqplib reads one frame per wait()); then php-amqplib fails here too.
-        if Self::settle_answered(self_, 1)? > 0 {
+        if Self::settle_answered(self_, 1)? > 0 || Self::dispatch_received(self_)? {
             return Ok(Zval::new());
         }
         self_.check()?;
@@ -222,8 +222,21 @@ impl AmqpChannel {
         }
     }
 
+    /// On a channel the broker closed, hands over one delivery it sent before its close (or the
+    /// consumer's failure, which reports the close): php-amqplib reads them before the close, and a
+    /// no_ack consumer's are off the queue already. True when it handed one over.
+    fn dispatch_received(self_: &mut ZendClassObject<Self>) -> PhpResult<bool> {
+        if self_.open() || self_.closed.get() || self_.recoverable() {
+            return Ok(false);
+        }
+        let Some(incoming) = self_.deliveries.borrow_mut().try_next() else { return Ok(false) };
+        Self::handle(self_, Event::Incoming(incoming)).map(|_| true)
+    }
+
     /// consume()'s work: waits and dispatches until no consumer is left, `poll` bounding each wait.
     pub(super) fn consume_all(self_: &mut ZendClassObject<Self>, poll: Option<Duration>) -> PhpResult<()> {
+        // What the broker sent before it closed the channel goes first (see `dispatch_received`).
+        while Self::dispatch_received(self_)? {}
         self_.check()?;
         // Handlers of signals that came while a callback ran go first: one may stop the loop.
         while runtime::dispatch_signals().map(|()| Self::consuming(self_) && !self_.stop_consuming.replace(false))? {
