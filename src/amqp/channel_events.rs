@@ -112,6 +112,11 @@ impl ChannelState {
         if let Some(c) = self.confirms.borrow_mut().try_next().ok().flatten() {
             return Some(Event::Confirmed(c));
         }
+        self.try_received()
+    }
+
+    /// A delivery or returned messages that have arrived, without waiting.
+    fn try_received(&self) -> Option<Event> {
         if let Some(i) = self.deliveries.borrow_mut().try_next() {
             return Some(Event::Incoming(i));
         }
@@ -222,15 +227,16 @@ impl AmqpChannel {
         }
     }
 
-    /// On a channel the broker closed, hands over one delivery it sent before its close (or the
-    /// consumer's failure, which reports the close): php-amqplib reads them before the close, and a
-    /// no_ack consumer's are off the queue already. True when it handed one over.
+    /// On a channel the broker closed, hands over one delivery (or the consumer's failure, which
+    /// reports the close) or the returned messages it sent before its close: php-amqplib reads them
+    /// before the close, a no_ack consumer's deliveries are off the queue already, and a return is
+    /// the only word that a message went nowhere. True when it handed something over.
     fn dispatch_received(self_: &mut ZendClassObject<Self>) -> PhpResult<bool> {
         if self_.open() || self_.closed.get() || self_.recoverable() {
             return Ok(false);
         }
-        let Some(incoming) = self_.deliveries.borrow_mut().try_next() else { return Ok(false) };
-        Self::handle(self_, Event::Incoming(incoming)).map(|_| true)
+        let Some(event) = self_.try_received() else { return Ok(false) };
+        Self::handle(self_, event).map(|_| true)
     }
 
     /// consume()'s work: waits and dispatches until no consumer is left, `poll` bounding each wait.

@@ -1,5 +1,5 @@
 --TEST--
-AMQP: deliveries the broker sent before it closed the channel (an ack of an unknown tag: 406) reach the callbacks before the close's exception, in order, as php-amqplib reads them: a no_ack consumer's are off the queue already, and were lost (wait() threw the close first); wait() and consume() alike
+AMQP: deliveries the broker sent before it closed the channel (an ack of an unknown tag: 406) reach the callbacks before the close's exception, in order, as php-amqplib reads them: a no_ack consumer's are off the queue already, and were lost (wait() threw the close first); wait() and consume() alike; so do messages it returned before the close (outside confirm mode)
 --EXTENSIONS--
 mq
 --FILE--
@@ -35,8 +35,26 @@ foreach (['wait', 'consume'] as $how) {
     $setup->queue_delete($queue);
     $setup->close();
 }
+$channel = $connection->channel();
+$returned = [];
+$channel->set_return_listener(function ($code, $text, $exchange, $key, $m) use (&$returned) { $returned[] = $m->getBody(); });
+for ($i = 0; $i < 5; $i++) {
+    $channel->basic_publish(new AMQPMessage("r$i"), 'amq.direct', 'mq-test-nowhere', true);
+}
+$channel->basic_ack(999);
+usleep(300000);
+$errors = [];
+for ($n = 0; $n < 10 && !$errors; $n++) {
+    try {
+        $channel->wait(null, false, 2);
+    } catch (Throwable $e) {
+        $errors[] = get_class($e) . ' ' . $e->getCode();
+    }
+}
+echo 'returned: ', implode(',', $returned), ', ', json_encode($errors), "\n";
 $connection->close();
 ?>
 --EXPECT--
 wait: 100 delivered, in order true, ["PhpAmqpLib\\Exception\\AMQPProtocolChannelException 406"], left on the queue 0
 consume: 100 delivered, in order true, ["PhpAmqpLib\\Exception\\AMQPProtocolChannelException 406"], left on the queue 0
+returned: r0,r1,r2,r3,r4, ["PhpAmqpLib\\Exception\\AMQPProtocolChannelException 406"]
