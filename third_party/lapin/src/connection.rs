@@ -625,6 +625,26 @@ mod tests {
     }
 
     #[test]
+    fn a_channel_ends_once_told_why() {
+        use std::{future::Future, pin::pin, task::{Context, Poll}};
+
+        let (conn, channels, _) = create_connection();
+        conn.configuration.negotiated_config.set_channel_max(2047);
+        let channel = channels.create(conn.closer.clone()).unwrap();
+        channel.set_state(ChannelState::Connected);
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let mut ended = pin!(channel.status().ended());
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Pending);
+        // A close of ours, or the connection's start of closing, has no reason yet: no end.
+        channel.set_closing(None);
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Pending);
+        channel.set_closed(ErrorKind::InvalidChannelState(ChannelState::Closed, "test").into());
+        assert_eq!(ended.as_mut().poll(&mut cx), Poll::Ready(()));
+        // A look after the fact resolves at once.
+        assert_eq!(pin!(channel.status().ended()).poll(&mut cx), Poll::Ready(()));
+    }
+
+    #[test]
     fn a_channel_numbered_as_asked() {
         let (conn, channels, _) = create_connection();
         conn.configuration.negotiated_config.set_channel_max(10);
