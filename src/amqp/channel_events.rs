@@ -96,24 +96,15 @@ impl ChannelState {
         }
     }
 
-    /// Resolves once a delivery or confirm is ready for wait() (kept there), or once the channel ended
-    /// unreported (the broker closed it or the connection, which wait() then reports, as php-amqplib's
-    /// select() finds the socket readable): the connection's select(). Only awaited by
-    /// `runtime::wait`, which runs no PHP while the inboxes are borrowed.
+    /// Resolves once a delivery or confirm is ready for wait() (kept there): the connection's select().
+    /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
     #[allow(clippy::await_holding_refcell_ref)]
     async fn has_work(&self) {
         let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
-        let ended = async {
-            match self.closed.get() {
-                true => std::future::pending().await,
-                false => self.channel().status().ended().await,
-            }
-        };
         tokio::select! {
             () = deliveries.ready() => {}
             () = confirms.ready() => {}
-            () = ended => {}
         }
     }
 
