@@ -83,10 +83,7 @@ final class AmqpExtClient implements BenchAmqpClient
         $q = $this->queue($queue);
         $q->consume(function (AMQPEnvelope $envelope, AMQPQueue $q) use (&$n, &$rss, $rssAt, $count): bool {
             $q->ack($envelope->getDeliveryTag());
-            $n++;
-            if ($rssAt && $n % $rssAt === 0 && $n < $count) {
-                $rss[] = bench_rss_kb();
-            }
+            bench_rss_sample($rss, ++$n, $rssAt, $count);
             return $n < $count; // false ends consume()
         });
         $q->cancel();

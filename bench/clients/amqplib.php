@@ -66,10 +66,7 @@ final class AmqplibClient implements BenchAmqpClient
         $tag = $this->channel->basic_consume($queue, '', false, false, false, false,
             function (AMQPMessage $message) use (&$n, &$rss, $rssAt, $count) {
                 $message->ack();
-                $n++;
-                if ($rssAt && $n % $rssAt === 0 && $n < $count) {
-                    $rss[] = bench_rss_kb();
-                }
+                bench_rss_sample($rss, ++$n, $rssAt, $count);
             });
         while ($n < $count) {
             $this->channel->wait();

@@ -77,6 +77,14 @@ function bench_rss_kb(): int
     return (int) ($m[1] ?? 0);
 }
 
+/** Appends this process's RSS (KiB) to $samples after every $every-th of $count messages, the last excepted (0: never). */
+function bench_rss_sample(array &$samples, int $n, int $every, int $count): void
+{
+    if ($every && $n % $every === 0 && $n < $count) {
+        $samples[] = bench_rss_kb();
+    }
+}
+
 function bench_emit(array $result): void
 {
     $result['maxrss_kb'] = getrusage()['ru_maxrss'];

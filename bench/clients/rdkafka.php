@@ -71,10 +71,7 @@ function bench_rdkafka_consume(string $topicName, int $count, string $group, int
     while ($received < $count) {
         $message = $consumer->consume(1000);
         if ($message->err === RD_KAFKA_RESP_ERR_NO_ERROR) {
-            $received++;
-            if ($rssAt && $received % $rssAt === 0 && $received < $count) {
-                $rss[] = bench_rss_kb();
-            }
+            bench_rss_sample($rss, ++$received, $rssAt, $count);
         } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR__PARTITION_EOF) {
             throw new RuntimeException('consume: ' . $message->errstr());
         } elseif (microtime(true) > $deadline) {

@@ -108,11 +108,13 @@ impl AmqpChannel {
     /// Whether a consumer callback is registered. A channel found closed has none left, as
     /// php-amqplib's close (ours or the broker's) empties `callbacks`: a `while (is_consuming())` loop ends.
     pub(super) fn consuming(self_: &mut ZendClassObject<Self>) -> bool {
-        if self_.closed.get() && Self::prop(self_, "callbacks").array().is_some_and(|c| c.len() > 0) {
+        let registered = !Self::callbacks(self_).is_empty();
+        if registered && self_.closed.get() {
             // Cannot fail: an empty array into a property PHP declared as one.
             let _ = Self::set_callbacks(self_, ZendHashTable::new());
+            return false;
         }
-        !Self::callbacks(self_).is_empty()
+        registered
     }
 
     pub(super) fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {
