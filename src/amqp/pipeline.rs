@@ -16,7 +16,7 @@ use std::{
 };
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{Confirmation, ConfirmEvents};
+use lapin::{ConfirmEvents, Settled};
 
 use super::{
     errors::{channel_error, BASIC_PUBLISH},
@@ -30,7 +30,7 @@ pub type Written = Pin<Box<dyn Future<Output = lapin::Result<()>> + Send>>;
 /// The broker's answer to one confirmed publish, for the channel that made it.
 pub struct Confirmed {
     pub tag: u64,
-    pub outcome: lapin::Result<Confirmation>,
+    pub outcome: Settled,
 }
 
 /// A channel's publisher confirms, settled on the PHP thread in delivery-tag order: lapin queues the
@@ -48,7 +48,7 @@ pub struct Confirms {
     /// lapin's latest delivery tag seen (see `published`).
     last_lapin_tag: u64,
     /// Answers that overtook an older publish's, by lapin tag.
-    early: BTreeMap<u64, lapin::Result<Confirmation>>,
+    early: BTreeMap<u64, Settled>,
     /// Taken by a look (`has_ready`) and not handed over yet.
     ready: Option<Confirmed>,
     /// Answered on a channel since replaced (see `carry_over`), handed over first.
@@ -80,7 +80,7 @@ impl Confirms {
         }
         loop {
             if let Some(&(oldest, tag)) = self.pending.front() {
-                let outcome = if oldest == 0 { Some(Ok(Confirmation::NotRequested)) } else { self.early.remove(&oldest) };
+                let outcome = if oldest == 0 { Some(Settled::NotRequested) } else { self.early.remove(&oldest) };
                 if let Some(outcome) = outcome {
                     self.pending.pop_front();
                     return Confirmed { tag, outcome };

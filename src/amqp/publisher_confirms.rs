@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use ext_php_rs::{exception::PhpResult, types::ZendClassObject};
-use lapin::Confirmation;
+use lapin::Settled;
 
 use super::{
     channel::AmqpChannel,
@@ -44,29 +44,28 @@ impl AmqpChannel {
     /// Settles one confirm: the return listener for a returned message, then the ack or nack handler,
     /// each called with the very message object that was published.
     pub(super) fn settle(self_: &mut ZendClassObject<Self>, confirmed: Confirmed) -> PhpResult<()> {
-        if confirmed.outcome.is_err() && self_.recoverable() {
+        let Confirmed { tag, outcome } = confirmed;
+        if !outcome.is_ok() && self_.recoverable() {
             return self_.reopen(); // which publishes it again, under the same tag
         }
         // The broker sends a returned message's basic.return before its ack, and php-amqplib handles
         // them as it reads them: the return listener runs alone, and the ack waits for the next wait,
         // which may be one the listener makes (its handler then runs in there, before the ack or
         // return of a publish the listener made).
-        let (tag, outcome, returned) = match confirmed.outcome {
-            Ok(Confirmation::Ack(Some(returned))) => (confirmed.tag, Ok(Confirmation::Ack(None)), Some(returned)),
-            Ok(Confirmation::Nack(Some(returned))) => (confirmed.tag, Ok(Confirmation::Nack(None)), Some(returned)),
-            outcome => (confirmed.tag, outcome, None),
+        let outcome = match outcome {
+            Settled::Returned { ack, message } => {
+                let outcome = if ack { Settled::Ack } else { Settled::Nack };
+                self_.confirms.borrow_mut().put_back(Confirmed { tag, outcome });
+                return Self::returned(self_, &message);
+            }
+            outcome => outcome,
         };
-        if let Some(returned) = returned {
-            self_.confirms.borrow_mut().put_back(Confirmed { tag, outcome });
-            return Self::returned(self_, &returned);
-        }
-        let confirmed = Confirmed { tag, outcome };
-        let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(&confirmed.tag) else { return Ok(()) };
-        let handler = match confirmed.outcome {
-            Ok(Confirmation::Ack(_)) => "ack_handler",
-            Ok(Confirmation::Nack(_)) => "nack_handler",
-            Ok(Confirmation::NotRequested) => return Ok(()),
-            Err(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
+        let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(&tag) else { return Ok(()) };
+        let handler = match outcome {
+            Settled::Ack => "ack_handler",
+            Settled::Nack => "nack_handler",
+            Settled::NotRequested | Settled::Returned { .. } => return Ok(()),
+            Settled::Failed(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
         };
         let handler = Self::prop(self_, handler);
         if handler.is_callable() {

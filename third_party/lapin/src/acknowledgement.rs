@@ -1,6 +1,7 @@
 use crate::{
     Error, Promise, PromiseResolver, Result,
     id_sequence::IdSequence,
+    message::BasicReturnMessage,
     protocol::{AMQPError, AMQPSoftError},
     publisher_confirm::{Confirmation, PublisherConfirm},
     returned_messages::ReturnedMessages,
@@ -106,14 +107,14 @@ impl ConfirmEvents {
     /// The oldest settled publish not taken yet: its delivery tag and the broker's answer (with the
     /// message the broker returned before it, if any), or the error that ended the channel first.
     /// Settled in the order the broker answered: single acks may come out of tag order.
-    pub fn poll_next(&self, cx: &mut Context<'_>) -> Poll<(DeliveryTag, Result<Confirmation>)> {
+    pub fn poll_next(&self, cx: &mut Context<'_>) -> Poll<(DeliveryTag, Settled)> {
         let mut inner = self.0.lock_inner();
         let events = inner.events.get_or_insert_default();
         if let Some((tag, settled)) = events.settled.pop_front() {
             if events.settled.is_empty() && events.settled.capacity() > 4096 {
                 events.settled.shrink_to(4096); // a burst of confirms taken: don't keep its peak
             }
-            return Poll::Ready((tag, settled.into()));
+            return Poll::Ready((tag, settled));
         }
         if !events.waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
             events.waker = Some(cx.waker().clone());
@@ -135,11 +136,33 @@ struct Events {
     waker: Option<Waker>,
 }
 
-/// A settled publish's outcome, small in the common case (a plain ack or nack).
-enum Settled {
+/// A settled publish's outcome as `ConfirmEvents` hands it over. It is moved whole through every
+/// hand-off on its way to the caller's handler, so the common case (a plain ack or nack) is a word and
+/// a returned message (hundreds of bytes) or an error is boxed.
+#[derive(Debug)]
+pub enum Settled {
+    /// The broker acked the publish.
     Ack,
+    /// The broker nacked the publish.
     Nack,
-    Other(Box<Result<Confirmation>>),
+    /// Published before confirm mode was on: the broker answers nothing.
+    NotRequested,
+    /// The broker returned the message, then acked or nacked it.
+    Returned {
+        /// Acked (true) or nacked after the return.
+        ack: bool,
+        /// The message as the broker returned it.
+        message: Box<BasicReturnMessage>,
+    },
+    /// The channel or connection ended before the broker answered.
+    Failed(Box<Error>),
+}
+
+impl Settled {
+    /// Whether the broker answered (acked, nacked or returned), rather than the channel ending first.
+    pub fn is_ok(&self) -> bool {
+        !matches!(self, Settled::Failed(_))
+    }
 }
 
 impl From<Result<Confirmation>> for Settled {
@@ -147,17 +170,10 @@ impl From<Result<Confirmation>> for Settled {
         match outcome {
             Ok(Confirmation::Ack(None)) => Settled::Ack,
             Ok(Confirmation::Nack(None)) => Settled::Nack,
-            other => Settled::Other(Box::new(other)),
-        }
-    }
-}
-
-impl From<Settled> for Result<Confirmation> {
-    fn from(settled: Settled) -> Self {
-        match settled {
-            Settled::Ack => Ok(Confirmation::Ack(None)),
-            Settled::Nack => Ok(Confirmation::Nack(None)),
-            Settled::Other(outcome) => *outcome,
+            Ok(Confirmation::NotRequested) => Settled::NotRequested,
+            Ok(Confirmation::Ack(Some(message))) => Settled::Returned { ack: true, message: Box::new(message) },
+            Ok(Confirmation::Nack(Some(message))) => Settled::Returned { ack: false, message: Box::new(message) },
+            Err(error) => Settled::Failed(Box::new(error)),
         }
     }
 }
@@ -287,7 +303,7 @@ mod tests {
     use super::*;
     use crate::ErrorKind;
 
-    fn next(events: &ConfirmEvents) -> Option<(DeliveryTag, Result<Confirmation>)> {
+    fn next(events: &ConfirmEvents) -> Option<(DeliveryTag, Settled)> {
         match events.poll_next(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(settled) => Some(settled),
             Poll::Pending => None,
@@ -307,14 +323,14 @@ mod tests {
 
         acks.nack(2).unwrap();
         acks.ack_all_before(3).unwrap(); // multiple: 1 and 3, 2 being settled already
-        assert!(matches!(next(&events), Some((2, Ok(Confirmation::Nack(None))))));
-        assert!(matches!(next(&events), Some((1, Ok(Confirmation::Ack(None))))));
-        assert!(matches!(next(&events), Some((3, Ok(Confirmation::Ack(None))))));
+        assert!(matches!(next(&events), Some((2, Settled::Nack))));
+        assert!(matches!(next(&events), Some((1, Settled::Ack))));
+        assert!(matches!(next(&events), Some((3, Settled::Ack))));
         assert!(next(&events).is_none());
         assert!(acks.ack(3).is_err(), "an ack for a settled tag is a protocol error");
 
         acks.on_channel_error(ErrorKind::InvalidChannelState(crate::ChannelState::Closed, "test").into());
-        assert!(matches!(next(&events), Some((4, Err(_)))));
+        assert!(matches!(next(&events), Some((4, Settled::Failed(_)))));
         assert!(next(&events).is_none());
     }
 
@@ -325,9 +341,14 @@ mod tests {
         let events = acks.events();
         assert!(acks.register_pending().is_none());
         acks.ack_all_before(2).unwrap();
-        assert!(matches!(next(&events), Some((2, Ok(Confirmation::Ack(None))))));
+        assert!(matches!(next(&events), Some((2, Settled::Ack))));
         let mut confirm = std::pin::pin!(confirm);
         let polled = Future::poll(confirm.as_mut(), &mut Context::from_waker(Waker::noop()));
         assert!(matches!(polled, Poll::Ready(Ok(Confirmation::Ack(None)))));
+    }
+
+    #[test]
+    fn a_settled_outcome_moves_as_two_words() {
+        assert!(std::mem::size_of::<Settled>() <= 16, "{} bytes", std::mem::size_of::<Settled>());
     }
 }

@@ -164,7 +164,7 @@ pub use consumer::{Consumer, ConsumerDelegate};
 pub use error::{Error, ErrorKind, Result};
 pub use events::Event;
 pub use exchange::ExchangeKind;
-pub use acknowledgement::ConfirmEvents;
+pub use acknowledgement::{ConfirmEvents, Settled};
 pub use publisher_confirm::{Confirmation, PublisherConfirm};
 pub use queue::Queue;
 
