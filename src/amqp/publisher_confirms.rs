@@ -64,6 +64,7 @@ impl AmqpChannel {
         let handler = match outcome {
             Settled::Ack => "ack_handler",
             Settled::Nack => "nack_handler",
+            // Published before confirm mode (no answer comes); a return was handed over above.
             Settled::NotRequested | Settled::Returned { .. } => return Ok(()),
             Settled::Failed(e) => return Err(self_.ended(&e, errors::BASIC_PUBLISH)),
         };
