@@ -348,8 +348,10 @@ impl ClientContext for Context {
     /// rdkafka then calls generate_oauth_token for librdkafka's SASL/OAUTHBEARER refresh events.
     const ENABLE_REFRESH_OAUTH_TOKEN: bool = true;
 
+    /// Only where rdkafka's own poll serves the event (mq's event loops answer it in `events`): rdkafka
+    /// sets a token or a failure, so a callback that set nothing is a failure here.
     fn generate_oauth_token(&self, oauthbearer_config: Option<&str>) -> Result<OAuthToken, Box<dyn std::error::Error>> {
-        oauth::refresh(self.oauth_key(), oauthbearer_config)
+        oauth::refresh(self.oauth_key(), oauthbearer_config)?.ok_or_else(|| "the OAUTHBEARER token refresh callback set no token".into())
     }
 
     /// A log line is an event poll() serves and counts only for a log callback (php-rdkafka then sets

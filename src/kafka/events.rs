@@ -88,10 +88,12 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
     }
 }
 
-/// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does.
+/// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does; a
+/// callback that set nothing leaves librdkafka's token as it is, as php-rdkafka's does.
 fn refresh_token(context: &Context, rk: *mut rd::rd_kafka_t, config: Option<&str>) {
     let error = match oauth::refresh(context.oauth_key(), config) {
-        Ok(token) => match oauth::Token::new(token.token.as_bytes(), token.lifetime_ms, token.principal_name.as_bytes(), None)
+        Ok(None) => return,
+        Ok(Some(token)) => match oauth::Token::new(token.token.as_bytes(), token.lifetime_ms, token.principal_name.as_bytes(), None)
             .and_then(|token| token.set(rk))
         {
             Ok(()) => return,

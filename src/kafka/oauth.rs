@@ -146,7 +146,9 @@ pub fn forget(rk: *mut rd::rd_kafka_t) {
 }
 
 /// `generate_oauth_token`: asks the PHP callback of the client `target` names, which a poll is serving.
-pub fn refresh(target: ClientKey, config: Option<&str>) -> Result<OAuthToken, Box<dyn Error>> {
+/// None when the callback set neither a token nor a failure: as with php-rdkafka, librdkafka then keeps
+/// the token it has and asks again on its own schedule.
+pub fn refresh(target: ClientKey, config: Option<&str>) -> Result<Option<OAuthToken>, Box<dyn Error>> {
     let found = POLLS.with_borrow_mut(|polls| {
         polls.iter_mut().rev().find(|p| p.context == target).map(|p| {
             p.answer = Some(None);
@@ -167,13 +169,13 @@ pub fn refresh(target: ClientKey, config: Option<&str>) -> Result<OAuthToken, Bo
         answer
     });
     match answer {
-        Some(Answer::Token(token)) => Ok(OAuthToken {
+        Some(Answer::Token(token)) => Ok(Some(OAuthToken {
             token: token.value.to_string_lossy().into_owned(),
             principal_name: token.principal.to_string_lossy().into_owned(),
             lifetime_ms: token.lifetime_ms,
-        }),
+        })),
         Some(Answer::Failure(error)) => Err(error.to_string_lossy().into()),
-        None => Err("the OAUTHBEARER token refresh callback set no token".into()),
+        None => Ok(None),
     }
 }
 
