@@ -296,6 +296,23 @@ pub fn drop_return_types(ce: &ClassEntry) {
     }
 }
 
+/// Makes `ce`'s own method `name` (lower case), a Rust function declared without a receiver (which
+/// ext-php-rs registers as static), an instance method that finds `$this` itself (`this_of_current_call`),
+/// so it also runs on an object made without its constructor. For a few methods of a class that
+/// `internal_methods::seal` does not wrap: seal makes a whole class's functions instance methods, and
+/// wraps every method in argument coercion.
+pub fn make_instance_method(ce: &ClassEntry, name: &str) {
+    use ext_php_rs::ffi::{zend_function, ZEND_ACC_STATIC};
+    // SAFETY: a class's function table holds `zend_function` pointers; a method of a registered class
+    // lives for the process. Called once, on the first request, before any PHP code runs.
+    unsafe {
+        let Some(function) = ce.function_table.get(name).and_then(|entry| entry.ptr::<zend_function>()) else { return };
+        if std::ptr::eq((*function).common.scope, ce) {
+            (*function).common.fn_flags &= !ZEND_ACC_STATIC;
+        }
+    }
+}
+
 /// A new object of a registered class, built by its own constructor with `args`.
 pub fn instantiate(class_name: &str, args: Vec<&dyn ext_php_rs::convert::IntoZvalDyn>) -> ext_php_rs::error::Result<Zval> {
     let object = ZendObject::new(class(class_name));

@@ -38,7 +38,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     static SEALED: std::sync::Once = std::sync::Once::new();
     // Classes registered by the macros exist only once module startup is over.
     SEALED.call_once(|| {
-        amqp::untype_returns();
+        amqp::adjust_methods();
         let (mut classes, functions) = kafka::sealed();
         classes.push(retry::php::spec());
         internal_methods::seal(&classes, &functions);

@@ -50,6 +50,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */
     public function checkHeartBeat() {}
 
+    /** Always false: PHP never sees one of mq's writes half done (php-amqplib's signal heartbeat senders ask). */
+    public function isWriting() {}
+
     public function set_close_on_destruct(mixed $close = true) {}
 
     /** Called with the broker's reason when it blocks the connection (a resource alarm). */

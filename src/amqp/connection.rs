@@ -88,6 +88,14 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
         .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
 }
 
+/// The methods (lower case) declared without a receiver and made instance methods (`amqp::adjust_methods`):
+/// they answer on an object made without its constructor as php-amqplib's do (php-amqplib's own
+/// LibraryPropertiesTest calls getLibraryProperties() on a PHPUnit mock built with
+/// `disableOriginalConstructor()`; partial mocks call the others): not connected, not blocked, no
+/// heartbeat or server properties (null). Every other method then throws ext-php-rs' "Failed to retrieve
+/// reference to `$this`".
+pub const UNCONSTRUCTED: [&str; 6] = ["getlibraryproperties", "iswriting", "isconnected", "isblocked", "getheartbeat", "getserverproperties"];
+
 /// php-amqplib's AbstractConnection, mq's native connection. The concrete classes (AMQPStreamConnection,
 /// AMQPSSLConnection, the lazy ones...) are written in PHP (`php/`) and construct it from an
 /// AMQPConnectionConfig.
@@ -119,6 +127,11 @@ impl AmqpConnection {
 
     fn settings(&self) -> &Settings {
         &self.session.settings
+    }
+
+    /// `$this` of a receiverless method (`UNCONSTRUCTED`), when its constructor ran.
+    fn current() -> Option<&'static ZendClassObject<Self>> {
+        classes::this_of_current_call().and_then(|this| ZendClassObject::<Self>::from_zend_obj(this))
     }
 
     fn set_handler(self_: &mut ZendClassObject<Self>, name: &str, callback: &Zval) -> PhpResult<()> {
@@ -241,34 +254,39 @@ impl AmqpConnection {
     }
 
     #[php(name = "isConnected")]
-    pub fn is_connected(&self) -> Zval {
-        mixed(self.session.current().is_some_and(|l| l.is_connected()))
+    pub fn is_connected() -> Zval {
+        mixed(Self::current().is_some_and(|this| this.session.current().is_some_and(|l| l.is_connected())))
     }
 
     /// Whether the broker has blocked this connection (a resource alarm): publishing then throws
     /// AMQPConnectionBlockedException.
     #[php(name = "isBlocked")]
-    pub fn is_blocked(&self) -> Zval {
-        mixed(self.session.current().is_some_and(|l| l.flow.is_blocked()))
+    pub fn is_blocked() -> Zval {
+        mixed(Self::current().is_some_and(|this| this.session.current().is_some_and(|l| l.flow.is_blocked())))
     }
 
     /// The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`.
     #[php(name = "getServerProperties")]
-    pub fn get_server_properties(&self) -> PhpResult<Zval> {
-        if self.server_properties.borrow().is_none() {
+    pub fn get_server_properties() -> PhpResult<Zval> {
+        let Some(this) = Self::current() else {
+            return Ok(Zval::new()); // php-amqplib's property before a handshake: null
+        };
+        let this: &Self = this;
+        if this.server_properties.borrow().is_none() {
             // The broker this connection reached (the primary while a lazy one is not connected).
-            let endpoint = self.session.current().map_or_else(|| self.settings().hosts[0].clone(), |l| l.endpoint.clone());
-            let fetched = super::server_properties::fetch(self.settings(), &endpoint)?;
-            *self.server_properties.borrow_mut() = Some(fetched);
+            let endpoint = this.session.current().map_or_else(|| this.settings().hosts[0].clone(), |l| l.endpoint.clone());
+            let fetched = super::server_properties::fetch(this.settings(), &endpoint)?;
+            *this.server_properties.borrow_mut() = Some(fetched);
         }
-        let properties = self.server_properties.borrow();
+        let properties = this.server_properties.borrow();
         super::table::raw_table(properties.as_ref().unwrap_or(&lapin::types::FieldTable::default()))
     }
 
     /// The client properties as php-amqplib describes them (`[name => [type symbol, value]]`, its keys
     /// and capabilities, and `connection_name` when set), naming mq as the product.
+    /// Receiverless, so a connection made without its constructor answers it too (`UNCONSTRUCTED`).
     #[php(name = "getLibraryProperties")]
-    pub fn get_library_properties(&self) -> PhpResult<Zval> {
+    pub fn get_library_properties() -> PhpResult<Zval> {
         fn typed(symbol: &str, value: impl IntoZval) -> PhpResult<Zval> {
             let mut pair = ext_php_rs::types::ZendHashTable::new();
             pair.push(symbol)?;
@@ -287,7 +305,7 @@ impl AmqpConnection {
         properties.insert("information", typed("S", "")?)?;
         properties.insert("copyright", typed("S", "")?)?;
         properties.insert("capabilities", typed("F", capabilities)?)?;
-        if let Some(name) = &self.settings().connection_name {
+        if let Some(name) = Self::current().and_then(|this| this.settings().connection_name.as_ref()) {
             properties.insert("connection_name", typed("S", name.as_str())?)?;
         }
         Ok(properties.into_zval(false)?)
@@ -310,8 +328,11 @@ impl AmqpConnection {
     }
 
     #[php(name = "getHeartbeat")]
-    pub fn get_heartbeat(&self) -> Zval {
-        mixed(self.session.current().map_or(i64::from(self.settings().heartbeat), |l| i64::from(l.connection.configuration().heartbeat())))
+    pub fn get_heartbeat() -> Zval {
+        let Some(this) = Self::current() else {
+            return Zval::new(); // php-amqplib's property without the constructor: null
+        };
+        mixed(this.session.current().map_or(i64::from(this.settings().heartbeat), |l| i64::from(l.connection.configuration().heartbeat())))
     }
 
     #[php(name = "getReadTimeout")]
@@ -322,6 +343,13 @@ impl AmqpConnection {
     /// Heartbeats run on mq's I/O threads; there is nothing for PHP to check.
     #[php(name = "checkHeartBeat")]
     pub fn check_heart_beat(&self) {}
+
+    /// php-amqplib's signal heartbeat senders skip a beat while a frame is half written; PHP never sees
+    /// one of mq's writes half done (signal handlers run between calls). Receiverless (`UNCONSTRUCTED`).
+    #[php(name = "isWriting")]
+    pub fn is_writing() -> bool {
+        false
+    }
 
     #[php(defaults(close = true))]
     pub fn set_close_on_destruct(&self, close: Mixed) {

@@ -80,11 +80,17 @@ pub static PHP_SOURCES: &[Source] = &[
     Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },
 ];
 
-/// php-amqplib's methods declare no return types; see `classes::drop_return_types`.
-pub fn untype_returns() {
+/// php-amqplib's methods declare no return types (see `classes::drop_return_types`); and the connection's
+/// methods that need no connection work on an object made without its constructor, as php-amqplib's do
+/// (a PHPUnit mock built with `disableOriginalConstructor()`; see `connection`'s `UNCONSTRUCTED`).
+pub fn adjust_methods() {
     use ext_php_rs::class::RegisteredClass;
-    crate::classes::drop_return_types(connection::AmqpConnection::get_metadata().ce());
+    let connection = connection::AmqpConnection::get_metadata().ce();
+    crate::classes::drop_return_types(connection);
     crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce());
+    for name in connection::UNCONSTRUCTED {
+        crate::classes::make_instance_method(connection, name);
+    }
 }
 
 /// Classes registered by hand at module startup (before the macro-registered ones).
