@@ -1,5 +1,5 @@
 <?php
-// mq-known: a token refresh callback that sets no token: php-rdkafka reports nothing and librdkafka keeps the token set with oauthbearerSetToken() (next refresh at 80% of its lifetime); on mq rdkafka answers every refresh with a token or a failure, so the error callback gets "Failed to acquire SASL OAUTHBEARER token: the OAUTHBEARER token refresh callback set no token" and the next refresh comes 10 s later (php-rdkafka's oauthbearer_integration.phpt)
+// A token refresh callback that sets no token: librdkafka keeps the token set with oauthbearerSetToken() and asks again at 80 % of its lifetime (php-rdkafka's oauthbearer_integration.phpt).
 require __DIR__ . '/_prelude.php';
 
 $conf = conf(['security.protocol' => 'SASL_PLAINTEXT', 'sasl.mechanisms' => 'OAUTHBEARER',
