@@ -271,7 +271,6 @@ impl AmqpConnection {
         let Some(this) = Self::current() else {
             return Ok(Zval::new()); // php-amqplib's property before a handshake: null
         };
-        let this: &Self = this;
         if this.server_properties.borrow().is_none() {
             // The broker this connection reached (the primary while a lazy one is not connected).
             let endpoint = this.session.current().map_or_else(|| this.settings().hosts[0].clone(), |l| l.endpoint.clone());

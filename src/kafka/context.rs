@@ -348,8 +348,9 @@ impl ClientContext for Context {
     /// rdkafka then calls generate_oauth_token for librdkafka's SASL/OAUTHBEARER refresh events.
     const ENABLE_REFRESH_OAUTH_TOKEN: bool = true;
 
-    /// Only where rdkafka's own poll serves the event (mq's event loops answer it in `events`): rdkafka
-    /// sets a token or a failure, so a callback that set nothing is a failure here.
+    /// Only where rdkafka's own poll serves the event (the low-level Consumer's `poll()`; mq's event loops
+    /// answer it in `events`): rdkafka sets a token or a failure, so a callback that set nothing is a
+    /// failure here, where php-rdkafka leaves librdkafka's token in use.
     fn generate_oauth_token(&self, oauthbearer_config: Option<&str>) -> Result<OAuthToken, Box<dyn std::error::Error>> {
         oauth::refresh(self.oauth_key(), oauthbearer_config)?.ok_or_else(|| "the OAUTHBEARER token refresh callback set no token".into())
     }
