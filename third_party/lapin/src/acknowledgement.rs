@@ -137,8 +137,8 @@ struct Events {
 }
 
 /// A settled publish's outcome as `ConfirmEvents` hands it over. It is moved whole through every
-/// hand-off on its way to the caller's handler, so the common case (a plain ack or nack) is a word and
-/// a returned message (hundreds of bytes) or an error is boxed.
+/// hand-off on its way to the caller's handler, so it is two words: a plain ack or nack carries nothing,
+/// and a returned message (hundreds of bytes) or an error is boxed.
 #[derive(Debug)]
 pub enum Settled {
     /// The broker acked the publish.
