@@ -120,11 +120,17 @@ impl ChannelState {
         if let Some(i) = self.deliveries.borrow_mut().try_next() {
             return Some(Event::Incoming(i));
         }
-        if self.watch_returns.get() {
-            let returned = runtime::runtime().ok()?.block_on(self.channel().wait_for_confirms()).ok()?;
-            return (!returned.is_empty()).then_some(Event::Returned(returned));
+        let returned = self.arrived_returns();
+        (!returned.is_empty()).then_some(Event::Returned(returned))
+    }
+
+    /// Messages the broker returned outside confirm mode that have arrived (only a mandatory publish
+    /// made outside confirm mode watches for them).
+    pub(super) fn arrived_returns(&self) -> Vec<lapin::message::BasicReturnMessage> {
+        if !self.watch_returns.get() {
+            return Vec::new();
         }
-        None
+        runtime::runtime().ok().and_then(|r| r.block_on(self.channel().wait_for_confirms()).ok()).unwrap_or_default()
     }
 
     /// Messages the broker returned outside confirm mode. lapin keeps them until asked, without a

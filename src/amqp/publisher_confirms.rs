@@ -91,6 +91,16 @@ impl AmqpChannel {
         Ok(())
     }
 
+    /// Hands the messages returned outside confirm mode (a mandatory publish made before confirm_select())
+    /// to the return listener: their basic.return came before the acks behind them, and php-amqplib's
+    /// confirm wait reads it in that order.
+    fn returned_before(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        for returned in self_.arrived_returns() {
+            Self::returned(self_, &returned)?;
+        }
+        Ok(())
+    }
+
     /// Waits until every publish is confirmed, the whole wait bounded by `timeout` (0: no bound).
     /// Signal handlers run as they come; like the ack and nack handlers, they may publish (the wait
     /// then covers those too) or wait themselves.
@@ -123,6 +133,7 @@ impl AmqpChannel {
             // wait's set-up each (two signal-mask calls, an eventfd read, the socket lease).
             let answered = self_.confirms.borrow_mut().try_next()?;
             if let Some(confirmed) = answered {
+                Self::returned_before(self_)?;
                 Self::settle(self_, confirmed)?;
                 continue;
             }
@@ -131,7 +142,10 @@ impl AmqpChannel {
             let link = self_.link();
             let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
             match waited {
-                Waited::Ready(confirmed) => Self::settle(self_, confirmed)?,
+                Waited::Ready(confirmed) => {
+                    Self::returned_before(self_)?;
+                    Self::settle(self_, confirmed)?;
+                }
                 Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),
                 Waited::Interrupted => runtime::dispatch_signals()?,
             }
