@@ -132,23 +132,25 @@ impl AmqpChannel {
             // One multiple ack answers many publishes: those already queued are settled without a
             // wait's set-up each (two signal-mask calls, an eventfd read, the socket lease).
             let answered = self_.confirms.borrow_mut().try_next()?;
-            if let Some(confirmed) = answered {
-                Self::returned_before(self_)?;
-                Self::settle(self_, confirmed)?;
-                continue;
-            }
-            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            // Borrowed for the wait only, which runs no PHP (see `next`).
-            let link = self_.link();
-            let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
-            match waited {
-                Waited::Ready(confirmed) => {
-                    Self::returned_before(self_)?;
-                    Self::settle(self_, confirmed)?;
+            let confirmed = match answered {
+                Some(confirmed) => confirmed,
+                None => {
+                    let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                    // Borrowed for the wait only, which runs no PHP (see `next`).
+                    let link = self_.link();
+                    let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
+                    match waited {
+                        Waited::Ready(confirmed) => confirmed,
+                        Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),
+                        Waited::Interrupted => {
+                            runtime::dispatch_signals()?;
+                            continue;
+                        }
+                    }
                 }
-                Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),
-                Waited::Interrupted => runtime::dispatch_signals()?,
-            }
+            };
+            Self::returned_before(self_)?;
+            Self::settle(self_, confirmed)?;
         }
         Ok(())
     }
