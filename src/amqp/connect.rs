@@ -6,7 +6,7 @@ use std::{
 };
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{Connection, ConnectionProperties};
+use lapin::{uri::AMQPScheme, Connection, ConnectionProperties};
 
 use super::{
     errors::{self, ConnectFailure},
@@ -88,7 +88,6 @@ const CONNECT_GRACE: Duration = Duration::from_millis(100);
 /// One attempt on one host: Err for what stops connecting altogether (a signal handler's exception),
 /// Ok(Err) for this host's failure.
 fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -> PhpResult<Result<Link, ConnectFailure>> {
-    let runtime = runtime::runtime()?;
     let mut properties = ConnectionProperties::default()
         .with_client_property("product".into(), "mq".into())
         .with_client_property("version".into(), crate::VERSION.into())
@@ -99,13 +98,35 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let tls = settings.tls_config();
     let mut uri = settings.uri(endpoint);
     uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
-    let reactor = runtime.handle().clone();
     let socket_io = settings.socket_io;
-    let connect = async move |uri, runtime| transport::connect(uri, runtime, &tls, &reactor, socket_io).await;
+    let began = Instant::now();
+    // First, before the runtime starts (transport's DESIGN note); its failure is the attempt's, as
+    // lapin would report it from the I/O thread.
+    let dialled = if uri.scheme == AMQPScheme::AMQP && limit.is_some() {
+        match transport::dial_and_greet(&uri, socket_io) {
+            Ok(socket) => Some(socket),
+            Err(e) => return Ok(Err(errors::connect_error(&e.into()))),
+        }
+    } else {
+        None
+    };
+    if dialled.is_some() {
+        properties = properties.with_protocol_header_sent();
+    }
+    let runtime = runtime::runtime()?;
+    let reactor = runtime.handle().clone();
+    // lapin calls connect once (it would call it again only for a reconnect policy, which mq does not
+    // give it): only a first call gets the dialled socket.
+    let dialled = std::sync::Mutex::new(dialled);
+    let connect = async move |uri, runtime| {
+        let dialled = dialled.lock().unwrap_or_else(|e| e.into_inner()).take();
+        transport::connect(uri, runtime, &tls, &reactor, socket_io, dialled).await
+    };
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the
-    // wait here gives it that long and a little more, and ends a handshake that outlasts it.
-    Ok(match runtime::wait_dispatching(attempt, limit.map(|l| l + CONNECT_GRACE))? {
+    // wait here gives it what is left of that and a little more, and ends a handshake that outlasts it.
+    let left = limit.map(|l| l.saturating_sub(began.elapsed()) + CONNECT_GRACE);
+    Ok(match runtime::wait_dispatching(attempt, left)? {
         Some(Ok(connection)) => Ok(Link {
             pipeline: Pipeline::new(settings.write_timeout(), connection.socket_reader().cloned()),
             flow: Flow::watch(&connection)?,

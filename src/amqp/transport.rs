@@ -8,6 +8,14 @@
 //! connects itself, as lapin's blocking connect does (same addresses in the same order, no timeout: the
 //! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
 //!
+//! DESIGN: with a connection timeout, a plain AMQP connection is dialled before any of that, on the PHP
+//! thread (`dial_and_greet`), and its protocol header sent at once: RabbitMQ takes 1–2 ms to answer
+//! the header with `Connection.Start`, and the runtime's and the I/O thread's start-up (0.5–1 ms for a
+//! process's first connection) now runs in that time instead of before it. lapin is told the header is
+//! out (`with_protocol_header_sent`, a patch). Without a timeout the connect stays on the I/O thread,
+//! where the PHP thread's wait runs signal handlers meanwhile; a TLS connection's header goes inside
+//! the TLS session, which is made on the I/O thread.
+//!
 //! lapin runs on async-rs's tokio kit, whose sockets are async-compat's `Compat` (lapin gets the socket
 //! type it knows, and takes a plain one out of tokio by that type), with one difference (`Executor`):
 //! the I/O thread stays in the runtime's context once it has entered it. `Compat` enters a context to
@@ -16,10 +24,10 @@
 
 use std::{
     future::Future,
-    io,
+    io::{self, Write as _},
     net::{TcpStream, ToSocketAddrs},
     sync::Arc,
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use async_rs::{
@@ -75,8 +83,17 @@ impl async_rs::traits::Executor for Executor {
 
 /// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime. With
 /// `socket_io` (AMQPSocketConnection), failures to reach the host read as php-amqplib's SocketIO words them.
-pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, reactor: &Handle, socket_io: bool) -> lapin::Result<Stream> {
-    let plain = connect_tcp(&uri, reactor, socket_io).map(AsyncTcpStream::Plain);
+/// `dialled`: the socket `dial_and_greet` opened for this attempt, if it did.
+pub async fn connect(
+    uri: AMQPUri,
+    runtime: Runtime<Kit>,
+    tls: &OwnedTLSConfig,
+    reactor: &Handle,
+    socket_io: bool,
+    dialled: Option<TcpStream>,
+) -> lapin::Result<Stream> {
+    let socket = dialled.map_or_else(|| dial(&uri, socket_io), Ok);
+    let plain = socket.and_then(|socket| register(socket, reactor)).map(AsyncTcpStream::Plain);
     let stream = match (plain, uri.scheme) {
         (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
         (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(&uri.authority.host, tls.as_ref()).await,
@@ -85,25 +102,49 @@ pub async fn connect(uri: AMQPUri, runtime: Runtime<Kit>, tls: &OwnedTLSConfig, 
     stream.map_err(|e| io_error(e, &runtime))
 }
 
+/// AMQP 0-9-1's protocol header, the client's first bytes on a connection.
+const PROTOCOL_HEADER: [u8; 8] = *b"AMQP\x00\x00\x09\x01";
+
+/// `dial`, then the protocol header written on the socket (see the DESIGN note above).
+pub fn dial_and_greet(uri: &AMQPUri, socket_io: bool) -> io::Result<TcpStream> {
+    let mut socket = dial(uri, socket_io)?;
+    // A fresh socket's send buffer takes 8 bytes at once.
+    socket.write_all(&PROTOCOL_HEADER)?;
+    Ok(socket)
+}
+
 /// Resolves and connects on the calling thread: the first address that accepts, else the last error.
-/// Each address gets the URI's `connection_timeout`, as lapin's blocking connect gives it: the caller
-/// stops waiting at its own limit, and the I/O thread must not stay blocked in connect() long after.
-fn connect_tcp(uri: &AMQPUri, reactor: &Handle, socket_io: bool) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
+/// With the URI's `connection_timeout`, the addresses share it, each tried for what is left, as PHP's
+/// stream connect (php-amqplib's) does; the attempt's wait gets the rest (`connect::open_one`).
+fn dial(uri: &AMQPUri, socket_io: bool) -> io::Result<TcpStream> {
     // An IPv6 literal in brackets, as PHP's stream URLs write it ("[::1]"), is resolved without them.
     let host = uri.authority.host.as_str();
     let (host, port) = (host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host), uri.authority.port);
     let socket = match uri.query.connection_timeout.filter(|&ms| ms > 0) {
         None => TcpStream::connect((host, port)),
         Some(ms) => (host, port).to_socket_addrs().and_then(|addresses| {
+            let deadline = Instant::now() + Duration::from_millis(ms);
             let mut last = io::Error::new(io::ErrorKind::InvalidInput, "could not resolve to any address");
-            let connected = addresses.into_iter().find_map(|address| {
-                TcpStream::connect_timeout(&address, Duration::from_millis(ms)).map_err(|e| last = e).ok()
-            });
-            connected.ok_or(last)
+            for address in addresses {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                match TcpStream::connect_timeout(&address, left) {
+                    Ok(socket) => return Ok(socket),
+                    Err(e) => last = e,
+                }
+            }
+            Err(last)
         }),
     };
     let socket = socket.map_err(|e| UnableToConnect::error(e, uri, socket_io))?;
     socket.set_nodelay(true)?;
+    Ok(socket)
+}
+
+/// The connected socket, non-blocking and registered with `reactor`'s runtime.
+fn register(socket: TcpStream, reactor: &Handle) -> io::Result<async_compat::Compat<tokio::net::TcpStream>> {
     socket.set_nonblocking(true)?;
     let _context = reactor.enter();
     Ok(async_compat::Compat::new(tokio::net::TcpStream::from_std(socket)?))

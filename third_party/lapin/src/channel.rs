@@ -644,6 +644,12 @@ impl Channel {
         }
     }
 
+    /// Waits for `expected_reply` to a frame sent outside lapin (the protocol header the transport
+    /// already wrote, `ConnectionProperties::with_protocol_header_sent`).
+    pub(crate) fn expect_reply(&self, expected_reply: ExpectedReply) {
+        self.frames.expect(self.id, expected_reply);
+    }
+
     /// Queues the method, its header and its body frames for the I/O thread before returning (the body
     /// is copied into the frames here), so the future borrows nothing: a caller publishing a large body
     /// need not keep its own copy alive until the frames are written (mq patch, see PATCHED.md).

@@ -256,6 +256,7 @@ impl Connection {
         + 'static,
         options: ConnectionProperties,
     ) -> Result<Self> {
+        let header_sent = options.protocol_header_sent;
         let configuration = Configuration::new(&uri, options);
         let status = ConnectionStatus::new(&uri);
         let frames = Frames::default();
@@ -310,29 +311,44 @@ impl Connection {
         );
 
         internal_rpc.start(channels);
-        conn.io_loop.register(io_loop.start()?);
-        conn.start(channel0).await
+        // Waiting for Connection.Start before the I/O loop runs: with the header already sent, the
+        // loop's first read may be the answer (mq patch).
+        let io_loop_handle = conn.io_loop.clone();
+        let connected = conn.begin(channel0, header_sent)?;
+        io_loop_handle.register(io_loop.start()?);
+        connected.await
     }
 
     pub(crate) async fn start(self, channel0: Channel) -> Result<Self> {
+        self.begin(channel0, false)?.await
+    }
+
+    /// Sends the protocol header unless `header_sent`, and waits for the handshake it starts.
+    fn begin(self, channel0: Channel, header_sent: bool) -> Result<Promise<Self>> {
         let (promise, resolver) = Promise::new("ProtocolHeader");
 
         trace!("Set connection as connecting");
         self.status.clone().set_connecting()?;
 
-        trace!("Sending protocol header to server");
-        channel0.send_frame(
-            AMQPFrame::ProtocolHeader(ProtocolVersion::amqp_0_9_1()),
+        let reply = ExpectedReply(
+            Reply::ConnectionStep(ConnectionStep::ProtocolHeader(resolver.clone(), self)),
             Box::new(resolver.clone()),
-            Some(ExpectedReply(
-                Reply::ConnectionStep(ConnectionStep::ProtocolHeader(resolver.clone(), self)),
-                Box::new(resolver),
-            )),
-            None,
         );
+        if header_sent {
+            trace!("Protocol header already sent by the transport");
+            channel0.expect_reply(reply);
+        } else {
+            trace!("Sending protocol header to server");
+            channel0.send_frame(
+                AMQPFrame::ProtocolHeader(ProtocolVersion::amqp_0_9_1()),
+                Box::new(resolver),
+                Some(reply),
+                None,
+            );
+        }
 
         trace!("Sent protocol header to server, waiting for connection flow");
-        promise.await
+        Ok(promise)
     }
 }
 
@@ -563,6 +579,22 @@ mod tests {
             std::task::Poll::Ready(Err(_))
         ));
         assert!(!frames.retry_connection_header());
+    }
+
+    #[test]
+    fn a_header_the_transport_sent_is_not_queued_and_its_answer_is_awaited_before_any_poll() {
+        let (conn, channels, _, frames) = create_connection_with_frames();
+        let status = conn.status.clone();
+        // connector registers the step before the I/O loop starts: nothing polls the promise first.
+        let connecting = conn.begin(channels.channel0(), true).unwrap();
+        assert!(status.connecting());
+        assert!(frames.pop(true).is_none(), "no header to write");
+        // The step waits for Connection.Start; a retry after a hang-up sends the header itself.
+        assert!(frames.retry_connection_header());
+        assert!(matches!(*frames.pop(true).unwrap(), AMQPFrame::ProtocolHeader(_)));
+        assert!(connecting.try_wait().is_none());
+        frames.clear_connection_steps(&ErrorKind::MissingHeartbeatError.into());
+        assert!(connecting.try_wait().is_some_and(|r| r.is_err()));
     }
 
     #[test]

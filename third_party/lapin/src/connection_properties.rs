@@ -31,6 +31,7 @@ pub struct ConnectionProperties {
     pub(crate) auth_provider: Option<Arc<dyn AuthProvider>>,
     pub(crate) backoff: ExponentialBuilder,
     pub(crate) auto_recover: bool,
+    pub(crate) protocol_header_sent: bool,
     backoff_configured: bool,
 }
 
@@ -42,6 +43,7 @@ impl Default for ConnectionProperties {
             auth_provider: None,
             backoff: ExponentialBuilder::default().with_max_times(0 /* no retry by default */),
             auto_recover: false,
+            protocol_header_sent: false,
             backoff_configured: false,
         }
     }
@@ -104,6 +106,19 @@ impl ConnectionProperties {
         self
     }
 
+    /// The socket that the `connect` closure of [`Connection::connector`] returns on its first call
+    /// already carries the AMQP protocol header, so lapin does not send it (mq patch: a client that
+    /// opens the socket itself sends the header at once, and the broker prepares its `Connection.Start`
+    /// while the client starts its I/O thread). A socket from a later call (a retried connect) gets the
+    /// header from lapin as usual.
+    ///
+    /// [`Connection::connector`]: crate::Connection::connector
+    #[must_use]
+    pub fn with_protocol_header_sent(mut self) -> Self {
+        self.protocol_header_sent = true;
+        self
+    }
+
     /// Enable automatic connection and topology recovery after failures.
     ///
     /// When enabled the IO loop will transparently reconnect on network errors
@@ -139,6 +154,7 @@ impl fmt::Debug for ConnectionProperties {
             .field("client_properties", &self.client_properties)
             .field("backoff", &self.backoff)
             .field("auto_recover", &self.auto_recover)
+            .field("protocol_header_sent", &self.protocol_header_sent)
             .finish()
     }
 }

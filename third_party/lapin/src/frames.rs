@@ -49,6 +49,15 @@ impl Frames {
             .push(channel_id, frame, canceler, expected_reply, resolver)
     }
 
+    /// As `push` for a frame something else already wrote: only its reply is expected.
+    pub(crate) fn expect(&self, channel_id: ChannelId, expected_reply: ExpectedReply) {
+        let mut inner = self.lock_inner();
+        match inner.check_poison(channel_id) {
+            Some(error) => Inner::cancel_expected_reply(expected_reply, error),
+            None => inner.expected_replies.entry(channel_id).or_default().push_back(expected_reply),
+        }
+    }
+
     /// As `push`, for a publish's method, header and body frames.
     pub(crate) fn push_frames(
         &self,
@@ -648,8 +657,8 @@ impl Inner {
 
 #[cfg(test)]
 mod tests {
-    use super::Frames;
-    use crate::{ErrorKind, promise::Promise};
+    use super::{ExpectedReply, Frames};
+    use crate::{ErrorKind, channel::Reply, promise::Promise};
     use amq_protocol::frame::AMQPFrame;
 
     #[test]
@@ -667,5 +676,25 @@ mod tests {
         assert!(open.try_wait().is_none(), "the other channel's publish still waits to be written");
         let left: Vec<_> = std::iter::from_fn(|| frames.pop(true)).map(|entry| entry.channel_id()).collect();
         assert_eq!(left, vec![2, 2]);
+    }
+
+    #[test]
+    fn an_expected_reply_without_a_frame_queues_nothing_and_is_cancelled_with_its_channel() {
+        let frames = Frames::default();
+        let expect = |channel_id| {
+            let (promise, resolver) = Promise::new("qos");
+            frames.expect(channel_id, ExpectedReply(Reply::BasicQosOk(resolver.clone(), 1, false), Box::new(resolver)));
+            promise
+        };
+        let waiting = expect(1);
+        assert!(frames.pop(true).is_none(), "no frame to write");
+        assert!(!frames.has_pending());
+        assert_eq!(frames.take_expected_replies(1).map(|replies| replies.len()), Some(1));
+        let waiting_again = expect(1);
+        frames.clear_expected_replies(1, ErrorKind::ChannelsLimitReached.into());
+        assert!(waiting_again.try_wait().is_some_and(|r| r.is_err()), "cancelled with the channel's replies");
+        frames.poison_channel(2, ErrorKind::ChannelsLimitReached.into());
+        assert!(expect(2).try_wait().is_some_and(|r| r.is_err()), "a poisoned channel expects nothing");
+        assert!(waiting.try_wait().is_none(), "a reply taken out is not cancelled here");
     }
 }
