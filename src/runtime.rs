@@ -269,19 +269,21 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
     let waker = std::task::Waker::from(owned.wakeup.clone());
     let mut cx = std::task::Context::from_waker(&waker);
     let mut future = std::pin::pin!(future);
+    let mut frames_read = false;
     loop {
         owned.wakeup.reset();
         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return Ok(Waited::Ready(output));
         }
-        // Frames read here may have completed the future: poll it again at once, after letting
-        // signals in (a sleep of zero does), so a peer sending faster than this thread reads holds off
-        // neither them nor the deadline.
+        // Frames read here may have completed the future: it is polled again at once, and when they
+        // did not, signals are let in (a sleep of zero does) before more are read, so a peer sending
+        // faster than this thread reads holds off neither them nor the deadline.
+        if frames_read && (php_interrupted() || owned.wakeup.sleep(Some(Duration::ZERO), &signals, None) == wakeup::Woken::BySignal) {
+            return Ok(Waited::Interrupted);
+        }
         let expired = deadline.is_some_and(|deadline| Instant::now() >= deadline);
-        if !expired && socket.is_some_and(|socket| socket.read()) {
-            if php_interrupted() || owned.wakeup.sleep(Some(Duration::ZERO), &signals, None) == wakeup::Woken::BySignal {
-                return Ok(Waited::Interrupted);
-            }
+        frames_read = !expired && socket.is_some_and(|socket| socket.read());
+        if frames_read {
             continue;
         }
         let left = match deadline {
@@ -322,7 +324,7 @@ impl Doorbell {
 
     /// Forgets rings so far: call before looking at what the library has, then `sleep` if nothing.
     pub fn reset(&self) {
-        self.0.reset();
+        self.0.drain();
     }
 
     /// Sleeps until rung, `left` passes (None: no limit) or a signal arrives (not at all when PHP has an

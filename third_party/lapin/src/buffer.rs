@@ -123,6 +123,16 @@ impl Buffer {
         self.capacity - self.available_data
     }
 
+    /// The most one `poll_read_from` reads: the free space up to the end of the memory or the unread
+    /// data, whichever comes first (a vectored read fills its first slice only, mq patch).
+    pub(crate) fn contiguous_space(&self) -> usize {
+        match self.available_space() {
+            0 => 0,
+            _ if self.end >= self.position => self.capacity - self.end,
+            _ => self.position - self.end,
+        }
+    }
+
     pub(crate) fn consume(&mut self, count: usize) -> usize {
         let cnt = cmp::min(count, self.available_data());
         self.position += cnt;
@@ -332,6 +342,38 @@ mod tests {
         let mut buffer = Buffer::with_capacity(32);
         write(&mut buffer, b"\x01\x00\x00\x00\x00\x00\x02ab\xCE");
         assert!(buffer.front_frame_fault().is_none());
+    }
+
+    #[test]
+    fn one_read_fills_the_contiguous_space_at_most() {
+        struct Endless;
+        impl futures_io::AsyncRead for Endless {
+            fn poll_read(
+                self: std::pin::Pin<&mut Self>,
+                _: &mut std::task::Context<'_>,
+                buf: &mut [u8],
+            ) -> std::task::Poll<std::io::Result<usize>> {
+                buf.fill(b'x');
+                std::task::Poll::Ready(Ok(buf.len()))
+            }
+        }
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let mut read = |buffer: &mut Buffer| {
+            let room = buffer.contiguous_space();
+            let std::task::Poll::Ready(Ok(n)) = buffer.poll_read_from(&mut cx, std::pin::Pin::new(&mut Endless)) else {
+                panic!("an endless reader always reads");
+            };
+            assert_eq!(n, room, "one read fills exactly the contiguous space");
+            buffer.fill(n);
+            n
+        };
+        let mut buffer = Buffer::with_capacity(16);
+        write(&mut buffer, b"abcdefghijkl");
+        buffer.consume(8);
+        assert_eq!(read(&mut buffer), 4, "up to the end of the memory");
+        assert_eq!(read(&mut buffer), 8, "then from the front up to the unread data");
+        assert_eq!(buffer.contiguous_space(), 0);
+        assert_eq!(read(&mut buffer), 0);
     }
 
     #[test]

@@ -152,10 +152,16 @@ impl SocketReader {
         let mut cx = Context::from_waker(Waker::noop());
         let mut socket = FdReader(fd);
         while buffer.available_space() > 0 {
+            let room = buffer.contiguous_space();
             match buffer.poll_read_from(&mut cx, Pin::new(&mut socket)) {
                 Poll::Ready(Ok(n)) if n > 0 => {
                     buffer.fill(n);
                     (self.0.on_read)();
+                    // Less than asked for: the socket had no more. What comes later wakes the thread's
+                    // sleep (a level-triggered poll) or the next read: no second recv to hear EAGAIN.
+                    if n < room {
+                        break;
+                    }
                 }
                 Poll::Ready(Err(err)) if err.kind() == std::io::ErrorKind::Interrupted => {}
                 Poll::Pending => break,
