@@ -91,7 +91,7 @@ switch ($op) {
         $conf->set('bootstrap.servers', $bootstrap);
         $conf->set('group.id', 'bench-micro-' . getmypid() . '-' . bin2hex(random_bytes(3)));
         $conf->set('auto.offset.reset', 'earliest');
-        $conf->set('fetch.queue.backoff.ms', '50'); // mq's default, set for both
+        $conf->set('fetch.queue.backoff.ms', '10'); // mq's default, set for both
         $consumer = new RdKafka\KafkaConsumer($conf);
         $cpu = thread_cpu();
         $t = hrtime(true);

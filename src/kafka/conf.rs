@@ -123,8 +123,10 @@ impl Drop for NativeTopicConf {
 /// librdkafka (since 2.1) pauses a partition's fetching for `fetch.queue.backoff.ms`, 1 s by default,
 /// whenever its prefetch queue reaches `queued.min.messages`; a PHP loop that drains 100 000 queued
 /// messages in a fraction of a second then sits idle for the rest of that second. mq's consumers default
-/// to a backoff shorter than such a drain, so fetching resumes before the queue runs dry.
-const FETCH_QUEUE_BACKOFF_MS: &str = "50";
+/// to a backoff well short of such a drain (70 ms at 1.4 M msg/s), so fetching resumes before the queue
+/// runs dry: 1 000 000 × 100 B consumed 8 % faster at 10 ms than at 50 (1.48 against 1.37 M msg/s,
+/// same peak RSS), no faster at 1.
+const FETCH_QUEUE_BACKOFF_MS: &str = "10";
 
 /// A consumer's configuration: mq's defaults where the user set nothing else.
 pub fn with_consumer_defaults(mut config: ClientConfig) -> ClientConfig {
