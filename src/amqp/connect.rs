@@ -97,13 +97,18 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     }
     let tls = settings.tls_config();
     let mut uri = settings.uri(endpoint);
-    uri.query.connection_timeout = limit.map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64);
+    // At least 1 ms: 0 would mean no limit to the connect (a deadline can leave less, or nothing).
+    uri.query.connection_timeout = limit.map(|t| t.as_millis().clamp(1, u128::from(u64::MAX)) as u64);
     let socket_io = settings.socket_io;
     let began = Instant::now();
     // First, before the runtime starts (transport's DESIGN note); its failure is the attempt's, as
-    // lapin would report it from the I/O thread.
+    // lapin would report it from the I/O thread. The connect blocks as php-amqplib's does: the
+    // handlers of signals that came meanwhile run after it, and a handler's exception wins (PHP would
+    // drop a signal whose dispatch finds the failure's exception pending).
     let dialled = if uri.scheme == AMQPScheme::AMQP && limit.is_some() {
-        match transport::dial_and_greet(&uri, socket_io) {
+        let dialled = transport::dial_and_greet(&uri, socket_io);
+        runtime::dispatch_signals()?;
+        match dialled {
             Ok(socket) => Some(socket),
             Err(e) => return Ok(Err(errors::connect_error(&e.into()))),
         }
