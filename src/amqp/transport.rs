@@ -4,15 +4,17 @@
 //! the host on the runtime's blocking pool (an IP address too: the first connection of a process
 //! spawned the pool's first thread to parse "127.0.0.1") and waited for the socket to become writable
 //! through the runtime's reactor, so a connection set-up crossed threads three times before its first
-//! byte went out: on a busy machine each crossing waits for a CPU. Here the I/O thread resolves and
-//! connects itself, as lapin's blocking connect does (same addresses in the same order, no timeout: the
-//! caller's wait bounds the attempt, as before), and hands tokio the connected socket.
+//! byte went out: on a busy machine each crossing waits for a CPU. Here the connect resolves and
+//! connects on the thread it runs on, as lapin's blocking connect does (same addresses in the same
+//! order), and hands tokio the connected socket.
 //!
 //! DESIGN: with a connection timeout, a plain AMQP connection is dialled before any of that, on the PHP
 //! thread (`dial_and_greet`), and its protocol header sent at once: RabbitMQ takes 1–2 ms to answer
 //! the header with `Connection.Start`, and the runtime's and the I/O thread's start-up (0.5–1 ms for a
-//! process's first connection) now runs in that time instead of before it. lapin is told the header is
-//! out (`with_protocol_header_sent`, a patch). Without a timeout the connect stays on the I/O thread,
+//! process's first connection) now runs in that time instead of before it (a short-lived process's
+//! connect, publish and close about 5 % faster). lapin is told the header is out
+//! (`with_protocol_header_sent`, a patch). That connect blocks, as php-amqplib's does: signal handlers
+//! run after it. Without a timeout (which could block for minutes) the connect stays on the I/O thread,
 //! where the PHP thread's wait runs signal handlers meanwhile; a TLS connection's header goes inside
 //! the TLS session, which is made on the I/O thread.
 //!
