@@ -4,8 +4,9 @@
 //!
 //! A waker writes to the eventfd only while the thread sleeps or is about to (`state`): one called
 //! while the thread polls, or from the thread itself (frames it read completed a future), only marks
-//! it woken, and the sleep that follows does not block. An RPC answered on a socket the PHP thread
-//! reads cost four system calls more per wait (the write, a poll and two reads of the eventfd).
+//! it woken, and no sleep blocks until the next `reset`, which comes just before a poll. An RPC
+//! answered on a socket the PHP thread reads cost four system calls more per wait (the write, a poll
+//! and two reads of the eventfd).
 
 use std::{
     io,
@@ -59,7 +60,9 @@ impl Wakeup {
 
     /// Forgets wake-ups so far (called before each poll: what wakes after it is seen by `sleep`).
     pub fn reset(&self) {
-        self.state.store(POLLING, Ordering::SeqCst);
+        // A swap, not a store: it synchronises with the waker whose mark it takes (the poll after it
+        // sees what that waker's caller made ready).
+        self.state.swap(POLLING, Ordering::SeqCst);
     }
 
     /// Forgets what was written to the eventfd itself (a C library's rings, see `runtime::Doorbell`).
@@ -87,8 +90,10 @@ impl Wakeup {
         let limit_ptr = limit.as_ref().map_or(std::ptr::null(), std::ptr::from_ref);
         // SAFETY: two valid pollfds; the timespec and sigset outlive the call.
         let result = unsafe { libc::ppoll(poll.as_mut_ptr(), 2, limit_ptr, signals.original()) };
-        // A waker called from here on only marks: the caller polls next.
-        self.state.store(POLLING, Ordering::SeqCst);
+        // Awake again: a waker called from here on only marks. A mark made during the sleep stays until
+        // the next `reset`, so a sleep that does not lead to a poll (the zero sleep that lets signals
+        // in between reads) cannot lose it to the next sleep.
+        let _ = self.state.compare_exchange(SLEEPING, POLLING, Ordering::SeqCst, Ordering::SeqCst);
         if result > 0 && poll[0].revents & libc::POLLIN != 0 {
             self.drain();
         }
@@ -143,6 +148,19 @@ mod tests {
         let began = Instant::now();
         wakeup.sleep(Some(Duration::from_millis(50)), &signals, None);
         assert!(began.elapsed() >= Duration::from_millis(50));
+    }
+
+    #[test]
+    fn a_mark_outlives_a_sleep_until_the_next_reset() {
+        let wakeup = Arc::new(Wakeup::new().unwrap());
+        wakeup.reset();
+        wakeup.wake_by_ref();
+        let signals = Blocked::now();
+        // The zero sleep between two reads, then the sleep for more: woken before both, neither blocks.
+        wakeup.sleep(Some(Duration::ZERO), &signals, None);
+        let began = Instant::now();
+        wakeup.sleep(Some(Duration::from_secs(5)), &signals, None);
+        assert!(began.elapsed() < Duration::from_secs(1), "the mark made before the zero sleep still counts");
     }
 
     #[test]
