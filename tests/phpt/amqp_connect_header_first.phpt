@@ -1,5 +1,5 @@
 --TEST--
-the protocol header goes out once per connection whether the PHP thread sends it (a connection timeout set: before the I/O thread starts) or lapin does (no timeout, TLS); a server that hangs up instead of answering fails the connect as before; 300 connections in a row all complete the handshake (the broker's answer may arrive before lapin's I/O thread runs)
+the protocol header goes out once per connection whether the PHP thread sends it (a connection timeout set: before the I/O thread starts) or lapin does (no connection timeout); a server that hangs up instead of answering fails the connect as before; 300 connections in a row all complete the handshake (the broker's answer may arrive before lapin's I/O thread runs)
 --EXTENSIONS--
 mq
 --FILE--

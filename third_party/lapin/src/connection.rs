@@ -311,8 +311,8 @@ impl Connection {
         );
 
         internal_rpc.start(channels);
-        // Waiting for Connection.Start before the I/O loop runs: with the header already sent, the
-        // loop's first read may be the answer (mq patch).
+        // The handshake's first step is registered before the I/O loop runs: with the header already
+        // sent, the loop's first read may be the broker's Connection.Start (mq patch).
         let io_loop_handle = conn.io_loop.clone();
         let connected = conn.begin(channel0, header_sent)?;
         io_loop_handle.register(io_loop.start()?);
