@@ -103,14 +103,16 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let began = Instant::now();
     // First, before the runtime starts (transport's DESIGN note); its failure is the attempt's, as
     // lapin would report it from the I/O thread. The connect blocks as php-amqplib's does: the
-    // handlers of signals that came meanwhile run after it, and a handler's exception wins (PHP would
-    // drop a signal whose dispatch finds the failure's exception pending).
+    // handlers of signals that came meanwhile run after it (on success, at the start of the wait
+    // below), and a handler's exception wins (PHP would drop a signal whose dispatch finds the
+    // failure's exception pending).
     let dialled = if uri.scheme == AMQPScheme::AMQP && limit.is_some() {
-        let dialled = transport::dial_and_greet(&uri, socket_io);
-        runtime::dispatch_signals()?;
-        match dialled {
+        match transport::dial_and_greet(&uri, socket_io) {
             Ok(socket) => Some(socket),
-            Err(e) => return Ok(Err(errors::connect_error(&e.into()))),
+            Err(e) => {
+                runtime::dispatch_signals()?;
+                return Ok(Err(errors::connect_error(&e.into())));
+            }
         }
     } else {
         None

@@ -51,11 +51,8 @@ impl Frames {
 
     /// As `push` for a frame something else already wrote: only its reply is expected.
     pub(crate) fn expect(&self, channel_id: ChannelId, expected_reply: ExpectedReply) {
-        let mut inner = self.lock_inner();
-        match inner.check_poison(channel_id) {
-            Some(error) => Inner::cancel_expected_reply(expected_reply, error),
-            None => inner.expected_replies.entry(channel_id).or_default().push_back(expected_reply),
-        }
+        // A poisoned channel's error reaches the waiter through the cancelled reply.
+        let _ = self.lock_inner().expect(channel_id, Some(expected_reply));
     }
 
     /// As `push`, for a publish's method, header and body frames.
@@ -410,16 +407,32 @@ impl Inner {
         resolver: Option<PromiseResolver<()>>,
     ) -> bool {
         let sending = FrameSending::new(Some(canceler), resolver);
-        if let Some(error) = self.check_poison(channel_id) {
+        // Registered before the frame can reach the wire: the I/O thread may read the reply at once.
+        if let Err(error) = self.expect(channel_id, expected_reply) {
             trace!(channel=%channel_id, frame=?frame, "Discarding frame because of poisoning");
-            if let Some(reply) = expected_reply {
-                Self::cancel_expected_reply(reply, error.clone());
-            }
             sending.reject(error);
             return false;
         }
+        let entry = FrameEntry::new(frame, sending);
+        if self.direct.is_none() {
+            self.frames.push_back(entry);
+        } else {
+            let rest = self.send_direct(vec![entry]);
+            self.frames.extend(rest);
+        }
+        self.has_pending()
+    }
 
-        // Registered before the frame can reach the wire: the I/O thread may read the reply at once.
+    /// Registers `expected_reply` for `channel_id`, unless the channel or the connection is poisoned:
+    /// the reply is then cancelled with that error, which is returned (mq patch, shared by `push` and
+    /// `Frames::expect`).
+    fn expect(&mut self, channel_id: ChannelId, expected_reply: Option<ExpectedReply>) -> Result<(), Error> {
+        if let Some(error) = self.check_poison(channel_id) {
+            if let Some(reply) = expected_reply {
+                Self::cancel_expected_reply(reply, error.clone());
+            }
+            return Err(error);
+        }
         if let Some(reply) = expected_reply {
             trace!(
                 channel=%channel_id,
@@ -431,14 +444,7 @@ impl Inner {
                 .or_default()
                 .push_back(reply);
         }
-        let entry = FrameEntry::new(frame, sending);
-        if self.direct.is_none() {
-            self.frames.push_back(entry);
-        } else {
-            let rest = self.send_direct(vec![entry]);
-            self.frames.extend(rest);
-        }
-        self.has_pending()
+        Ok(())
     }
 
     fn push_frames(
