@@ -1,5 +1,5 @@
 --TEST--
-a closed connection gives back its file descriptors at once (socket and eventfd), with and without a channel, on plain TCP and TLS: a script opening connections in a loop does not run out of them (lapin's heartbeat task held the eventfd up to half the heartbeat interval after the close)
+a closed connection gives back its file descriptors at once (socket and eventfd), with and without a channel, on plain TCP and TLS: a script opening connections in a loop does not run out of them (lapin's heartbeat task held the eventfd up to half the heartbeat interval after the close); so does a connect that fails, however it fails (a worker retrying a refused broker leaked an eventfd per attempt that went through lapin's I/O thread)
 --EXTENSIONS--
 mq
 --FILE--
@@ -34,9 +34,40 @@ foreach ($connect as $kind => $open) {
         printf("%s, %s: 40 connections left %s descriptors open\n", $kind, $use, fds() - $before <= 1 ? 'no' : fds() - $before);
     }
 }
+
+// Refused (TLS, and plain without a connection timeout: both connect on lapin's I/O thread; plain with one
+// dials first), a TLS handshake a plain AMQP port cannot answer, a refused login.
+$fail = [
+    'TLS refused' => fn () => new AMQPSSLConnection('127.0.0.1', 1, 'guest', 'guest', '/', ['cafile' => $ca]),
+    'plain refused, no timeout' => fn () => new AMQPStreamConnection('127.0.0.1', 1, 'guest', 'guest', '/', false, 'AMQPLAIN', null, 'en_US', 0.0),
+    'plain refused' => fn () => new AMQPStreamConnection('127.0.0.1', 1, 'guest', 'guest'),
+    'TLS to a plain port' => fn () => new AMQPSSLConnection('localhost', amqp_port(), 'guest', 'guest', '/', ['cafile' => $ca], [], 'AMQPLAIN', null, 'en_US', 1.0, 1.0),
+    'login refused' => fn () => new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'not the password'),
+];
+foreach ($fail as $kind => $open) {
+    $failed = 0;
+    for ($i = 0; $i <= 40; $i++) {
+        try {
+            $open();
+        } catch (PhpAmqpLib\Exception\AMQPExceptionInterface $e) {
+            $failed++;
+        }
+        if ($i === 0) {
+            $before = fds();
+        }
+    }
+    unset($e);
+    usleep(100000);
+    printf("%s: %d failures left %s descriptors open\n", $kind, $failed, fds() - $before <= 1 ? 'no' : fds() - $before);
+}
 ?>
 --EXPECT--
 plain, no channel: 40 connections left no descriptors open
 plain, a channel: 40 connections left no descriptors open
 TLS, no channel: 40 connections left no descriptors open
 TLS, a channel: 40 connections left no descriptors open
+TLS refused: 41 failures left no descriptors open
+plain refused, no timeout: 41 failures left no descriptors open
+plain refused: 41 failures left no descriptors open
+TLS to a plain port: 41 failures left no descriptors open
+login refused: 41 failures left no descriptors open

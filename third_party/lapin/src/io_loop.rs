@@ -237,11 +237,7 @@ impl<
                         .and_then(|stream| {
                             Socket::new(stream, take_out).map_err(|err| Error::io(err, &self.runtime))
                         })
-                        .inspect_err(|err| {
-                            trace!("Poison connection attempt");
-                            self.connection_status.poison(err.clone());
-                            self.frames.clear_connection_steps(err);
-                        })?;
+                        .inspect_err(|err| self.connect_failed(err))?;
                     self.plain_fd = stream.plain_fd();
                     self.reader.set_socket(self.plain_fd);
                     self.socket_state.arm_bell(self.plain_fd.is_some());
@@ -324,6 +320,19 @@ impl<
 
     fn stop(&mut self) {
         self.status = Status::Stop;
+    }
+
+    /// The loop ends without a socket: the connection fails, and what the exit phase would stop is
+    /// stopped here (mq patch). Left Connecting, the handshake's dropped Connection asked the internal
+    /// RPC task to close it, and that close's task waited forever for a reply, keeping channel 0 and the
+    /// loop's eventfd alive: one descriptor leaked per refused connect.
+    fn connect_failed(&mut self, err: &Error) {
+        trace!("Poison connection attempt");
+        self.connection_status.poison(err.clone());
+        self.channels.set_connection_error(err.clone());
+        self.frames.clear_connection_steps(err);
+        self.internal_rpc.stop();
+        self.heartbeat.stop();
     }
 
     fn poll_socket_events(&mut self) {
