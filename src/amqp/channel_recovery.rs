@@ -106,7 +106,7 @@ impl ChannelState {
             confirms.listen(self.channel().confirm_events());
         }
         let pending: Vec<(u64, Batched)> =
-            self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(**tag)).map(|(&tag, p)| (tag, p.clone())).collect();
+            self.unconfirmed.borrow().iter().filter(|(tag, _)| !confirms.carries(*tag)).map(|(tag, p)| (tag, p.clone())).collect();
         *self.confirms.borrow_mut() = confirms;
         for (tag, p) in pending {
             self.publish_frames(&p, tag)?;

@@ -3,7 +3,6 @@
 
 use std::{
     cell::{Cell, RefCell},
-    collections::BTreeMap,
     rc::Rc,
     sync::Arc,
 };
@@ -19,6 +18,7 @@ use super::{
     link::{rpc, Link},
     pipeline::Confirms,
     session::Session,
+    unconfirmed::Unconfirmed,
 };
 
 /// A publish kept by batch_basic_publish until publish_batch, or until its confirm.
@@ -62,9 +62,9 @@ pub struct ChannelState {
     pub(super) deliveries: RefCell<Deliveries>,
     /// Publishes awaiting their confirm, and the answers (see `pipeline::Confirms`).
     pub(super) confirms: RefCell<Confirms>,
-    /// Published messages awaiting the broker's ack or nack, by delivery tag (an ordered map: a
-    /// `multiple` ack settles a prefix in O(log n)); replayed in that order after a reconnect.
-    pub(super) unconfirmed: RefCell<BTreeMap<u64, Batched>>,
+    /// Published messages awaiting the broker's ack or nack, by delivery tag; replayed in that order
+    /// after a reconnect.
+    pub(super) unconfirmed: RefCell<Unconfirmed<Batched>>,
     /// Next publish's delivery tag in confirm mode; 0 outside it.
     pub(super) next_tag: Cell<u64>,
     pub(super) batch: RefCell<Vec<Batched>>,
@@ -105,7 +105,7 @@ impl ChannelState {
             transaction_lost: Cell::new(false),
             deliveries: RefCell::new(Deliveries::default()),
             confirms: RefCell::new(Confirms::default()),
-            unconfirmed: RefCell::new(BTreeMap::new()),
+            unconfirmed: RefCell::default(),
             next_tag: Cell::new(0),
             batch: RefCell::new(Vec::new()),
             last_route: RefCell::new(None),

@@ -32,6 +32,7 @@ pub mod settings;
 pub mod table;
 pub mod topology;
 pub mod transport;
+pub mod unconfirmed;
 pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;

@@ -60,7 +60,7 @@ impl AmqpChannel {
             }
             outcome => outcome,
         };
-        let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(&tag) else { return Ok(()) };
+        let Some(Batched { msg, .. }) = self_.unconfirmed.borrow_mut().remove(tag) else { return Ok(()) };
         let handler = match outcome {
             Settled::Ack => "ack_handler",
             Settled::Nack => "nack_handler",
