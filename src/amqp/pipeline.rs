@@ -44,7 +44,7 @@ pub struct Confirms {
     events: Option<ConfirmEvents>,
     /// Publishes not handed over yet, oldest first: lapin's delivery tag (0: the channel gave none,
     /// its confirm mode not being on yet) and the one PHP was given (they differ after a reconnect).
-    pending: VecDeque<(u64, u64)>,
+    pending: PendingTags,
     /// lapin's latest delivery tag seen (see `published`).
     last_lapin_tag: u64,
     /// Answers that overtook an older publish's, by lapin tag.
@@ -66,10 +66,10 @@ impl Confirms {
     pub fn published(&mut self, tag: u64) {
         let lapin_tag = self.events.as_ref().map_or(0, ConfirmEvents::last_tag);
         if lapin_tag == self.last_lapin_tag {
-            self.pending.push_back((0, tag));
+            self.pending.push_back(0, tag);
         } else {
             self.last_lapin_tag = lapin_tag;
-            self.pending.push_back((lapin_tag, tag));
+            self.pending.push_back(lapin_tag, tag);
         }
     }
 
@@ -79,7 +79,7 @@ impl Confirms {
             return confirmed;
         }
         loop {
-            if let Some(&(oldest, tag)) = self.pending.front() {
+            if let Some((oldest, tag)) = self.pending.front() {
                 let outcome = if oldest == 0 { Some(Settled::NotRequested) } else { self.early.remove(&oldest) };
                 if let Some(outcome) = outcome {
                     self.pending.pop_front();
@@ -90,7 +90,7 @@ impl Confirms {
             // Nothing awaited after the answer is taken: a wait cut short (select!) loses none.
             let (lapin_tag, outcome) = std::future::poll_fn(|cx| events.poll_next(cx)).await;
             match self.pending.front() {
-                Some(&(oldest, tag)) if oldest == lapin_tag => {
+                Some((oldest, tag)) if oldest == lapin_tag => {
                     self.pending.pop_front();
                     return Confirmed { tag, outcome };
                 }
@@ -327,9 +327,74 @@ fn channel_ended(e: &lapin::Error) -> bool {
     e.is_amqp_soft_error() || matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..))
 }
 
+/// The (lapin tag, PHP tag) pairs of `Confirms::pending` as runs where both go up by one from publish
+/// to publish (lapin's stays 0 outside confirm mode): one entry for a whole burst, where a pair each
+/// took 16 bytes a publish (and the queue's growth) while its confirm was awaited.
+#[derive(Default)]
+struct PendingTags(VecDeque<TagRun>);
+
+struct TagRun {
+    lapin: u64,
+    php: u64,
+    count: u64,
+}
+
+impl PendingTags {
+    fn push_back(&mut self, lapin: u64, php: u64) {
+        if let Some(run) = self.0.back_mut() {
+            let next_lapin = if run.lapin == 0 { 0 } else { run.lapin + run.count };
+            if lapin == next_lapin && php == run.php + run.count {
+                run.count += 1;
+                return;
+            }
+        }
+        self.0.push_back(TagRun { lapin, php, count: 1 });
+    }
+
+    fn front(&self) -> Option<(u64, u64)> {
+        self.0.front().map(|run| (run.lapin, run.php))
+    }
+
+    fn pop_front(&mut self) {
+        let Some(run) = self.0.front_mut() else { return };
+        if run.count > 1 {
+            run.count -= 1;
+            run.php += 1;
+            if run.lapin != 0 {
+                run.lapin += 1;
+            }
+        } else {
+            self.0.pop_front();
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pending_tags_keep_bursts_as_runs_and_hand_out_every_pair() {
+        let mut p = PendingTags::default();
+        let pairs = [(0, 1), (0, 2), (5, 3), (6, 4), (7, 5), (1, 6), (2, 7), (4, 8), (0, 9)];
+        for (lapin, php) in pairs {
+            p.push_back(lapin, php);
+        }
+        assert_eq!(p.0.len(), 5); // 0s, 5-7, 1-2, 4, 0
+        let mut out = Vec::new();
+        while let Some(pair) = p.front() {
+            out.push(pair);
+            p.pop_front();
+        }
+        assert_eq!(out, pairs);
+        assert!(p.is_empty());
+        p.pop_front(); // nothing to pop: no-op
+        assert!(p.front().is_none());
+    }
 
     fn unwritten(bytes: usize) -> Unwritten {
         Unwritten { written: Box::pin(async { Ok(()) }), confirmed: false, bytes }

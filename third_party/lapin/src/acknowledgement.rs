@@ -6,6 +6,7 @@ use crate::{
     publisher_confirm::{Confirmation, PublisherConfirm},
     returned_messages::ReturnedMessages,
     shared::SharedMutex,
+    tag_ranges::TagRanges,
     types::DeliveryTag,
 };
 use std::{
@@ -91,7 +92,8 @@ impl fmt::Debug for Acknowledgements {
             debug
                 .field("delivery_tag", &inner.delivery_tag)
                 .field("returned_messages", &inner.returned_messages)
-                .field("pending", &inner.pending.keys());
+                .field("pending", &inner.pending.keys())
+                .field("pending_events", &inner.pending_events);
         }
         debug.finish()
     }
@@ -118,7 +120,7 @@ impl ConfirmEvents {
             run.first += 1;
             return Poll::Ready((tag, outcome));
         }
-        // A run of one tag (only plain outcomes make longer runs, see `push_event`).
+        // A run of one tag (only plain outcomes make longer runs, see `push_run`).
         if let Some(run) = events.settled.pop_front() {
             if events.settled.is_empty() && events.settled.capacity() > 4096 {
                 events.settled.shrink_to(4096); // a burst of confirms taken: don't keep its peak
@@ -206,14 +208,17 @@ impl From<Result<Confirmation>> for Settled {
     }
 }
 
-/// A pending publish's promises; None in confirm-event mode.
-type Resolvers = Option<(PromiseResolver<Confirmation>, PromiseResolver<()>)>;
+/// A pending publish's promises (made before confirm-event mode).
+type Resolvers = (PromiseResolver<Confirmation>, PromiseResolver<()>);
 
 struct Inner {
     channel_id: u16,
     delivery_tag: IdSequence<DeliveryTag>,
     last: Option<Promise<()>>,
     pending: BTreeMap<DeliveryTag, Resolvers>,
+    /// The pending publishes made in confirm-event mode, which have no promises (mq patch): ranges of
+    /// tags, all above `pending`'s.
+    pending_events: TagRanges,
     returned_messages: ReturnedMessages,
     /// Set by `Channel::confirm_events`: outcomes of publishes made since are queued here.
     events: Option<Events>,
@@ -226,6 +231,7 @@ impl Inner {
             delivery_tag: IdSequence::new(false),
             last: None,
             pending: BTreeMap::default(),
+            pending_events: TagRanges::default(),
             returned_messages,
             events: None,
         }
@@ -235,14 +241,14 @@ impl Inner {
         let delivery_tag = self.delivery_tag.next();
         trace!("Publishing with delivery_tag {}", delivery_tag);
         if self.events.is_some() {
-            self.pending.insert(delivery_tag, None);
+            self.pending_events.push(delivery_tag);
             return None;
         }
         let (promise, resolver) = Promise::new("acknowledgement");
         let (err_promise, err_resolver) = Promise::new("acknowledgement-error");
         let promise = PublisherConfirm::new(promise, self.returned_messages.clone());
         self.last = Some(err_promise);
-        self.pending.insert(delivery_tag, Some((resolver, err_resolver)));
+        self.pending.insert(delivery_tag, (resolver, err_resolver));
         Some(promise)
     }
 
@@ -253,29 +259,45 @@ impl Inner {
         } else {
             Confirmation::Nack(returned_message)
         };
-        let Some(resolvers) = resolvers else {
-            return self.push_event(delivery_tag, Ok(confirmation));
-        };
         resolvers.0.resolve(confirmation);
         if Some(delivery_tag) == self.delivery_tag.current() {
             resolvers.1.resolve(());
         }
     }
 
-    fn push_event(&mut self, delivery_tag: DeliveryTag, outcome: Result<Confirmation>) {
+    /// Settles the event-mode publishes `first..=last` alike. Each takes a message returned before the
+    /// answer, in tag order, as `complete_pending` does; those without one are settled as a run.
+    fn settle_events(&mut self, success: bool, first: DeliveryTag, last: DeliveryTag) {
+        let mut next = first;
+        while let Some(message) = self.returned_messages.get_waiting_message() {
+            let confirmation = if success {
+                Confirmation::Ack(Some(message))
+            } else {
+                Confirmation::Nack(Some(message))
+            };
+            self.push_run(next, next, Ok(confirmation).into());
+            if next == last {
+                return;
+            }
+            next += 1;
+        }
+        self.push_run(next, last, if success { Settled::Ack } else { Settled::Nack });
+    }
+
+    /// Queues the outcome of `first..=last`: a plain outcome if they are more than one.
+    fn push_run(&mut self, first: DeliveryTag, last: DeliveryTag, outcome: Settled) {
         let events = self.events.get_or_insert_default();
-        let outcome = Settled::from(outcome);
         match events.settled.back_mut() {
             Some(run)
-                if run.last.checked_add(1) == Some(delivery_tag)
+                if run.last.checked_add(1) == Some(first)
                     && outcome.plain().is_some()
                     && std::mem::discriminant(&run.outcome) == std::mem::discriminant(&outcome) =>
             {
-                run.last = delivery_tag;
+                run.last = last;
             }
             _ => events.settled.push_back(Run {
-                first: delivery_tag,
-                last: delivery_tag,
+                first,
+                last,
                 outcome,
             }),
         }
@@ -288,11 +310,17 @@ impl Inner {
         for (delivery_tag, resolvers) in std::mem::take(&mut self.pending) {
             self.complete_pending(success, delivery_tag, resolvers);
         }
+        for (first, last) in self.pending_events.take_all() {
+            self.settle_events(success, first, last);
+        }
     }
 
     fn drop_pending(&mut self, delivery_tag: DeliveryTag, success: bool) -> AMQPResult {
         if let Some(resolvers) = self.pending.remove(&delivery_tag) {
             self.complete_pending(success, delivery_tag, resolvers);
+            Ok(())
+        } else if self.pending_events.remove(delivery_tag) {
+            self.settle_events(success, delivery_tag, delivery_tag);
             Ok(())
         } else {
             Err(AMQPError::new(
@@ -303,7 +331,7 @@ impl Inner {
                     delivery_tag,
                     self.channel_id,
                     self.delivery_tag.current(),
-                    self.pending.keys()
+                    self.pending.keys().copied().chain(self.pending_events.tags()).collect::<Vec<_>>()
                 )
                 .into(),
             ))
@@ -317,18 +345,22 @@ impl Inner {
         for (tag, resolvers) in std::mem::replace(&mut self.pending, rest) {
             self.complete_pending(success, tag, resolvers);
         }
+        for (first, last) in self.pending_events.take_through(delivery_tag) {
+            self.settle_events(success, first, last);
+        }
         Ok(())
     }
 
     fn on_channel_error(&mut self, error: Error) {
         for (delivery_tag, resolvers) in std::mem::take(&mut self.pending) {
-            let Some(resolvers) = resolvers else {
-                self.push_event(delivery_tag, Err(error.clone()));
-                continue;
-            };
             resolvers.0.reject(error.clone());
             if Some(delivery_tag) == self.delivery_tag.current() {
                 resolvers.1.reject(error.clone());
+            }
+        }
+        for (first, last) in self.pending_events.take_all() {
+            for tag in first..=last {
+                self.push_run(tag, tag, Settled::Failed(Box::new(error.clone())));
             }
         }
         self.returned_messages.clear_dropped_confirms();
@@ -415,6 +447,37 @@ mod tests {
             }));
         }
         assert_eq!(seen, [(1, 'a'), (2, 'a'), (3, 'a'), (4, 'a'), (5, 'a'), (6, 'n'), (7, 'n'), (9, 'a'), (8, 'a'), (10, 'f')]);
+    }
+
+    #[test]
+    fn pending_event_tags_are_ranges_and_returned_messages_go_to_the_first_tags() {
+        let returned = ReturnedMessages::default();
+        let acks = Acknowledgements::new(1, returned.clone());
+        let events = acks.events();
+        for _ in 0..6 {
+            acks.register_pending();
+        }
+        assert_eq!(acks.lock_inner().pending_events.tags().collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+        for key in ["a", "b"] {
+            let message = BasicReturnMessage::new("".into(), key.into(), 312, "NO_ROUTE".into(), Default::default());
+            returned.start_new_delivery(message);
+            returned.handle_content_header_frame(0, Default::default(), true);
+        }
+        acks.ack(2).unwrap();
+        acks.ack_all_before(5).unwrap(); // 1, 3, 4, 5
+        assert!(acks.ack(5).is_err());
+        acks.nack_all_pending(); // 6
+        let mut seen = Vec::new();
+        while let Some((tag, settled)) = next(&events) {
+            seen.push(match settled {
+                Settled::Returned { ack, message } => format!("{tag} returned {} {ack}", message.delivery.routing_key),
+                Settled::Ack => format!("{tag} ack"),
+                Settled::Nack => format!("{tag} nack"),
+                _ => format!("{tag} ?"),
+            });
+        }
+        assert_eq!(seen, ["2 returned a true", "1 returned b true", "3 ack", "4 ack", "5 ack", "6 nack"]);
+        assert_eq!(acks.lock_inner().pending_events.tags().count(), 0);
     }
 
     #[test]

@@ -223,5 +223,6 @@ mod secret_update;
 mod shared;
 mod socket_reader;
 mod socket_state;
+mod tag_ranges;
 mod thread;
 mod topology;
