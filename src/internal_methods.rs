@@ -17,6 +17,10 @@
 //!    subclasses skipping `parent::__construct()`), which ext-php-rs would report as "Failed to
 //!    retrieve reference to `$this`".
 //!
+//! Classes that mirror PHP code (php-amqplib's) are sealed `userland` instead: their methods ignore the
+//! arguments passed beyond those they declare, as a PHP method does, where ext-php-rs (and ZPP) throw
+//! "expects at most N arguments"; nothing is coerced or guarded (php-amqplib declares no types).
+//!
 //! `seal` also sets what the macros cannot declare: deprecated methods (the engine then raises
 //! "Method X::m() is deprecated" at each call), tentative return types (subclasses may override without
 //! them), and instance methods of base classes whose Rust functions are declared without a receiver
@@ -34,7 +38,7 @@ use ext_php_rs::{
     exception::PhpException,
     ffi::{
         zend_execute_data, zend_function, zend_internal_arg_info, zend_string, zval, ZEND_ACC_DEPRECATED,
-        ZEND_ACC_HAS_RETURN_TYPE, ZEND_ACC_STATIC, ZEND_ACC_STRICT_TYPES, _ZEND_TYPE_NAME_BIT,
+        ZEND_ACC_HAS_RETURN_TYPE, ZEND_ACC_STATIC, ZEND_ACC_STRICT_TYPES, ZEND_ACC_VARIADIC, _ZEND_TYPE_NAME_BIT,
     },
     types::{ZendObject, ZendStr, Zval},
     zend::{ce, ClassEntry, ExecutorGlobals},
@@ -95,12 +99,15 @@ pub struct ClassSpec {
     pub deprecated: &'static [&'static str],
     /// The class's Rust functions have no receiver and find `$this` themselves: made instance methods.
     pub receiverless: bool,
+    /// The class mirrors PHP code: extra arguments are ignored, none is coerced (see the module note).
+    pub userland: bool,
 }
 
 /// One wrapped function: its Rust handler, and the check of `$this` before it.
 struct Entry {
     handler: Handler,
     guard: Option<&'static Guard>,
+    userland: bool,
 }
 
 /// Wrapped functions by their arginfo, which a method shares with its copies in subclasses.
@@ -144,7 +151,8 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
                 let name = CStr::from_ptr((*common.function_name).val.as_ptr()).to_bytes();
                 let constructor = name.eq_ignore_ascii_case(b"__construct");
                 let key = (*function).internal_function.arg_info as usize;
-                entries.insert(key, Entry { handler, guard: if constructor { None } else { spec.guard } });
+                let guard = if constructor { None } else { spec.guard };
+                entries.insert(key, Entry { handler, guard, userland: spec.userland });
                 let mut set = 0;
                 let mut clear = 0;
                 if spec.deprecated.iter().any(|d| name.eq_ignore_ascii_case(d.as_bytes())) {
@@ -171,7 +179,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
             let Some(function) = table.and_then(|t| t.get(name)).and_then(|z| z.ptr::<zend_function>()) else { continue };
             let Some(handler) = (*function).internal_function.handler else { continue };
             let key = (*function).internal_function.arg_info as usize;
-            entries.insert(key, Entry { handler, guard: None });
+            entries.insert(key, Entry { handler, guard: None, userland: false });
             flags.insert(key, (if deprecated { ZEND_ACC_DEPRECATED } else { 0 }, 0));
             globals.push(function);
         }
@@ -224,8 +232,19 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
     let Some(entry) = ENTRIES.get().and_then(|e| e.get(&((*function).internal_function.arg_info as usize))) else {
         return;
     };
-    // A wrong count is the Rust handler's to report, as ZPP reports it before anything else.
     let passed = (*ex).This.u2.num_args;
+    if entry.userland {
+        let declared = (*function).common.num_args;
+        if passed > declared && (*function).common.fn_flags & ZEND_ACC_VARIADIC == 0 {
+            (*ex).This.u2.num_args = declared;
+            (entry.handler)(ex, retval);
+            (*ex).This.u2.num_args = passed; // the engine releases every argument passed
+        } else {
+            (entry.handler)(ex, retval);
+        }
+        return;
+    }
+    // A wrong count is the Rust handler's to report, as ZPP reports it before anything else.
     let counted = passed >= (*function).common.required_num_args && passed <= (*function).common.num_args;
     if counted && !coerce_args(ex, function) {
         return;

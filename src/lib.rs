@@ -41,6 +41,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         amqp::adjust_methods();
         let (mut classes, functions) = kafka::sealed();
         classes.push(retry::php::spec());
+        classes.extend(amqp::sealed());
         internal_methods::seal(&classes, &functions);
     });
     0

@@ -94,6 +94,14 @@ pub fn adjust_methods() {
     }
 }
 
+/// The native php-amqplib classes, for `internal_methods::seal`: php-amqplib's methods are PHP code,
+/// which ignores arguments passed beyond those it declares.
+pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
+    use ext_php_rs::class::RegisteredClass;
+    let spec = |ce| crate::internal_methods::ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: true };
+    [spec(connection::AmqpConnection::get_metadata().ce()), spec(channel::AmqpChannel::get_metadata().ce())]
+}
+
 /// Classes registered by hand at module startup (before the macro-registered ones).
 pub fn startup() -> ext_php_rs::error::Result<()> {
     exceptions::register()?;

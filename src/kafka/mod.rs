@@ -172,7 +172,7 @@ static PARTITION: Guard = Guard {
 };
 
 fn spec<T: RegisteredClass>(guard: Option<&'static Guard>) -> ClassSpec {
-    ClassSpec { ce: T::get_metadata().ce(), guard, deprecated: &[], receiverless: false }
+    ClassSpec { ce: T::get_metadata().ce(), guard, deprecated: &[], receiverless: false, userland: false }
 }
 
 /// The Kafka classes and functions to make behave as php-rdkafka's (see `internal_methods::seal`, called
@@ -209,7 +209,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
     ];
     for name in [message::CLASS, errors::KAFKA_ERROR] {
         if let Some(ce) = ext_php_rs::zend::ClassEntry::try_find(name) {
-            classes.push(ClassSpec { ce, guard: None, deprecated: &[], receiverless: false });
+            classes.push(ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false });
         }
     }
     let functions = vec![
