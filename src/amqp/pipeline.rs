@@ -16,7 +16,7 @@ use std::{
 };
 
 use ext_php_rs::exception::PhpResult;
-use lapin::{ConfirmEvents, Settled};
+use lapin::{message::BasicReturnMessage, ConfirmEvents, Settled};
 
 use super::{
     errors::{channel_error, BASIC_PUBLISH},
@@ -48,7 +48,9 @@ pub struct Confirms {
     /// lapin's latest delivery tag seen (see `published`).
     last_lapin_tag: u64,
     /// Answers that overtook an older publish's, by lapin tag.
-    early: BTreeMap<u64, Settled>,
+    early: BTreeMap<u64, Answer>,
+    /// The messages the broker returned, in the order it returned them (see `Answer`).
+    returned: VecDeque<Box<BasicReturnMessage>>,
     /// Taken by a look (`has_ready`) and not handed over yet.
     ready: Option<Confirmed>,
     /// Answered on a channel since replaced (see `carry_over`), handed over first.
@@ -80,24 +82,44 @@ impl Confirms {
         }
         loop {
             if let Some((oldest, tag)) = self.pending.front() {
-                let outcome = if oldest == 0 { Some(Settled::NotRequested) } else { self.early.remove(&oldest) };
-                if let Some(outcome) = outcome {
+                let answer = if oldest == 0 { Some(Answer::Settled(Settled::NotRequested)) } else { self.early.remove(&oldest) };
+                if let Some(answer) = answer {
                     self.pending.pop_front();
-                    return Confirmed { tag, outcome };
+                    return Confirmed { tag, outcome: self.hand_over(answer) };
                 }
             }
             let Some(events) = &self.events else { return std::future::pending().await };
             // Nothing awaited after the answer is taken: a wait cut short (select!) loses none.
             let (lapin_tag, outcome) = std::future::poll_fn(|cx| events.poll_next(cx)).await;
+            let answer = match outcome {
+                Settled::Returned { ack, message } => {
+                    self.returned.push_back(message);
+                    Answer::Returned { ack }
+                }
+                outcome => Answer::Settled(outcome),
+            };
             match self.pending.front() {
                 Some((oldest, tag)) if oldest == lapin_tag => {
                     self.pending.pop_front();
-                    return Confirmed { tag, outcome };
+                    return Confirmed { tag, outcome: self.hand_over(answer) };
                 }
                 _ => {
-                    self.early.insert(lapin_tag, outcome);
+                    self.early.insert(lapin_tag, answer);
                 }
             }
+        }
+    }
+
+    /// An answer as handed to PHP: a returned publish gets the oldest returned message not handed over.
+    fn hand_over(&mut self, answer: Answer) -> Settled {
+        match answer {
+            Answer::Settled(outcome) => outcome,
+            Answer::Returned { ack } => match self.returned.pop_front() {
+                Some(message) => Settled::Returned { ack, message },
+                // Not reached: each Returned answer brought its message.
+                None if ack => Settled::Ack,
+                None => Settled::Nack,
+            },
         }
     }
 
@@ -325,6 +347,17 @@ fn write_timed_out(timeout: Option<Duration>) -> ext_php_rs::exception::PhpExcep
 /// (`ChannelState::closed_by_peer`), as php-amqplib's would; another channel's call must not.
 fn channel_ended(e: &lapin::Error) -> bool {
     e.is_amqp_soft_error() || matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..))
+}
+
+/// An answer taken from lapin and not handed over yet. A basic.return names no publish: lapin attaches the
+/// message to the next publish it settles, which for a `multiple` ack or an ack of a later publish that
+/// overtook (an unroutable one is acked at once) is not the returned one, and answers are handed over
+/// in tag order. Handing the returned messages over in the order the broker returned them (publish
+/// order, as php-amqplib's return listener sees them) keeps the listener's order; only which ack follows
+/// which return may differ.
+enum Answer {
+    Settled(Settled),
+    Returned { ack: bool },
 }
 
 /// The (lapin tag, PHP tag) pairs of `Confirms::pending` as runs where both go up by one from publish
