@@ -103,6 +103,14 @@ pub struct ClassSpec {
     pub userland: bool,
 }
 
+impl ClassSpec {
+    /// A class sealed with none of the options: no guard, nothing deprecated, methods with a receiver,
+    /// arguments checked as ZPP checks them.
+    pub fn new(ce: &'static ClassEntry) -> Self {
+        ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false }
+    }
+}
+
 /// One wrapped function: its Rust handler, and the check of `$this` before it.
 struct Entry {
     handler: Handler,

@@ -98,7 +98,7 @@ pub fn adjust_methods() {
 /// which ignores arguments passed beyond those it declares.
 pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
     use ext_php_rs::class::RegisteredClass;
-    let spec = |ce| crate::internal_methods::ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: true };
+    let spec = |ce| crate::internal_methods::ClassSpec { userland: true, ..crate::internal_methods::ClassSpec::new(ce) };
     [spec(connection::AmqpConnection::get_metadata().ce()), spec(channel::AmqpChannel::get_metadata().ce())]
 }
 

@@ -172,7 +172,7 @@ static PARTITION: Guard = Guard {
 };
 
 fn spec<T: RegisteredClass>(guard: Option<&'static Guard>) -> ClassSpec {
-    ClassSpec { ce: T::get_metadata().ce(), guard, deprecated: &[], receiverless: false, userland: false }
+    ClassSpec { guard, ..ClassSpec::new(T::get_metadata().ce()) }
 }
 
 /// The Kafka classes and functions to make behave as php-rdkafka's (see `internal_methods::seal`, called
@@ -209,7 +209,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
     ];
     for name in [message::CLASS, errors::KAFKA_ERROR] {
         if let Some(ce) = ext_php_rs::zend::ClassEntry::try_find(name) {
-            classes.push(ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false });
+            classes.push(ClassSpec::new(ce));
         }
     }
     let functions = vec![

@@ -228,5 +228,5 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
 /// What `internal_methods::seal` applies: PHP's argument coercion and errors.
 pub fn spec() -> crate::internal_methods::ClassSpec {
     use ext_php_rs::class::RegisteredClass;
-    crate::internal_methods::ClassSpec { ce: PhpRetryPolicy::get_metadata().ce(), guard: None, deprecated: &[], receiverless: false, userland: false }
+    crate::internal_methods::ClassSpec::new(PhpRetryPolicy::get_metadata().ce())
 }

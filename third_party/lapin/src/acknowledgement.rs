@@ -270,12 +270,8 @@ impl Inner {
     fn settle_events(&mut self, success: bool, first: DeliveryTag, last: DeliveryTag) {
         let mut next = first;
         while let Some(message) = self.returned_messages.get_waiting_message() {
-            let confirmation = if success {
-                Confirmation::Ack(Some(message))
-            } else {
-                Confirmation::Nack(Some(message))
-            };
-            self.push_run(next, next, Ok(confirmation).into());
+            let returned = Settled::Returned { ack: success, message: Box::new(message) };
+            self.push_run(next, next, returned);
             if next == last {
                 return;
             }
