@@ -95,7 +95,7 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     if let Some(name) = &settings.connection_name {
         properties = properties.with_connection_name(name.clone().into());
     }
-    let tls = settings.tls_config();
+    let tls = settings.tls.clone();
     let mut uri = settings.uri(endpoint);
     // At least 1 ms: 0 would mean no limit to the connect (a deadline can leave less, or nothing).
     uri.query.connection_timeout = limit.map(|t| t.as_millis().clamp(1, u128::from(u64::MAX)) as u64);
@@ -127,7 +127,7 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     let dialled = std::sync::Mutex::new(dialled);
     let connect = async move |uri, runtime| {
         let dialled = dialled.lock().unwrap_or_else(|e| e.into_inner()).take();
-        transport::connect(uri, runtime, &tls, &reactor, socket_io, dialled).await
+        transport::connect(uri, runtime, tls.as_ref(), &reactor, socket_io, dialled).await
     };
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the

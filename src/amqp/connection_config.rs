@@ -4,7 +4,8 @@ use ext_php_rs::{exception::PhpResult, types::Zval};
 
 use super::{
     exceptions as ex,
-    settings::{Endpoint, Settings, Tls},
+    settings::{Endpoint, Settings},
+    tls::{Tls, TlsOptions},
     wire,
 };
 use crate::{classes, exceptions::exception, ini, retry::php::PhpRetryPolicy};
@@ -20,6 +21,11 @@ fn text(config: &Zval, method: &str) -> Option<String> {
     (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
 }
 
+/// A file or directory setting: an empty path is none.
+fn path(config: &Zval, method: &str) -> Option<String> {
+    text(config, method).filter(|p| !p.is_empty())
+}
+
 fn number(config: &Zval, method: &str) -> f64 {
     call(config, method).coerce_to_double().unwrap_or(0.0)
 }
@@ -33,7 +39,7 @@ impl Settings {
         if !is_config {
             return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
         }
-        let tls = call(config, "isSecure").coerce_to_bool().then(|| Tls::from_config(config)).transpose()?;
+        let tls = call(config, "isSecure").coerce_to_bool().then(|| tls(config)).transpose()?;
         let primary = Endpoint {
             host: text(config, "getHost").unwrap_or_default(),
             port: port(number(config, "getPort")),
@@ -96,15 +102,22 @@ fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
         .collect()
 }
 
-impl Tls {
-    /// The CA file named by the config, read now so a wrong path fails the constructor clearly.
-    fn from_config(config: &Zval) -> PhpResult<Self> {
-        let ca_pem = match text(config, "getSslCaCert") {
-            Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
-                exception(ex::IO, format!("Unable to read the CA file {path}: {e}"), 0)
-            })?),
-            None => None,
-        };
-        Ok(Tls { ca_pem })
-    }
+/// The config's TLS options, made into a connector now so a file that cannot be used fails the
+/// constructor clearly.
+fn tls(config: &Zval) -> PhpResult<Tls> {
+    let flag = |method| Some(call(config, method)).filter(|v| !v.is_null()).map(|v| v.coerce_to_bool());
+    let options = TlsOptions {
+        ca_file: path(config, "getSslCaCert"),
+        ca_path: path(config, "getSslCaPath"),
+        cert_file: path(config, "getSslCert"),
+        key_file: path(config, "getSslKey"),
+        passphrase: text(config, "getSslPassPhrase"),
+        verify_peer: flag("getSslVerify"),
+        verify_peer_name: flag("getSslVerifyName"),
+        ciphers: text(config, "getSslCiphers"),
+        security_level: Some(call(config, "getSslSecurityLevel"))
+            .filter(|v| !v.is_null())
+            .map(|v| v.coerce_to_long().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32),
+    };
+    Tls::new(&options).map_err(|message| exception(ex::IO, message, 0))
 }

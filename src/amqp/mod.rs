@@ -30,6 +30,7 @@ pub mod session;
 pub mod settles;
 pub mod settings;
 pub mod table;
+pub mod tls;
 pub mod topology;
 pub mod transport;
 pub mod unconfirmed;

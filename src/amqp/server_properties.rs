@@ -14,11 +14,12 @@ use amq_protocol::{
     protocol::{connection::AMQPMethod, AMQPClass},
 };
 use ext_php_rs::exception::PhpResult;
-use lapin::{tcp::AMQPUriTcpExt, types::FieldTable};
+use lapin::types::FieldTable;
 
 use super::{
     exceptions as ex,
     settings::{Endpoint, Settings},
+    transport,
 };
 use crate::exceptions::exception;
 
@@ -27,10 +28,17 @@ const PROTOCOL_HEADER: &[u8] = b"AMQP\x00\x00\x09\x01";
 /// The server properties of `endpoint`, reached with `settings`' TLS and timeout.
 pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> {
     let failed = |e: &dyn std::fmt::Display| exception(ex::IO, format!("Reading the server properties failed: {e}"), 0);
-    let tls = settings.tls_config();
-    let mut stream = settings.uri(endpoint).connect_with_config(tls.as_ref()).map_err(|e| failed(&e))?;
+    let uri = settings.uri(endpoint);
+    let socket = transport::dial(&uri, settings.socket_io).map_err(|e| failed(&e))?;
     let limit = Duration::from_secs_f64(settings.connection_timeout.max(1.0));
-    stream.set_nonblocking(false).and_then(|()| stream.set_read_timeout(Some(limit))).map_err(|e| failed(&e))?;
+    socket.set_read_timeout(Some(limit)).and_then(|()| socket.set_write_timeout(Some(limit))).map_err(|e| failed(&e))?;
+    let mut stream: Box<dyn Stream> = match &settings.tls {
+        None => Box::new(socket),
+        Some(tls) => {
+            let ssl = tls.configure().map_err(|e| failed(&e))?;
+            Box::new(ssl.connect(transport::host(&uri), socket).map_err(|e| failed(&e))?)
+        }
+    };
     stream.write_all(PROTOCOL_HEADER).map_err(|e| failed(&e))?;
     let mut received = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
@@ -50,3 +58,8 @@ pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> 
         }
     }
 }
+
+/// A socket, plain or TLS.
+trait Stream: Read + Write {}
+
+impl<S: Read + Write> Stream for S {}

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism};
 
-use super::wire;
+use super::{tls::Tls, wire};
 use crate::retry::RetryPolicy;
 
 /// One broker to connect to, with its login.
@@ -48,12 +48,6 @@ pub struct Settings {
     pub socket_io: bool,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct Tls {
-    /// CA certificates (PEM) the server's certificate must chain to; None: the system's roots.
-    pub ca_pem: Option<String>,
-}
-
 impl Settings {
     /// The retry policy connecting follows, if one was configured.
     pub fn policy(&self) -> Option<&RetryPolicy> {
@@ -79,10 +73,6 @@ impl Settings {
     }
 
     /// lapin's TLS settings: the CA chain to verify the broker with (the system's roots when None).
-    pub fn tls_config(&self) -> lapin::tcp::OwnedTLSConfig {
-        lapin::tcp::OwnedTLSConfig { identity: None, cert_chain: self.tls.as_ref().and_then(|t| t.ca_pem.clone()) }
-    }
-
     /// The URI of one of `hosts`, with these settings' TLS, heartbeat, login method and timeout.
     pub fn uri(&self, endpoint: &Endpoint) -> AMQPUri {
         AMQPUri {
@@ -142,7 +132,7 @@ mod tests {
     fn uri_carries_login_method_heartbeat_and_tls() {
         let mut s = settings(3.0, 0.0);
         s.heartbeat = 10;
-        s.tls = Some(Tls::default());
+        s.tls = Some(Tls::new(&Default::default()).unwrap());
         let uri = s.uri(&endpoint());
         assert_eq!(uri.scheme, AMQPScheme::AMQPS);
         assert_eq!(uri.query.heartbeat, Some(10));

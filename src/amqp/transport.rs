@@ -28,6 +28,7 @@ use std::{
     future::Future,
     io::{self, Write as _},
     net::{TcpStream, ToSocketAddrs},
+    pin::Pin,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -37,10 +38,12 @@ use async_rs::{
     Runtime, Tokio,
 };
 use lapin::{
-    tcp::{AsyncTcpStream, OwnedTLSConfig},
+    tcp::AsyncTcpStream,
     uri::{AMQPScheme, AMQPUri},
 };
 use tokio::runtime::Handle;
+
+use super::tls::Tls;
 
 /// What `connect` returns: the socket type of async-rs's tokio kit, as lapin's own connect gives it.
 pub type Stream = AsyncTcpStream<<Tokio as async_rs::traits::Reactor>::TcpStream>;
@@ -83,25 +86,41 @@ impl async_rs::traits::Executor for Executor {
     }
 }
 
-/// Connects to `uri`'s host (TLS for `amqps`), the socket registered with `reactor`'s runtime. With
-/// `socket_io` (AMQPSocketConnection), failures to reach the host read as php-amqplib's SocketIO words them.
-/// `dialled`: the socket `dial_and_greet` opened for this attempt, if it did.
+/// Connects to `uri`'s host (TLS set up by `tls` when given: `amqps`), the socket registered with
+/// `reactor`'s runtime. With `socket_io` (AMQPSocketConnection), failures to reach the host read as
+/// php-amqplib's SocketIO words them. `dialled`: the socket `dial_and_greet` opened for this attempt, if
+/// it did.
 pub async fn connect(
     uri: AMQPUri,
     runtime: Runtime<Kit>,
-    tls: &OwnedTLSConfig,
+    tls: Option<&Tls>,
     reactor: &Handle,
     socket_io: bool,
     dialled: Option<TcpStream>,
 ) -> lapin::Result<Stream> {
     let socket = dialled.map_or_else(|| dial(&uri, socket_io), Ok);
-    let plain = socket.and_then(|socket| register(socket, reactor)).map(AsyncTcpStream::Plain);
-    let stream = match (plain, uri.scheme) {
-        (Ok(plain), AMQPScheme::AMQP) => Ok(plain),
-        (Ok(plain), AMQPScheme::AMQPS) => plain.into_tls(&uri.authority.host, tls.as_ref()).await,
+    let plain = socket.and_then(|socket| register(socket, reactor));
+    let stream = match (plain, tls) {
+        (Ok(plain), None) => Ok(AsyncTcpStream::Plain(plain)),
+        (Ok(plain), Some(tls)) => handshake(plain, tls, host(&uri)).await.map_err(|e| UnableToConnect::tls(&e, &uri)),
         (Err(e), _) => Err(e),
     };
     stream.map_err(|e| io_error(e, &runtime))
+}
+
+/// The TLS handshake on a connected socket, as `tls` sets it up for `host`.
+async fn handshake(plain: async_compat::Compat<tokio::net::TcpStream>, tls: &Tls, host: &str) -> io::Result<Stream> {
+    let ssl = tls.configure().and_then(|c| c.into_ssl(host)).map_err(io::Error::other)?;
+    let mut stream = async_openssl::SslStream::new(ssl, plain).map_err(io::Error::other)?;
+    Pin::new(&mut stream).connect().await.map_err(io::Error::other)?;
+    Ok(AsyncTcpStream::Openssl(stream))
+}
+
+/// `uri`'s host as a name to resolve or check a certificate against: an IPv6 literal in brackets, as
+/// PHP's stream URLs write it ("[::1]"), without them.
+pub fn host(uri: &AMQPUri) -> &str {
+    let host = uri.authority.host.as_str();
+    host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host)
 }
 
 /// AMQP 0-9-1's protocol header, the client's first bytes on a connection.
@@ -118,10 +137,8 @@ pub fn dial_and_greet(uri: &AMQPUri, socket_io: bool) -> io::Result<TcpStream> {
 /// Resolves and connects on the calling thread: the first address that accepts, else the last error.
 /// With the URI's `connection_timeout`, the addresses share it, each tried for what is left, as PHP's
 /// stream connect (php-amqplib's) does; the attempt's wait gets the rest (`connect::open_one`).
-fn dial(uri: &AMQPUri, socket_io: bool) -> io::Result<TcpStream> {
-    // An IPv6 literal in brackets, as PHP's stream URLs write it ("[::1]"), is resolved without them.
-    let host = uri.authority.host.as_str();
-    let (host, port) = (host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host), uri.authority.port);
+pub fn dial(uri: &AMQPUri, socket_io: bool) -> io::Result<TcpStream> {
+    let (host, port) = (host(uri), uri.authority.port);
     let socket = match uri.query.connection_timeout.filter(|&ms| ms > 0) {
         None => TcpStream::connect((host, port)),
         Some(ms) => (host, port).to_socket_addrs().and_then(|addresses| {
@@ -164,6 +181,13 @@ pub struct UnableToConnect {
 }
 
 impl UnableToConnect {
+    /// A TLS handshake that failed: PHP's words for the connect, OpenSSL's reason (a certificate that
+    /// does not verify...) where PHP says "Unknown error".
+    fn tls(e: &io::Error, uri: &AMQPUri) -> io::Error {
+        let message = format!("stream_socket_client(): Unable to connect to ssl://{}:{} ({e})", uri.authority.host, uri.authority.port);
+        io::Error::new(e.kind(), UnableToConnect { message, code: 0 })
+    }
+
     fn error(e: io::Error, uri: &AMQPUri, socket_io: bool) -> io::Error {
         let scheme = if uri.scheme == AMQPScheme::AMQPS { "ssl" } else { "tcp" };
         let (host, port) = (&uri.authority.host, uri.authority.port);

@@ -45,6 +45,11 @@ class RabbitMQConnector implements ConnectorInterface
         $options = (array) ($config['options'] ?? []);
         $ssl = array_filter((array) ($options['ssl_options'] ?? []), fn ($v) => $v !== null && $v !== '');
         $secure = filter_var($config['secure'] ?? false, FILTER_VALIDATE_BOOLEAN) || isset($ssl['cafile']);
+        // vyuldashev's driver names the client key `local_key`; PHP's ssl context calls it `local_pk`.
+        if (isset($ssl['local_key']) && !isset($ssl['local_pk'])) {
+            $ssl['local_pk'] = $ssl['local_key'];
+        }
+        unset($ssl['local_key']);
         // The name the management UI shows for the connection.
         $named = null;
         if (($options['connection_name'] ?? null) !== null) {

@@ -90,6 +90,9 @@ class AMQPStreamConnection extends AbstractConnection
         $settings->setSslKey($ssl['local_pk'] ?? $settings->getSslKey());
         $settings->setSslVerify(isset($ssl['verify_peer']) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
         $settings->setSslVerifyName(isset($ssl['verify_peer_name']) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
+        $settings->setSslPassPhrase(isset($ssl['passphrase']) ? (string) $ssl['passphrase'] : $settings->getSslPassPhrase());
+        $settings->setSslCiphers(isset($ssl['ciphers']) ? (string) $ssl['ciphers'] : $settings->getSslCiphers());
+        $settings->setSslSecurityLevel(isset($ssl['security_level']) ? (int) $ssl['security_level'] : $settings->getSslSecurityLevel());
     }
 
     public function connectOnConstruct(): bool

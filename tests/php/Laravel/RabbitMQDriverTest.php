@@ -407,6 +407,33 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         Mq\Laravel\RabbitMQ\RabbitMQConnector::openConnection($config);
     }
 
+    public function testClientCertificateFromLocalCertAndLocalKey(): void
+    {
+        $certs = (getenv('MQ_STATE_DIR') ?: dirname(__DIR__, 3) . '/.state') . '/rabbitmq/certs';
+        $name = "$this->queue-client-cert";
+        $config = [
+            'hosts' => [['host' => 'localhost', 'port' => amqps_port(), 'user' => 'guest', 'password' => 'guest']],
+            'options' => [
+                'connection_name' => $name,
+                // vyuldashev's keys: local_key is PHP's local_pk.
+                'ssl_options' => ['cafile' => "$certs/ca.pem", 'local_cert' => "$certs/client.pem", 'local_key' => "$certs/client.key"],
+            ],
+        ];
+        $connection = Mq\Laravel\RabbitMQ\RabbitMQConnector::openConnection($config);
+        $api = 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/api/connections';
+        $subject = null;
+        for ($i = 0; $i < 100 && $subject === null; $i++) {
+            foreach (json_decode((string) shell_exec("curl -s -u guest:guest $api"), true) ?: [] as $c) {
+                if (($c['client_properties']['connection_name'] ?? null) === $name) {
+                    $subject = (string) ($c['peer_cert_subject'] ?? '');
+                }
+            }
+            $subject ?? usleep(100000);
+        }
+        $connection->close();
+        $this->assertSame('CN=mq-test-client', $subject, 'the broker got the client certificate');
+    }
+
     /**
      * Closes, from the broker, every connection this test's queue opened (found by name in the management
      * API), again and again until $done() says so: the management API lists a connection only at its next
