@@ -15,6 +15,7 @@ use super::{
     link::Link,
     pipeline::Pipeline,
     settings::{Endpoint, Settings},
+    tls::Tls,
     transport,
 };
 use crate::{
@@ -95,7 +96,10 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     if let Some(name) = &settings.connection_name {
         properties = properties.with_connection_name(name.clone().into());
     }
-    let tls = settings.tls.clone();
+    let tls = match settings.tls.as_ref().map(Tls::new).transpose() {
+        Ok(tls) => tls,
+        Err(message) => return Ok(Err(ConnectFailure { class: ex::IO, message, code: 0 })),
+    };
     let mut uri = settings.uri(endpoint);
     // At least 1 ms: 0 would mean no limit to the connect (a deadline can leave less, or nothing).
     uri.query.connection_timeout = limit.map(|t| t.as_millis().clamp(1, u128::from(u64::MAX)) as u64);

@@ -5,7 +5,7 @@ use ext_php_rs::{exception::PhpResult, types::Zval};
 use super::{
     exceptions as ex,
     settings::{Endpoint, Settings},
-    tls::{Tls, TlsOptions},
+    tls::{Fingerprint, TlsOptions},
     wire,
 };
 use crate::{classes, exceptions::exception, ini, retry::php::PhpRetryPolicy};
@@ -21,9 +21,10 @@ fn text(config: &Zval, method: &str) -> Option<String> {
     (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
 }
 
-/// A file or directory setting: an empty path is none.
-fn path(config: &Zval, method: &str) -> Option<String> {
-    text(config, method).filter(|p| !p.is_empty())
+/// A file or directory setting, as bytes (PHP's paths need not be UTF-8): an empty path is none.
+fn path(config: &Zval, method: &str) -> Option<Vec<u8>> {
+    let value = call(config, method);
+    (!value.is_null()).then(|| crate::php_string::try_bytes(&value).unwrap_or_default()).filter(|p| !p.is_empty())
 }
 
 fn number(config: &Zval, method: &str) -> f64 {
@@ -39,7 +40,7 @@ impl Settings {
         if !is_config {
             return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
         }
-        let tls = call(config, "isSecure").coerce_to_bool().then(|| tls(config)).transpose()?;
+        let tls = call(config, "isSecure").coerce_to_bool().then(|| tls(config));
         let primary = Endpoint {
             host: text(config, "getHost").unwrap_or_default(),
             port: port(number(config, "getPort")),
@@ -102,22 +103,46 @@ fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
         .collect()
 }
 
-/// The config's TLS options, made into a connector now so a file that cannot be used fails the
-/// constructor clearly.
-fn tls(config: &Zval) -> PhpResult<Tls> {
+/// The config's TLS options, and those of the stream context it was made from (the private
+/// `sslContextOptions` that `AMQPStreamConnection` fills). A CA file or directory not given is php.ini's
+/// `openssl.cafile` / `openssl.capath`, as in PHP.
+fn tls(config: &Zval) -> TlsOptions {
     let flag = |method| Some(call(config, method)).filter(|v| !v.is_null()).map(|v| v.coerce_to_bool());
-    let options = TlsOptions {
-        ca_file: path(config, "getSslCaCert"),
-        ca_path: path(config, "getSslCaPath"),
+    let whole = |v: &Zval| v.coerce_to_long().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32;
+    let ini_path = |name| Some(crate::ini::string(name)).filter(|p| !p.is_empty()).map(String::into_bytes);
+    let context = config.object().map(|o| classes::read(o, o.get_class_entry(), "sslContextOptions")).unwrap_or_default();
+    let option = |key: &str| context.array().and_then(|a| a.get(key)).filter(|v| !v.is_null()).map(|v| v.shallow_clone());
+    TlsOptions {
+        ca_file: path(config, "getSslCaCert").or_else(|| ini_path(c"openssl.cafile")),
+        ca_path: path(config, "getSslCaPath").or_else(|| ini_path(c"openssl.capath")),
         cert_file: path(config, "getSslCert"),
         key_file: path(config, "getSslKey"),
-        passphrase: text(config, "getSslPassPhrase"),
+        passphrase: Some(call(config, "getSslPassPhrase")).filter(|v| !v.is_null()).map(|v| crate::php_string::try_bytes(&v).unwrap_or_default()),
         verify_peer: flag("getSslVerify"),
         verify_peer_name: flag("getSslVerifyName"),
         ciphers: text(config, "getSslCiphers"),
-        security_level: Some(call(config, "getSslSecurityLevel"))
-            .filter(|v| !v.is_null())
-            .map(|v| v.coerce_to_long().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32),
-    };
-    Tls::new(&options).map_err(|message| exception(ex::IO, message, 0))
+        security_level: Some(call(config, "getSslSecurityLevel")).filter(|v| !v.is_null()).map(|v| whole(&v)),
+        peer_name: option("peer_name").map(|v| crate::php_string::lossy(&v).unwrap_or_default()),
+        peer_fingerprint: option("peer_fingerprint").map(|v| fingerprint(&v)),
+        allow_self_signed: option("allow_self_signed").is_some_and(|v| v.coerce_to_bool()),
+        verify_depth: option("verify_depth").map(|v| whole(&v)),
+    }
+}
+
+/// `peer_fingerprint` as PHP reads it: a string, or an array of algorithm => hex digest.
+fn fingerprint(value: &Zval) -> Fingerprint {
+    if let Some(array) = value.array() {
+        let mut pairs = Vec::new();
+        for (key, digest) in array.iter() {
+            if let ext_php_rs::types::ArrayKey::Long(_) = key {
+                return Fingerprint::Invalid("Invalid peer_fingerprint array; [algo => fingerprint] form required");
+            }
+            pairs.push((key.to_string(), crate::php_string::lossy(digest).unwrap_or_default()));
+        }
+        Fingerprint::Digests(pairs)
+    } else if value.is_string() {
+        Fingerprint::Digest(crate::php_string::lossy(value).unwrap_or_default())
+    } else {
+        Fingerprint::Invalid("Expected peer fingerprint must be a string or an array")
+    }
 }

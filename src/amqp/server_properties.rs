@@ -19,6 +19,7 @@ use lapin::types::FieldTable;
 use super::{
     exceptions as ex,
     settings::{Endpoint, Settings},
+    tls::Tls,
     transport,
 };
 use crate::exceptions::exception;
@@ -32,11 +33,13 @@ pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> 
     let socket = transport::dial(&uri, settings.socket_io).map_err(|e| failed(&e))?;
     let limit = Duration::from_secs_f64(settings.connection_timeout.max(1.0));
     socket.set_read_timeout(Some(limit)).and_then(|()| socket.set_write_timeout(Some(limit))).map_err(|e| failed(&e))?;
-    let mut stream: Box<dyn Stream> = match &settings.tls {
+    let mut stream: Box<dyn Stream> = match settings.tls.as_ref().map(Tls::new).transpose().map_err(|e| failed(&e))? {
         None => Box::new(socket),
         Some(tls) => {
-            let ssl = tls.configure().map_err(|e| failed(&e))?;
-            Box::new(ssl.connect(transport::host(&uri), socket).map_err(|e| failed(&e))?)
+            let host = transport::host(&uri);
+            let stream = tls.ssl(host).map_err(|e| failed(&e))?.connect(socket).map_err(|e| failed(&e))?;
+            tls.check(stream.ssl(), host).map_err(|e| failed(&e))?;
+            Box::new(stream)
         }
     };
     stream.write_all(PROTOCOL_HEADER).map_err(|e| failed(&e))?;

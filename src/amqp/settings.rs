@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism};
 
-use super::{tls::Tls, wire};
+use super::{tls::TlsOptions, wire};
 use crate::retry::RetryPolicy;
 
 /// One broker to connect to, with its login.
@@ -37,7 +37,8 @@ pub struct Settings {
     pub read_write_timeout: f64,
     pub channel_rpc_timeout: f64,
     pub heartbeat: u16,
-    pub tls: Option<Tls>,
+    /// TLS, when the connection is secure; its connector is made for each connect (`tls`).
+    pub tls: Option<TlsOptions>,
     pub connection_name: Option<String>,
     /// php-amqplib's `$login_method`: AMQPLAIN (its default), PLAIN or EXTERNAL.
     pub login_method: String,
@@ -132,7 +133,7 @@ mod tests {
     fn uri_carries_login_method_heartbeat_and_tls() {
         let mut s = settings(3.0, 0.0);
         s.heartbeat = 10;
-        s.tls = Some(Tls::new(&Default::default()).unwrap());
+        s.tls = Some(TlsOptions::default());
         let uri = s.uri(&endpoint());
         assert_eq!(uri.scheme, AMQPScheme::AMQPS);
         assert_eq!(uri.query.heartbeat, Some(10));

@@ -110,9 +110,10 @@ pub async fn connect(
 
 /// The TLS handshake on a connected socket, as `tls` sets it up for `host`.
 async fn handshake(plain: async_compat::Compat<tokio::net::TcpStream>, tls: &Tls, host: &str) -> io::Result<Stream> {
-    let ssl = tls.configure().and_then(|c| c.into_ssl(host)).map_err(io::Error::other)?;
+    let ssl = tls.ssl(host).map_err(io::Error::other)?;
     let mut stream = async_openssl::SslStream::new(ssl, plain).map_err(io::Error::other)?;
     Pin::new(&mut stream).connect().await.map_err(io::Error::other)?;
+    tls.check(stream.ssl(), host).map_err(io::Error::other)?;
     Ok(AsyncTcpStream::Openssl(stream))
 }
 

@@ -1,5 +1,5 @@
 --TEST--
-TLS options as PHP's ssl context takes them: verify_peer off (no CA needed), verify_peer_name off (a name the certificate does not list), capath, a client certificate (local_cert, local_pk, passphrase) that the broker sees, and bad files or ciphers refused at construction
+TLS options as PHP's ssl context takes them: verify_peer off (no CA needed; the name is still checked), verify_peer_name off, peer_name, peer_fingerprint, verify_depth, capath, a client certificate (local_cert, local_pk, passphrase) that the broker sees; bad files or ciphers fail the connect (a lazy connection's first use)
 --EXTENSIONS--
 mq
 --CONFLICTS--
@@ -9,6 +9,7 @@ rabbitmq
 require dirname(__DIR__) . '/tools/brokers.php';
 use PhpAmqpLib\Connection\AMQPConnectionConfig;
 use PhpAmqpLib\Connection\AMQPConnectionFactory;
+use PhpAmqpLib\Connection\AMQPLazySSLConnection;
 use PhpAmqpLib\Connection\AMQPSSLConnection;
 use PhpAmqpLib\Message\AMQPMessage;
 
@@ -81,12 +82,24 @@ function via_config(array $set): array
 echo "1. peer verification\n";
 echo attempt('localhost', ['verify_peer' => true]), "\n";              // the test CA is no system root
 echo attempt('localhost', ['verify_peer' => false]), "\n";
-echo attempt('127.1', ['verify_peer' => false]), "\n";                 // no name check either
+echo attempt('127.1', ['verify_peer' => false]), "\n";                 // the name is still checked, as in PHP
+echo attempt('127.1', ['verify_peer' => false, 'verify_peer_name' => false]), "\n";
 
 echo "2. name verification\n";
 echo attempt('127.1', ['cafile' => "$certs/ca.pem"]), "\n";            // 127.0.0.1, a name the certificate does not list
 echo attempt('127.1', ['cafile' => "$certs/ca.pem", 'verify_peer_name' => false]), "\n";
 echo attempt('127.0.0.1', ['cafile' => "$certs/ca.pem", 'verify_peer_name' => true]), "\n";
+echo attempt('127.1', ['cafile' => "$certs/ca.pem", 'peer_name' => 'localhost']), "\n";
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'peer_name' => 'other.example']), "\n";
+
+echo "2b. fingerprint and depth\n";
+$server = file_get_contents("$certs/server.pem");
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'peer_fingerprint' => openssl_x509_fingerprint($server, 'sha1')]), "\n";
+echo attempt('127.1', ['verify_peer' => false, 'verify_peer_name' => false, 'peer_fingerprint' => ['sha256' => openssl_x509_fingerprint($server, 'sha256')]]), "\n";
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'peer_fingerprint' => str_repeat('0', 40)]), "\n";
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'peer_fingerprint' => 42]), "\n";
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'verify_depth' => 0]), "\n";  // the CA is one deeper
+echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'verify_depth' => 1]), "\n";
 
 echo "3. capath\n";
 mkdir("$dir/cas");
@@ -113,12 +126,19 @@ echo attempt('localhost', $encrypted + ['passphrase' => 's3cret']), "\n";
 echo attempt('localhost', $encrypted + ['passphrase' => 'wrong']), "\n";
 echo attempt('localhost', $encrypted), "\n";                           // an encrypted key and no passphrase: no prompt
 
-echo "5. refused at construction\n";
+echo "5. refused when connecting\n";
 echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'local_cert' => "$dir/missing.pem"]), "\n";
 echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'local_cert' => "$certs/client.pem", 'local_pk' => "$certs/server.key"]), "\n";
 echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'ciphers' => 'NO-SUCH-CIPHER']), "\n";
 echo attempt('localhost', ['cafile' => "$dir/missing-ca.pem"]), "\n";
 echo attempt('localhost', ['cafile' => "$certs/ca.pem", 'ciphers' => 'HIGH:!aNULL', 'security_level' => 1]), "\n";
+$lazy = new AMQPLazySSLConnection('localhost', amqps_port(), 'guest', 'guest', '/', ['cafile' => "$dir/missing-ca.pem"], $options);
+echo "lazy constructed\n";
+try {
+    $lazy->channel();
+} catch (Throwable $e) {
+    echo get_class($e), ': ', strtok($e->getMessage(), "\n"), "\n";
+}
 
 foreach (["$dir/cas/ca.pem", "$dir/both.pem", "$dir/encrypted.key"] as $f) {
     unlink($f);
@@ -131,10 +151,20 @@ rmdir($dir);
 1. peer verification
 PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://%s:%d (%scertificate verify failed%s)
 connected
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://127.1:%d (Peer certificate did not match expected name `127.1')
 connected
 2. name verification
-PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://%s:%d (%scertificate verify failed%s)
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://127.1:%d (Peer certificate did not match expected name `127.1')
 connected
+connected
+connected
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://localhost:%d (Peer certificate did not match expected name `other.example')
+2b. fingerprint and depth
+connected
+connected
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://localhost:%d (peer_fingerprint match failure)
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://localhost:%d (Expected peer fingerprint must be a string or an array)
+PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://localhost:%d (%scertificate verify failed%s)
 connected
 3. capath
 int(0)
@@ -149,9 +179,11 @@ connected, broker saw: 'CN=mq-test-client'
 connected
 PhpAmqpLib\Exception\AMQPIOException: Unable to set private key file `%s/encrypted.key'; %s
 PhpAmqpLib\Exception\AMQPIOException: Unable to set private key file `%s/encrypted.key'; %s
-5. refused at construction
+5. refused when connecting
 PhpAmqpLib\Exception\AMQPIOException: Unable to set local cert chain file `%s/missing.pem'; No such file or directory (os error 2)
 PhpAmqpLib\Exception\AMQPIOException: Unable to set private key file `%s/server.key'; %skey values mismatch%s
 PhpAmqpLib\Exception\AMQPIOException: Failed setting cipher list: NO-SUCH-CIPHER: %s
 PhpAmqpLib\Exception\AMQPIOException: Unable to read the CA file %s/missing-ca.pem: No such file or directory (os error 2)
 connected
+lazy constructed
+PhpAmqpLib\Exception\AMQPIOException: Unable to read the CA file %s/missing-ca.pem: No such file or directory (os error 2)

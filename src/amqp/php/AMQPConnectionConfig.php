@@ -64,6 +64,9 @@ final class AMQPConnectionConfig
      */
     private $failoverHosts = [];
 
+    /** mq: the `ssl` options of a stream context the setters do not cover (peer_name, peer_fingerprint, allow_self_signed, verify_depth), set by AMQPStreamConnection. */
+    private $sslContextOptions = [];
+
     public function getIoType(): string
     {
         return $this->ioType;

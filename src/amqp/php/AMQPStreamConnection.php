@@ -70,14 +70,14 @@ class AMQPStreamConnection extends AbstractConnection
         // given no ssl options, or the factory's with the config's default network protocol 'tcp', dials TCP.
         $settings->setIsSecure(false);
         if ($context !== null && $ssl_protocol !== 'tcp') {
-            self::useSslContext($settings, $context);
+            $this->useSslContext($settings, $context);
         }
         $settings->setIsLazy($settings->isLazy() || !$this->connectOnConstruct());
         parent::__construct($settings);
     }
 
     /** TLS settings from a stream context's "ssl" options, as php-amqplib's StreamIO takes them. */
-    private static function useSslContext(AMQPConnectionConfig $settings, $context): void
+    private function useSslContext(AMQPConnectionConfig $settings, $context): void
     {
         $ssl = stream_context_get_options($context)['ssl'] ?? [];
         if (!$ssl) {
@@ -93,6 +93,8 @@ class AMQPStreamConnection extends AbstractConnection
         $settings->setSslPassPhrase(isset($ssl['passphrase']) ? (string) $ssl['passphrase'] : $settings->getSslPassPhrase());
         $settings->setSslCiphers(isset($ssl['ciphers']) ? (string) $ssl['ciphers'] : $settings->getSslCiphers());
         $settings->setSslSecurityLevel(isset($ssl['security_level']) ? (int) $ssl['security_level'] : $settings->getSslSecurityLevel());
+        $extra = array_intersect_key($ssl, array_flip(['peer_name', 'peer_fingerprint', 'allow_self_signed', 'verify_depth']));
+        \Closure::bind(fn() => $this->sslContextOptions = $extra, $settings, AMQPConnectionConfig::class)();
     }
 
     public function connectOnConstruct(): bool
