@@ -110,9 +110,13 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     // handlers of signals that came meanwhile run after it (on success, at the start of the wait
     // below), and a handler's exception wins (PHP would drop a signal whose dispatch finds the
     // failure's exception pending).
+    let abort = transport::Abort::default();
     let dialled = if uri.scheme == AMQPScheme::AMQP && limit.is_some() {
         match transport::dial_and_greet(&uri, socket_io) {
-            Ok(socket) => Some(socket),
+            Ok(socket) => {
+                abort.watch(&socket);
+                Some(socket)
+            }
             Err(e) => {
                 runtime::dispatch_signals()?;
                 return Ok(Err(errors::connect_error(&e.into())));
@@ -129,15 +133,23 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     // lapin calls connect once (it would call it again only for a reconnect policy, which mq does not
     // give it): only a first call gets the dialled socket.
     let dialled = std::sync::Mutex::new(dialled);
+    let watched = abort.clone();
     let connect = async move |uri, runtime| {
         let dialled = dialled.lock().unwrap_or_else(|e| e.into_inner()).take();
-        transport::connect(uri, runtime, tls.as_ref(), &reactor, socket_io, dialled).await
+        transport::connect(uri, runtime, tls.as_ref(), &reactor, socket_io, dialled, &watched).await
     };
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the
     // wait here gives it what is left of that and a little more, and ends a handshake that outlasts it.
     let left = limit.map(|l| l.saturating_sub(began.elapsed()) + CONNECT_GRACE);
-    Ok(match runtime::wait_dispatching(attempt, left)? {
+    let waited = runtime::wait_dispatching(attempt, left);
+    // Whatever ended the wait but a connection (a timeout, a signal handler's exception, a failure),
+    // the attempt's socket goes, and lapin's I/O thread with it.
+    match waited {
+        Ok(Some(Ok(_))) => abort.release(),
+        _ => abort.abort(),
+    }
+    Ok(match waited? {
         Some(Ok(connection)) => Ok(Link {
             pipeline: Pipeline::new(settings.write_timeout(), connection.socket_reader().cloned()),
             flow: Flow::watch(&connection)?,

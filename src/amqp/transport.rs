@@ -97,8 +97,9 @@ pub async fn connect(
     reactor: &Handle,
     socket_io: bool,
     dialled: Option<TcpStream>,
+    abort: &Abort,
 ) -> lapin::Result<Stream> {
-    let socket = dialled.map_or_else(|| dial(&uri, socket_io), Ok);
+    let socket = dialled.map_or_else(|| dial(&uri, socket_io), Ok).inspect(|socket| abort.watch(socket));
     let plain = socket.and_then(|socket| register(socket, reactor));
     let stream = match (plain, tls) {
         (Ok(plain), None) => Ok(AsyncTcpStream::Plain(plain)),
@@ -106,6 +107,37 @@ pub async fn connect(
         (Err(e), _) => Err(e),
     };
     stream.map_err(|e| io_error(e, &runtime))
+}
+
+/// A duplicate of an attempt's socket, to end an attempt its caller stopped waiting for (the connect
+/// timeout): shut down, the socket fails lapin's I/O thread wherever its handshake waits, and the thread
+/// ends with its eventfd and socket (a silent peer held all three forever, one set per timed-out
+/// attempt). The duplicate is ours, so its number cannot have been reused by another socket.
+#[derive(Clone, Default)]
+pub struct Abort(Arc<std::sync::Mutex<Option<std::os::fd::OwnedFd>>>);
+
+impl Abort {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<std::os::fd::OwnedFd>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Keeps a duplicate of `socket` (none if the system refuses one: the attempt can then not be ended).
+    pub fn watch(&self, socket: &TcpStream) {
+        *self.slot() = std::os::fd::AsFd::as_fd(socket).try_clone_to_owned().ok();
+    }
+
+    /// Ends the attempt's socket, if it has one.
+    pub fn abort(&self) {
+        if let Some(fd) = self.slot().take() {
+            // SAFETY: our own open descriptor; closed when `fd` drops.
+            unsafe { libc::shutdown(std::os::fd::AsRawFd::as_raw_fd(&fd), libc::SHUT_RDWR) };
+        }
+    }
+
+    /// The attempt succeeded: closes the duplicate.
+    pub fn release(&self) {
+        self.slot().take();
+    }
 }
 
 /// The TLS handshake on a connected socket, as `tls` sets it up for `host`.
