@@ -272,8 +272,8 @@ impl AmqpConnection {
             return Ok(Zval::new()); // php-amqplib's property before a handshake: null
         };
         if this.server_properties.borrow().is_none() {
-            // The broker this connection reached (the primary while a lazy one is not connected).
-            let endpoint = this.session.current().map_or_else(|| this.settings().hosts[0].clone(), |l| l.endpoint.clone());
+            // Before a connection's handshake (a lazy one not used yet) php-amqplib has none: null.
+            let Some(endpoint) = this.session.current().map(|l| l.endpoint.clone()) else { return Ok(Zval::new()) };
             let fetched = super::server_properties::fetch(this.settings(), &endpoint)?;
             *this.server_properties.borrow_mut() = Some(fetched);
         }

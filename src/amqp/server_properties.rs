@@ -6,7 +6,7 @@
 
 use std::{
     io::{Read, Write},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use amq_protocol::{
@@ -26,13 +26,17 @@ use crate::exceptions::exception;
 
 const PROTOCOL_HEADER: &[u8] = b"AMQP\x00\x00\x09\x01";
 
-/// The server properties of `endpoint`, reached with `settings`' TLS and timeout.
+/// The server properties of `endpoint`, reached with `settings`' TLS, all within the connection timeout
+/// (at least a second).
 pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> {
     let failed = |e: &dyn std::fmt::Display| exception(ex::IO, format!("Reading the server properties failed: {e}"), 0);
     let uri = settings.uri(endpoint);
     let socket = transport::dial(&uri, settings.socket_io).map_err(|e| failed(&e))?;
     let limit = Duration::from_secs_f64(settings.connection_timeout.max(1.0));
+    let deadline = Instant::now() + limit;
     socket.set_read_timeout(Some(limit)).and_then(|()| socket.set_write_timeout(Some(limit))).map_err(|e| failed(&e))?;
+    // The same socket, for the time each read may take once it is wrapped.
+    let control = socket.try_clone().map_err(|e| failed(&e))?;
     let mut stream: Box<dyn Stream> = match settings.tls.as_ref().map(Tls::new).transpose().map_err(|e| failed(&e))? {
         None => Box::new(socket),
         Some(tls) => {
@@ -51,6 +55,12 @@ pub fn fetch(settings: &Settings, endpoint: &Endpoint) -> PhpResult<FieldTable> 
         {
             return Ok(start.server_properties);
         }
+        // A peer dripping bytes gets no more than the deadline.
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(failed(&"timed out"));
+        }
+        control.set_read_timeout(Some(left)).map_err(|e| failed(&e))?;
         match stream.read(&mut chunk) {
             Ok(0) => return Err(failed(&"the broker closed the connection")),
             Ok(n) => received.extend_from_slice(&chunk[..n]),
