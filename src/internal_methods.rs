@@ -101,13 +101,15 @@ pub struct ClassSpec {
     pub receiverless: bool,
     /// The class mirrors PHP code: extra arguments are ignored, none is coerced (see the module note).
     pub userland: bool,
+    /// Called with `$this` after a method that threw (state php-amqplib's code changes on a failure).
+    pub after_failure: Option<fn(&mut ZendObject)>,
 }
 
 impl ClassSpec {
     /// A class sealed with none of the options: no guard, nothing deprecated, methods with a receiver,
     /// arguments checked as ZPP checks them.
     pub fn new(ce: &'static ClassEntry) -> Self {
-        ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false }
+        ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false, after_failure: None }
     }
 }
 
@@ -116,6 +118,7 @@ struct Entry {
     handler: Handler,
     guard: Option<&'static Guard>,
     userland: bool,
+    after_failure: Option<fn(&mut ZendObject)>,
 }
 
 /// Wrapped functions by their arginfo, which a method shares with its copies in subclasses.
@@ -160,7 +163,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
                 let constructor = name.eq_ignore_ascii_case(b"__construct");
                 let key = (*function).internal_function.arg_info as usize;
                 let guard = if constructor { None } else { spec.guard };
-                entries.insert(key, Entry { handler, guard, userland: spec.userland });
+                entries.insert(key, Entry { handler, guard, userland: spec.userland, after_failure: spec.after_failure });
                 let mut set = 0;
                 let mut clear = 0;
                 if spec.deprecated.iter().any(|d| name.eq_ignore_ascii_case(d.as_bytes())) {
@@ -187,7 +190,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
             let Some(function) = table.and_then(|t| t.get(name)).and_then(|z| z.ptr::<zend_function>()) else { continue };
             let Some(handler) = (*function).internal_function.handler else { continue };
             let key = (*function).internal_function.arg_info as usize;
-            entries.insert(key, Entry { handler, guard: None, userland: false });
+            entries.insert(key, Entry { handler, guard: None, userland: false, after_failure: None });
             flags.insert(key, (if deprecated { ZEND_ACC_DEPRECATED } else { 0 }, 0));
             globals.push(function);
         }
@@ -249,6 +252,12 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
             (*ex).This.u2.num_args = passed; // the engine releases every argument passed
         } else {
             (entry.handler)(ex, retval);
+        }
+        if let Some(after_failure) = entry.after_failure {
+            let this = &mut (*ex).This;
+            if this.u1.v.type_ == IS_OBJECT && ExecutorGlobals::has_exception() {
+                after_failure(&mut *this.value.obj);
+            }
         }
         return;
     }

@@ -105,16 +105,22 @@ impl AmqpChannel {
         zval
     }
 
-    /// Whether a consumer callback is registered. A channel found closed has none left, as
-    /// php-amqplib's close (ours or the broker's) empties `callbacks`: a `while (is_consuming())` loop ends.
+    /// Whether a consumer callback is registered (see `forget_callbacks_if_gone`).
     pub(super) fn consuming(self_: &mut ZendClassObject<Self>) -> bool {
-        let registered = !Self::callbacks(self_).is_empty();
-        if registered && self_.closed.get() {
+        !Self::callbacks(self_).is_empty() && !Self::forget_callbacks_if_gone(self_)
+    }
+
+    /// A channel gone for good (closed by us or the broker, or its connection lost where recovery will
+    /// not reopen it) has no callbacks left, as php-amqplib's close empties `callbacks`: a
+    /// `while ($channel->is_consuming())` or `while (count($channel->callbacks))` loop around a wait()
+    /// that threw ends. True if it is gone.
+    pub(crate) fn forget_callbacks_if_gone(self_: &mut ZendClassObject<Self>) -> bool {
+        let gone = self_.closed.get() || (!self_.open() && !self_.recoverable());
+        if gone {
             // Cannot fail: an empty array into a property PHP declared as one.
             let _ = Self::set_callbacks(self_, ZendHashTable::new());
-            return false;
         }
-        registered
+        gone
     }
 
     pub(super) fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {

@@ -96,11 +96,20 @@ pub fn adjust_methods() {
 }
 
 /// The native php-amqplib classes, for `internal_methods::seal`: php-amqplib's methods are PHP code,
-/// which ignores arguments passed beyond those it declares.
+/// which ignores arguments passed beyond those it declares; a channel call that threw leaves a channel
+/// gone for good without callbacks (`AmqpChannel::forget_callbacks_if_gone`).
 pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
     use ext_php_rs::class::RegisteredClass;
     let spec = |ce| crate::internal_methods::ClassSpec { userland: true, ..crate::internal_methods::ClassSpec::new(ce) };
-    [spec(connection::AmqpConnection::get_metadata().ce()), spec(channel::AmqpChannel::get_metadata().ce())]
+    let forget = |object: &mut ext_php_rs::types::ZendObject| {
+        if let Some(channel) = ext_php_rs::types::ZendClassObject::<channel::AmqpChannel>::from_zend_obj_mut(object) {
+            channel::AmqpChannel::forget_callbacks_if_gone(channel);
+        }
+    };
+    [
+        spec(connection::AmqpConnection::get_metadata().ce()),
+        crate::internal_methods::ClassSpec { after_failure: Some(forget), ..spec(channel::AmqpChannel::get_metadata().ce()) },
+    ]
 }
 
 /// Classes registered by hand at module startup (before the macro-registered ones).

@@ -2,7 +2,8 @@
 // The broker closes a connection (here from the management API with a reason, `amqp_force_close()` in
 // tests/tools/brokers.php, as an operator or a node shutdown does): the next call that reads reports the broker's connection.close, as
 // AMQPConnectionClosedException "CONNECTION_FORCED - <reason>(0, 0)" with code 320; the calls after find
-// the channel closed, the connection's other channels find it gone, and it says it is not connected.
+// the channel closed (its callbacks gone), the connection's other channels find it gone, and it says it is
+// not connected. Then a channel the broker closes: its callbacks go too.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPConnectionConfig;
@@ -37,9 +38,30 @@ foreach ($calls as $call => $f) {
     } catch (Exception $e) {
         out("  $call: threw " . exc($e) . " (code {$e->getCode()})");
     }
+    // The consumer loop of php-amqplib's README: the closed channel has no callbacks left, so it ends.
+    show('  callbacks left', count($ch->callbacks));
     attempt('  then queue_declare', fn () => $ch->queue_declare($q, true));
     attempt('  another channel', fn () => $other->queue_declare($q, true));
     attempt('  another channel again', fn () => $other->basic_get($q));
     show('  isConnected', $conn->isConnected());
     attempt('  close', fn () => $conn->close());
 }
+
+// A channel error (an ack of a tag never delivered) surfaces in wait(): the channel is closed, and a
+// `while (count($channel->callbacks))` loop around wait() ends after it.
+$conn = connect();
+$ch = $conn->channel();
+[$q] = $ch->queue_declare('', false, false, true);
+$ch->basic_consume($q, '', false, false, false, false, fn () => null);
+$ch->basic_ack(999);
+$rounds = 0;
+while (count($ch->callbacks) && $rounds++ < 5) {
+    try {
+        $ch->wait(null, false, 2);
+    } catch (Exception $e) {
+        out("round $rounds: " . exc($e));
+    }
+}
+show('rounds of the consumer loop', $rounds);
+show('is_consuming', $ch->is_consuming());
+$conn->close();
