@@ -44,6 +44,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
         classes.extend(amqp::sealed());
         internal_methods::seal(&classes, &functions);
     });
+    amqp::request_startup();
     0
 }
 

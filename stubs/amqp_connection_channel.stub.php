@@ -20,6 +20,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 {
     public $channels;
 
+    /** The client properties a connection sends (`[name => [type symbol, value]]`), naming mq as the product; set to its default at each request's start. */
+    public static $LIBRARY_PROPERTIES;
+
     /** The open channel with this id, or a new one (connecting again if the connection was closed). */
     public function channel(mixed $channel_id = null) {}
 
@@ -44,7 +47,7 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** The broker's properties as php-amqplib returns them: `[name => [type symbol, value]]`. */
     public function getServerProperties() {}
 
-    /** The client properties as php-amqplib describes them (`[name => [type symbol, value]]`), naming mq as the product. */
+    /** `$LIBRARY_PROPERTIES`, with the config's connection name when it has one. */
     public function getLibraryProperties() {}
 
     /** Heartbeats are sent and checked by mq's I/O threads; nothing to do. */

@@ -89,10 +89,10 @@ const CONNECT_GRACE: Duration = Duration::from_millis(100);
 /// One attempt on one host: Err for what stops connecting altogether (a signal handler's exception),
 /// Ok(Err) for this host's failure.
 fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -> PhpResult<Result<Link, ConnectFailure>> {
-    let mut properties = ConnectionProperties::default()
-        .with_client_property("product".into(), "mq".into())
-        .with_client_property("version".into(), crate::VERSION.into())
-        .with_client_property("platform".into(), "PHP".into());
+    let mut properties = ConnectionProperties::default();
+    for (name, value) in settings.client_properties.inner() {
+        properties = properties.with_client_property_value(name.clone(), value.clone());
+    }
     if let Some(name) = &settings.connection_name {
         properties = properties.with_connection_name(name.clone().into());
     }

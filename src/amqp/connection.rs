@@ -86,6 +86,8 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
         .property(property("connection_unblock_handler", PropertyFlags::Private, Initial::Null))
         .property(property("connection_recovery_handler", PropertyFlags::Private, Initial::Null))
         .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
+        // Its value is set at each request's start (`library_properties`).
+        .property(property("LIBRARY_PROPERTIES", PropertyFlags::Public | PropertyFlags::Static, Initial::Null))
 }
 
 /// The methods (lower case) declared without a receiver and made instance methods (`amqp::adjust_methods`):
@@ -281,32 +283,20 @@ impl AmqpConnection {
         super::table::raw_table(properties.as_ref().unwrap_or(&lapin::types::FieldTable::default()))
     }
 
-    /// The client properties as php-amqplib describes them (`[name => [type symbol, value]]`, its keys
-    /// and capabilities, and `connection_name` when set), naming mq as the product.
-    /// Receiverless, so a connection made without its constructor answers it too (`UNCONSTRUCTED`).
+    /// `$LIBRARY_PROPERTIES` (`library_properties`), with the config's `connection_name` when set, as
+    /// php-amqplib returns them. Receiverless, so a connection made without its constructor answers it
+    /// too (`UNCONSTRUCTED`).
     #[php(name = "getLibraryProperties")]
     pub fn get_library_properties() -> PhpResult<Zval> {
-        fn typed(symbol: &str, value: impl IntoZval) -> PhpResult<Zval> {
-            let mut pair = ext_php_rs::types::ZendHashTable::new();
-            pair.push(symbol)?;
-            pair.push(value)?;
-            Ok(pair.into_zval(false)?)
-        }
-        let mut capabilities = ext_php_rs::types::ZendHashTable::new();
-        // lapin announces these (and more) in connection.start-ok.
-        for name in ["authentication_failure_close", "publisher_confirms", "consumer_cancel_notify", "exchange_exchange_bindings", "basic.nack", "connection.blocked"] {
-            capabilities.insert(name, typed("t", true)?)?;
-        }
-        let mut properties = ext_php_rs::types::ZendHashTable::new();
-        properties.insert("product", typed("S", "mq")?)?;
-        properties.insert("platform", typed("S", "PHP")?)?;
-        properties.insert("version", typed("S", crate::VERSION)?)?;
-        properties.insert("information", typed("S", "")?)?;
-        properties.insert("copyright", typed("S", "")?)?;
-        properties.insert("capabilities", typed("F", capabilities)?)?;
-        if let Some(name) = Self::current().and_then(|this| this.settings().connection_name.as_ref()) {
-            properties.insert("connection_name", typed("S", name.as_str())?)?;
-        }
+        let properties = super::library_properties::current();
+        let (Some(name), Some(array)) = (Self::current().and_then(|this| this.settings().connection_name.as_ref()), properties.array()) else {
+            return Ok(properties);
+        };
+        let mut properties = array.to_owned();
+        let mut pair = ext_php_rs::types::ZendHashTable::new();
+        pair.push("S")?;
+        pair.push(name.as_str())?;
+        properties.insert("connection_name", pair)?;
         Ok(properties.into_zval(false)?)
     }
 

@@ -58,6 +58,7 @@ impl Settings {
             heartbeat: number(config, "getHeartbeat").clamp(0.0, 65535.0) as u16,
             tls,
             connection_name: text(config, "getConnectionName").filter(|n| !n.is_empty()),
+            client_properties: super::table::encode_table(&super::library_properties::current())?,
             login_method: text(config, "getLoginMethod").unwrap_or_else(|| "AMQPLAIN".into()),
             recovery: match call(config, "getAutomaticRecovery") {
                 set if set.is_null() => ini::amqp_recovery(),

@@ -19,6 +19,7 @@ pub mod errors;
 pub mod exceptions;
 pub mod flow;
 pub mod link;
+pub mod library_properties;
 pub mod live_connections;
 pub mod message;
 pub mod motion;
@@ -110,6 +111,11 @@ pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
         spec(connection::AmqpConnection::get_metadata().ce()),
         crate::internal_methods::ClassSpec { after_failure: Some(forget), ..spec(channel::AmqpChannel::get_metadata().ce()) },
     ]
+}
+
+/// Per request: `$LIBRARY_PROPERTIES` starts from its default.
+pub fn request_startup() {
+    library_properties::reset();
 }
 
 /// Classes registered by hand at module startup (before the macro-registered ones).

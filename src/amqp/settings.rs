@@ -40,6 +40,9 @@ pub struct Settings {
     /// TLS, when the connection is secure; its connector is made for each connect (`tls`).
     pub tls: Option<TlsOptions>,
     pub connection_name: Option<String>,
+    /// `$LIBRARY_PROPERTIES` when the connection was constructed (`library_properties`), sent in the
+    /// handshake.
+    pub client_properties: lapin::types::FieldTable,
     /// php-amqplib's `$login_method`: AMQPLAIN (its default), PLAIN or EXTERNAL.
     pub login_method: String,
     /// Automatic recovery of a lost connection (`mq.amqp_recovery`, `AMQPConnectionConfig::setAutomaticRecovery`).
@@ -116,6 +119,7 @@ mod tests {
             heartbeat: 0,
             tls: None,
             connection_name: None,
+            client_properties: Default::default(),
             login_method: "AMQPLAIN".into(),
             recovery: false,
             socket_io: false,

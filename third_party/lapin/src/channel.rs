@@ -994,9 +994,12 @@ impl Channel {
                     );
                 }
 
-                configuration
-                    .amqp_client_properties
-                    .insert("platform".into(), AMQPValue::LongString("rust".into()));
+                // mq patch: a platform the client set stays (upstream always sent "rust").
+                if !configuration.amqp_client_properties.contains_key("platform") {
+                    configuration
+                        .amqp_client_properties
+                        .insert("platform".into(), AMQPValue::LongString("rust".into()));
+                }
 
                 let mut capabilities = FieldTable::default();
                 capabilities.insert("publisher_confirms".into(), true.into());

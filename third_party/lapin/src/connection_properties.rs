@@ -65,6 +65,14 @@ impl ConnectionProperties {
         self
     }
 
+    /// Add a client property of any AMQP type (mq patch: php-amqplib's `$LIBRARY_PROPERTIES` entries
+    /// are typed).
+    #[must_use]
+    pub fn with_client_property_value(mut self, key: ShortString, value: AMQPValue) -> Self {
+        self.client_properties.insert(key, value);
+        self
+    }
+
     /// Set the connection name shown in the RabbitMQ management UI.
     #[must_use]
     pub fn with_connection_name(self, connection_name: LongString) -> Self {
