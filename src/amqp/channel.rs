@@ -105,22 +105,27 @@ impl AmqpChannel {
         zval
     }
 
-    /// Whether a consumer callback is registered (see `forget_callbacks_if_gone`).
+    /// Whether a consumer callback is registered. A channel found closed (its close reported: the
+    /// deliveries the broker sent before it are handed over first) has none left, as php-amqplib's
+    /// close (ours or the broker's) empties `callbacks`: a `while (is_consuming())` loop ends.
     pub(super) fn consuming(self_: &mut ZendClassObject<Self>) -> bool {
-        !Self::callbacks(self_).is_empty() && !Self::forget_callbacks_if_gone(self_)
+        let registered = !Self::callbacks(self_).is_empty();
+        if registered && self_.closed.get() {
+            // Cannot fail: an empty array into a property PHP declared as one.
+            let _ = Self::set_callbacks(self_, ZendHashTable::new());
+            return false;
+        }
+        registered
     }
 
-    /// A channel gone for good (closed by us or the broker, or its connection lost where recovery will
-    /// not reopen it) has no callbacks left, as php-amqplib's close empties `callbacks`: a
-    /// `while ($channel->is_consuming())` or `while (count($channel->callbacks))` loop around a wait()
-    /// that threw ends. True if it is gone.
-    pub(crate) fn forget_callbacks_if_gone(self_: &mut ZendClassObject<Self>) -> bool {
-        let gone = self_.closed.get() || (!self_.open() && !self_.recoverable());
-        if gone {
+    /// After a call that threw: a channel gone for good (its close reported, or its connection lost
+    /// where recovery will not reopen it) has no callbacks left, as php-amqplib's close empties
+    /// `callbacks`: a `while (count($channel->callbacks))` loop around a wait() that threw ends.
+    pub(crate) fn forget_callbacks_if_gone(self_: &mut ZendClassObject<Self>) {
+        if self_.closed.get() || (!self_.link().is_connected() && !self_.recoverable()) {
             // Cannot fail: an empty array into a property PHP declared as one.
             let _ = Self::set_callbacks(self_, ZendHashTable::new());
         }
-        gone
     }
 
     pub(super) fn callbacks(self_: &mut ZendClassObject<Self>) -> ext_php_rs::boxed::ZBox<ZendHashTable> {

@@ -138,11 +138,14 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
         let dialled = dialled.lock().unwrap_or_else(|e| e.into_inner()).take();
         transport::connect(uri, runtime, tls.as_ref(), &reactor, socket_io, dialled, &watched).await
     };
+    let uri_scheme = uri.scheme.clone();
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the
     // wait here gives it what is left of that and a little more, and ends a handshake that outlasts it.
     let left = limit.map(|l| l.saturating_sub(began.elapsed()) + CONNECT_GRACE);
     let waited = runtime::wait_dispatching(attempt, left);
+    // A plain socket connected and a broker that said nothing in time: php-amqplib's read timeout.
+    let silent = uri_scheme == AMQPScheme::AMQP && abort.connected();
     // Whatever ended the wait but a connection (a timeout, a signal handler's exception, a failure),
     // the attempt's socket goes, and lapin's I/O thread with it.
     match waited {
@@ -161,14 +164,21 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
             endpoint: endpoint.clone(),
         }),
         Some(Err(e)) => Err(errors::connect_error(&e)),
-        None => Err(ConnectFailure {
-            class: ex::IO,
-            message: format!("Connection to {} timed out after {} sec", endpoint.address(), match limit {
-                // The configured timeout as given; a shorter one when the deadline cut it.
+        None => {
+            // The configured timeout as given; a shorter one when the deadline cut it.
+            let seconds = match limit {
                 Some(limit) if limit != settings.connect_timeout().unwrap_or(Duration::MAX) => limit.as_secs_f64(),
                 _ => settings.connection_timeout,
-            }),
-            code: 0,
-        }),
+            };
+            Err(if silent {
+                ConnectFailure {
+                    class: ex::TIMEOUT,
+                    message: format!("The connection timed out after {seconds} sec while awaiting incoming data"),
+                    code: 0,
+                }
+            } else {
+                ConnectFailure { class: ex::IO, message: format!("Connection to {} timed out after {seconds} sec", endpoint.address()), code: 0 }
+            })
+        }
     })
 }

@@ -126,6 +126,11 @@ impl Abort {
         *self.slot() = std::os::fd::AsFd::as_fd(socket).try_clone_to_owned().ok();
     }
 
+    /// Whether the attempt's socket is connected (and not yet ended or released).
+    pub fn connected(&self) -> bool {
+        self.slot().is_some()
+    }
+
     /// Ends the attempt's socket, if it has one.
     pub fn abort(&self) {
         if let Some(fd) = self.slot().take() {
