@@ -112,37 +112,55 @@ pub async fn connect(
 /// A duplicate of an attempt's socket, to end an attempt its caller stopped waiting for (the connect
 /// timeout): shut down, the socket fails lapin's I/O thread wherever its handshake waits, and the thread
 /// ends with its eventfd and socket (a silent peer held all three forever, one set per timed-out
-/// attempt). The duplicate is ours, so its number cannot have been reused by another socket.
+/// attempt). The duplicate is ours, so its number cannot have been reused by another socket. A socket
+/// the I/O thread connects after the attempt was ended is shut down at once.
 #[derive(Clone, Default)]
-pub struct Abort(Arc<std::sync::Mutex<Option<std::os::fd::OwnedFd>>>);
+pub struct Abort(Arc<std::sync::Mutex<Watched>>);
+
+#[derive(Default)]
+pub struct Watched {
+    socket: Option<std::os::fd::OwnedFd>,
+    ended: bool,
+}
 
 impl Abort {
-    fn slot(&self) -> std::sync::MutexGuard<'_, Option<std::os::fd::OwnedFd>> {
+    fn watched(&self) -> std::sync::MutexGuard<'_, Watched> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Keeps a duplicate of `socket` (none if the system refuses one: the attempt can then not be ended).
     pub fn watch(&self, socket: &TcpStream) {
-        *self.slot() = std::os::fd::AsFd::as_fd(socket).try_clone_to_owned().ok();
+        let mut watched = self.watched();
+        if watched.ended {
+            shutdown(std::os::fd::AsFd::as_fd(socket));
+        } else {
+            watched.socket = std::os::fd::AsFd::as_fd(socket).try_clone_to_owned().ok();
+        }
     }
 
     /// Whether the attempt's socket is connected (and not yet ended or released).
     pub fn connected(&self) -> bool {
-        self.slot().is_some()
+        self.watched().socket.is_some()
     }
 
-    /// Ends the attempt's socket, if it has one.
+    /// Ends the attempt's socket, now or once it is connected.
     pub fn abort(&self) {
-        if let Some(fd) = self.slot().take() {
-            // SAFETY: our own open descriptor; closed when `fd` drops.
-            unsafe { libc::shutdown(std::os::fd::AsRawFd::as_raw_fd(&fd), libc::SHUT_RDWR) };
+        let mut watched = self.watched();
+        watched.ended = true;
+        if let Some(fd) = watched.socket.take() {
+            shutdown(std::os::fd::AsFd::as_fd(&fd));
         }
     }
 
     /// The attempt succeeded: closes the duplicate.
     pub fn release(&self) {
-        self.slot().take();
+        self.watched().socket.take();
     }
+}
+
+fn shutdown(socket: std::os::fd::BorrowedFd<'_>) {
+    // SAFETY: an open descriptor, borrowed for the call.
+    unsafe { libc::shutdown(std::os::fd::AsRawFd::as_raw_fd(&socket), libc::SHUT_RDWR) };
 }
 
 /// The TLS handshake on a connected socket, as `tls` sets it up for `host`.
