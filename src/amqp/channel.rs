@@ -121,8 +121,12 @@ impl AmqpChannel {
     /// After a call that threw: a channel gone for good (its close reported, or its connection lost
     /// where recovery will not reopen it) has no callbacks left, as php-amqplib's close empties
     /// `callbacks`: a `while (count($channel->callbacks))` loop around a wait() that threw ends.
+    /// A lost connection not reported yet keeps them while a delivery it brought is still to be handed
+    /// over by the next wait().
     pub(crate) fn forget_callbacks_if_gone(self_: &mut ZendClassObject<Self>) {
-        if self_.closed.get() || (!self_.link().is_connected() && !self_.recoverable()) {
+        let closed = self_.closed.get();
+        let lost = !closed && !self_.link().is_connected() && !self_.recoverable();
+        if closed || (lost && !self_.deliveries.borrow_mut().has_delivery()) {
             // Cannot fail: an empty array into a property PHP declared as one.
             let _ = Self::set_callbacks(self_, ZendHashTable::new());
         }

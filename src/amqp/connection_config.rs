@@ -135,7 +135,7 @@ fn fingerprint(value: &Zval) -> Fingerprint {
     if let Some(array) = value.array() {
         let mut pairs = Vec::new();
         for (key, digest) in array.iter() {
-            if let ext_php_rs::types::ArrayKey::Long(_) = key {
+            if matches!(key, ext_php_rs::types::ArrayKey::Long(_)) || !digest.is_string() {
                 return Fingerprint::Invalid("Invalid peer_fingerprint array; [algo => fingerprint] form required");
             }
             pairs.push((key.to_string(), crate::php_string::lossy(digest).unwrap_or_default()));

@@ -79,6 +79,11 @@ impl Deliveries {
         self.ready.is_some()
     }
 
+    /// Whether a message has arrived (not a consumer's end or failure), kept for the next `try_next`.
+    pub fn has_delivery(&mut self) -> bool {
+        self.has_ready() && matches!(self.ready, Some(Incoming::Delivery(..)))
+    }
+
     /// Resolves once one has arrived (kept for the next `try_next`/`next`); never when no consumer is left.
     pub async fn ready(&mut self) {
         if self.ready.is_none() {

@@ -69,6 +69,7 @@ const X509_V_ERR_CERT_CHAIN_TOO_LONG: i32 = 22;
 #[derive(Clone, Debug)]
 pub struct Tls {
     connector: SslConnector,
+    verify_peer: bool,
     verify_name: bool,
     peer_name: Option<String>,
     fingerprint: Option<Fingerprint>,
@@ -107,6 +108,7 @@ impl Tls {
         }
         Ok(Tls {
             connector: builder.build(),
+            verify_peer: options.verify_peer.unwrap_or(true),
             verify_name: options.verify_peer_name.unwrap_or(true),
             peer_name: options.peer_name.clone(),
             fingerprint: options.peer_fingerprint.clone(),
@@ -119,9 +121,11 @@ impl Tls {
         self.connector.configure()?.verify_hostname(false).into_ssl(self.name(host))
     }
 
-    /// After the handshake: the peer's fingerprint and name, as PHP checks them.
+    /// After the handshake: a peer certificate when anything is to be verified (an anonymous cipher
+    /// suite sends none, and OpenSSL then has verified nothing), then its fingerprint and name, as PHP
+    /// checks them.
     pub fn check(&self, ssl: &SslRef, host: &str) -> Result<(), String> {
-        if !self.verify_name && self.fingerprint.is_none() {
+        if !self.verify_peer && !self.verify_name && self.fingerprint.is_none() {
             return Ok(());
         }
         let peer = ssl.peer_certificate().ok_or("Could not get peer certificate")?;
@@ -239,6 +243,7 @@ fn fingerprint_matches(peer: &X509Ref, expected: &Fingerprint) -> Result<bool, S
             _ => Ok(false),
         },
         Fingerprint::Invalid(why) => Err((*why).to_owned()),
+        Fingerprint::Digests(pairs) if pairs.is_empty() => Err("Invalid peer_fingerprint array; at least one fingerprint required".into()),
         Fingerprint::Digests(pairs) => {
             for (algorithm, hex) in pairs {
                 if !matches(algorithm, hex)? {
@@ -335,6 +340,7 @@ mod tests {
         let one_wrong = Fingerprint::Digests(vec![("sha256".into(), sha256), ("sha1".into(), "0".repeat(40))]);
         assert_eq!(fingerprint_matches(&cert, &one_wrong), Ok(false));
         assert!(fingerprint_matches(&cert, &Fingerprint::Digests(vec![("nope".into(), sha1)])).is_err());
+        assert!(fingerprint_matches(&cert, &Fingerprint::Digests(Vec::new())).is_err(), "an empty array is no fingerprint");
     }
 
     #[test]

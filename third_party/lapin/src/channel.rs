@@ -981,13 +981,15 @@ impl Channel {
                     error!(%locale, "unsupported locale");
                 }
 
-                if !configuration.amqp_client_properties.contains_key("product")
-                    || !configuration.amqp_client_properties.contains_key("version")
-                {
+                // mq patch: each of product and version the client set stays (upstream replaced both
+                // when either was missing).
+                if !configuration.amqp_client_properties.contains_key("product") {
                     configuration.amqp_client_properties.insert(
                         "product".into(),
                         AMQPValue::LongString(env!("CARGO_PKG_NAME").into()),
                     );
+                }
+                if !configuration.amqp_client_properties.contains_key("version") {
                     configuration.amqp_client_properties.insert(
                         "version".into(),
                         AMQPValue::LongString(env!("CARGO_PKG_VERSION").into()),
