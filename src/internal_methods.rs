@@ -101,7 +101,8 @@ pub struct ClassSpec {
     pub receiverless: bool,
     /// The class mirrors PHP code: extra arguments are ignored, none is coerced (see the module note).
     pub userland: bool,
-    /// Called with `$this` after a method that threw (state php-amqplib's code changes on a failure).
+    /// Called with `$this` after a method that threw (state php-amqplib's code changes on a failure);
+    /// `userland` classes only.
     pub after_failure: Option<fn(&mut ZendObject)>,
 }
 

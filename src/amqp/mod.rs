@@ -103,7 +103,9 @@ pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
     use ext_php_rs::class::RegisteredClass;
     let spec = |ce| crate::internal_methods::ClassSpec { userland: true, ..crate::internal_methods::ClassSpec::new(ce) };
     let forget = |object: &mut ext_php_rs::types::ZendObject| {
-        if let Some(channel) = ext_php_rs::types::ZendClassObject::<channel::AmqpChannel>::from_zend_obj_mut(object) {
+        // Not on an object made without its constructor (a PHPUnit mock): it has no channel state.
+        let channel = ext_php_rs::types::ZendClassObject::<channel::AmqpChannel>::from_zend_obj_mut(object);
+        if let Some(channel) = channel.filter(|c| c.obj.is_some()) {
             channel::AmqpChannel::forget_callbacks_if_gone(channel);
         }
     };
