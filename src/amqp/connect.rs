@@ -138,14 +138,13 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
         let dialled = dialled.lock().unwrap_or_else(|e| e.into_inner()).take();
         transport::connect(uri, runtime, tls.as_ref(), &reactor, socket_io, dialled, &watched).await
     };
-    let uri_scheme = uri.scheme.clone();
     let attempt = Connection::connector(uri, transport::kit(runtime.handle()), connect, properties);
     // A connect() that times out fails on its own at `limit` with php-amqplib's text (`transport`): the
     // wait here gives it what is left of that and a little more, and ends a handshake that outlasts it.
     let left = limit.map(|l| l.saturating_sub(began.elapsed()) + CONNECT_GRACE);
     let waited = runtime::wait_dispatching(attempt, left);
     // A plain socket connected and a broker that said nothing in time: php-amqplib's read timeout.
-    let silent = uri_scheme == AMQPScheme::AMQP && abort.connected();
+    let silent = settings.tls.is_none() && abort.connected();
     // Whatever ended the wait but a connection (a timeout, a signal handler's exception, a failure),
     // the attempt's socket goes, and lapin's I/O thread with it.
     match waited {

@@ -288,16 +288,8 @@ impl AmqpConnection {
     /// too (`UNCONSTRUCTED`).
     #[php(name = "getLibraryProperties")]
     pub fn get_library_properties() -> PhpResult<Zval> {
-        let properties = super::library_properties::current();
-        let (Some(name), Some(array)) = (Self::current().and_then(|this| this.settings().connection_name.as_ref()), properties.array()) else {
-            return Ok(properties);
-        };
-        let mut properties = array.to_owned();
-        let mut pair = ext_php_rs::types::ZendHashTable::new();
-        pair.push("S")?;
-        pair.push(name.as_str())?;
-        properties.insert("connection_name", pair)?;
-        Ok(properties.into_zval(false)?)
+        let name = Self::current().and_then(|this| this.settings().connection_name.as_deref());
+        Ok(super::library_properties::with_connection_name(name)?)
     }
 
     /// Called with the broker's reason when it blocks the connection.

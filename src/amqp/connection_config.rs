@@ -21,10 +21,15 @@ fn text(config: &Zval, method: &str) -> Option<String> {
     (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
 }
 
-/// A file or directory setting, as bytes (PHP's paths need not be UTF-8): an empty path is none.
-fn path(config: &Zval, method: &str) -> Option<Vec<u8>> {
+/// A string setting as bytes (PHP's paths and passphrases need not be UTF-8).
+fn bytes(config: &Zval, method: &str) -> Option<Vec<u8>> {
     let value = call(config, method);
-    (!value.is_null()).then(|| crate::php_string::try_bytes(&value).unwrap_or_default()).filter(|p| !p.is_empty())
+    (!value.is_null()).then(|| crate::php_string::try_bytes(&value).unwrap_or_default())
+}
+
+/// A file or directory setting: an empty path is none.
+fn path(config: &Zval, method: &str) -> Option<Vec<u8>> {
+    bytes(config, method).filter(|p| !p.is_empty())
 }
 
 fn number(config: &Zval, method: &str) -> f64 {
@@ -118,7 +123,7 @@ fn tls(config: &Zval) -> TlsOptions {
         ca_path: path(config, "getSslCaPath").or_else(|| ini_path(c"openssl.capath")),
         cert_file: path(config, "getSslCert"),
         key_file: path(config, "getSslKey"),
-        passphrase: Some(call(config, "getSslPassPhrase")).filter(|v| !v.is_null()).map(|v| crate::php_string::try_bytes(&v).unwrap_or_default()),
+        passphrase: bytes(config, "getSslPassPhrase"),
         verify_peer: flag("getSslVerify"),
         verify_peer_name: flag("getSslVerifyName"),
         ciphers: text(config, "getSslCiphers"),

@@ -21,12 +21,6 @@ pub const NAME: &CStr = c"LIBRARY_PROPERTIES";
 /// php-amqplib's default, naming mq as the product. (lapin announces its own capabilities in the
 /// handshake, these among them.)
 fn default() -> ext_php_rs::error::Result<Zval> {
-    fn typed(symbol: &str, value: impl IntoZval) -> ext_php_rs::error::Result<Zval> {
-        let mut pair = ZendHashTable::new();
-        pair.push(symbol)?;
-        pair.push(value)?;
-        pair.into_zval(false)
-    }
     let mut capabilities = ZendHashTable::new();
     for name in ["authentication_failure_close", "publisher_confirms", "consumer_cancel_notify", "exchange_exchange_bindings", "basic.nack", "connection.blocked"] {
         capabilities.insert(name, typed("t", true)?)?;
@@ -39,6 +33,14 @@ fn default() -> ext_php_rs::error::Result<Zval> {
     properties.insert("copyright", typed("S", "")?)?;
     properties.insert("capabilities", typed("F", capabilities)?)?;
     properties.into_zval(false)
+}
+
+/// A value in php-amqplib's typed form: `[type symbol, value]`.
+fn typed(symbol: &str, value: impl IntoZval) -> ext_php_rs::error::Result<Zval> {
+    let mut pair = ZendHashTable::new();
+    pair.push(symbol)?;
+    pair.push(value)?;
+    pair.into_zval(false)
 }
 
 fn connection() -> &'static ClassEntry {
@@ -63,4 +65,14 @@ pub fn current() -> Zval {
     let value = unsafe { zend_read_static_property(std::ptr::from_ref(connection).cast_mut(), NAME.as_ptr(), NAME.count_bytes(), true) };
     // SAFETY: the engine returns the property's zval or null.
     unsafe { value.as_ref() }.map(|v| v.dereference().shallow_clone()).unwrap_or_default()
+}
+
+/// What `getLibraryProperties()` returns: the static, with `connection_name` (a config's) when given and
+/// the static is an array.
+pub fn with_connection_name(name: Option<&str>) -> ext_php_rs::error::Result<Zval> {
+    let properties = current();
+    let (Some(name), Some(array)) = (name, properties.array()) else { return Ok(properties) };
+    let mut properties = array.to_owned();
+    properties.insert("connection_name", typed("S", name)?)?;
+    properties.into_zval(false)
 }

@@ -76,7 +76,6 @@ impl Settings {
         wire::seconds_limit(self.connection_timeout).unwrap_or(None)
     }
 
-    /// lapin's TLS settings: the CA chain to verify the broker with (the system's roots when None).
     /// The URI of one of `hosts`, with these settings' TLS, heartbeat, login method and timeout.
     pub fn uri(&self, endpoint: &Endpoint) -> AMQPUri {
         AMQPUri {

@@ -80,7 +80,8 @@ impl Tls {
     pub fn new(options: &TlsOptions) -> Result<Self, String> {
         let options = &options.as_c_strings();
         let mut builder = SslConnector::builder(SslMethod::tls()).map_err(|e| e.to_string())?;
-        if options.verify_peer.unwrap_or(true) {
+        let verify_peer = options.verify_peer.unwrap_or(true);
+        if verify_peer {
             trust(&mut builder, options)?;
             let allow_self_signed = options.allow_self_signed;
             let depth = options.verify_depth.unwrap_or(DEFAULT_VERIFY_DEPTH);
@@ -108,7 +109,7 @@ impl Tls {
         }
         Ok(Tls {
             connector: builder.build(),
-            verify_peer: options.verify_peer.unwrap_or(true),
+            verify_peer,
             verify_name: options.verify_peer_name.unwrap_or(true),
             peer_name: options.peer_name.clone(),
             fingerprint: options.peer_fingerprint.clone(),
