@@ -7,6 +7,14 @@ namespace PhpAmqpLib\Channel;
 
 abstract class AbstractChannel
 {
+    const PROTOCOL_080 = '8.0';
+    const PROTOCOL_091 = '0.9.1';
+
+    /** '0.9.1', the protocol mq speaks. */
+    public static function getProtocolVersion() {}
+
+    /** Always empty: mq hands every frame to the call or wait() it belongs to. */
+    public function getMethodQueue() {}
 }
 
 namespace PhpAmqpLib\Connection;
@@ -58,6 +66,24 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     public function set_close_on_destruct(mixed $close = true) {}
 
+    /** 0: the connection is php-amqplib's channel 0. */
+    public function getChannelId() {}
+
+    /** The connection itself. */
+    public function getConnection() {}
+
+    /** Always false: nothing waits on channel 0 for PHP. */
+    public function hasPendingMethods() {}
+
+    /** Accepted for chaining: no bodies arrive on channel 0. */
+    public function setBodySizeLimit(mixed $max_bytes) {}
+
+    /** The lowest channel number free in $channels: the number the next channel() gets. */
+    public function get_free_channel_id() {}
+
+    /** A \PhpAmqpLib\Wire\IO\StreamIO with the connection's timeouts and heartbeat switches (one per connection). */
+    public function getIO() {}
+
     /** Called with the broker's reason when it blocks the connection (a resource alarm). */
     public function set_connection_block_handler(mixed $callback) {}
 
@@ -84,8 +110,10 @@ class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
     public $callbacks;
     protected $connection;
 
+    /** Null once the channel is closed (ours, the broker's, or its connection found gone), as php-amqplib. */
     public function getChannelId() {}
 
+    /** Null once the channel is closed, as getChannelId(). */
     public function getConnection() {}
 
     /** Closes the channel if its connection is gone; true if it did. */

@@ -11,7 +11,7 @@ use ext_php_rs::{
     exception::PhpResult,
     flags::PropertyFlags,
     prelude::*,
-    types::{ZendClassObject, ZendHashTable, Zval},
+    types::{ZendClassObject, ZendHashTable, ZendObject, Zval},
     zend::ClassEntry,
 };
 
@@ -85,8 +85,12 @@ impl AmqpChannel {
         classes::write(this, own_class(), name, value);
     }
 
-    /// Removes this channel from its connection's `$channels`, as php-amqplib's close does.
+    /// Removes this channel from its connection's `$channels`, as php-amqplib's close does; a channel
+    /// opened since under the same number stays.
     pub(super) fn forget_in_connection(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        if !Self::registered(self_) {
+            return Ok(());
+        }
         let mut connection = Self::prop(self_, "connection");
         let id = i64::from(self_.id);
         let Some(object) = connection.object_mut() else { return Ok(()) };
@@ -97,6 +101,19 @@ impl AmqpChannel {
             }
         }
         Ok(())
+    }
+
+    /// Whether this object is its connection's channel of its number: from its constructor until a
+    /// close (ours, the broker's reported, its connection found gone), as php-amqplib's `do_close()`
+    /// takes it out of `$channels` and forgets its number and connection.
+    pub(super) fn registered(self_: &mut ZendClassObject<Self>) -> bool {
+        let id = i64::from(self_.id);
+        let this: *const ZendObject = self_.get_mut_zend_obj();
+        let connection = Self::prop(self_, "connection");
+        let Some(object) = connection.object() else { return false };
+        let channels = classes::read(object, object.get_class_entry(), "channels");
+        let entry = channels.array().and_then(|list| list.get_index(id)).and_then(Zval::object);
+        entry.is_some_and(|entry| std::ptr::eq(entry, this))
     }
 
     pub(super) fn this(self_: &mut ZendClassObject<Self>) -> Zval {
@@ -119,16 +136,18 @@ impl AmqpChannel {
     }
 
     /// After a call that threw: a channel gone for good (its close reported, or its connection lost
-    /// where recovery will not reopen it) has no callbacks left, as php-amqplib's close empties
-    /// `callbacks`: a `while (count($channel->callbacks))` loop around a wait() that threw ends.
+    /// where recovery will not reopen it) is closed as php-amqplib's `do_close()` closes it: no callbacks
+    /// left (a `while (count($channel->callbacks))` loop around a wait() that threw ends), out of its
+    /// connection's `$channels` (its number is free for the next channel()).
     /// A lost connection not reported yet keeps them while a delivery it brought is still to be handed
     /// over by the next wait().
-    pub(crate) fn forget_callbacks_if_gone(self_: &mut ZendClassObject<Self>) {
+    pub(crate) fn detach_if_gone(self_: &mut ZendClassObject<Self>) {
         let closed = self_.closed.get();
         let lost = !closed && !self_.link().is_connected() && !self_.recoverable();
         if closed || (lost && !self_.deliveries.borrow_mut().has_delivery()) {
-            // Cannot fail: an empty array into a property PHP declared as one.
+            // Cannot fail: an empty array into a property PHP declared as one, and a list without us.
             let _ = Self::set_callbacks(self_, ZendHashTable::new());
+            let _ = Self::forget_in_connection(self_);
         }
     }
 

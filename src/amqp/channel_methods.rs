@@ -43,7 +43,9 @@ impl AmqpChannel {
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
         let number = match channel_id.is_null() {
-            true => None,
+            // The lowest number free in `$channels`, as php-amqplib numbers them (lapin's own counter
+            // goes on past a closed channel's); lapin picks when it still holds that one.
+            true => connection.object().and_then(|c| super::connection::free_channel_id(c, u16::MAX)),
             // lapin refuses 0 and numbers above the negotiated channel_max the same way.
             false => Some(channel_id.int()).map(|id| u16::try_from(id).map_err(|_| exception(ex::RUNTIME, &format!("invalid channel: {id}"), 0))).transpose()?,
         };
@@ -59,13 +61,21 @@ impl AmqpChannel {
 
     // ---- lifecycle ----
 
+    /// The channel's number; null once closed, as php-amqplib's `do_close()` forgets it (`registered`).
     #[php(name = "getChannelId")]
-    pub fn get_channel_id(&self) -> Zval {
-        mixed(i64::from(self.id))
+    pub fn get_channel_id(self_: &mut ZendClassObject<Self>) -> Zval {
+        if !Self::registered(self_) {
+            return Zval::new();
+        }
+        mixed(i64::from(self_.id))
     }
 
+    /// The connection; null once closed, as `getChannelId()`.
     #[php(name = "getConnection")]
     pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+        if !Self::registered(self_) {
+            return Zval::new();
+        }
         Self::prop(self_, "connection")
     }
 

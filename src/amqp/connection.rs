@@ -12,7 +12,7 @@ use ext_php_rs::{
     exception::PhpResult,
     flags::PropertyFlags,
     prelude::*,
-    types::{ZendClassObject, ZendEmptyArray, Zval},
+    types::{ZendClassObject, Zval},
     zend::ClassEntry,
 };
 
@@ -54,6 +54,24 @@ pub fn register_channel(connection: &Zval, id: i64, channel: &mut ext_php_rs::ty
     Ok(())
 }
 
+/// The lowest channel number not in `connection`'s `$channels` up to `max`, as php-amqplib's
+/// get_free_channel_id() picks it: a closed channel's number is the next one handed out.
+pub fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> Option<u16> {
+    let channels = classes::read(connection, own_class(), "channels");
+    let taken = |id: u16| channels.array().is_some_and(|list| list.get_index(i64::from(id)).is_some());
+    (1..=max).find(|&id| !taken(id))
+}
+
+/// Empties `$channels` but for the connection itself at index 0, as php-amqplib's close leaves it.
+fn forget_channels(this: &mut ext_php_rs::types::ZendObject) -> PhpResult<()> {
+    let mut list = ext_php_rs::types::ZendHashTable::new();
+    let mut itself = Zval::new();
+    itself.set_object(this);
+    list.insert_at_index(0, itself)?;
+    classes::write(this, own_class(), "channels", list.into_zval(false)?);
+    Ok(())
+}
+
 /// Passes the broker's block or unblock notice to the handler set on `connection` (an AbstractConnection).
 pub fn notify(connection: &Zval, notice: Notice) -> PhpResult<()> {
     let Some(object) = connection.object() else { return Ok(()) };
@@ -86,6 +104,7 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
         .property(property("connection_unblock_handler", PropertyFlags::Private, Initial::Null))
         .property(property("connection_recovery_handler", PropertyFlags::Private, Initial::Null))
         .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
+        .property(property("io", PropertyFlags::Private, Initial::Null))
         // Its value is set at each request's start (`library_properties`).
         .property(property("LIBRARY_PROPERTIES", PropertyFlags::Public | PropertyFlags::Static, Initial::Null))
 }
@@ -200,8 +219,7 @@ impl AmqpConnection {
             }
         }
         let this = self_.get_mut_zend_obj();
-        let scope = this.get_class_entry();
-        classes::write(this, scope, "channels", ZendEmptyArray.into_zval(false)?);
+        forget_channels(this)?;
         self_.close_link(None)?;
         Ok(Zval::new())
     }
@@ -210,8 +228,7 @@ impl AmqpConnection {
     pub fn reconnect(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
         let _ = self_.close_link(None);
         let this = self_.get_mut_zend_obj();
-        let scope = this.get_class_entry();
-        classes::write(this, scope, "channels", ZendEmptyArray.into_zval(false)?);
+        forget_channels(this)?;
         self_.session.link()?;
         Ok(())
     }
@@ -335,6 +352,60 @@ impl AmqpConnection {
     #[php(defaults(close = true))]
     pub fn set_close_on_destruct(&self, close: Mixed) {
         self.close_on_destruct.set(close.flag());
+    }
+
+    // ---- php-amqplib's AbstractChannel, of which the connection is channel 0 ----
+
+    #[php(name = "getChannelId")]
+    pub fn get_channel_id(&self) -> i64 {
+        0
+    }
+
+    #[php(name = "getConnection")]
+    pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+        let mut this = Zval::new();
+        this.set_object(self_.get_mut_zend_obj());
+        this
+    }
+
+    /// Nothing waits on channel 0 for PHP: the connection's own methods are lapin's business.
+    #[php(name = "hasPendingMethods")]
+    pub fn has_pending_methods(&self) -> bool {
+        false
+    }
+
+    /// php-amqplib's limit for bodies arriving on channel 0, where none arrive: accepted, for chaining.
+    #[php(name = "setBodySizeLimit")]
+    pub fn set_body_size_limit(self_: &mut ZendClassObject<Self>, max_bytes: &Zval) -> Zval {
+        let _ = max_bytes;
+        Self::get_connection(self_)
+    }
+
+    /// The number the next channel() without one gets (`free_channel_id`).
+    pub fn get_free_channel_id(self_: &mut ZendClassObject<Self>) -> PhpResult<i64> {
+        let max = self_.session.current().map_or(0, |l| l.connection.configuration().channel_max());
+        let max = if max == 0 { u16::MAX } else { max };
+        free_channel_id(self_.get_mut_zend_obj(), max)
+            .map(i64::from)
+            .ok_or_else(|| exception(ex::RUNTIME, "No free channel ids", 0))
+    }
+
+    /// php-amqplib's socket wrapper (`PhpAmqpLib\Wire\IO\StreamIO`), one per connection. mq's socket
+    /// belongs to lapin's I/O thread: the object offers what means something without it (see its class).
+    #[php(name = "getIO")]
+    pub fn get_io(self_: &mut ZendClassObject<Self>) -> PhpResult<Zval> {
+        let settings = self_.settings();
+        let primary = &settings.hosts[0];
+        let (host, port, heartbeat) = (primary.host.clone(), i64::from(primary.port), i64::from(settings.heartbeat));
+        let (connect_timeout, timeout) = (settings.connection_timeout, settings.read_write_timeout);
+        let this = self_.get_mut_zend_obj();
+        let cached = classes::read(this, own_class(), "io");
+        if cached.is_object() {
+            return Ok(cached);
+        }
+        let io = classes::instantiate(super::STREAM_IO, vec![&host, &port, &connect_timeout, &timeout, &(), &false, &heartbeat])?;
+        classes::write(this, own_class(), "io", io.shallow_clone());
+        Ok(io)
     }
 }
 

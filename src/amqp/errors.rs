@@ -62,7 +62,11 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
         ErrorKind::ProtocolError(amqp) => closed_by_server(amqp, method).exception(),
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
-        ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), 0),
+        // The socket's errno as the code (EPIPE, ECONNRESET...), as php-amqplib's write failures carry it;
+        // an end of stream has none: 0, as php-amqplib's read at EOF.
+        ErrorKind::IOError(io) => {
+            exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), io.raw_os_error().unwrap_or(0))
+        }
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
         ErrorKind::InvalidFrameType(_) | ErrorKind::InvalidFrameEnd(_) => exception(ex::INVALID_FRAME, frame_fault(error), 0),
         // A malformed payload: php-amqplib's class; the text says what happened to the connection.

@@ -55,6 +55,9 @@ macro_rules! php_source {
     };
 }
 
+/// What `AbstractConnection::getIO()` returns.
+pub const STREAM_IO: &str = "PhpAmqpLib\\Wire\\IO\\StreamIO";
+
 /// php-amqplib's classes written in PHP (see `embedded_php`): values, configuration and the concrete
 /// connection classes over the native AbstractConnection; and mq's classes built on them.
 pub static PHP_SOURCES: &[Source] = &[
@@ -77,6 +80,9 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Connection\\Heartbeat", "AbstractSignalHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "PCNTLHeartbeatSender"),
     php_source!("Connection\\Heartbeat", "SIGHeartbeatSender"),
+    php_source!("Wire\\IO", "AbstractIO"),
+    php_source!("Wire\\IO", "StreamIO"),
+    Source { class: "PhpAmqpLib\\Package", file: "mq://PhpAmqpLib/Package.php", code: include_str!("php/Package.php") },
     // mq's own classes written in PHP.
     Source { class: "Mq\\PublishOutcome", file: "mq://Mq/PublishOutcome.php", code: include_str!("php/PublishOutcome.php") },
     Source { class: "Mq\\Publisher", file: "mq://Mq/Publisher.php", code: include_str!("php/Publisher.php") },
@@ -98,7 +104,7 @@ pub fn adjust_methods() {
 
 /// The native php-amqplib classes, for `internal_methods::seal`: php-amqplib's methods are PHP code,
 /// which ignores arguments passed beyond those it declares; a channel call that threw leaves a channel
-/// gone for good without callbacks (`AmqpChannel::forget_callbacks_if_gone`).
+/// gone for good without callbacks (`AmqpChannel::detach_if_gone`).
 pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
     use ext_php_rs::class::RegisteredClass;
     let spec = |ce| crate::internal_methods::ClassSpec { userland: true, ..crate::internal_methods::ClassSpec::new(ce) };
@@ -106,7 +112,7 @@ pub fn sealed() -> [crate::internal_methods::ClassSpec; 2] {
         // Not on an object made without its constructor (a PHPUnit mock): it has no channel state.
         let channel = ext_php_rs::types::ZendClassObject::<channel::AmqpChannel>::from_zend_obj_mut(object);
         if let Some(channel) = channel.filter(|c| c.obj.is_some()) {
-            channel::AmqpChannel::forget_callbacks_if_gone(channel);
+            channel::AmqpChannel::detach_if_gone(channel);
         }
     };
     [

@@ -137,8 +137,10 @@ impl Channels {
     /// channel closed, or removed, once our close-ok has gone out; php-amqplib drops frames for a
     /// channel it no longer has (the broker requeues those messages with the channel). Upstream ended
     /// the connection, and every other channel with it (PATCHED.md).
+    /// A channel not open yet drops them too: the broker sends nothing on a channel before its
+    /// open-ok, so they belong to a closed channel of the same number (a number handed out again).
     fn open_entry(&self, id: ChannelId) -> Option<Arc<Channel>> {
-        let channel = self.entry(id).filter(|channel| !channel.status().closed());
+        let channel = self.entry(id).filter(|channel| !channel.status().closed() && !channel.status().initializing());
         if channel.is_none() {
             trace!(channel=%id, "content frame for a closed channel dropped");
         }
@@ -152,9 +154,16 @@ impl Channels {
         }
         // mq patch: a delivery after the channel closed (see `open_entry`), or any method for a channel
         // dropped already, such as the broker's close-ok to a channel.close of ours that crossed its
-        // own, which we answered (PATCHED.md).
+        // own, which we answered; or any method but its open-ok for a channel not open yet: that
+        // close-ok again, when the number went to a new channel meanwhile (PATCHED.md).
         let delivery = matches!(method, AMQPClass::Basic(Basic::Deliver(_) | Basic::Return(_) | Basic::GetOk(_)));
-        match if delivery { self.open_entry(id) } else { self.entry(id) } {
+        let open_ok = matches!(method, AMQPClass::Channel(amq_protocol::protocol::channel::AMQPMethod::OpenOk(_)));
+        let channel = match (delivery, open_ok) {
+            (true, _) => self.open_entry(id),
+            (false, false) => self.entry(id).filter(|channel| !channel.status().initializing()),
+            (false, true) => self.entry(id),
+        };
+        match channel {
             Some(channel) => channel.receive_method(method),
             None => {
                 trace!(channel=%id, "method for a closed channel dropped");
@@ -390,6 +399,9 @@ impl Inner {
         connection_closer: Option<Arc<ConnectionCloser>>,
     ) -> Channel {
         debug!(%id, "create channel");
+        // mq patch: a closed channel of this number left its frames poisoned (`poison_channel`); a new
+        // one under the number must not fail with the old one's reason (PATCHED.md).
+        frames.drop_channel_poison(id);
         Channel::new(
             id,
             self.configuration.clone(),

@@ -692,6 +692,46 @@ mod tests {
     }
 
     #[test]
+    fn frames_before_a_channels_open_ok_are_dropped() {
+        // A closed channel's deliveries the broker wrote after its channel.close reach a new channel
+        // opened under the same number before that channel's open-ok: they are not the new channel's.
+        let (conn, channels, _) = create_connection();
+        conn.configuration.negotiated_config.set_channel_max(10);
+        let channel = channels.create_numbered(conn.closer.clone(), Some(1)).unwrap();
+        let deliver = AMQPClass::Basic(basic::AMQPMethod::Deliver(basic::Deliver {
+            consumer_tag: "old-consumer".into(),
+            delivery_tag: 7,
+            redelivered: false,
+            exchange: "".into(),
+            routing_key: "q".into(),
+        }));
+        let header = AMQPContentHeader { class_id: 60, body_size: 2, properties: BasicProperties::default() };
+        // And the broker's close-ok to a close of ours that crossed its own close of that channel.
+        let close_ok = AMQPClass::Channel(amq_protocol::protocol::channel::AMQPMethod::CloseOk(amq_protocol::protocol::channel::CloseOk {}));
+        for frame in [
+            AMQPFrame::Method(1, deliver),
+            AMQPFrame::Header(1, header),
+            AMQPFrame::Body(1, b"{}".to_vec()),
+            AMQPFrame::Method(1, close_ok),
+        ] {
+            channels.handle_frame(frame).unwrap();
+        }
+        assert_eq!(channel.status().state(), ChannelState::Initial);
+    }
+
+    #[test]
+    fn a_number_reused_after_a_close_is_not_poisoned() {
+        let (conn, channels, _, frames) = create_connection_with_frames();
+        conn.configuration.negotiated_config.set_channel_max(10);
+        // What a broker's channel.close leaves once its close-ok went out: the number poisoned.
+        let reason: Error = ErrorKind::InvalidChannelState(ChannelState::Closing, "channel.close-ok sent").into();
+        frames.poison_channel(3, reason.clone());
+        assert_eq!(frames.channel_poison(3), Some(reason));
+        assert_eq!(channels.create_numbered(conn.closer.clone(), Some(3)).unwrap().id(), 3);
+        assert_eq!(frames.channel_poison(3), None);
+    }
+
+    #[test]
     fn basic_qos_is_recorded_for_recovery() {
         use std::{
             future::Future,

@@ -289,6 +289,11 @@ impl Frames {
         self.lock_inner().channels_poison.remove(&channel_id);
     }
 
+    #[cfg(test)]
+    pub(crate) fn channel_poison(&self, channel_id: ChannelId) -> Option<Error> {
+        self.lock_inner().channels_poison.get(&channel_id).cloned()
+    }
+
     fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
