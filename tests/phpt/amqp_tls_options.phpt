@@ -84,6 +84,7 @@ echo attempt('localhost', ['verify_peer' => true]), "\n";              // the te
 echo attempt('localhost', ['verify_peer' => false]), "\n";
 echo attempt('127.1', ['verify_peer' => false]), "\n";                 // the name is still checked, as in PHP
 echo attempt('127.1', ['verify_peer' => false, 'verify_peer_name' => false]), "\n";
+echo attempt('127.1', ['verify_peer' => null, 'verify_peer_name' => null]), "\n";  // present as null: off, as PHP reads them
 
 echo "2. name verification\n";
 echo attempt('127.1', ['cafile' => "$certs/ca.pem"]), "\n";            // 127.0.0.1, a name the certificate does not list
@@ -152,6 +153,7 @@ rmdir($dir);
 PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://%s:%d (%scertificate verify failed%s)
 connected
 PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://127.1:%d (Peer certificate did not match expected name `127.1')
+connected
 connected
 2. name verification
 PhpAmqpLib\Exception\AMQPIOException: stream_socket_client(): Unable to connect to ssl://127.1:%d (Peer certificate did not match expected name `127.1')

@@ -88,8 +88,9 @@ class AMQPStreamConnection extends AbstractConnection
         $settings->setSslCaPath($ssl['capath'] ?? $settings->getSslCaPath());
         $settings->setSslCert($ssl['local_cert'] ?? $settings->getSslCert());
         $settings->setSslKey($ssl['local_pk'] ?? $settings->getSslKey());
-        $settings->setSslVerify(isset($ssl['verify_peer']) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
-        $settings->setSslVerifyName(isset($ssl['verify_peer_name']) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
+        // Present, even as null, is a setting (null is off), as PHP's stream context reads them.
+        $settings->setSslVerify(array_key_exists('verify_peer', $ssl) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
+        $settings->setSslVerifyName(array_key_exists('verify_peer_name', $ssl) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
         $settings->setSslPassPhrase(isset($ssl['passphrase']) ? (string) $ssl['passphrase'] : $settings->getSslPassPhrase());
         $settings->setSslCiphers(isset($ssl['ciphers']) ? (string) $ssl['ciphers'] : $settings->getSslCiphers());
         $settings->setSslSecurityLevel(isset($ssl['security_level']) ? (int) $ssl['security_level'] : $settings->getSslSecurityLevel());
