@@ -178,6 +178,16 @@ impl AmqpChannel {
         }
     }
 
+    /// Before a publish: the block and unblock notices the broker sent are handed to their handlers,
+    /// then a blocked connection refuses it (php-amqplib's `checkConnection()`).
+    pub(super) fn refuse_if_blocked(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        Self::notify_flow(self_)?;
+        if self_.link().flow.is_blocked() {
+            return Err(crate::exceptions::exception(super::exceptions::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
+        }
+        Ok(())
+    }
+
     /// Passes recovery's state changes, then the broker's block/unblock notices, to the connection's handlers.
     pub(super) fn notify_flow(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
         Self::notify_recovery(self_)?;

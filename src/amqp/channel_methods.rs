@@ -343,10 +343,7 @@ impl AmqpChannel {
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
     pub fn basic_publish(self_: &mut ZendClassObject<Self>, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        Self::notify_flow(self_)?;
-        if self_.link().flow.is_blocked() {
-            return Err(exception(ex::CONNECTION_BLOCKED, "Connection is blocked due to low resources", 0));
-        }
+        Self::refuse_if_blocked(self_)?;
         let publishing = Batched { msg: msg.shallow_clone(), route: self_.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
         // In confirm mode, a channel the broker closed hands the acks and nacks it sent before closing to
         // their handlers first, then this publish throws its error: php-amqplib runs them at its next wait,
@@ -368,8 +365,13 @@ impl AmqpChannel {
         Ok(())
     }
 
-    pub fn publish_batch(&self) -> PhpResult<()> {
-        self.publish_batched()
+    /// Publishes the batch; a blocked connection refuses it whole and keeps it, as php-amqplib's.
+    pub fn publish_batch(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        if self_.batch.borrow().is_empty() {
+            return Ok(());
+        }
+        Self::refuse_if_blocked(self_)?;
+        self_.publish_batched()
     }
 
     // ---- consuming ----
