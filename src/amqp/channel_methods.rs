@@ -43,11 +43,16 @@ impl AmqpChannel {
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
         let number = match channel_id.is_null() {
-            // The lowest number free in `$channels`, as php-amqplib numbers them (lapin's own counter
-            // goes on past a closed channel's); lapin picks when it still holds that one.
-            true => connection.object().and_then(|c| super::connection::free_channel_id(c, u16::MAX)),
-            // lapin refuses 0 and numbers above the negotiated channel_max the same way.
-            false => Some(channel_id.int()).map(|id| u16::try_from(id).map_err(|_| exception(ex::RUNTIME, &format!("invalid channel: {id}"), 0))).transpose()?,
+            // lapin's counter, not php-amqplib's lowest number free: a number is reused only once lapin
+            // has let it go, after the close handshake (a close of ours crossing the broker's ends with
+            // the broker's close-ok, and a channel.open under that number before our close-ok to the
+            // broker's close is written kills the connection: 504 "second 'channel.open' seen").
+            true => None,
+            // lapin refuses 0 and numbers above the negotiated channel_max the same way; a number that
+            // is no AMQP short fails as php-amqplib's frame writer fails on it.
+            false => Some(channel_id.int())
+                .map(|id| u16::try_from(id).map_err(|_| exception(ex::INVALID_ARGUMENT, &format!("Short out of range: {id}"), 0)))
+                .transpose()?,
         };
         let channel = Self::opened(owner.session(), number)?;
         // The object being constructed is `$this` of the running call; it gets its connection and

@@ -55,8 +55,8 @@ pub fn register_channel(connection: &Zval, id: i64, channel: &mut ext_php_rs::ty
 }
 
 /// The lowest channel number not in `connection`'s `$channels` up to `max`, as php-amqplib's
-/// get_free_channel_id() picks it: a closed channel's number is the next one handed out.
-pub fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> Option<u16> {
+/// get_free_channel_id() finds one.
+fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> Option<u16> {
     let channels = classes::read(connection, own_class(), "channels");
     let taken = |id: u16| channels.array().is_some_and(|list| list.get_index(i64::from(id)).is_some());
     (1..=max).find(|&id| !taken(id))
@@ -113,9 +113,20 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
 /// they answer on an object made without its constructor as php-amqplib's do (php-amqplib's own
 /// LibraryPropertiesTest calls getLibraryProperties() on a PHPUnit mock built with
 /// `disableOriginalConstructor()`; partial mocks call the others): not connected, not blocked, no
-/// heartbeat or server properties (null). Every other method then throws ext-php-rs' "Failed to retrieve
-/// reference to `$this`".
-pub const UNCONSTRUCTED: [&str; 6] = ["getlibraryproperties", "iswriting", "isconnected", "isblocked", "getheartbeat", "getserverproperties"];
+/// pending methods, no heartbeat, server properties, channel id, connection or IO object (null). Every
+/// other method then throws ext-php-rs' "Failed to retrieve reference to `$this`".
+pub const UNCONSTRUCTED: [&str; 10] = [
+    "getlibraryproperties",
+    "iswriting",
+    "isconnected",
+    "isblocked",
+    "getheartbeat",
+    "getserverproperties",
+    "getchannelid",
+    "getconnection",
+    "haspendingmethods",
+    "getio",
+];
 
 /// php-amqplib's AbstractConnection, mq's native connection. The concrete classes (AMQPStreamConnection,
 /// AMQPSSLConnection, the lazy ones...) are written in PHP (`php/`) and construct it from an
@@ -182,7 +193,12 @@ impl AmqpConnection {
     pub fn __construct(config: &Zval) -> PhpResult<Self> {
         let settings = Settings::from_config(config)?;
         let lazy = call(config, "isLazy").coerce_to_bool();
-        Self::new_connected(settings, lazy)
+        let connection = Self::new_connected(settings, lazy)?;
+        // The object being constructed is channel 0 of its `$channels`, as in php-amqplib.
+        if let Some(this) = classes::this_of_current_call() {
+            forget_channels(this)?;
+        }
+        Ok(connection)
     }
 
     /// A channel: the open one with this id, or a new one.
@@ -356,21 +372,27 @@ impl AmqpConnection {
 
     // ---- php-amqplib's AbstractChannel, of which the connection is channel 0 ----
 
+    /// 0; null on an object made without its constructor, as php-amqplib's (`UNCONSTRUCTED`).
     #[php(name = "getChannelId")]
-    pub fn get_channel_id(&self) -> i64 {
-        0
+    pub fn get_channel_id() -> Zval {
+        Self::current().map_or_else(Zval::new, |_| mixed(0))
     }
 
+    /// The connection itself; null without its constructor, as `getChannelId()`.
     #[php(name = "getConnection")]
-    pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+    pub fn get_connection() -> Zval {
         let mut this = Zval::new();
-        this.set_object(self_.get_mut_zend_obj());
+        if Self::current().is_some() {
+            if let Some(object) = classes::this_of_current_call() {
+                this.set_object(object);
+            }
+        }
         this
     }
 
     /// Nothing waits on channel 0 for PHP: the connection's own methods are lapin's business.
     #[php(name = "hasPendingMethods")]
-    pub fn has_pending_methods(&self) -> bool {
+    pub fn has_pending_methods() -> bool {
         false
     }
 
@@ -378,10 +400,13 @@ impl AmqpConnection {
     #[php(name = "setBodySizeLimit")]
     pub fn set_body_size_limit(self_: &mut ZendClassObject<Self>, max_bytes: &Zval) -> Zval {
         let _ = max_bytes;
-        Self::get_connection(self_)
+        let mut this = Zval::new();
+        this.set_object(self_.get_mut_zend_obj());
+        this
     }
 
-    /// The number the next channel() without one gets (`free_channel_id`).
+    /// A number no channel of `$channels` has (the lowest), as php-amqplib's. channel() without a number
+    /// takes lapin's next one instead (see AMQPChannel's constructor).
     pub fn get_free_channel_id(self_: &mut ZendClassObject<Self>) -> PhpResult<i64> {
         let max = self_.session.current().map_or(0, |l| l.connection.configuration().channel_max());
         let max = if max == 0 { u16::MAX } else { max };
@@ -393,12 +418,15 @@ impl AmqpConnection {
     /// php-amqplib's socket wrapper (`PhpAmqpLib\Wire\IO\StreamIO`), one per connection. mq's socket
     /// belongs to lapin's I/O thread: the object offers what means something without it (see its class).
     #[php(name = "getIO")]
-    pub fn get_io(self_: &mut ZendClassObject<Self>) -> PhpResult<Zval> {
-        let settings = self_.settings();
+    pub fn get_io() -> PhpResult<Zval> {
+        let Some(connection) = Self::current() else {
+            return Ok(Zval::new()); // php-amqplib's property without the constructor: null
+        };
+        let settings = connection.settings();
         let primary = &settings.hosts[0];
         let (host, port, heartbeat) = (primary.host.clone(), i64::from(primary.port), i64::from(settings.heartbeat));
         let (connect_timeout, timeout) = (settings.connection_timeout, settings.read_write_timeout);
-        let this = self_.get_mut_zend_obj();
+        let Some(this) = classes::this_of_current_call() else { return Ok(Zval::new()) };
         let cached = classes::read(this, own_class(), "io");
         if cached.is_object() {
             return Ok(cached);

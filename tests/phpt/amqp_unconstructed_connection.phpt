@@ -1,5 +1,5 @@
 --TEST--
-AMQP: a connection made without its constructor (a PHPUnit mock with disableOriginalConstructor(), newInstanceWithoutConstructor()) answers what needs no broker as php-amqplib's does: library properties, not connected, not blocked, no heartbeat, no server properties, not writing
+AMQP: a connection made without its constructor (a PHPUnit mock with disableOriginalConstructor(), newInstanceWithoutConstructor()) answers what needs no broker as php-amqplib's does: library properties, not connected, not blocked, no heartbeat, no server properties, not writing, no channel id, connection or IO object, no pending methods
 --EXTENSIONS--
 mq
 --FILE--
@@ -18,6 +18,8 @@ foreach ([AMQPStreamConnection::class, MyConnection::class] as $class) {
     echo "  isConnected: ", var_export($c->isConnected(), true), ", isBlocked: ", var_export($c->isBlocked(), true),
         ", getHeartbeat: ", var_export($c->getHeartbeat(), true), ", getServerProperties: ",
         var_export($c->getServerProperties(), true), ", isWriting: ", var_export($c->isWriting(), true), "\n";
+    echo "  getChannelId: ", var_export($c->getChannelId(), true), ", getConnection: ", var_export($c->getConnection(), true),
+        ", hasPendingMethods: ", var_export($c->hasPendingMethods(), true), ", getIO: ", var_export($c->getIO(), true), "\n";
     try {
         $c->channel();
     } catch (Exception $e) {
@@ -48,10 +50,12 @@ var_dump($c->isConnected());
 PhpAmqpLib\Connection\AMQPStreamConnection
   library properties: product,platform,version,information,copyright,capabilities
   isConnected: false, isBlocked: false, getHeartbeat: NULL, getServerProperties: NULL, isWriting: false
+  getChannelId: NULL, getConnection: NULL, hasPendingMethods: false, getIO: NULL
   channel(): Exception
 MyConnection
   library properties: product,platform,version,information,copyright,capabilities
   isConnected: false, isBlocked: false, getHeartbeat: NULL, getServerProperties: NULL, isWriting: false
+  getChannelId: NULL, getConnection: NULL, hasPendingMethods: false, getIO: NULL
   channel(): Exception
 bool(false)
 Non-static method PhpAmqpLib\Connection\AbstractConnection::getLibraryProperties() cannot be called statically
