@@ -93,10 +93,14 @@ impl ChannelState {
         self.transaction_lost.set(self.setup.borrow().transactional);
         *self.link.borrow_mut() = link;
         *self.channel.borrow_mut() = channel;
-        *self.deliveries.borrow_mut() = deliveries;
+        // A no_ack consumer's deliveries that reached mq but not PHP are handed over first, with their
+        // tags from before the loss: the new channel's tags start above them.
+        let mut deliveries = deliveries;
         let mut tags = self.tags.get();
+        deliveries.carry(self.deliveries.borrow_mut().carry_over(|broker| tags.received(broker)));
         tags.reopened();
         self.tags.set(tags);
+        *self.deliveries.borrow_mut() = deliveries;
         // Confirms that arrived before the loss are kept for the handlers; only the rest is published again.
         // The old link's queued publishes are dropped (no wait: they failed with it); the broker's
         // answers lapin queued before the loss are carried over.

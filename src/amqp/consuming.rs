@@ -11,7 +11,7 @@ use super::{
     channel::AmqpChannel,
     channel_calls::Settle,
     channel_state::ChannelState,
-    deliveries::Incoming,
+    deliveries::{Incoming, Subscription},
     errors,
     exceptions as ex,
     message::{self, Origin},
@@ -28,15 +28,10 @@ impl AmqpChannel {
                     return self_.refuse_unreadable(&delivery, consumer.no_ack).map(|()| false);
                 }
                 delivery.delivery_tag = self_.received_tag(delivery.delivery_tag);
-                let this = Self::this(self_);
-                let msg = message::received(&this, &delivery, Origin::Consumer(&consumer.tag), self_.kept_body())?;
-                let callbacks = Self::prop(self_, "callbacks");
-                let callback = callbacks.array().and_then(|c| php_string::get(c, &consumer.tag)).map(Zval::shallow_clone);
-                if let Some(callback) = callback.filter(Zval::is_callable) {
-                    callback.try_call(vec![&msg])?;
-                }
-                Ok(true)
+                Self::hand_over(self_, &consumer, &delivery)
             }
+            Incoming::Carried(_, delivery) if !message::readable(&delivery) => self_.refuse_unreadable(&delivery, true).map(|()| false),
+            Incoming::Carried(consumer, delivery) => Self::hand_over(self_, &consumer, &delivery),
             // The connection was lost under the consumer: it goes on on the recovered one.
             Incoming::Ended(_) | Incoming::Failed(_) if self_.recoverable() => self_.reopen().map(|()| false),
             // basic_cancel did the rest; the tag may be a new consumer's by now.
@@ -53,6 +48,18 @@ impl AmqpChannel {
             // Not caused by any call of ours: the close frame names the method, if any.
             Incoming::Failed(error) => Err(self_.ended(&error, errors::NO_METHOD)),
         }
+    }
+
+    /// Runs the consumer's callback with the message of `delivery`, whose tag is PHP's.
+    fn hand_over(self_: &mut ZendClassObject<Self>, consumer: &Subscription, delivery: &lapin::message::Delivery) -> PhpResult<bool> {
+        let this = Self::this(self_);
+        let msg = message::received(&this, delivery, Origin::Consumer(&consumer.tag), self_.kept_body())?;
+        let callbacks = Self::prop(self_, "callbacks");
+        let callback = callbacks.array().and_then(|c| php_string::get(c, &consumer.tag)).map(Zval::shallow_clone);
+        if let Some(callback) = callback.filter(Zval::is_callable) {
+            callback.try_call(vec![&msg])?;
+        }
+        Ok(true)
     }
 
     /// basic_get's work: one message, or null.

@@ -39,6 +39,8 @@ impl Subscription {
 /// some 600 bytes, moved through the wait's select and the event loop (memmove was 7 % of consuming).
 pub enum Incoming {
     Delivery(Arc<Subscription>, Box<lapin::message::Delivery>),
+    /// A `no_ack` delivery of a channel lost and reopened since (`carry_over`), its tag already PHP's.
+    Carried(Arc<Subscription>, Box<lapin::message::Delivery>),
     /// The consumer's stream ended: cancelled by us, or by the server (queue deleted...).
     Ended(Arc<Subscription>),
     Failed(lapin::Error),
@@ -51,6 +53,8 @@ pub struct Deliveries {
     turn: usize,
     /// Taken out of the consumers by a look (`has_ready`) and not handed over yet.
     ready: Option<Incoming>,
+    /// Handed over before anything the consumers hold (`carry_over`).
+    carried: std::collections::VecDeque<Incoming>,
 }
 
 impl Deliveries {
@@ -68,7 +72,31 @@ impl Deliveries {
 
     /// The next one that has already arrived, without waiting.
     pub fn try_next(&mut self) -> Option<Incoming> {
-        self.ready.take().or_else(|| self.take_first(lapin::Consumer::take_delivery))
+        self.ready.take().or_else(|| self.carried.pop_front()).or_else(|| self.take_first(lapin::Consumer::take_delivery))
+    }
+
+    /// What a lost channel's consumers received and PHP has not seen, for the channel that replaces it:
+    /// the deliveries of `no_ack` consumers, which the broker counts as delivered and nobody would
+    /// deliver again, with their tags made PHP's by `tag` (before the tags start over). The others'
+    /// messages the broker requeues; their tags mean nothing on the new channel.
+    pub fn carry_over(&mut self, mut tag: impl FnMut(u64) -> u64) -> std::collections::VecDeque<Incoming> {
+        let mut carried = std::collections::VecDeque::new();
+        while let Some(incoming) = self.try_next() {
+            match incoming {
+                Incoming::Delivery(subscription, mut delivery) if subscription.no_ack => {
+                    delivery.delivery_tag = tag(delivery.delivery_tag);
+                    carried.push_back(Incoming::Carried(subscription, delivery));
+                }
+                Incoming::Carried(..) => carried.push_back(incoming),
+                _ => {}
+            }
+        }
+        carried
+    }
+
+    /// Hands `carried` (from `carry_over`) over before anything the consumers receive.
+    pub fn carry(&mut self, carried: std::collections::VecDeque<Incoming>) {
+        self.carried = carried;
     }
 
     /// Whether one has arrived (kept for the next `try_next`/`next`).
@@ -81,7 +109,7 @@ impl Deliveries {
 
     /// Whether a message has arrived (not a consumer's end or failure), kept for the next `try_next`.
     pub fn has_delivery(&mut self) -> bool {
-        self.has_ready() && matches!(self.ready, Some(Incoming::Delivery(..)))
+        self.has_ready() && matches!(self.ready, Some(Incoming::Delivery(..) | Incoming::Carried(..)))
     }
 
     /// Resolves once one has arrived (kept for the next `try_next`/`next`); never when no consumer is left.
@@ -103,6 +131,9 @@ impl Deliveries {
     }
 
     fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Incoming>> {
+        if let Some(carried) = self.carried.pop_front() {
+            return Poll::Ready(Some(carried));
+        }
         if self.consumers.is_empty() {
             return Poll::Ready(None);
         }
