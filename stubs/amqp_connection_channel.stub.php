@@ -78,7 +78,7 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** Accepted for chaining: no bodies arrive on channel 0. */
     public function setBodySizeLimit(mixed $max_bytes) {}
 
-    /** The lowest channel number no channel in $channels has, as php-amqplib (channel() without one takes lapin's next). */
+    /** The lowest channel number free in $channels: the number the next channel() gets, as php-amqplib. */
     public function get_free_channel_id() {}
 
     /** A \PhpAmqpLib\Wire\IO\StreamIO with the connection's timeouts and heartbeat switches (one per connection). */

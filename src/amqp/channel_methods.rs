@@ -43,11 +43,10 @@ impl AmqpChannel {
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
         let number = match channel_id.is_null() {
-            // lapin's counter, not php-amqplib's lowest number free: a number is reused only once lapin
-            // has let it go, after the close handshake (a close of ours crossing the broker's ends with
-            // the broker's close-ok, and a channel.open under that number before our close-ok to the
-            // broker's close is written kills the connection: 504 "second 'channel.open' seen").
-            true => None,
+            // The lowest number free in `$channels`, as php-amqplib numbers them; lapin picks another
+            // should it still hold that one (lapin's PATCHED.md: a number is let go only once the close
+            // handshake's frames are queued, in order, so a channel.open under it follows them).
+            true => connection.object().and_then(|c| super::connection::free_channel_id(c, u16::MAX)),
             // lapin refuses 0 and numbers above the negotiated channel_max the same way; a number that
             // is no AMQP short fails as php-amqplib's frame writer fails on it.
             false => Some(channel_id.int())

@@ -55,8 +55,8 @@ pub fn register_channel(connection: &Zval, id: i64, channel: &mut ext_php_rs::ty
 }
 
 /// The lowest channel number not in `connection`'s `$channels` up to `max`, as php-amqplib's
-/// get_free_channel_id() finds one.
-fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> Option<u16> {
+/// get_free_channel_id() finds one: the number a channel opened without one gets.
+pub fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> Option<u16> {
     let channels = classes::read(connection, own_class(), "channels");
     let taken = |id: u16| channels.array().is_some_and(|list| list.get_index(i64::from(id)).is_some());
     (1..=max).find(|&id| !taken(id))
@@ -405,8 +405,7 @@ impl AmqpConnection {
         this
     }
 
-    /// A number no channel of `$channels` has (the lowest), as php-amqplib's. channel() without a number
-    /// takes lapin's next one instead (see AMQPChannel's constructor).
+    /// The number the next channel() without one gets (`free_channel_id`).
     pub fn get_free_channel_id(self_: &mut ZendClassObject<Self>) -> PhpResult<i64> {
         let max = self_.session.current().map_or(0, |l| l.connection.configuration().channel_max());
         let max = if max == 0 { u16::MAX } else { max };

@@ -1,9 +1,8 @@
 <?php
 // php-amqplib's AbstractChannel on both of its kinds (the connection is channel 0), a closed channel's
-// number and connection forgotten (after our close and the broker's) and channel($id) opening a new
-// channel for a number the broker closed, getIO()'s object, and the constants and Package class code
-// reads. Not compared: the number channel() without one picks after a close (php-amqplib: the lowest
-// free; mq: lapin's next, see the README).
+// number and connection forgotten and its number handed out again (after our close and the broker's),
+// channel($id) opening a new channel for a number the broker closed, getIO()'s object, and the
+// constants and Package class code reads.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Channel\AbstractChannel;
@@ -47,6 +46,7 @@ show('closed channel getConnection', $a->getConnection());
 show('closed channel is_open', $a->is_open());
 show('get_free_channel_id after closing the first', $conn->get_free_channel_id());
 $c = $conn->channel();
+show('next channel takes the closed number', $c->getChannelId());
 
 // The broker closes channel $c: its number is free again, and channel() with it opens a new channel.
 $id = $c->getChannelId();
@@ -58,8 +58,11 @@ show('ids known to the connection', array_keys($conn->channels));
 $again = $conn->channel($id);
 show('channel(id) after the broker closed it is a new channel', $again !== $c);
 show('and it is open', $again->is_open());
+show('under that id', $again->getChannelId());
 [$queue] = $again->queue_declare('', false, false, true);
 show('it works', is_string($queue));
+$next = $conn->channel();
+show('the next channel after it', $next->getChannelId());
 
 $conn->close();
 show('channels after close', array_keys($conn->channels));

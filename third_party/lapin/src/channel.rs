@@ -1218,9 +1218,16 @@ impl Channel {
             ErrorKind::InvalidChannelState(ChannelState::Closing, "channel.close received").into()
         });
         self.frames.drop_queued_publishes(self.id, dropped);
-        let channel = self.clone();
-        self.internal_rpc
-            .spawn(async move { channel.channel_close_ok(error).await });
+        // mq patch: the close-ok is queued here, on lapin's thread, where upstream spawned a task to send
+        // it: the broker's close-ok to a close of ours that crossed this close could free the channel's
+        // number first, and a new channel's channel.open under it went out before this close-ok (the
+        // broker ended the connection: 504 "second 'channel.open' seen") and had its frames poisoned
+        // with this channel's reason (PATCHED.md).
+        let (promise, resolver) = Promise::new("channel.close-ok");
+        let method = AMQPClass::Channel(protocol::channel::AMQPMethod::CloseOk(protocol::channel::CloseOk {}));
+        self.send_method_frame(method, Box::new(resolver.clone()), None, Some(resolver));
+        self.on_channel_close_ok_sent(error);
+        self.internal_rpc.spawn(promise);
         Ok(())
     }
 

@@ -523,8 +523,12 @@ impl<RK: RuntimeKit + Clone + Send + 'static> InternalRPC<RK> {
                     if !self.channel_ok(channel_id) {
                         continue;
                     }
-                    let channels = channels.clone();
-                    self.register_internal_future(async move { channels.remove(channel_id, &incarnation, error) })
+                    // mq patch: removed here, in command order, where upstream spawned a future: a
+                    // channel created under the number right after the close (`channel($id)` once
+                    // close() returned) found it still held (PATCHED.md).
+                    if let Err(err) = channels.remove(channel_id, &incarnation, error) {
+                        self.handle().set_connection_error(err);
+                    }
                 }
                 SendConnectionCloseOk(error) => {
                     let channel = channels.channel0();

@@ -1399,22 +1399,6 @@ impl Channel {
         self.on_channel_close_received(method)
     }
     /// Acknowledgement of a `channel.close` request; the channel is now closed.
-    async fn channel_close_ok(&self, error: Option<Error>) -> Result<()> {
-        // mq patch: the broker's close-ok to a channel.close of ours that crossed its channel.close may
-        // have closed the channel already; the broker's close still wants its close-ok (PATCHED.md).
-        if !self.status.closing() && !self.status.closed() {
-            return Err(self.status.state_error("channel.close-ok"));
-        }
-
-        let (promise, resolver) = Promise::new("channel.close-ok");
-        let method = AMQPClass::Channel(protocol::channel::AMQPMethod::CloseOk(
-            protocol::channel::CloseOk {},
-        ));
-
-        self.send_method_frame(method, Box::new(resolver.clone()), None, Some(resolver));
-        self.on_channel_close_ok_sent(error);
-        promise.await
-    }
     fn receive_channel_close_ok(&self, method: protocol::channel::CloseOk) -> Result<()> {
         // mq patch: a channel.close of ours that crossed the broker's gets its close-ok after the broker's
         // close failed our close's reply (so none is awaited), or after our close-ok to the broker's close
