@@ -115,6 +115,7 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
         match transport::dial_and_greet(&uri, socket_io) {
             Ok(socket) => {
                 abort.watch(&socket);
+                abort.opened(); // plain: nothing but the broker's handshake is left
                 Some(socket)
             }
             Err(e) => {
@@ -143,8 +144,9 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     // wait here gives it what is left of that and a little more, and ends a handshake that outlasts it.
     let left = limit.map(|l| l.saturating_sub(began.elapsed()) + CONNECT_GRACE);
     let waited = runtime::wait_dispatching(attempt, left);
-    // A plain socket connected and a broker that said nothing in time: php-amqplib's read timeout.
-    let silent = settings.tls.is_none() && abort.connected();
+    // A stream connected (and secured, for TLS) and a broker that said nothing in time: php-amqplib's
+    // read timeout.
+    let silent = abort.awaiting_broker();
     // Whatever ended the wait but a connection (a timeout, a signal handler's exception, a failure),
     // the attempt's socket goes, and lapin's I/O thread with it.
     match waited {

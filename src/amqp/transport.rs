@@ -106,6 +106,9 @@ pub async fn connect(
         (Ok(plain), Some(tls)) => handshake(plain, tls, host(&uri)).await.map_err(|e| UnableToConnect::tls(&e, &uri)),
         (Err(e), _) => Err(e),
     };
+    if stream.is_ok() {
+        abort.opened();
+    }
     stream.map_err(|e| io_error(e, &runtime))
 }
 
@@ -121,6 +124,8 @@ pub struct Abort(Arc<std::sync::Mutex<Watched>>);
 pub struct Watched {
     socket: Option<std::os::fd::OwnedFd>,
     ended: bool,
+    /// Connected, and secured when TLS: what is left is the broker's AMQP handshake.
+    open: bool,
 }
 
 impl Abort {
@@ -138,9 +143,17 @@ impl Abort {
         }
     }
 
-    /// Whether the attempt's socket is connected (and not yet ended or released).
-    pub fn connected(&self) -> bool {
-        self.watched().socket.is_some()
+    /// The stream is connected, and secured when TLS (see `awaiting_broker`).
+    pub fn opened(&self) {
+        self.watched().open = true;
+    }
+
+    /// Whether the attempt got as far as the broker's AMQP handshake (its stream connected, and TLS set
+    /// up when asked), not yet ended or released: a broker that is silent then is php-amqplib's read
+    /// timeout.
+    pub fn awaiting_broker(&self) -> bool {
+        let watched = self.watched();
+        watched.open && watched.socket.is_some()
     }
 
     /// Ends the attempt's socket, now or once it is connected.
