@@ -35,6 +35,11 @@ $cases = [
     'consume(0)' => fn() => (new RetryingConsumer($ch, 'q', $ok))->consume(0),
     'consume(INF)' => fn() => (new RetryingConsumer($ch, 'q', $ok))->consume(INF),
     'process() of a message never received' => fn() => (new RetryingConsumer($ch, 'q', $ok))->process(new AMQPMessage('x')),
+    'a closed channel' => function () use ($conn, $ok) {
+        $closed = $conn->channel();
+        $closed->close();
+        return new RetryingConsumer($closed, 'q', $ok);
+    },
 ];
 foreach ($cases as $label => $case) {
     try {
@@ -69,5 +74,6 @@ policy of another class: TypeError: Mq\RetryingConsumer::__construct(): Argument
 consume(0): InvalidArgumentException: Mq\RetryingConsumer::consume(): timeout must be a positive number of seconds or null
 consume(INF): InvalidArgumentException: Mq\RetryingConsumer::consume(): timeout must be a positive number of seconds or null
 process() of a message never received: InvalidArgumentException: Mq\RetryingConsumer::process(): the message was not received from a channel
+a closed channel: InvalidArgumentException: Mq\RetryingConsumer: the channel is closed
 final: true
 channel still open: true

@@ -3,6 +3,7 @@
 namespace Mq;
 
 use PhpAmqpLib\Channel\AMQPChannel;
+use PhpAmqpLib\Connection\AbstractConnection;
 use PhpAmqpLib\Exception\AMQPTimeoutException;
 use PhpAmqpLib\Message\AMQPMessage;
 use PhpAmqpLib\Wire\AMQPTable;
@@ -46,6 +47,8 @@ final class RetryingConsumer
     private const ERROR_MESSAGE_MAX = 4096;
 
     private AMQPChannel $channel;
+    /** The channel's connection, where the publishing channel opens: a closed channel forgets its own. */
+    private AbstractConnection $connection;
     private string $queue;
     /** @var callable(AMQPMessage): mixed */
     private $handler;
@@ -128,7 +131,12 @@ final class RetryingConsumer
         if (!is_finite($confirmTimeout) || $confirmTimeout <= 0) {
             throw new \InvalidArgumentException('Mq\\RetryingConsumer: confirmTimeout must be a positive number of seconds');
         }
+        $connection = $channel->getConnection();
+        if ($connection === null) {
+            throw new \InvalidArgumentException('Mq\\RetryingConsumer: the channel is closed');
+        }
         $this->channel = $channel;
+        $this->connection = $connection;
         $this->queue = $queue;
         $this->handler = $handler;
         $this->policy = $policy ?? new RetryPolicy(retryOn: [\Throwable::class]);
@@ -326,7 +334,7 @@ final class RetryingConsumer
     private function publisher(): AMQPChannel
     {
         if ($this->publisher === null || !$this->publisher->is_open()) {
-            $channel = $this->channel->getConnection()->channel();
+            $channel = $this->connection->channel();
             $channel->confirm_select();
             $confirm = $this->confirm;
             $channel->set_ack_handler(static function () use ($confirm): void {
