@@ -42,12 +42,13 @@ impl AmqpChannel {
             .object()
             .and_then(ZendClassObject::<AmqpConnection>::from_zend_obj)
             .ok_or_else(|| exception("InvalidArgumentException", "AMQPChannel needs an AbstractConnection", 0))?;
-        let number = match channel_id.is_null() {
+        // php-amqplib takes any id == null (0, '', false) as none.
+        let number = match channel_id.is_null() || channel_id.int() == 0 {
             // The lowest number free in `$channels`, as php-amqplib numbers them; lapin picks another
             // should it still hold that one (lapin's PATCHED.md: a number is let go only once the close
             // handshake's frames are queued, in order, so a channel.open under it follows them).
             true => connection.object().and_then(|c| super::connection::free_channel_id(c, u16::MAX)),
-            // lapin refuses 0 and numbers above the negotiated channel_max the same way; a number that
+            // lapin refuses numbers above the negotiated channel_max (another is picked); a number that
             // is no AMQP short fails as php-amqplib's frame writer fails on it.
             false => Some(channel_id.int())
                 .map(|id| u16::try_from(id).map_err(|_| exception(ex::INVALID_ARGUMENT, &format!("Short out of range: {id}"), 0)))

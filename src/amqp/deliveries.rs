@@ -46,11 +46,19 @@ pub enum Incoming {
     Failed(lapin::Error),
 }
 
+/// A consumer being read, with what was taken out of it and not handed over yet (see `take_first`).
+struct Source {
+    subscription: Arc<Subscription>,
+    consumer: lapin::Consumer,
+    head: Option<BoxedDeliveryResult>,
+    /// For a head that is the consumer's end or failure (no tag): the highest tag among the others'
+    /// heads when it was found, which it follows.
+    follows: u64,
+}
+
 #[derive(Default)]
 pub struct Deliveries {
-    consumers: Vec<(Arc<Subscription>, lapin::Consumer)>,
-    /// The consumer looked at first next time: consumers take turns, none starves the others.
-    turn: usize,
+    consumers: Vec<Source>,
     /// Taken out of the consumers by a look (`has_ready`) and not handed over yet.
     ready: Option<Incoming>,
     /// Handed over before anything the consumers hold (`carry_over`).
@@ -60,13 +68,13 @@ pub struct Deliveries {
 impl Deliveries {
     /// Reads a consumer from now on: its deliveries, then its end (or its failure).
     pub fn add(&mut self, subscription: Subscription, consumer: lapin::Consumer) {
-        self.consumers.push((Arc::new(subscription), consumer));
+        self.consumers.push(Source { subscription: Arc::new(subscription), consumer, head: None, follows: 0 });
     }
 
     /// The program cancels the consumers of `tag` (one, unless a cancel is under way for it already).
     pub fn cancel(&mut self, tag: &[u8]) {
-        for (subscription, _) in self.consumers.iter().filter(|(s, _)| s.tag == tag) {
-            subscription.cancelled.store(true, Ordering::Relaxed);
+        for source in self.consumers.iter().filter(|s| s.subscription.tag == tag) {
+            source.subscription.cancelled.store(true, Ordering::Relaxed);
         }
     }
 
@@ -146,30 +154,45 @@ impl Deliveries {
         self.take_first(polled).map_or(Poll::Pending, |incoming| Poll::Ready(Some(incoming)))
     }
 
-    /// The first consumer, from `turn` on, that `look` finds something in; an ended or failed
-    /// consumer is read no more. A consumer the program cancelled is emptied first: what it holds came
-    /// off the socket before anything a consumer started since (under the same tag, maybe) receives.
+    /// The next one in the order the broker sent them: the delivery with the lowest tag among what
+    /// `look` finds at the head of each consumer, as php-amqplib hands them over frame by frame (a
+    /// `multiple` ack of one consumer's tag settles every lower tag of the channel: those must have been
+    /// handed over, whichever consumer they are for). A consumer's end or failure has no tag: it comes
+    /// after the deliveries at the others' heads when it was found, before those found later, so a
+    /// busy consumer does not hold it back. An ended or failed consumer is read no more.
     fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<BoxedDeliveryResult>) -> Option<Incoming> {
-        let count = self.consumers.len();
-        let cancelled = self.consumers.iter().position(|(s, _)| s.cancelled());
-        for at in cancelled.into_iter().chain((0..count).map(|step| (self.turn + step) % count)) {
-            let Some(found) = look(&mut self.consumers[at].1) else { continue };
-            return Some(match found {
-                Ok(Some(delivery)) => {
-                    self.turn = at + 1;
-                    Incoming::Delivery(self.consumers[at].0.clone(), delivery)
+        // Twice with several consumers: lapin queues deliveries in the order they came off the socket,
+        // so once a delivery is seen in one consumer, every lower tag is in the others' queues for the
+        // second look.
+        let looks = if self.consumers.len() > 1 { 2 } else { 1 };
+        for _ in 0..looks {
+            for at in 0..self.consumers.len() {
+                if self.consumers[at].head.is_none() {
+                    self.consumers[at].head = look(&mut self.consumers[at].consumer);
                 }
-                Ok(None) => {
-                    self.turn = at;
-                    Incoming::Ended(self.consumers.remove(at).0)
-                }
-                Err(e) => {
-                    self.turn = at;
-                    self.consumers.remove(at);
-                    Incoming::Failed(e)
-                }
-            });
+            }
         }
-        None
+        let tag_of = |s: &Source| match &s.head {
+            Some(Ok(Some(delivery))) => Some(delivery.delivery_tag),
+            _ => None,
+        };
+        let highest = self.consumers.iter().filter_map(tag_of).max().unwrap_or(0);
+        for source in self.consumers.iter_mut().filter(|s| s.follows == 0 && matches!(s.head, Some(Ok(None) | Err(_)))) {
+            source.follows = highest.max(1); // found now (the source goes with its head)
+        }
+        let key = |s: &Source| match (&s.head, tag_of(s)) {
+            (_, Some(tag)) => Some((tag, 0)),
+            (Some(_), None) => Some((s.follows, 1)),
+            (None, None) => None,
+        };
+        let at = (self.consumers.iter().enumerate()).filter_map(|(at, s)| key(s).map(|k| (k, at))).min()?.1;
+        Some(match self.consumers[at].head.take()? {
+            Ok(Some(delivery)) => Incoming::Delivery(self.consumers[at].subscription.clone(), delivery),
+            Ok(None) => Incoming::Ended(self.consumers.remove(at).subscription),
+            Err(e) => {
+                self.consumers.remove(at);
+                Incoming::Failed(e)
+            }
+        })
     }
 }
