@@ -161,15 +161,18 @@ impl Deliveries {
     /// after the deliveries at the others' heads when it was found, before those found later, so a
     /// busy consumer does not hold it back. An ended or failed consumer is read no more.
     fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<BoxedDeliveryResult>) -> Option<Incoming> {
-        // Twice with several consumers: lapin queues deliveries in the order they came off the socket,
-        // so once a delivery is seen in one consumer, every lower tag is in the others' queues for the
-        // second look.
-        let looks = if self.consumers.len() > 1 { 2 } else { 1 };
-        for _ in 0..looks {
-            for at in 0..self.consumers.len() {
-                if self.consumers[at].head.is_none() {
-                    self.consumers[at].head = look(&mut self.consumers[at].consumer);
-                }
+        // Until a look at the empty ones finds nothing new: lapin queues deliveries in the order they
+        // came off the socket, so once a delivery is seen in one consumer, every lower tag is in the
+        // others' queues for the next look (a look that found one may have passed a consumer that
+        // got a lower tag meanwhile).
+        loop {
+            let mut found = false;
+            for source in self.consumers.iter_mut().filter(|s| s.head.is_none()) {
+                source.head = look(&mut source.consumer);
+                found |= source.head.is_some();
+            }
+            if !found || self.consumers.len() == 1 {
+                break;
             }
         }
         let tag_of = |s: &Source| match &s.head {
