@@ -212,6 +212,13 @@ pub fn property(name: &str, flags: PropertyFlags, default: Initial) -> ClassProp
     }
 }
 
+/// A zval holding `object` (a new reference to it).
+pub fn object(object: &mut ZendObject) -> Zval {
+    let mut zval = Zval::new();
+    zval.set_object(object);
+    zval
+}
+
 /// A PHP string of raw bytes (binary-safe).
 pub fn binary(bytes: &[u8]) -> Zval {
     let mut zval = Zval::new();

@@ -117,9 +117,7 @@ impl AmqpChannel {
     }
 
     pub(super) fn this(self_: &mut ZendClassObject<Self>) -> Zval {
-        let mut zval = Zval::new();
-        zval.set_object(self_.get_mut_zend_obj());
-        zval
+        classes::object(self_.get_mut_zend_obj())
     }
 
     /// Whether a consumer callback is registered. A channel found closed (its close reported: the

@@ -47,9 +47,7 @@ pub fn register_channel(connection: &Zval, id: i64, channel: &mut ext_php_rs::ty
     if list.get_index(0).is_none() {
         list.insert_at_index(0, connection.shallow_clone())?;
     }
-    let mut entry = Zval::new();
-    entry.set_object(channel);
-    list.insert_at_index(id, entry)?;
+    list.insert_at_index(id, classes::object(channel))?;
     classes::write(object, own_class(), "channels", list.into_zval(false)?);
     Ok(())
 }
@@ -65,9 +63,7 @@ pub fn free_channel_id(connection: &ext_php_rs::types::ZendObject, max: u16) -> 
 /// Empties `$channels` but for the connection itself at index 0, as php-amqplib's close leaves it.
 fn forget_channels(this: &mut ext_php_rs::types::ZendObject) -> PhpResult<()> {
     let mut list = ext_php_rs::types::ZendHashTable::new();
-    let mut itself = Zval::new();
-    itself.set_object(this);
-    list.insert_at_index(0, itself)?;
+    list.insert_at_index(0, classes::object(this))?;
     classes::write(this, own_class(), "channels", list.into_zval(false)?);
     Ok(())
 }
@@ -211,8 +207,7 @@ impl AmqpConnection {
                 return Ok(existing.shallow_clone());
             }
         }
-        let mut this = Zval::new();
-        this.set_object(self_.get_mut_zend_obj());
+        let this = classes::object(self_.get_mut_zend_obj());
         match channel_id {
             Some(id) => Ok(classes::instantiate(channel_class::CLASS, vec![&this, &id])?),
             None => Ok(classes::instantiate(channel_class::CLASS, vec![&this])?),
@@ -381,13 +376,7 @@ impl AmqpConnection {
     /// The connection itself; null without its constructor, as `getChannelId()`.
     #[php(name = "getConnection")]
     pub fn get_connection() -> Zval {
-        let mut this = Zval::new();
-        if Self::current().is_some() {
-            if let Some(object) = classes::this_of_current_call() {
-                this.set_object(object);
-            }
-        }
-        this
+        Self::current().and(classes::this_of_current_call()).map_or_else(Zval::new, classes::object)
     }
 
     /// Nothing waits on channel 0 for PHP: the connection's own methods are lapin's business.
@@ -400,9 +389,7 @@ impl AmqpConnection {
     #[php(name = "setBodySizeLimit")]
     pub fn set_body_size_limit(self_: &mut ZendClassObject<Self>, max_bytes: &Zval) -> Zval {
         let _ = max_bytes;
-        let mut this = Zval::new();
-        this.set_object(self_.get_mut_zend_obj());
-        this
+        classes::object(self_.get_mut_zend_obj())
     }
 
     /// The number the next channel() without one gets (`free_channel_id`).
@@ -418,18 +405,16 @@ impl AmqpConnection {
     /// belongs to lapin's I/O thread: the object offers what means something without it (see its class).
     #[php(name = "getIO")]
     pub fn get_io() -> PhpResult<Zval> {
-        let Some(connection) = Self::current() else {
-            return Ok(Zval::new()); // php-amqplib's property without the constructor: null
-        };
-        let settings = connection.settings();
-        let primary = &settings.hosts[0];
-        let (host, port, heartbeat) = (primary.host.clone(), i64::from(primary.port), i64::from(settings.heartbeat));
-        let (connect_timeout, timeout) = (settings.connection_timeout, settings.read_write_timeout);
-        let Some(this) = classes::this_of_current_call() else { return Ok(Zval::new()) };
+        // php-amqplib's property without the constructor: null.
+        let (Some(connection), Some(this)) = (Self::current(), classes::this_of_current_call()) else { return Ok(Zval::new()) };
         let cached = classes::read(this, own_class(), "io");
         if cached.is_object() {
             return Ok(cached);
         }
+        let settings = connection.settings();
+        let primary = &settings.hosts[0];
+        let (host, port, heartbeat) = (primary.host.clone(), i64::from(primary.port), i64::from(settings.heartbeat));
+        let (connect_timeout, timeout) = (settings.connection_timeout, settings.read_write_timeout);
         let io = classes::instantiate(super::STREAM_IO, vec![&host, &port, &connect_timeout, &timeout, &(), &false, &heartbeat])?;
         classes::write(this, own_class(), "io", io.shallow_clone());
         Ok(io)

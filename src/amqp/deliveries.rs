@@ -80,7 +80,7 @@ impl Deliveries {
 
     /// The next one that has already arrived, without waiting.
     pub fn try_next(&mut self) -> Option<Incoming> {
-        self.ready.take().or_else(|| self.carried.pop_front()).or_else(|| self.take_first(lapin::Consumer::take_delivery))
+        self.ready.take().or_else(|| self.take_first(lapin::Consumer::take_delivery))
     }
 
     /// What a lost channel's consumers received and PHP has not seen, for the channel that replaces it:
@@ -139,10 +139,7 @@ impl Deliveries {
     }
 
     fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Incoming>> {
-        if let Some(carried) = self.carried.pop_front() {
-            return Poll::Ready(Some(carried));
-        }
-        if self.consumers.is_empty() {
+        if self.consumers.is_empty() && self.carried.is_empty() {
             return Poll::Ready(None);
         }
         // Every consumer polled Pending has the waker registered: any delivery wakes the wait.
@@ -159,8 +156,12 @@ impl Deliveries {
     /// `multiple` ack of one consumer's tag settles every lower tag of the channel: those must have been
     /// handed over, whichever consumer they are for). A consumer's end or failure has no tag: it comes
     /// after the deliveries at the others' heads when it was found, before those found later, so a
-    /// busy consumer does not hold it back. An ended or failed consumer is read no more.
+    /// busy consumer does not hold it back. An ended or failed consumer is read no more. What a lost
+    /// channel left (`carry`) goes before all of it.
     fn take_first(&mut self, mut look: impl FnMut(&mut lapin::Consumer) -> Option<BoxedDeliveryResult>) -> Option<Incoming> {
+        if let Some(carried) = self.carried.pop_front() {
+            return Some(carried);
+        }
         // Until a look at the empty ones finds nothing new: lapin queues deliveries in the order they
         // came off the socket, so once a delivery is seen in one consumer, every lower tag is in the
         // others' queues for the next look (a look that found one may have passed a consumer that

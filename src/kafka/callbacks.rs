@@ -111,9 +111,7 @@ impl Callbacks {
 /// The callbacks of a client object, and the object itself as the callbacks' `$kafka`.
 pub fn of_client<T: RegisteredClass>(client: &mut ZendClassObject<T>) -> (Callbacks, Zval) {
     let callbacks = Callbacks::read(T::get_metadata().ce(), &client.std);
-    let mut kafka = Zval::new();
-    kafka.set_object(client.get_mut_zend_obj());
-    (callbacks, kafka)
+    (callbacks, crate::classes::object(client.get_mut_zend_obj()))
 }
 
 impl Callbacks {

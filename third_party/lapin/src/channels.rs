@@ -158,10 +158,9 @@ impl Channels {
         // close-ok again, when the number went to a new channel meanwhile (PATCHED.md).
         let delivery = matches!(method, AMQPClass::Basic(Basic::Deliver(_) | Basic::Return(_) | Basic::GetOk(_)));
         let open_ok = matches!(method, AMQPClass::Channel(amq_protocol::protocol::channel::AMQPMethod::OpenOk(_)));
-        let channel = match (delivery, open_ok) {
-            (true, _) => self.open_entry(id),
-            (false, false) => self.entry(id).filter(|channel| !channel.status().initializing()),
-            (false, true) => self.entry(id),
+        let channel = match delivery {
+            true => self.open_entry(id),
+            false => self.entry(id).filter(|channel| open_ok || !channel.status().initializing()),
         };
         match channel {
             Some(channel) => channel.receive_method(method),
