@@ -66,7 +66,9 @@ impl ChannelState {
     pub(super) fn closed_by_peer(&self) -> ext_php_rs::exception::PhpException {
         use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
         let ours = |e: &lapin::Error| matches!(e.kind(), InvalidChannelState(..) | InvalidConnectionState(..));
-        match self.channel().status().close_reason().filter(|reason| !ours(reason)) {
+        // The connection's end is recorded before its channels start closing; theirs only after.
+        let reason = self.channel().status().close_reason().filter(|reason| !ours(reason));
+        match reason.or_else(|| self.link().connection.status().end_reason()) {
             // The broker closed this channel.
             Some(reason) if reason.is_amqp_soft_error() => {
                 self.closed.set(true);
@@ -104,7 +106,10 @@ impl ChannelState {
                 lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
                 _ => self.ended(&e, method),
             }),
-            Err(e) => Err(channel_error(&e, method)),
+            Err(e) => Err(match self.link().end_behind(&e) {
+                Some(reason) => self.ended(&reason, method),
+                None => channel_error(&e, method),
+            }),
         }
     }
 

@@ -92,7 +92,7 @@ impl ChannelState {
         if matches!(&opening, Err(e) if number.is_some() && matches!(e.kind(), lapin::ErrorKind::InvalidChannel(_))) {
             opening = rpc(&link, link.connection.create_channel())?;
         }
-        let channel = opening.map_err(|e| channel_error(&e, errors::CHANNEL_OPEN))?;
+        let channel = opening.map_err(|e| channel_error(&link.end_behind(&e).unwrap_or(e), errors::CHANNEL_OPEN))?;
         let id = channel.id();
         Ok(ChannelState {
             session,

@@ -68,6 +68,8 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
             exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), io.raw_os_error().unwrap_or(0))
         }
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
+        // channel() with every number of the negotiated channel_max in use: php-amqplib's words.
+        ErrorKind::ChannelsLimitReached => exception(ex::RUNTIME, "No free channel ids", 0),
         ErrorKind::InvalidFrameType(_) | ErrorKind::InvalidFrameEnd(_) => exception(ex::INVALID_FRAME, frame_fault(error), 0),
         // A malformed payload: php-amqplib's class; the text says what happened to the connection.
         ErrorKind::ParsingError(_) => {

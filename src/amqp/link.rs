@@ -54,6 +54,18 @@ impl Link {
         }
     }
 
+    /// Why the connection ended (the broker's `connection.close`, a lost socket), for the first call
+    /// to report it when lapin answered it only with a state error: a channel closing, or the connection
+    /// no longer open, because of that end. None for other errors, or once a call reported the end.
+    pub fn end_behind(&self, error: &lapin::Error) -> Option<lapin::Error> {
+        use lapin::ErrorKind::{InvalidChannelState, InvalidConnectionState};
+        if !matches!(error.kind(), InvalidChannelState(..) | InvalidConnectionState(..)) {
+            return None;
+        }
+        let reason = self.connection.status().end_reason()?;
+        (!self.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed)).then_some(reason)
+    }
+
     /// What a call that outlasted the RPC timeout throws.
     pub fn rpc_timed_out(&self) -> ext_php_rs::exception::PhpException {
         errors::timed_out(self.rpc_timeout.map_or(0.0, |t| t.as_secs_f64()))

@@ -1136,6 +1136,8 @@ impl Channel {
         if self.recovery_config.can_recover(&error) {
             self.internal_rpc.init_connection_recovery(error.clone());
         } else {
+            // mq patch: recorded here, on the I/O thread, before the commands below close the channels.
+            self.connection_status.record_end(&error);
             let connection_resolver = self.frames.connection_resolver(self.id);
             self.internal_rpc
                 .init_connection_shutdown(error.clone(), connection_resolver);

@@ -210,6 +210,8 @@ impl Channels {
     }
 
     pub(crate) fn set_connection_error(&self, error: Error) {
+        // mq patch: before any state changes (see `ConnectionStatus::record_end`).
+        self.connection_status.record_end(&error);
         // Do nothing if we were already in error
         if let ConnectionState::Error = self.connection_status.set_state(ConnectionState::Error) {
             return;

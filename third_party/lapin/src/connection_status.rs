@@ -111,6 +111,20 @@ impl ConnectionStatus {
         self.write().poison(err);
     }
 
+    /// Records why the connection stopped being usable (the broker's `connection.close`, a failure),
+    /// the first reason only (mq patch). Recorded before the channels change state, so a caller that
+    /// finds its channel closing because of it can report it (PATCHED.md).
+    pub(crate) fn record_end(&self, err: &Error) {
+        self.write().ended_by.get_or_insert_with(|| err.clone());
+    }
+
+    /// Why the connection ended, when the broker closed it or it failed; `None` while it is usable
+    /// or after a close of ours (mq patch).
+    #[must_use]
+    pub fn end_reason(&self) -> Option<Error> {
+        self.read().ended_by.clone()
+    }
+
     pub(crate) fn auto_close(&self) -> bool {
         [ConnectionState::Connecting, ConnectionState::Connected].contains(&self.state())
     }
@@ -180,6 +194,7 @@ struct StateInner {
     state: ConnectionState,
     blocked: bool,
     poison: Option<Error>,
+    ended_by: Option<Error>,
 }
 
 impl StateInner {
@@ -190,6 +205,7 @@ impl StateInner {
 
     fn set_reconnecting(&mut self) {
         let _ = self.poison.take();
+        self.ended_by = None;
         self.state = ConnectionState::Reconnecting;
         self.blocked = false;
     }
