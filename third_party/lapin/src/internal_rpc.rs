@@ -594,14 +594,81 @@ impl<RK: RuntimeKit + Clone + Send + 'static> InternalRPC<RK> {
             self.handle.waker.wake();
         }
         trace!("InternalRPC stopped");
+        // mq patch: a command queued after the stop (the I/O loop ended) was never run, nor dropped: it
+        // stayed in the queue, which lives while any handle does. One holding a handle itself (the
+        // `RemoveChannel` each channel queues as `set_connection_error` tells it the connection failed,
+        // through its `ChannelStatus`) kept the queue alive from inside, and with the handle the I/O
+        // loop's eventfd (`Bell`): a descriptor leaked per connection the broker killed that way. What
+        // this task holds goes now; what still comes is dropped unrun until the last handle is gone.
+        drop(channels);
+        drop(self);
+        while rpc.recv_async().await.is_ok() {}
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ChannelState;
+    use crate::{
+        ChannelState, ConnectionProperties, ConnectionStatus, configuration::Configuration,
+        events::Events, runtime, socket_state::SocketState, uri::AMQPUri,
+    };
     use futures_lite::future::block_on;
+
+    /// The I/O loop stopped the task (the broker killed the connection), and a channel told of the
+    /// failure then queued its removal, as `Channels::set_connection_error`, run by the task itself,
+    /// does: the command, never run, held a handle of the queue through its `ChannelStatus`, so the
+    /// queue and the I/O loop's eventfd stayed alive once everything else was gone (mq patch).
+    #[test]
+    fn a_command_queued_after_the_stop_keeps_neither_the_queue_nor_the_eventfd() {
+        let uri = AMQPUri::default();
+        let runtime = runtime::default_runtime().unwrap();
+        let configuration = Configuration::new(&uri, ConnectionProperties::default());
+        let status = ConnectionStatus::new(&uri);
+        let frames = Frames::default();
+        let socket_state = SocketState::default();
+        let heartbeat = Heartbeat::new(status.clone(), runtime.clone());
+        let secret_update = SecretUpdate::new(
+            status.clone(),
+            runtime.clone(),
+            configuration.auth_provider.clone(),
+        );
+        let internal_rpc = InternalRPC::new(
+            // Kept here: the last runtime handle must not be dropped on one of its own threads.
+            runtime.clone(),
+            heartbeat,
+            secret_update,
+            frames.clone(),
+            socket_state.handle(),
+        );
+        let handle = internal_rpc.handle();
+        let channels = Channels::new(
+            configuration,
+            status,
+            socket_state.handle(),
+            handle.clone(),
+            frames,
+            Events::new(),
+        );
+        let bell = socket_state.handle().bell().expect("an eventfd");
+        let queue = handle.sender.downgrade();
+
+        // Both queued before the task runs: the removal comes after the stop, whatever the timing.
+        handle.stop();
+        let error: Error = ErrorKind::InvalidConnectionState(crate::ConnectionState::Error).into();
+        handle.remove_channel(1, ChannelStatus::new(1, handle.clone()), error);
+        internal_rpc.start(channels);
+        drop((handle, socket_state));
+
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        while (bell.upgrade().is_some() || queue.upgrade().is_some())
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(queue.upgrade().is_none(), "the stopped task's queue is still alive");
+        assert!(bell.upgrade().is_none(), "the I/O loop's eventfd is still open");
+    }
 
     fn poisoned(kind: ErrorKind) -> ErrorHolder {
         let poison = ErrorHolder::default();

@@ -242,6 +242,12 @@ impl SocketStateHandle {
     pub(crate) fn wake(&self) {
         self.send(SocketEvent::Wake);
     }
+
+    /// The eventfd, not kept open by the caller (tests: whether anything still holds it).
+    #[cfg(test)]
+    pub(crate) fn bell(&self) -> Option<std::sync::Weak<Bell>> {
+        self.bell.as_ref().map(Arc::downgrade)
+    }
 }
 
 impl Wake for SocketStateWaker {
