@@ -150,6 +150,24 @@ impl Mixed<'_> {
         }
     }
 
+    /// The value as PHP code receives it (a default as the literal it stands for), to hand it on.
+    pub fn to_zval(&self) -> Zval {
+        match self {
+            Self::Given(z) => z.shallow_clone(),
+            Self::Null => {
+                let mut z = Zval::new();
+                z.set_null();
+                z
+            }
+            Self::EmptyArray => mixed(Vec::<i64>::new()),
+            Self::ZeroSig => mixed(vec![0i64, 0]),
+            Self::Bool(v) => mixed(*v),
+            Self::Int(v) => mixed(*v),
+            Self::Float(v) => mixed(*v),
+            Self::Str(v) => mixed(*v),
+        }
+    }
+
     /// The given value, if the caller passed one.
     pub fn given(&self) -> Option<&Zval> {
         match self {

@@ -100,7 +100,27 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
      */
     public function set_connection_recovery_handler(mixed $callback) {}
 
-    public function __construct(mixed $config) {}
+    /**
+     * mq's connection classes pass one AMQPConnectionConfig (`$user`). A class extending
+     * AbstractConnection passes php-amqplib's arguments, the socket's settings (host, port, timeouts,
+     * TLS context) in a `PhpAmqpLib\Wire\IO\StreamIO`; another AbstractIO cannot carry the connection
+     * (AMQPRuntimeException). `$login_response` and `$connection_timeout` are not read (the StreamIO's
+     * connection timeout is).
+     */
+    public function __construct(
+        mixed $user,
+        mixed $password = null,
+        mixed $vhost = '/',
+        mixed $insist = false,
+        mixed $login_method = 'AMQPLAIN',
+        mixed $login_response = null,
+        mixed $locale = 'en_US',
+        mixed $io = null,
+        mixed $heartbeat = 0,
+        mixed $connection_timeout = 0,
+        mixed $channel_rpc_timeout = 0.0,
+        mixed $config = null
+    ) {}
 }
 
 namespace PhpAmqpLib\Channel;

@@ -185,14 +185,62 @@ impl AmqpConnection {
 #[php_impl]
 #[php(change_method_case = "snake_case")]
 impl AmqpConnection {
-    /// Connects (unless the config is lazy) with the settings of an AMQPConnectionConfig.
-    pub fn __construct(config: &Zval) -> PhpResult<Self> {
-        let settings = Settings::from_config(config)?;
-        let lazy = call(config, "isLazy").coerce_to_bool();
+    /// Connects (unless the config is lazy) with the settings of an AMQPConnectionConfig, which mq's
+    /// connection classes pass; or with php-amqplib's own arguments, the socket's settings in a StreamIO
+    /// (a class extending AbstractConnection as php-amqplib's AMQPStreamConnection does), gathered into
+    /// a config by `Mq\Internal\ConnectionArguments::io`.
+    #[php(defaults(
+        password = NULL,
+        vhost = "\"/\"",
+        insist = false,
+        login_method = "\"AMQPLAIN\"",
+        login_response = NULL,
+        locale = "\"en_US\"",
+        io = NULL,
+        heartbeat = 0,
+        connection_timeout = 0,
+        channel_rpc_timeout = 0.0,
+        config = NULL
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn __construct(
+        user: &Zval,
+        password: Mixed,
+        vhost: Mixed,
+        insist: Mixed,
+        login_method: Mixed,
+        login_response: Mixed,
+        locale: Mixed,
+        io: Mixed,
+        heartbeat: Mixed,
+        connection_timeout: Mixed,
+        channel_rpc_timeout: Mixed,
+        config: Mixed,
+    ) -> PhpResult<Self> {
+        // Only the socket's settings count: the StreamIO has the connection timeout php-amqplib dials with,
+        // and mq sends no login response of its own.
+        let _ = (login_response, connection_timeout);
+        let mut this = classes::this_of_current_call();
+        let given_config = user.object().is_some_and(|o| o.get_class_name().is_ok_and(|n| n == super::connection_config::CLASS));
+        let config = match (given_config && io.is_null(), this.as_deref_mut()) {
+            (true, _) | (false, None) => user.shallow_clone(),
+            (false, Some(this)) => {
+                let gather = Zval::try_from("Mq\\Internal\\ConnectionArguments::io")?;
+                let args = [classes::object(this), user.shallow_clone(), password.to_zval(), vhost.to_zval(), insist.to_zval(),
+                    login_method.to_zval(), locale.to_zval(), io.to_zval(), heartbeat.to_zval(), channel_rpc_timeout.to_zval(), config.to_zval()];
+                gather.try_call(args.iter().map(|a| a as &dyn ext_php_rs::convert::IntoZvalDyn).collect())?
+            }
+        };
+        let settings = Settings::from_config(&config)?;
+        let lazy = call(&config, "isLazy").coerce_to_bool();
         let connection = Self::new_connected(settings, lazy)?;
-        // The object being constructed is channel 0 of its `$channels`, as in php-amqplib.
-        if let Some(this) = classes::this_of_current_call() {
+        if let Some(this) = this {
+            // The object being constructed is channel 0 of its `$channels`, as in php-amqplib.
             forget_channels(this)?;
+            // getIO() returns the StreamIO it was given.
+            if let Some(io) = io.given().filter(|io| io.is_object()) {
+                classes::write(this, own_class(), "io", io.shallow_clone());
+            }
         }
         Ok(connection)
     }

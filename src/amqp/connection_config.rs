@@ -36,11 +36,14 @@ fn number(config: &Zval, method: &str) -> f64 {
     call(config, method).coerce_to_double().unwrap_or(0.0)
 }
 
+/// The class whose getters `Settings::from_config` reads.
+pub const CLASS: &str = "PhpAmqpLib\\Connection\\AMQPConnectionConfig";
+
 impl Settings {
     /// Reads an AMQPConnectionConfig: endpoint, login, timeouts, heartbeat, TLS, connection name.
     pub fn from_config(config: &Zval) -> PhpResult<Self> {
         let is_config = config.object().is_some_and(|o| {
-            o.get_class_name().is_ok_and(|n| n == "PhpAmqpLib\\Connection\\AMQPConnectionConfig")
+            o.get_class_name().is_ok_and(|n| n == CLASS)
         });
         if !is_config {
             return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));

@@ -84,6 +84,11 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Wire\\IO", "StreamIO"),
     Source { class: "PhpAmqpLib\\Package", file: "mq://PhpAmqpLib/Package.php", code: include_str!("php/Package.php") },
     // mq's own classes written in PHP.
+    Source {
+        class: "Mq\\Internal\\ConnectionArguments",
+        file: "mq://Mq/Internal/ConnectionArguments.php",
+        code: include_str!("php/ConnectionArguments.php"),
+    },
     Source { class: "Mq\\PublishOutcome", file: "mq://Mq/PublishOutcome.php", code: include_str!("php/PublishOutcome.php") },
     Source { class: "Mq\\Publisher", file: "mq://Mq/Publisher.php", code: include_str!("php/Publisher.php") },
     Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },

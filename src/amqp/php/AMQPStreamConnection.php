@@ -34,68 +34,17 @@ class AMQPStreamConnection extends AbstractConnection
         $ssl_protocol = null,
         ?AMQPConnectionConfig $config = null
     ) {
-        if ($ssl_protocol instanceof AMQPConnectionConfig) {
-            $config = $ssl_protocol;
-            $ssl_protocol = null;
-        }
-        if ($channel_rpc_timeout > $read_write_timeout) {
-            throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
-        }
-        $settings = $config ? clone $config : new AMQPConnectionConfig();
-        $settings->setHost((string) $host);
-        // Not setPort(), which refuses a port below 1: php-amqplib's constructor passes any port to the
-        // socket, and connecting to it fails with AMQPIOException.
-        $port = (int) $port;
-        \Closure::bind(fn() => $this->port = $port, $settings, AMQPConnectionConfig::class)();
-        $settings->setUser((string) $user);
-        $settings->setPassword((string) $password);
-        $settings->setVhost((string) $vhost);
-        $settings->setInsist((bool) $insist);
-        $settings->setLoginMethod((string) $login_method);
-        $settings->setLocale((string) $locale);
-        $settings->setConnectionTimeout((float) $connection_timeout);
-        $settings->setReadTimeout((float) $read_write_timeout);
-        $settings->setWriteTimeout((float) $read_write_timeout);
-        $settings->setChannelRPCTimeout((float) $channel_rpc_timeout);
-        $settings->setKeepalive((bool) $keepalive);
-        $settings->setHeartbeat((int) $heartbeat);
+        $settings = \Mq\Internal\ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist,
+            $login_method, $locale, $connection_timeout, $read_write_timeout, $context, $keepalive, $heartbeat,
+            $channel_rpc_timeout, $ssl_protocol, $config);
         if (self::$failover !== null) {
             [$hosts, $policy] = self::$failover;
             self::$failover = null; // for this constructor only
             \Closure::bind(fn() => $this->failoverHosts = $hosts, $settings, AMQPConnectionConfig::class)();
             $settings->setRetryPolicy($policy ?? $settings->getRetryPolicy());
         }
-        // As php-amqplib's StreamIO: TLS exactly when the context carries "ssl" options and the protocol
-        // ($ssl_protocol, 'ssl' when null) is not 'tcp', whatever the config says: an AMQPSSLConnection
-        // given no ssl options, or the factory's with the config's default network protocol 'tcp', dials TCP.
-        $settings->setIsSecure(false);
-        if ($context !== null && $ssl_protocol !== 'tcp') {
-            $this->useSslContext($settings, $context);
-        }
         $settings->setIsLazy($settings->isLazy() || !$this->connectOnConstruct());
         parent::__construct($settings);
-    }
-
-    /** TLS settings from a stream context's "ssl" options, as php-amqplib's StreamIO takes them. */
-    private function useSslContext(AMQPConnectionConfig $settings, $context): void
-    {
-        $ssl = stream_context_get_options($context)['ssl'] ?? [];
-        if (!$ssl) {
-            return;
-        }
-        $settings->setIsSecure(true);
-        $settings->setSslCaCert($ssl['cafile'] ?? $settings->getSslCaCert());
-        $settings->setSslCaPath($ssl['capath'] ?? $settings->getSslCaPath());
-        $settings->setSslCert($ssl['local_cert'] ?? $settings->getSslCert());
-        $settings->setSslKey($ssl['local_pk'] ?? $settings->getSslKey());
-        // Present, even as null, is a setting (null is off), as PHP's stream context reads them.
-        $settings->setSslVerify(array_key_exists('verify_peer', $ssl) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
-        $settings->setSslVerifyName(array_key_exists('verify_peer_name', $ssl) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
-        $settings->setSslPassPhrase(isset($ssl['passphrase']) ? (string) $ssl['passphrase'] : $settings->getSslPassPhrase());
-        $settings->setSslCiphers(isset($ssl['ciphers']) ? (string) $ssl['ciphers'] : $settings->getSslCiphers());
-        $settings->setSslSecurityLevel(isset($ssl['security_level']) ? (int) $ssl['security_level'] : $settings->getSslSecurityLevel());
-        $extra = array_intersect_key($ssl, array_flip(['peer_name', 'peer_fingerprint', 'allow_self_signed', 'verify_depth']));
-        \Closure::bind(fn() => $this->sslContextOptions = $extra, $settings, AMQPConnectionConfig::class)();
     }
 
     public function connectOnConstruct(): bool

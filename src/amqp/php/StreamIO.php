@@ -5,6 +5,12 @@ namespace PhpAmqpLib\Wire\IO;
 /** The TCP or TLS connection's `getIO()` (see AbstractIO); constructed with php-amqplib's arguments. */
 class StreamIO extends AbstractIO
 {
+    /** @var resource|null The stream context: its "ssl" options make the connection TLS. */
+    private $context;
+
+    /** @var string|null */
+    private $ssl_protocol;
+
     public function __construct(
         $host,
         $port,
@@ -23,5 +29,7 @@ class StreamIO extends AbstractIO
         $this->keepalive = $keepalive;
         $this->heartbeat = $heartbeat;
         $this->initial_heartbeat = $heartbeat;
+        $this->context = $context;
+        $this->ssl_protocol = $ssl_protocol;
     }
 }

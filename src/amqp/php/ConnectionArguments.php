@@ -1,0 +1,146 @@
+<?php
+
+namespace Mq\Internal;
+
+use PhpAmqpLib\Connection\AMQPConnectionConfig;
+use PhpAmqpLib\Wire\IO\AbstractIO;
+use PhpAmqpLib\Wire\IO\StreamIO;
+
+/**
+ * php-amqplib's connection arguments gathered into the AMQPConnectionConfig that mq's native
+ * AbstractConnection takes: AMQPStreamConnection's (`stream`), and AbstractConnection's own, which carry
+ * the host, port, timeouts and TLS context in a StreamIO (`io`: a class extending AbstractConnection as
+ * php-amqplib's AMQPStreamConnection does). Not part of php-amqplib's API.
+ */
+final class ConnectionArguments
+{
+    public static function stream(
+        $host,
+        $port,
+        $user,
+        $password,
+        $vhost,
+        $insist,
+        $login_method,
+        $locale,
+        $connection_timeout,
+        $read_write_timeout,
+        $context,
+        $keepalive,
+        $heartbeat,
+        $channel_rpc_timeout,
+        $ssl_protocol,
+        ?AMQPConnectionConfig $config
+    ): AMQPConnectionConfig {
+        if ($ssl_protocol instanceof AMQPConnectionConfig) {
+            $config = $ssl_protocol;
+            $ssl_protocol = null;
+        }
+        if ($channel_rpc_timeout > $read_write_timeout) {
+            throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
+        }
+        $settings = $config ? clone $config : new AMQPConnectionConfig();
+        $settings->setHost((string) $host);
+        // Not setPort(), which refuses a port below 1: php-amqplib's constructor passes any port to the
+        // socket, and connecting to it fails with AMQPIOException.
+        $port = (int) $port;
+        \Closure::bind(fn() => $this->port = $port, $settings, AMQPConnectionConfig::class)();
+        $settings->setUser((string) $user);
+        $settings->setPassword((string) $password);
+        $settings->setVhost((string) $vhost);
+        $settings->setInsist((bool) $insist);
+        $settings->setLoginMethod((string) $login_method);
+        $settings->setLocale((string) $locale);
+        $settings->setConnectionTimeout((float) $connection_timeout);
+        $settings->setReadTimeout((float) $read_write_timeout);
+        $settings->setWriteTimeout((float) $read_write_timeout);
+        $settings->setChannelRPCTimeout((float) $channel_rpc_timeout);
+        $settings->setKeepalive((bool) $keepalive);
+        $settings->setHeartbeat((int) $heartbeat);
+        // As php-amqplib's StreamIO: TLS exactly when the context carries "ssl" options and the protocol
+        // ($ssl_protocol, 'ssl' when null) is not 'tcp', whatever the config says: an AMQPSSLConnection
+        // given no ssl options, or the factory's with the config's default network protocol 'tcp', dials TCP.
+        $settings->setIsSecure(false);
+        if ($context !== null && $ssl_protocol !== 'tcp') {
+            self::useSslContext($settings, $context);
+        }
+        return $settings;
+    }
+
+    /**
+     * AbstractConnection's arguments: what php-amqplib's AMQPStreamConnection hands its parent, the socket's
+     * settings in $io. Only a StreamIO carries what mq needs to connect.
+     */
+    public static function io(
+        object $connection,
+        $user,
+        $password,
+        $vhost,
+        $insist,
+        $login_method,
+        $locale,
+        $io,
+        $heartbeat,
+        $channel_rpc_timeout,
+        $config
+    ): AMQPConnectionConfig {
+        // The parameter types of php-amqplib's constructor, checked in its name.
+        foreach ([[8, 'io', $io, AbstractIO::class], [12, 'config', $config, AMQPConnectionConfig::class]] as [$n, $name, $value, $type]) {
+            if ($value !== null && !$value instanceof $type) {
+                // The frame of the call to the constructor, as PHP names it in a parameter's TypeError.
+                $call = debug_backtrace(DEBUG_BACKTRACE_IGNORE_ARGS, 2)[1] ?? [];
+                throw new \TypeError(sprintf(
+                    'PhpAmqpLib\Connection\AbstractConnection::__construct(): Argument #%d ($%s) must be of type ?%s, %s given%s',
+                    $n, $name, $type, get_debug_type($value),
+                    isset($call['file']) ? ", called in {$call['file']} on line {$call['line']}" : ''
+                ));
+            }
+        }
+        if ($io === null) {
+            throw new \InvalidArgumentException('Argument $io cannot be null');
+        }
+        if (!$io instanceof StreamIO) {
+            throw new \PhpAmqpLib\Exception\AMQPRuntimeException(sprintf(
+                'mq connects with the settings of a %s; a %s cannot carry the connection',
+                StreamIO::class,
+                get_class($io)
+            ));
+        }
+        // The socket's settings, as the StreamIO was constructed with them.
+        [$host, $port, $connection_timeout, $read_write_timeout, $context, $keepalive, $ssl_protocol] = \Closure::bind(
+            fn() => [$this->host, $this->port, $this->connection_timeout, $this->read_timeout, $this->context,
+                $this->keepalive, $this->ssl_protocol],
+            $io,
+            StreamIO::class
+        )();
+        $settings = self::stream($host, $port, $user, $password, $vhost, $insist, $login_method, $locale,
+            $connection_timeout, $read_write_timeout, $context, $keepalive, $heartbeat, $channel_rpc_timeout,
+            $ssl_protocol, $config);
+        // php-amqplib's default connectOnConstruct() is true; a lazy subclass overrides it.
+        $connect = !method_exists($connection, 'connectOnConstruct') || $connection->connectOnConstruct();
+        $settings->setIsLazy($settings->isLazy() || !$connect);
+        return $settings;
+    }
+
+    /** TLS settings from a stream context's "ssl" options, as php-amqplib's StreamIO takes them. */
+    private static function useSslContext(AMQPConnectionConfig $settings, $context): void
+    {
+        $ssl = stream_context_get_options($context)['ssl'] ?? [];
+        if (!$ssl) {
+            return;
+        }
+        $settings->setIsSecure(true);
+        $settings->setSslCaCert($ssl['cafile'] ?? $settings->getSslCaCert());
+        $settings->setSslCaPath($ssl['capath'] ?? $settings->getSslCaPath());
+        $settings->setSslCert($ssl['local_cert'] ?? $settings->getSslCert());
+        $settings->setSslKey($ssl['local_pk'] ?? $settings->getSslKey());
+        // Present, even as null, is a setting (null is off), as PHP's stream context reads them.
+        $settings->setSslVerify(array_key_exists('verify_peer', $ssl) ? (bool) $ssl['verify_peer'] : $settings->getSslVerify());
+        $settings->setSslVerifyName(array_key_exists('verify_peer_name', $ssl) ? (bool) $ssl['verify_peer_name'] : $settings->getSslVerifyName());
+        $settings->setSslPassPhrase(isset($ssl['passphrase']) ? (string) $ssl['passphrase'] : $settings->getSslPassPhrase());
+        $settings->setSslCiphers(isset($ssl['ciphers']) ? (string) $ssl['ciphers'] : $settings->getSslCiphers());
+        $settings->setSslSecurityLevel(isset($ssl['security_level']) ? (int) $ssl['security_level'] : $settings->getSslSecurityLevel());
+        $extra = array_intersect_key($ssl, array_flip(['peer_name', 'peer_fingerprint', 'allow_self_signed', 'verify_depth']));
+        \Closure::bind(fn() => $this->sslContextOptions = $extra, $settings, AMQPConnectionConfig::class)();
+    }
+}
