@@ -110,10 +110,12 @@ impl ChannelState {
                 let queued = channel.basic_publish(exchange.clone(), routing_key.clone(), options, body.bytes(), properties);
                 let mut written: Written = Box::pin(async move { queued.await.map(drop) });
                 match runtime::poll_once(&mut written)? {
-                    // The channel closed since `check()`: the broker's reason, as for a call (`call`).
+                    // The channel closed since `check()`: the broker's reason, as for a call (`call`); a
+                    // lost connection that recovery handles is left to `publish` (closed_by_peer would
+                    // close the channel for good).
                     Poll::Ready(Err(e)) if matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                         drop(channel);
-                        return Err(self.closed_by_peer());
+                        return Err(if self.recoverable() { channel_error(&e, errors::BASIC_PUBLISH) } else { self.closed_by_peer() });
                     }
                     Poll::Ready(Err(e)) => return Err(channel_error(&e, errors::BASIC_PUBLISH)),
                     Poll::Ready(Ok(())) => None,
