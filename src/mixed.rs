@@ -154,11 +154,7 @@ impl Mixed<'_> {
     pub fn to_zval(&self) -> Zval {
         match self {
             Self::Given(z) => z.shallow_clone(),
-            Self::Null => {
-                let mut z = Zval::new();
-                z.set_null();
-                z
-            }
+            Self::Null => mixed(()),
             Self::EmptyArray => mixed(Vec::<i64>::new()),
             Self::ZeroSig => mixed(vec![0i64, 0]),
             Self::Bool(v) => mixed(*v),

@@ -19,7 +19,7 @@ use ext_php_rs::{
 use super::{
     channel_class::{self, abstract_channel},
     connect::connect,
-    connection_config::call,
+    connection_config::{call, is_config},
     flow::Notice,
     session::Session,
     settings::Settings,
@@ -221,15 +221,21 @@ impl AmqpConnection {
         // and mq sends no login response of its own.
         let _ = (login_response, connection_timeout);
         let mut this = classes::this_of_current_call();
-        let given_config = user.object().is_some_and(|o| o.get_class_name().is_ok_and(|n| n == super::connection_config::CLASS));
-        let config = match (given_config && io.is_null(), this.as_deref_mut()) {
+        let config = match (is_config(user) && io.is_null(), this.as_deref_mut()) {
             (true, _) | (false, None) => user.shallow_clone(),
-            (false, Some(this)) => {
-                let gather = Zval::try_from("Mq\\Internal\\ConnectionArguments::io")?;
-                let args = [classes::object(this), user.shallow_clone(), password.to_zval(), vhost.to_zval(), insist.to_zval(),
-                    login_method.to_zval(), locale.to_zval(), io.to_zval(), heartbeat.to_zval(), channel_rpc_timeout.to_zval(), config.to_zval()];
-                gather.try_call(args.iter().map(|a| a as &dyn ext_php_rs::convert::IntoZvalDyn).collect())?
-            }
+            (false, Some(this)) => Zval::try_from("Mq\\Internal\\ConnectionArguments::io")?.try_call(vec![
+                &classes::object(this),
+                user,
+                &password.to_zval(),
+                &vhost.to_zval(),
+                &insist.to_zval(),
+                &login_method.to_zval(),
+                &locale.to_zval(),
+                &io.to_zval(),
+                &heartbeat.to_zval(),
+                &channel_rpc_timeout.to_zval(),
+                &config.to_zval(),
+            ])?,
         };
         let settings = Settings::from_config(&config)?;
         let lazy = call(&config, "isLazy").coerce_to_bool();

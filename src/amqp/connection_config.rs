@@ -36,16 +36,15 @@ fn number(config: &Zval, method: &str) -> f64 {
     call(config, method).coerce_to_double().unwrap_or(0.0)
 }
 
-/// The class whose getters `Settings::from_config` reads.
-pub const CLASS: &str = "PhpAmqpLib\\Connection\\AMQPConnectionConfig";
+/// Whether `value` is an AMQPConnectionConfig, the class whose getters `Settings::from_config` reads.
+pub fn is_config(value: &Zval) -> bool {
+    value.object().is_some_and(|o| o.get_class_name().is_ok_and(|n| n == "PhpAmqpLib\\Connection\\AMQPConnectionConfig"))
+}
 
 impl Settings {
     /// Reads an AMQPConnectionConfig: endpoint, login, timeouts, heartbeat, TLS, connection name.
     pub fn from_config(config: &Zval) -> PhpResult<Self> {
-        let is_config = config.object().is_some_and(|o| {
-            o.get_class_name().is_ok_and(|n| n == CLASS)
-        });
-        if !is_config {
+        if !is_config(config) {
             return Err(exception("InvalidArgumentException", "expected an AMQPConnectionConfig", 0));
         }
         let tls = call(config, "isSecure").coerce_to_bool().then(|| tls(config));
