@@ -139,6 +139,9 @@ class AMQPChannel extends \PhpAmqpLib\Channel\AbstractChannel
     /** Closes the channel if its connection is gone; true if it did. */
     public function closeIfDisconnected() {}
 
+    /** Returns the ticket RabbitMQ gives every access request, 1, without asking it (see README). */
+    public function access_request(mixed $realm, mixed $exclusive = false, mixed $passive = false, mixed $active = false, mixed $write = false, mixed $read = false) {}
+
     /** Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force. */
     public function flow(mixed $active) {}
 

@@ -94,6 +94,17 @@ impl AmqpChannel {
         mixed(gone)
     }
 
+    /// php-amqplib's access.request round trip returns the broker's ticket, and RabbitMQ answers every
+    /// request with ticket 1 (it dropped the access class): mq checks the realm as php-amqplib's writer
+    /// does, then the channel, and answers 1 itself.
+    #[php(defaults(exclusive = false, passive = false, active = false, write = false, read = false))]
+    pub fn access_request(&self, realm: &Zval, exclusive: Mixed, passive: Mixed, active: Mixed, write: Mixed, read: Mixed) -> PhpResult<i64> {
+        let _ = (exclusive, passive, active, write, read);
+        name(realm)?;
+        self.ready()?;
+        Ok(1)
+    }
+
     /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
     pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
         self.ready()?;
