@@ -22,7 +22,9 @@ return [
     'consume_timeout_ms' => 1000,
     'flush_timeout_ms' => 10000,
 
-    // librdkafka properties for both clients (security.protocol, sasl.*, ssl.* ...), then per client.
+    // librdkafka properties for both clients (security.protocol, sasl.*, ssl.* ...), then per client. The
+    // consumer's own defaults: max.poll.interval.ms one hour (a job may run that long before its partition
+    // goes to another worker), and with the classic protocol session.timeout.ms 10 s, heartbeat.interval.ms 3 s.
     'options' => [],
     'producer' => [],
     'consumer' => [],

@@ -50,6 +50,7 @@ return [
             // Quorum queues: replicated, and attempts come from the broker's x-delivery-count.
             'quorum' => env('RABBITMQ_QUORUM', false),
             // Classic queues only: x-max-priority (a job's $priority property sets its message priority).
+            // A vyuldashev block's 'prioritize_delayed' => false leaves x-max-priority out, as vyuldashev does.
             'queue_max_priority' => null,
             // Classic queues only: x-queue-mode=lazy.
             'lazy' => false,

@@ -7,7 +7,8 @@ namespace Mq\Laravel;
 /**
  * What both queue drivers do the same way: push() and later() build Laravel's payload and enqueue it
  * (after the database commit when the connection says so) through the driver's own pushRaw() and
- * laterRaw(); the id a driver returns is the payload's uuid.
+ * laterRaw(), with the options the driver takes from the job object (`rawOptions`); the id a driver
+ * returns is the payload's uuid.
  */
 trait EnqueuesRaw
 {
@@ -18,7 +19,7 @@ trait EnqueuesRaw
             $this->createPayload($job, $this->getQueue($queue), $data),
             $queue,
             null,
-            fn ($payload, $queue) => $this->pushRaw($payload, $queue)
+            fn ($payload, $queue) => $this->pushRaw($payload, $queue, $this->rawOptions($job))
         );
     }
 
@@ -29,7 +30,7 @@ trait EnqueuesRaw
             $this->createPayload($job, $this->getQueue($queue), $data),
             $queue,
             $delay,
-            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue)
+            fn ($payload, $queue, $delay) => $this->laterRaw($delay, $payload, $queue, $this->rawOptions($job))
         );
     }
 

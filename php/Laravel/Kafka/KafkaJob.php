@@ -57,7 +57,7 @@ class KafkaJob extends Job implements JobContract
     {
         parent::release($delay);
         try {
-            $this->kafka->laterRaw($delay, $this->getRawBody(), $this->queue, $this->attempts);
+            $this->kafka->laterRaw($delay, $this->getRawBody(), $this->queue, ['attempts' => $this->attempts]);
         } catch (\Throwable $e) {
             // Not re-queued: this record must come again (see KafkaQueue::rejoin()).
             $this->kafka->rejoin();

@@ -94,6 +94,12 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return null;
     }
 
+    /** Nothing of the job object goes beyond its payload: Kafka records have no priority. */
+    private function rawOptions($job): array
+    {
+        return [];
+    }
+
     /** @param array{attempts?: int} $options */
     public function pushRaw($payload, $queue = null, array $options = [])
     {
@@ -101,8 +107,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return self::uuidOf($payload);
     }
 
-    public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
+    /** @param array{attempts?: int} $options */
+    public function laterRaw($delay, string $payload, $queue = null, array $options = [])
     {
+        $attempts = (int) ($options['attempts'] ?? 0);
         $queue = $this->getQueue($queue);
         $due = self::dueMs($delay);
         $remaining = $due - self::nowMs();
@@ -507,8 +515,17 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             // A worker runs one job at a time: a few records fetched ahead keep it busy, while librdkafka's
             // default (up to 100 000) would all still run after a queue:clear, and after a rebalance run again.
             'queued.min.messages' => '100',
+            // A worker polls the group only between jobs. With librdkafka's default (5 minutes) a job running
+            // longer lost its partition meanwhile and ran again on another worker; Laravel's --timeout still
+            // ends a job stuck for good. The price: a rebalance waits for a member's job to end.
+            'max.poll.interval.ms' => '3600000',
         ];
         $settings = array_merge((array) ($this->config['options'] ?? []), (array) ($this->config['consumer'] ?? []));
+        if (($settings['group.protocol'] ?? 'classic') === 'classic') {
+            // A killed worker's partitions go to the others after 10 s without its heartbeats, not
+            // librdkafka's 45 s (the broker's group.min.session.timeout.ms is 6 s by default).
+            $defaults += ['session.timeout.ms' => '10000', 'heartbeat.interval.ms' => '3000'];
+        }
         if (($settings['group.protocol'] ?? 'classic') === 'consumer') {
             // The consumer group protocol (KIP-848) has the broker assign partitions, by default with its
             // uniform assignor, which balances their count over the queue's topic and its delay topics

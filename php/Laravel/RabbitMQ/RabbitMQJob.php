@@ -48,11 +48,28 @@ class RabbitMQJob extends Job implements JobContract
         $this->settle(fn () => $this->message->ack());
     }
 
-    /** Publishes the next attempt (confirmed) before acking this one, so a crash in between loses nothing. */
+    /**
+     * Publishes the next attempt (confirmed) before acking this one, so a crash in between loses nothing.
+     * When the next attempt cannot be published, this delivery goes back to the broker (counted as an
+     * attempt, as a crash's would be) instead of staying unacked for the rest of the worker's life.
+     */
     public function release($delay = 0)
     {
         parent::release($delay);
-        $this->rabbitmq->laterRaw($delay, $this->getRawBody(), $this->queue, $this->attempts());
+        $options = ['attempts' => $this->attempts()];
+        if ($this->message->has('priority')) {
+            $options['priority'] = (int) $this->message->get('priority');
+        }
+        try {
+            $this->rabbitmq->laterRaw($delay, $this->getRawBody(), $this->queue, $options);
+        } catch (\Throwable $e) {
+            try {
+                $this->settle(fn () => $this->message->nack(true));
+            } catch (\Throwable) {
+                // The connection is gone: the broker requeues the delivery itself.
+            }
+            throw $e;
+        }
         $this->settle(fn () => $this->message->ack());
     }
 

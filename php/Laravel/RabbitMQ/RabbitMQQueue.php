@@ -12,6 +12,7 @@ use Mq\Laravel\LostConnectionException;
 use Mq\Laravel\PublishException;
 use PhpAmqpLib\Channel\AMQPChannel;
 use PhpAmqpLib\Connection\AbstractConnection;
+use PhpAmqpLib\Exception\AMQPBasicCancelException;
 use PhpAmqpLib\Exception\AMQPChannelClosedException;
 use PhpAmqpLib\Exception\AMQPConnectionClosedException;
 use PhpAmqpLib\Exception\AMQPIOException;
@@ -25,6 +26,11 @@ use PhpAmqpLib\Wire\AMQPTable;
 /**
  * Laravel's `rabbitmq` queue on mq's php-amqplib classes. Every publish waits for the broker's confirm
  * (and, with `mandatory`, fails when unroutable), so dispatch() returns only once the job is stored.
+ *
+ * Two channels: a worker takes and acks its jobs on one (`workerChannel`), and everything else (publishing,
+ * declaring, counting, purging) runs on the other (`channel`). A channel error (a missing queue, a declare
+ * with other arguments) closes the channel it happens on, and the broker requeues what that channel held:
+ * on its own channel, a job's dispatch or size() check can fail without handing back the job running it.
  */
 class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 {
@@ -34,8 +40,11 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     public const ATTEMPTS_HEADER = 'mq-attempts';
 
     private ?AbstractConnection $amqp = null;
+    /** Publishing, declaring, counting, purging. */
     private ?AMQPChannel $channel = null;
-    /** @var array<string, true> queues (and delay queues) declared on the current connection */
+    /** The worker's deliveries: basic_get, basic_consume, their acks. */
+    private ?AMQPChannel $workerChannel = null;
+    /** @var array<string, true> queues (and delay queues) declared, or found to exist, on the current connection */
     private array $declared = [];
     /** @var array<string, list<AMQPMessage>>|null deliveries pushed per queue, not yet popped; null: pop() polls */
     private ?array $pushed = null;
@@ -44,6 +53,10 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     private float $consumeWait = 1.0;
     /** @var list<string> what the broker returned or nacked during the current publish */
     private array $refused = [];
+    /** How many of the current publish's messages the broker returned as unroutable. */
+    private int $unroutable = 0;
+    /** @var array<string, true> delay queues declared by vyuldashev's driver (with x-expires), used as they are */
+    private array $leased = [];
 
     /**
      * @param \Closure(): AbstractConnection $connect opens a connection (called lazily, again after a loss)
@@ -145,16 +158,21 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return $decoded;
     }
 
-    /** @param array{attempts?: int} $options */
+    /** A job's `$priority` property becomes its message's priority, as in vyuldashev's driver. */
+    private function rawOptions($job): array
+    {
+        return is_object($job) && isset($job->priority) && is_numeric($job->priority) ? ['priority' => (int) $job->priority] : [];
+    }
+
+    /** @param array{attempts?: int, priority?: int} $options */
     public function pushRaw($payload, $queue = null, array $options = [])
     {
         $queue = $this->getQueue($queue);
         $this->declareQueue($queue);
-        $this->publish([[
-            $this->message($payload, (int) ($options['attempts'] ?? 0)),
-            $this->exchange(),
-            $this->routingKey($queue),
-        ]]);
+        $this->publish(
+            [[$this->message($payload, $options), $this->exchange(), $this->routingKey($queue)]],
+            fn () => $this->declareQueue($queue, true)
+        );
         return self::uuidOf($payload);
     }
 
@@ -162,17 +180,23 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      * Publishes to a delay queue (one per delay, in whole seconds rounded up, so never early) that
      * dead-letters into the job's queue when the TTL ends. Delay queues have no x-expires: a waiting job is
      * never dropped with its queue.
+     *
+     * @param array{attempts?: int, priority?: int} $options
      */
-    public function laterRaw($delay, string $payload, $queue = null, int $attempts = 0)
+    public function laterRaw($delay, string $payload, $queue = null, array $options = [])
     {
         $seconds = self::delaySeconds($delay);
         if ($seconds <= 0) {
-            return $this->pushRaw($payload, $queue, ['attempts' => $attempts]);
+            return $this->pushRaw($payload, $queue, $options);
         }
         $queue = $this->getQueue($queue);
         $this->declareQueue($queue);
+        $this->checkDelayTarget($queue);
         $delayQueue = $this->declareDelayQueue($queue, $seconds * 1000);
-        $this->publish([[$this->message($payload, $attempts), '', $delayQueue]]);
+        $this->publish([[$this->message($payload, $options), '', $delayQueue]], function () use ($queue, $seconds) {
+            $this->declareQueue($queue, true);
+            $this->declareDelayQueue($queue, $seconds * 1000, true);
+        });
         return self::uuidOf($payload);
     }
 
@@ -192,9 +216,9 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         foreach ($jobs as $job) {
             $payload = $this->createPayload($job, $queue, $data);
             $ids[] = self::uuidOf($payload);
-            $batch[] = [$this->message($payload, 0), $this->exchange(), $this->routingKey($queue)];
+            $batch[] = [$this->message($payload, $this->rawOptions($job)), $this->exchange(), $this->routingKey($queue)];
         }
-        $this->publish($batch);
+        $this->publish($batch, fn () => $this->declareQueue($queue, true));
         foreach ($jobs as $i => $job) {
             $this->raiseJobQueuedEvent($ids[$i], $job);
         }
@@ -204,11 +228,11 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     {
         $queue = $this->getQueue($queue);
         // A worker whose connection died stops rather than reconnecting quietly: see LostConnectionException.
-        $this->channel(false);
-        $this->declareQueue($queue);
+        $this->workerChannel();
+        $this->declareQueueToDrain($queue);
         while (true) {
             if ($this->pushed === null) {
-                $message = $this->guard(fn () => $this->channel(false)->basic_get($queue));
+                $message = $this->guard(fn () => $this->workerChannel()->basic_get($queue));
             } else {
                 [$queue, $message] = $this->nextPushed($queue);
             }
@@ -226,8 +250,25 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     }
 
     /**
+     * Declares a queue a worker takes jobs from. One that exists with other arguments (declared by another
+     * driver or by hand) is drained as it is: the broker refuses the declare, not the worker's basic_get.
+     */
+    private function declareQueueToDrain(string $queue): void
+    {
+        try {
+            $this->declareQueue($queue);
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            if ($e->getCode() !== 406) {
+                throw $e;
+            }
+            $this->declared[$queue] = true;
+        }
+    }
+
+    /**
      * From now on pop() takes the deliveries RabbitMQ pushes to a consumer on each queue (basic_consume,
-     * prefetch 1) instead of asking with basic_get, waiting up to $wait seconds for one.
+     * one unacked delivery per worker) instead of asking with basic_get, waiting up to $wait seconds for one.
      */
     public function consumeInsteadOfPolling(float $wait = 1.0): void
     {
@@ -244,11 +285,13 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      */
     private function nextPushed(string $queue): array
     {
-        $channel = $this->channel(false);
+        $channel = $this->workerChannel();
         if (!isset($this->consumers[$queue])) {
             // Prefetch 1: a worker runs one job at a time, and a prefetched delivery would be counted as an
-            // attempt if the worker were killed before starting it.
-            $channel->basic_qos(0, 1, false);
+            // attempt if the worker were killed before starting it. For the whole channel (global), so a worker
+            // of several queues holds one delivery, not one per queue; quorum queues refuse a channel-wide
+            // prefetch (a connection error), so there it is per queue.
+            $channel->basic_qos(0, 1, !$this->isQuorum());
             $this->consumers[$queue] = $this->guard(fn () => $channel->basic_consume(
                 $queue, '', false, false, false, false,
                 function (AMQPMessage $message) use ($queue) {
@@ -260,6 +303,14 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             try {
                 $this->guard(fn () => $channel->wait(null, false, $this->consumeWait));
             } catch (AMQPTimeoutException) {
+                return [$queue, null];
+            } catch (AMQPBasicCancelException $e) {
+                // The broker cancelled a consumer (its queue was deleted): the next pop() of that queue
+                // declares it again and consumes anew, rather than the worker waiting on nothing for good.
+                $cancelled = array_search($e->getConsumerTag(), $this->consumers, true);
+                if ($cancelled !== false) {
+                    unset($this->consumers[$cancelled], $this->declared[$cancelled]);
+                }
                 return [$queue, null];
             }
         }
@@ -325,13 +376,14 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     {
         try {
             $this->returnUnstarted();
+            $this->workerChannel?->close();
             $this->channel?->close();
             $this->amqp?->close();
         } catch (\Throwable) {
             // Already gone: the broker requeues what was unacked either way.
         }
-        $this->channel = $this->amqp = null;
-        $this->declared = [];
+        $this->channel = $this->workerChannel = $this->amqp = null;
+        $this->declared = $this->leased = [];
     }
 
     /**
@@ -340,14 +392,14 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      */
     private function returnUnstarted(): void
     {
-        if ($this->consumers === [] || $this->channel === null || !$this->channel->is_open()) {
+        if ($this->consumers === [] || $this->workerChannel === null || !$this->workerChannel->is_open()) {
             return;
         }
         // Deliveries already sent to this consumer but not yet handed to PHP are taken first: the cancel
         // would not give them back.
         $this->drainDeliveries();
         foreach ($this->consumers as $tag) {
-            $this->channel->basic_cancel($tag);
+            $this->workerChannel->basic_cancel($tag);
         }
         $this->drainDeliveries();
         $this->consumers = [];
@@ -359,15 +411,47 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
-    /**
-     * The open channel, reopened after a channel error. A connection found dead is replaced when $reconnect
-     * (a publish: nothing is in flight), else reported as lost (a worker: it may hold unacked jobs).
-     */
-    public function channel(bool $reconnect = true): AMQPChannel
+    /** The open channel for publishing, declaring, counting and purging, reopened after a channel error. */
+    public function channel(): AMQPChannel
     {
         if ($this->channel !== null && $this->channel->is_open()) {
             return $this->channel;
         }
+        $channel = $this->connection(true)->channel();
+        if ($this->confirms()) {
+            $channel->confirm_select();
+            $channel->set_nack_handler(function (AMQPMessage $m) {
+                $this->refused[] = 'nacked by the broker';
+            });
+            $channel->set_return_listener(function ($code, $text, $exchange, $routingKey) {
+                $this->unroutable++;
+                $this->refused[] = sprintf('returned as unroutable (%s %s) by exchange "%s" with routing key "%s"', $code, $text, $exchange, $routingKey);
+            });
+        }
+        return $this->channel = $channel;
+    }
+
+    /** The open channel a worker takes and acks its jobs on; a connection found dead is a lost connection. */
+    private function workerChannel(): AMQPChannel
+    {
+        if ($this->workerChannel !== null && $this->workerChannel->is_open()) {
+            return $this->workerChannel;
+        }
+        $channel = $this->connection(false)->channel();
+        // Consumers and their unacked deliveries belonged to the previous channel.
+        $this->consumers = [];
+        if ($this->pushed !== null) {
+            $this->pushed = [];
+        }
+        return $this->workerChannel = $channel;
+    }
+
+    /**
+     * The open connection. One found dead is replaced when $reconnect (a publish: nothing is in flight),
+     * else reported as lost (a worker: it may hold unacked jobs).
+     */
+    private function connection(bool $reconnect): AbstractConnection
+    {
         if ($this->amqp !== null && !$this->amqp->isConnected()) {
             $this->close();
             if (!$reconnect) {
@@ -378,33 +462,40 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             $this->amqp = $this->guard($this->connect);
             $this->declared = [];
         }
-        $channel = $this->amqp->channel();
-        // Consumers and their unacked deliveries belonged to the previous channel.
-        $this->consumers = [];
-        if ($this->pushed !== null) {
-            $this->pushed = [];
-        }
-        if ($this->confirms()) {
-            $channel->confirm_select();
-            $channel->set_nack_handler(function (AMQPMessage $m) {
-                $this->refused[] = 'nacked by the broker';
-            });
-            $channel->set_return_listener(function ($code, $text, $exchange, $routingKey) {
-                $this->refused[] = sprintf('returned as unroutable (%s %s) by exchange "%s" with routing key "%s"', $code, $text, $exchange, $routingKey);
-            });
-        }
-        return $this->channel = $channel;
+        return $this->amqp;
     }
 
     /**
      * Publishes [message, exchange, routing key] triples as one batch, then waits once for every confirm.
+     * When the broker returned every message as unroutable, their queue was deleted since this connection
+     * declared it: with `declare` on, $redeclare declares it again and the batch goes once more (nothing of
+     * it was stored, so nothing is duplicated).
      *
      * @param list<array{AMQPMessage, string, string}> $batch
      */
-    private function publish(array $batch): void
+    private function publish(array $batch, ?\Closure $redeclare = null): void
+    {
+        $this->publishOnce($batch);
+        if ($this->unroutable === count($batch) && $redeclare !== null && ($this->options['declare'] ?? true)) {
+            $redeclare();
+            $this->publishOnce($batch);
+        }
+        if ($this->refused !== []) {
+            throw new PublishException(sprintf(
+                '%d of %d job(s) were not queued: %s.',
+                count($this->refused),
+                count($batch),
+                implode('; ', array_unique($this->refused))
+            ));
+        }
+    }
+
+    /** @param list<array{AMQPMessage, string, string}> $batch */
+    private function publishOnce(array $batch): void
     {
         $channel = $this->channel();
         $this->refused = [];
+        $this->unroutable = 0;
         $mandatory = $this->confirms() && (bool) ($this->options['mandatory'] ?? true);
         try {
             $this->guard(function () use ($channel, $batch, $mandatory) {
@@ -427,18 +518,12 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             $this->dropChannel();
             throw new PublishException('RabbitMQ refused the job: ' . $e->getMessage(), (int) $e->getCode(), $e);
         }
-        if ($this->refused !== []) {
-            throw new PublishException(sprintf(
-                '%d of %d job(s) were not queued: %s.',
-                count($this->refused),
-                count($batch),
-                implode('; ', array_unique($this->refused))
-            ));
-        }
     }
 
-    private function message(string $payload, int $attempts): AMQPMessage
+    /** @param array{attempts?: int, priority?: int} $options */
+    private function message(string $payload, array $options): AMQPMessage
     {
+        $attempts = (int) ($options['attempts'] ?? 0);
         $properties = [
             'content_type' => 'application/json',
             // Read back by creationTimeOfOldestPendingJob() (the broker reports the head message's).
@@ -450,6 +535,9 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         if ($uuid !== null) {
             $properties['message_id'] = $uuid;
         }
+        if (isset($options['priority'])) {
+            $properties['priority'] = max(0, min(255, (int) $options['priority']));
+        }
         return new AMQPMessage($payload, $properties);
     }
 
@@ -457,7 +545,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     {
         try {
             while (true) {
-                $this->channel->wait(null, false, 0.05);
+                $this->workerChannel->wait(null, false, 0.05);
             }
         } catch (AMQPTimeoutException) {
             // Nothing more in flight.
@@ -473,15 +561,41 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $headers[self::ATTEMPTS_HEADER] = $this->priorAttempts($message);
         $properties = $message->get_properties();
         $properties['application_headers'] = new AMQPTable($headers);
-        $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]]);
+        $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]], fn () => $this->declareQueue($queue, true));
         $this->guard(fn () => $message->ack());
     }
 
-    private function declareQueue(string $queue): void
+    /** Declares the queue's topology unless declared already on this connection ($again: all the same). */
+    private function declareQueue(string $queue, bool $again = false): void
     {
-        if (($this->options['declare'] ?? true) && !isset($this->declared[$queue])) {
+        if (($this->options['declare'] ?? true) && ($again || !isset($this->declared[$queue]))) {
             $this->declareTopology($queue);
         }
+    }
+
+    /**
+     * With `declare` off, checks that the queue a delay queue dead-letters into exists (and the exchange, if
+     * one is configured): RabbitMQ drops a dead-lettered message it cannot route, so a delayed job for a
+     * missing queue would be lost when its delay ends. Bindings cannot be checked.
+     */
+    private function checkDelayTarget(string $queue): void
+    {
+        if (($this->options['declare'] ?? true) || isset($this->declared[$queue])) {
+            return;
+        }
+        try {
+            if ($this->exchange() !== '') {
+                $this->channel()->exchange_declare($this->exchange(), $this->exchangeType(), true);
+            }
+            $this->channel()->queue_declare($queue, true);
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            throw new PublishException(sprintf(
+                'The delayed job was not queued: %s (with declare off, the topology must exist; a delayed job for a missing queue would be dropped when its delay ends).',
+                $e->getMessage()
+            ), (int) $e->getCode(), $e);
+        }
+        $this->declared[$queue] = true;
     }
 
     /** Declares the configured exchange, the queue with its arguments, and their binding. */
@@ -538,10 +652,16 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return $problems;
     }
 
-    private function declareDelayQueue(string $queue, int $ttlMs): string
+    private function declareDelayQueue(string $queue, int $ttlMs, bool $again = false): string
     {
         $name = "$queue.delay.$ttlMs";
-        if (isset($this->declared[$name])) {
+        if (isset($this->leased[$name]) && !$again) {
+            // Declared by vyuldashev's driver, with x-expires (twice the TTL); a passive declare before each
+            // publish renews its lease, so it outlives the job now published into it.
+            $this->channel()->queue_declare($name, true);
+            return $name;
+        }
+        if (isset($this->declared[$name]) && !$again) {
             return $name;
         }
         $arguments = [
@@ -553,7 +673,18 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             // Quorum dead-lettering that is itself confirmed: a job cannot vanish between the two queues.
             $arguments += ['x-queue-type' => 'quorum', 'x-dead-letter-strategy' => 'at-least-once', 'x-overflow' => 'reject-publish'];
         }
-        $this->channel()->queue_declare($name, false, true, false, false, false, new AMQPTable($arguments));
+        try {
+            $this->channel()->queue_declare($name, false, true, false, false, false, new AMQPTable($arguments));
+        } catch (AMQPProtocolChannelException $e) {
+            $this->dropChannel();
+            // vyuldashev's driver declares the same delay queues with x-expires: the broker refuses ours
+            // for that argument alone, and theirs delay jobs the same way.
+            if ($e->getCode() !== 406 || !str_contains($e->getMessage(), "inequivalent arg 'x-expires'")) {
+                throw $e;
+            }
+            $this->leased[$name] = true;
+            return $this->declareDelayQueue($queue, $ttlMs);
+        }
         $this->declared[$name] = true;
         return $name;
     }
@@ -564,7 +695,8 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         if ($this->isQuorum()) {
             $arguments['x-queue-type'] = 'quorum';
         } else {
-            if (($this->options['queue_max_priority'] ?? null) !== null) {
+            // A vyuldashev block sets x-max-priority only with prioritize_delayed, as vyuldashev does.
+            if (($this->options['queue_max_priority'] ?? null) !== null && ($this->options['prioritize_delayed'] ?? true)) {
                 $arguments['x-max-priority'] = (int) $this->options['queue_max_priority'];
             }
             if ($this->options['lazy'] ?? false) {

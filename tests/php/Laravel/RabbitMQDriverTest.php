@@ -553,4 +553,159 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame([1], array_values(array_unique(array_column($runs, 'attempt'))), 'no attempt counted for a job never started');
         $this->assertSame([0, 0], [$queue->size(), $queue->size("$this->queue-b")]);
     }
+    public function testAJobsOwnChannelErrorsDoNotHandTheJobBack(): void
+    {
+        // A size() of a missing queue (404) and a dispatch the broker refuses (a queue declared with other
+        // arguments, 406) close the channel they run on. The job running keeps its delivery: acked once, or
+        // released once per attempt.
+        $amqp = $this->amqp();
+        $amqp->channel()->queue_declare("$this->queue-b", false, true, false, false, false, new AMQPTable(['x-max-priority' => 5]));
+        $amqp->close();
+        $this->rabbitmq()->push(new CallingJob($this->log, 'probe', sizeOf: 'mq-no-such-queue-' . getmypid()));
+        $refused = new CallingJob($this->log, 'refused', dispatchTo: "$this->queue-b");
+        $refused->tries = 2;
+        $this->rabbitmq()->push($refused);
+        $this->assertSame(0, $this->work(['--tries=3']));
+        $this->assertSame(
+            [['probe', 1, 0], ['refused', 1, null], ['refused', 2, null]],
+            array_map(fn ($r) => [$r['tag'], $r['attempt'], $r['size'] ?? null], $this->runs()),
+            $this->workerErrors()
+        );
+        $this->assertCount(1, $this->failedJobs());
+        $this->assertSame([0, 0], [$this->rabbitmq()->size(), $this->rabbitmq()->size("$this->queue-b")]);
+    }
+
+    public function testAKilledPushBasedWorkerOfSeveralQueuesHeldOnlyTheJobItRan(): void
+    {
+        [$proc] = $this->startArtisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--tries=1']);
+        // Idle, the worker consumes from both queues.
+        $this->waitFor(fn () => $this->consumers($this->queue) === 1 && $this->consumers("$this->queue-b") === 1, 15);
+        $queue = $this->rabbitmq();
+        $queue->push($this->job('killed', sleep: 30));
+        $queue->push($this->job('waiting'), '', "$this->queue-b");
+        $this->waitFor(fn () => $this->runs() !== [], 10);
+        usleep(300_000);
+        posix_kill(proc_get_status($proc)['pid'], SIGKILL);
+        proc_close($proc);
+
+        // Only the job that ran is counted: the other one was never handed to the killed worker.
+        $this->assertSame(0, $this->artisan(['queue:work', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--stop-when-empty', '--sleep=0', '--tries=1']));
+        $this->assertSame([['killed', 1], ['waiting', 1]], array_map(fn ($r) => [$r['tag'], $r['attempt']], $this->runs()), $this->workerErrors());
+        $this->assertCount(1, $this->failedJobs());
+    }
+
+    public function testAPushBasedWorkerWhoseQueueIsDeletedConsumesItAgain(): void
+    {
+        $this->rabbitmq()->push($this->job('before'));
+        [$proc] = $this->startArtisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue", '--max-time=30']);
+        $this->waitFor(fn () => $this->runs() !== [], 10);
+        $amqp = $this->amqp();
+        $amqp->channel()->queue_delete($this->queue);
+        $amqp->close();
+        // Another process declares the queue again with its next dispatch.
+        $this->rabbitmq()->push($this->job('after'));
+        $this->waitFor(fn () => count($this->runs()) === 2, 10);
+        proc_terminate($proc);
+        proc_close($proc);
+        $this->assertSame(['before', 'after'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testAQueueOrDelayQueueDeletedMeanwhileIsDeclaredAgainByTheNextPublish(): void
+    {
+        $queue = $this->rabbitmq();
+        $queue->push($this->job('gone'));
+        $queue->later(1, $this->job('gone-delayed'));
+        $amqp = $this->amqp();
+        $channel = $amqp->channel();
+        $channel->queue_delete($this->queue);
+        $channel->queue_delete("$this->queue.delay.1000");
+        $amqp->close();
+        // The same connection, whose declarations are gone: the broker returns its publishes as unroutable.
+        $queue->push($this->job('now'));
+        $queue->later(1, $this->job('delayed'));
+        $this->assertSame(1, $queue->size());
+        $this->workUntil(fn () => count($this->runs()) === 2, 10);
+        $this->assertSame(['now', 'delayed'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testWithDeclareOffADelayedJobForAMissingQueueThrowsAtDispatch(): void
+    {
+        $this->queueOptions = ['declare' => false];
+        try {
+            $this->rabbitmq()->later(1, $this->job('never'));
+            $this->fail('no exception');
+        } catch (PublishException $e) {
+            $this->assertStringContainsString("no queue '$this->queue'", $e->getMessage());
+        }
+        $this->assertSame(0, $this->consumers("$this->queue.delay.1000", exists: $exists));
+        $this->assertFalse($exists, 'no delay queue was made');
+    }
+
+    public function testAVyuldashevBlockAndItsDelayQueuesWorkUnchanged(): void
+    {
+        // vyuldashev's default block declares no x-max-priority (prioritize_delayed is false), and its delay
+        // queues carry x-expires: both exist already, as vyuldashev left them.
+        $this->queueOptions = ['prioritize_delayed' => false, 'queue_max_priority' => 10];
+        $amqp = $this->amqp();
+        $channel = $amqp->channel();
+        $channel->queue_declare($this->queue, false, true, false, false);
+        $channel->queue_declare("$this->queue.delay.2000", false, true, false, false, false, new AMQPTable([
+            'x-dead-letter-exchange' => '', 'x-dead-letter-routing-key' => $this->queue, 'x-message-ttl' => 2000, 'x-expires' => 4000,
+        ]));
+        $amqp->close();
+        $queue = $this->rabbitmq();
+        $queue->push($this->job('now'));
+        $queue->later(2, $this->job('later'));
+        $this->workUntil(fn () => count($this->runs()) === 2, 15);
+        $this->assertSame(['now', 'later'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testAJobsPriorityIsItsMessagePriority(): void
+    {
+        $this->queueOptions = ['queue_max_priority' => 10];
+        $queue = $this->rabbitmq();
+        foreach ([1, 1, 9] as $i => $priority) {
+            $job = $this->job("p$priority-$i");
+            $job->priority = $priority;
+            $queue->push($job);
+        }
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['p9-2', 'p1-0', 'p1-1'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testAWorkerDrainsAQueueDeclaredWithOtherArguments(): void
+    {
+        // Declared and filled by an application configured otherwise (another driver, another config).
+        $this->queueOptions = ['queue_max_priority' => 5];
+        $this->rabbitmq()->push($this->job('existing'));
+        $this->queueOptions = [];
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['existing'], array_column($this->runs(), 'tag'), $this->workerErrors());
+        $this->assertStringNotContainsString('PRECONDITION_FAILED', $this->workerErrors());
+    }
+
+    /** Consumers on $queue; 0 (and $exists false) when there is no such queue. */
+    private function consumers(string $queue, ?bool &$exists = null): int
+    {
+        $amqp = $this->amqp();
+        try {
+            [, , $consumers] = $amqp->channel()->queue_declare($queue, true);
+            $exists = true;
+            return $consumers;
+        } catch (\PhpAmqpLib\Exception\AMQPProtocolChannelException) {
+            $exists = false;
+            return 0;
+        } finally {
+            $amqp->close();
+        }
+    }
+
+    private function waitFor(callable $done, float $seconds): void
+    {
+        $deadline = microtime(true) + $seconds;
+        while (!$done()) {
+            $this->assertLessThan($deadline, microtime(true), "not done in {$seconds} s:\n" . $this->workerErrors());
+            usleep(50_000);
+        }
+    }
 }
