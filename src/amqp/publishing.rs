@@ -35,8 +35,10 @@ impl ChannelState {
     }
 
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
-    /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag.
-    pub(super) fn publish(&self, publishing: Batched) -> PhpResult<()> {
+    /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag, which
+    /// `basic_publish` also sets as the message's delivery info (`$tag_message`), as php-amqplib's does;
+    /// its `publish_batch` leaves the message's delivery info as it was.
+    pub(super) fn publish(&self, publishing: Batched, tag_message: bool) -> PhpResult<()> {
         self.check()?;
         let tag = self.next_tag.get();
         if tag > 0 && self.session.recovery() && self.unconfirmed.borrow().len() >= crate::ini::amqp_replay_buffer() {
@@ -68,7 +70,7 @@ impl ChannelState {
             self.next_tag.set(tag + 1);
             let (msg, route) = (publishing.msg.shallow_clone(), publishing.route.clone());
             self.unconfirmed.borrow_mut().insert(tag, publishing);
-            if let Some(object) = msg.object() {
+            if let Some(object) = msg.object().filter(|_| tag_message) {
                 let (exchange, routing_key) = (wire::text_bytes(&route.exchange), wire::text_bytes(&route.routing_key));
                 delivery_info = object.try_call_method("setDeliveryInfo", vec![&(tag as i64), &false, &exchange, &routing_key]).map(drop).map_err(Into::into);
             }
@@ -134,7 +136,7 @@ impl ChannelState {
     pub(super) fn publish_batched(&self) -> PhpResult<()> {
         let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
         while let Some(b) = batch.next() {
-            if let Err(e) = self.publish(b.clone()) {
+            if let Err(e) = self.publish(b.clone(), false) {
                 // What was not published stays in the batch for the next publish_batch() (the replay
                 // buffer was full: confirms first, then again).
                 let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();

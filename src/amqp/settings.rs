@@ -58,11 +58,12 @@ impl Settings {
         self.retry.as_ref()
     }
 
-    /// Channel RPCs (declare, bind, get...) wait this long for the broker's answer, as php-amqplib's
-    /// socket reads do: `channel_rpc_timeout` when set, else the read/write timeout; 0 is no limit.
+    /// Channel RPCs (declare, bind, get...) wait this long for the broker's answer: `channel_rpc_timeout`,
+    /// 0 being no limit. php-amqplib waits for an answer's first byte as long (its read/write timeout
+    /// bounds only a frame it has begun to read), so a slow broker's purge or declare still answers; a
+    /// dead link ends the wait through mq's heartbeats.
     pub fn rpc_timeout(&self) -> Option<Duration> {
-        let seconds = if self.channel_rpc_timeout > 0.0 { self.channel_rpc_timeout } else { self.read_write_timeout };
-        wire::seconds_limit(seconds).unwrap_or(None)
+        wire::seconds_limit(self.channel_rpc_timeout).unwrap_or(None)
     }
 
     /// How long a publish may wait for a link that takes no byte, as php-amqplib's writes wait: the

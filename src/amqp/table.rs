@@ -307,7 +307,8 @@ fn pair(kind: i64, value: impl IntoZval) -> PhpResult<Zval> {
 
 fn decode_pair(value: &AMQPValue) -> PhpResult<Zval> {
     match value {
-        AMQPValue::Boolean(v) => pair(T_BOOL, *v),
+        // The octet as php-amqplib's reader keeps it (0 or 1): getNativeData() makes it a bool.
+        AMQPValue::Boolean(v) => pair(T_BOOL, i64::from(*v)),
         AMQPValue::ShortShortInt(v) => pair(T_INT_SHORTSHORT, i64::from(*v)),
         AMQPValue::ShortShortUInt(v) => pair(T_INT_SHORTSHORT_U, i64::from(*v)),
         AMQPValue::ShortInt(v) => pair(T_INT_SHORT, i64::from(*v)),

@@ -7,12 +7,13 @@ use super::{
     context::Context,
     errors,
     topic_partition::{self, TopicPartition},
+    waits,
 };
 
 /// `getControllerId()`: the id of the cluster's controller broker, -1 when unknown within the timeout.
 pub fn controller_id(client: &Client<Context>, timeout_ms: i64) -> i64 {
     // SAFETY: a live client handle.
-    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), timeout_ms.clamp(0, i64::from(i32::MAX)) as i32) })
+    i64::from(unsafe { rd::rd_kafka_controllerid(client.native_ptr(), waits::timeout_ms(timeout_ms)) })
 }
 
 /// `pausePartitions()` / `resumePartitions()`: the partitions with their own error codes.

@@ -11,7 +11,7 @@ use ext_php_rs::{
     class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::{ZendClassObject, ZendObject, ZendStr, Zval},
+    types::{ZendClassObject, ZendStr, Zval},
 };
 use rdkafka::{
     bindings as rd,
@@ -168,15 +168,17 @@ fn offsets_to_commit(value: &Zval) -> PhpResult<TopicPartitionList> {
     }
     let message = value
         .object()
-        .filter(|o| o.get_class_name().ok().as_deref() == Some(super::message::CLASS))
+        .filter(|o| super::message::is_message(o))
         .ok_or_else(|| errors::invalid_argument("expected RdKafka\\Message, an array of RdKafka\\TopicPartition or null".into()))?;
-    let prop = |name: &str| message.get_property::<&Zval>(name).ok();
-    let topic = prop("topic_name").and_then(Zval::zend_str).map(ZendStr::as_bytes).unwrap_or_default();
-    let partition = prop("partition").and_then(Zval::long).unwrap_or(0);
-    let offset = prop("offset").and_then(Zval::long).unwrap_or(0);
-    if message_err(message) != 0 {
-        return Err(errors::exception("Invalid argument: Specified Message has an error", errors::INVALID_ARG));
+    // php-rdkafka's checks, in its order: a property that is unset or of another type commits nothing.
+    let prop = |name: &str| message.get_property::<&Zval>(name).ok().filter(|z| !z.is_null());
+    let invalid = |what: &str| errors::exception(format!("Invalid argument: Specified Message{what}"), errors::INVALID_ARG);
+    if prop("err").is_some_and(|err| err.long() != Some(0)) {
+        return Err(invalid(" has an error"));
     }
+    let topic = prop("topic_name").and_then(Zval::zend_str).map(ZendStr::as_bytes).ok_or_else(|| invalid("'s topic_name is not a string"))?;
+    let partition = prop("partition").and_then(Zval::long).ok_or_else(|| invalid("'s partition is not an int"))?;
+    let offset = prop("offset").and_then(Zval::long).ok_or_else(|| invalid("'s offset is not an int"))?;
     let mut list = TopicPartitionList::with_capacity(1);
     // Wraps as in php-rdkafka (C): PHP_INT_MAX is then an invalid offset librdkafka refuses.
     topic_partition::add(&mut list, topic, partition as i32, offset.wrapping_add(1));
@@ -192,10 +194,6 @@ fn incremental(error: *mut rd::rd_kafka_error_t) -> PhpResult<()> {
     let text = unsafe { errors::c_text(rd::rd_kafka_error_string(error)) }.unwrap_or_default();
     unsafe { rd::rd_kafka_error_destroy(error) };
     Err(errors::exception(text, 0))
-}
-
-fn message_err(message: &ZendObject) -> i64 {
-    message.get_property::<&Zval>("err").ok().and_then(Zval::long).unwrap_or(0)
 }
 
 /// The Message consume() returns on timeout, as php-rdkafka builds it (no payload, offset 0).
@@ -370,8 +368,7 @@ impl KafkaConsumer {
 
     pub fn get_committed_offsets(&self, topic_partitions: Array, timeout_ms: i64) -> PhpResult<Vec<TopicPartition>> {
         let list = topic_partition::to_list(topic_partitions.0)?;
-        let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
-        let committed = self.consumer()?.committed_offsets(list, timeout).map_err(|e| errors::from_kafka(&e))?;
+        let committed = self.consumer()?.committed_offsets(list, waits::timeout(timeout_ms)).map_err(|e| errors::from_kafka(&e))?;
         Ok(topic_partition::from_list(&committed))
     }
 

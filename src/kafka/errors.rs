@@ -26,6 +26,8 @@ pub const TIMED_OUT: i32 = -185;
 pub const PARTITION_EOF: i32 = -191;
 pub const QUEUE_FULL: i32 = -184;
 pub const INVALID_ARG: i32 = -186;
+/// RD_KAFKA_RESP_ERR__FATAL.
+pub const FATAL: i32 = -150;
 
 const PRIVATE: PropertyFlags = PropertyFlags::Private;
 
@@ -167,6 +169,14 @@ pub unsafe fn c_text(ptr: *const c_char) -> Option<String> {
 }
 
 /// `rd_kafka_err2str`: the description of any code ("Err-N?" for unknown ones).
+/// A fatal error's text as librdkafka gives it to an error callback and in a consumer error ("Fatal
+/// error: ", the underlying error's description, its reason), where php-rdkafka reports it with the code
+/// RD_KAFKA_RESP_ERR__FATAL. The event API mq takes errors through hands over the underlying code and
+/// reason instead (`rd_kafka_event_setup`), flagged fatal.
+pub fn fatal_text(underlying: i32, reason: &str) -> String {
+    format!("Fatal error: {}: {}", err2str(underlying), reason)
+}
+
 pub fn err2str(err: i32) -> String {
     // SAFETY: librdkafka accepts any int, formats unknown codes itself and returns a C string.
     unsafe { c_text(rd_kafka_err2str(err)) }.unwrap_or_default()

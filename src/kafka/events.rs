@@ -16,7 +16,7 @@ use std::{
 
 use rdkafka::bindings as rd;
 
-use super::{context::Context, message::RawMessage, oauth};
+use super::{context::Context, errors, message::RawMessage, oauth};
 
 /// An event taken from a queue, destroyed on drop unless handed over to a message.
 pub struct Event(NonNull<rd::rd_kafka_event_t>);
@@ -68,7 +68,11 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
             rd::RD_KAFKA_EVENT_ERROR => {
                 let code = rd::rd_kafka_event_error(event.ptr()) as i32;
                 let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(event.ptr())).to_string_lossy();
-                context.global_error(code, reason.trim());
+                if rd::rd_kafka_event_error_is_fatal(event.ptr()) != 0 {
+                    context.global_error(errors::FATAL, &errors::fatal_text(code, reason.trim()));
+                } else {
+                    context.global_error(code, reason.trim());
+                }
             }
             rd::RD_KAFKA_EVENT_LOG => {
                 let (mut facility, mut message, mut level) = (std::ptr::null(), std::ptr::null(), 0);

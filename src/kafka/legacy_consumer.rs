@@ -303,7 +303,7 @@ impl ConsumerTopic {
         // librdkafka needs one slot per message up front: a size beyond what a partition's prefetch queue
         // could ever hold would only allocate (PHP_INT_MAX: more than memory; it was a panic).
         let size = batch_size.min(MAX_BATCH) as usize;
-        let messages = batch(self.topic()?, partition, timeout_ms.clamp(0, i64::from(i32::MAX)) as i32, size)?;
+        let messages = batch(self.topic()?, partition, waits::timeout_ms(timeout_ms), size)?;
         messages.iter().map(|m| m.fields().into_php().map(|o| o.0)).collect()
     }
 
@@ -334,6 +334,11 @@ impl ConsumerTopic {
                         ext_php_rs::error::Error::ExceptionPending { .. } => Ok(count),
                         e => Err(e.into()),
                     };
+                }
+                // A callback that called consumeStop() gets nothing more of the partition: librdkafka
+                // drops what it had fetched with the stop, as php-rdkafka's callbacks end there.
+                if !self.handle.is_started(self.name(), partition) {
+                    return Ok(count);
                 }
             }
             // The partition stopped by the callback: what was handed over is the answer.

@@ -95,6 +95,16 @@ pub fn register() -> ext_php_rs::error::Result<()> {
         .register()
 }
 
+fn class() -> &'static ClassEntry {
+    // SAFETY: set once at MINIT; class entries of internal classes live until module shutdown.
+    unsafe { MESSAGE_CLASS.load(Ordering::Relaxed).as_ref() }.unwrap_or_else(|| classes::class(CLASS))
+}
+
+/// Whether `object` is an RdKafka\Message, or of a class extending it.
+pub fn is_message(object: &ZendObject) -> bool {
+    object.instance_of(class())
+}
+
 /// A Message object as a return value, so signatures declare `: RdKafka\Message`.
 pub struct MessageObject(pub Zval);
 
@@ -211,9 +221,7 @@ impl<'a> Fields<'a> {
     /// The PHP object. As in php-rdkafka, timestamp and len are set only with a payload, and headers
     /// only when err is 0.
     pub fn into_php(self) -> Result<MessageObject, PhpException> {
-        // SAFETY: set once at MINIT; class entries of internal classes live until module shutdown.
-        let class = unsafe { MESSAGE_CLASS.load(Ordering::Relaxed).as_ref() }.unwrap_or_else(|| classes::class(CLASS));
-        let mut object = ZendObject::new(class);
+        let mut object = ZendObject::new(class());
         let mut set = |slot: usize, value: Zval| {
             // Straight into the property's slot (one object is built per consumed message): the values
             // have the declared types, and the slot held only its null or undefined default.
@@ -271,7 +279,12 @@ fn null() -> Zval {
 }
 
 /// A message returned by librdkafka's legacy consume calls; destroyed on drop.
-pub struct RawMessage(std::ptr::NonNull<rd::rd_kafka_message_t>);
+pub struct RawMessage {
+    ptr: std::ptr::NonNull<rd::rd_kafka_message_t>,
+    /// For a consumer's fatal error, the payload php-rdkafka gives it (see `errors::fatal`): its err is
+    /// then RD_KAFKA_RESP_ERR__FATAL.
+    fatal: Option<String>,
+}
 
 impl RawMessage {
     /// Takes ownership of a message returned by a legacy consume call (None for null: a timeout).
@@ -279,18 +292,29 @@ impl RawMessage {
     /// # Safety
     /// `ptr` is null or a message librdkafka handed over and nobody else destroys.
     pub unsafe fn from_ptr(ptr: *mut rd::rd_kafka_message_t) -> Option<Self> {
-        std::ptr::NonNull::new(ptr).map(RawMessage)
+        std::ptr::NonNull::new(ptr).map(|ptr| RawMessage { ptr, fatal: None })
+    }
+
+    /// The message reports a fatal error, whose text (for the payload) is `text`.
+    pub fn into_fatal(mut self, text: String) -> Self {
+        self.fatal = Some(text);
+        self
     }
 
     pub fn fields(&self) -> Fields<'_> {
         // SAFETY: a live message until drop; its strings and buffers live as long.
-        unsafe { Fields::native(self.0.as_ptr()) }
+        let mut fields = unsafe { Fields::native(self.ptr.as_ptr()) };
+        if let Some(text) = &self.fatal {
+            fields.err = errors::FATAL;
+            fields.payload = Some(text.as_bytes());
+        }
+        fields
     }
 }
 
 impl Drop for RawMessage {
     fn drop(&mut self) {
         // SAFETY: owned, destroyed once.
-        unsafe { rd::rd_kafka_message_destroy(self.0.as_ptr()) }
+        unsafe { rd::rd_kafka_message_destroy(self.ptr.as_ptr()) }
     }
 }

@@ -16,6 +16,7 @@ use super::{
     debug_info::{field, DebugInfo},
     errors,
     topic::NativeTopic,
+    waits,
 };
 
 /// `getMetadata()` of any client handle; `only_topic` is the name of its `$only_topic`.
@@ -23,7 +24,7 @@ pub fn fetch(client: &Client<Context>, all_topics: bool, only_topic: Option<&[u8
     let topic = only_topic.map(|name| NativeTopic::new(client, name, None)).transpose()?;
     let rkt = topic.as_ref().map_or(std::ptr::null_mut(), NativeTopic::ptr);
     let mut md: *const rd::rd_kafka_metadata = std::ptr::null();
-    let timeout = timeout_ms.clamp(0, i64::from(i32::MAX)) as i32;
+    let timeout = waits::timeout_ms(timeout_ms);
     // SAFETY: a live client and topic object; librdkafka allocates md on success.
     let err = unsafe { rd::rd_kafka_metadata(client.native_ptr(), i32::from(all_topics), rkt, &mut md, timeout) };
     drop(topic);

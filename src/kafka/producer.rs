@@ -1,7 +1,7 @@
 //! `RdKafka\Producer` on rdkafka's `BaseProducer`, polled from PHP so delivery reports and errors
 //! reach the PHP callbacks inside poll() and flush().
 
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use ext_php_rs::{
     class::RegisteredClass,
@@ -120,7 +120,7 @@ impl Producer {
     }
 
     pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {
-        transaction(self.handle()?.producer().init_transactions(Duration::from_millis(timeout_ms.max(0) as u64)))
+        transaction(self.handle()?.producer().init_transactions(waits::timeout(timeout_ms)))
     }
 
     pub fn begin_transaction(&self) -> PhpResult<()> {

@@ -2,6 +2,8 @@
 
 use std::time::{Duration, Instant};
 
+use rdkafka::util::Timeout;
+
 /// consume() of KafkaConsumer, ConsumerTopic and Queue, and Consumer::poll(): between slices, pending
 /// PHP signals end the call.
 pub const CONSUME_SLICE: Duration = Duration::from_millis(100);
@@ -23,6 +25,14 @@ pub fn timeout_ms(timeout_ms: i64) -> i32 {
         -1
     } else {
         timeout_ms.clamp(0, i64::from(i32::MAX)) as i32
+    }
+}
+
+/// A PHP `$timeout_ms` for rdkafka's calls that take a `Timeout`, with `timeout_ms`'s meaning.
+pub fn timeout(timeout_ms: i64) -> Timeout {
+    match self::timeout_ms(timeout_ms) {
+        -1 => Timeout::Never,
+        ms => Timeout::After(Duration::from_millis(ms as u64)),
     }
 }
 

@@ -437,9 +437,16 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     {
         $producer = $this->producer();
         $this->undelivered = [];
-        foreach ($records as [$topic, $payload, $headers]) {
+        foreach ($records as $i => [$topic, $payload, $headers]) {
             $this->ensureTopics([$topic]);
-            $producer->newTopic($topic)->producev(RD_KAFKA_PARTITION_UA, 0, $payload, self::uuidOf($payload), $headers);
+            try {
+                $producer->newTopic($topic)->producev(RD_KAFKA_PARTITION_UA, 0, $payload, self::uuidOf($payload), $headers);
+            } catch (\RdKafka\Exception $e) {
+                // Refused before it was queued (a record over message.max.bytes...): the jobs before it are
+                // delivered first, then dispatch() fails as for any job not queued.
+                $producer->flush($this->flushTimeoutMs());
+                throw new PublishException(sprintf('Kafka refused job %d of %d: %s', $i + 1, count($records), $e->getMessage()), (int) $e->getCode(), $e);
+            }
         }
         $timeout = $this->flushTimeoutMs();
         if ($producer->flush($timeout) !== RD_KAFKA_RESP_ERR_NO_ERROR) {

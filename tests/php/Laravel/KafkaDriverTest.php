@@ -67,6 +67,18 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         return $this->app()['queue']->connection('kafka');
     }
 
+    public function testAJobTheProducerRefusesIsAPublishExceptionAtDispatch(): void
+    {
+        // Over librdkafka's message.max.bytes (1 MB): refused before it is queued.
+        try {
+            $this->kafka()->pushRaw(json_encode(['uuid' => 'big', 'data' => str_repeat('x', 2 << 20)]));
+            $this->fail('no exception');
+        } catch (\Mq\Laravel\PublishException $e) {
+            $this->assertStringContainsString('Kafka refused job 1 of 1', $e->getMessage());
+            $this->assertInstanceOf(\RdKafka\Exception::class, $e->getPrevious());
+        }
+    }
+
     public function testADispatchedJobIsHandledByQueueWorkAndCommitted(): void
     {
         $app = $this->app();

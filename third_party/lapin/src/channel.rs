@@ -859,20 +859,15 @@ impl Channel {
     }
 
     fn on_basic_recover_async_sent(&self) {
-        self.consumers.drop_prefetched_messages();
+        self.consumers.drop_requeued_prefetched_messages();
     }
 
-    fn on_basic_ack_sent(&self, multiple: bool, delivery_tag: DeliveryTag) {
-        if multiple && delivery_tag == 0 {
-            self.consumers.drop_prefetched_messages();
-        }
-    }
+    // An ack or nack of every delivery (tag 0, multiple) settles the deliveries received and not yet
+    // taken too, as the broker sees it: they are handed over all the same (mq patch; upstream dropped
+    // them, and the application never saw messages the broker counted as acked).
+    fn on_basic_ack_sent(&self, _multiple: bool, _delivery_tag: DeliveryTag) {}
 
-    fn on_basic_nack_sent(&self, multiple: bool, delivery_tag: DeliveryTag) {
-        if multiple && delivery_tag == 0 {
-            self.consumers.drop_prefetched_messages();
-        }
-    }
+    fn on_basic_nack_sent(&self, _multiple: bool, _delivery_tag: DeliveryTag) {}
 
     fn tune_connection_configuration(
         &self,
@@ -1542,7 +1537,7 @@ impl Channel {
     }
 
     fn on_basic_recover_ok_received(&self) -> Result<()> {
-        self.consumers.drop_prefetched_messages();
+        self.consumers.drop_requeued_prefetched_messages();
         Ok(())
     }
 

@@ -79,8 +79,11 @@ impl Consumers {
         }
     }
 
-    pub(crate) fn drop_prefetched_messages(&self) {
-        for consumer in self.read().values() {
+    /// After a `basic.recover`: the broker redelivers what it had sent to consumers that ack, so the copies
+    /// received and not yet taken are dropped. A `no_ack` consumer's are kept: the broker forgot them as it
+    /// sent them, and nothing brings them back (mq patch; upstream dropped every consumer's).
+    pub(crate) fn drop_requeued_prefetched_messages(&self) {
+        for consumer in self.read().values().filter(|consumer| !consumer.options().no_ack) {
             consumer.drop_prefetched_messages();
         }
     }
