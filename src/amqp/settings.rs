@@ -128,9 +128,11 @@ mod tests {
 
     #[test]
     fn rpc_timeout_follows_php_amqplib() {
-        assert_eq!(settings(3.0, 0.0).rpc_timeout(), Some(Duration::from_secs(3)));
+        // The read/write timeout does not bound an RPC: only channel_rpc_timeout does.
+        assert_eq!(settings(3.0, 0.0).rpc_timeout(), None);
         assert_eq!(settings(3.0, 1.5).rpc_timeout(), Some(Duration::from_millis(1500)));
         assert_eq!(settings(0.0, 0.0).rpc_timeout(), None);
+        assert_eq!(settings(0.0, 2.0).rpc_timeout(), Some(Duration::from_secs(2)));
     }
 
     #[test]

@@ -327,16 +327,21 @@ impl KafkaConsumer {
     }
 
     /// Leaves the group (partitions are revoked without calling the rebalance callback) and destroys the
-    /// client; later calls throw.
-    pub fn close(&mut self) -> PhpResult<()> {
+    /// client; later calls throw. The other callbacks get what leaving brought (the final commit's report
+    /// to the offset commit callback) before it returns.
+    pub fn close(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<()> {
         // A second close() is php-rdkafka's "already called" error, like any call after the first.
-        self.consumer()?;
-        self.queue = None;
-        if let Some(consumer) = self.consumer.take() {
+        self_.consumer()?;
+        self_.queue = None;
+        if let Some(consumer) = self_.consumer.take() {
             super::oauth::forget(consumer.client().native_ptr());
-            consumer.context().mute();
+            consumer.context().closing();
             // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
             closing::leave_group(&consumer, None);
+            let (callbacks, kafka) = callbacks::of_client(self_);
+            let dispatched = callbacks::drain(consumer.context(), &callbacks, &kafka);
+            consumer.context().mute();
+            dispatched?;
         }
         Ok(())
     }

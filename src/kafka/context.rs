@@ -93,6 +93,8 @@ pub struct Context {
     served: AtomicUsize,
     /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
     muted: AtomicBool,
+    /// A KafkaConsumer's close() runs: rebalances are served natively (see `closing`).
+    closing: AtomicBool,
     /// The deprecated setLogger()'s choice (RD_KAFKA_LOG_*), 0 for none.
     logger: AtomicI64,
     /// librdkafka's name of the client, for printed log lines.
@@ -126,6 +128,7 @@ impl Context {
             next_opaque: AtomicUsize::new(1),
             served: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
+            closing: AtomicBool::new(false),
             logger: AtomicI64::new(0),
             name: OnceLock::new(),
             error_echo,
@@ -187,6 +190,13 @@ impl Context {
 
     pub fn served(&self) -> usize {
         self.served.load(Ordering::Relaxed)
+    }
+
+    /// A KafkaConsumer's close(): from now on rebalances are served natively, as once muted, while the
+    /// other events (the final commit's report above all) are still recorded for PHP, which gets them once
+    /// the consumer has left its group, as php-rdkafka's callbacks run inside its close().
+    pub fn closing(&self) {
+        self.closing.store(true, Ordering::Relaxed);
     }
 
     pub fn mute(&self) {
@@ -271,7 +281,7 @@ impl Context {
         if tpl.is_null() || (!assigning && err != RDKafkaRespErr::RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
             return;
         }
-        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
+        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) && !self.closing.load(Ordering::Relaxed) {
             // SAFETY: the event's live list.
             self.record(true, || Event::Rebalance { err: err as i32, partitions: unsafe { topic_partition::from_native(tpl) } });
             return;
