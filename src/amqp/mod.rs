@@ -82,6 +82,7 @@ pub static PHP_SOURCES: &[Source] = &[
     php_source!("Connection\\Heartbeat", "SIGHeartbeatSender"),
     php_source!("Wire\\IO", "AbstractIO"),
     php_source!("Wire\\IO", "StreamIO"),
+    php_source!("Helper\\Protocol", "Wait091"),
     Source { class: "PhpAmqpLib\\Package", file: "mq://PhpAmqpLib/Package.php", code: include_str!("php/Package.php") },
     // mq's own classes written in PHP.
     Source {
