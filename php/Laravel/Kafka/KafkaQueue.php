@@ -631,7 +631,8 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     {
         // Jobs this worker finished are done: not part of the lag, and never committed over a clear().
         $this->commitFinished();
-        $this->ensureTopics([$topic]);
+        // A topic that does not exist has no partitions here, so counts 0: asking creates nothing (the
+        // consumer's metadata requests never auto-create topics).
         $client = $this->offsetsClient();
         $metadata = $client->getMetadata(false, $client->newTopic($topic), 10000);
         $partitions = [];

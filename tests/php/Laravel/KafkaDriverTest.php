@@ -67,6 +67,17 @@ final class KafkaDriverTest extends LaravelQueueTestCase
         return $this->app()['queue']->connection('kafka');
     }
 
+    public function testCountingOrClearingAMissingQueueCreatesNoTopic(): void
+    {
+        $queue = $this->kafka();
+        $missing = $this->queue . '-never-used';
+        $this->assertSame([0, 0, 0], [$queue->size($missing), $queue->delayedSize($missing), $queue->clear($missing)]);
+        $conf = new RdKafka\Conf();
+        $conf->set('bootstrap.servers', kafka_bootstrap());
+        $topics = array_map(fn ($t) => $t->getTopic(), iterator_to_array((new RdKafka\Producer($conf))->getMetadata(true, null, 10000)->getTopics()));
+        $this->assertSame([], preg_grep('/^' . preg_quote($missing, '/') . '/', $topics));
+    }
+
     public function testAJobTheProducerRefusesIsAPublishExceptionAtDispatch(): void
     {
         // Over librdkafka's message.max.bytes (1 MB): refused before it is queued.
