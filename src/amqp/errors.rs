@@ -152,8 +152,12 @@ pub fn connect_error(error: &lapin::Error) -> ConnectFailure {
     }
 }
 
-/// php-amqplib's message for a wait that saw nothing in time (its exception carries no timeout value).
+/// php-amqplib's message for a wait that saw nothing in time (its exception carries no timeout value),
+/// the seconds printed as PHP prints a float ("1.0E-5", "0.5").
 pub fn timed_out(seconds: f64) -> PhpException {
+    let mut number = ext_php_rs::types::Zval::new();
+    number.set_double(seconds);
+    let seconds = crate::php_string::lossy(&number).unwrap_or_default();
     let message = format!("The connection timed out after {seconds} sec while awaiting incoming data");
     crate::exceptions::construct(ex::TIMEOUT, vec![&message])
 }

@@ -1,5 +1,6 @@
 <?php
-// wait() with a timeout on an idle channel, non-blocking wait, and consume() with stopConsume().
+// wait() with a timeout on an idle channel (the message prints the timeout as PHP prints the float),
+// non-blocking wait, and consume() with stopConsume().
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Exception\AMQPTimeoutException;
@@ -12,7 +13,7 @@ $ch->queue_declare($q, false, false, false, false);
 $ch->basic_consume($q, 'c1', false, true, false, false, function (AMQPMessage $m) {
     out('  callback got', $m->getBody());
 });
-foreach ([0.5, 1, 1.25] as $t) {
+foreach ([0.5, 1, 1.25, 1e-5] as $t) {
     $start = microtime(true);
     try {
         $r = $ch->wait(null, false, $t);
