@@ -4,6 +4,10 @@ namespace PhpAmqpLib\Connection;
 
 use LogicException;
 
+/**
+ * php-amqplib's factory: the plain connection classes whatever the config says of laziness (a lazy config
+ * makes them lazy), and the config's network protocol as the stream's protocol ('tcp': no TLS).
+ */
 class AMQPConnectionFactory
 {
     public static function create(AMQPConnectionConfig $config): AbstractConnection
@@ -12,8 +16,7 @@ class AMQPConnectionFactory
             if ($config->isSecure()) {
                 throw new LogicException('The socket connection implementation does not support secure connections.');
             }
-            $class = $config->isLazy() ? AMQPLazySocketConnection::class : AMQPSocketConnection::class;
-            return new $class(
+            return new AMQPSocketConnection(
                 $config->getHost(),
                 $config->getPort(),
                 $config->getUser(),
@@ -32,8 +35,7 @@ class AMQPConnectionFactory
             );
         }
         if ($config->isSecure()) {
-            $class = $config->isLazy() ? AMQPLazySSLConnection::class : AMQPSSLConnection::class;
-            return new $class(
+            return new AMQPSSLConnection(
                 $config->getHost(),
                 $config->getPort(),
                 $config->getUser(),
@@ -54,8 +56,7 @@ class AMQPConnectionFactory
                 $config
             );
         }
-        $class = $config->isLazy() ? AMQPLazyConnection::class : AMQPStreamConnection::class;
-        return new $class(
+        return new AMQPStreamConnection(
             $config->getHost(),
             $config->getPort(),
             $config->getUser(),
@@ -71,7 +72,7 @@ class AMQPConnectionFactory
             $config->isKeepalive(),
             $config->getHeartbeat(),
             $config->getChannelRPCTimeout(),
-            null,
+            $config->getNetworkProtocol(),
             $config
         );
     }

@@ -41,3 +41,12 @@ $conn = new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest', '/'
 show('negotiated heartbeat', $conn->getHeartbeat());
 $conn->close();
 attempt('unknown vhost', fn() => new AMQPStreamConnection('127.0.0.1', amqp_port(), 'guest', 'guest', '/mqdiff-no-such-vhost'));
+
+// The factory builds the plain class whatever the config says of laziness; a lazy config makes it lazy.
+$config = new PhpAmqpLib\Connection\AMQPConnectionConfig();
+$config->setPort(amqp_port());
+$config->setIsLazy(true);
+$lazy = PhpAmqpLib\Connection\AMQPConnectionFactory::create($config);
+show('factory with a lazy config: class, connected', [get_class($lazy), $lazy->isConnected()]);
+show('it connects on first use', $lazy->channel()->getChannelId());
+$lazy->close();
