@@ -43,9 +43,18 @@ pub struct LegacyHandle {
     owner: OwnerPid,
     /// With a group.id, rdkafka's drop leaves the group first.
     grouped: bool,
-    /// Partitions consumeStart()ed and not consumeStop()ed, by topic name: stopped before the handle is
-    /// destroyed, as php-rdkafka does (a started partition keeps the group from ever closing).
-    started: Mutex<Vec<(CString, i32)>>,
+    /// Partitions consumeStart()ed and not consumeStop()ed, by topic name, each with the number of its
+    /// start (`Started`): stopped before the handle is destroyed, as php-rdkafka does (a started partition
+    /// keeps the group from ever closing).
+    started: Mutex<Started>,
+}
+
+/// The started partitions, and how many starts there were: a partition stopped and started again is told
+/// apart from one that went on (a consumeCallback() whose callback did both stops there).
+#[derive(Default)]
+struct Started {
+    partitions: Vec<((CString, i32), u64)>,
+    starts: u64,
 }
 
 impl LegacyHandle {
@@ -53,22 +62,29 @@ impl LegacyHandle {
         self.consumer.client().native_ptr()
     }
 
-    fn started(&self) -> std::sync::MutexGuard<'_, Vec<(CString, i32)>> {
+    fn started(&self) -> std::sync::MutexGuard<'_, Started> {
         self.started.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn is_started(&self, topic: &[u8], partition: i64) -> bool {
+    /// Which start of the partition is running, if it is started.
+    fn start_of(&self, topic: &[u8], partition: i64) -> Option<u64> {
         let entry = (c_string(topic), partition as i32);
-        self.started().contains(&entry)
+        self.started().partitions.iter().find(|(e, _)| *e == entry).map(|&(_, start)| start)
+    }
+
+    fn is_started(&self, topic: &[u8], partition: i64) -> bool {
+        self.start_of(topic, partition).is_some()
     }
 
     /// Records a started partition, or forgets a stopped one.
     fn track(&self, topic: &[u8], partition: i64, started: bool) {
         let entry = (c_string(topic), partition as i32);
         let mut list = self.started();
-        list.retain(|e| *e != entry);
+        list.partitions.retain(|(e, _)| *e != entry);
         if started {
-            list.push(entry);
+            list.starts += 1;
+            let start = list.starts;
+            list.partitions.push((entry, start));
         }
     }
 }
@@ -81,7 +97,7 @@ impl Drop for LegacyHandle {
         }
         self.consumer.context().mute();
         let rk = self.rk();
-        for (topic, partition) in self.started().drain(..) {
+        for ((topic, partition), _) in self.started().partitions.drain(..) {
             // SAFETY: a live handle; rd_kafka_topic_new returns (a reference to) the topic's handle.
             unsafe {
                 let rkt = rd::rd_kafka_topic_new(rk, topic.as_ptr(), std::ptr::null_mut());
@@ -314,6 +330,7 @@ impl ConsumerTopic {
     pub fn consume_callback(&self, partition: i64, timeout_ms: i64, callback: Callable) -> PhpResult<i64> {
         check_partition(partition, false)?;
         let topic = self.topic()?;
+        let start = self.handle.start_of(self.name(), partition);
         let first = wait_for(timeout_ms, |slice| match batch(topic, partition, slice, CALLBACK_BATCH) {
             Ok(messages) if messages.is_empty() => None,
             other => Some(other),
@@ -335,9 +352,9 @@ impl ConsumerTopic {
                         e => Err(e.into()),
                     };
                 }
-                // A callback that called consumeStop() gets nothing more of the partition: librdkafka
-                // drops what it had fetched with the stop, as php-rdkafka's callbacks end there.
-                if !self.handle.is_started(self.name(), partition) {
+                // A callback that called consumeStop() (and maybe consumeStart() again) gets nothing more of
+                // what was fetched before: librdkafka drops it with the stop, as php-rdkafka's callbacks end.
+                if self.handle.start_of(self.name(), partition) != start {
                     return Ok(count);
                 }
             }

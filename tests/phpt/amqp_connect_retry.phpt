@@ -174,7 +174,7 @@ factory, one refused host: PhpAmqpLib\Exception\AMQPIOException (0) stream_socke
   3) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
   4) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
   5) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
-lazy: PhpAmqpLib\Connection\AMQPLazyConnection
+lazy: PhpAmqpLib\Connection\AMQPStreamConnection
 lazy, on first use: PhpAmqpLib\Exception\AMQPIOException (0) stream_socket_client(): Unable to connect to tcp://127.0.0.1:%d (Connection refused)
   1) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)
   2) 127.0.0.1:1: stream_socket_client(): Unable to connect to tcp://127.0.0.1:1 (Connection refused)

@@ -8,6 +8,7 @@ use Illuminate\Contracts\Queue\ClearableQueue;
 use Illuminate\Contracts\Queue\Queue as QueueContract;
 use Illuminate\Queue\Queue;
 use Mq\Laravel\EnqueuesRaw;
+use Mq\Laravel\LostConnectionException;
 use Mq\Laravel\PublishException;
 use RdKafka\Conf;
 use RdKafka\KafkaConsumer;
@@ -107,10 +108,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
         return self::uuidOf($payload);
     }
 
-    /** @param array{attempts?: int} $options */
-    public function laterRaw($delay, string $payload, $queue = null, array $options = [])
+    /** @param int|array{attempts?: int} $options the attempts made, or options */
+    public function laterRaw($delay, string $payload, $queue = null, int|array $options = [])
     {
-        $attempts = (int) ($options['attempts'] ?? 0);
+        $attempts = (int) (is_int($options) ? $options : ($options['attempts'] ?? 0));
         $queue = $this->getQueue($queue);
         $due = self::dueMs($delay);
         $remaining = $due - self::nowMs();
@@ -175,6 +176,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             if ($message->err === RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                 $this->assignmentChanged($consumer);
                 $this->ends["$message->topic_name:$message->partition"] = true;
+            } elseif ($message->err === RD_KAFKA_RESP_ERR__FATAL) {
+                // The consumer can do nothing more (fenced by another with its group.instance.id...): the
+                // worker stops, and its supervisor starts one with a new consumer.
+                throw new LostConnectionException('Lost connection to Kafka: ' . $message->payload, $message->err);
             } elseif ($message->err !== RD_KAFKA_RESP_ERR__TIMED_OUT && $message->err !== RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
                 // (An unknown topic is one just created whose metadata is still spreading.)
                 throw new \RuntimeException('Kafka consumer error: ' . $message->errstr(), $message->err);
@@ -528,9 +533,10 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             'max.poll.interval.ms' => '3600000',
         ];
         $settings = array_merge((array) ($this->config['options'] ?? []), (array) ($this->config['consumer'] ?? []));
-        if (($settings['group.protocol'] ?? 'classic') === 'classic') {
+        if (($settings['group.protocol'] ?? 'classic') === 'classic' && !isset($settings['session.timeout.ms']) && !isset($settings['heartbeat.interval.ms'])) {
             // A killed worker's partitions go to the others after 10 s without its heartbeats, not
-            // librdkafka's 45 s (the broker's group.min.session.timeout.ms is 6 s by default).
+            // librdkafka's 45 s (the broker's group.min.session.timeout.ms is 6 s by default). Set as a pair:
+            // one set by the user keeps librdkafka's other.
             $defaults += ['session.timeout.ms' => '10000', 'heartbeat.interval.ms' => '3000'];
         }
         if (($settings['group.protocol'] ?? 'classic') === 'consumer') {

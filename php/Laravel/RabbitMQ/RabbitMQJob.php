@@ -51,7 +51,8 @@ class RabbitMQJob extends Job implements JobContract
     /**
      * Publishes the next attempt (confirmed) before acking this one, so a crash in between loses nothing.
      * When the next attempt cannot be published, this delivery goes back to the broker (counted as an
-     * attempt, as a crash's would be) instead of staying unacked for the rest of the worker's life.
+     * attempt, as a crash's would be) before the worker takes its next job, unless Laravel fails or deletes
+     * the job meanwhile; it stayed unacked for the rest of the worker's life.
      */
     public function release($delay = 0)
     {
@@ -63,14 +64,16 @@ class RabbitMQJob extends Job implements JobContract
         try {
             $this->rabbitmq->laterRaw($delay, $this->getRawBody(), $this->queue, $options);
         } catch (\Throwable $e) {
-            try {
-                $this->settle(fn () => $this->message->nack(true));
-            } catch (\Throwable) {
-                // The connection is gone: the broker requeues the delivery itself.
-            }
+            $this->rabbitmq->handBackLater($this);
             throw $e;
         }
         $this->settle(fn () => $this->message->ack());
+    }
+
+    /** Hands the delivery back to the broker (requeued, redelivered), unless it was settled meanwhile. */
+    public function handBack(): void
+    {
+        $this->settle(fn () => $this->message->nack(true));
     }
 
     /** With reroute_failed, the failed job is rejected to the queue's dead-letter exchange instead of acked. */

@@ -57,6 +57,8 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     private int $unroutable = 0;
     /** @var array<string, true> delay queues declared by vyuldashev's driver (with x-expires), used as they are */
     private array $leased = [];
+    /** @var list<RabbitMQJob> jobs whose release could not publish (see RabbitMQJob::release) */
+    private array $handBack = [];
 
     /**
      * @param \Closure(): AbstractConnection $connect opens a connection (called lazily, again after a loss)
@@ -181,10 +183,12 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      * dead-letters into the job's queue when the TTL ends. Delay queues have no x-expires: a waiting job is
      * never dropped with its queue.
      *
-     * @param array{attempts?: int, priority?: int} $options
+     * @param int|array{attempts?: int, priority?: int} $options the attempts made, as vyuldashev's
+     *     laterRaw() takes them, or options
      */
-    public function laterRaw($delay, string $payload, $queue = null, array $options = [])
+    public function laterRaw($delay, string $payload, $queue = null, int|array $options = [])
     {
+        $options = is_int($options) ? ['attempts' => $options] : $options;
         $seconds = self::delaySeconds($delay);
         if ($seconds <= 0) {
             return $this->pushRaw($payload, $queue, $options);
@@ -226,6 +230,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 
     public function pop($queue = null, $index = 0)
     {
+        $this->handBackUnsettled();
         $queue = $this->getQueue($queue);
         // A worker whose connection died stops rather than reconnecting quietly: see LostConnectionException.
         $this->workerChannel();
@@ -288,10 +293,10 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $channel = $this->workerChannel();
         if (!isset($this->consumers[$queue])) {
             // Prefetch 1: a worker runs one job at a time, and a prefetched delivery would be counted as an
-            // attempt if the worker were killed before starting it. For the whole channel (global), so a worker
-            // of several queues holds one delivery, not one per queue; quorum queues refuse a channel-wide
-            // prefetch (a connection error), so there it is per queue.
-            $channel->basic_qos(0, 1, !$this->isQuorum());
+            // attempt if the worker were killed before starting it. Per consumer: a channel-wide prefetch would
+            // hold one delivery for all of a worker's queues, but a quorum queue refuses it with a connection
+            // error, and a queue's type is not known before (declare false, another app's queue).
+            $channel->basic_qos(0, 1, false);
             $this->consumers[$queue] = $this->guard(fn () => $channel->basic_consume(
                 $queue, '', false, false, false, false,
                 function (AMQPMessage $message) use ($queue) {
@@ -371,9 +376,28 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         return (bool) ($this->options['reroute_failed'] ?? false);
     }
 
+    /** A job whose release could not publish: its delivery goes back before the next pop() or close(). */
+    public function handBackLater(RabbitMQJob $job): void
+    {
+        $this->handBack[] = $job;
+    }
+
+    private function handBackUnsettled(): void
+    {
+        [$jobs, $this->handBack] = [$this->handBack, []];
+        foreach ($jobs as $job) {
+            try {
+                $job->handBack();
+            } catch (\Throwable) {
+                // The connection is gone: the broker requeues the delivery itself.
+            }
+        }
+    }
+
     /** Closes the channel and connection; unacked jobs go back to their queue at once. */
     public function close(): void
     {
+        $this->handBackUnsettled();
         try {
             $this->returnUnstarted();
             $this->workerChannel?->close();
@@ -467,16 +491,27 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 
     /**
      * Publishes [message, exchange, routing key] triples as one batch, then waits once for every confirm.
-     * When the broker returned every message as unroutable, their queue was deleted since this connection
-     * declared it: with `declare` on, $redeclare declares it again and the batch goes once more (nothing of
-     * it was stored, so nothing is duplicated).
+     * When the broker refused the batch for a missing exchange (a 404, before routing any of it), or
+     * returned every message as unroutable, the exchange or queue was deleted since this connection
+     * declared it: with `declare` on, $redeclare declares them again and the batch goes once more (nothing
+     * of it was stored, so nothing is duplicated).
      *
      * @param list<array{AMQPMessage, string, string}> $batch
      */
     private function publish(array $batch, ?\Closure $redeclare = null): void
     {
-        $this->publishOnce($batch);
-        if ($this->unroutable === count($batch) && $redeclare !== null && ($this->options['declare'] ?? true)) {
+        $again = $redeclare !== null && ($this->options['declare'] ?? true);
+        try {
+            $this->publishOnce($batch);
+        } catch (PublishException $e) {
+            if (!$again || $e->getCode() !== 404) {
+                throw $e;
+            }
+            $again = false;
+            $redeclare();
+            $this->publishOnce($batch);
+        }
+        if ($again && $this->unroutable === count($batch)) {
             $redeclare();
             $this->publishOnce($batch);
         }
@@ -561,7 +596,18 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $headers[self::ATTEMPTS_HEADER] = $this->priorAttempts($message);
         $properties = $message->get_properties();
         $properties['application_headers'] = new AMQPTable($headers);
-        $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]], fn () => $this->declareQueue($queue, true));
+        try {
+            $this->publish([[new AMQPMessage($message->getBody(), $properties), '', $queue]], fn () => $this->declareQueue($queue, true));
+        } catch (\Throwable $e) {
+            // Not published (the queue refuses more, no confirm in time): the original goes back to the
+            // broker rather than being held unacked by this worker for good.
+            try {
+                $this->guard(fn () => $message->nack(true));
+            } catch (\Throwable) {
+                // The connection is gone: the broker requeues it itself.
+            }
+            throw $e;
+        }
         $this->guard(fn () => $message->ack());
     }
 
@@ -657,9 +703,18 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         $name = "$queue.delay.$ttlMs";
         if (isset($this->leased[$name]) && !$again) {
             // Declared by vyuldashev's driver, with x-expires (twice the TTL); a passive declare before each
-            // publish renews its lease, so it outlives the job now published into it.
-            $this->channel()->queue_declare($name, true);
-            return $name;
+            // publish renews its lease, so it outlives the job now published into it. Once expired, it is
+            // declared anew, as mq declares delay queues.
+            try {
+                $this->channel()->queue_declare($name, true);
+                return $name;
+            } catch (AMQPProtocolChannelException $e) {
+                $this->dropChannel();
+                if ($e->getCode() !== 404) {
+                    throw $e;
+                }
+                unset($this->leased[$name]);
+            }
         }
         if (isset($this->declared[$name]) && !$again) {
             return $name;

@@ -23,3 +23,26 @@ $t->consumeCallback(0, 2000, function ($m) use ($t, &$calls) {
     }
 });
 show('callbacks', $calls);
+
+// Stopped and started again from the start (a rewind): nothing more of what was fetched before it, then
+// the partition from its new start.
+$calls = [];
+$t->consumeStart(0, 0);
+for ($i = 0; $i < 20 && !($first = $t->consume(0, 1000)); $i++);
+usleep(500_000);
+$t->consumeCallback(0, 2000, function ($m) use ($t, &$calls) {
+    $calls[] = $m->payload;
+    if (count($calls) === 2) {
+        $t->consumeStop(0);
+        $t->consumeStart(0, 0);
+    }
+});
+show('callbacks before the rewind', $calls);
+$after = [];
+for ($i = 0; $i < 40 && count($after) < 3; $i++) {
+    if ($m = $t->consume(0, 500)) {
+        $after[] = $m->payload;
+    }
+}
+show('after the rewind', $after);
+$t->consumeStop(0);

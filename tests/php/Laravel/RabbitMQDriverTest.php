@@ -575,25 +575,6 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame([0, 0], [$this->rabbitmq()->size(), $this->rabbitmq()->size("$this->queue-b")]);
     }
 
-    public function testAKilledPushBasedWorkerOfSeveralQueuesHeldOnlyTheJobItRan(): void
-    {
-        [$proc] = $this->startArtisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--tries=1']);
-        // Idle, the worker consumes from both queues.
-        $this->waitFor(fn () => $this->consumers($this->queue) === 1 && $this->consumers("$this->queue-b") === 1, 15);
-        $queue = $this->rabbitmq();
-        $queue->push($this->job('killed', sleep: 30));
-        $queue->push($this->job('waiting'), '', "$this->queue-b");
-        $this->waitFor(fn () => $this->runs() !== [], 10);
-        usleep(300_000);
-        posix_kill(proc_get_status($proc)['pid'], SIGKILL);
-        proc_close($proc);
-
-        // Only the job that ran is counted: the other one was never handed to the killed worker.
-        $this->assertSame(0, $this->artisan(['queue:work', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--stop-when-empty', '--sleep=0', '--tries=1']));
-        $this->assertSame([['killed', 1], ['waiting', 1]], array_map(fn ($r) => [$r['tag'], $r['attempt']], $this->runs()), $this->workerErrors());
-        $this->assertCount(1, $this->failedJobs());
-    }
-
     public function testAPushBasedWorkerWhoseQueueIsDeletedConsumesItAgain(): void
     {
         $this->rabbitmq()->push($this->job('before'));
@@ -658,6 +639,69 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $queue->later(2, $this->job('later'));
         $this->workUntil(fn () => count($this->runs()) === 2, 15);
         $this->assertSame(['now', 'later'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testAnExpiredVyuldashevDelayQueueIsDeclaredAgain(): void
+    {
+        // vyuldashev's delay queues expire when unused (x-expires): mq then declares its own.
+        $amqp = $this->amqp();
+        $amqp->channel()->queue_declare("$this->queue.delay.2000", false, true, false, false, false, new AMQPTable([
+            'x-dead-letter-exchange' => '', 'x-dead-letter-routing-key' => $this->queue, 'x-message-ttl' => 2000, 'x-expires' => 2500,
+        ]));
+        $amqp->close();
+        $queue = $this->rabbitmq();
+        $queue->later(2, $this->job('first'));
+        usleep(3_500_000);
+        $this->assertSame(0, $this->consumers("$this->queue.delay.2000", exists: $exists));
+        $this->assertFalse($exists, 'the delay queue expired');
+        $queue->later(2, $this->job('second'));
+        $this->workUntil(fn () => count($this->runs()) === 2, 15);
+        $this->assertSame(['first', 'second'], array_column($this->runs(), 'tag'));
+    }
+
+    public function testAReleaseThatCannotPublishOnTheLastAttemptFailsTheJobOnce(): void
+    {
+        // The delay queue exists with other arguments: the release's declare is refused.
+        $amqp = $this->amqp();
+        $amqp->channel()->queue_declare("$this->queue.delay.2000", false, true, false, false, false, new AMQPTable(['x-max-length' => 1000]));
+        $amqp->close();
+        $job = $this->job('released', releaseDelay: 2);
+        $job->tries = 1;
+        $this->rabbitmq()->push($job);
+        $this->assertSame(0, $this->work());
+        $this->assertCount(1, $this->runs());
+        // Failed once (the failer's table has one row per uuid, so count the worker's reports too).
+        $this->assertCount(1, $this->failedJobs(), $this->workerErrors());
+        $this->assertSame(1, substr_count($this->workerErrors(), 'Failed:'), $this->workerErrors());
+        $this->assertSame(0, $this->rabbitmq()->size());
+    }
+
+    public function testLaterRawTakesVyuldashevsAttemptsArgument(): void
+    {
+        $queue = $this->rabbitmq();
+        $job = $this->job('raw');
+        $job->tries = 5;
+        $payload = (fn () => $this->createPayload($job, $this->getQueue(null)))->call($queue);
+        $queue->laterRaw(0, $payload, null, 2);
+        $this->assertSame(0, $this->work());
+        $this->assertSame([["raw", 3]], array_map(fn ($r) => [$r["tag"], $r["attempt"]], $this->runs()), $this->workerErrors());
+    }
+
+    public function testAnExchangeDeletedMeanwhileIsDeclaredAgainByTheNextPublish(): void
+    {
+        $exchange = "$this->queue-x";
+        $this->queueOptions = ['exchange' => $exchange];
+        $queue = $this->rabbitmq();
+        $queue->push($this->job('before'));
+        $amqp = $this->amqp();
+        $amqp->channel()->exchange_delete($exchange);
+        $amqp->close();
+        $queue->push($this->job('after'));
+        $this->assertSame(0, $this->work());
+        $this->assertSame(['before', 'after'], array_column($this->runs(), 'tag'));
+        $amqp = $this->amqp();
+        $amqp->channel()->exchange_delete($exchange);
+        $amqp->close();
     }
 
     public function testAJobsPriorityIsItsMessagePriority(): void
