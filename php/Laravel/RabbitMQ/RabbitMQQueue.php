@@ -51,6 +51,10 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     /** @var array<string, string> consumer tag per queue on the current channel */
     private array $consumers = [];
     private float $consumeWait = 1.0;
+    /** rabbitmq:consume's --prefetch-count, --consumer-tag and --max-priority (vyuldashev's options). */
+    private int $prefetch = 1;
+    private string $consumerTag = '';
+    private ?int $consumerPriority = null;
     /** @var list<string> what the broker returned or nacked during the current publish */
     private array $refused = [];
     /** How many of the current publish's messages the broker returned as unroutable. */
@@ -273,12 +277,17 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
 
     /**
      * From now on pop() takes the deliveries RabbitMQ pushes to a consumer on each queue (basic_consume,
-     * one unacked delivery per worker) instead of asking with basic_get, waiting up to $wait seconds for one.
+     * $prefetch unacked deliveries per queue, 1 by default) instead of asking with basic_get, waiting up to
+     * $wait seconds for one. The consumers are tagged $consumerTag (then "$consumerTag-queue" for a second
+     * queue; '' lets the broker name them) and get the consumer priority $priority (x-priority), if given.
      */
-    public function consumeInsteadOfPolling(float $wait = 1.0): void
+    public function consumeInsteadOfPolling(float $wait = 1.0, int $prefetch = 1, string $consumerTag = '', ?int $priority = null): void
     {
         $this->pushed = [];
         $this->consumeWait = $wait;
+        $this->prefetch = $prefetch;
+        $this->consumerTag = $consumerTag;
+        $this->consumerPriority = $priority;
     }
 
     /**
@@ -296,12 +305,17 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             // attempt if the worker were killed before starting it. Per consumer: a channel-wide prefetch would
             // hold one delivery for all of a worker's queues, but a quorum queue refuses it with a connection
             // error, and a queue's type is not known before (declare false, another app's queue).
-            $channel->basic_qos(0, 1, false);
+            // (A larger --prefetch-count is the user's choice, as in vyuldashev's driver.)
+            $channel->basic_qos(0, $this->prefetch, false);
+            $tag = $this->consumerTag === '' || $this->consumers === [] ? $this->consumerTag : "$this->consumerTag-$queue";
+            $arguments = $this->consumerPriority === null ? [] : ['x-priority' => $this->consumerPriority];
             $this->consumers[$queue] = $this->guard(fn () => $channel->basic_consume(
-                $queue, '', false, false, false, false,
+                $queue, $tag, false, false, false, false,
                 function (AMQPMessage $message) use ($queue) {
                     $this->pushed[$queue][] = $message;
-                }
+                },
+                null,
+                new AMQPTable($arguments)
             ));
         }
         if (array_merge(...array_values($this->pushed)) === []) {

@@ -575,6 +575,40 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         $this->assertSame([0, 0], [$this->rabbitmq()->size(), $this->rabbitmq()->size("$this->queue-b")]);
     }
 
+    public function testThePushBasedWorkerTakesVyuldashevsConsumeOptions(): void
+    {
+        $queue = $this->rabbitmq();
+        foreach (['a', 'b'] as $name) {
+            $queue->push($this->job($name), '', $name === 'a' ? $this->queue : "$this->queue-b");
+        }
+        [$proc] = $this->startArtisan(['rabbitmq:consume', 'rabbitmq', "--queue=$this->queue,$this->queue-b", '--prefetch-count=5',
+            '--prefetch-size=0', "--consumer-tag=$this->queue-tag", '--max-priority=3', '--max-time=20']);
+        $this->waitFor(fn () => count($this->runs()) === 2 && count($this->consumersOnTheBroker()) === 2, 15);
+        $consumers = $this->consumersOnTheBroker();
+        proc_terminate($proc);
+        proc_close($proc);
+        ksort($consumers);
+        $this->assertSame([
+            $this->queue => ["$this->queue-tag", 5, 3],
+            "$this->queue-b" => ["$this->queue-tag-$this->queue-b", 5, 3],
+        ], $consumers);
+    }
+
+    /** @return array<string, array{string, int, int}> this test's queues' consumers: tag, prefetch, priority */
+    private function consumersOnTheBroker(): array
+    {
+        $api = 'http://127.0.0.1:' . (getenv('MQ_MGMT_PORT') ?: 15672) . '/api/consumers';
+        $all = json_decode((string) shell_exec('curl -s -u guest:guest ' . escapeshellarg($api)), true);
+        $mine = [];
+        foreach ((array) $all as $c) {
+            $queue = $c['queue']['name'] ?? '';
+            if ($queue === $this->queue || $queue === "$this->queue-b") {
+                $mine[$queue] = [$c['consumer_tag'], $c['prefetch_count'], $c['arguments']['x-priority'] ?? null];
+            }
+        }
+        return $mine;
+    }
+
     public function testAPushBasedWorkerWhoseQueueIsDeletedConsumesItAgain(): void
     {
         $this->rabbitmq()->push($this->job('before'));

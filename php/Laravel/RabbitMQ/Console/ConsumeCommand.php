@@ -17,8 +17,13 @@ class ConsumeCommand extends WorkCommand
 {
     public function __construct(Worker $worker, Cache $cache)
     {
-        // Same options as queue:work; --sleep defaults to 0 because pop() itself waits for a push.
-        $this->signature = str_replace(['queue:work', '{--sleep=3 '], ['rabbitmq:consume', '{--sleep=0 '], $this->signature);
+        // Same options as queue:work; --sleep defaults to 0 because pop() itself waits for a push. Plus
+        // vyuldashev's rabbitmq:consume options, so existing supervisor configs run unchanged.
+        $this->signature = str_replace(['queue:work', '{--sleep=3 '], ['rabbitmq:consume', '{--sleep=0 '], $this->signature)
+            . ' {--prefetch-count=1 : Unacked deliveries per queue (1: a killed worker holds no job it did not start)}'
+            . ' {--prefetch-size=0 : Accepted for vyuldashev\'s driver; RabbitMQ supports only 0}'
+            . ' {--consumer-tag= : The consumers\' tag (default: named by the broker)}'
+            . ' {--max-priority= : The consumers\' priority (x-priority)}';
         $this->description = 'Process the jobs RabbitMQ pushes to this worker (basic_consume), with every queue:work option';
         parent::__construct($worker, $cache);
     }
@@ -29,7 +34,13 @@ class ConsumeCommand extends WorkCommand
         if (!$rabbitmq instanceof RabbitMQQueue) {
             throw new \InvalidArgumentException("The queue connection [$connection] does not use the rabbitmq driver.");
         }
-        $rabbitmq->consumeInsteadOfPolling();
+        $priority = $this->option('max-priority');
+        $rabbitmq->consumeInsteadOfPolling(
+            1.0,
+            (int) $this->option('prefetch-count'),
+            (string) $this->option('consumer-tag'),
+            $priority === null || $priority === '' ? null : (int) $priority
+        );
         return parent::runWorker($connection, $queue);
     }
 }
