@@ -22,7 +22,7 @@
 //! librdkafka's conf callbacks instead of rdkafka's BaseConsumer, and positions rewound on every drop.
 
 use std::{
-    ffi::{c_int, c_void, CStr},
+    ffi::{c_int, c_void},
     ptr::NonNull,
     time::Duration,
 };
@@ -123,10 +123,10 @@ fn serve(consumer: &BaseConsumer<Context>, event: Event) -> Option<RawMessage> {
                 event.into_message(message)
             }
             rd::RD_KAFKA_EVENT_ERROR if (*event.ptr().cast::<OpHead>()).op_type & !RD_KAFKA_OP_FLAGMASK == RD_KAFKA_OP_CONSUMER_ERR => {
-                let fatal = (rd::rd_kafka_event_error_is_fatal(event.ptr()) != 0).then(|| {
-                    let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(event.ptr())).to_string_lossy();
-                    errors::fatal_text(rd::rd_kafka_event_error(event.ptr()) as i32, reason.trim())
-                });
+                let fatal = match event.error() {
+                    (errors::FATAL, text) => Some(text),
+                    _ => None,
+                };
                 let message = rd_kafka_message_get(event.ptr());
                 event.into_message(message).map(|m| match fatal {
                     Some(text) => m.into_fatal(text),

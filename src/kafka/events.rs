@@ -31,6 +31,22 @@ impl Event {
         unsafe { rd::rd_kafka_event_type(self.ptr()) }
     }
 
+    /// An error event's code and reason as php-rdkafka reports them. librdkafka's event API hands over a
+    /// fatal error's underlying code and reason (`rd_kafka_event_setup`), flagged fatal; its error callback
+    /// and consumer errors give RD_KAFKA_RESP_ERR__FATAL with "Fatal error: ..." (`errors::fatal_text`).
+    pub fn error(&self) -> (i32, String) {
+        // SAFETY: a live error event; its string lives as long as the event, and is copied here.
+        unsafe {
+            let code = rd::rd_kafka_event_error(self.ptr()) as i32;
+            let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(self.ptr())).to_string_lossy();
+            if rd::rd_kafka_event_error_is_fatal(self.ptr()) != 0 {
+                (errors::FATAL, errors::fatal_text(code, reason.trim()))
+            } else {
+                (code, reason.trim().to_string())
+            }
+        }
+    }
+
     /// A message owning the event (so it is destroyed with the message).
     ///
     /// # Safety
@@ -66,13 +82,8 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
     unsafe {
         match event.kind() {
             rd::RD_KAFKA_EVENT_ERROR => {
-                let code = rd::rd_kafka_event_error(event.ptr()) as i32;
-                let reason = CStr::from_ptr(rd::rd_kafka_event_error_string(event.ptr())).to_string_lossy();
-                if rd::rd_kafka_event_error_is_fatal(event.ptr()) != 0 {
-                    context.global_error(errors::FATAL, &errors::fatal_text(code, reason.trim()));
-                } else {
-                    context.global_error(code, reason.trim());
-                }
+                let (code, reason) = event.error();
+                context.global_error(code, &reason);
             }
             rd::RD_KAFKA_EVENT_LOG => {
                 let (mut facility, mut message, mut level) = (std::ptr::null(), std::ptr::null(), 0);

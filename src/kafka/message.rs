@@ -281,8 +281,8 @@ fn null() -> Zval {
 /// A message returned by librdkafka's legacy consume calls; destroyed on drop.
 pub struct RawMessage {
     ptr: std::ptr::NonNull<rd::rd_kafka_message_t>,
-    /// For a consumer's fatal error, the payload php-rdkafka gives it (see `errors::fatal`): its err is
-    /// then RD_KAFKA_RESP_ERR__FATAL.
+    /// For a consumer's fatal error, the payload php-rdkafka gives it (see `errors::fatal_text`): its err
+    /// is then RD_KAFKA_RESP_ERR__FATAL.
     fatal: Option<String>,
 }
 
