@@ -34,6 +34,12 @@ trait EnqueuesRaw
         );
     }
 
+    /** laterRaw()'s options: vyuldashev's laterRaw() takes the attempts made as an int there. */
+    private static function laterOptions(int|array $options): array
+    {
+        return is_int($options) ? ['attempts' => $options] : $options;
+    }
+
     private static function uuidOf(string $payload): ?string
     {
         $decoded = json_decode($payload, true);

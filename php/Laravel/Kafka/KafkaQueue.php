@@ -111,7 +111,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
     /** @param int|array{attempts?: int} $options the attempts made, or options */
     public function laterRaw($delay, string $payload, $queue = null, int|array $options = [])
     {
-        $attempts = (int) (is_int($options) ? $options : ($options['attempts'] ?? 0));
+        $attempts = (int) (self::laterOptions($options)['attempts'] ?? 0);
         $queue = $this->getQueue($queue);
         $due = self::dueMs($delay);
         $remaining = $due - self::nowMs();
@@ -458,12 +458,7 @@ class KafkaQueue extends Queue implements QueueContract, ClearableQueue
             throw new PublishException(sprintf('Kafka did not acknowledge %d job(s) within %d ms: they may not be queued.', count($records), $timeout));
         }
         if ($this->undelivered !== []) {
-            throw new PublishException(sprintf(
-                '%d of %d job(s) were not queued: %s.',
-                count($this->undelivered),
-                count($records),
-                implode('; ', array_unique($this->undelivered))
-            ));
+            throw PublishException::notQueued($this->undelivered, count($records));
         }
     }
 

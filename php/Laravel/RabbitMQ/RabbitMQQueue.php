@@ -192,7 +192,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      */
     public function laterRaw($delay, string $payload, $queue = null, int|array $options = [])
     {
-        $options = is_int($options) ? ['attempts' => $options] : $options;
+        $options = self::laterOptions($options);
         $seconds = self::delaySeconds($delay);
         if ($seconds <= 0) {
             return $this->pushRaw($payload, $queue, $options);
@@ -530,12 +530,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             $this->publishOnce($batch);
         }
         if ($this->refused !== []) {
-            throw new PublishException(sprintf(
-                '%d of %d job(s) were not queued: %s.',
-                count($this->refused),
-                count($batch),
-                implode('; ', array_unique($this->refused))
-            ));
+            throw PublishException::notQueued($this->refused, count($batch));
         }
     }
 
