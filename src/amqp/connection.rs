@@ -241,8 +241,11 @@ impl AmqpConnection {
         let lazy = call(&config, "isLazy").coerce_to_bool();
         let connection = Self::new_connected(settings, lazy)?;
         if let Some(this) = this {
-            // The object being constructed is channel 0 of its `$channels`, as in php-amqplib.
-            forget_channels(this)?;
+            // The object being constructed is channel 0 of its `$channels` once connected, as in
+            // php-amqplib; a lazy one's stay empty until its first channel.
+            if !lazy {
+                forget_channels(this)?;
+            }
             // getIO() returns the StreamIO it was given.
             if let Some(io) = io.given().filter(|io| io.is_object()) {
                 classes::write(this, own_class(), "io", io.shallow_clone());

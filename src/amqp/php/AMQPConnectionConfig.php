@@ -140,6 +140,7 @@ final class AMQPConnectionConfig
 
     public function setVhost(string $vhost): void
     {
+        self::assertStringNotEmpty($vhost, 'vhost');
         $this->vhost = $vhost;
     }
 
@@ -186,6 +187,7 @@ final class AMQPConnectionConfig
 
     public function setLocale(string $locale): void
     {
+        self::assertStringNotEmpty($locale, 'locale');
         $this->locale = $locale;
     }
 
@@ -196,7 +198,6 @@ final class AMQPConnectionConfig
 
     public function setConnectionTimeout(float $connectionTimeout): void
     {
-        self::assertGreaterOrEq($connectionTimeout, 0, 'connectionTimeout');
         $this->connectionTimeout = $connectionTimeout;
     }
 
@@ -207,7 +208,7 @@ final class AMQPConnectionConfig
 
     public function setReadTimeout(float $readTimeout): void
     {
-        self::assertGreaterOrEq($readTimeout, 0, 'readTimeout');
+        self::assertGreaterOrEq($readTimeout, 0, 'read timeout');
         $this->readTimeout = $readTimeout;
     }
 
@@ -218,7 +219,7 @@ final class AMQPConnectionConfig
 
     public function setWriteTimeout(float $writeTimeout): void
     {
-        self::assertGreaterOrEq($writeTimeout, 0, 'writeTimeout');
+        self::assertGreaterOrEq($writeTimeout, 0, 'write timeout');
         $this->writeTimeout = $writeTimeout;
     }
 
@@ -229,7 +230,7 @@ final class AMQPConnectionConfig
 
     public function setChannelRPCTimeout(float $channelRPCTimeout): void
     {
-        self::assertGreaterOrEq($channelRPCTimeout, 0, 'channelRPCTimeout');
+        self::assertGreaterOrEq($channelRPCTimeout, 0, 'channel RPC timeout');
         $this->channelRPCTimeout = $channelRPCTimeout;
     }
 
@@ -271,6 +272,7 @@ final class AMQPConnectionConfig
 
     public function setNetworkProtocol(string $networkProtocol): void
     {
+        self::assertStringNotEmpty($networkProtocol, 'network protocol');
         $this->networkProtocol = $networkProtocol;
     }
 
@@ -469,6 +471,14 @@ final class AMQPConnectionConfig
     public function getRetryPolicy(): ?\Mq\RetryPolicy
     {
         return $this->retryPolicy;
+    }
+
+    private static function assertStringNotEmpty($value, string $name): void
+    {
+        // empty(), as php-amqplib's: '0' is refused too.
+        if (empty(trim($value))) {
+            throw new InvalidArgumentException(sprintf('Parameter "%s" must be non empty string', $name));
+        }
     }
 
     private static function assertGreaterOrEq($value, $limit, string $name): void

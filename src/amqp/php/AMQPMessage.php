@@ -22,8 +22,6 @@ class AMQPMessage
     public $is_truncated = false;
     /** @var string|null */
     public $content_encoding;
-    /** @var array */
-    public $delivery_info = array();
 
     private $deliveryTag;
     private $consumerTag;
@@ -34,6 +32,13 @@ class AMQPMessage
     /** @var AMQPChannel|null */
     private $channel;
     private $responded = false;
+
+    /**
+     * @var array
+     * @deprecated php-amqplib's; declared after the private fields, as there, so var_dump(), (array)
+     * and serialize() list the fields in php-amqplib's order
+     */
+    public $delivery_info = array();
 
     /** @var array */
     protected $properties = array();

@@ -40,23 +40,34 @@ final class ConnectionArguments
             throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
         }
         $settings = $config ? clone $config : new AMQPConnectionConfig();
+        // php-amqplib's constructor checks the login method only when given credentials.
+        if ($user && $password && !in_array($login_method, ['PLAIN', 'AMQPLAIN'], true)) {
+            throw new \InvalidArgumentException('Unknown login method: ' . $login_method);
+        }
         $settings->setHost((string) $host);
-        // Not setPort(), which refuses a port below 1: php-amqplib's constructor passes any port to the
-        // socket, and connecting to it fails with AMQPIOException.
-        $port = (int) $port;
-        \Closure::bind(fn() => $this->port = $port, $settings, AMQPConnectionConfig::class)();
         $settings->setUser((string) $user);
         $settings->setPassword((string) $password);
-        $settings->setVhost((string) $vhost);
         $settings->setInsist((bool) $insist);
         $settings->setLoginMethod((string) $login_method);
-        $settings->setLocale((string) $locale);
-        $settings->setConnectionTimeout((float) $connection_timeout);
-        $settings->setReadTimeout((float) $read_write_timeout);
-        $settings->setWriteTimeout((float) $read_write_timeout);
-        $settings->setChannelRPCTimeout((float) $channel_rpc_timeout);
         $settings->setKeepalive((bool) $keepalive);
-        $settings->setHeartbeat((int) $heartbeat);
+        // Not the setters, which refuse what php-amqplib's constructor takes: a port below 1 (connecting
+        // fails with AMQPIOException), an empty vhost (the broker refuses it) or locale, negative timeouts
+        // (no limit) and a negative heartbeat (0).
+        $raw = [
+            'port' => (int) $port,
+            'vhost' => (string) $vhost,
+            'locale' => (string) $locale,
+            'connectionTimeout' => (float) $connection_timeout,
+            'readTimeout' => (float) $read_write_timeout,
+            'writeTimeout' => (float) $read_write_timeout,
+            'channelRPCTimeout' => (float) $channel_rpc_timeout,
+            'heartbeat' => max(0, (int) $heartbeat),
+        ];
+        \Closure::bind(function () use ($raw) {
+            foreach ($raw as $name => $value) {
+                $this->$name = $value;
+            }
+        }, $settings, AMQPConnectionConfig::class)();
         // As php-amqplib's StreamIO: TLS exactly when the context carries "ssl" options and the protocol
         // ($ssl_protocol, 'ssl' when null) is not 'tcp', whatever the config says: an AMQPSSLConnection
         // given no ssl options, or the factory's with the config's default network protocol 'tcp', dials TCP.
