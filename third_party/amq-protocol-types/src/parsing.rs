@@ -634,6 +634,34 @@ mod mq_patch_tests {
         buf
     }
 
+    fn keys(table: &FieldTable) -> Vec<&str> {
+        table.inner().keys().map(ShortString::as_str).collect()
+    }
+
+    #[test]
+    fn tables_keep_their_order() {
+        let mut table = FieldTable::default();
+        for key in ["zeta", "alpha", "mid"] {
+            table.insert(key.into(), AMQPValue::ShortInt(1));
+        }
+        // A key inserted again keeps its place and takes the new value, as in a PHP array.
+        table.insert("zeta".into(), AMQPValue::ShortInt(2));
+        assert_eq!(keys(&table), ["zeta", "alpha", "mid"]);
+        assert_eq!(table.inner().get("zeta"), Some(&AMQPValue::ShortInt(2)));
+        let bytes = encode(&table);
+        assert_eq!(&bytes[4..10], b"\x04zetas");
+        let (_, parsed) = parse_field_table(bytes.as_slice()).unwrap();
+        assert_eq!(keys(&parsed), ["zeta", "alpha", "mid"]);
+        // A key received twice (other clients may send that): its first place, its last value.
+        let mut twice = encode(&table);
+        twice.extend_from_slice(b"\x05alphas\x00\x07");
+        let len = (twice.len() - 4) as u32;
+        twice[..4].copy_from_slice(&len.to_be_bytes());
+        let (_, parsed) = parse_field_table(twice.as_slice()).unwrap();
+        assert_eq!(keys(&parsed), ["zeta", "alpha", "mid"]);
+        assert_eq!(parsed.inner().get("alpha"), Some(&AMQPValue::ShortInt(7)));
+    }
+
     /// A table holding `depth` levels of tables in all (the outermost is level 1).
     fn nested(depth: usize) -> FieldTable {
         let mut table = FieldTable::default();

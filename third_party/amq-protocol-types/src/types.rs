@@ -2,10 +2,11 @@ use crate::value::AMQPValue;
 
 use std::{
     borrow,
-    collections::{BTreeMap, btree_map},
+    collections::BTreeMap,
     fmt, str,
 };
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// Enumeration referencing all the available AMQP types
@@ -190,9 +191,11 @@ pub struct LongString(Vec<u8>);
 /// An array of AMQPValue
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct FieldArray(Vec<AMQPValue>);
-/// A Map<String, AMQPValue>
+/// A Map<String, AMQPValue>, in the order its entries were inserted or received (mq patch: it was a
+/// BTreeMap, which sorted the keys; php-amqplib and the broker keep a table's order, and PHP code
+/// compares header arrays with `===`, which compares the order too).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct FieldTable(BTreeMap<ShortString, AMQPValue>);
+pub struct FieldTable(IndexMap<ShortString, AMQPValue>);
 /// An array of bytes (RabbitMQ specific)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub struct ByteArray(Vec<u8>);
@@ -375,7 +378,8 @@ impl From<Vec<AMQPValue>> for FieldArray {
 }
 
 impl FieldTable {
-    /// Insert a new entry in the table
+    /// Insert a new entry in the table; a key already there keeps its place and takes the new value,
+    /// as in a PHP array
     pub fn insert(&mut self, k: ShortString, v: AMQPValue) -> &mut Self {
         self.0.insert(k, v);
         self
@@ -387,16 +391,16 @@ impl FieldTable {
         self.0.contains_key(k)
     }
 
-    /// Access the inner BTreeMap to perform lookups
+    /// Access the inner map to perform lookups (mq patch: an IndexMap, see [FieldTable])
     #[must_use]
-    pub fn inner(&self) -> &BTreeMap<ShortString, AMQPValue> {
+    pub fn inner(&self) -> &IndexMap<ShortString, AMQPValue> {
         &self.0
     }
 }
 
 impl<'a> IntoIterator for &'a FieldTable {
     type Item = (&'a ShortString, &'a AMQPValue);
-    type IntoIter = btree_map::Iter<'a, ShortString, AMQPValue>;
+    type IntoIter = indexmap::map::Iter<'a, ShortString, AMQPValue>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
@@ -405,7 +409,7 @@ impl<'a> IntoIterator for &'a FieldTable {
 
 impl From<BTreeMap<ShortString, AMQPValue>> for FieldTable {
     fn from(m: BTreeMap<ShortString, AMQPValue>) -> Self {
-        Self(m)
+        Self(m.into_iter().collect())
     }
 }
 
