@@ -30,8 +30,11 @@ use crate::runtime::{self, Waited};
 enum OnSignal {
     /// Return None: `wait()` without a timeout returns null, as php-amqplib's does.
     Return,
-    /// Wait on (a wait with a timeout, unlike php-amqplib's, which throws a timeout on a signal).
-    WaitOn,
+    /// Throw the wait's timeout, as php-amqplib's `wait()` with a timeout does: the signal ended its
+    /// select. Misleading (php-amqplib #1094), but consumers stop on it: RabbitMqBundle's and enqueue's
+    /// loops check their stop flags when the wait times out, so waiting on held a SIGTERM until the
+    /// timeout ran out (a supervisor's grace period may be shorter).
+    TimeOut,
 }
 
 enum Event {
@@ -51,7 +54,7 @@ pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()
 
 impl ChannelState {
     /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
-    /// php-amqplib's select runs them), then None with `OnSignal::Return`, else the wait goes on.
+    /// php-amqplib's select runs them), then `on_signal` says how the wait ends.
     /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
         loop {
@@ -89,8 +92,10 @@ impl ChannelState {
                     if on_signal == OnSignal::Return {
                         return Ok(None);
                     }
-                    // A handler may have closed the channel: nothing to wait for then.
+                    // The link's end interrupts the wait too, and a handler may have closed the channel:
+                    // either is reported as such, not as a timeout.
                     self.check()?;
+                    return Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64())));
                 }
             }
         }
@@ -218,12 +223,15 @@ impl AmqpChannel {
             return Ok(Zval::new());
         }
         self_.check()?;
+        if let Some(tag) = self_.cancel_oks.borrow_mut().pop_front() {
+            return Ok(tag);
+        }
         // Signals that came while PHP ran (without async signals pcntl only queued them): their
         // handlers run now, as php-amqplib's select runs them after its next wait.
         runtime::dispatch_signals()?;
         Self::notify_flow(self_)?;
         let deadline = limit.map(|l| Instant::now() + l);
-        let on_signal = if limit.is_some() { OnSignal::WaitOn } else { OnSignal::Return };
+        let on_signal = if limit.is_some() { OnSignal::TimeOut } else { OnSignal::Return };
         loop {
             let event = if non_blocking {
                 self_.link().flush()?; // confirms come only for written publishes

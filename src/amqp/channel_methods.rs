@@ -441,7 +441,6 @@ impl AmqpChannel {
 
     #[php(defaults(nowait = false, noreturn = false))]
     pub fn basic_cancel(self_: &mut ZendClassObject<Self>, consumer_tag: &Zval, nowait: Mixed, noreturn: Mixed) -> PhpResult<Zval> {
-        let _ = noreturn;
         let tag = name(consumer_tag)?;
         let mut callbacks = Self::callbacks(self_);
         php_string::remove(&mut callbacks, tag.as_bytes());
@@ -451,7 +450,11 @@ impl AmqpChannel {
         self_.ready()?;
         let channel = self_.channel();
         let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
-        self_.call_nowait(nowait.flag(), cancelling, errors::BASIC_CANCEL)?;
+        let nowait = nowait.flag();
+        self_.call_nowait(nowait, cancelling, errors::BASIC_CANCEL)?;
+        if noreturn.flag() && !nowait {
+            self_.cancel_oks.borrow_mut().push_back(wire::text_bytes(&tag));
+        }
         Ok(wire::text_bytes(&tag))
     }
 
@@ -465,8 +468,10 @@ impl AmqpChannel {
         self.stop_consuming.set(true);
     }
 
-    /// Handles one incoming delivery or confirm. Returns null; on a signal during a blocking wait
-    /// without timeout it returns at once (the handler runs), with a timeout the wait goes on.
+    /// Handles one incoming delivery or confirm and returns null, or hands over the cancel-ok of a
+    /// `basic_cancel($tag, false, true)` (returns the tag). On a signal during a blocking wait the
+    /// handler runs, then it returns null without a timeout and throws the timeout with one, as
+    /// php-amqplib's does.
     #[php(defaults(allowed_methods = NULL, non_blocking = false, timeout = 0))]
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;

@@ -73,6 +73,10 @@ pub struct ChannelState {
     pub(super) closed: Cell<bool>,
     /// Set by stopConsume(): the running consume() returns.
     pub(super) stop_consuming: Cell<bool>,
+    /// Consumer tags of `basic_cancel($tag, false, true)` calls: php-amqplib's returns without reading
+    /// the cancel-ok, which its next wait() reads and returns (the tag); mq's waits for it, and the next
+    /// wait() hands the tag over instead.
+    pub(super) cancel_oks: RefCell<std::collections::VecDeque<Zval>>,
     /// The failure of a `$nowait` call, raised by the next call as php-amqplib reports it.
     pub(super) deferred: RefCell<Option<ext_php_rs::exception::PhpException>>,
     /// Mandatory publishes outside confirm mode: their returns are collected by wait().
@@ -111,6 +115,7 @@ impl ChannelState {
             last_route: RefCell::new(None),
             closed: Cell::new(false),
             stop_consuming: Cell::new(false),
+            cancel_oks: RefCell::default(),
             deferred: RefCell::new(None),
             watch_returns: Cell::new(false),
             body_limit: Cell::new(None),

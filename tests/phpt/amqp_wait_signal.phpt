@@ -1,5 +1,5 @@
 --TEST--
-a signal during wait(): without a timeout the handler runs and wait() returns null; with a timeout the handler runs and wait() goes on until the timeout, then throws AMQPTimeoutException
+a signal during wait(): without a timeout the handler runs and wait() returns null; with a timeout the handler runs and wait() throws AMQPTimeoutException at once (naming the timeout), as php-amqplib's does
 --EXTENSIONS--
 mq
 pcntl
@@ -33,7 +33,8 @@ var_dump($r, count($fired), $received);
 var_dump($elapsed > 0.8 && $elapsed < 3.0);
 var_dump($fired[0] - $t0 > 0.8);   // the handler ran before wait() returned
 
-// 2. With a timeout: the handler runs after ~1 s, wait() goes on until the 3 s timeout.
+// 2. With a timeout: the handler runs after ~1 s and wait() throws its timeout then, as php-amqplib's
+// select ends on the signal (consumers check their stop flags on it).
 $fired = [];
 $t0 = microtime(true);
 pcntl_alarm(1);
@@ -41,12 +42,12 @@ try {
     $ch->wait(null, false, 3);
     echo "no exception\n";
 } catch (AMQPTimeoutException $e) {
-    echo get_class($e), "\n";
+    echo get_class($e), ': ', $e->getMessage(), "\n";
 }
 $elapsed = microtime(true) - $t0;
 var_dump(count($fired), $received);
 var_dump($fired[0] - $t0 > 0.8 && $fired[0] - $t0 < 2.0);
-var_dump($elapsed > 2.8 && $elapsed < 4.5);
+var_dump($elapsed > 0.8 && $elapsed < 2.0);
 
 // The channel is still usable.
 var_dump($ch->is_open(), $ch->is_consuming());
@@ -59,7 +60,7 @@ int(1)
 int(0)
 bool(true)
 bool(true)
-PhpAmqpLib\Exception\AMQPTimeoutException
+PhpAmqpLib\Exception\AMQPTimeoutException: The connection timed out after 3 sec while awaiting incoming data
 int(1)
 int(0)
 bool(true)

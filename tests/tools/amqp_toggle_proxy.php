@@ -11,7 +11,9 @@
 // (the broker's side keeps flowing: the client's send buffer fills while it reads the broker's answers);
 // a line "rate BYTES" forwards what clients send at BYTES per second from then on (a slow link); a line
 // "frame-max N" rewrites the frame_max of the broker's connection.tune to N for connections from then on,
-// and prints "tune-ok frame_max M" for the frame_max of each client's connection.tune-ok.
+// and prints "tune-ok frame_max M" for the frame_max of each client's connection.tune-ok; a line
+// "after MS LINE" runs LINE MS milliseconds later (bytes injected or a reset while the client waits,
+// without a signal in the client, which would end its wait).
 // Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt,
 // amqp_channel_error_behind_publishes.phpt, amqp_exit_flush_slow_link.phpt and amqp_frame_max_4096.phpt.
 require __DIR__ . '/brokers.php';
@@ -31,7 +33,39 @@ pcntl_signal(SIGUSR2, function () use (&$kill) { $kill = true; });
 $floodUntil = 0.0;
 pcntl_signal(SIGHUP, function () use (&$floodUntil) { $floodUntil = microtime(true) + 3; });
 $heartbeats = str_repeat("\x08\x00\x00\x00\x00\x00\x00\xCE", 65536);
+$later = []; // [due time, line] of "after" lines
+$command = function (string $line) use (&$pairs, &$resetOn, &$holdAfter, &$frameMax, &$rate, &$later): void {
+    $line = trim($line);
+    if (preg_match('/^after (\d+) (.+)$/', $line, $m)) {
+        $later[] = [microtime(true) + $m[1] / 1000, $m[2]];
+    }
+    if ($line === 'rst') {
+        foreach (array_keys($pairs) as $id) { reset_pair($pairs, $id); }
+    }
+    if (preg_match('/^rst-on (\d+) (\d+) (\d+)$/', $line, $m)) {
+        // A method frame: type 1, channel, size, then class and method ids.
+        $resetOn = ['pattern' => '/\x01..[\x00-\xff]{4}' . preg_quote(pack('nn', $m[1], $m[2]), '/') . '/s', 'count' => (int) $m[3]];
+    }
+    if (preg_match('/^hold-after ([0-9a-f]+) (\d+)$/', $line, $m)) {
+        $holdAfter = ['marker' => hex2bin($m[1]), 'seconds' => $m[2] / 1000];
+    }
+    if (preg_match('/^frame-max (\d+)$/', $line, $m)) {
+        $frameMax = (int) $m[1];
+    }
+    if (preg_match('/^rate (\d+)$/', $line, $m)) {
+        $rate = (int) $m[1];
+    }
+    if (str_starts_with($line, 'inject ')) {
+        foreach ($pairs as $p) { @fwrite($p[0], hex2bin(substr($line, 7))); }
+    }
+};
 while (true) {
+    foreach ($later as $i => [$due, $line]) {
+        if ($due <= microtime(true)) {
+            unset($later[$i]);
+            $command($line);
+        }
+    }
     if ($kill) {
         foreach ($pairs as $id => $p) { fclose($p[0]); fclose($p[1]); unset($pairs[$id]); }
         $kill = false;
@@ -50,7 +84,7 @@ while (true) {
     // Wake when the flood is due or a held client may be read again.
     $now = microtime(true);
     $wait = $now < $floodUntil ? 0 : 0.1;
-    foreach ($heldUntil as $until) {
+    foreach (array_merge($heldUntil, array_column($later, 0)) as $until) {
         if ($until > $now) { $wait = min($wait, $until - $now); }
     }
     if (@stream_select($read, $w, $e, 0, (int) ($wait * 1e6)) === false) { continue; }
@@ -58,25 +92,7 @@ while (true) {
         if ($r === STDIN) {
             $line = fgets(STDIN);
             if ($line === false) { exit(0); }
-            if (trim($line) === 'rst') {
-                foreach (array_keys($pairs) as $id) { reset_pair($pairs, $id); }
-            }
-            if (preg_match('/^rst-on (\d+) (\d+) (\d+)$/', trim($line), $m)) {
-                // A method frame: type 1, channel, size, then class and method ids.
-                $resetOn = ['pattern' => '/\x01..[\x00-\xff]{4}' . preg_quote(pack('nn', $m[1], $m[2]), '/') . '/s', 'count' => (int) $m[3]];
-            }
-            if (preg_match('/^hold-after ([0-9a-f]+) (\d+)$/', trim($line), $m)) {
-                $holdAfter = ['marker' => hex2bin($m[1]), 'seconds' => $m[2] / 1000];
-            }
-            if (preg_match('/^frame-max (\d+)$/', trim($line), $m)) {
-                $frameMax = (int) $m[1];
-            }
-            if (preg_match('/^rate (\d+)$/', trim($line), $m)) {
-                $rate = (int) $m[1];
-            }
-            if (str_starts_with($line, 'inject ')) {
-                foreach ($pairs as $p) { @fwrite($p[0], hex2bin(trim(substr($line, 7)))); }
-            }
+            $command($line);
             continue;
         }
         if ($r === $server) {
