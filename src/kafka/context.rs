@@ -396,6 +396,12 @@ impl ProducerContext for Context {
 }
 
 impl ConsumerContext for Context {
+    /// Only with a PHP rebalance callback: without one, librdkafka rebalances in its own threads, as it
+    /// does for php-rdkafka (third_party/rdkafka/PATCHED.md).
+    fn rebalance_events(&self) -> bool {
+        self.wants.rebalance
+    }
+
     fn rebalance(&self, consumer: &BaseConsumer<Self>, err: RDKafkaRespErr, tpl: &mut TopicPartitionList) {
         self.rebalance_native(consumer.client().native_ptr(), err, tpl.ptr());
     }
