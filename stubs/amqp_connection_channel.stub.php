@@ -24,7 +24,7 @@ namespace PhpAmqpLib\Connection;
  * socket variants) are PHP classes compiled into the extension (stubs/amqp_php_classes/) that build an
  * AMQPConnectionConfig and pass it here.
  */
-class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
+abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 {
     public $channels;
 
@@ -63,6 +63,9 @@ class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 
     /** Always false: PHP never sees one of mq's writes half done (php-amqplib's signal heartbeat senders ask). */
     public function isWriting() {}
+
+    /** Whether the constructor connects: true; the lazy classes return false. */
+    public function connectOnConstruct() {}
 
     public function set_close_on_destruct(mixed $close = true) {}
 

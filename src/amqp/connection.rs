@@ -111,8 +111,9 @@ fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
 /// `disableOriginalConstructor()`; partial mocks call the others): not connected, not blocked, no
 /// pending methods, no heartbeat, server properties, channel id, connection or IO object (null). Every
 /// other method then throws ext-php-rs' "Failed to retrieve reference to `$this`".
-pub const UNCONSTRUCTED: [&str; 10] = [
+pub const UNCONSTRUCTED: [&str; 11] = [
     "getlibraryproperties",
+    "connectonconstruct",
     "iswriting",
     "isconnected",
     "isblocked",
@@ -130,6 +131,8 @@ pub const UNCONSTRUCTED: [&str; 10] = [
 #[php_class]
 #[php(name = "PhpAmqpLib\\Connection\\AbstractConnection")]
 #[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
+// Abstract, as php-amqplib's: only its subclasses are made (and mocked).
+#[php(flags = ext_php_rs::flags::ClassFlags::Abstract)]
 #[php(modifier = declare_channels)]
 pub struct AmqpConnection {
     /// Shared with the channels: the live link, the settings and what was declared.
@@ -409,6 +412,13 @@ impl AmqpConnection {
     /// Heartbeats run on mq's I/O threads; there is nothing for PHP to check.
     #[php(name = "checkHeartBeat")]
     pub fn check_heart_beat(&self) {}
+
+    /// Whether the constructor connects: php-amqplib's default, true; the lazy classes return false.
+    /// Receiverless (`UNCONSTRUCTED`): RabbitMqBundle calls it on a mocked AbstractConnection.
+    #[php(name = "connectOnConstruct")]
+    pub fn connect_on_construct() -> bool {
+        true
+    }
 
     /// php-amqplib's signal heartbeat senders skip a beat while a frame is half written; PHP never sees
     /// one of mq's writes half done (signal handlers run between calls). Receiverless (`UNCONSTRUCTED`).

@@ -127,9 +127,8 @@ final class ConnectionArguments
         $settings = self::stream($host, $port, $user, $password, $vhost, $insist, $login_method, $locale,
             $connection_timeout, $read_write_timeout, $context, $keepalive, $heartbeat, $channel_rpc_timeout,
             $ssl_protocol, $config);
-        // php-amqplib's default connectOnConstruct() is true; a lazy subclass overrides it.
-        $connect = !method_exists($connection, 'connectOnConstruct') || $connection->connectOnConstruct();
-        $settings->setIsLazy($settings->isLazy() || !$connect);
+        // True unless a lazy subclass overrides it.
+        $settings->setIsLazy($settings->isLazy() || !$connection->connectOnConstruct());
         return $settings;
     }
 

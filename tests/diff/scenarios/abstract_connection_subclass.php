@@ -52,3 +52,15 @@ attempt('no IO', fn() => new DirectConnection(null));
 attempt('IO of another type', fn() => new DirectConnection('127.0.0.1'));
 attempt('config of another type', fn() => new DirectConnection(stream_io(amqp_port()), 0, 3.0, 0.0, 'a config'));
 attempt('refused port', fn() => new DirectConnection(stream_io(1, 1.0)));
+
+// AbstractConnection itself is abstract; what a subclass that skips its constructor (a test double, as
+// RabbitMqBundle's tests make) answers without state.
+show('AbstractConnection is abstract', (new ReflectionClass(AbstractConnection::class))->isAbstract());
+attempt('new AbstractConnection', fn() => new AbstractConnection('guest', 'guest'));
+$double = new class extends AbstractConnection {
+    public function __construct()
+    {
+    }
+};
+show('connectOnConstruct() of a double', $double->connectOnConstruct());
+show('isConnected() of a double', $double->isConnected());
