@@ -180,14 +180,48 @@ pub fn php_interrupted() -> bool {
     unsafe { zend_atomic_bool_load(&globals.vm_interrupt) }
 }
 
+/// Whether php-amqplib's `AMQP_WITHOUT_SIGNALS` is defined true and PHP dispatches signals only when
+/// asked: php-amqplib's select then runs no handler, which wait for the user's `pcntl_signal_dispatch()`
+/// (RabbitMqBundle's `--without-signals`). With `pcntl_async_signals(true)` PHP runs them itself.
+fn without_signals() -> bool {
+    extern "C" {
+        fn zend_get_constant_str(name: *const std::ffi::c_char, len: usize) -> *mut ext_php_rs::types::Zval;
+    }
+    let name = c"AMQP_WITHOUT_SIGNALS";
+    // SAFETY: a NUL-terminated name with its length, on the PHP thread; the constant outlives this call.
+    let defined = unsafe { zend_get_constant_str(name.as_ptr(), name.count_bytes()).as_ref() };
+    if !defined.is_some_and(|v| v.coerce_to_bool()) {
+        return false;
+    }
+    let asynchronous = c"pcntl_async_signals";
+    // SAFETY: as in `signal_dispatch`; the function called without arguments reports the setting.
+    let function = unsafe { zend_fetch_function_str(asynchronous.as_ptr(), asynchronous.count_bytes()) };
+    let Some(function) = std::ptr::NonNull::new(function) else { return true };
+    let mut retval = ext_php_rs::types::Zval::new();
+    // SAFETY: an internal function taking an optional argument, called with none on the PHP thread.
+    unsafe {
+        ext_php_rs::ffi::zend_call_known_function(
+            function.as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            &raw mut retval,
+            0,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        );
+    }
+    !retval.coerce_to_bool()
+}
+
 /// Runs pending PHP signal handlers now (`pcntl_signal_dispatch`, as php-amqplib's select does after
-/// each wait) and clears the interrupt request they were raised through (unless it is PHP's time
-/// limit, which must still fire). A handler's exception is returned.
+/// each wait; not with `AMQP_WITHOUT_SIGNALS`, see `without_signals`) and clears the interrupt request
+/// they were raised through (unless it is PHP's time limit, which must still fire). A handler's
+/// exception is returned. Only RabbitMQ's waits call it.
 ///
 /// Handlers run any PHP code, including this channel's or connection's methods: callers hold no
 /// borrow of their state and no lock here.
 pub fn dispatch_signals() -> PhpResult<()> {
-    if let Some(dispatch) = signal_dispatch().filter(|_| handlers_may_run()) {
+    if let Some(dispatch) = signal_dispatch().filter(|_| handlers_may_run() && !without_signals()) {
         let mut retval = ext_php_rs::types::Zval::new();
         // SAFETY: an internal function taking no argument, called on the PHP thread.
         unsafe {
