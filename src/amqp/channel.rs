@@ -40,6 +40,13 @@ fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
         .property(property("published_messages", PropertyFlags::Private, Initial::EmptyArray))
 }
 
+/// The methods (lower case) declared without a receiver and made instance methods (`amqp::adjust_methods`):
+/// on a channel made without its constructor (a PHPUnit partial mock built with
+/// `disableOriginalConstructor()`) they answer as php-amqplib's do with its fields unset: no channel id,
+/// no connection, not open, not consuming, and close() does nothing. Every other method throws
+/// ext-php-rs' "Failed to retrieve reference to `$this`".
+pub const UNCONSTRUCTED: [&str; 5] = ["getchannelid", "getconnection", "is_open", "is_consuming", "close"];
+
 #[php_class]
 #[php(name = "PhpAmqpLib\\Channel\\AMQPChannel")]
 #[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
@@ -73,6 +80,12 @@ impl AmqpChannel {
     /// A channel object on a new lapin channel (see `ChannelState::opened`).
     pub(super) fn opened(session: Rc<Session>, number: Option<u16>) -> PhpResult<Self> {
         Ok(Self { state: std::mem::ManuallyDrop::new(ChannelState::opened(session, number)?) })
+    }
+
+    /// The channel of the running call to a receiverless method (`UNCONSTRUCTED`); None for an object
+    /// made without its constructor.
+    pub(super) fn current() -> Option<&'static mut ZendClassObject<Self>> {
+        classes::this_of_current_call().and_then(ZendClassObject::<Self>::from_zend_obj_mut)
     }
 
     pub(super) fn prop(self_: &mut ZendClassObject<Self>, name: &str) -> Zval {

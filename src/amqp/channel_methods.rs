@@ -67,8 +67,10 @@ impl AmqpChannel {
     // ---- lifecycle ----
 
     /// The channel's number; null once closed, as php-amqplib's `do_close()` forgets it (`registered`).
+    /// Receiverless (`UNCONSTRUCTED`), as the other lifecycle methods.
     #[php(name = "getChannelId")]
-    pub fn get_channel_id(self_: &mut ZendClassObject<Self>) -> Zval {
+    pub fn get_channel_id() -> Zval {
+        let Some(self_) = Self::current() else { return Zval::new() };
         if !Self::registered(self_) {
             return Zval::new();
         }
@@ -77,7 +79,8 @@ impl AmqpChannel {
 
     /// The connection; null once closed, as `getChannelId()`.
     #[php(name = "getConnection")]
-    pub fn get_connection(self_: &mut ZendClassObject<Self>) -> Zval {
+    pub fn get_connection() -> Zval {
+        let Some(self_) = Self::current() else { return Zval::new() };
         if !Self::registered(self_) {
             return Zval::new();
         }
@@ -128,13 +131,20 @@ impl AmqpChannel {
         Ok(mixed(self.deliveries.borrow_mut().has_ready() || self.confirms.borrow_mut().has_ready()?))
     }
 
-    pub fn is_open(&self) -> Zval {
-        mixed(!self.closed.get() && self.link().is_connected() && self.open())
+    pub fn is_open() -> Zval {
+        mixed(Self::current().is_some_and(|this| !this.closed.get() && this.link().is_connected() && this.open()))
     }
 
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
-    pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
+    pub fn close(reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
         let _ = (reply_code, reply_text, method_sig);
+        let Some(self_) = Self::current() else {
+            // Made without its constructor: php-amqplib's close() of a channel never opened.
+            if let Some(this) = classes::this_of_current_call() {
+                classes::write(this, own_class(), "callbacks", ZendHashTable::new().into_zval(false)?);
+            }
+            return Ok(Zval::new());
+        };
         Self::set_callbacks(self_, ZendHashTable::new())?;
         Self::forget_in_connection(self_)?;
         // The broker cancels the channel's consumers with it.
@@ -458,8 +468,8 @@ impl AmqpChannel {
         Ok(wire::text_bytes(&tag))
     }
 
-    pub fn is_consuming(self_: &mut ZendClassObject<Self>) -> Zval {
-        mixed(Self::consuming(self_))
+    pub fn is_consuming() -> Zval {
+        mixed(Self::current().is_some_and(Self::consuming))
     }
 
     /// Makes `consume()` return after the message being handled, as php-amqplib does (consumers stay).

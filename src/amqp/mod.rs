@@ -96,8 +96,9 @@ pub static PHP_SOURCES: &[Source] = &[
 ];
 
 /// php-amqplib's methods declare no return types (see `classes::drop_return_types`); and the connection's
-/// methods that need no connection work on an object made without its constructor, as php-amqplib's do
-/// (a PHPUnit mock built with `disableOriginalConstructor()`; see `connection`'s `UNCONSTRUCTED`).
+/// and channel's methods that need no connection work on an object made without its constructor, as
+/// php-amqplib's do (a PHPUnit mock built with `disableOriginalConstructor()`; see the `UNCONSTRUCTED` of
+/// `connection` and `channel`).
 pub fn adjust_methods() {
     use ext_php_rs::class::RegisteredClass;
     let connection = connection::AmqpConnection::get_metadata().ce();
@@ -105,6 +106,9 @@ pub fn adjust_methods() {
     crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce());
     for name in connection::UNCONSTRUCTED {
         crate::classes::make_instance_method(connection, name);
+    }
+    for name in channel::UNCONSTRUCTED {
+        crate::classes::make_instance_method(channel::AmqpChannel::get_metadata().ce(), name);
     }
 }
 
