@@ -67,6 +67,9 @@ abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** Whether the constructor connects: true; the lazy classes return false. */
     public function connectOnConstruct() {}
 
+    /** When a frame was last read or written (heartbeats too), as microtime(true); null when not connected. */
+    public function getLastActivity() {}
+
     public function set_close_on_destruct(mixed $close = true) {}
 
     /** 0: the connection is php-amqplib's channel 0. */

@@ -413,6 +413,16 @@ impl AmqpConnection {
     #[php(name = "checkHeartBeat")]
     pub fn check_heart_beat(&self) {}
 
+    /// When a frame was last read or written on the connection, heartbeats included, as `microtime(true)`
+    /// (php-amqplib's: the later of its socket's last read and write); null before it was made and once
+    /// it is closed.
+    #[php(name = "getLastActivity")]
+    pub fn get_last_activity(&self) -> Zval {
+        let Some(at) = self.session.current().and_then(|link| link.connection.last_activity()) else { return Zval::new() };
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        mixed(now.saturating_sub(at.elapsed()).as_secs_f64())
+    }
+
     /// Whether the constructor connects: php-amqplib's default, true; the lazy classes return false.
     /// Receiverless (`UNCONSTRUCTED`): RabbitMqBundle calls it on a mocked AbstractConnection.
     #[php(name = "connectOnConstruct")]

@@ -41,6 +41,8 @@ pub struct Connection {
     io_loop: ThreadHandle,
     closer: Arc<ConnectionCloser>,
     socket_reader: Option<SocketReader>,
+    /// When a frame was last read or written (mq patch, see `last_activity`).
+    last_activity: Option<Arc<dyn Fn() -> std::time::Instant + Send + Sync>>,
 }
 
 impl Connection {
@@ -59,6 +61,7 @@ impl Connection {
             io_loop: ThreadHandle::default(),
             closer,
             socket_reader: None,
+            last_activity: None,
         }
     }
 
@@ -66,6 +69,12 @@ impl Connection {
     /// patch, see `SocketReader`).
     pub fn socket_reader(&self) -> Option<&SocketReader> {
         self.socket_reader.as_ref()
+    }
+
+    /// When the connection last read or wrote a frame, heartbeats included (mq patch, for
+    /// php-amqplib's `getLastActivity()`); None before it was connected.
+    pub fn last_activity(&self) -> Option<std::time::Instant> {
+        self.last_activity.as_ref().map(|read| read())
     }
 
     pub(crate) fn for_reconnect(
@@ -295,6 +304,7 @@ impl Connection {
             heartbeat.last_read_updater(),
         );
         conn.socket_reader = Some(reader.clone());
+        conn.last_activity = Some(heartbeat.last_activity_reader());
         let io_loop = IoLoop::new(
             conn.status.clone(),
             conn.configuration.negotiated_config.clone(),

@@ -94,6 +94,16 @@ impl<RK: RuntimeKit + Clone + Send + 'static> Heartbeat<RK> {
         Box::new(move || inner.lock().unwrap_or_else(|e| e.into_inner()).update_last_read())
     }
 
+    /// When the connection last read or wrote a frame, for `Connection::last_activity` (mq patch:
+    /// php-amqplib's `getLastActivity()`).
+    pub(crate) fn last_activity_reader(&self) -> Arc<dyn Fn() -> Instant + Send + Sync> {
+        let inner = self.inner.clone();
+        Arc::new(move || {
+            let inner = inner.lock().unwrap_or_else(|e| e.into_inner());
+            inner.last_read.max(inner.last_write)
+        })
+    }
+
     pub(crate) fn update_last_read(&self) {
         self.lock_inner().update_last_read();
     }
