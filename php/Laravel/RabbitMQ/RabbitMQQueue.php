@@ -89,11 +89,8 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
             [, $count] = $this->channel()->queue_declare($this->getQueue($queue), true);
             return (int) $count;
         } catch (AMQPProtocolChannelException $e) {
-            $this->dropChannel();
-            if ($e->getCode() === 404) {
-                return 0;
-            }
-            throw $e;
+            $this->refusedWith($e, 404);
+            return 0;
         }
     }
 
@@ -267,10 +264,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         try {
             $this->declareQueue($queue);
         } catch (AMQPProtocolChannelException $e) {
-            $this->dropChannel();
-            if ($e->getCode() !== 406) {
-                throw $e;
-            }
+            $this->refusedWith($e, 406);
             $this->declared[$queue] = true;
         }
     }
@@ -347,11 +341,8 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         try {
             return (int) $this->channel()->queue_purge($this->getQueue($queue));
         } catch (AMQPProtocolChannelException $e) {
-            $this->dropChannel();
-            if ($e->getCode() === 404) {
-                return 0;
-            }
-            throw $e;
+            $this->refusedWith($e, 404);
+            return 0;
         }
     }
 
@@ -718,10 +709,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
                 $this->channel()->queue_declare($name, true);
                 return $name;
             } catch (AMQPProtocolChannelException $e) {
-                $this->dropChannel();
-                if ($e->getCode() !== 404) {
-                    throw $e;
-                }
+                $this->refusedWith($e, 404);
                 unset($this->leased[$name]);
             }
         }
@@ -815,6 +803,18 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     }
 
     /** After a channel error the broker has closed the channel: the next call opens a new one. */
+    /**
+     * The broker refused a call on the publish channel, closing it: drops the channel, and rethrows $e
+     * unless its reply code is $expected (a missing queue's 404, an existing one's other arguments' 406).
+     */
+    private function refusedWith(AMQPProtocolChannelException $e, int $expected): void
+    {
+        $this->dropChannel();
+        if ($e->getCode() !== $expected) {
+            throw $e;
+        }
+    }
+
     private function dropChannel(): void
     {
         try {
