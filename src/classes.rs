@@ -274,15 +274,18 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
     Ok(())
 }
 
-/// Removes the declared return types of `ce`'s own methods.
+/// Removes the declared return types of `ce`'s own methods but those in `keep` (lower case).
 ///
-/// php-amqplib declares no return types, and PHP rejects an override without one (`class MyChannel extends
-/// AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
+/// php-amqplib declares almost no return types, and PHP rejects an override without one (`class MyChannel
+/// extends AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
 /// macros always declare one, so they are taken off the registered methods: once, after the engine
 /// registered the class, on the first request (module startup registers macro classes after our hook).
-pub fn drop_return_types(ce: &ClassEntry) {
+pub fn drop_return_types(ce: &ClassEntry, keep: &[&str]) {
     use ext_php_rs::ffi::{zend_function, ZEND_ACC_HAS_RETURN_TYPE, ZEND_INTERNAL_FUNCTION};
-    for (_, entry) in ce.function_table.iter() {
+    for (name, entry) in ce.function_table.iter() {
+        if keep.iter().any(|k| name.to_string() == *k) {
+            continue;
+        }
         // SAFETY: a class's function table holds `zend_function` pointers; the methods live as long as
         // the class, and their arg_info was allocated by ext-php-rs and stays writable. For internal
         // functions the return type sits at arg_info[-1].

@@ -64,8 +64,11 @@ abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /** Always false: PHP never sees one of mq's writes half done (php-amqplib's signal heartbeat senders ask). */
     public function isWriting() {}
 
-    /** Whether the constructor connects: true; the lazy classes return false. */
-    public function connectOnConstruct() {}
+    /**
+     * Whether the constructor connects: true; the lazy classes return false.
+     * @tentative-return-type
+     */
+    public function connectOnConstruct(): bool {}
 
     /** When a frame was last read or written (heartbeats too), as microtime(true); null when not connected. */
     public function getLastActivity() {}

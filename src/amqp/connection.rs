@@ -289,8 +289,11 @@ impl AmqpConnection {
                 }
             }
         }
-        let this = self_.get_mut_zend_obj();
-        forget_channels(this)?;
+        // A lazy connection never used keeps its empty `$channels`, as php-amqplib's never connected.
+        let used = Self::channels(self_).array().is_some_and(|list| list.get_index(0).is_some());
+        if used {
+            forget_channels(self_.get_mut_zend_obj())?;
+        }
         self_.close_link(None)?;
         Ok(Zval::new())
     }

@@ -95,15 +95,16 @@ pub static PHP_SOURCES: &[Source] = &[
     Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },
 ];
 
-/// php-amqplib's methods declare no return types (see `classes::drop_return_types`); and the connection's
+/// php-amqplib's methods declare no return types but one (see `classes::drop_return_types`); and the connection's
 /// and channel's methods that need no connection work on an object made without its constructor, as
 /// php-amqplib's do (a PHPUnit mock built with `disableOriginalConstructor()`; see the `UNCONSTRUCTED` of
 /// `connection` and `channel`).
 pub fn adjust_methods() {
     use ext_php_rs::class::RegisteredClass;
     let connection = connection::AmqpConnection::get_metadata().ce();
-    crate::classes::drop_return_types(connection);
-    crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce());
+    // php-amqplib declares this one `: bool` (a mock of AbstractConnection returns false from it).
+    crate::classes::drop_return_types(connection, &["connectonconstruct"]);
+    crate::classes::drop_return_types(channel::AmqpChannel::get_metadata().ce(), &[]);
     for name in connection::UNCONSTRUCTED {
         crate::classes::make_instance_method(connection, name);
     }

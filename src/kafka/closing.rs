@@ -3,7 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use rdkafka::consumer::BaseConsumer;
+use rdkafka::{
+    bindings as rd,
+    consumer::{BaseConsumer, Consumer as _},
+};
 
 use super::{consumer_queue, context::Context, waits};
 use crate::runtime::slices::Slices;
@@ -45,6 +48,16 @@ pub fn leave_group_within_bound(consumer: &BaseConsumer<Context>) -> bool {
 /// messages fetched ahead are dropped without storing their offsets (`consumer_queue::serve_closing`),
 /// so the commit made on leaving covers only what PHP received. Whether it closed.
 pub fn leave_group(consumer: &BaseConsumer<Context>, deadline: Option<Instant>) -> bool {
+    leave(consumer, deadline, |_| {})
+}
+
+/// Leaves the consumer group without a bound, as `leave_group`, running `after_each` after each event
+/// served: close() hands the revoke to PHP's rebalance callback there.
+pub fn leave_group_serving(consumer: &BaseConsumer<Context>, after_each: impl FnMut(&BaseConsumer<Context>)) {
+    leave(consumer, None, after_each);
+}
+
+fn leave(consumer: &BaseConsumer<Context>, deadline: Option<Instant>, mut after_each: impl FnMut(&BaseConsumer<Context>)) -> bool {
     let Some(queue) = consumer_queue::ConsumerQueue::of(consumer) else { return consumer.closed() };
     if consumer.close_queue().is_err() {
         return consumer.closed();
@@ -58,6 +71,31 @@ pub fn leave_group(consumer: &BaseConsumer<Context>, deadline: Option<Instant>) 
             return false;
         }
         consumer_queue::serve_closing(consumer, &queue, slice);
+        after_each(consumer);
     }
     true
+}
+
+/// Revokes whatever is still assigned, as librdkafka's own rebalance handler revokes on leaving.
+pub fn unassign_all(consumer: &BaseConsumer<Context>) {
+    let rk = consumer.client().native_ptr();
+    let mut list = std::ptr::null_mut();
+    // SAFETY: a live consumer handle; the list librdkafka returns is ours to destroy.
+    unsafe {
+        if rd::rd_kafka_assignment(rk, &mut list) != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR || list.is_null() {
+            return;
+        }
+        if (*list).cnt > 0 {
+            let cooperative = std::ffi::CStr::from_ptr(rd::rd_kafka_rebalance_protocol(rk)).to_bytes() == b"COOPERATIVE";
+            if cooperative {
+                let error = rd::rd_kafka_incremental_unassign(rk, list);
+                if !error.is_null() {
+                    rd::rd_kafka_error_destroy(error);
+                }
+            } else {
+                rd::rd_kafka_assign(rk, std::ptr::null());
+            }
+        }
+        rd::rd_kafka_topic_partition_list_destroy(list);
+    }
 }

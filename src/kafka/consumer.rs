@@ -1,5 +1,6 @@
 //! `RdKafka\KafkaConsumer` on rdkafka's `BaseConsumer`, polled from PHP: rebalance, error, log, stats
-//! and offset-commit callbacks run on the PHP thread inside consume().
+//! and offset-commit callbacks run on the PHP thread inside consume() (and close(), which hands its revoke to
+//! the rebalance callback).
 
 use std::{
     ffi::c_void,
@@ -298,7 +299,8 @@ impl KafkaConsumer {
         loop {
             // Taken anew each round: a callback may have closed the consumer.
             let consumer = Arc::clone(self_.consumer()?);
-            let Some(queue) = self_.queue.as_ref() else { return Err(errors::exception("RdKafka\\KafkaConsumer::close() was called", 0)) };
+            // No queue while close() runs its callbacks: php-rdkafka's consume() times out then.
+            let Some(queue) = self_.queue.as_ref() else { return timed_out() };
             let wait = slices.map_or(Duration::ZERO, |s| s.next());
             // The message is built before any callback runs: it lives in librdkafka's queue.
             let message = consumer_queue::poll(&consumer, queue, wait).map(|m| m.fields().into_php()).transpose()?;
@@ -330,20 +332,38 @@ impl KafkaConsumer {
     /// client; later calls throw. The other callbacks get what leaving brought (the final commit's report
     /// to the offset commit callback) before it returns.
     pub fn close(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<()> {
-        // A second close() is php-rdkafka's "already called" error, like any call after the first.
-        self_.consumer()?;
-        self_.queue = None;
-        if let Some(consumer) = self_.consumer.take() {
-            super::oauth::forget(consumer.client().native_ptr());
-            consumer.context().closing();
-            // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer.
-            closing::leave_group(&consumer, None);
-            let (callbacks, kafka) = callbacks::of_client(self_);
-            let dispatched = callbacks::drain(consumer.context(), &callbacks, &kafka);
-            consumer.context().mute();
-            dispatched?;
+        // A second close() is php-rdkafka's "already called" error, like any call after the first; so is
+        // one from a callback run by this close() (its queue is gone).
+        let consumer = Arc::clone(self_.consumer()?);
+        if self_.queue.take().is_none() {
+            return Err(errors::not_constructed(NOT_CONSTRUCTED));
         }
-        Ok(())
+        super::oauth::forget(consumer.client().native_ptr());
+        let (callbacks, kafka) = callbacks::of_client(self_);
+        // Leaves the group now, even if a KafkaConsumerTopic still holds the consumer. The revoke goes to
+        // the PHP rebalance callback, as php-rdkafka's close() calls it (code that commits on a revoke
+        // commits there): meanwhile the consumer stays usable for its assign() and commit().
+        // Callbacks run until one throws (or stops them); the rest are dropped, as the destructor drops them.
+        let mut dispatched = Ok(true);
+        consumer.context().take_revoke_handed(); // one of an earlier rebalance, answered then
+        let revoke = |consumer: &BaseConsumer<Context>| {
+            if matches!(dispatched, Ok(true)) {
+                dispatched = callbacks::drain(consumer.context(), &callbacks, &kafka);
+            }
+            // What the callback left assigned (it threw, or did not call assign()) is revoked natively:
+            // leaving waits for it.
+            if consumer.context().take_revoke_handed() {
+                closing::unassign_all(consumer);
+            }
+        };
+        closing::leave_group_serving(&consumer, revoke);
+        consumer.context().closing();
+        if matches!(dispatched, Ok(true)) {
+            dispatched = callbacks::drain(consumer.context(), &callbacks, &kafka);
+        }
+        consumer.context().mute();
+        self_.consumer = None;
+        dispatched.map(drop)
     }
 
     #[php(defaults(topic_conf = None))]

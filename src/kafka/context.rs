@@ -95,6 +95,8 @@ pub struct Context {
     muted: AtomicBool,
     /// A KafkaConsumer's close() runs: rebalances are served natively (see `closing`).
     closing: AtomicBool,
+    /// A revoke was handed to PHP's rebalance callback (see `take_revoke_handed`).
+    revoke_handed: AtomicBool,
     /// The deprecated setLogger()'s choice (RD_KAFKA_LOG_*), 0 for none.
     logger: AtomicI64,
     /// librdkafka's name of the client, for printed log lines.
@@ -129,6 +131,7 @@ impl Context {
             served: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
             closing: AtomicBool::new(false),
+            revoke_handed: AtomicBool::new(false),
             logger: AtomicI64::new(0),
             name: OnceLock::new(),
             error_echo,
@@ -197,6 +200,12 @@ impl Context {
     /// the consumer has left its group, as php-rdkafka's callbacks run inside its close().
     pub fn closing(&self) {
         self.closing.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a revoke went to PHP's rebalance callback since the last call: close() then revokes what
+    /// the callback left assigned.
+    pub fn take_revoke_handed(&self) -> bool {
+        self.revoke_handed.swap(false, Ordering::Relaxed)
     }
 
     pub fn mute(&self) {
@@ -282,6 +291,9 @@ impl Context {
             return;
         }
         if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) && !self.closing.load(Ordering::Relaxed) {
+            if !assigning {
+                self.revoke_handed.store(true, Ordering::Relaxed);
+            }
             // SAFETY: the event's live list.
             self.record(true, || Event::Rebalance { err: err as i32, partitions: unsafe { topic_partition::from_native(tpl) } });
             return;

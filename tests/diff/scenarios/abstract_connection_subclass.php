@@ -64,3 +64,6 @@ $double = new class extends AbstractConnection {
 };
 show('connectOnConstruct() of a double', $double->connectOnConstruct());
 show('isConnected() of a double', $double->isConnected());
+// bool, so a test double returns false from it (mq's is tentative, as its other methods' return types).
+$method = new ReflectionMethod(AbstractConnection::class, 'connectOnConstruct');
+show('connectOnConstruct() return type', (string) ($method->getReturnType() ?? $method->getTentativeReturnType()));

@@ -51,3 +51,7 @@ show('lazy $channels after close()', array_keys($lazy->channels));
 
 $fields = array_map(fn($k) => str_replace("\0", '|', $k), array_keys((array) new AMQPMessage('x')));
 show('AMQPMessage fields in order', $fields);
+
+$unused = new AMQPLazyConnection('127.0.0.1', amqp_port(), 'guest', 'guest');
+$unused->close();
+show('lazy $channels after close() without use', array_keys($unused->channels));
