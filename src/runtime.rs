@@ -197,8 +197,14 @@ fn without_signals() -> bool {
     // SAFETY: as in `signal_dispatch`; the function called without arguments reports the setting.
     let function = unsafe { zend_fetch_function_str(asynchronous.as_ptr(), asynchronous.count_bytes()) };
     let Some(function) = std::ptr::NonNull::new(function) else { return true };
+    !call_without_arguments(function).coerce_to_bool()
+}
+
+/// Calls `function`, an internal function of pcntl's whose parameters are all optional, with none, on the
+/// PHP thread; its return value (a bool for those called here, so nothing to release).
+fn call_without_arguments(function: std::ptr::NonNull<ext_php_rs::ffi::zend_function>) -> ext_php_rs::types::Zval {
     let mut retval = ext_php_rs::types::Zval::new();
-    // SAFETY: an internal function taking an optional argument, called with none on the PHP thread.
+    // SAFETY: a live internal function, called with no argument on the PHP thread.
     unsafe {
         ext_php_rs::ffi::zend_call_known_function(
             function.as_ptr(),
@@ -210,7 +216,7 @@ fn without_signals() -> bool {
             std::ptr::null_mut(),
         );
     }
-    !retval.coerce_to_bool()
+    retval
 }
 
 /// Runs pending PHP signal handlers now (`pcntl_signal_dispatch`, as php-amqplib's select does after
@@ -222,19 +228,7 @@ fn without_signals() -> bool {
 /// borrow of their state and no lock here.
 pub fn dispatch_signals() -> PhpResult<()> {
     if let Some(dispatch) = signal_dispatch().filter(|_| handlers_may_run() && !without_signals()) {
-        let mut retval = ext_php_rs::types::Zval::new();
-        // SAFETY: an internal function taking no argument, called on the PHP thread.
-        unsafe {
-            ext_php_rs::ffi::zend_call_known_function(
-                dispatch.as_ptr(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                &raw mut retval,
-                0,
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-            );
-        }
+        call_without_arguments(dispatch);
     }
     let timed_out = {
         // A guard of ext-php-rs's lock on the globals: released before has_exception() takes it again.

@@ -328,9 +328,9 @@ impl KafkaConsumer {
         self.commit_with(message_or_offsets, CommitMode::Async)
     }
 
-    /// Leaves the group (partitions are revoked without calling the rebalance callback) and destroys the
-    /// client; later calls throw. The other callbacks get what leaving brought (the final commit's report
-    /// to the offset commit callback) before it returns.
+    /// Leaves the group, handing the revoke to the rebalance callback, and destroys the client; later calls
+    /// throw. The other callbacks get what leaving brought (the final commit's report to the offset commit
+    /// callback) before it returns, as php-rdkafka's callbacks run inside its close().
     pub fn close(self_: &mut ZendClassObject<KafkaConsumer>) -> PhpResult<()> {
         // A second close() is php-rdkafka's "already called" error, like any call after the first; so is
         // one from a callback run by this close() (its queue is gone).
@@ -357,7 +357,6 @@ impl KafkaConsumer {
             }
         };
         closing::leave_group_serving(&consumer, revoke);
-        consumer.context().closing();
         if matches!(dispatched, Ok(true)) {
             dispatched = callbacks::drain(consumer.context(), &callbacks, &kafka);
         }

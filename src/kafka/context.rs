@@ -93,8 +93,6 @@ pub struct Context {
     served: AtomicUsize,
     /// Set while the client is torn down: PHP is no longer called, rebalances are handled natively.
     muted: AtomicBool,
-    /// A KafkaConsumer's close() runs: rebalances are served natively (see `closing`).
-    closing: AtomicBool,
     /// A revoke was handed to PHP's rebalance callback (see `take_revoke_handed`).
     revoke_handed: AtomicBool,
     /// The deprecated setLogger()'s choice (RD_KAFKA_LOG_*), 0 for none.
@@ -130,7 +128,6 @@ impl Context {
             next_opaque: AtomicUsize::new(1),
             served: AtomicUsize::new(0),
             muted: AtomicBool::new(false),
-            closing: AtomicBool::new(false),
             revoke_handed: AtomicBool::new(false),
             logger: AtomicI64::new(0),
             name: OnceLock::new(),
@@ -193,13 +190,6 @@ impl Context {
 
     pub fn served(&self) -> usize {
         self.served.load(Ordering::Relaxed)
-    }
-
-    /// A KafkaConsumer's close(): from now on rebalances are served natively, as once muted, while the
-    /// other events (the final commit's report above all) are still recorded for PHP, which gets them once
-    /// the consumer has left its group, as php-rdkafka's callbacks run inside its close().
-    pub fn closing(&self) {
-        self.closing.store(true, Ordering::Relaxed);
     }
 
     /// Whether a revoke went to PHP's rebalance callback since the last call: close() then revokes what
@@ -282,15 +272,16 @@ impl Context {
         }
     }
 
-    /// A rebalance: with a PHP rebalance callback the event waits for PHP, which must call assign();
-    /// without one (or while closing) partitions are assigned and revoked as librdkafka's default handler
-    /// does.
+    /// A rebalance: with a PHP rebalance callback the event waits for PHP, which must call assign() (close()
+    /// revokes what it leaves, `closing::unassign_all`); once muted (a destructor leaving the group) the
+    /// partitions are assigned and revoked as librdkafka's default handler does. (Without a PHP callback
+    /// librdkafka rebalances by itself: no event comes.)
     pub fn rebalance_native(&self, rk: *mut rd::rd_kafka_t, err: RDKafkaRespErr, tpl: *mut rd::rd_kafka_topic_partition_list_t) {
         let assigning = err == RDKafkaRespErr::RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
         if tpl.is_null() || (!assigning && err != RDKafkaRespErr::RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
             return;
         }
-        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) && !self.closing.load(Ordering::Relaxed) {
+        if self.wants.rebalance && !self.muted.load(Ordering::Relaxed) {
             if !assigning {
                 self.revoke_handed.store(true, Ordering::Relaxed);
             }
