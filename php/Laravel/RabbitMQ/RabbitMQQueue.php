@@ -802,7 +802,6 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
-    /** After a channel error the broker has closed the channel: the next call opens a new one. */
     /**
      * The broker refused a call on the publish channel, closing it: drops the channel, and rethrows $e
      * unless its reply code is $expected (a missing queue's 404, an existing one's other arguments' 406).
@@ -815,6 +814,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
+    /** After a channel error the broker has closed the channel: the next call opens a new one. */
     private function dropChannel(): void
     {
         try {

@@ -48,16 +48,11 @@ final class ConnectionArguments
         $settings->setUser((string) $user);
         $settings->setPassword((string) $password);
         $settings->setInsist((bool) $insist);
-        if ($login_method !== 'EXTERNAL') {
-            $settings->setLoginMethod((string) $login_method); // refuses one mq cannot log in with
-        }
         $settings->setKeepalive((bool) $keepalive);
         // Not the setters, which refuse what php-amqplib's constructor takes: a port below 1 (connecting
         // fails with AMQPIOException), an empty vhost (the broker refuses it) or locale, negative timeouts
         // (no limit) and a negative heartbeat (0).
         $raw = [
-            // EXTERNAL with a user or a password alone: php-amqplib's constructor takes it, its setter not.
-            'loginMethod' => $login_method === 'EXTERNAL' ? 'EXTERNAL' : $settings->getLoginMethod(),
             'port' => (int) $port,
             'vhost' => (string) $vhost,
             'locale' => (string) $locale,
@@ -67,6 +62,12 @@ final class ConnectionArguments
             'channelRPCTimeout' => (float) $channel_rpc_timeout,
             'heartbeat' => max(0, (int) $heartbeat),
         ];
+        if ($login_method === 'EXTERNAL') {
+            // With a user or a password alone: php-amqplib's constructor takes it, the setter not.
+            $raw['loginMethod'] = 'EXTERNAL';
+        } else {
+            $settings->setLoginMethod((string) $login_method); // refuses one mq cannot log in with
+        }
         \Closure::bind(function () use ($raw) {
             foreach ($raw as $name => $value) {
                 $this->$name = $value;

@@ -114,6 +114,37 @@ function exc(Throwable $e): string
     return get_class($e) . ': ' . logical($e->getMessage());
 }
 
+/**
+ * Consumes (no_ack) from a fresh queue on a fresh connection and, with async signals off then on, for a
+ * wait() without and with a timeout, has SIGUSR1 sent to this process 0.3 s into the wait: prints how each
+ * wait ended and whether within a second of the signal, then calls $report with a function that tells how
+ * often the SIGUSR1 handler has run since that wait began.
+ */
+function waits_through_a_signal(callable $report): void
+{
+    $conn = connect();
+    $ch = $conn->channel();
+    $q = name('q');
+    $ch->queue_declare($q, false, false, false, false);
+    $ch->basic_consume($q, '', false, true, false, false, fn() => out('message'));
+    $handled = 0;
+    pcntl_signal(SIGUSR1, function () use (&$handled) { $handled++; });
+    foreach ([false, true] as $async) {
+        pcntl_async_signals($async);
+        foreach ([0, 5] as $timeout) {
+            $handled = 0;
+            $t0 = microtime(true);
+            exec(sprintf('(sleep 0.3; kill -USR1 %d) > /dev/null 2>&1 &', getmypid()));
+            attempt(($async ? 'async' : 'sync') . " wait(null, false, $timeout)", fn() => $ch->wait(null, false, $timeout));
+            show('  ended within a second of the signal', microtime(true) - $t0 < 1.3);
+            $report(function () use (&$handled) { return $handled; });
+        }
+    }
+    show('is_consuming after the signals', $ch->is_consuming());
+    $ch->queue_delete($q);
+    $conn->close();
+}
+
 /** Runs $f, prints "label: <result>" or "label: threw Class: message". Returns the result or null. */
 function attempt(string $label, callable $f)
 {
