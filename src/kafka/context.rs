@@ -378,6 +378,13 @@ impl ClientContext for Context {
         self.stats(statistics);
     }
 
+    /// Only with a PHP error callback, as php-rdkafka sets librdkafka's: without one, librdkafka logs the
+    /// errors it raises itself (all brokers down, fatal) at once instead of queuing them for poll() to
+    /// count and getOutQLen() to include (third_party/rdkafka/PATCHED.md).
+    fn error_events(&self) -> bool {
+        self.wants.error
+    }
+
     fn error(&self, error: KafkaError, reason: &str) {
         if self.error_echo.as_ref().is_some_and(|echo| echo.fetch_xor(true, Ordering::Relaxed)) {
             return;

@@ -116,6 +116,13 @@ pub trait ClientContext: Send + Sync {
         error!("librdkafka: {}: {}", error, reason);
     }
 
+    /// mq patch: whether librdkafka queues the errors it raises itself (all brokers down, fatal errors) as
+    /// error events. Without them librdkafka logs those errors when they happen and queues none, as it
+    /// does for an application without an error callback; a queued one counts in `rd_kafka_outq_len`.
+    fn error_events(&self) -> bool {
+        true
+    }
+
     /// Generates an OAuth token from the provided configuration.
     ///
     /// Override with an appropriate implementation when using the `OAUTHBEARER`

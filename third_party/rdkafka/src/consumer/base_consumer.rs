@@ -65,13 +65,15 @@ where
     ) -> KafkaResult<BaseConsumer<C>> {
         // mq patch: rebalance events only for a context that handles them (`rebalance_events`).
         let rebalance = if context.rebalance_events() { rdsys::RD_KAFKA_EVENT_REBALANCE } else { 0 };
+        // mq patch: error events only for a context that wants them (`error_events`).
+        let error = if context.error_events() { rdsys::RD_KAFKA_EVENT_ERROR } else { 0 };
         unsafe {
             rdsys::rd_kafka_conf_set_events(
                 native_config.ptr(),
                 rebalance
                     | rdsys::RD_KAFKA_EVENT_OFFSET_COMMIT
                     | rdsys::RD_KAFKA_EVENT_STATS
-                    | rdsys::RD_KAFKA_EVENT_ERROR
+                    | error
                     | rdsys::RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH,
             )
         };

@@ -272,12 +272,14 @@ where
             }
         }
 
+        // mq patch: error events only for a context that wants them (`ClientContext::error_events`).
+        let error = if context.error_events() { rdsys::RD_KAFKA_EVENT_ERROR } else { 0 };
         unsafe {
             rdsys::rd_kafka_conf_set_events(
                 native_config.ptr(),
                 rdsys::RD_KAFKA_EVENT_DR
                     | rdsys::RD_KAFKA_EVENT_STATS
-                    | rdsys::RD_KAFKA_EVENT_ERROR
+                    | error
                     | rdsys::RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH,
             )
         };
