@@ -4,6 +4,8 @@ namespace PhpAmqpLib\Message;
 
 use PhpAmqpLib\Channel\AMQPChannel;
 use PhpAmqpLib\Exception\AMQPEmptyDeliveryTagException;
+use PhpAmqpLib\Wire\AMQPReader;
+use PhpAmqpLib\Wire\AMQPWriter;
 
 /**
  * A message, published or received. mq's channel fills the delivery fields of received messages and
@@ -251,5 +253,84 @@ class AMQPMessage
         }
         $this->properties[$name] = $value;
         $this->serialized_properties = null;
+    }
+
+    /**
+     * Replaces the properties with those of a content header's property flags and list, read from $reader
+     * (application_headers as an AMQPTable).
+     *
+     * @return $this
+     */
+    public function load_properties(AMQPReader $reader)
+    {
+        // Flag words follow one another while the lowest bit (the continuation bit) is set.
+        $words = array();
+        do {
+            $word = $reader->read_short();
+            $words[] = $word;
+        } while (($word & 1) !== 0);
+
+        // Each word flags up to 15 properties, in definition order from its highest bit down.
+        $properties = array();
+        $bit = 0;
+        foreach (self::$propertyDefinitions as $name => $type) {
+            if ($bit === 0) {
+                if (!$words) {
+                    break;
+                }
+                $word = array_shift($words);
+                $bit = 15;
+            }
+            if ($word & (1 << $bit)) {
+                $properties[$name] = $reader->{'read_' . $type}();
+            }
+            $bit--;
+        }
+        $this->properties = $properties;
+
+        return $this;
+    }
+
+    /**
+     * The properties as a content header's property flags and list; set() drops the cached copy. Null
+     * properties are absent (false, 0 and '' are sent).
+     *
+     * @return string
+     */
+    public function serialize_properties()
+    {
+        if (!empty($this->serialized_properties)) {
+            return $this->serialized_properties;
+        }
+
+        $words = array();
+        $word = 0;
+        $bit = 15;
+        $fields = new AMQPWriter();
+        foreach (self::$propertyDefinitions as $name => $type) {
+            $value = $this->properties[$name] ?? null;
+            if ($value === null) {
+                $bit--;
+                continue;
+            }
+            // Bit 0 of a word is the continuation bit: a 16th property goes into the next word.
+            if ($bit === 0) {
+                $words[] = $word | 1;
+                $word = 0;
+                $bit = 15;
+            }
+            $word |= 1 << $bit;
+            $fields->{'write_' . $type}($value);
+            $bit--;
+        }
+        $words[] = $word;
+
+        $header = new AMQPWriter();
+        foreach ($words as $word) {
+            $header->write_short($word);
+        }
+        $header->write($fields->getvalue());
+
+        return $this->serialized_properties = $header->getvalue();
     }
 }
