@@ -34,6 +34,10 @@ class AMQPStreamConnection extends AbstractConnection
         $ssl_protocol = null,
         ?AMQPConnectionConfig $config = null
     ) {
+        // This class's check, as in php-amqplib: AbstractConnection's own constructor makes none.
+        if ($channel_rpc_timeout > $read_write_timeout) {
+            throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
+        }
         $settings = \Mq\Internal\ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist,
             $login_method, $locale, $connection_timeout, $read_write_timeout, $context, $keepalive, $heartbeat,
             $channel_rpc_timeout, $ssl_protocol, $config);

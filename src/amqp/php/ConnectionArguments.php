@@ -36,9 +36,6 @@ final class ConnectionArguments
             $config = $ssl_protocol;
             $ssl_protocol = null;
         }
-        if ($channel_rpc_timeout > $read_write_timeout) {
-            throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read-write timeout');
-        }
         $settings = $config ? clone $config : new AMQPConnectionConfig();
         // php-amqplib's constructor checks the login method only when given credentials.
         if ($user && $password && !in_array($login_method, ['PLAIN', 'AMQPLAIN'], true)) {

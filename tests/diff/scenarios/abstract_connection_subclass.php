@@ -48,6 +48,8 @@ $lazy->channel();
 show('lazy connected after channel()', $lazy->isConnected());
 $lazy->close();
 
+// Only AMQPStreamConnection checks the channel RPC timeout against the read-write timeout.
+attempt('channel RPC timeout above the IO\'s read timeout', fn() => (new DirectConnection(stream_io(amqp_port()), 0, 3.0, 3.5))->close());
 attempt('no IO', fn() => new DirectConnection(null));
 attempt('IO of another type', fn() => new DirectConnection('127.0.0.1'));
 attempt('config of another type', fn() => new DirectConnection(stream_io(amqp_port()), 0, 3.0, 0.0, 'a config'));
