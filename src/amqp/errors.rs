@@ -62,11 +62,9 @@ pub fn connection_error(error: &lapin::Error, method: Method) -> PhpException {
     match error.kind() {
         ErrorKind::ProtocolError(amqp) => closed_by_server(amqp, method).exception(),
         ErrorKind::MissingHeartbeatError => exception(ex::HEARTBEAT_MISSED, "Missed server heartbeat", 0),
-        // The socket's errno as the code (EPIPE, ECONNRESET...), as php-amqplib's write failures carry it;
-        // an end of stream has none: 0, as php-amqplib's read at EOF.
-        ErrorKind::IOError(io) => {
-            exception(ex::CONNECTION_CLOSED, format!("Broken pipe or closed connection: {io}"), io.raw_os_error().unwrap_or(0))
-        }
+        // php-amqplib's words, with the socket's errno as the code (EPIPE, ECONNRESET...), as its write
+        // failures carry it; an end of stream has none: 0, as php-amqplib's read at EOF.
+        ErrorKind::IOError(io) => exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", io.raw_os_error().unwrap_or(0)),
         ErrorKind::InvalidConnectionState(_) => exception(ex::CONNECTION_CLOSED, "Connection is closed.", 0),
         // channel() with every number of the negotiated channel_max in use: php-amqplib's words.
         ErrorKind::ChannelsLimitReached => exception(ex::RUNTIME, "No free channel ids", 0),

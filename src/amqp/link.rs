@@ -62,6 +62,12 @@ impl Link {
         if !matches!(error.kind(), InvalidChannelState(..) | InvalidConnectionState(..)) {
             return None;
         }
+        self.unreported_end()
+    }
+
+    /// Why the connection ended, for the first call to report it; None while it is up, or once a call
+    /// reported the end.
+    pub fn unreported_end(&self) -> Option<lapin::Error> {
         let reason = self.connection.status().end_reason()?;
         (!self.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed)).then_some(reason)
     }

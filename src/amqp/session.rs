@@ -134,6 +134,12 @@ impl Session {
             if self.recovery() && !self.gave_up_on(link) {
                 return self.recover(link, "connection lost".into());
             }
+            // The first use after an end no call reported reports it, as php-amqplib's channel() reads the
+            // broker's close (or finds the socket dead) there; code that reconnects on that exception
+            // relies on it. The use after connects anew.
+            if let Some(reason) = link.unreported_end() {
+                return Err(errors::connection_error(&reason, errors::NO_METHOD));
+            }
         }
         let link = connect(&self.settings)?;
         *self.link.borrow_mut() = Some(link.clone());

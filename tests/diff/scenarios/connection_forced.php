@@ -1,9 +1,9 @@
 <?php
 // The broker closes a connection (here from the management API with a reason, `amqp_force_close()` in
-// tests/tools/brokers.php, as an operator or a node shutdown does): the next call that reads reports the broker's connection.close, as
+// tests/tools/brokers.php, as an operator or a node shutdown does): the next call that reads (channel() too) reports the broker's connection.close, as
 // AMQPConnectionClosedException "CONNECTION_FORCED - <reason>(0, 0)" with code 320; the calls after find
 // the channel closed (its callbacks gone), the connection's other channels find it gone, and it says it is
-// not connected. Then a channel the broker closes: its callbacks go too.
+// not connected, and channel() then connects anew. Then a channel the broker closes: its callbacks go too.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPConnectionConfig;
@@ -12,6 +12,8 @@ use PhpAmqpLib\Message\AMQPMessage;
 
 $calls = [
     'wait' => fn ($ch, $q) => $ch->wait(null, false, 2),
+    // Code that reconnects when channel() throws (vyuldashev's ReconnectTrait) relies on this one.
+    'channel()' => fn ($ch, $q, $conn) => $conn->channel()->getChannelId(),
     'queue_declare' => fn ($ch, $q) => $ch->queue_declare($q, true),
     'basic_get' => fn ($ch, $q) => $ch->basic_get($q),
     'wait_for_pending_acks' => function ($ch, $q) {
@@ -34,7 +36,7 @@ foreach ($calls as $call => $f) {
     show("$call: closed by the broker", amqp_force_close($config->getConnectionName(), 'maintenance window'));
     usleep(500000);
     try {
-        show("  $call", $f($ch, $q));
+        show("  $call", $f($ch, $q, $conn));
     } catch (Exception $e) {
         out("  $call: threw " . exc($e) . " (code {$e->getCode()})");
     }
@@ -44,6 +46,8 @@ foreach ($calls as $call => $f) {
     attempt('  another channel', fn () => $other->queue_declare($q, true));
     attempt('  another channel again', fn () => $other->basic_get($q));
     show('  isConnected', $conn->isConnected());
+    attempt('  channel() connects anew', fn () => $conn->channel()->queue_declare('', false, false, true)[1] === 0);
+    show('  isConnected then', $conn->isConnected());
     attempt('  close', fn () => $conn->close());
 }
 
