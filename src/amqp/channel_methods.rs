@@ -377,7 +377,7 @@ impl AmqpChannel {
         if self_.next_tag.get() > 0 {
             Self::settle_answered(self_, usize::MAX)?;
         }
-        let published = self_.publish(publishing, true);
+        let published = self_.publish(publishing, None, true);
         // A recovery the publish made is reported now, not at the next call.
         Self::notify_recovery(self_)?;
         published

@@ -3,7 +3,7 @@
 
 use std::{rc::Rc, task::Poll};
 
-use ext_php_rs::exception::PhpResult;
+use ext_php_rs::{exception::PhpResult, types::Zval};
 use lapin::{options::BasicPublishOptions, BasicProperties, DirectPublish};
 
 use super::{
@@ -37,8 +37,9 @@ impl ChannelState {
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
     /// `pipeline`); in confirm mode the message waits for its ack or nack under its delivery tag, which
     /// `basic_publish` also sets as the message's delivery info (`$tag_message`), as php-amqplib's does;
-    /// its `publish_batch` leaves the message's delivery info as it was.
-    pub(super) fn publish(&self, publishing: Batched, tag_message: bool) -> PhpResult<()> {
+    /// its `publish_batch` leaves the message's delivery info as it was. `built`: the message's frames'
+    /// content, when the caller built it already.
+    pub(super) fn publish(&self, publishing: Batched, built: Option<message::Outgoing>, tag_message: bool) -> PhpResult<()> {
         self.check()?;
         let tag = self.next_tag.get();
         if tag > 0 && self.session.recovery() && self.unconfirmed.borrow().len() >= crate::ini::amqp_replay_buffer() {
@@ -52,14 +53,14 @@ impl ChannelState {
             ));
         }
         let confirm_tag = (tag > 0).then_some(tag);
-        let unwritten = match self.write_frames(&publishing, confirm_tag) {
+        let unwritten = match self.write_frames(&publishing, built, confirm_tag) {
             Ok(unwritten) => unwritten,
             // The connection was found lost at this publish (its frames were not queued): recover, then
             // publish it on the new channel.
             Err(e) if !self.recoverable() => return Err(e),
             Err(_) => {
                 self.reopen()?;
-                self.write_frames(&publishing, confirm_tag)?
+                self.write_frames(&publishing, None, confirm_tag)?
             }
         };
         // From here PHP code may run (setDeliveryInfo, where async signal handlers run too; the
@@ -85,7 +86,7 @@ impl ChannelState {
 
     /// A publish replayed after a reconnect under the confirm tag PHP was given (see `write_frames`).
     pub(super) fn publish_frames(&self, p: &Batched, tag: u64) -> PhpResult<()> {
-        if let Some((written, bytes)) = self.write_frames(p, Some(tag))? {
+        if let Some((written, bytes)) = self.write_frames(p, None, Some(tag))? {
             self.link().pipeline.push(written, true, bytes)?;
         }
         Ok(())
@@ -94,8 +95,11 @@ impl ChannelState {
     /// Writes a publish's frames, or queues them; returns what is still to be written, for the pipeline
     /// (see `pipeline`), with its weight there (body and headers). With a confirm tag, its confirm
     /// settles that tag (a replayed publish keeps the tag PHP was given).
-    fn write_frames(&self, p: &Batched, tag: Option<u64>) -> PhpResult<Option<(Written, usize)>> {
-        let message::Outgoing { body, properties } = message::outgoing(&p.msg)?;
+    fn write_frames(&self, p: &Batched, built: Option<message::Outgoing>, tag: Option<u64>) -> PhpResult<Option<(Written, usize)>> {
+        let message::Outgoing { body, properties } = match built {
+            Some(built) => built,
+            None => message::outgoing(&p.msg)?,
+        };
         let Route { exchange, routing_key, mandatory, immediate } = &*p.route;
         let options = BasicPublishOptions { mandatory: *mandatory, immediate: *immediate };
         // What the publish weighs in the pipeline's window: its body and its headers table.
@@ -132,11 +136,18 @@ impl ChannelState {
         Ok(pending)
     }
 
-    /// publish_batch()'s work: the batch's publishes in order.
+    /// publish_batch()'s work: the batch's publishes in order. Every message is built first, as
+    /// php-amqplib builds the whole batch before it writes any: one it refuses (a priority out of range)
+    /// fails the batch with nothing published, and the batch stays as it was.
     pub(super) fn publish_batched(&self) -> PhpResult<()> {
-        let mut batch = std::mem::take(&mut *self.batch.borrow_mut()).into_iter();
+        // Building may run PHP code (a body's __toString), which may add to the batch: no borrow held.
+        let messages: Vec<Zval> = self.batch.borrow().iter().map(|b| b.msg.shallow_clone()).collect();
+        let built = messages.iter().map(message::outgoing).collect::<PhpResult<Vec<_>>>()?;
+        let taken = std::mem::take(&mut *self.batch.borrow_mut());
+        let mut built = built.into_iter();
+        let mut batch = taken.into_iter();
         while let Some(b) = batch.next() {
-            if let Err(e) = self.publish(b.clone(), false) {
+            if let Err(e) = self.publish(b.clone(), built.next(), false) {
                 // What was not published stays in the batch for the next publish_batch() (the replay
                 // buffer was full: confirms first, then again).
                 let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();

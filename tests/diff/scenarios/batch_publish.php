@@ -29,4 +29,17 @@ show('in order', $bodies === array_map(fn($i) => "b$i", range(0, 49)));
 show('publish_batch with nothing batched', $ch->publish_batch());
 show('delete', $ch->queue_delete($q));
 $ch->close();
+
+// A message the batch cannot carry (a priority out of range) fails the whole batch before any of it is
+// written, and the batch stays as it was: the next publish_batch() fails the same way.
+$ch = $conn->channel();
+$q = name('batch_bad');
+$ch->queue_declare($q, false, false, false, false);
+$ch->batch_basic_publish(new AMQPMessage('m1'), '', $q);
+$ch->batch_basic_publish(new AMQPMessage('m2', ['priority' => 300]), '', $q);
+$ch->batch_basic_publish(new AMQPMessage('m3'), '', $q);
+attempt('publish_batch with a bad message', fn() => $ch->publish_batch());
+attempt('publish_batch again', fn() => $ch->publish_batch());
+show('queue after both', drain($ch, $q, 3, 0.5));
+show('delete', $ch->queue_delete($q));
 $conn->close();
