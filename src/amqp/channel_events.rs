@@ -52,10 +52,15 @@ pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()
     ZendClassObject::<AmqpChannel>::from_zend_obj(object).map(|channel| Box::pin(channel.has_work()) as _)
 }
 
+/// How long a non-blocking wait that found nothing waits for the deliveries the acks it just sent let
+/// the broker send (a broker round trip, with room to spare on loopback and a LAN).
+const REFILL: Duration = Duration::from_millis(5);
+
 impl ChannelState {
     /// Waits for the next delivery or confirm until `deadline`. On a signal the PHP handlers run (as
     /// php-amqplib's select runs them), then `on_signal` says how the wait ends.
-    /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for.
+    /// A timeout is php-amqplib's AMQPTimeoutException, naming the `timeout` the caller asked for; without
+    /// a `timeout`, the deadline is a quiet one: None when it passes.
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
         loop {
             // Publishes queued since (by a signal handler) must be written to be confirmed.
@@ -86,7 +91,7 @@ impl ChannelState {
             };
             match waited {
                 Waited::Ready(event) => return Ok(Some(event)),
-                Waited::TimedOut => return Err(errors::timed_out(timeout.map_or(0.0, |t| t.as_secs_f64()))),
+                Waited::TimedOut => return timeout.map_or(Ok(None), |t| Err(errors::timed_out(t.as_secs_f64()))),
                 Waited::Interrupted => {
                     runtime::dispatch_signals()?;
                     if on_signal == OnSignal::Return {
@@ -241,8 +246,14 @@ impl AmqpChannel {
             };
             let Some(event) = event else {
                 // A loop of non-blocking waits never sleeps on the socket: the broker may be waiting
-                // for the acks held meanwhile before it sends more.
-                settles::flush_all();
+                // for the acks held meanwhile before it sends more. php-amqplib wrote each ack in its
+                // callback, so the broker's next deliveries had come by now: give them `REFILL` to
+                // come, or a worker that stops at its first empty wait stopped after one prefetch window.
+                if settles::flush_all() && non_blocking {
+                    if let Some(event) = self_.next(Some(Instant::now() + REFILL), None, OnSignal::Return)? {
+                        Self::handle(self_, event)?;
+                    }
+                }
                 return Ok(Zval::new());
             };
             if Self::handle(self_, event)? {
