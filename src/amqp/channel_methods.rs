@@ -527,11 +527,12 @@ impl AmqpChannel {
     /// prefetch_size is not supported by RabbitMQ and ignored (but range-checked as php-amqplib writes
     /// it); null counts as 0.
     pub fn basic_qos(&self, prefetch_size: &Zval, prefetch_count: &Zval, a_global: &Zval) -> PhpResult<()> {
-        wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))?;
+        // Sent as given: RabbitMQ answers a size other than 0 by closing the connection, as for php-amqplib.
+        let prefetch_size = wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))? as u32;
         let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
         let global = a_global.coerce_to_bool();
         self.ready()?;
-        self.call(self.channel().basic_qos(count, BasicQosOptions { global }), errors::BASIC_QOS)?;
+        self.call(self.channel().basic_qos(count, BasicQosOptions { global, prefetch_size }), errors::BASIC_QOS)?;
         self.setup.borrow_mut().qos(count, global);
         Ok(())
     }

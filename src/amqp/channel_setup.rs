@@ -101,7 +101,7 @@ pub async fn replay(setup: &ChannelSetup, channel: &Channel) -> lapin::Result<Ve
     let mut started = Vec::new();
     for step in &setup.steps {
         match step {
-            Step::Qos(count, global) => channel.basic_qos(*count, BasicQosOptions { global: *global }).await?,
+            Step::Qos(count, global) => channel.basic_qos(*count, BasicQosOptions { global: *global, ..Default::default() }).await?,
             Step::Consume(c) => {
                 let consumer = channel.basic_consume(c.queue.clone(), c.tag.clone(), c.options, c.arguments.clone()).await?;
                 started.push((c.clone(), consumer));

@@ -1,6 +1,7 @@
 <?php
 // Channel errors from the server: 404 on a passive declare, 406 on an inequivalent redeclare, an
-// asynchronous 404 after publishing to a missing exchange; the channel is closed afterwards.
+// asynchronous 404 after publishing to a missing exchange; the channel is closed afterwards. A prefetch
+// size, which RabbitMQ answers by closing the connection.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Message\AMQPMessage;
@@ -55,3 +56,11 @@ $ch->exchange_delete($x);
 $ch->close();
 $conn->close();
 show('connection closed', $conn->isConnected());
+
+// A prefetch window in bytes: sent as given, and RabbitMQ, which implements none, closes the connection.
+$conn = connect();
+$ch = $conn->channel();
+attempt('basic_qos with a prefetch size', fn() => $ch->basic_qos(65536, 10, false));
+show('connected after it', $conn->isConnected());
+attempt('next call', fn() => $ch->queue_declare('', false, false, true));
+attempt('basic_qos prefetch size out of range', fn() => $conn->channel()->basic_qos(-1, 10, false));

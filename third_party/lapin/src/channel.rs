@@ -536,11 +536,11 @@ impl Channel {
         // recreated, so that the broker doesn't flood us with deliveries
         let qos = self.status.qos();
         if let Some(prefetch_count) = qos.prefetch_count {
-            self.basic_qos(prefetch_count, BasicQosOptions { global: false })
+            self.basic_qos(prefetch_count, BasicQosOptions { global: false, ..Default::default() })
                 .await?;
         }
         if let Some(prefetch_count) = qos.global_prefetch_count {
-            self.basic_qos(prefetch_count, BasicQosOptions { global: true })
+            self.basic_qos(prefetch_count, BasicQosOptions { global: true, ..Default::default() })
                 .await?;
         }
 

@@ -758,7 +758,7 @@ mod tests {
 
         // Both the per-consumer and the channel-wide settings get tracked.
         for (prefetch_count, global) in [(12, false), (42, true)] {
-            let mut qos = Box::pin(channel.basic_qos(prefetch_count, BasicQosOptions { global }));
+            let mut qos = Box::pin(channel.basic_qos(prefetch_count, BasicQosOptions { global, ..Default::default() }));
             assert!(qos.as_mut().poll(&mut cx).is_pending());
             let qos_ok = AMQPFrame::Method(
                 channel.id(),

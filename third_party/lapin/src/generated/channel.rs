@@ -7,6 +7,9 @@ pub mod options {
     pub struct BasicQosOptions {
         /// Apply quality-of-service settings globally to the entire connection rather than just this channel.
         pub global: Boolean,
+        /// mq patch: the prefetch window in bytes, sent as given (RabbitMQ refuses any but 0 with a
+        /// connection close, 540 NOT_IMPLEMENTED); upstream always sends 0.
+        pub prefetch_size: LongUInt,
     }
 
     /// Options for the `basic.consume` AMQP method.
@@ -424,10 +427,11 @@ impl Channel {
             return Err(self.status.state_error("basic.qos"));
         }
 
-        let BasicQosOptions { global } = options;
+        let BasicQosOptions { global, prefetch_size } = options;
         let (promise, resolver) = Promise::new("basic.qos");
         let reply = Reply::BasicQosOk(resolver.clone(), prefetch_count, global);
         let method = AMQPClass::Basic(protocol::basic::AMQPMethod::Qos(protocol::basic::Qos {
+            prefetch_size,
             prefetch_count,
             global,
         }));
