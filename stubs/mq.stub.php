@@ -12,11 +12,11 @@
 function mq_runtime_info(): array {}
 
 /**
- * The properties set on `$conf` through set() and setDefaultTopicConf(), in order, as `[name, value]` pairs
- * (callbacks not included). php-rdkafka's Conf cannot be cloned and its dump() shows neither topic-level
+ * What was set on `$conf`, in order (callbacks not included): `[name, value]` for each set(),
+ * `['default_topic_conf', [[name, value], ...]]` for each setDefaultTopicConf(). php-rdkafka's Conf cannot be cloned and its dump() shows neither topic-level
  * properties nor which values were set; Mq\KafkaProducer copies a Conf with this. Only with mq's Kafka API
  * (not registered when php-rdkafka is loaded).
  *
- * @return list<array{0: string, 1: string}>
+ * @return list<array{0: string, 1: string|list<array{0: string, 1: string}>}>
  */
 function mq_kafka_conf_entries(\RdKafka\Conf $conf): array {}

@@ -12,7 +12,7 @@ use ext_php_rs::{
     prelude::*,
     types::{ZendClassObject, ZendHashTable, Zval},
 };
-use rdkafka::{bindings as rd, ClientConfig};
+use rdkafka::{bindings as rd, config::NativeTopicConfig, ClientConfig};
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
@@ -94,7 +94,7 @@ impl Drop for GlobalConf {
 pub struct NativeTopicConf(*mut rd::rd_kafka_topic_conf_t);
 
 impl NativeTopicConf {
-    /// A copy librdkafka takes ownership of (rd_kafka_topic_new).
+    /// A copy librdkafka takes ownership of (rd_kafka_topic_new, rd_kafka_conf_set_default_topic_conf).
     pub fn dup(&self) -> *mut rd::rd_kafka_topic_conf_t {
         // SAFETY: a live configuration.
         unsafe { rd::rd_kafka_topic_conf_dup(self.0) }
@@ -191,16 +191,58 @@ impl StubLiteral for &TopicConf {
 #[php(modifier = declare_properties)]
 pub struct Conf {
     native: GlobalConf,
-    /// What the user set, in order: clients are built from these (the crate copies them into a fresh
-    /// librdkafka configuration, so one Conf can build many clients).
-    entries: Vec<(String, String)>,
+    entries: Vec<Entry>,
+}
+
+/// What the user set on a Conf, in order: clients are built from the global properties (the crate copies
+/// them into a fresh librdkafka configuration, so one Conf can build many clients); mq_kafka_conf_entries()
+/// lists them all.
+enum Entry {
+    /// set(); `global` unless librdkafka keeps the property in the default topic configuration.
+    Set { name: String, value: String, global: bool },
+    /// setDefaultTopicConf(): the TopicConf's properties then.
+    DefaultTopicConf(Vec<(Vec<u8>, Vec<u8>)>),
+}
+
+/// Whether librdkafka keeps `name` in the global configuration: `set()` of a topic-only property goes to
+/// the default topic configuration, and the four properties known at both levels stay global. Asked of
+/// fresh configurations, whose `get` answers for any property that has a value (librdkafka's defaults
+/// give one to every topic property, and to the four) and, without a default topic configuration, does
+/// not fall back on one.
+fn is_global(name: &CStr) -> bool {
+    let known = rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK;
+    let mut size = 0;
+    // SAFETY: fresh configurations, destroyed at once; a NULL destination asks for the size only.
+    unsafe {
+        let global = rd::rd_kafka_conf_new();
+        let topic = rd::rd_kafka_topic_conf_new();
+        let in_global = rd::rd_kafka_conf_get(global, name.as_ptr(), std::ptr::null_mut(), &mut size) == known;
+        let in_topic = rd::rd_kafka_topic_conf_get(topic, name.as_ptr(), std::ptr::null_mut(), &mut size) == known;
+        rd::rd_kafka_conf_destroy(global);
+        rd::rd_kafka_topic_conf_destroy(topic);
+        in_global || !in_topic
+    }
 }
 
 impl Conf {
     pub fn client_config(&self) -> ClientConfig {
         let mut config = ClientConfig::new();
-        for (name, value) in &self.entries {
-            config.set(name, value);
+        for entry in &self.entries {
+            if let Entry::Set { name, value, global: true } = entry {
+                config.set(name, value);
+            }
+        }
+        // Topic-level properties reach every client as a copy of the Conf's default topic configuration
+        // (setDefaultTopicConf()'s, then the topic-only set()s), as php-rdkafka's clients get a copy of
+        // its whole configuration: setting them globally would override the topic value of the four
+        // properties known at both levels (auto.commit.interval.ms, ...).
+        // SAFETY: the Conf's live configuration; the copy of its topic configuration is owned by the client
+        // configuration.
+        unsafe {
+            let topic = rd::rd_kafka_conf_get_default_topic_conf(self.native.0);
+            if !topic.is_null() {
+                config.set_default_topic_conf(NativeTopicConfig::from_ptr(rd::rd_kafka_topic_conf_dup(topic)));
+            }
         }
         config
     }
@@ -217,7 +259,10 @@ impl Conf {
 
     /// A value the user set (not librdkafka's default).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.entries.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.entries.iter().rev().find_map(|entry| match entry {
+            Entry::Set { name: n, value, .. } if n == name => Some(value.as_str()),
+            _ => None,
+        })
     }
 
     /// Validates and keeps a property; names and values are any bytes up to the first NUL, as
@@ -237,7 +282,8 @@ impl Conf {
         };
         self.native.set_checked(&name, &value)?;
         // librdkafka knew the name: one of its own (ASCII) property names.
-        self.entries.push((name.to_string_lossy().into_owned(), text.to_owned()));
+        let global = is_global(&name);
+        self.entries.push(Entry::Set { name: name.to_string_lossy().into_owned(), value: text.to_owned(), global });
         Ok(())
     }
 }
@@ -257,12 +303,12 @@ impl Conf {
         self.put(name.as_bytes(), value.as_bytes())
     }
 
-    /// Deprecated in php-rdkafka; topic properties are accepted by the global configuration.
-    pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) -> PhpResult<()> {
-        for (name, value) in &topic_conf.entries {
-            self.put(name, value)?;
-        }
-        Ok(())
+    /// Deprecated in php-rdkafka. A copy of the TopicConf replaces the default topic configuration, and
+    /// with it the topic-only properties set() put there before, as in php-rdkafka.
+    pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) {
+        // SAFETY: the Conf's live configuration takes ownership of the copy.
+        unsafe { rd::rd_kafka_conf_set_default_topic_conf(self.native.0, topic_conf.native.dup()) };
+        self.entries.push(Entry::DefaultTopicConf(topic_conf.entries.clone()));
     }
 
     pub fn set_error_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
@@ -372,17 +418,32 @@ impl TopicConf {
     }
 }
 
-/// mq's own (php-rdkafka has no such function): the properties set on `$conf` through set() and
-/// setDefaultTopicConf(), in order, as `[name, value]` pairs (callbacks not included). `Mq\KafkaProducer`
-/// copies a Conf with it: a Conf cannot be cloned (as in php-rdkafka), and dump() shows neither the
-/// topic-level properties nor which values the user chose.
+/// mq's own (php-rdkafka has no such function): what was set on `$conf`, in order (callbacks not
+/// included): `[name, value]` for each set(), `['default_topic_conf', [[name, value], ...]]` for each
+/// setDefaultTopicConf(). `Mq\KafkaProducer` copies a Conf with it: a Conf cannot be cloned (as in
+/// php-rdkafka), and dump() shows neither the topic-level properties nor which values the user chose.
 #[php_function]
 pub fn mq_kafka_conf_entries(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
     let mut list = ZendHashTable::new();
-    for (name, value) in &conf.0.entries {
+    for entry in &conf.0.entries {
         let mut pair = ZendHashTable::new();
-        pair.push(name.as_str())?;
-        pair.push(value.as_str())?;
+        match entry {
+            Entry::Set { name, value, .. } => {
+                pair.push(name.as_str())?;
+                pair.push(value.as_str())?;
+            }
+            Entry::DefaultTopicConf(properties) => {
+                let mut topic = ZendHashTable::new();
+                for (name, value) in properties {
+                    let mut property = ZendHashTable::new();
+                    property.push(PhpBytes(name.clone()))?;
+                    property.push(PhpBytes(value.clone()))?;
+                    topic.push(property)?;
+                }
+                pair.push("default_topic_conf")?;
+                pair.push(topic)?;
+            }
+        }
         list.push(pair)?;
     }
     Ok(list)

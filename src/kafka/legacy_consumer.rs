@@ -213,6 +213,12 @@ impl Consumer {
                 handle.consumer.poll(Duration::from_millis(slice as u64));
                 (context.served() != before).then_some(())
             });
+            // As rd_kafka_poll: once an event came, every event already queued is served too.
+            let mut seen = before;
+            while context.served() != seen {
+                seen = context.served();
+                handle.consumer.poll(Duration::ZERO);
+            }
         }
         callbacks::drain(context, &callbacks, &kafka)?;
         Ok((context.served() - before) as i64)

@@ -14,7 +14,8 @@ use crate::php_string::PhpBytes;
 
 #[php_class]
 #[php(name = "RdKafka\\TopicPartition")]
-#[derive(Clone, Debug)]
+// Not Clone: ext-php-rs would make `clone` copy it, where php-rdkafka's throws.
+#[derive(Debug)]
 pub struct TopicPartition {
     /// Bytes up to the first NUL, as php-rdkafka keeps it (a `char *`).
     pub topic: Vec<u8>,

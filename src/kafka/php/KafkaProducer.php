@@ -5,6 +5,7 @@ namespace Mq;
 use RdKafka\Conf;
 use RdKafka\Message;
 use RdKafka\Producer;
+use RdKafka\TopicConf;
 
 /**
  * Delivery reports tracked per message: each message produced through it gets an outcome
@@ -74,6 +75,16 @@ final class KafkaProducer
         $copy = new Conf();
         $set = [];
         foreach (\mq_kafka_conf_entries($conf) as [$name, $value]) {
+            if (is_array($value)) {
+                // A setDefaultTopicConf() (deprecated: the copy does not warn a second time).
+                $topic = new TopicConf();
+                foreach ($value as [$property, $setting]) {
+                    $topic->set($property, $setting);
+                    $set[$property] = $setting;
+                }
+                @$copy->setDefaultTopicConf($topic);
+                continue;
+            }
             $copy->set($name, $value);
             $set[$name] = $value;
         }

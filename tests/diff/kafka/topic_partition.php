@@ -1,5 +1,5 @@
 <?php
-// TopicPartition: constructor defaults, getters, fluent setters, edge values.
+// TopicPartition: constructor defaults, getters, fluent setters, edge values, clone.
 require __DIR__ . '/_prelude.php';
 
 $tp = new RdKafka\TopicPartition('t', 1);
@@ -21,3 +21,5 @@ class MyTp extends RdKafka\TopicPartition
 }
 $my = new MyTp('sub', 3, 4);
 show('subclass', [get_class($my), $my->getTopic(), $my->getPartition(), $my->getOffset(), $my->setOffset(5) === $my]);
+// As every php-rdkafka object, a TopicPartition cannot be cloned (mq's copied it).
+attempt('clone', fn () => clone $tp);

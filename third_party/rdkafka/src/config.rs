@@ -191,10 +191,49 @@ impl NativeClientConfig {
     }
 }
 
+/// mq patch: an owned librdkafka topic configuration, for [`ClientConfig::set_default_topic_conf`].
+pub struct NativeTopicConfig {
+    ptr: NativePtr<RDKafkaTopicConf>,
+}
+
+unsafe impl KafkaDrop for RDKafkaTopicConf {
+    const TYPE: &'static str = "topic config";
+    const DROP: unsafe extern "C" fn(*mut Self) = rdsys::rd_kafka_topic_conf_destroy;
+}
+
+// librdkafka's configurations are plain data, only read once built.
+unsafe impl Send for NativeTopicConfig {}
+unsafe impl Sync for NativeTopicConfig {}
+
+impl NativeTopicConfig {
+    /// Takes ownership of a topic configuration.
+    ///
+    /// # Safety
+    /// `ptr` is a live topic configuration that nothing else owns or changes.
+    pub unsafe fn from_ptr(ptr: *mut RDKafkaTopicConf) -> NativeTopicConfig {
+        NativeTopicConfig {
+            ptr: NativePtr::from_ptr(ptr).unwrap(),
+        }
+    }
+
+    /// A copy, owned by whoever receives it.
+    fn copy(&self) -> *mut RDKafkaTopicConf {
+        unsafe { rdsys::rd_kafka_topic_conf_dup(self.ptr.ptr()) }
+    }
+}
+
+impl Clone for NativeTopicConfig {
+    fn clone(&self) -> Self {
+        unsafe { NativeTopicConfig::from_ptr(self.copy()) }
+    }
+}
+
 /// Client configuration.
 #[derive(Clone)]
 pub struct ClientConfig {
     conf_map: HashMap<String, String>,
+    /// mq patch: the default topic configuration of every native configuration built from this one.
+    default_topic_conf: Option<NativeTopicConfig>,
     /// The librdkafka logging level. Refer to [`RDKafkaLogLevel`] for the list
     /// of available levels.
     pub log_level: RDKafkaLogLevel,
@@ -232,6 +271,7 @@ impl ClientConfig {
     pub fn new() -> ClientConfig {
         ClientConfig {
             conf_map: HashMap::new(),
+            default_topic_conf: None,
             log_level: log_level_from_global_config(),
         }
     }
@@ -279,6 +319,14 @@ impl ClientConfig {
         self
     }
 
+    /// mq patch: installs a copy of `topic_conf` as the default topic configuration
+    /// (`rd_kafka_conf_set_default_topic_conf`) of every native configuration built from this one,
+    /// after the parameters (topic-only parameters set here are replaced, and librdkafka warns of it).
+    pub fn set_default_topic_conf(&mut self, topic_conf: NativeTopicConfig) -> &mut ClientConfig {
+        self.default_topic_conf = Some(topic_conf);
+        self
+    }
+
     /// Removes a parameter from the configuration.
     pub fn remove<'a>(&'a mut self, key: &str) -> &'a mut ClientConfig {
         self.conf_map.remove(key);
@@ -297,6 +345,10 @@ impl ClientConfig {
         let conf = unsafe { NativeClientConfig::from_ptr(rdsys::rd_kafka_conf_new()) };
         for (key, value) in &self.conf_map {
             conf.set(key, value)?;
+        }
+        // mq patch: the default topic configuration (`set_default_topic_conf`); librdkafka owns the copy.
+        if let Some(topic_conf) = &self.default_topic_conf {
+            unsafe { rdsys::rd_kafka_conf_set_default_topic_conf(conf.ptr(), topic_conf.copy()) };
         }
         Ok(conf)
     }
