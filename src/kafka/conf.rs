@@ -212,17 +212,27 @@ enum Entry {
 fn is_global(name: &CStr) -> bool {
     let known = rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK;
     let mut size = 0;
-    // SAFETY: fresh configurations, destroyed at once; a NULL destination asks for the size only.
+    let Defaults(global, topic) = *DEFAULTS.get_or_init(|| {
+        // SAFETY: made once and never freed.
+        unsafe { Defaults(rd::rd_kafka_conf_new(), rd::rd_kafka_topic_conf_new()) }
+    });
+    // SAFETY: live configurations, only read; a NULL destination asks for the size only.
     unsafe {
-        let global = rd::rd_kafka_conf_new();
-        let topic = rd::rd_kafka_topic_conf_new();
         let in_global = rd::rd_kafka_conf_get(global, name.as_ptr(), std::ptr::null_mut(), &mut size) == known;
         let in_topic = rd::rd_kafka_topic_conf_get(topic, name.as_ptr(), std::ptr::null_mut(), &mut size) == known;
-        rd::rd_kafka_conf_destroy(global);
-        rd::rd_kafka_topic_conf_destroy(topic);
         in_global || !in_topic
     }
 }
+
+/// librdkafka's default configurations, made on the first `is_global` (each costs microseconds to make).
+#[derive(Clone, Copy)]
+struct Defaults(*mut rd::rd_kafka_conf_t, *mut rd::rd_kafka_topic_conf_t);
+
+// SAFETY: only ever read (`rd_kafka_conf_get`), never changed or freed.
+unsafe impl Send for Defaults {}
+unsafe impl Sync for Defaults {}
+
+static DEFAULTS: std::sync::OnceLock<Defaults> = std::sync::OnceLock::new();
 
 impl Conf {
     pub fn client_config(&self) -> ClientConfig {
