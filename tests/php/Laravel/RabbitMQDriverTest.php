@@ -594,6 +594,18 @@ final class RabbitMQDriverTest extends LaravelQueueTestCase
         ], $consumers);
     }
 
+    public function testThePushBasedWorkerRefusesAPrefetchSize(): void
+    {
+        // RabbitMQ closes the connection for a basic.qos with a size: the worker is refused, with why, first.
+        @unlink("$this->state/err.txt");
+        $this->rabbitmq()->push($this->job('waits'));
+        $code = $this->artisan(['rabbitmq:consume', 'rabbitmq', '--prefetch-size=65536', '--max-time=5']);
+        $this->assertNotSame(0, $code);
+        $this->assertStringContainsString('--prefetch-size must be 0', (string) @file_get_contents("$this->state/err.txt") . (string) @file_get_contents("$this->state/out.txt"));
+        $this->assertSame([], $this->runs());
+        $this->assertSame(1, $this->rabbitmq()->size());
+    }
+
     /** @return array<string, array{string, int, int}> this test's queues' consumers: tag, prefetch, priority */
     private function consumersOnTheBroker(): array
     {

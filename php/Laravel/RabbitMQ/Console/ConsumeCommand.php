@@ -21,7 +21,7 @@ class ConsumeCommand extends WorkCommand
         // vyuldashev's rabbitmq:consume options, so existing supervisor configs run unchanged.
         $this->signature = str_replace(['queue:work', '{--sleep=3 '], ['rabbitmq:consume', '{--sleep=0 '], $this->signature)
             . ' {--prefetch-count=1 : Unacked deliveries per queue (1: a killed worker holds no job it did not start)}'
-            . ' {--prefetch-size=0 : Accepted for vyuldashev\'s driver; RabbitMQ supports only 0}'
+            . ' {--prefetch-size=0 : Taken for vyuldashev\'s driver; RabbitMQ supports only 0}'
             . ' {--consumer-tag= : The consumers\' tag (default: named by the broker)}'
             . ' {--max-priority= : The consumers\' priority (x-priority)}';
         $this->description = 'Process the jobs RabbitMQ pushes to this worker (basic_consume), with every queue:work option';
@@ -33,6 +33,11 @@ class ConsumeCommand extends WorkCommand
         $rabbitmq = $this->laravel['queue']->connection($connection);
         if (!$rabbitmq instanceof RabbitMQQueue) {
             throw new \InvalidArgumentException("The queue connection [$connection] does not use the rabbitmq driver.");
+        }
+        // vyuldashev's driver sends it to basic_qos(), and RabbitMQ closes the connection for any but 0: the
+        // worker is refused here, with the reason, instead of dying on its first consume.
+        if ((string) $this->option('prefetch-size') !== '0') {
+            throw new \InvalidArgumentException('--prefetch-size must be 0: RabbitMQ supports no prefetch window in bytes (it closes the connection with 540 NOT_IMPLEMENTED)');
         }
         $priority = $this->option('max-priority');
         $rabbitmq->consumeInsteadOfPolling(
