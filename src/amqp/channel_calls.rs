@@ -108,7 +108,7 @@ impl ChannelState {
             }),
             Err(e) => Err(match self.link().end_behind(&e) {
                 Some(reason) => self.ended(&reason, method),
-                None => channel_error(&e, method),
+                None => self.link().failure(&e, method),
             }),
         }
     }
@@ -128,6 +128,7 @@ impl ChannelState {
     /// ack is held back to go out with the next write instead (`settles`).
     pub(super) fn settle(&self, tag: u64, settle: Settle) -> PhpResult<()> {
         self.ready()?;
+        self.settled.set(true);
         let written = {
             let channel = self.channel.borrow();
             match settle {
@@ -157,7 +158,7 @@ impl ChannelState {
             // The connection was found lost just now: the delivery it settled is redelivered after the
             // recovery, so the ack or reject is dropped, as `DeliveryTags` drops one made later.
             std::task::Poll::Ready(Err(_)) if self.recoverable() => self.reopen(),
-            std::task::Poll::Ready(Err(e)) => Err(channel_error(&e, settle.method())),
+            std::task::Poll::Ready(Err(e)) => Err(self.link().failure(&e, settle.method())),
             _ => Ok(()),
         }
     }

@@ -52,8 +52,9 @@ pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()
     ZendClassObject::<AmqpChannel>::from_zend_obj(object).map(|channel| Box::pin(channel.has_work()) as _)
 }
 
-/// How long a non-blocking wait that found nothing waits for the deliveries the acks it just sent let
-/// the broker send (a broker round trip, with room to spare on loopback and a LAN).
+/// How long a non-blocking wait that found nothing, on a channel that settled deliveries since, waits for
+/// the deliveries those settles let the broker send (a broker round trip, with room to spare on loopback
+/// and a LAN).
 const REFILL: Duration = Duration::from_millis(5);
 
 impl ChannelState {
@@ -246,10 +247,12 @@ impl AmqpChannel {
             };
             let Some(event) = event else {
                 // A loop of non-blocking waits never sleeps on the socket: the broker may be waiting
-                // for the acks held meanwhile before it sends more. php-amqplib wrote each ack in its
-                // callback, so the broker's next deliveries had come by now: give them `REFILL` to
-                // come, or a worker that stops at its first empty wait stopped after one prefetch window.
-                if settles::flush_all() && non_blocking {
+                // for the acks held meanwhile before it sends more. php-amqplib wrote each ack (nack,
+                // reject) in its callback, so the broker's next deliveries had come by now: give them
+                // `REFILL` to come on a channel that settled some, or a worker that stops at its first
+                // empty wait stopped after one prefetch window.
+                settles::flush_all();
+                if non_blocking && self_.settled.replace(false) {
                     if let Some(event) = self_.next(Some(Instant::now() + REFILL), None, OnSignal::Return)? {
                         Self::handle(self_, event)?;
                     }

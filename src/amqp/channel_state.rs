@@ -14,7 +14,7 @@ use super::{
     channel_setup::ChannelSetup,
     deliveries::Deliveries,
     delivery_tags::DeliveryTags,
-    errors::{self, channel_error},
+    errors,
     link::{rpc, Link},
     pipeline::Confirms,
     session::Session,
@@ -81,6 +81,9 @@ pub struct ChannelState {
     pub(super) deferred: RefCell<Option<ext_php_rs::exception::PhpException>>,
     /// Mandatory publishes outside confirm mode: their returns are collected by wait().
     pub(super) watch_returns: Cell<bool>,
+    /// A delivery was acked, nacked or rejected since a non-blocking wait last found nothing (see
+    /// `channel_events::REFILL`).
+    pub(super) settled: Cell<bool>,
     /// setBodySizeLimit(): received bodies longer than this are truncated.
     pub(super) body_limit: Cell<Option<usize>>,
 }
@@ -96,7 +99,7 @@ impl ChannelState {
         if matches!(&opening, Err(e) if number.is_some() && matches!(e.kind(), lapin::ErrorKind::InvalidChannel(_))) {
             opening = rpc(&link, link.connection.create_channel())?;
         }
-        let channel = opening.map_err(|e| channel_error(&link.end_behind(&e).unwrap_or(e), errors::CHANNEL_OPEN))?;
+        let channel = opening.map_err(|e| link.failure(&link.end_behind(&e).unwrap_or(e), errors::CHANNEL_OPEN))?;
         let id = channel.id();
         Ok(ChannelState {
             session,
@@ -118,6 +121,7 @@ impl ChannelState {
             cancel_oks: RefCell::default(),
             deferred: RefCell::new(None),
             watch_returns: Cell::new(false),
+            settled: Cell::new(false),
             body_limit: Cell::new(None),
         })
     }

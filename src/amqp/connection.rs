@@ -179,6 +179,20 @@ impl AmqpConnection {
     }
 
     /// Closes the live connection, if any (`Link::close`); `ending` as there.
+    /// Closes the channel objects of `$channels`, as php-amqplib's closeChannels(), which ignores what a
+    /// channel's close() throws (a channel the broker closed throws its reason).
+    fn close_channels(self_: &mut ZendClassObject<Self>) {
+        if let Some(channels) = Self::channels(self_).array() {
+            // Index 0 is the connection itself.
+            for (_, channel) in channels.iter().filter(|(k, _)| k.to_string() != "0") {
+                if let Some(object) = channel.object() {
+                    let _ = object.try_call_method("close", vec![]);
+                    drop(ext_php_rs::zend::ExecutorGlobals::take_exception());
+                }
+            }
+        }
+    }
+
     fn close_link(&self, ending: Option<Duration>) -> PhpResult<()> {
         // Taken out first: the close may run signal handlers, which may use this connection.
         let link = self.session.take();
@@ -260,6 +274,13 @@ impl AmqpConnection {
     /// A channel: the open one with this id, or a new one.
     #[php(defaults(channel_id = NULL))]
     pub fn channel(self_: &mut ZendClassObject<Self>, channel_id: Mixed) -> PhpResult<Zval> {
+        // After a loss (without recovery), the first channel() reports it unless a call did, and the next
+        // connects anew: then, as php-amqplib's connect(), the lost channels leave `$channels`, so their
+        // numbers are free and `channel($id)` opens a live one.
+        if !self_.session.recovery() && self_.session.current().is_some_and(|link| !link.is_connected()) {
+            self_.session.link()?;
+            forget_channels(self_.get_mut_zend_obj())?;
+        }
         let channels = Self::channels(self_);
         let channel_id = (!channel_id.is_null()).then(|| channel_id.int());
         if let (Some(id), Some(open)) = (channel_id, channels.array()) {
@@ -278,17 +299,7 @@ impl AmqpConnection {
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
     pub fn close(self_: &mut ZendClassObject<Self>, reply_code: Mixed, reply_text: Mixed, method_sig: Mixed) -> PhpResult<Zval> {
         let _ = (reply_code, reply_text, method_sig);
-        if let Some(channels) = Self::channels(self_).array() {
-            // Index 0 is the connection itself.
-            for (_, channel) in channels.iter().filter(|(k, _)| k.to_string() != "0") {
-                if let Some(object) = channel.object() {
-                    // As php-amqplib's closeChannels(), which ignores what a channel's close() throws (a
-                    // channel the broker closed throws its reason).
-                    let _ = object.try_call_method("close", vec![]);
-                    drop(ext_php_rs::zend::ExecutorGlobals::take_exception());
-                }
-            }
-        }
+        Self::close_channels(self_);
         // A lazy connection never used keeps its empty `$channels`, as php-amqplib's never connected.
         let used = Self::channels(self_).array().is_some_and(|list| list.get_index(0).is_some());
         if used {
@@ -298,8 +309,10 @@ impl AmqpConnection {
         Ok(Zval::new())
     }
 
-    /// Closes (if open) and connects again with the same arguments; channels are not recreated.
+    /// Closes (if open) and connects again with the same arguments; channels are not recreated, and the
+    /// old ones are closed, as php-amqplib's (a call on one finds it closed).
     pub fn reconnect(self_: &mut ZendClassObject<Self>) -> PhpResult<()> {
+        Self::close_channels(self_);
         let _ = self_.close_link(None);
         let this = self_.get_mut_zend_obj();
         forget_channels(this)?;

@@ -72,6 +72,17 @@ impl Link {
         (!self.end_reported.swap(true, std::sync::atomic::Ordering::Relaxed)).then_some(reason)
     }
 
+    /// The exception for a call that failed with `error`. A failure that is the connection's end (a lost
+    /// socket, a missed heartbeat, the broker's connection.close) reports that end: the next use of the
+    /// connection connects anew rather than report it again.
+    pub fn failure(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
+        use lapin::ErrorKind::{IOError, MissingHeartbeatError, ProtocolError};
+        if !error.is_amqp_soft_error() && matches!(error.kind(), IOError(_) | MissingHeartbeatError | ProtocolError(_)) {
+            self.end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        errors::channel_error(error, method)
+    }
+
     /// What a call that outlasted the RPC timeout throws.
     pub fn rpc_timed_out(&self) -> ext_php_rs::exception::PhpException {
         errors::timed_out(self.rpc_timeout.map_or(0.0, |t| t.as_secs_f64()))

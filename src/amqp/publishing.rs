@@ -3,7 +3,7 @@
 
 use std::{rc::Rc, task::Poll};
 
-use ext_php_rs::{exception::PhpResult, types::Zval};
+use ext_php_rs::exception::PhpResult;
 use lapin::{options::BasicPublishOptions, BasicProperties, DirectPublish};
 
 use super::{
@@ -123,7 +123,7 @@ impl ChannelState {
                         drop(channel);
                         return Err(if self.recoverable() { channel_error(&e, errors::BASIC_PUBLISH) } else { self.closed_by_peer() });
                     }
-                    Poll::Ready(Err(e)) => return Err(channel_error(&e, errors::BASIC_PUBLISH)),
+                    Poll::Ready(Err(e)) => return Err(self.link().failure(&e, errors::BASIC_PUBLISH)),
                     Poll::Ready(Ok(())) => None,
                     Poll::Pending => Some((written, weight)),
                 }
@@ -140,23 +140,33 @@ impl ChannelState {
     /// php-amqplib builds the whole batch before it writes any: one it refuses (a priority out of range)
     /// fails the batch with nothing published, and the batch stays as it was.
     pub(super) fn publish_batched(&self) -> PhpResult<()> {
-        // Building may run PHP code (a body's __toString), which may add to the batch: no borrow held.
-        let messages: Vec<Zval> = self.batch.borrow().iter().map(|b| b.msg.shallow_clone()).collect();
-        let built = messages.iter().map(message::outgoing).collect::<PhpResult<Vec<_>>>()?;
+        // Taken out first: building may run PHP code (a body's __toString) that batches or publishes more,
+        // and each message must go with what was built of it.
         let taken = std::mem::take(&mut *self.batch.borrow_mut());
+        let built = match taken.iter().map(|b| message::outgoing(&b.msg)).collect::<PhpResult<Vec<_>>>() {
+            Ok(built) => built,
+            Err(e) => {
+                self.keep_unpublished(taken);
+                return Err(e);
+            }
+        };
         let mut built = built.into_iter();
         let mut batch = taken.into_iter();
         while let Some(b) = batch.next() {
             if let Err(e) = self.publish(b.clone(), built.next(), false) {
-                // What was not published stays in the batch for the next publish_batch() (the replay
-                // buffer was full: confirms first, then again).
-                let mut rest: Vec<Batched> = std::iter::once(b).chain(batch).collect();
-                rest.append(&mut self.batch.borrow_mut());
-                *self.batch.borrow_mut() = rest;
+                // The replay buffer was full: confirms first, then publish_batch() again.
+                self.keep_unpublished(std::iter::once(b).chain(batch).collect());
                 return Err(e);
             }
         }
         Ok(())
+    }
+
+    /// Puts what a publish_batch() did not publish back in the batch for the next one, ahead of what was
+    /// batched meanwhile.
+    fn keep_unpublished(&self, mut rest: Vec<Batched>) {
+        rest.append(&mut self.batch.borrow_mut());
+        *self.batch.borrow_mut() = rest;
     }
 }
 

@@ -5,8 +5,8 @@
 //! goes out ahead of the next write on the connection (a publish, any method, a close), when the PHP
 //! thread is about to sleep for more from a broker or returns from a non-blocking wait that found
 //! nothing (`flush_all`: with a prefetch limit the broker waits for acks before it sends more, on
-//! whichever connection the thread waits; that wait then gives the broker's next deliveries a moment
-//! to come, `channel_events::REFILL`), at 16 KiB of held acks, when lapin's I/O
+//! whichever connection the thread waits; on a channel that settled deliveries that wait then gives the
+//! broker's next deliveries a moment to come, `channel_events::REFILL`), at 16 KiB of held acks, when lapin's I/O
 //! thread takes the socket back, and, whatever PHP does meanwhile (a long callback), at the next tick
 //! of a ticker on mq's runtime, every `TICK`. So an ack reaches the broker at most about `TICK` later
 //! than php-amqplib's would: a worker killed by a signal it does not handle (SIGKILL, or SIGTERM
@@ -50,9 +50,11 @@ pub fn flush_soon(channel: &Channel) {
 /// Sends the acks held on every connection now, as the PHP thread must before it sleeps for any of
 /// them or returns from a wait that found nothing: a broker may be waiting for the acks of another
 /// connection than the one waited on (consumers on two connections, or a consumer publishing with
-/// confirms on another). True when some were held.
-pub fn flush_all() -> bool {
-    ticker(false).is_some_and(|ticker| ticker.flush())
+/// confirms on another).
+pub fn flush_all() {
+    if let Some(ticker) = ticker(false) {
+        ticker.flush();
+    }
 }
 
 struct Ticker {

@@ -48,8 +48,24 @@ foreach ($calls as $call => $f) {
     show('  isConnected', $conn->isConnected());
     attempt('  channel() connects anew', fn () => $conn->channel()->queue_declare('', false, false, true)[1] === 0);
     show('  isConnected then', $conn->isConnected());
+    show('  channels then', array_keys($conn->channels));
     attempt('  close', fn () => $conn->close());
 }
+
+// reconnect() after the broker's close, before any call reported it: it closes the old channels, so a
+// call on one finds it closed (not the old connection's close again), and new channels work.
+$config = new AMQPConnectionConfig();
+$config->setPort(amqp_port());
+$config->setConnectionName(name('forced'));
+$conn = AMQPConnectionFactory::create($config);
+$old = $conn->channel();
+show('closed by the broker', amqp_force_close($config->getConnectionName(), 'maintenance window'));
+usleep(500000);
+attempt('reconnect', fn () => $conn->reconnect());
+attempt('old channel', fn () => $old->queue_declare('', false, false, true));
+attempt('new channel', fn () => $conn->channel()->queue_declare('', false, false, true)[1]);
+show('channels', array_keys($conn->channels));
+$conn->close();
 
 // A channel error (an ack of a tag never delivered) surfaces in wait(): the channel is closed, and a
 // `while (count($channel->callbacks))` loop around wait() ends after it.
