@@ -12,7 +12,11 @@ use ext_php_rs::{
     prelude::*,
     types::{ZendClassObject, ZendHashTable, Zval},
 };
-use rdkafka::{bindings as rd, config::NativeTopicConfig, ClientConfig};
+use rdkafka::{
+    bindings as rd,
+    config::{NativeTopicConfig, RDKafkaLogLevel},
+    ClientConfig,
+};
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
@@ -254,7 +258,35 @@ impl Conf {
                 config.set_default_topic_conf(NativeTopicConfig::from_ptr(rd::rd_kafka_topic_conf_dup(topic)));
             }
         }
+        config.set_log_level(self.log_level());
         config
+    }
+
+    /// The level librdkafka's own configuration gives a client, which rdkafka sets again once the client
+    /// exists (by default the `log` crate's): LOG_DEBUG when `debug` names a context, as rd_kafka_new()
+    /// makes it, else `log_level`. Set before creation, there is no moment at another level.
+    fn log_level(&self) -> RDKafkaLogLevel {
+        let value = |name: &CStr| {
+            let mut text = [0 as c_char; 512];
+            let mut size = text.len();
+            // SAFETY: the Conf's live configuration, only read; librdkafka writes a NUL-terminated value
+            // (truncated past `size`, which still starts with a debug context).
+            unsafe {
+                rd::rd_kafka_conf_get(self.native.0, name.as_ptr(), text.as_mut_ptr(), &mut size);
+                errors::c_text(text.as_ptr()).unwrap_or_default()
+            }
+        };
+        let level = if value(c"debug").is_empty() { value(c"log_level").parse().unwrap_or(6) } else { 7 };
+        match level {
+            0 => RDKafkaLogLevel::Emerg,
+            1 => RDKafkaLogLevel::Alert,
+            2 => RDKafkaLogLevel::Critical,
+            3 => RDKafkaLogLevel::Error,
+            4 => RDKafkaLogLevel::Warning,
+            5 => RDKafkaLogLevel::Notice,
+            6 => RDKafkaLogLevel::Info,
+            _ => RDKafkaLogLevel::Debug,
+        }
     }
 
 

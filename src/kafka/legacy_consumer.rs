@@ -174,7 +174,7 @@ impl Consumer {
         let grouped = config.get("group.id").is_some();
         let consumer: BaseConsumer<Context> =
             conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        finish_client(consumer.client(), conf.map(|c| &**c));
+        finish_client(consumer.client());
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         let consumer = ManuallyDrop::new(consumer);
         Ok(Consumer { handle: Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() }) })
