@@ -200,7 +200,8 @@ pub struct Conf {
 
 /// What the user set on a Conf, in order: clients are built from the global properties (the crate copies
 /// them into a fresh librdkafka configuration, so one Conf can build many clients); mq_kafka_conf_entries()
-/// lists them all.
+/// lists them all. Only the last set() of a name and the last setDefaultTopicConf() are kept (each replaces
+/// the earlier ones' effect), so a long-lived Conf set again and again does not grow.
 enum Entry {
     /// set(); `global` unless librdkafka keeps the property in the default topic configuration.
     Set { name: String, value: String, global: bool },
@@ -325,7 +326,9 @@ impl Conf {
         self.native.set_checked(&name, &value)?;
         // librdkafka knew the name: one of its own (ASCII) property names.
         let global = is_global(&name);
-        self.entries.push(Entry::Set { name: name.to_string_lossy().into_owned(), value: text.to_owned(), global });
+        let name = name.to_string_lossy().into_owned();
+        self.entries.retain(|entry| !matches!(entry, Entry::Set { name: n, .. } if *n == name));
+        self.entries.push(Entry::Set { name, value: text.to_owned(), global });
         Ok(())
     }
 }
@@ -350,6 +353,7 @@ impl Conf {
     pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) {
         // SAFETY: the Conf's live configuration takes ownership of the copy.
         unsafe { rd::rd_kafka_conf_set_default_topic_conf(self.native.0, topic_conf.native.dup()) };
+        self.entries.retain(|entry| !matches!(entry, Entry::DefaultTopicConf(_)));
         self.entries.push(Entry::DefaultTopicConf(topic_conf.entries.clone()));
     }
 
@@ -455,7 +459,10 @@ impl TopicConf {
     fn put(&mut self, name: &[u8], value: &[u8]) -> PhpResult<()> {
         let (name, value) = (c_string(name), c_string(value));
         self.native.set_checked(&name, &value)?;
-        self.entries.push((name.into_bytes(), value.into_bytes()));
+        // The last set() of a name is the one that counts (see `Entry`).
+        let name = name.into_bytes();
+        self.entries.retain(|(n, _)| *n != name);
+        self.entries.push((name, value.into_bytes()));
         Ok(())
     }
 }
