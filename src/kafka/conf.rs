@@ -502,3 +502,21 @@ pub fn mq_kafka_conf_entries(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
 pub fn register_functions(module: ext_php_rs::builders::ModuleBuilder) -> ext_php_rs::builders::ModuleBuilder {
     module.function(wrap_function!(mq_kafka_conf_entries))
 }
+
+#[cfg(test)]
+mod tests {
+    use rdkafka::ClientConfig;
+
+    /// Clients get the properties in the order they were last set (the vendored rdkafka's patch), so of
+    /// two aliases the last set() wins, as in php-rdkafka.
+    #[test]
+    fn the_alias_set_last_wins() {
+        for (first, last) in [("linger.ms", "queue.buffering.max.ms"), ("queue.buffering.max.ms", "linger.ms")] {
+            let mut config = ClientConfig::new();
+            config.set(first, "7").set(last, "9");
+            assert_eq!(config.create_native_config().unwrap().get("linger.ms").unwrap(), "9");
+            config.set(first, "11");
+            assert_eq!(config.create_native_config().unwrap().get("linger.ms").unwrap(), "11");
+        }
+    }
+}
