@@ -12,7 +12,11 @@ use ext_php_rs::{
     prelude::*,
     types::{ZendClassObject, ZendHashTable, Zval},
 };
-use rdkafka::{bindings as rd, config::NativeTopicConfig, ClientConfig};
+use rdkafka::{
+    bindings as rd,
+    config::{NativeTopicConfig, RDKafkaLogLevel},
+    ClientConfig,
+};
 
 use super::{
     callbacks::{self, declare_properties, Callbacks},
@@ -196,7 +200,8 @@ pub struct Conf {
 
 /// What the user set on a Conf, in order: clients are built from the global properties (the crate copies
 /// them into a fresh librdkafka configuration, so one Conf can build many clients); mq_kafka_conf_entries()
-/// lists them all.
+/// lists them all. Only the last set() of a name and the last setDefaultTopicConf() are kept (each replaces
+/// the earlier ones' effect), so a long-lived Conf set again and again does not grow.
 enum Entry {
     /// set(); `global` unless librdkafka keeps the property in the default topic configuration.
     Set { name: String, value: String, global: bool },
@@ -254,7 +259,35 @@ impl Conf {
                 config.set_default_topic_conf(NativeTopicConfig::from_ptr(rd::rd_kafka_topic_conf_dup(topic)));
             }
         }
+        config.set_log_level(self.log_level());
         config
+    }
+
+    /// The level librdkafka's own configuration gives a client, which rdkafka sets again once the client
+    /// exists (by default the `log` crate's): LOG_DEBUG when `debug` names a context, as rd_kafka_new()
+    /// makes it, else `log_level`. Set before creation, there is no moment at another level.
+    fn log_level(&self) -> RDKafkaLogLevel {
+        let value = |name: &CStr| {
+            let mut text = [0 as c_char; 512];
+            let mut size = text.len();
+            // SAFETY: the Conf's live configuration, only read; librdkafka writes a NUL-terminated value
+            // (truncated past `size`, which still starts with a debug context).
+            unsafe {
+                rd::rd_kafka_conf_get(self.native.0, name.as_ptr(), text.as_mut_ptr(), &mut size);
+                errors::c_text(text.as_ptr()).unwrap_or_default()
+            }
+        };
+        let level = if value(c"debug").is_empty() { value(c"log_level").parse().unwrap_or(6) } else { 7 };
+        match level {
+            0 => RDKafkaLogLevel::Emerg,
+            1 => RDKafkaLogLevel::Alert,
+            2 => RDKafkaLogLevel::Critical,
+            3 => RDKafkaLogLevel::Error,
+            4 => RDKafkaLogLevel::Warning,
+            5 => RDKafkaLogLevel::Notice,
+            6 => RDKafkaLogLevel::Info,
+            _ => RDKafkaLogLevel::Debug,
+        }
     }
 
 
@@ -293,7 +326,9 @@ impl Conf {
         self.native.set_checked(&name, &value)?;
         // librdkafka knew the name: one of its own (ASCII) property names.
         let global = is_global(&name);
-        self.entries.push(Entry::Set { name: name.to_string_lossy().into_owned(), value: text.to_owned(), global });
+        let name = name.to_string_lossy().into_owned();
+        self.entries.retain(|entry| !matches!(entry, Entry::Set { name: n, .. } if *n == name));
+        self.entries.push(Entry::Set { name, value: text.to_owned(), global });
         Ok(())
     }
 }
@@ -318,6 +353,7 @@ impl Conf {
     pub fn set_default_topic_conf(&mut self, topic_conf: &TopicConf) {
         // SAFETY: the Conf's live configuration takes ownership of the copy.
         unsafe { rd::rd_kafka_conf_set_default_topic_conf(self.native.0, topic_conf.native.dup()) };
+        self.entries.retain(|entry| !matches!(entry, Entry::DefaultTopicConf(_)));
         self.entries.push(Entry::DefaultTopicConf(topic_conf.entries.clone()));
     }
 
@@ -423,7 +459,10 @@ impl TopicConf {
     fn put(&mut self, name: &[u8], value: &[u8]) -> PhpResult<()> {
         let (name, value) = (c_string(name), c_string(value));
         self.native.set_checked(&name, &value)?;
-        self.entries.push((name.into_bytes(), value.into_bytes()));
+        // The last set() of a name is the one that counts (see `Entry`).
+        let name = name.into_bytes();
+        self.entries.retain(|(n, _)| *n != name);
+        self.entries.push((name, value.into_bytes()));
         Ok(())
     }
 }
@@ -462,4 +501,22 @@ pub fn mq_kafka_conf_entries(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
 /// mq's own Kafka functions.
 pub fn register_functions(module: ext_php_rs::builders::ModuleBuilder) -> ext_php_rs::builders::ModuleBuilder {
     module.function(wrap_function!(mq_kafka_conf_entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use rdkafka::ClientConfig;
+
+    /// Clients get the properties in the order they were last set (the vendored rdkafka's patch), so of
+    /// two aliases the last set() wins, as in php-rdkafka.
+    #[test]
+    fn the_alias_set_last_wins() {
+        for (first, last) in [("linger.ms", "queue.buffering.max.ms"), ("queue.buffering.max.ms", "linger.ms")] {
+            let mut config = ClientConfig::new();
+            config.set(first, "7").set(last, "9");
+            assert_eq!(config.create_native_config().unwrap().get("linger.ms").unwrap(), "9");
+            config.set(first, "11");
+            assert_eq!(config.create_native_config().unwrap().get("linger.ms").unwrap(), "11");
+        }
+    }
 }

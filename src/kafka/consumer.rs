@@ -224,7 +224,7 @@ impl KafkaConsumer {
         let consumer: BaseConsumer<Context> = conf::with_consumer_defaults(conf.client_config())
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
-        finish_client(consumer.client(), Some(conf));
+        finish_client(consumer.client());
         let queue = ConsumerQueue::of(&consumer).ok_or_else(|| errors::exception("librdkafka gave no consumer queue", 0))?;
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(KafkaConsumer { queue: Some(queue), consumer: Some(Arc::new(consumer)), owner: OwnerPid::current() })

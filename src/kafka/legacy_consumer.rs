@@ -62,6 +62,23 @@ impl LegacyHandle {
         self.consumer.client().native_ptr()
     }
 
+    /// Serves every event already queued, whatever its kind, as rd_kafka_poll() does: rdkafka's
+    /// zero-timeout poll returns after one event even when poll() does not count it (a log line without
+    /// a log callback), which left the errors queued behind it to a later call.
+    fn serve_queued(&self) {
+        // SAFETY: a live handle; the main queue (forwarded to the consumer queue with a group.id, as
+        // rdkafka's poll reads it) is released at once.
+        let queued = unsafe {
+            let queue = rd::rd_kafka_queue_get_main(self.rk());
+            let queued = rd::rd_kafka_queue_length(queue);
+            rd::rd_kafka_queue_destroy(queue);
+            queued
+        };
+        for _ in 0..queued {
+            self.consumer.poll(Duration::ZERO);
+        }
+    }
+
     fn started(&self) -> std::sync::MutexGuard<'_, Started> {
         self.started.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -174,7 +191,7 @@ impl Consumer {
         let grouped = config.get("group.id").is_some();
         let consumer: BaseConsumer<Context> =
             conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
-        finish_client(consumer.client(), conf.map(|c| &**c));
+        finish_client(consumer.client());
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         let consumer = ManuallyDrop::new(consumer);
         Ok(Consumer { handle: Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() }) })
@@ -210,15 +227,14 @@ impl Consumer {
         {
             let _serving = oauth::serving(context.oauth_key(), handle.rk(), &kafka, callbacks.oauthbearer_token_refresh.as_ref());
             wait_for(timeout_ms, |slice| {
-                handle.consumer.poll(Duration::from_millis(slice as u64));
+                handle.serve_queued();
+                if context.served() == before {
+                    handle.consumer.poll(Duration::from_millis(slice as u64));
+                }
                 (context.served() != before).then_some(())
             });
             // As rd_kafka_poll: once an event came, every event already queued is served too.
-            let mut seen = before;
-            while context.served() != seen {
-                seen = context.served();
-                handle.consumer.poll(Duration::ZERO);
-            }
+            handle.serve_queued();
         }
         callbacks::drain(context, &callbacks, &kafka)?;
         Ok((context.served() - before) as i64)

@@ -94,9 +94,39 @@ impl Metadata {
     }
 }
 
+/// What a Collection holds copies of. The classes are not `Clone`: ext-php-rs would make `clone` copy
+/// them, where php-rdkafka's throws.
+trait Item: IntoZval {
+    fn copy(&self) -> Self;
+}
+
+impl Item for i64 {
+    fn copy(&self) -> Self {
+        *self
+    }
+}
+
+impl Item for Broker {
+    fn copy(&self) -> Self {
+        Broker { id: self.id, host: self.host.clone(), port: self.port }
+    }
+}
+
+impl Item for Topic {
+    fn copy(&self) -> Self {
+        Topic { topic: self.topic.clone(), err: self.err, partitions: self.partitions.iter().map(Item::copy).collect() }
+    }
+}
+
+impl Item for Partition {
+    fn copy(&self) -> Self {
+        Partition { id: self.id, err: self.err, leader: self.leader, replicas: self.replicas.clone(), isrs: self.isrs.clone() }
+    }
+}
+
 /// A Collection of copies of `items` as PHP values.
-fn collection<T: Clone + IntoZval>(items: &[T]) -> PhpResult<Collection> {
-    let items = items.iter().cloned().map(|i| i.into_zval(false)).collect::<Result<_, _>>()?;
+fn collection<T: Item>(items: &[T]) -> PhpResult<Collection> {
+    let items = items.iter().map(|i| i.copy().into_zval(false)).collect::<Result<_, _>>()?;
     Ok(Collection { items, position: 0 })
 }
 
@@ -171,7 +201,6 @@ impl Collection {
 
 #[php_class]
 #[php(name = "RdKafka\\Metadata\\Broker")]
-#[derive(Clone)]
 pub struct Broker {
     id: i64,
     host: String,
@@ -200,7 +229,6 @@ impl Broker {
 
 #[php_class]
 #[php(name = "RdKafka\\Metadata\\Topic")]
-#[derive(Clone)]
 pub struct Topic {
     topic: String,
     err: i64,
@@ -229,7 +257,6 @@ impl Topic {
 
 #[php_class]
 #[php(name = "RdKafka\\Metadata\\Partition")]
-#[derive(Clone)]
 pub struct Partition {
     id: i64,
     err: i64,

@@ -114,7 +114,7 @@ impl Producer {
         let (config, callbacks) = client_config(conf);
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
-        finish_client(producer.client(), conf.map(|c| &**c));
+        finish_client(producer.client());
         callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         Ok(Producer { handle: Arc::new(ProducerHandle::new(producer)?) })
     }

@@ -38,6 +38,14 @@ show_collection('topics', $md->getTopics(), function ($tm) {
     return $s;
 });
 
+// As every php-rdkafka object, the metadata objects cannot be cloned (mq's Broker, Topic and Partition
+// were copied).
+$tm = iterator_to_array($md->getTopics())[0];
+$pm = iterator_to_array($tm->getPartitions())[0];
+foreach (['broker' => iterator_to_array($md->getBrokers())[0], 'topic' => $tm, 'partition' => $pm, 'collection' => $md->getTopics(), 'metadata' => $md] as $label => $object) {
+    attempt("clone $label", fn () => clone $object);
+}
+
 // A topic that does not exist: consumers' metadata requests do not create it.
 $c = new RdKafka\Consumer(conf());
 $missing = $c->newTopic(name('missing'));

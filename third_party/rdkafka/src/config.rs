@@ -22,7 +22,7 @@
 //!
 //! [librdkafka-config]: https://github.com/edenhill/librdkafka/blob/master/CONFIGURATION.md
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ffi::CString;
 use std::fmt::Debug;
 use std::iter::FromIterator;
@@ -231,7 +231,9 @@ impl Clone for NativeTopicConfig {
 /// Client configuration.
 #[derive(Clone)]
 pub struct ClientConfig {
-    conf_map: HashMap<String, String>,
+    /// mq patch: the parameters in the order they were last set (a HashMap lost it), so that of two
+    /// aliases (`metadata.broker.list`, `bootstrap.servers`) the one set last wins, as in librdkafka.
+    conf_map: Vec<(String, String)>,
     /// mq patch: the default topic configuration of every native configuration built from this one.
     default_topic_conf: Option<NativeTopicConfig>,
     /// The librdkafka logging level. Refer to [`RDKafkaLogLevel`] for the list
@@ -270,7 +272,7 @@ impl ClientConfig {
     /// Creates a new empty configuration.
     pub fn new() -> ClientConfig {
         ClientConfig {
-            conf_map: HashMap::new(),
+            conf_map: Vec::new(),
             default_topic_conf: None,
             log_level: log_level_from_global_config(),
         }
@@ -303,7 +305,7 @@ impl ClientConfig {
     /// value for a parameter, build a [`NativeClientConfig`] and then call
     /// [`NativeClientConfig::get`] on the resulting object.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.conf_map.get(key).map(|val| val.as_str())
+        self.conf_map.iter().find(|(k, _)| k == key).map(|(_, val)| val.as_str())
     }
 
     /// Sets a parameter in the configuration.
@@ -315,7 +317,10 @@ impl ClientConfig {
         K: Into<String>,
         V: Into<String>,
     {
-        self.conf_map.insert(key.into(), value.into());
+        // mq patch: a parameter set again moves to the end (see `conf_map`).
+        let key = key.into();
+        self.conf_map.retain(|(k, _)| *k != key);
+        self.conf_map.push((key, value.into()));
         self
     }
 
@@ -329,7 +334,7 @@ impl ClientConfig {
 
     /// Removes a parameter from the configuration.
     pub fn remove<'a>(&'a mut self, key: &str) -> &'a mut ClientConfig {
-        self.conf_map.remove(key);
+        self.conf_map.retain(|(k, _)| k != key);
         self
     }
 
@@ -384,7 +389,9 @@ impl Extend<(String, String)> for ClientConfig {
     where
         I: IntoIterator<Item = (String, String)>,
     {
-        self.conf_map.extend(iter)
+        for (key, value) in iter {
+            self.set(key, value);
+        }
     }
 }
 
