@@ -261,14 +261,17 @@ impl Context {
     /// A global error (not one of a consumed partition): the error callback's, or without one a log line,
     /// as librdkafka logs it when the application serves the error (`ERROR`, level 3, "[thrd:app]: ",
     /// the client's name).
-    pub fn global_error(&self, code: i32, reason: &str) {
+    /// `logged`: the client's `log_level` lets librdkafka log errors (3 and up).
+    pub fn global_error(&self, code: i32, reason: &str, logged: bool) {
         if self.wants.error {
             self.record(true, || Event::Error { code, reason: reason.to_string() });
         } else {
             // Served (poll() counts it) even though only a log line comes of it.
             self.served.fetch_add(1, Ordering::Relaxed);
-            let name = self.name.get().map_or("", String::as_str);
-            self.log_line(3, "ERROR", &format!("[thrd:app]: {name}: {reason}"));
+            if logged {
+                let name = self.name.get().map_or("", String::as_str);
+                self.log_line(3, "ERROR", &format!("[thrd:app]: {name}: {reason}"));
+            }
         }
     }
 
@@ -389,7 +392,7 @@ impl ClientContext for Context {
         if self.error_echo.as_ref().is_some_and(|echo| echo.fetch_xor(true, Ordering::Relaxed)) {
             return;
         }
-        self.global_error(errors::code_of(&error), reason);
+        self.global_error(errors::code_of(&error), reason, true);
     }
 }
 

@@ -83,7 +83,7 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
         match event.kind() {
             rd::RD_KAFKA_EVENT_ERROR => {
                 let (code, reason) = event.error();
-                context.global_error(code, &reason);
+                context.global_error(code, &reason, logs_errors(rk));
             }
             rd::RD_KAFKA_EVENT_LOG => {
                 let (mut facility, mut message, mut level) = (std::ptr::null(), std::ptr::null(), 0);
@@ -101,6 +101,19 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
             _ => {}
         }
     }
+}
+
+/// Whether `rk`'s `log_level` (as set now: `setLogLevel()` changes it) lets librdkafka log an error, as
+/// its own log does for the error it serves without an error callback.
+///
+/// # Safety
+/// `rk` is a live client.
+unsafe fn logs_errors(rk: *mut rd::rd_kafka_t) -> bool {
+    let mut value = [0u8; 16];
+    let mut size = value.len();
+    let known = rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), c"log_level".as_ptr(), value.as_mut_ptr().cast(), &mut size);
+    let level = CStr::from_bytes_until_nul(&value).ok().and_then(|v| v.to_str().ok()?.parse::<i32>().ok());
+    known != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK || level.is_none_or(|level| level >= 3)
 }
 
 /// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does; a

@@ -15,3 +15,19 @@ show('out queue after poll', $p->getOutQLen());
 show('purge', $p->purge(RD_KAFKA_PURGE_F_QUEUE));
 show('poll served after purge', $p->poll(0));
 show('out queue after purge', $p->getOutQLen());
+
+// The broker's connection failures served by poll() are logged as ERROR lines only as the client's
+// log_level lets librdkafka log them.
+foreach (['0', '3'] as $level) {
+    $errors = 0;
+    $conf = conf(['bootstrap.servers' => '127.0.0.1:1', 'log_level' => $level]);
+    $conf->setLogCb(function ($kafka, $lvl, $facility) use (&$errors) {
+        $errors += $facility === 'ERROR' ? 1 : 0;
+    });
+    $p = new RdKafka\Producer($conf);
+    usleep(500000);
+    for ($i = 0; $i < 5; $i++) {
+        $p->poll(100);
+    }
+    show("ERROR lines at log_level $level", $errors > 0);
+}
