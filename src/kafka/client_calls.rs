@@ -38,3 +38,16 @@ pub fn set_log_level(client: &Client<Context>, level: i64) {
     // SAFETY: a live client handle.
     unsafe { rd::rd_kafka_set_log_level(client.native_ptr(), level.clamp(0, 7) as i32) };
 }
+
+/// A short property as a live client's librdkafka configuration holds it (set directly or through an
+/// alias; `setLogLevel()` changes `log_level` there too); None for an unknown name.
+pub fn conf_value(rk: *mut rd::rd_kafka_t, name: &std::ffi::CStr) -> Option<String> {
+    let mut value = [0u8; 32];
+    let mut size = value.len();
+    // SAFETY: a live client's configuration; librdkafka writes at most `size` bytes, NUL included.
+    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), name.as_ptr(), value.as_mut_ptr().cast(), &mut size) };
+    if res != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK {
+        return None;
+    }
+    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok().map(str::to_owned)
+}

@@ -16,7 +16,7 @@ use std::{
 
 use rdkafka::bindings as rd;
 
-use super::{context::Context, errors, message::RawMessage, oauth};
+use super::{client_calls, context::Context, errors, message::RawMessage, oauth};
 
 /// An event taken from a queue, destroyed on drop unless handed over to a message.
 pub struct Event(NonNull<rd::rd_kafka_event_t>);
@@ -105,15 +105,8 @@ pub fn serve_common(context: &Context, rk: *mut rd::rd_kafka_t, event: Event) {
 
 /// Whether `rk`'s `log_level` (as set now: `setLogLevel()` changes it) lets librdkafka log an error, as
 /// its own log does for the error it serves without an error callback.
-///
-/// # Safety
-/// `rk` is a live client.
-unsafe fn logs_errors(rk: *mut rd::rd_kafka_t) -> bool {
-    let mut value = [0u8; 16];
-    let mut size = value.len();
-    let known = rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), c"log_level".as_ptr(), value.as_mut_ptr().cast(), &mut size);
-    let level = CStr::from_bytes_until_nul(&value).ok().and_then(|v| v.to_str().ok()?.parse::<i32>().ok());
-    known != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK || level.is_none_or(|level| level >= 3)
+fn logs_errors(rk: *mut rd::rd_kafka_t) -> bool {
+    client_calls::conf_value(rk, c"log_level").and_then(|level| level.parse::<i32>().ok()).is_none_or(|level| level >= 3)
 }
 
 /// Answers librdkafka's token refresh with what the PHP callback set, as rdkafka's own poll does; a

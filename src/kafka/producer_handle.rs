@@ -12,7 +12,7 @@ use rdkafka::{
     producer::{BaseProducer, Producer as _},
 };
 
-use super::{closing, context::Context, errors, events, hurry, waits::FLUSH_SLICE};
+use super::{client_calls, closing, context::Context, errors, events, hurry, waits::FLUSH_SLICE};
 use crate::{
     ini,
     runtime::{self, slices, Doorbell, OwnerPid, DOORBELL_RING},
@@ -61,8 +61,8 @@ impl ProducerHandle {
         // SAFETY: our live queue; librdkafka copies the payload.
         unsafe { rd::rd_kafka_queue_io_event_enable(queue.as_ptr(), doorbell.fd(), DOORBELL_RING.as_ptr().cast(), DOORBELL_RING.len()) };
         let rk = producer.client().native_ptr();
-        let reports_deliveries = conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
-        let lingers = conf_value(rk, c"linger.ms").and_then(|ms| ms.parse::<f64>().ok()).map_or(true, |ms| ms > 0.0);
+        let reports_deliveries = client_calls::conf_value(rk, c"delivery.report.only.error").as_deref() != Some("true");
+        let lingers = client_calls::conf_value(rk, c"linger.ms").and_then(|ms| ms.parse::<f64>().ok()).map_or(true, |ms| ms > 0.0);
         Ok(ProducerHandle { producer: ManuallyDrop::new(producer), queue, doorbell: ManuallyDrop::new(doorbell), reports_deliveries, lingers, owner: OwnerPid::current() })
     }
 
@@ -219,16 +219,4 @@ impl Drop for ProducerHandle {
         // SAFETY: dropped once, here, once the producer is destroyed.
         unsafe { ManuallyDrop::drop(&mut self.doorbell) };
     }
-}
-
-/// A short property of the producer as librdkafka holds it (set directly or through an alias).
-fn conf_value(rk: *mut rd::rd_kafka_t, name: &std::ffi::CStr) -> Option<String> {
-    let mut value = [0u8; 32];
-    let mut size = value.len();
-    // SAFETY: a live client's configuration; librdkafka writes at most `size` bytes, NUL included.
-    let res = unsafe { rd::rd_kafka_conf_get(rd::rd_kafka_conf(rk), name.as_ptr(), value.as_mut_ptr().cast(), &mut size) };
-    if res != rd::rd_kafka_conf_res_t::RD_KAFKA_CONF_OK {
-        return None;
-    }
-    std::ffi::CStr::from_bytes_until_nul(&value).ok()?.to_str().ok().map(str::to_owned)
 }
