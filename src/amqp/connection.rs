@@ -178,7 +178,6 @@ impl AmqpConnection {
         classes::read(this, this.get_class_entry(), "channels")
     }
 
-    /// Closes the live connection, if any (`Link::close`); `ending` as there.
     /// Closes the channel objects of `$channels`, as php-amqplib's closeChannels(), which ignores what a
     /// channel's close() throws (a channel the broker closed throws its reason).
     fn close_channels(self_: &mut ZendClassObject<Self>) {
@@ -193,6 +192,7 @@ impl AmqpConnection {
         }
     }
 
+    /// Closes the live connection, if any (`Link::close`); `ending` as there.
     fn close_link(&self, ending: Option<Duration>) -> PhpResult<()> {
         // Taken out first: the close may run signal handlers, which may use this connection.
         let link = self.session.take();
