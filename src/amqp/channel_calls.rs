@@ -2,8 +2,13 @@
 //! written), RPCs bounded by the RPC timeout, methods the broker does not answer, `$nowait`, and how
 //! the first call after a close reports it.
 
+use std::{future::Future, pin::Pin};
+
 use ext_php_rs::exception::PhpResult;
-use lapin::options::{BasicAckOptions, BasicNackOptions, BasicRejectOptions};
+use lapin::{
+    options::{BasicAckOptions, BasicNackOptions, BasicRejectOptions},
+    Channel,
+};
 
 use super::{
     channel_state::ChannelState,
@@ -13,6 +18,9 @@ use super::{
     settles,
 };
 use crate::{exceptions::exception, runtime};
+
+/// A channel RPC's future, made by `ChannelState::call` on the channel in use.
+pub(super) type RpcFuture<'a, T> = Pin<Box<dyn Future<Output = lapin::Result<T>> + Send + 'a>>;
 
 /// How a delivery is settled (`ChannelState::settle`).
 #[derive(Clone, Copy)]
@@ -36,7 +44,21 @@ impl ChannelState {
     /// Before any method but a publish: the channel is usable and earlier publishes are written.
     pub(super) fn ready(&self) -> PhpResult<()> {
         self.check()?;
-        self.link().flush()
+        self.flush_publishes()
+    }
+
+    /// Waits until the publishes queued on the connection are written. With recovery on, a write that
+    /// found the socket dead recovers the channel, as a call made after the loss does: the publishes
+    /// made without confirms that were not written are lost with the connection (README), those
+    /// awaiting a confirm are published again.
+    pub(super) fn flush_publishes(&self) -> PhpResult<()> {
+        let link = self.link();
+        link.check_owner()?;
+        match link.pipeline.written(None)? {
+            Ok(()) => Ok(()),
+            Err(e) if self.recoverable_after(Some(&e)) => self.reopen(),
+            Err(e) => Err(channel_error(&e, errors::BASIC_PUBLISH)),
+        }
     }
 
     pub(super) fn check(&self) -> PhpResult<()> {
@@ -89,27 +111,40 @@ impl ChannelState {
     }
 
     /// A channel RPC, bounded by the connection's RPC timeout; a failure closes our view of the channel
-    /// when the server closed it. Callers run `ready()` before they make the future: a lost connection is
-    /// recovered there, and the future must be made on the channel that replaces it.
-    pub(super) fn call<T>(&self, future: impl std::future::Future<Output = lapin::Result<T>> + Send, method: Method) -> PhpResult<T> {
-        self.ready()?;
-        match rpc(&self.link(), future)? {
-            Ok(value) => Ok(value),
-            // A state error of lapin's says only that the channel closed under the call: the broker's
-            // reason, recorded before the state changed, is what php-amqplib reports.
-            // The connection was lost under the call: it fails, and the channel goes on recovered.
-            Err(e) if self.recoverable() => {
-                self.reopen()?;
-                Err(channel_error(&e, method))
+    /// when the server closed it. `make` makes the call on the channel in use: after `ready()`, which
+    /// recovers a connection already found lost, and again on the recovered channel when the call finds
+    /// the connection lost itself (a reset that reached the PHP thread before lapin, or the loss of an
+    /// RPC in flight). Every RPC but a transaction's commit or rollback is made again then: a declare,
+    /// bind, consume, get or delete repeated does what the first did at most once more, and the
+    /// program called it for that; a transaction's end is not (the broker rolled the transaction back
+    /// with its connection: `tx_commit` says so).
+    pub(super) fn call<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method) -> PhpResult<T> {
+        loop {
+            self.ready()?;
+            let channel = self.channel();
+            match rpc(&self.link(), make(&channel))? {
+                Ok(value) => return Ok(value),
+                Err(e) if self.recoverable_after(Some(&e)) => {
+                    self.reopen()?;
+                    if matches!(method, errors::TX_COMMIT | errors::TX_ROLLBACK) {
+                        return Err(channel_error(&e, method));
+                    }
+                }
+                // A state error of lapin's says only that the channel closed under the call: the broker's
+                // reason, recorded before the state changed, is what php-amqplib reports.
+                Err(e) if !self.open() => {
+                    return Err(match e.kind() {
+                        lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
+                        _ => self.ended(&e, method),
+                    })
+                }
+                Err(e) => {
+                    return Err(match self.link().end_behind(&e) {
+                        Some(reason) => self.ended(&reason, method),
+                        None => self.link().failure(&e, method),
+                    })
+                }
             }
-            Err(e) if !self.open() => Err(match e.kind() {
-                lapin::ErrorKind::InvalidChannelState(..) | lapin::ErrorKind::InvalidConnectionState(..) => self.closed_by_peer(),
-                _ => self.ended(&e, method),
-            }),
-            Err(e) => Err(match self.link().end_behind(&e) {
-                Some(reason) => self.ended(&reason, method),
-                None => self.link().failure(&e, method),
-            }),
         }
     }
 
@@ -157,7 +192,7 @@ impl ChannelState {
         match queued {
             // The connection was found lost just now: the delivery it settled is redelivered after the
             // recovery, so the ack or reject is dropped, as `DeliveryTags` drops one made later.
-            std::task::Poll::Ready(Err(_)) if self.recoverable() => self.reopen(),
+            std::task::Poll::Ready(Err(e)) if self.recoverable_after(Some(&e)) => self.reopen(),
             std::task::Poll::Ready(Err(e)) => Err(self.link().failure(&e, settle.method())),
             _ => Ok(()),
         }
@@ -168,10 +203,10 @@ impl ChannelState {
     pub(super) fn call_nowait<T>(
         &self,
         nowait: bool,
-        future: impl std::future::Future<Output = lapin::Result<T>> + Send,
+        make: impl Fn(&Channel) -> RpcFuture<'_, T>,
         method: Method,
     ) -> PhpResult<Option<T>> {
-        match self.call(future, method) {
+        match self.call(make, method) {
             Ok(value) => Ok((!nowait).then_some(value)),
             Err(e) if nowait && !ext_php_rs::zend::ExecutorGlobals::has_exception() => {
                 *self.deferred.borrow_mut() = Some(e);

@@ -65,7 +65,7 @@ impl ChannelState {
     fn next(&self, deadline: Option<Instant>, timeout: Option<Duration>, on_signal: OnSignal) -> PhpResult<Option<Event>> {
         loop {
             // Publishes queued since (by a signal handler) must be written to be confirmed.
-            self.link().flush()?;
+            self.flush_publishes()?;
             if let Some(event) = self.try_next() {
                 return Ok(Some(event)); // already queued: no need to enter the runtime
             }
@@ -240,7 +240,7 @@ impl AmqpChannel {
         let on_signal = if limit.is_some() { OnSignal::TimeOut } else { OnSignal::Return };
         loop {
             let event = if non_blocking {
-                self_.link().flush()?; // confirms come only for written publishes
+                self_.flush_publishes()?; // confirms come only for written publishes
                 self_.try_next()
             } else {
                 self_.next(deadline, limit, on_signal)?

@@ -110,8 +110,8 @@ impl AmqpChannel {
 
     /// Asks the broker to pause (false) or resume (true) deliveries; returns the flow now in force.
     pub fn flow(&self, active: &Zval) -> PhpResult<Zval> {
-        self.ready()?;
-        let flowing = self.call(self.channel().channel_flow(ChannelFlowOptions { active: active.coerce_to_bool() }), Method(20, 20))?;
+        let active = active.coerce_to_bool();
+        let flowing = self.call(|channel| Box::pin(channel.channel_flow(ChannelFlowOptions { active })), Method(20, 20))?;
         Ok(mixed(flowing))
     }
 
@@ -204,10 +204,7 @@ impl AmqpChannel {
         let kind = name(r#type)?.as_str().to_string();
         let args = arguments.table()?;
         let exchange = name(exchange)?;
-        self.ready()?;
-        let channel = self.channel();
-        let declaring = channel.exchange_declare(exchange.clone(), ExchangeKind::Custom(kind.clone()), options, args.clone());
-        self.call_nowait(nowait.flag(), declaring, errors::EXCHANGE_DECLARE)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_declare(exchange.clone(), ExchangeKind::Custom(kind.clone()), options, args.clone())), errors::EXCHANGE_DECLARE)?;
         self.session.topology.borrow_mut().exchange_declared(topology::Exchange { name: exchange, kind, options, arguments: args });
         Ok(Zval::new())
     }
@@ -217,8 +214,7 @@ impl AmqpChannel {
         let _ = ticket;
         let options = ExchangeDeleteOptions { if_unused: if_unused.flag(), nowait: false };
         let exchange = name(exchange)?;
-        self.ready()?;
-        self.call_nowait(nowait.flag(), self.channel().exchange_delete(exchange.clone(), options), errors::EXCHANGE_DELETE)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_delete(exchange.clone(), options)), errors::EXCHANGE_DELETE)?;
         self.session.topology.borrow_mut().exchange_deleted(&exchange);
         Ok(Zval::new())
     }
@@ -227,16 +223,13 @@ impl AmqpChannel {
     pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(destination, false, source, &routing_key, &arguments)?;
-        self.ready()?;
-        let channel = self.channel();
-        let binding = channel.exchange_bind(
-            b.destination.clone(),
-            b.source.clone(),
-            b.routing_key.clone(),
-            ExchangeBindOptions { nowait: false },
-            b.arguments.clone(),
-        );
-        self.call_nowait(nowait.flag(), binding, errors::EXCHANGE_BIND)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_bind(
+                    b.destination.clone(),
+                    b.source.clone(),
+                    b.routing_key.clone(),
+                    ExchangeBindOptions { nowait: false },
+                    b.arguments.clone(),
+                )), errors::EXCHANGE_BIND)?;
         self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
@@ -245,16 +238,13 @@ impl AmqpChannel {
     pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(destination, false, source, &routing_key, &arguments)?;
-        self.ready()?;
-        let channel = self.channel();
-        let unbinding = channel.exchange_unbind(
-            b.destination.clone(),
-            b.source.clone(),
-            b.routing_key.clone(),
-            ExchangeUnbindOptions { nowait: false },
-            b.arguments.clone(),
-        );
-        self.call_nowait(nowait.flag(), unbinding, errors::EXCHANGE_UNBIND)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_unbind(
+                    b.destination.clone(),
+                    b.source.clone(),
+                    b.routing_key.clone(),
+                    ExchangeUnbindOptions { nowait: false },
+                    b.arguments.clone(),
+                )), errors::EXCHANGE_UNBIND)?;
         self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
@@ -285,10 +275,7 @@ impl AmqpChannel {
         };
         let args = arguments.table()?;
         let asked = queue.name()?;
-        self.ready()?;
-        let channel = self.channel();
-        let declaring = channel.queue_declare(asked.clone(), options, args.clone());
-        let declared = self.call_nowait(nowait.flag(), declaring, errors::QUEUE_DECLARE)?;
+        let declared = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_declare(asked.clone(), options, args.clone())), errors::QUEUE_DECLARE)?;
         // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
         if let Some(name) = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone())) {
             let server_named = asked.as_bytes().is_empty();
@@ -308,16 +295,13 @@ impl AmqpChannel {
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(queue, true, exchange, &routing_key, &arguments)?;
-        self.ready()?;
-        let channel = self.channel();
-        let binding = channel.queue_bind(
-            b.destination.clone(),
-            b.source.clone(),
-            b.routing_key.clone(),
-            QueueBindOptions { nowait: false },
-            b.arguments.clone(),
-        );
-        self.call_nowait(nowait.flag(), binding, errors::QUEUE_BIND)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_bind(
+                    b.destination.clone(),
+                    b.source.clone(),
+                    b.routing_key.clone(),
+                    QueueBindOptions { nowait: false },
+                    b.arguments.clone(),
+                )), errors::QUEUE_BIND)?;
         self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
@@ -326,10 +310,7 @@ impl AmqpChannel {
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(queue, true, exchange, &routing_key, &arguments)?;
-        self.ready()?;
-        let channel = self.channel();
-        let unbinding = channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone());
-        self.call(unbinding, errors::QUEUE_UNBIND)?;
+        self.call(|channel| Box::pin(channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone())), errors::QUEUE_UNBIND)?;
         self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
@@ -338,10 +319,8 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", nowait = false, ticket = NULL))]
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        self.ready()?;
-        let channel = self.channel();
-        let purging = channel.queue_purge(queue.name()?, QueuePurgeOptions { nowait: false });
-        match self.call_nowait(nowait.flag(), purging, errors::QUEUE_PURGE)? {
+        let queue = queue.name()?;
+        match self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_purge(queue.clone(), QueuePurgeOptions { nowait: false })), errors::QUEUE_PURGE)? {
             Some(purged) => Ok(i64::from(purged).into_zval(false)?),
             None => Ok(Zval::new()),
         }
@@ -353,10 +332,7 @@ impl AmqpChannel {
         let _ = ticket;
         let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
         let queue = queue.name()?;
-        self.ready()?;
-        let channel = self.channel();
-        let deleting = channel.queue_delete(queue.clone(), options);
-        let deleted = self.call_nowait(nowait.flag(), deleting, errors::QUEUE_DELETE)?;
+        let deleted = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_delete(queue.clone(), options)), errors::QUEUE_DELETE)?;
         self.session.topology.borrow_mut().queue_deleted(&queue);
         match deleted {
             Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
@@ -438,8 +414,7 @@ impl AmqpChannel {
         let args = arguments.table()?;
         let no_ack = options.no_ack;
         let queue = queue.name()?;
-        self_.ready()?;
-        let consumer = self_.call(self_.channel().basic_consume(queue.clone(), tag, options, args.clone()), errors::BASIC_CONSUME)?;
+        let consumer = self_.call(|channel| Box::pin(channel.basic_consume(queue.clone(), tag.clone(), options, args.clone())), errors::BASIC_CONSUME)?;
         self_.session.topology.borrow_mut().consumer_started(&queue);
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
@@ -457,11 +432,8 @@ impl AmqpChannel {
         Self::set_callbacks(self_, callbacks)?;
         self_.forget_consumer(tag.as_bytes());
         self_.deliveries.borrow_mut().cancel(tag.as_bytes());
-        self_.ready()?;
-        let channel = self_.channel();
-        let cancelling = channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false });
         let nowait = nowait.flag();
-        self_.call_nowait(nowait, cancelling, errors::BASIC_CANCEL)?;
+        self_.call_nowait(nowait, |channel| Box::pin(channel.basic_cancel(tag.clone(), BasicCancelOptions { nowait: false })), errors::BASIC_CANCEL)?;
         if noreturn.flag() && !nowait {
             self_.cancel_oks.borrow_mut().push_back(wire::text_bytes(&tag));
         }
@@ -532,22 +504,21 @@ impl AmqpChannel {
         let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
         let global = a_global.coerce_to_bool();
         self.ready()?;
-        self.call(self.channel().basic_qos(count, BasicQosOptions { global, prefetch_size }), errors::BASIC_QOS)?;
+        self.call(|channel| Box::pin(channel.basic_qos(count, BasicQosOptions { global, prefetch_size })), errors::BASIC_QOS)?;
         self.setup.borrow_mut().qos(count, global);
         Ok(())
     }
 
     #[php(defaults(requeue = false))]
     pub fn basic_recover(&self, requeue: Mixed) -> PhpResult<()> {
-        self.ready()?;
-        self.call(self.channel().basic_recover(BasicRecoverOptions { requeue: requeue.flag() }), errors::BASIC_RECOVER)
+        let requeue = requeue.flag();
+        self.call(|channel| Box::pin(channel.basic_recover(BasicRecoverOptions { requeue })), errors::BASIC_RECOVER)
     }
 
     // ---- transactions and confirms ----
 
     pub fn tx_select(&self) -> PhpResult<()> {
-        self.ready()?;
-        self.call(self.channel().tx_select(), errors::TX_SELECT)?;
+        self.call(|channel| Box::pin(channel.tx_select()), errors::TX_SELECT)?;
         self.setup.borrow_mut().transactional = true;
         Ok(())
     }
@@ -556,27 +527,31 @@ impl AmqpChannel {
         self.ready()?;
         if self.transaction_lost.replace(false) {
             // The part made since the reconnect is rolled back too: the transaction is all or nothing.
-            self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)?;
+            self.call(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK)?;
             return Err(exception(
                 ex::CONNECTION_CLOSED,
                 "The connection was lost during the transaction and the broker rolled it back: nothing of it was committed; publish it again",
                 0,
             ));
         }
-        self.call(self.channel().tx_commit(), errors::TX_COMMIT)
+        let committed = self.call(|channel| Box::pin(channel.tx_commit()), errors::TX_COMMIT);
+        // A commit that met the loss threw for it: the next transaction starts afresh.
+        if committed.is_err() {
+            self.transaction_lost.set(false);
+        }
+        committed
     }
 
     pub fn tx_rollback(&self) -> PhpResult<()> {
         self.ready()?;
         self.transaction_lost.set(false);
-        self.call(self.channel().tx_rollback(), errors::TX_ROLLBACK)
+        self.call(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK)
     }
 
     /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.
     #[php(defaults(nowait = false))]
     pub fn confirm_select(&self, nowait: Mixed) -> PhpResult<()> {
-        self.ready()?;
-        self.call_nowait(nowait.flag(), self.channel().confirm_select(ConfirmSelectOptions { nowait: false }), errors::CONFIRM_SELECT)?;
+        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.confirm_select(ConfirmSelectOptions { nowait: false })), errors::CONFIRM_SELECT)?;
         self.setup.borrow_mut().confirm = true;
         if self.next_tag.get() == 0 {
             self.next_tag.set(1);

@@ -23,10 +23,20 @@ impl ChannelState {
     /// waits (briefly, running no PHP) for the reason, and a connection that ended without one given to
     /// the channel counts as lost.
     pub(super) fn recoverable(&self) -> bool {
+        self.recoverable_after(None)
+    }
+
+    /// `recoverable`, after a call that failed with `failed`: a socket failure the PHP thread met
+    /// before lapin did (a reset read or written first) counts once lapin has recorded it
+    /// (`Link::lost_under`), so that this call recovers rather than report the loss.
+    pub(super) fn recoverable_after(&self, failed: Option<&lapin::Error>) -> bool {
         if !self.session.recovery() || self.closed.get() || self.reopening.get() || self.session.current().is_none() {
             return false;
         }
         let (link, channel) = (self.link(), self.channel());
+        if let Some(error) = failed {
+            link.lost_under(error);
+        }
         if !link.owner.is_current() || (channel.status().connected() && link.connection.status().connected()) {
             return false;
         }

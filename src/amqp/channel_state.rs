@@ -17,7 +17,7 @@ use super::{
     errors,
     link::{rpc, Link},
     pipeline::Confirms,
-    session::Session,
+    session::{self, Session},
     unconfirmed::Unconfirmed,
 };
 
@@ -93,13 +93,26 @@ impl ChannelState {
     /// holds that number (a channel closing), else by lapin, which counts on. Numbers are not reused
     /// as php-amqplib reuses the lowest one free: a close of ours that crosses the broker's returns
     /// before the broker's close-ok to it arrives, which would reach a new channel under that number.
+    /// With recovery on, a connection found lost by the channel.open (a reset socket lapin had not
+    /// noticed yet) is recovered and the channel opened on the new one.
     pub(super) fn opened(session: Rc<Session>, number: Option<u16>) -> PhpResult<Self> {
-        let link = session.link()?;
-        let mut opening = rpc(&link, link.connection.create_channel_numbered(number))?;
-        if matches!(&opening, Err(e) if number.is_some() && matches!(e.kind(), lapin::ErrorKind::InvalidChannel(_))) {
-            opening = rpc(&link, link.connection.create_channel())?;
-        }
-        let channel = opening.map_err(|e| link.failure(&link.end_behind(&e).unwrap_or(e), errors::CHANNEL_OPEN))?;
+        let mut link = session.link()?;
+        let deadline = session::recovery_deadline();
+        let channel = loop {
+            let mut opening = rpc(&link, link.connection.create_channel_numbered(number))?;
+            if matches!(&opening, Err(e) if number.is_some() && matches!(e.kind(), lapin::ErrorKind::InvalidChannel(_))) {
+                opening = rpc(&link, link.connection.create_channel())?;
+            }
+            // lapin's state error says only that the connection is gone: its end says why.
+            let e = match opening {
+                Ok(channel) => break channel,
+                Err(e) => link.end_behind(&e).unwrap_or(e),
+            };
+            if !(session.recovery() && session::recoverable(&e) && session::lost_again(&link, &e, deadline)) {
+                return Err(link.failure(&e, errors::CHANNEL_OPEN));
+            }
+            link = session.recover(&link, e.to_string())?;
+        };
         let id = channel.id();
         Ok(ChannelState {
             session,

@@ -64,10 +64,8 @@ impl AmqpChannel {
 
     /// basic_get's work: one message, or null.
     pub(super) fn get(self_: &mut ZendClassObject<Self>, queue: &Mixed, no_ack: bool) -> PhpResult<Zval> {
-        self_.ready()?;
-        let channel = self_.channel();
-        let getting = channel.basic_get(queue.name()?, BasicGetOptions { no_ack });
-        match self_.call(getting, errors::BASIC_GET)? {
+        let queue = queue.name()?;
+        match self_.call(|channel| Box::pin(channel.basic_get(queue.clone(), BasicGetOptions { no_ack })), errors::BASIC_GET)? {
             Some(got) if !message::readable(&got.delivery) => {
                 self_.refuse_unreadable(&got.delivery, no_ack)?;
                 Ok(Zval::new())

@@ -92,6 +92,21 @@ impl Link {
         self.owner.is_current() && self.connection.status().connected()
     }
 
+    /// Whether a call that failed with `error` leaves this connection lost. A socket failure the PHP
+    /// thread met itself (its own read or write: a reset it read first) reaches lapin's state a moment
+    /// later, from the I/O thread: waited for here, up to a second and running no PHP, so that recovery
+    /// takes the connection up at once instead of a later call.
+    pub fn lost_under(&self, error: &lapin::Error) -> bool {
+        if matches!(error.kind(), lapin::ErrorKind::IOError(_)) && self.owner.is_current() {
+            let give_up = Instant::now() + Duration::from_secs(1);
+            while self.connection.status().connected() && Instant::now() < give_up {
+                // A signal ends the pause early, and is dispatched by the caller's next wait.
+                let _ = runtime::wait(std::future::pending::<()>(), Some(Duration::from_millis(2)));
+            }
+        }
+        !self.is_connected()
+    }
+
     /// The socket the PHP thread reads itself while it waits on this connection (plain TCP only: see
     /// lapin's `SocketReader`); None in a forked child, whose socket is the parent's.
     pub fn socket(&self) -> Option<&dyn runtime::WaitSocket> {

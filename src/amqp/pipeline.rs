@@ -267,7 +267,7 @@ impl Pipeline {
             queue.publishes.len() > WINDOW || queue.bytes > WINDOW_BYTES
         };
         if full {
-            self.drain(Until::Stalled, (WINDOW / 2, WINDOW_BYTES / 2))?;
+            self.drain(Until::Stalled, (WINDOW / 2, WINDOW_BYTES / 2))?.map_err(|e| channel_error(&e, BASIC_PUBLISH))?;
         }
         Ok(())
     }
@@ -278,8 +278,14 @@ impl Pipeline {
     /// left dropped instead. A confirmed publish's failure is not raised here: lapin fails its confirm
     /// with the channel (then `Confirms` hands it over, or a recovery publishes it again).
     pub fn flush(&self, ending: Option<Duration>) -> PhpResult<()> {
+        self.written(ending)?.map_err(|e| channel_error(&e, BASIC_PUBLISH))
+    }
+
+    /// `flush`, with the failure of a publish's write as lapin's error (a channel tells a lost
+    /// connection it recovers from by it).
+    pub fn written(&self, ending: Option<Duration>) -> PhpResult<lapin::Result<()>> {
         if self.is_empty() {
-            return Ok(()); // the common case, before every wait: nothing to set up
+            return Ok(Ok(())); // the common case, before every wait: nothing to set up
         }
         self.drain(ending.map_or(Until::Stalled, Until::Ending), (0, 0))
     }
@@ -290,7 +296,7 @@ impl Pipeline {
     /// Publishes leave the queue one at a time, in order, and the one being waited for goes back to
     /// the front while signal handlers run: a handler's publishes queue behind it, and a flush the
     /// handler makes takes over where this one stopped. No lock is held while PHP runs.
-    fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<()> {
+    fn drain(&self, until: Until, limit: (usize, usize)) -> PhpResult<lapin::Result<()>> {
         let mut failure = None;
         let (idle, mut motion) = match until {
             Until::Ending(idle) => (Some(idle), Motion::carried(self.progress.as_ref())),
@@ -329,10 +335,7 @@ impl Pipeline {
                 }
             }
         }
-        match failure {
-            Some(e) => Err(channel_error(&e, BASIC_PUBLISH)),
-            None => Ok(()),
-        }
+        Ok(failure.map_or(Ok(()), Err))
     }
 }
 

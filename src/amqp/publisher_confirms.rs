@@ -128,7 +128,7 @@ impl AmqpChannel {
                 break;
             }
             // Publishes queued since (by a handler) must be written before their confirm can come.
-            self_.link().flush()?;
+            self_.flush_publishes()?;
             // One multiple ack answers many publishes: those already queued are settled without a
             // wait's set-up each (two signal-mask calls, an eventfd read, the socket lease).
             let answered = self_.confirms.borrow_mut().try_next()?;

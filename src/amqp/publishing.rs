@@ -123,7 +123,13 @@ impl ChannelState {
                         drop(channel);
                         return Err(if self.recoverable() { channel_error(&e, errors::BASIC_PUBLISH) } else { self.closed_by_peer() });
                     }
-                    Poll::Ready(Err(e)) => return Err(self.link().failure(&e, errors::BASIC_PUBLISH)),
+                    Poll::Ready(Err(e)) => {
+                        drop(channel);
+                        // A socket found dead here: `publish` recovers once lapin has recorded the loss.
+                        let link = self.link();
+                        link.lost_under(&e);
+                        return Err(link.failure(&e, errors::BASIC_PUBLISH));
+                    }
                     Poll::Ready(Ok(())) => None,
                     Poll::Pending => Some((written, weight)),
                 }

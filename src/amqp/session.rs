@@ -274,7 +274,7 @@ pub fn recovery_deadline() -> Option<Instant> {
 pub fn lost_again(link: &Link, error: &lapin::Error, deadline: Option<Instant>) -> bool {
     let refused = matches!(error.kind(), ErrorKind::ProtocolError(_)) && !recoverable(error);
     !refused
-        && !link.is_connected()
+        && link.lost_under(error)
         && deadline.is_none_or(|deadline| Instant::now() < deadline)
         && !ext_php_rs::zend::ExecutorGlobals::has_exception()
 }
