@@ -223,13 +223,11 @@ impl AmqpChannel {
     pub fn exchange_bind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(destination, false, source, &routing_key, &arguments)?;
-        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_bind(
-                    b.destination.clone(),
-                    b.source.clone(),
-                    b.routing_key.clone(),
-                    ExchangeBindOptions { nowait: false },
-                    b.arguments.clone(),
-                )), errors::EXCHANGE_BIND)?;
+        self.call_nowait(
+            nowait.flag(),
+            |channel| Box::pin(channel.exchange_bind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), ExchangeBindOptions { nowait: false }, b.arguments.clone())),
+            errors::EXCHANGE_BIND,
+        )?;
         self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
@@ -238,13 +236,11 @@ impl AmqpChannel {
     pub fn exchange_unbind(&self, destination: &Zval, source: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(destination, false, source, &routing_key, &arguments)?;
-        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.exchange_unbind(
-                    b.destination.clone(),
-                    b.source.clone(),
-                    b.routing_key.clone(),
-                    ExchangeUnbindOptions { nowait: false },
-                    b.arguments.clone(),
-                )), errors::EXCHANGE_UNBIND)?;
+        self.call_nowait(
+            nowait.flag(),
+            |channel| Box::pin(channel.exchange_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), ExchangeUnbindOptions { nowait: false }, b.arguments.clone())),
+            errors::EXCHANGE_UNBIND,
+        )?;
         self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
@@ -295,13 +291,11 @@ impl AmqpChannel {
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let b = binding(queue, true, exchange, &routing_key, &arguments)?;
-        self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_bind(
-                    b.destination.clone(),
-                    b.source.clone(),
-                    b.routing_key.clone(),
-                    QueueBindOptions { nowait: false },
-                    b.arguments.clone(),
-                )), errors::QUEUE_BIND)?;
+        self.call_nowait(
+            nowait.flag(),
+            |channel| Box::pin(channel.queue_bind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), QueueBindOptions { nowait: false }, b.arguments.clone())),
+            errors::QUEUE_BIND,
+        )?;
         self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
