@@ -7,6 +7,7 @@
 use std::{
     future::Future,
     pin::Pin,
+    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -111,6 +112,12 @@ impl ChannelState {
     /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
     #[allow(clippy::await_holding_refcell_ref)]
     async fn has_work(&self) {
+        // A channel of a lost connection that recovery replaced is reopened when next used: until then
+        // it has nothing for select(), whose wait is on the new connection.
+        let link = self.link();
+        if self.session.recovery() && !link.is_connected() && self.session.current().is_some_and(|current| !Arc::ptr_eq(&current, &link)) {
+            return std::future::pending().await;
+        }
         let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
         tokio::select! {

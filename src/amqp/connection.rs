@@ -325,7 +325,15 @@ impl AmqpConnection {
     /// pass (`$sec` null: no limit) or a signal arrives, whose PHP handlers run first, as there.
     #[php(defaults(usec = 0))]
     pub fn select(self_: &mut ZendClassObject<Self>, sec: &Zval, usec: Mixed) -> PhpResult<Zval> {
-        let link = self_.session.current().filter(|l| l.is_connected());
+        let link = self_.session.current();
+        if let Some(lost) = link.as_ref().filter(|l| !l.is_connected() && l.owner.is_current()) {
+            // A loss no call has reported yet is something to read, as php-amqplib's select() finds its
+            // dead socket readable: the next wait() reports it, or recovers it with recovery on.
+            if self_.session.recovery() || !lost.end_reported.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok(mixed(1));
+            }
+        }
+        let link = link.filter(|l| l.is_connected());
         if link.is_none() {
             return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
         }

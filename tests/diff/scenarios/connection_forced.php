@@ -3,7 +3,8 @@
 // tests/tools/brokers.php, as an operator or a node shutdown does): the next call that reads (channel() too) reports the broker's connection.close, as
 // AMQPConnectionClosedException "CONNECTION_FORCED - <reason>(0, 0)" with code 320; the calls after find
 // the channel closed (its callbacks gone), the connection's other channels find it gone, and it says it is
-// not connected, and channel() then connects anew. Then a channel the broker closes: its callbacks go too.
+// not connected, and channel() then connects anew. select() finds the lost connection readable until a
+// call reports the close, then throws. Then a channel the broker closes: its callbacks go too.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPConnectionConfig;
@@ -12,6 +13,9 @@ use PhpAmqpLib\Message\AMQPMessage;
 
 $calls = [
     'wait' => fn ($ch, $q) => $ch->wait(null, false, 2),
+    // A consumer loop on the connection's select(): its dead socket is readable (1), and the wait()
+    // after reports the close.
+    'select' => fn ($ch, $q, $conn) => [$conn->select(1), $conn->select(1)],
     // Code that reconnects when channel() throws (vyuldashev's ReconnectTrait) relies on this one.
     'channel()' => fn ($ch, $q, $conn) => $conn->channel()->getChannelId(),
     'queue_declare' => fn ($ch, $q) => $ch->queue_declare($q, true),
