@@ -2,7 +2,7 @@
 //! written), RPCs bounded by the RPC timeout, methods the broker does not answer, `$nowait`, and how
 //! the first call after a close reports it.
 
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, time::Instant};
 
 use ext_php_rs::exception::PhpResult;
 use lapin::{
@@ -14,8 +14,8 @@ use super::{
     channel_state::ChannelState,
     errors::{self, channel_error, Method},
     exceptions as ex,
-    link::rpc,
-    settles,
+    link::{rpc, Link},
+    session, settles,
 };
 use crate::{exceptions::exception, runtime};
 
@@ -114,19 +114,38 @@ impl ChannelState {
     /// when the server closed it. `make` makes the call on the channel in use: after `ready()`, which
     /// recovers a connection already found lost, and again on the recovered channel when the call finds
     /// the connection lost itself (a reset that reached the PHP thread before lapin, or the loss of an
-    /// RPC in flight). Every RPC but a transaction's commit or rollback is made again then: a declare,
-    /// bind, consume, get or delete repeated does what the first did at most once more, and the
-    /// program called it for that; a transaction's end is not (the broker rolled the transaction back
-    /// with its connection: `tx_commit` says so).
+    /// RPC in flight): a declare, bind, consume, get or delete repeated does at most once more what the
+    /// broker may have done of the first, which the program called it for. Until recovery's deadline
+    /// from that first loss; and not when the recovery renamed a server-named queue (the call would
+    /// name the old one): then the call throws for the loss, as `call_once` does.
     pub(super) fn call<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method) -> PhpResult<T> {
+        self.call_with(make, method, true)
+    }
+
+    /// `call` for an RPC not made again after a loss it met: a transaction's commit or rollback (the
+    /// broker rolled the transaction back with its connection), a no_ack get or consume (what the
+    /// broker delivered on the lost connection is gone). It throws for the loss; the channel is
+    /// recovered for the next call.
+    pub(super) fn call_once<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method) -> PhpResult<T> {
+        self.call_with(make, method, false)
+    }
+
+    /// `call` when `repeat`, else `call_once`.
+    pub(super) fn call_with<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method, repeat: bool) -> PhpResult<T> {
+        let mut deadline = None;
         loop {
             self.ready()?;
             let channel = self.channel();
             match rpc(&self.link(), make(&channel))? {
                 Ok(value) => return Ok(value),
                 Err(e) if self.recoverable_after(Some(&e)) => {
+                    let deadline = *deadline.get_or_insert_with(session::recovery_deadline);
+                    let renames = self.session.renames().len();
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Err(channel_error(&e, method));
+                    }
                     self.reopen()?;
-                    if matches!(method, errors::TX_COMMIT | errors::TX_ROLLBACK) {
+                    if !repeat || self.session.renames().len() != renames {
                         return Err(channel_error(&e, method));
                     }
                 }
@@ -141,6 +160,9 @@ impl ChannelState {
                 Err(e) => {
                     return Err(match self.link().end_behind(&e) {
                         Some(reason) => self.ended(&reason, method),
+                        // The connection's end met by this call before lapin recorded it: reported here,
+                        // so this channel's next call finds it closed, as php-amqplib's.
+                        None if Link::is_end(&e) => self.ended(&e, method),
                         None => self.link().failure(&e, method),
                     })
                 }
@@ -163,6 +185,7 @@ impl ChannelState {
     /// ack is held back to go out with the next write instead (`settles`).
     pub(super) fn settle(&self, tag: u64, settle: Settle) -> PhpResult<()> {
         self.ready()?;
+        self.joins_transaction();
         self.settled.set(true);
         let written = {
             let channel = self.channel.borrow();

@@ -131,8 +131,10 @@ impl AmqpChannel {
         Ok(mixed(self.deliveries.borrow_mut().has_ready() || self.confirms.borrow_mut().has_ready()?))
     }
 
+    /// Until a call reports the channel's close (the program's, the broker's, or its connection's end),
+    /// as php-amqplib's flag, set when it reads the close.
     pub fn is_open() -> Zval {
-        mixed(Self::current().is_some_and(|this| !this.closed.get() && this.link().is_connected() && this.open()))
+        mixed(Self::current().is_some_and(|this| !this.closed.get()))
     }
 
     #[php(defaults(reply_code = 0, reply_text = "\"\"", method_sig = ZERO_SIG))]
@@ -408,7 +410,9 @@ impl AmqpChannel {
         let args = arguments.table()?;
         let no_ack = options.no_ack;
         let queue = queue.name()?;
-        let consumer = self_.call(|channel| Box::pin(channel.basic_consume(queue.clone(), tag.clone(), options, args.clone())), errors::BASIC_CONSUME)?;
+        // Not made again after a loss it met with no_ack: what the broker delivered on the lost connection
+        // is gone, and the program is told (see `call_once`).
+        let consumer = self_.call_with(|channel| Box::pin(channel.basic_consume(queue.clone(), tag.clone(), options, args.clone())), errors::BASIC_CONSUME, !no_ack)?;
         self_.session.topology.borrow_mut().consumer_started(&queue);
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
@@ -467,10 +471,13 @@ impl AmqpChannel {
     #[php(defaults(queue = "\"\"", no_ack = false, ticket = NULL))]
     pub fn basic_get(self_: &mut ZendClassObject<Self>, queue: Mixed, no_ack: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let got = Self::get(self_, &queue, no_ack.flag());
-        // A polling worker learns of a recovery its basic_get made.
-        Self::notify_recovery(self_)?;
-        got
+        let got = Self::get(self_, &queue, no_ack.flag())?;
+        // A polling worker learns of a recovery its basic_get made; when the get brought a message, at
+        // the next call instead (a handler's exception would take the message's place, losing it).
+        if got.is_null() {
+            Self::notify_recovery(self_)?;
+        }
+        Ok(got)
     }
 
     #[php(defaults(multiple = false))]
@@ -521,15 +528,16 @@ impl AmqpChannel {
         self.ready()?;
         if self.transaction_lost.replace(false) {
             // The part made since the reconnect is rolled back too: the transaction is all or nothing.
-            self.call(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK)?;
+            self.call_once(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK)?;
             return Err(exception(
                 ex::CONNECTION_CLOSED,
                 "The connection was lost during the transaction and the broker rolled it back: nothing of it was committed; publish it again",
                 0,
             ));
         }
-        let committed = self.call(|channel| Box::pin(channel.tx_commit()), errors::TX_COMMIT);
-        // A commit that met the loss threw for it: the next transaction starts afresh.
+        let committed = self.call_once(|channel| Box::pin(channel.tx_commit()), errors::TX_COMMIT);
+        // Committed, or a commit that met the loss threw for it: the next transaction starts afresh.
+        self.transaction_open.set(false);
         if committed.is_err() {
             self.transaction_lost.set(false);
         }
@@ -538,8 +546,12 @@ impl AmqpChannel {
 
     pub fn tx_rollback(&self) -> PhpResult<()> {
         self.ready()?;
+        let rolled_back = self.call_once(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK);
+        // Rolled back by the broker either way (a rollback that met the loss threw for it): the next
+        // transaction starts afresh.
         self.transaction_lost.set(false);
-        self.call(|channel| Box::pin(channel.tx_rollback()), errors::TX_ROLLBACK)
+        self.transaction_open.set(false);
+        rolled_back
     }
 
     /// Publisher confirms: from now on every publish gets a delivery tag (from 1) and a broker ack or nack.

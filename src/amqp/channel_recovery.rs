@@ -1,7 +1,10 @@
 //! A channel after its connection was lost: whether recovery brings it back, and its reopening on
 //! the recovered connection (setup, consumers and unconfirmed publishes again).
 
-use std::time::{Duration, Instant};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use ext_php_rs::exception::PhpResult;
 
@@ -66,8 +69,17 @@ impl ChannelState {
     pub(super) fn reopen(&self) -> PhpResult<()> {
         let channel = self.channel();
         let reason = channel.status().close_reason().map(|r| r.to_string()).unwrap_or_default();
+        let deadline = session::recovery_deadline();
         self.reopening.set(true);
-        let reopened = self.reopen_on(reason);
+        let reopened = loop {
+            let before = self.link();
+            match self.reopen_on(reason.clone()) {
+                // The new connection was lost in turn while the unconfirmed publishes went out again on
+                // it: replaced again, until recovery's deadline.
+                Err(_) if self.lost_again_since(&before, deadline) => continue,
+                reopened => break reopened,
+            }
+        };
         self.reopening.set(false);
         match reopened {
             // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
@@ -76,6 +88,16 @@ impl ChannelState {
             Err(_) => Err(self.closed_by_peer()),
             Ok(()) => Ok(()),
         }
+    }
+
+    /// Whether `reopen_on` failed because the link it moved the channel to, replacing `before`, was
+    /// lost too, with time left before `deadline` and no exception of a signal handler's pending.
+    fn lost_again_since(&self, before: &Arc<Link>, deadline: Option<Instant>) -> bool {
+        let link = self.link();
+        !Arc::ptr_eq(&link, before)
+            && !link.is_connected()
+            && deadline.is_none_or(|deadline| Instant::now() < deadline)
+            && !ext_php_rs::zend::ExecutorGlobals::has_exception()
     }
 
     fn reopen_on(&self, reason: String) -> PhpResult<()> {
@@ -100,7 +122,7 @@ impl ChannelState {
             let _ = runtime::poll_once(&mut Box::pin(channel.close(200, "".into())));
             return Err(exception(ex::CHANNEL_CLOSED, "Channel connection is closed.", 0));
         }
-        self.transaction_lost.set(self.setup.borrow().transactional);
+        self.transaction_lost.set(self.transaction_lost.get() || self.transaction_open.replace(false));
         *self.link.borrow_mut() = link;
         *self.channel.borrow_mut() = channel;
         // A no_ack consumer's deliveries that reached mq but not PHP are handed over first, with their

@@ -59,6 +59,9 @@ pub struct ChannelState {
     pub(super) id: u16,
     /// The broker rolled back the open transaction with the lost connection: the next tx_commit fails.
     pub(super) transaction_lost: Cell<bool>,
+    /// In transaction mode, whether anything was published or settled since the last commit or
+    /// rollback: what a lost connection rolls back (an empty transaction loses nothing).
+    pub(super) transaction_open: Cell<bool>,
     pub(super) deliveries: RefCell<Deliveries>,
     /// Publishes awaiting their confirm, and the answers (see `pipeline::Confirms`).
     pub(super) confirms: RefCell<Confirms>,
@@ -123,6 +126,7 @@ impl ChannelState {
             reopening: Cell::new(false),
             id,
             transaction_lost: Cell::new(false),
+            transaction_open: Cell::new(false),
             deliveries: RefCell::new(Deliveries::default()),
             confirms: RefCell::new(Confirms::default()),
             unconfirmed: RefCell::default(),
@@ -137,6 +141,13 @@ impl ChannelState {
             settled: Cell::new(false),
             body_limit: Cell::new(None),
         })
+    }
+
+    /// Before a publish or a settle: in transaction mode, it is part of the open transaction.
+    pub(super) fn joins_transaction(&self) {
+        if self.setup.borrow().transactional {
+            self.transaction_open.set(true);
+        }
     }
 
     pub(super) fn link(&self) -> Arc<Link> {

@@ -65,7 +65,9 @@ impl AmqpChannel {
     /// basic_get's work: one message, or null.
     pub(super) fn get(self_: &mut ZendClassObject<Self>, queue: &Mixed, no_ack: bool) -> PhpResult<Zval> {
         let queue = queue.name()?;
-        match self_.call(|channel| Box::pin(channel.basic_get(queue.clone(), BasicGetOptions { no_ack })), errors::BASIC_GET)? {
+        // Not made again after a loss it met with no_ack: a lost answer took its message with it, and the
+        // program is told (see `call_once`).
+        match self_.call_with(|channel| Box::pin(channel.basic_get(queue.clone(), BasicGetOptions { no_ack })), errors::BASIC_GET, !no_ack)? {
             Some(got) if !message::readable(&got.delivery) => {
                 self_.refuse_unreadable(&got.delivery, no_ack)?;
                 Ok(Zval::new())

@@ -76,11 +76,17 @@ impl Link {
     /// socket, a missed heartbeat, the broker's connection.close) reports that end: the next use of the
     /// connection connects anew rather than report it again.
     pub fn failure(&self, error: &lapin::Error, method: Method) -> ext_php_rs::exception::PhpException {
-        use lapin::ErrorKind::{IOError, MissingHeartbeatError, ProtocolError};
-        if !error.is_amqp_soft_error() && matches!(error.kind(), IOError(_) | MissingHeartbeatError | ProtocolError(_)) {
+        if Self::is_end(error) {
             self.end_reported.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         errors::channel_error(error, method)
+    }
+
+    /// Whether a call's `error` is the connection's end: its socket failed, the heartbeats stopped, or
+    /// the broker closed the connection.
+    pub fn is_end(error: &lapin::Error) -> bool {
+        use lapin::ErrorKind::{IOError, MissingHeartbeatError, ProtocolError};
+        !error.is_amqp_soft_error() && matches!(error.kind(), IOError(_) | MissingHeartbeatError | ProtocolError(_))
     }
 
     /// What a call that outlasted the RPC timeout throws.

@@ -41,6 +41,7 @@ impl ChannelState {
     /// content, when the caller built it already.
     pub(super) fn publish(&self, publishing: Batched, built: Option<message::Outgoing>, tag_message: bool) -> PhpResult<()> {
         self.check()?;
+        self.joins_transaction();
         let tag = self.next_tag.get();
         if tag > 0 && self.session.recovery() && self.unconfirmed.borrow().len() >= crate::ini::amqp_replay_buffer() {
             return Err(exception(
@@ -117,11 +118,13 @@ impl ChannelState {
                 let mut written: Written = Box::pin(async move { queued.await.map(drop) });
                 match runtime::poll_once(&mut written)? {
                     // The channel closed since `check()`: the broker's reason, as for a call (`call`); a
-                    // lost connection that recovery handles is left to `publish` (closed_by_peer would
-                    // close the channel for good).
+                    // lost connection that recovery handles, or one lost again while recovery publishes
+                    // again on it, is left to `publish` or `reopen` (closed_by_peer would close the
+                    // channel for good).
                     Poll::Ready(Err(e)) if matches!(e.kind(), lapin::ErrorKind::InvalidChannelState(..)) => {
                         drop(channel);
-                        return Err(if self.recoverable() { channel_error(&e, errors::BASIC_PUBLISH) } else { self.closed_by_peer() });
+                        let recovering = self.reopening.get() || self.recoverable();
+                        return Err(if recovering { channel_error(&e, errors::BASIC_PUBLISH) } else { self.closed_by_peer() });
                     }
                     Poll::Ready(Err(e)) => {
                         drop(channel);

@@ -1,5 +1,5 @@
 --TEST--
-recovery when the call itself meets the loss (a proxy resets the connection as the call's method reaches it, before lapin's I/O thread has noticed): queue_declare, queue_bind, basic_get, basic_consume, channel() and a confirmed publish recover and complete on the new connection, once each; tx_commit throws (the broker rolled the transaction back) and the next transaction commits; without recovery the call throws as php-amqplib's
+recovery when the call itself meets the loss (a proxy resets the connection as the call's method reaches it, before lapin's I/O thread has noticed): queue_declare, queue_bind, basic_get, basic_consume, channel() and a confirmed publish recover and complete on the new connection, once each; tx_commit and tx_rollback throw (the broker rolled the transaction back) and the next transaction commits; a no_ack basic_get throws; confirmed publishes whose publishing again is reset too are all confirmed once; a call reset on every attempt throws after recovery's deadline; without recovery the call throws as php-amqplib's
 --EXTENSIONS--
 mq
 --INI--
@@ -18,10 +18,10 @@ $proxy = proc_open([PHP_BINARY, '-n', '-d', 'extension=sockets', dirname(__DIR__
     [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
 $port = (int) fgets($pipes[1]);
 // The next connection through the proxy that sends this method is reset instead of forwarding it.
-function reset_on(string $method): void
+function reset_on(string $method, int $times = 1): void
 {
     global $pipes;
-    fwrite($pipes[0], "rst-on $method 1\n");
+    fwrite($pipes[0], "rst-on $method $times\n");
     fflush($pipes[0]);
     usleep(100000);
 }
@@ -67,7 +67,7 @@ var_dump($count());
 echo "-- basic.consume\n";
 reset_on('60 20');
 $got = [];
-$tag = $ch->basic_consume($q, '', false, true, false, false, function (AMQPMessage $m) use (&$got) { $got[] = $m->getBody(); });
+$tag = $ch->basic_consume($q, '', false, false, false, false, function (AMQPMessage $m) use (&$got) { $got[] = $m->getBody(); $m->ack(); });
 $dc->basic_publish(new AMQPMessage('consumed'), '', $q);
 $ch->wait(null, false, 5);
 var_dump($got);
@@ -106,10 +106,71 @@ usleep(100000);
 var_dump($count());
 $dc->queue_purge($q);
 
+echo "-- tx.rollback: throws, and the next transaction commits\n";
+reset_on('90 30');
+try {
+    $tx->tx_rollback();
+    echo "rolled back\n";
+} catch (Throwable $e) {
+    echo get_class($e), "\n";
+}
+$tx->basic_publish(new AMQPMessage('next'), '', $q);
+$tx->tx_commit();
+usleep(100000);
+var_dump($count());
+$dc->queue_purge($q);
+
+echo "-- an RPC that meets the loss between two transactions: the next one commits (nothing was lost)\n";
+reset_on('50 10');
+$tx->queue_declare($q, false, false, false, false);
+$tx->basic_publish(new AMQPMessage('between'), '', $q);
+$tx->tx_commit();
+usleep(100000);
+var_dump($count());
+$dc->queue_purge($q);
+
+echo "-- a no_ack basic.get: throws (what a lost answer took is gone), the next one gets the message\n";
+$dc->basic_publish(new AMQPMessage('no_ack'), '', $q);
+usleep(100000);
+reset_on('60 70');
+try {
+    $ch->basic_get($q, true);
+    echo "got\n";
+} catch (Throwable $e) {
+    echo get_class($e), "\n";
+}
+var_dump($ch->basic_get($q, true)->getBody());
+
+echo "-- publishes in confirm mode whose publishing again is reset too: all confirmed, none twice\n";
+reset_on('60 40', 3);
+for ($i = 0; $i < 50; $i++) {
+    $ch->basic_publish(new AMQPMessage("m$i"), '', $q);
+}
+$ch->wait_for_pending_acks(10);
+usleep(100000);
+var_dump($acked, $count());
+$dc->queue_purge($q);
+
 echo "-- the recovery handler, at the next wait\n";
 $ch->wait(null, true);
 echo implode(',', array_unique($states)), "\n";
 $conn->close();
+
+echo "-- a call reset on every attempt: throws once recovery's deadline has passed\n";
+ini_set('mq.amqp_recovery_deadline_ms', '1500');
+$doomed = connect(true);
+$dch = $doomed->channel();
+reset_on('50 10', 1000);
+$t = microtime(true);
+try {
+    $dch->queue_declare($q, false, false, false, false);
+    echo "declared\n";
+} catch (Throwable $e) {
+    echo get_class($e), "\n";
+}
+$took = microtime(true) - $t;
+echo $took >= 1.5 && $took < 10 ? "after the deadline\n" : "after $took s\n";
+reset_on('50 10', 0);
 
 echo "-- without recovery\n";
 $plain = connect(false);
@@ -150,7 +211,21 @@ int(1)
 PhpAmqpLib\Exception\AMQPConnectionClosedException
 int(0)
 int(1)
+-- tx.rollback: throws, and the next transaction commits
+PhpAmqpLib\Exception\AMQPConnectionClosedException
+int(1)
+-- an RPC that meets the loss between two transactions: the next one commits (nothing was lost)
+int(1)
+-- a no_ack basic.get: throws (what a lost answer took is gone), the next one gets the message
+PhpAmqpLib\Exception\AMQPConnectionClosedException
+string(6) "no_ack"
+-- publishes in confirm mode whose publishing again is reset too: all confirmed, none twice
+int(51)
+int(50)
 -- the recovery handler, at the next wait
 lost,recovered
+-- a call reset on every attempt: throws once recovery's deadline has passed
+PhpAmqpLib\Exception\AMQPConnectionClosedException
+after the deadline
 -- without recovery
 PhpAmqpLib\Exception\AMQPConnectionClosedException

@@ -4,7 +4,7 @@
 // AMQPConnectionClosedException "CONNECTION_FORCED - <reason>(0, 0)" with code 320; the calls after find
 // the channel closed (its callbacks gone), the connection's other channels find it gone, and it says it is
 // not connected, and channel() then connects anew. select() finds the lost connection readable until a
-// call reports the close, then throws. Then a channel the broker closes: its callbacks go too.
+// call reports the close, then throws. Channels say they are open until a call reports their close. Then a channel the broker closes: its callbacks go too.
 require __DIR__ . '/_prelude.php';
 
 use PhpAmqpLib\Connection\AMQPConnectionConfig;
@@ -39,6 +39,8 @@ foreach ($calls as $call => $f) {
     $other = $conn->channel();
     show("$call: closed by the broker", amqp_force_close($config->getConnectionName(), 'maintenance window'));
     usleep(500000);
+    // php-amqplib's channels stay open until a read reports the close.
+    show('  is_open, another channel', [$ch->is_open(), $other->is_open()]);
     try {
         show("  $call", $f($ch, $q, $conn));
     } catch (Exception $e) {
@@ -46,6 +48,7 @@ foreach ($calls as $call => $f) {
     }
     // The consumer loop of php-amqplib's README: the closed channel has no callbacks left, so it ends.
     show('  callbacks left', count($ch->callbacks));
+    show('  is_open then, another channel', [$ch->is_open(), $other->is_open()]);
     attempt('  then queue_declare', fn () => $ch->queue_declare($q, true));
     attempt('  another channel', fn () => $other->queue_declare($q, true));
     attempt('  another channel again', fn () => $other->basic_get($q));
@@ -78,6 +81,8 @@ $ch = $conn->channel();
 [$q] = $ch->queue_declare('', false, false, true);
 $ch->basic_consume($q, '', false, false, false, false, fn () => null);
 $ch->basic_ack(999);
+usleep(200000);
+show('is_open before a call reads the close', $ch->is_open());
 $rounds = 0;
 while (count($ch->callbacks) && $rounds++ < 5) {
     try {
