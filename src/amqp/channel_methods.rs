@@ -504,7 +504,6 @@ impl AmqpChannel {
         let prefetch_size = wire::integer(prefetch_size, "Long", 0, i64::from(u32::MAX))? as u32;
         let count = wire::integer(prefetch_count, "Short", 0, 65535)? as u16;
         let global = a_global.coerce_to_bool();
-        self.ready()?;
         self.call(|channel| Box::pin(channel.basic_qos(count, BasicQosOptions { global, prefetch_size })), errors::BASIC_QOS)?;
         self.setup.borrow_mut().qos(count, global);
         Ok(())

@@ -10,7 +10,7 @@ use super::{
 use crate::exceptions::exception;
 
 /// The AMQP method a call was making, for AMQPProtocolException's `amqp_method_sig` (class, method).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Method(pub u16, pub u16);
 
 pub const CHANNEL_OPEN: Method = Method(20, 10);
