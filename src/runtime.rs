@@ -287,10 +287,6 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
         }
     }
     let owned = owned()?;
-    if let Some(socket) = socket {
-        socket.enter();
-    }
-    let _leave = Leave(socket);
     let _context = owned.runtime.enter();
     let deadline = deadline(timeout);
     let signals = signals::Blocked::now();
@@ -298,10 +294,19 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
     let mut cx = std::task::Context::from_waker(&waker);
     let mut future = std::pin::pin!(future);
     let mut frames_read = false;
+    // The socket is taken from lapin's I/O thread only once the future has to wait: a wait ready at
+    // once (a loop of them, say, over what is already buffered) leaves it reading the socket.
+    let mut leave = None;
     loop {
         owned.wakeup.reset();
         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
             return Ok(Waited::Ready(output));
+        }
+        if leave.is_none() {
+            if let Some(socket) = socket {
+                socket.enter();
+            }
+            leave = Some(Leave(socket));
         }
         // Frames read here may have completed the future: it is polled again at once, and when they
         // did not, signals are let in (a sleep of zero does) before more are read, so a peer sending

@@ -2,7 +2,7 @@
 //! written), RPCs bounded by the RPC timeout, methods the broker does not answer, `$nowait`, and how
 //! the first call after a close reports it.
 
-use std::{future::Future, pin::Pin, time::Instant};
+use std::{future::Future, pin::Pin};
 
 use ext_php_rs::exception::PhpResult;
 use lapin::{
@@ -15,7 +15,7 @@ use super::{
     errors::{self, channel_error, Method},
     exceptions as ex,
     link::{rpc, Link},
-    session, settles,
+    settles,
 };
 use crate::{exceptions::exception, runtime};
 
@@ -115,9 +115,9 @@ impl ChannelState {
     /// recovers a connection already found lost, and again on the recovered channel when the call finds
     /// the connection lost itself (a reset that reached the PHP thread before lapin, or the loss of an
     /// RPC in flight): a declare, bind, consume, get or delete repeated does at most once more what the
-    /// broker may have done of the first, which the program called it for. Until recovery's deadline
-    /// from that first loss; and not when the recovery renamed a server-named queue (the call would
-    /// name the old one): then the call throws for the loss, as `call_once` does.
+    /// broker may have done of the first, which the program called it for; until recovery's deadline,
+    /// and not when the recovery renamed a server-named queue (the call would name the old one): then
+    /// the call throws for the loss, as `call_once` does.
     pub(super) fn call<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method) -> PhpResult<T> {
         self.call_with(make, method, true)
     }
@@ -132,18 +132,14 @@ impl ChannelState {
 
     /// `call` when `repeat`, else `call_once`.
     pub(super) fn call_with<T>(&self, make: impl Fn(&Channel) -> RpcFuture<'_, T>, method: Method, repeat: bool) -> PhpResult<T> {
-        let mut deadline = None;
         loop {
             self.ready()?;
             let channel = self.channel();
             match rpc(&self.link(), make(&channel))? {
                 Ok(value) => return Ok(value),
+                // Repeats end with recovery's deadline (see `reopen`).
                 Err(e) if self.recoverable_after(Some(&e)) => {
-                    let deadline = *deadline.get_or_insert_with(session::recovery_deadline);
                     let renames = self.session.renames().len();
-                    if deadline.is_some_and(|d| Instant::now() >= d) {
-                        return Err(channel_error(&e, method));
-                    }
                     self.reopen()?;
                     if !repeat || self.session.renames().len() != renames {
                         return Err(channel_error(&e, method));

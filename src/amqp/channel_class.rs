@@ -5,6 +5,7 @@ use std::{future::Future, pin::Pin, sync::OnceLock};
 
 use ext_php_rs::{
     convert::IntoZval,
+    exception::PhpResult,
     flags::MethodFlags,
     types::{ZendEmptyArray, ZendObject, Zval},
     zend::{ClassEntry, ExecuteData},
@@ -62,9 +63,10 @@ zend_fastcall! {
     }
 }
 
-/// Resolves once a delivery or confirm is ready for the channel's wait(); None for an object that is
-/// no AMQPChannel.
-pub type Work = for<'a> fn(&'a ZendObject) -> Option<Pin<Box<dyn Future<Output = ()> + 'a>>>;
+/// Resolves once a delivery or confirm is ready for the channel's wait(), after recovering the channel
+/// when its connection was lost and recovery is on (which may fail); None for an object that is no
+/// AMQPChannel.
+pub type Work = for<'a> fn(&'a ZendObject) -> PhpResult<Option<Pin<Box<dyn Future<Output = ()> + 'a>>>>;
 
 static WORK: OnceLock<Work> = OnceLock::new();
 
@@ -75,6 +77,6 @@ pub fn set_work(work: Work) {
 }
 
 /// `object`'s wait for work, if it is a channel (see `Work`).
-pub fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()> + '_>>> {
-    WORK.get().and_then(|work| work(object))
+pub fn work(object: &ZendObject) -> PhpResult<Option<Pin<Box<dyn Future<Output = ()> + '_>>>> {
+    WORK.get().map_or(Ok(None), |work| work(object))
 }

@@ -7,7 +7,6 @@
 use std::{
     future::Future,
     pin::Pin,
-    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -49,8 +48,14 @@ enum Event {
 }
 
 /// A channel object's wait for work, for the connection's select() (see `channel_class::Work`).
-pub(super) fn work(object: &ZendObject) -> Option<Pin<Box<dyn Future<Output = ()> + '_>>> {
-    ZendClassObject::<AmqpChannel>::from_zend_obj(object).map(|channel| Box::pin(channel.has_work()) as _)
+pub(super) fn work(object: &ZendObject) -> PhpResult<Option<Pin<Box<dyn Future<Output = ()> + '_>>>> {
+    let Some(channel) = ZendClassObject::<AmqpChannel>::from_zend_obj(object) else { return Ok(None) };
+    // A channel of a lost connection is recovered first, as a wait() on it would recover it: its
+    // consumers then deliver on the new connection, which select() waits on.
+    if !channel.closed.get() && !channel.reopening.get() && !channel.open() && channel.recoverable() {
+        channel.reopen()?;
+    }
+    Ok(Some(Box::pin(channel.has_work())))
 }
 
 /// How long a non-blocking wait that found nothing, on a channel that settled deliveries since, waits for
@@ -112,12 +117,6 @@ impl ChannelState {
     /// Only awaited by `runtime::wait`, which runs no PHP while the inboxes are borrowed.
     #[allow(clippy::await_holding_refcell_ref)]
     async fn has_work(&self) {
-        // A channel of a lost connection that recovery replaced is reopened when next used: until then
-        // it has nothing for select(), whose wait is on the new connection.
-        let link = self.link();
-        if self.session.recovery() && !link.is_connected() && self.session.current().is_some_and(|current| !Arc::ptr_eq(&current, &link)) {
-            return std::future::pending().await;
-        }
         let mut deliveries = self.deliveries.borrow_mut();
         let mut confirms = self.confirms.borrow_mut();
         tokio::select! {

@@ -19,6 +19,9 @@ use super::{
 };
 use crate::{exceptions::exception, runtime};
 
+/// How soon after a reopen a loss counts as part of the same recovery (see `ChannelState::reopen`).
+const AGAIN: Duration = Duration::from_secs(1);
+
 impl ChannelState {
     /// Whether the channel ended because its connection was lost in a way recovery handles (see
     /// `session::recoverable`), with recovery on and neither the channel nor the connection closed by
@@ -69,7 +72,17 @@ impl ChannelState {
     pub(super) fn reopen(&self) -> PhpResult<()> {
         let channel = self.channel();
         let reason = channel.status().close_reason().map(|r| r.to_string()).unwrap_or_default();
-        let deadline = session::recovery_deadline();
+        // A link lost again within a second of the last reopen (one that dies as soon as it is used)
+        // continues that recovery: its deadline bounds the reopens together, which each succeed.
+        let now = Instant::now();
+        let began = match self.reopened.get() {
+            Some((ended, began)) if now.duration_since(ended) < AGAIN => began,
+            _ => now,
+        };
+        let deadline = session::recovery_deadline_from(began);
+        if deadline.is_some_and(|deadline| now >= deadline) {
+            return Err(self.closed_by_peer());
+        }
         self.reopening.set(true);
         let reopened = loop {
             let before = self.link();
@@ -81,6 +94,7 @@ impl ChannelState {
             }
         };
         self.reopening.set(false);
+        self.reopened.set(Some((Instant::now(), began)));
         match reopened {
             // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
             // exception that ended it (the next call recovers): the channel stays usable.

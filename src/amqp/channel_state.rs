@@ -5,6 +5,7 @@ use std::{
     cell::{Cell, RefCell},
     rc::Rc,
     sync::Arc,
+    time::Instant,
 };
 
 use ext_php_rs::{exception::PhpResult, types::Zval};
@@ -55,6 +56,9 @@ pub struct ChannelState {
     pub(super) tags: Cell<DeliveryTags>,
     /// Set while reopening: the channel's own calls from signal handlers meanwhile are refused.
     pub(super) reopening: Cell<bool>,
+    /// When the last reopen ended, and when the recovery it belongs to began: a connection lost again
+    /// soon after a reopen continues that recovery, whose deadline counts from its beginning.
+    pub(super) reopened: Cell<Option<(Instant, Instant)>>,
     /// The id PHP knows the channel by (`getChannelId()`, `$connection->channels`), kept across reopens.
     pub(super) id: u16,
     /// The broker rolled back the open transaction with the lost connection: the next tx_commit fails.
@@ -124,6 +128,7 @@ impl ChannelState {
             setup: RefCell::default(),
             tags: Cell::default(),
             reopening: Cell::new(false),
+            reopened: Cell::new(None),
             id,
             transaction_lost: Cell::new(false),
             transaction_open: Cell::new(false),
@@ -184,7 +189,13 @@ impl ChannelState {
     /// connection was recovered (the broker redelivers it: settling it would settle another).
     pub(super) fn settling(&self, tag: u64) -> PhpResult<Option<u64>> {
         self.ready()?;
-        Ok(self.tags.get().to_broker(tag))
+        let broker = self.tags.get().to_broker(tag);
+        // A settle of a delivery from before a reconnect is dropped (the broker redelivers it): made in
+        // a transaction, the transaction is no longer what the program made, and its commit fails.
+        if broker.is_none() && self.setup.borrow().transactional {
+            self.transaction_lost.set(true);
+        }
+        Ok(broker)
     }
 
     /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the

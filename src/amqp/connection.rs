@@ -325,17 +325,11 @@ impl AmqpConnection {
     /// pass (`$sec` null: no limit) or a signal arrives, whose PHP handlers run first, as there.
     #[php(defaults(usec = 0))]
     pub fn select(self_: &mut ZendClassObject<Self>, sec: &Zval, usec: Mixed) -> PhpResult<Zval> {
-        let link = self_.session.current();
-        if let Some(lost) = link.as_ref().filter(|l| !l.is_connected() && l.owner.is_current()) {
-            // A loss no call has reported yet is something to read, as php-amqplib's select() finds its
-            // dead socket readable: the next wait() reports it, or recovers it with recovery on.
-            if self_.session.recovery() || !lost.end_reported.load(std::sync::atomic::Ordering::Relaxed) {
-                return Ok(mixed(1));
-            }
-        }
-        let link = link.filter(|l| l.is_connected());
-        if link.is_none() {
-            return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
+        // Without recovery, a loss no call has reported yet is something to read, as php-amqplib's
+        // select() finds its dead socket readable: the next wait() reports it.
+        let lost = self_.session.current().filter(|l| !l.is_connected() && l.owner.is_current());
+        if lost.is_some_and(|lost| !self_.session.recovery() && !lost.end_reported.load(std::sync::atomic::Ordering::Relaxed)) {
+            return Ok(mixed(1));
         }
         // Negative is 0; too far away to represent, no limit (see `runtime::wait`).
         let timeout = (!sec.is_null()).then(|| {
@@ -345,10 +339,17 @@ impl AmqpConnection {
         // Signals that came while PHP ran: their handlers run first (they may close channels).
         runtime::dispatch_signals()?;
         let channels = Self::channels(self_); // keeps the channel objects alive while they are awaited
-        let open: Vec<_> = channels
-            .array()
-            .map(|list| list.iter().filter_map(|(_, channel)| channel.object()).filter_map(channel_class::work).collect())
-            .unwrap_or_default();
+        // With recovery on, lost channels are recovered here (`channel_class::Work`).
+        let mut open = Vec::new();
+        for (_, channel) in channels.array().into_iter().flat_map(|list| list.iter()) {
+            if let Some(work) = channel.object().map(channel_class::work).transpose()?.flatten() {
+                open.push(work);
+            }
+        }
+        let link = self_.session.current().filter(|l| l.is_connected());
+        if link.is_none() {
+            return Err(exception(ex::CONNECTION_CLOSED, "Broken pipe or closed connection", 0));
+        }
         let ready = async {
             if open.is_empty() {
                 return std::future::pending().await;

@@ -264,8 +264,13 @@ fn closed_by_program() -> ext_php_rs::exception::PhpException {
 /// When recovery stops replacing links that are lost as soon as they are made (None: never, as for a
 /// deadline of 0).
 pub fn recovery_deadline() -> Option<Instant> {
+    recovery_deadline_from(Instant::now())
+}
+
+/// `recovery_deadline` for a recovery that began at `start`.
+pub fn recovery_deadline_from(start: Instant) -> Option<Instant> {
     let seconds = ini::amqp_recovery_deadline();
-    (seconds > 0.0).then(|| Instant::now().checked_add(Duration::from_secs_f64(seconds))).flatten()
+    (seconds > 0.0).then(|| start.checked_add(Duration::from_secs_f64(seconds))).flatten()
 }
 
 /// Whether a step of recovery on `link` failed with `error` because `link` was lost too, with time left

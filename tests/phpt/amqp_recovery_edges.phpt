@@ -1,5 +1,5 @@
 --TEST--
-recovery's edges, from an adversarial review: the first RPC after an idle loss works; publishes confirmed before the loss are not published again; a transaction the broker rolled back makes tx_commit throw and commits nothing of it; publish_batch keeps what the replay buffer refused; the channel id stays the same; an auto-delete queue whose last consumer the program cancelled is not declared again; per-consumer prefetch is replayed per consumer; a recovery made by basic_get reaches the recovery handler; select() after a loss returns 1, so a select() loop's wait() recovers
+recovery's edges, from an adversarial review: the first RPC after an idle loss works; publishes confirmed before the loss are not published again; a transaction the broker rolled back makes tx_commit throw and commits nothing of it; publish_batch keeps what the replay buffer refused; the channel id stays the same; an auto-delete queue whose last consumer the program cancelled is not declared again; per-consumer prefetch is replayed per consumer; a recovery made by basic_get reaches the recovery handler; select() after a loss recovers the connection's channels
 --EXTENSIONS--
 mq
 --INI--
@@ -133,14 +133,14 @@ $ch->queue_declare($polled, false, false, false, false);
 lose();
 var_dump($ch->basic_get($polled) === null);
 echo "events: ", implode(', ', $events), "\n";
-echo "-- a consumer loop on select(): the lost connection is something to read, and the wait() after recovers\n";
+echo "-- a consumer loop on select(): select() recovers the channels, whose consumers deliver again\n";
 $seen = [];
 $ch->basic_consume($polled, '', false, true, false, false, function (AMQPMessage $m) use (&$seen) { $seen[] = $m->getBody(); });
 lose();
+// The other channel's consumers get their unacked messages again: something to wait() for.
 var_dump($conn->select(1));
 $ch->wait(null, true);
 $ch->basic_publish(new AMQPMessage('after select'), '', $polled);
-// The connection's other channels, lost and not used since, keep select() at 1 until they are.
 for ($t = microtime(true); !$seen && microtime(true) - $t < 5;) {
     if ($conn->select(0, 100000)) {
         $ch->wait(null, true);
@@ -170,6 +170,6 @@ delivered unacked: {"one":1,"fifty":5}
 -- a polling worker's basic_get tells the recovery handler
 bool(true)
 events: lost, recovered
--- a consumer loop on select(): the lost connection is something to read, and the wait() after recovers
+-- a consumer loop on select(): select() recovers the channels, whose consumers deliver again
 int(1)
 consumed: ["after select"]

@@ -421,7 +421,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
      */
     private function returnUnstarted(): void
     {
-        if ($this->consumers === [] || $this->workerChannel === null || !$this->workerChannel->is_open()) {
+        if ($this->consumers === [] || !self::usable($this->workerChannel)) {
             return;
         }
         // Deliveries already sent to this consumer but not yet handed to PHP are taken first: the cancel
@@ -440,10 +440,19 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
         }
     }
 
+    /**
+     * A channel still usable: open, on a connection not lost. A channel stays open (is_open(), as in
+     * php-amqplib) until a call on it reports its close or its connection's end.
+     */
+    private static function usable(?AMQPChannel $channel): bool
+    {
+        return $channel !== null && $channel->is_open() && $channel->getConnection()?->isConnected();
+    }
+
     /** The open channel for publishing, declaring, counting and purging, reopened after a channel error. */
     public function channel(): AMQPChannel
     {
-        if ($this->channel !== null && $this->channel->is_open()) {
+        if (self::usable($this->channel)) {
             return $this->channel;
         }
         $channel = $this->connection(true)->channel();
@@ -463,7 +472,7 @@ class RabbitMQQueue extends Queue implements QueueContract, ClearableQueue
     /** The open channel a worker takes and acks its jobs on; a connection found dead is a lost connection. */
     private function workerChannel(): AMQPChannel
     {
-        if ($this->workerChannel !== null && $this->workerChannel->is_open()) {
+        if (self::usable($this->workerChannel)) {
             return $this->workerChannel;
         }
         $channel = $this->connection(false)->channel();

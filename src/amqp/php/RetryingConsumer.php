@@ -152,7 +152,10 @@ final class RetryingConsumer
     /** Dropped while its consumer is registered, it cancels it (the channel's callback holds it only weakly). */
     public function __destruct()
     {
-        if ($this->consumerTag !== null && isset($this->channel->callbacks[$this->consumerTag]) && $this->channel->is_open()) {
+        // A channel stays open (as in php-amqplib) until a call reports its connection's end: a lost
+        // connection has nothing to cancel, and a cancel on it would wait for a recovery.
+        if ($this->consumerTag !== null && isset($this->channel->callbacks[$this->consumerTag]) && $this->channel->is_open()
+            && $this->channel->getConnection()?->isConnected()) {
             try {
                 // nowait: no round trip to wait for (nor to hang on) while the object goes away.
                 $this->channel->basic_cancel($this->consumerTag, true);
@@ -333,7 +336,7 @@ final class RetryingConsumer
 
     private function publisher(): AMQPChannel
     {
-        if ($this->publisher === null || !$this->publisher->is_open()) {
+        if ($this->publisher === null || !$this->publisher->is_open() || !$this->connection->isConnected()) {
             $channel = $this->connection->channel();
             $channel->confirm_select();
             $confirm = $this->confirm;
