@@ -159,7 +159,7 @@ impl ChannelState {
                         // The connection's end met by this call before lapin recorded it: reported here,
                         // so this channel's next call finds it closed, as php-amqplib's.
                         None if Link::is_end(&e) => self.ended(&e, method),
-                        None => self.link().failure(&e, method),
+                        None => channel_error(&e, method),
                     })
                 }
             }

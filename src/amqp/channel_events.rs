@@ -52,7 +52,7 @@ pub(super) fn work(object: &ZendObject) -> PhpResult<Option<Pin<Box<dyn Future<O
     let Some(channel) = ZendClassObject::<AmqpChannel>::from_zend_obj(object) else { return Ok(None) };
     // A channel of a lost connection is recovered first, as a wait() on it would recover it: its
     // consumers then deliver on the new connection, which select() waits on.
-    if !channel.closed.get() && !channel.reopening.get() && !channel.open() && channel.recoverable() {
+    if !channel.open() && channel.recoverable() {
         channel.reopen()?;
     }
     Ok(Some(Box::pin(channel.has_work())))

@@ -108,10 +108,7 @@ impl ChannelState {
     /// lost too, with time left before `deadline` and no exception of a signal handler's pending.
     fn lost_again_since(&self, before: &Arc<Link>, deadline: Option<Instant>) -> bool {
         let link = self.link();
-        !Arc::ptr_eq(&link, before)
-            && !link.is_connected()
-            && deadline.is_none_or(|deadline| Instant::now() < deadline)
-            && !ext_php_rs::zend::ExecutorGlobals::has_exception()
+        !Arc::ptr_eq(&link, before) && !link.is_connected() && session::may_try_again(deadline)
     }
 
     fn reopen_on(&self, reason: String) -> PhpResult<()> {

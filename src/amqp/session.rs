@@ -278,10 +278,13 @@ pub fn recovery_deadline_from(start: Instant) -> Option<Instant> {
 /// the next one as well), nor when a signal handler's exception ended the step (that is the program's).
 pub fn lost_again(link: &Link, error: &lapin::Error, deadline: Option<Instant>) -> bool {
     let refused = matches!(error.kind(), ErrorKind::ProtocolError(_)) && !recoverable(error);
-    !refused
-        && link.lost_under(error)
-        && deadline.is_none_or(|deadline| Instant::now() < deadline)
-        && !ext_php_rs::zend::ExecutorGlobals::has_exception()
+    !refused && link.lost_under(error) && may_try_again(deadline)
+}
+
+/// Whether recovery may try a new link after one was lost again: time left before `deadline`, and no
+/// exception of a signal handler's pending (that ended the step; it is the program's).
+pub fn may_try_again(deadline: Option<Instant>) -> bool {
+    deadline.is_none_or(|deadline| Instant::now() < deadline) && !ext_php_rs::zend::ExecutorGlobals::has_exception()
 }
 
 #[cfg(test)]
