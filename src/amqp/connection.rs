@@ -205,7 +205,7 @@ impl AmqpConnection {
     /// Connects (unless the config is lazy) with the settings of an AMQPConnectionConfig, which mq's
     /// connection classes pass; or with php-amqplib's own arguments, the socket's settings in a StreamIO
     /// (a class extending AbstractConnection as php-amqplib's AMQPStreamConnection does), gathered into
-    /// a config by `Mq\Internal\ConnectionArguments::io`.
+    /// a config by `Mq\Internal\AbstractConnectionArguments::io`.
     #[php(defaults(
         password = NULL,
         vhost = "\"/\"",
@@ -240,7 +240,7 @@ impl AmqpConnection {
         let mut this = classes::this_of_current_call();
         let config = match (is_config(user) && io.is_null(), this.as_deref_mut()) {
             (true, _) | (false, None) => user.shallow_clone(),
-            (false, Some(this)) => Zval::try_from("Mq\\Internal\\ConnectionArguments::io")?.try_call(vec![
+            (false, Some(this)) => Zval::try_from("Mq\\Internal\\AbstractConnectionArguments::io")?.try_call(vec![
                 &classes::object(this),
                 user,
                 &password.to_zval(),

@@ -99,6 +99,16 @@ pub static PHP_SOURCES: &[Source] = &[
         file: "mq://Mq/Internal/ConnectionArguments.php",
         code: include_str!("php/ConnectionArguments.php"),
     },
+    Source {
+        class: "Mq\\Internal\\AbstractConnectionArguments",
+        file: "mq://Mq/Internal/AbstractConnectionArguments.php",
+        code: include_str!("php/AbstractConnectionArguments.php"),
+    },
+    Source {
+        class: "Mq\\Internal\\MessageProperties",
+        file: "mq://Mq/Internal/MessageProperties.php",
+        code: include_str!("php/MessageProperties.php"),
+    },
     Source { class: "Mq\\PublishOutcome", file: "mq://Mq/PublishOutcome.php", code: include_str!("php/PublishOutcome.php") },
     Source { class: "Mq\\Publisher", file: "mq://Mq/Publisher.php", code: include_str!("php/Publisher.php") },
     Source { class: "Mq\\RetryingConsumer", file: "mq://Mq/RetryingConsumer.php", code: include_str!("php/RetryingConsumer.php") },

@@ -5,7 +5,6 @@ namespace PhpAmqpLib\Message;
 use PhpAmqpLib\Channel\AMQPChannel;
 use PhpAmqpLib\Exception\AMQPEmptyDeliveryTagException;
 use PhpAmqpLib\Wire\AMQPReader;
-use PhpAmqpLib\Wire\AMQPWriter;
 
 /**
  * A message, published or received. mq's channel fills the delivery fields of received messages and
@@ -263,30 +262,7 @@ class AMQPMessage
      */
     public function load_properties(AMQPReader $reader)
     {
-        // Flag words follow one another while the lowest bit (the continuation bit) is set.
-        $words = array();
-        do {
-            $word = $reader->read_short();
-            $words[] = $word;
-        } while (($word & 1) !== 0);
-
-        // Each word flags up to 15 properties, in definition order from its highest bit down.
-        $properties = array();
-        $bit = 0;
-        foreach (self::$propertyDefinitions as $name => $type) {
-            if ($bit === 0) {
-                if (!$words) {
-                    break;
-                }
-                $word = array_shift($words);
-                $bit = 15;
-            }
-            if ($word & (1 << $bit)) {
-                $properties[$name] = $reader->{'read_' . $type}();
-            }
-            $bit--;
-        }
-        $this->properties = $properties;
+        $this->properties = \Mq\Internal\MessageProperties::read($reader, self::$propertyDefinitions);
 
         return $this;
     }
@@ -303,34 +279,6 @@ class AMQPMessage
             return $this->serialized_properties;
         }
 
-        $words = array();
-        $word = 0;
-        $bit = 15;
-        $fields = new AMQPWriter();
-        foreach (self::$propertyDefinitions as $name => $type) {
-            $value = $this->properties[$name] ?? null;
-            if ($value === null) {
-                $bit--;
-                continue;
-            }
-            // Bit 0 of a word is the continuation bit: a 16th property goes into the next word.
-            if ($bit === 0) {
-                $words[] = $word | 1;
-                $word = 0;
-                $bit = 15;
-            }
-            $word |= 1 << $bit;
-            $fields->{'write_' . $type}($value);
-            $bit--;
-        }
-        $words[] = $word;
-
-        $header = new AMQPWriter();
-        foreach ($words as $word) {
-            $header->write_short($word);
-        }
-        $header->write($fields->getvalue());
-
-        return $this->serialized_properties = $header->getvalue();
+        return $this->serialized_properties = \Mq\Internal\MessageProperties::write($this->properties, self::$propertyDefinitions);
     }
 }
