@@ -41,7 +41,7 @@ use ext_php_rs::{
         ZEND_ACC_HAS_RETURN_TYPE, ZEND_ACC_STATIC, ZEND_ACC_STRICT_TYPES, ZEND_ACC_VARIADIC, _ZEND_TYPE_NAME_BIT,
     },
     types::{ZendObject, ZendStr, Zval},
-    zend::{ce, ClassEntry, ExecutorGlobals},
+    zend::{ce, ClassEntry},
 };
 
 use crate::classes::{MAY_BE_BOOL, MAY_BE_LONG, MAY_BE_STRING};
@@ -181,8 +181,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
             }
         }
     }
-    let executor = ExecutorGlobals::get();
-    let table = executor.function_table();
+    let table = crate::executor::globals().function_table();
     let mut globals = Vec::new();
     for &(name, deprecated) in functions {
         // SAFETY: the function table holds zend_function pointers; an internal function of this module
@@ -196,7 +195,6 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
             globals.push(function);
         }
     }
-    drop(executor);
     if ENTRIES.set(entries).is_err() {
         return;
     }
@@ -256,7 +254,7 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
         }
         if let Some(after_failure) = entry.after_failure {
             let this = &mut (*ex).This;
-            if this.u1.v.type_ == IS_OBJECT && ExecutorGlobals::has_exception() {
+            if this.u1.v.type_ == IS_OBJECT && crate::executor::has_exception() {
                 after_failure(&mut *this.value.obj);
             }
         }
@@ -345,7 +343,7 @@ unsafe fn coerce(info: &zend_internal_arg_info, num: u32, arg: *mut zval, strict
     if !strict && weak_scalar(types, num, arg) {
         return true;
     }
-    if ExecutorGlobals::get().exception.is_null() {
+    if !crate::executor::has_exception() {
         // The engine's new string, released by the box.
         let expected: ZBox<ZendStr> = ZBox::from_raw(zend_type_to_string(info.type_).cast());
         zend_argument_type_error(num, c"must be of type %s, %s given".as_ptr(), expected.val.as_ptr(), zend_zval_type_name(arg));
@@ -359,23 +357,23 @@ unsafe fn weak_scalar(types: u32, num: u32, arg: *mut zval) -> bool {
     let zval: &mut Zval = &mut *arg;
     if types & MAY_BE_LONG != 0 {
         let mut value = 0;
-        if zend_parse_arg_long_weak(arg, &mut value, num) && ExecutorGlobals::get().exception.is_null() {
+        if zend_parse_arg_long_weak(arg, &mut value, num) && !crate::executor::has_exception() {
             zval.set_long(value);
             return true;
         }
     } else if types & MAY_BE_DOUBLE != 0 {
         let mut value = 0.0;
-        if zend_parse_arg_double_weak(arg, &mut value, num) && ExecutorGlobals::get().exception.is_null() {
+        if zend_parse_arg_double_weak(arg, &mut value, num) && !crate::executor::has_exception() {
             zval.set_double(value);
             return true;
         }
     } else if types & MAY_BE_STRING != 0 {
         // Converts the zval itself, as ZPP does.
         let mut value = std::ptr::null_mut();
-        return zend_parse_arg_str_weak(arg, &mut value, num) && ExecutorGlobals::get().exception.is_null();
+        return zend_parse_arg_str_weak(arg, &mut value, num) && !crate::executor::has_exception();
     } else if types & MAY_BE_BOOL == MAY_BE_BOOL {
         let mut value = false;
-        if zend_parse_arg_bool_weak(arg, &mut value, num) && ExecutorGlobals::get().exception.is_null() {
+        if zend_parse_arg_bool_weak(arg, &mut value, num) && !crate::executor::has_exception() {
             zval.set_bool(value);
             return true;
         }

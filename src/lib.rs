@@ -6,6 +6,7 @@ pub mod amqp;
 pub mod classes;
 pub mod embedded_php;
 pub mod exceptions;
+pub mod executor;
 pub mod info;
 pub mod ini;
 pub mod internal_methods;

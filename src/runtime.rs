@@ -169,13 +169,13 @@ pub fn closing_at_end<T>(close: impl FnOnce() -> T) -> T {
 /// and never after the executor has stopped (objects freed then: calling PHP is a fatal error that
 /// unwinds through Rust).
 fn handlers_may_run() -> bool {
-    let globals = ext_php_rs::zend::ExecutorGlobals::get();
+    let globals = crate::executor::globals();
     globals.active && !(globals.flags & EG_FLAGS_IN_SHUTDOWN != 0 && CLOSING_AT_END.get())
 }
 
 /// Whether PHP has asked the running code to stop (signal, timeout); read on the PHP thread.
 pub fn php_interrupted() -> bool {
-    let globals = ext_php_rs::zend::ExecutorGlobals::get();
+    let globals = crate::executor::globals();
     // SAFETY: executor globals live for the request; the flag is an atomic the engine also reads.
     unsafe { zend_atomic_bool_load(&globals.vm_interrupt) }
 }
@@ -230,21 +230,19 @@ pub fn dispatch_signals() -> PhpResult<()> {
     if let Some(dispatch) = signal_dispatch().filter(|_| handlers_may_run() && !without_signals()) {
         call_without_arguments(dispatch);
     }
-    let timed_out = {
-        // A guard of ext-php-rs's lock on the globals: released before has_exception() takes it again.
-        let mut globals = ext_php_rs::zend::ExecutorGlobals::get_mut();
+    let timed_out = crate::executor::change(|globals| {
         // SAFETY: as in php_interrupted.
         let timed_out = unsafe { zend_atomic_bool_load(&globals.timed_out) };
         if !timed_out {
             globals.cancel_interrupt();
         }
         timed_out
-    };
+    });
     if timed_out {
         // Back to PHP, whose pending interrupt then ends the script with its time-limit error.
         return Err(PhpException::from_message("Maximum execution time exceeded".into()));
     }
-    if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+    if crate::executor::has_exception() {
         return Err(PhpException::from_message("signal handler failed".into()));
     }
     Ok(())

@@ -227,7 +227,7 @@ impl ChannelState {
     ) -> PhpResult<Option<T>> {
         match self.call(make, method) {
             Ok(value) => Ok((!nowait).then_some(value)),
-            Err(e) if nowait && !ext_php_rs::zend::ExecutorGlobals::has_exception() => {
+            Err(e) if nowait && !crate::executor::has_exception() => {
                 *self.deferred.borrow_mut() = Some(e);
                 Ok(None)
             }

@@ -296,7 +296,7 @@ impl AmqpChannel {
                 }
                 // A signal, whose handler ran (and may have called stopConsume()): go on, as php-amqplib does.
                 Ok(None) => {}
-                Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => return Err(e),
+                Err(e) if crate::executor::has_exception() => return Err(e),
                 Err(_) => continue, // a poll timeout: wait again
             }
         }

@@ -98,7 +98,7 @@ impl ChannelState {
         match reopened {
             // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
             // exception that ended it (the next call recovers): the channel stays usable.
-            Err(e) if self.session.is_recovering() || ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
+            Err(e) if self.session.is_recovering() || crate::executor::has_exception() => Err(e),
             Err(_) => Err(self.closed_by_peer()),
             Ok(()) => Ok(()),
         }

@@ -73,7 +73,7 @@ impl Settings {
             },
             socket_io: text(config, "getIoType").as_deref() == Some("socket"),
         };
-        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        if crate::executor::has_exception() {
             return Err(exception(ex::RUNTIME, "reading the connection config failed", 0));
         }
         // The vhost is a short string of connection.open (php-amqplib's write_shortstr check).

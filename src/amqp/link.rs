@@ -120,6 +120,14 @@ impl Link {
         Some(reader as &dyn runtime::WaitSocket)
     }
 
+    /// Reads and handles the frames that came on the socket meanwhile, on the PHP thread, without
+    /// waiting (lapin's `SocketReader::read_now`); nothing over TLS or in a forked child.
+    pub fn read_arrived(&self) {
+        if let Some(reader) = self.connection.socket_reader().filter(|_| self.owner.is_current()) {
+            reader.read_now();
+        }
+    }
+
     /// Waits until the publishes queued on this connection are written (see `pipeline`). Refused in a
     /// forked child: the writes belong to the parent's threads, which the child does not have.
     pub fn flush(&self) -> PhpResult<()> {

@@ -173,7 +173,7 @@ impl Session {
                 Err(closed_by_program())
             }
             // A signal handler's exception ended the reconnect: it is the program's, not a failure to recover.
-            Err(e) if ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(e),
+            Err(e) if crate::executor::has_exception() => Err(e),
             Ok(link) => {
                 *self.link.borrow_mut() = Some(link.clone());
                 self.notices.borrow_mut().push(Notice::Recovered);
@@ -284,7 +284,7 @@ pub fn lost_again(link: &Link, error: &lapin::Error, deadline: Option<Instant>) 
 /// Whether recovery may try a new link after one was lost again: time left before `deadline`, and no
 /// exception of a signal handler's pending (that ended the step; it is the program's).
 pub fn may_try_again(deadline: Option<Instant>) -> bool {
-    deadline.is_none_or(|deadline| Instant::now() < deadline) && !ext_php_rs::zend::ExecutorGlobals::has_exception()
+    deadline.is_none_or(|deadline| Instant::now() < deadline) && !crate::executor::has_exception()
 }
 
 #[cfg(test)]

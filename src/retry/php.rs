@@ -87,7 +87,7 @@ fn class_names(list: &ZendHashTable) -> PhpResult<Vec<String>> {
         }
         let name = php_string::lossy(value).unwrap_or_default();
         let found = ClassEntry::try_find(name.trim_start_matches('\\'));
-        if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        if crate::executor::has_exception() {
             // An autoloader threw: that exception is the one PHP sees.
             return Err(PhpException::from_message("autoloading failed".into()));
         }

@@ -138,6 +138,24 @@ impl SocketReader {
         self.0.waiting.store(false, Ordering::SeqCst);
     }
 
+    /// mq patch: reads what the socket has now, for a thread busy with other work on the connection
+    /// (a burst of confirmed publishes, whose acks come meanwhile): their frames are handled here
+    /// instead of waking the I/O thread for every batch, and the lease is kept as if a wait had just
+    /// ended, so the I/O thread stops watching the socket until it lapses. Nothing while a wait is in
+    /// progress (it reads) or while the I/O thread keeps the socket to itself. True when a frame was
+    /// handled.
+    pub fn read_now(&self) -> bool {
+        if self.0.waiting.load(Ordering::SeqCst) {
+            return false;
+        }
+        // The lease's start before taking it: the I/O thread never sees it held with a stale start.
+        self.0.left_at.store(self.now(), Ordering::Relaxed);
+        if self.fd().is_none() {
+            return false;
+        }
+        self.read()
+    }
+
     /// Reads what the socket has and hands every complete frame to its channel, on this thread.
     /// True when a frame was handled. Does nothing while the I/O thread reads (or holds the buffer).
     pub fn read(&self) -> bool {
@@ -285,5 +303,77 @@ impl SocketReader {
     /// I/O loop to end the connection with.
     pub(crate) fn take_failure(&self) -> Option<Error> {
         self.0.failure.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        ConnectionProperties, ConnectionStatus, configuration::Configuration, events::Events,
+        frames::Frames, heartbeat::Heartbeat, internal_rpc::InternalRPC, runtime,
+        secret_update::SecretUpdate, socket_state::SocketState, uri::AMQPUri,
+    };
+    use std::{io::Write, os::fd::AsRawFd, os::unix::net::UnixStream};
+
+    /// A reader over one end of a socket pair, as `Connection::connector` builds it (mq patch tests).
+    fn reader() -> (SocketReader, UnixStream, UnixStream, InternalRPCHandle) {
+        let uri = AMQPUri::default();
+        let runtime = runtime::default_runtime().unwrap();
+        let configuration = Configuration::new(&uri, ConnectionProperties::default());
+        let status = ConnectionStatus::new(&uri);
+        let frames = Frames::default();
+        let socket_state = SocketState::default();
+        let heartbeat = Heartbeat::new(status.clone(), runtime.clone());
+        let secret_update = SecretUpdate::new(status.clone(), runtime.clone(), configuration.auth_provider.clone());
+        let internal_rpc = InternalRPC::new(runtime, heartbeat, secret_update, frames.clone(), socket_state.handle());
+        let channels = Channels::new(
+            configuration.clone(),
+            status,
+            socket_state.handle(),
+            internal_rpc.handle(),
+            frames,
+            Events::new(),
+        );
+        let reader = SocketReader::new(
+            4096,
+            channels,
+            configuration.negotiated_config.clone(),
+            internal_rpc.handle(),
+            socket_state.handle(),
+            Box::new(|| {}),
+        );
+        let (ours, peer) = UnixStream::pair().unwrap();
+        ours.set_nonblocking(true).unwrap();
+        (reader, ours, peer, internal_rpc.handle())
+    }
+
+    const HEARTBEAT: [u8; 8] = [8, 0, 0, 0, 0, 0, 0, 0xCE];
+
+    #[test]
+    fn read_now_reads_while_the_socket_is_lent_and_keeps_the_lease() {
+        let (reader, ours, mut peer, _rpc) = reader();
+        peer.write_all(&HEARTBEAT).unwrap();
+        // Not lent: the I/O thread reads; nothing is read and no lease is taken.
+        assert!(!reader.read_now());
+        assert_eq!(reader.lease_left(), None);
+        reader.lend(Some(ours.as_raw_fd()));
+        assert!(reader.read_now(), "the heartbeat frame is handled on this thread");
+        let left = reader.lease_left().expect("the lease is held after read_now");
+        assert!(left <= LEASE && !left.is_zero());
+        // Nothing more came: nothing handled, the lease still held.
+        assert!(!reader.read_now());
+        assert!(reader.lease_left().is_some());
+    }
+
+    #[test]
+    fn read_now_leaves_the_socket_to_a_wait_in_progress() {
+        let (reader, ours, mut peer, _rpc) = reader();
+        reader.lend(Some(ours.as_raw_fd()));
+        reader.enter();
+        peer.write_all(&HEARTBEAT).unwrap();
+        assert!(!reader.read_now(), "a wait in progress reads for itself");
+        assert!(reader.read(), "and its frame is still there for it");
+        reader.leave();
     }
 }
