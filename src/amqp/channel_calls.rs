@@ -52,8 +52,16 @@ impl ChannelState {
     /// made without confirms that were not written are lost with the connection (README), those
     /// awaiting a confirm are published again.
     pub(super) fn flush_publishes(&self) -> PhpResult<()> {
+        {
+            // Before every call: nothing queued is the common case, settled without a handle's clone.
+            let link = self.link.borrow();
+            link.check_owner()?;
+            if link.pipeline.is_empty() {
+                return Ok(());
+            }
+        }
+        // A handle of its own: the wait runs signal handlers, which may replace the channel's link.
         let link = self.link();
-        link.check_owner()?;
         match link.pipeline.written(None)? {
             Ok(()) => Ok(()),
             Err(e) if self.recoverable_after(Some(&e)) => self.reopen(),
@@ -62,7 +70,7 @@ impl ChannelState {
     }
 
     pub(super) fn check(&self) -> PhpResult<()> {
-        self.link().check_owner()?;
+        self.link.borrow().check_owner()?;
         if let Some(deferred) = self.deferred.borrow_mut().take() {
             return Err(deferred);
         }

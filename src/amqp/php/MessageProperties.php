@@ -42,8 +42,11 @@ final class MessageProperties
         return $properties;
     }
 
-    /** The property flags and list of a content header carrying $properties. */
-    public static function write(array $properties, array $definitions): string
+    /**
+     * The property flags and list of a content header carrying $properties (untyped: a subclass of
+     * AMQPMessage may keep null or an ArrayAccess there, as php-amqplib's code reads it).
+     */
+    public static function write($properties, array $definitions): string
     {
         $words = array();
         $word = 0;

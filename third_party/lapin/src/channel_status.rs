@@ -12,7 +12,11 @@ use crate::{
 use std::{
     fmt,
     future::Future,
-    sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard},
+    ops::{Deref, DerefMut},
+    sync::{
+        Arc, RwLock, RwLockReadGuard, RwLockWriteGuard,
+        atomic::{AtomicU8, Ordering},
+    },
 };
 use tracing::trace;
 
@@ -22,17 +26,70 @@ use tracing::trace;
 ///
 /// [`Channel::status`]: crate::Channel::status
 #[derive(Clone)]
-pub struct ChannelStatus(Arc<RwLock<Inner>>);
+pub struct ChannelStatus(Arc<Shared>);
+
+/// mq patch: the state is mirrored in an atomic, stored whenever a write guard is released, so that
+/// the looks at it made for every frame and every call (connected, closed, initializing) take no lock.
+struct Shared {
+    inner: RwLock<Inner>,
+    state: AtomicU8,
+}
+
+/// A write guard that stores the state's mirror when released (see `Shared`).
+struct WriteGuard<'a> {
+    guard: RwLockWriteGuard<'a, Inner>,
+    mirror: &'a AtomicU8,
+}
+
+impl Deref for WriteGuard<'_> {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.guard
+    }
+}
+
+impl DerefMut for WriteGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Inner {
+        &mut self.guard
+    }
+}
+
+impl Drop for WriteGuard<'_> {
+    fn drop(&mut self) {
+        // Still under the lock: mirrors are stored in the order the states were set.
+        self.mirror.store(self.guard.state as u8, Ordering::Release);
+    }
+}
+
+impl ChannelState {
+    fn from_mirror(state: u8) -> Self {
+        [
+            Self::Initial,
+            Self::Reconnecting,
+            Self::Connected,
+            Self::Closing,
+            Self::Closed,
+            Self::Error,
+        ]
+        .into_iter()
+        .find(|s| *s as u8 == state)
+        .unwrap_or_default()
+    }
+}
 
 impl ChannelStatus {
     pub(crate) fn new(id: ChannelId, internal_rpc: InternalRPCHandle) -> Self {
-        Self(Arc::new(RwLock::new(Inner::new(id, internal_rpc))))
+        Self(Arc::new(Shared {
+            inner: RwLock::new(Inner::new(id, internal_rpc)),
+            state: AtomicU8::new(ChannelState::default() as u8),
+        }))
     }
 
     /// Returns `true` if the channel is in the process of opening (not yet ready).
     #[must_use]
     pub fn initializing(&self) -> bool {
-        [ChannelState::Initial, ChannelState::Reconnecting].contains(&self.read().state)
+        [ChannelState::Initial, ChannelState::Reconnecting].contains(&self.state())
     }
 
     /// mq patch: the status of the same channel (not another one opened under its number since).
@@ -42,34 +99,34 @@ impl ChannelStatus {
 
     /// mq patch: the channel is closed (see `Channel::channel_close_ok`).
     pub(crate) fn closed(&self) -> bool {
-        self.read().state == ChannelState::Closed
+        self.state() == ChannelState::Closed
     }
 
     /// mq patch: the state, read once (another thread may close the channel between two looks).
     pub(crate) fn state(&self) -> ChannelState {
-        self.read().state
+        ChannelState::from_mirror(self.0.state.load(Ordering::Acquire))
     }
 
     /// Returns `true` if the channel is in the process of closing or reconnecting.
     #[must_use]
     pub fn closing(&self) -> bool {
-        [ChannelState::Closing, ChannelState::Reconnecting].contains(&self.read().state)
+        [ChannelState::Closing, ChannelState::Reconnecting].contains(&self.state())
     }
 
     /// Returns `true` if the channel is in [`ChannelState::Connected`] and ready for use.
     #[must_use]
     pub fn connected(&self) -> bool {
-        self.read().state == ChannelState::Connected
+        self.state() == ChannelState::Connected
     }
 
     /// Returns `true` if the channel is waiting for the connection to be recovered.
     #[must_use]
     pub fn reconnecting(&self) -> bool {
-        self.read().state == ChannelState::Reconnecting
+        self.state() == ChannelState::Reconnecting
     }
 
     pub(crate) fn connected_or_recovering(&self) -> bool {
-        [ChannelState::Connected, ChannelState::Reconnecting].contains(&self.read().state)
+        [ChannelState::Connected, ChannelState::Reconnecting].contains(&self.state())
     }
 
     pub(crate) fn update_recovery_context<R, F: Fn(&mut ChannelRecoveryContext) -> R>(
@@ -84,7 +141,7 @@ impl ChannelStatus {
     }
 
     pub(crate) fn can_receive_messages(&self) -> bool {
-        Self::receives_messages(self.read().state)
+        Self::receives_messages(self.state())
     }
 
     /// mq patch: `can_receive_messages` for a state already read (see `state`).
@@ -249,11 +306,11 @@ impl ChannelStatus {
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Inner> {
-        self.0.read().unwrap_or_else(|e| e.into_inner())
+        self.0.inner.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self) -> RwLockWriteGuard<'_, Inner> {
-        self.0.write().unwrap_or_else(|e| e.into_inner())
+    fn write(&self) -> WriteGuard<'_> {
+        WriteGuard { guard: self.0.inner.write().unwrap_or_else(|e| e.into_inner()), mirror: &self.0.state }
     }
 }
 
@@ -291,7 +348,7 @@ pub enum ChannelState {
 impl fmt::Debug for ChannelStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("ChannelStatus");
-        if let Ok(inner) = self.0.try_read() {
+        if let Ok(inner) = self.0.inner.try_read() {
             debug
                 .field("state", &inner.state)
                 .field("receiver_state", &inner.receiver_state)
@@ -372,5 +429,43 @@ impl Inner {
 
     fn notifier(&self) -> Option<Notifier> {
         Some(self.recovery_context.as_ref()?.notifier())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        ConnectionProperties, ConnectionStatus, configuration::Configuration, frames::Frames,
+        heartbeat::Heartbeat, internal_rpc::InternalRPC, runtime, secret_update::SecretUpdate,
+        socket_state::SocketState, uri::AMQPUri,
+    };
+
+    /// The lock-free looks at the state follow every way a write sets it (mq patch: `Shared`).
+    #[test]
+    fn the_state_mirror_follows_every_write() {
+        let uri = AMQPUri::default();
+        let runtime = runtime::default_runtime().unwrap();
+        let configuration = Configuration::new(&uri, ConnectionProperties::default());
+        let status = ConnectionStatus::new(&uri);
+        let socket_state = SocketState::default();
+        let heartbeat = Heartbeat::new(status.clone(), runtime.clone());
+        let secret_update = SecretUpdate::new(status, runtime.clone(), configuration.auth_provider.clone());
+        let internal_rpc = InternalRPC::new(runtime, heartbeat, secret_update, Frames::default(), socket_state.handle());
+        let channel = ChannelStatus::new(1, internal_rpc.handle());
+        assert!(channel.initializing() && !channel.connected());
+        channel.set_state(ChannelState::Connected);
+        assert!(channel.connected() && channel.connected_or_recovering() && !channel.closing());
+        channel.set_state(ChannelState::Closing);
+        assert!(channel.closing() && !channel.connected() && channel.can_receive_messages());
+        channel.set_state(ChannelState::Closed);
+        assert!(channel.closed() && channel.state() == ChannelState::Closed);
+        // Through one of Inner's own methods, under the same guard.
+        channel.set_state(ChannelState::Reconnecting);
+        assert!(channel.reconnecting() && channel.initializing());
+        channel.finalize_connection();
+        assert!(channel.connected());
+        channel.set_state(ChannelState::Error);
+        assert_eq!(channel.state(), ChannelState::Error);
     }
 }

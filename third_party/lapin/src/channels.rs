@@ -5,6 +5,7 @@ use crate::{
     connection_closer::ConnectionCloser,
     events::{Events, EventsSender},
     frames::Frames,
+    hashers::ChannelIdHasher,
     id_sequence::IdSequence,
     internal_rpc::InternalRPCHandle,
     killswitch::KillSwitch,
@@ -15,6 +16,7 @@ use crate::{
 use amq_protocol::frame::{AMQPFrame, ProtocolVersion};
 use std::{
     collections::HashMap,
+    hash::BuildHasherDefault,
     fmt,
     sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard},
 };
@@ -368,7 +370,7 @@ impl fmt::Debug for Channels {
 }
 
 struct Inner {
-    channels: HashMap<ChannelId, Arc<Channel>>,
+    channels: HashMap<ChannelId, Arc<Channel>, BuildHasherDefault<ChannelIdHasher>>,
     channel_id: IdSequence<ChannelId>,
     configuration: NegotiatedConfig,
     recovery_config: RecoveryConfig,

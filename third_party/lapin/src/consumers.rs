@@ -1,6 +1,7 @@
 use crate::{
     BasicProperties, Error,
     consumer::Consumer,
+    hashers::TagHasher,
     message::Delivery,
     shared::SharedRwLock,
     types::{PayloadSize, ShortString},
@@ -9,11 +10,11 @@ use std::{
     borrow::Borrow,
     collections::HashMap,
     fmt,
-    hash::Hash,
+    hash::{BuildHasherDefault, Hash},
     sync::{RwLockReadGuard, RwLockWriteGuard},
 };
 
-type Inner = HashMap<ShortString, Consumer>;
+type Inner = HashMap<ShortString, Consumer, BuildHasherDefault<TagHasher>>;
 
 #[derive(Clone, Default)]
 pub(crate) struct Consumers(SharedRwLock<Inner>);

@@ -204,6 +204,7 @@ mod error_holder;
 mod events;
 mod exchange;
 mod frames;
+mod hashers;
 mod future;
 mod heartbeat;
 mod id_sequence;

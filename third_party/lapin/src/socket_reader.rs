@@ -148,12 +148,17 @@ impl SocketReader {
         if self.0.waiting.load(Ordering::SeqCst) {
             return false;
         }
+        // While the I/O thread reads or handles frames it keeps the socket: no lease is taken that
+        // would leave the socket unread by both until it lapsed.
+        let Ok(mut buffer) = self.0.buffer.try_lock() else {
+            return false;
+        };
         // The lease's start before taking it: the I/O thread never sees it held with a stale start.
         self.0.left_at.store(self.now(), Ordering::Relaxed);
         if self.fd().is_none() {
             return false;
         }
-        self.read()
+        self.read_into(&mut buffer)
     }
 
     /// Reads what the socket has and hands every complete frame to its channel, on this thread.
@@ -162,6 +167,11 @@ impl SocketReader {
         let Ok(mut buffer) = self.0.buffer.try_lock() else {
             return false;
         };
+        self.read_into(&mut buffer)
+    }
+
+    /// `read`, with the buffer's lock held.
+    fn read_into(&self, buffer: &mut MutexGuard<'_, Buffer>) -> bool {
         // Looked at under the lock: the I/O loop takes the lock once after taking the socket back and
         // before closing it, so the fd read here is still the connection's.
         let Some(fd) = self.lent() else {
@@ -195,7 +205,7 @@ impl SocketReader {
                 }
             }
         }
-        self.handle_frames(&mut buffer)
+        self.handle_frames(buffer)
     }
 
     fn handle_frames(&self, buffer: &mut MutexGuard<'_, Buffer>) -> bool {
@@ -364,6 +374,18 @@ mod tests {
         // Nothing more came: nothing handled, the lease still held.
         assert!(!reader.read_now());
         assert!(reader.lease_left().is_some());
+    }
+
+    #[test]
+    fn read_now_takes_no_lease_while_the_io_thread_holds_the_buffer() {
+        let (reader, ours, mut peer, _rpc) = reader();
+        reader.lend(Some(ours.as_raw_fd()));
+        peer.write_all(&HEARTBEAT).unwrap();
+        let io_thread = reader.lock_buffer();
+        assert!(!reader.read_now());
+        assert_eq!(reader.lease_left(), None, "the I/O thread keeps watching the socket");
+        drop(io_thread);
+        assert!(reader.read_now());
     }
 
     #[test]
