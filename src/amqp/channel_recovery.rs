@@ -135,7 +135,7 @@ impl ChannelState {
         }
         self.transaction_lost.set(self.transaction_lost.get() || self.transaction_open.replace(false));
         *self.link.borrow_mut() = link;
-        *self.channel.borrow_mut() = channel;
+        *self.channel.borrow_mut() = Arc::new(channel);
         // A no_ack consumer's deliveries that reached mq but not PHP are handed over first, with their
         // tags from before the loss: the new channel's tags start above them.
         let mut deliveries = deliveries;

@@ -49,7 +49,9 @@ pub struct ChannelState {
     pub(super) session: Rc<Session>,
     /// The link and lapin channel in use: replaced when the channel is reopened after a recovery.
     pub(super) link: RefCell<Arc<Link>>,
-    pub(super) channel: RefCell<Channel>,
+    /// Shared as an `Arc`: a lapin `Channel` handle holds some twenty reference counts, and every RPC
+    /// takes one of its own (see `channel`).
+    pub(super) channel: RefCell<Arc<Channel>>,
     /// QoS, modes and consumers, for a reopen.
     pub(super) setup: RefCell<ChannelSetup>,
     /// PHP's delivery tags across reopens.
@@ -124,7 +126,7 @@ impl ChannelState {
         Ok(ChannelState {
             session,
             link: RefCell::new(link),
-            channel: RefCell::new(channel),
+            channel: RefCell::new(Arc::new(channel)),
             setup: RefCell::default(),
             tags: Cell::default(),
             reopening: Cell::new(false),
@@ -160,7 +162,7 @@ impl ChannelState {
     }
 
     /// The lapin channel in use (a handle: the calls made on it hold no borrow of this channel).
-    pub(super) fn channel(&self) -> Channel {
+    pub(super) fn channel(&self) -> Arc<Channel> {
         self.channel.borrow().clone()
     }
 
