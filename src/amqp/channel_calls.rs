@@ -147,9 +147,9 @@ impl ChannelState {
                 Ok(value) => return Ok(value),
                 // Repeats end with recovery's deadline (see `reopen`).
                 Err(e) if self.recoverable_after(Some(&e)) => {
-                    let renames = self.session.renames().len();
+                    let renames = self.session.rename_count();
                     self.reopen()?;
-                    if !repeat || self.session.renames().len() != renames {
+                    if !repeat || self.session.rename_count() != renames {
                         return Err(channel_error(&e, method));
                     }
                 }

@@ -116,16 +116,20 @@ impl Link {
     /// The socket the PHP thread reads itself while it waits on this connection (plain TCP only: see
     /// lapin's `SocketReader`); None in a forked child, whose socket is the parent's.
     pub fn socket(&self) -> Option<&dyn runtime::WaitSocket> {
-        let reader = self.connection.socket_reader().filter(|_| self.owner.is_current())?;
-        Some(reader as &dyn runtime::WaitSocket)
+        Some(self.reader()? as &dyn runtime::WaitSocket)
     }
 
     /// Reads and handles the frames that came on the socket meanwhile, on the PHP thread, without
     /// waiting (lapin's `SocketReader::read_now`); nothing over TLS or in a forked child.
     pub fn read_arrived(&self) {
-        if let Some(reader) = self.connection.socket_reader().filter(|_| self.owner.is_current()) {
+        if let Some(reader) = self.reader() {
             reader.read_now();
         }
+    }
+
+    /// lapin's reader of the socket, for the process that owns the connection (see `socket`).
+    fn reader(&self) -> Option<&lapin::SocketReader> {
+        self.connection.socket_reader().filter(|_| self.owner.is_current())
     }
 
     /// Waits until the publishes queued on this connection are written (see `pipeline`). Refused in a

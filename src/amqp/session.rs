@@ -250,6 +250,11 @@ impl Session {
         self.renames.borrow().clone()
     }
 
+    /// How many renames there were so far (a recovery that renamed a queue adds one).
+    pub fn rename_count(&self) -> usize {
+        self.renames.borrow().len()
+    }
+
     pub fn take_notices(&self) -> Vec<Notice> {
         std::mem::take(&mut *self.notices.borrow_mut())
     }
