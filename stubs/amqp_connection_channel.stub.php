@@ -28,6 +28,23 @@ abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
 {
     public $channels;
 
+    /**
+     * php-amqplib's protected properties that its constructor sets, set as there (read by subclasses and
+     * by reflection): the config and the arguments the connection was constructed with, and the login
+     * response its login method makes of the credentials. $io is the StreamIO a direct subclass passed.
+     * What php-amqplib's change while connected ($is_connected, $server_properties...) are not declared.
+     */
+    protected $config;
+    protected $construct_params;
+    protected $vhost;
+    protected $insist;
+    protected $login_method;
+    protected $login_response;
+    protected $locale;
+    protected $heartbeat;
+    protected $connection_timeout;
+    protected $io;
+
     /** The client properties a connection sends (`[name => [type symbol, value]]`), naming mq as the product; set to its default at each request's start. */
     public static $LIBRARY_PROPERTIES;
 

@@ -20,6 +20,7 @@ use super::{
     channel_class::{self, abstract_channel},
     connect::connect,
     connection_config::{call, is_config},
+    connection_properties,
     flow::Notice,
     session::Session,
     settings::Settings,
@@ -93,14 +94,14 @@ pub fn notify_recovery(connection: &Zval, notice: &super::session::Notice) -> Ph
     Ok(())
 }
 /// Declares `public $channels = []` as an ordinary property, so `$conn->channels[...]` behaves as in
-/// php-amqplib and the cycle collector sees the channels; the block handlers live beside it.
-fn declare_channels(builder: ClassBuilder) -> ClassBuilder {
-    builder
+/// php-amqplib and the cycle collector sees the channels; the block handlers live beside it, and
+/// php-amqplib's protected properties (`connection_properties`).
+fn declare_properties(builder: ClassBuilder) -> ClassBuilder {
+    connection_properties::declare(builder)
         .property(property("connection_block_handler", PropertyFlags::Private, Initial::Null))
         .property(property("connection_unblock_handler", PropertyFlags::Private, Initial::Null))
         .property(property("connection_recovery_handler", PropertyFlags::Private, Initial::Null))
         .property(property("channels", PropertyFlags::Public, Initial::EmptyArray))
-        .property(property("io", PropertyFlags::Private, Initial::Null))
         // Its value is set at each request's start (`library_properties`).
         .property(property("LIBRARY_PROPERTIES", PropertyFlags::Public | PropertyFlags::Static, Initial::Null))
 }
@@ -133,7 +134,7 @@ pub const UNCONSTRUCTED: [&str; 11] = [
 #[php(extends(ce = abstract_channel, stub = "\\PhpAmqpLib\\Channel\\AbstractChannel"))]
 // Abstract, as php-amqplib's: only its subclasses are made (and mocked).
 #[php(flags = ext_php_rs::flags::ClassFlags::Abstract)]
-#[php(modifier = declare_channels)]
+#[php(modifier = declare_properties)]
 pub struct AmqpConnection {
     /// Shared with the channels: the live link, the settings and what was declared.
     session: Rc<Session>,
@@ -234,10 +235,14 @@ impl AmqpConnection {
         channel_rpc_timeout: Mixed,
         config: Mixed,
     ) -> PhpResult<Self> {
-        // Only the socket's settings count: the StreamIO has the connection timeout php-amqplib dials with,
-        // and mq sends no login response of its own.
-        let _ = (login_response, connection_timeout);
         let mut this = classes::this_of_current_call();
+        // Kept for php-amqplib's `$config`, `$construct_params` and `$connection_timeout` below (the
+        // StreamIO has the connection timeout php-amqplib dials with: that argument is only kept).
+        let given_config = config.to_zval();
+        let rest = [&password, &vhost, &insist, &login_method, &login_response, &locale, &io, &heartbeat, &connection_timeout,
+            &channel_rpc_timeout, &config];
+        let passed: Vec<Zval> =
+            std::iter::once(user.shallow_clone()).chain(rest.iter().map_while(|arg| arg.given().map(Zval::shallow_clone))).collect();
         let config = match (is_config(user) && io.is_null(), this.as_deref_mut()) {
             (true, _) | (false, None) => user.shallow_clone(),
             (false, Some(this)) => Zval::try_from("Mq\\Internal\\AbstractConnectionArguments::io")?.try_call(vec![
@@ -247,14 +252,18 @@ impl AmqpConnection {
                 &vhost.to_zval(),
                 &insist.to_zval(),
                 &login_method.to_zval(),
+                &login_response.to_zval(),
                 &locale.to_zval(),
                 &io.to_zval(),
                 &heartbeat.to_zval(),
                 &channel_rpc_timeout.to_zval(),
-                &config.to_zval(),
+                &given_config,
             ])?,
         };
         let settings = Settings::from_config(&config)?;
+        if let Some(this) = this.as_deref() {
+            connection_properties::describe(this, own_class(), &config, &settings);
+        }
         let lazy = call(&config, "isLazy").coerce_to_bool();
         let connection = Self::new_connected(settings, lazy)?;
         if let Some(this) = this {
@@ -263,9 +272,13 @@ impl AmqpConnection {
             if !lazy {
                 forget_channels(this)?;
             }
-            // getIO() returns the StreamIO it was given.
+            // getIO() returns the StreamIO it was given; `$config` and `$construct_params` (the arguments
+            // passed, as func_get_args()) are php-amqplib's (`connection_properties`).
             if let Some(io) = io.given().filter(|io| io.is_object()) {
                 classes::write(this, own_class(), "io", io.shallow_clone());
+                classes::write(this, own_class(), "config", given_config);
+                classes::write(this, own_class(), "connection_timeout", connection_timeout.to_zval());
+                classes::write(this, own_class(), "construct_params", passed.into_zval(false)?);
             }
         }
         Ok(connection)

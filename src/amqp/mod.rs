@@ -12,6 +12,7 @@ pub mod channel_state;
 pub mod connect;
 pub mod connection;
 pub mod connection_config;
+pub mod connection_properties;
 pub mod consuming;
 pub mod deliveries;
 pub mod delivery_tags;
@@ -98,6 +99,11 @@ pub static PHP_SOURCES: &[Source] = &[
         class: "Mq\\Internal\\ConnectionArguments",
         file: "mq://Mq/Internal/ConnectionArguments.php",
         code: include_str!("php/ConnectionArguments.php"),
+    },
+    Source {
+        class: "Mq\\Internal\\HostFailover",
+        file: "mq://Mq/Internal/HostFailover.php",
+        code: include_str!("php/HostFailover.php"),
     },
     Source {
         class: "Mq\\Internal\\AbstractConnectionArguments",

@@ -149,7 +149,7 @@ function extension_surface(string $extension, array $phpSources = []): array
     $functions = array_map('strtolower', array_keys($ext->getFunctions()));
     $classes = array_keys($ext->getClasses());
     foreach (array_merge([], ...array_map('declared_in', $phpSources)) as $class) {
-        if (class_exists($class) || interface_exists($class)) {
+        if (class_exists($class) || interface_exists($class) || trait_exists($class)) {
             $classes[] = $class;
         }
     }

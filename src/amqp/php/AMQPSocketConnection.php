@@ -3,12 +3,15 @@
 namespace PhpAmqpLib\Connection;
 
 /**
- * php-amqplib's ext-sockets connection. mq has one transport, so this is a stream connection taking the
- * socket constructor's arguments (its read and write timeouts become the read/write timeout, the write
- * timeout also the connection timeout).
+ * php-amqplib's ext-sockets connection. mq has one transport, so this connects as AMQPStreamConnection
+ * does, taking the socket constructor's arguments (its read and write timeouts become the read/write
+ * timeout, the write timeout also the connection timeout). It extends AbstractConnection, not
+ * AMQPStreamConnection, as php-amqplib's.
  */
-class AMQPSocketConnection extends AMQPStreamConnection
+class AMQPSocketConnection extends AbstractConnection
 {
+    use \Mq\Internal\HostFailover;
+
     public function __construct(
         $host,
         $port,
@@ -29,31 +32,19 @@ class AMQPSocketConnection extends AMQPStreamConnection
         if ($channel_rpc_timeout > $read_timeout) {
             throw new \InvalidArgumentException('channel RPC timeout must not be greater than I/O read timeout');
         }
-        $timeout = max($read_timeout, $write_timeout);
         // Failures to reach the host read as php-amqplib's SocketIO words them ("Error Connecting to
         // server (111): Connection refused", the errno as code).
-        $config = $config ? clone $config : new AMQPConnectionConfig();
-        $config->setIoType(AMQPConnectionConfig::IO_TYPE_SOCKET);
-        parent::__construct(
-            $host,
-            $port,
-            $user,
-            $password,
-            $vhost,
-            $insist,
-            $login_method,
-            $login_response,
-            $locale,
-            // php-amqplib's SocketIO connects under its send timeout (SO_SNDTIMEO), the write timeout.
-            $write_timeout,
-            $timeout,
-            null,
-            $keepalive,
-            $heartbeat,
-            $channel_rpc_timeout,
-            null,
-            $config
-        );
+        $socket = $config ? clone $config : new AMQPConnectionConfig();
+        $socket->setIoType(AMQPConnectionConfig::IO_TYPE_SOCKET);
+        // php-amqplib's SocketIO connects under its send timeout (SO_SNDTIMEO), the write timeout.
+        $settings = \Mq\Internal\ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist,
+            $login_method, $login_response, $locale, $write_timeout, max($read_timeout, $write_timeout), null,
+            $keepalive, $heartbeat, $channel_rpc_timeout, null, $socket);
+        // php-amqplib's keeps the arguments it passes to AbstractConnection's constructor (its SocketIO
+        // where mq has none), and their connection timeout.
+        $this->connectWith($settings, $config, [$user, $password, $vhost, $insist, $login_method, $login_response,
+            $locale, null, $heartbeat, max($read_timeout, $write_timeout), $channel_rpc_timeout, $config]);
+        $this->connection_timeout = max($read_timeout, $write_timeout);
     }
 
     protected static function try_create_connection($host, $port, $user, $password, $vhost, $options)

@@ -24,6 +24,7 @@ final class AbstractConnectionArguments
         $vhost,
         $insist,
         $login_method,
+        $login_response,
         $locale,
         $io,
         $heartbeat,
@@ -59,7 +60,7 @@ final class AbstractConnectionArguments
             $io,
             StreamIO::class
         )();
-        $settings = ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist, $login_method, $locale,
+        $settings = ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist, $login_method, $login_response, $locale,
             $connection_timeout, $read_write_timeout, $context, $keepalive, $heartbeat, $channel_rpc_timeout,
             $ssl_protocol, $config);
         // True unless a lazy subclass overrides it.

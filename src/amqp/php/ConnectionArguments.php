@@ -20,6 +20,7 @@ final class ConnectionArguments
         $vhost,
         $insist,
         $login_method,
+        $login_response,
         $locale,
         $connection_timeout,
         $read_write_timeout,
@@ -60,6 +61,10 @@ final class ConnectionArguments
         if ($login_method === 'EXTERNAL') {
             // With a user or a password alone: php-amqplib's constructor takes it, the setter not.
             $raw['loginMethod'] = 'EXTERNAL';
+            // What php-amqplib's constructor keeps as $login_response (mq's TLS login sends none).
+            if (is_scalar($login_response)) {
+                $raw['loginResponse'] = (string) $login_response;
+            }
         } else {
             $settings->setLoginMethod((string) $login_method); // refuses one mq cannot log in with
         }

@@ -1,0 +1,87 @@
+//! The protected properties php-amqplib's AbstractConnection constructor sets (`$vhost`, `$login_method`,
+//! `$login_response`, `$config`...), declared on mq's AbstractConnection and filled from the config the
+//! connection was made with, so a subclass, or a test reading one by reflection, finds php-amqplib's
+//! values. What php-amqplib's changes while connected (`$is_connected`, `$channel_max`,
+//! `$server_properties`...) is not declared: mq keeps that state in Rust, behind the methods, and a
+//! property would go stale.
+
+use amq_protocol::auth::{Credentials, SASLMechanism};
+use ext_php_rs::{builders::ClassBuilder, flags::PropertyFlags, types::{ZendObject, Zval}, zend::ClassEntry};
+
+use super::{connection_config::call, settings::Settings};
+use crate::classes::{self, property, Initial};
+
+/// Set by `describe`, but `config` and `construct_params`: the PHP constructors have the arguments
+/// (`Mq\Internal\HostFailover`); a direct subclass of AbstractConnection gets its `$config` argument
+/// (`construct_params` stays null).
+const PROTECTED: [&str; 10] = [
+    "config",
+    "construct_params",
+    "vhost",
+    "insist",
+    "login_method",
+    "login_response",
+    "locale",
+    "heartbeat",
+    "connection_timeout",
+    "io",
+];
+
+pub fn declare(builder: ClassBuilder) -> ClassBuilder {
+    PROTECTED.iter().fold(builder, |builder, name| builder.property(property(name, PropertyFlags::Protected, Initial::Null)))
+}
+
+/// Fills the properties of `connection` (scope: AbstractConnection) from `config`, the connection's
+/// AMQPConnectionConfig, read into `settings`.
+pub fn describe(connection: &ZendObject, scope: &ClassEntry, config: &Zval, settings: &Settings) {
+    let set = |name: &str, value: Zval| classes::write(connection, scope, name, value);
+    for (name, getter) in [
+        ("vhost", "getVhost"),
+        ("insist", "isInsist"),
+        ("login_method", "getLoginMethod"),
+        ("locale", "getLocale"),
+        ("heartbeat", "getHeartbeat"),
+        ("connection_timeout", "getConnectionTimeout"),
+    ] {
+        set(name, call(config, getter));
+    }
+    let primary = &settings.hosts[0];
+    set("login_response", match login_response(&settings.login_method, &primary.user, &primary.password) {
+        Some(response) => classes::binary(&response),
+        None if settings.login_method == "EXTERNAL" => call(config, "getLoginResponse"),
+        None => Zval::new(),
+    });
+}
+
+/// php-amqplib's `$login_response` for credentials: PLAIN's `"\0user\0password"`, AMQPLAIN's field table
+/// without its length; None without both a user and a password (PHP truthiness: "" and "0" are none).
+fn login_response(method: &str, user: &str, password: &str) -> Option<Vec<u8>> {
+    let given = |s: &str| !s.is_empty() && s != "0";
+    if !given(user) || !given(password) {
+        return None;
+    }
+    let mechanism = match method {
+        "PLAIN" => SASLMechanism::Plain,
+        "AMQPLAIN" => SASLMechanism::AMQPlain,
+        _ => return None,
+    };
+    Some(Credentials::new(user.into(), password.into()).sasl_auth_string(mechanism).as_bytes().to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::login_response;
+
+    #[test]
+    fn login_responses_are_php_amqplibs() {
+        assert_eq!(login_response("PLAIN", "u", "p").unwrap(), b"\0u\0p");
+        // php-amqplib's AMQPWriter::write_table(['LOGIN' => ['S', 'u'], 'PASSWORD' => ['S', 'pw']]) after
+        // its four length bytes.
+        assert_eq!(
+            login_response("AMQPLAIN", "u", "pw").unwrap(),
+            b"\x05LOGINS\x00\x00\x00\x01u\x08PASSWORDS\x00\x00\x00\x02pw"
+        );
+        assert_eq!(login_response("AMQPLAIN", "u", "0"), None);
+        assert_eq!(login_response("EXTERNAL", "u", "p"), None);
+    }
+}
