@@ -11,7 +11,9 @@
 //!   eventfd the future's waker rings (`wakeup.rs`), which a signal interrupts.
 //! - `wait_on_socket`: the same, and the PHP thread also reads a connection's socket while it sleeps
 //!   (lapin's `SocketReader`): the frames for the future are handled on this thread, without waking an
-//!   I/O thread first. Every RabbitMQ wait that a frame from the broker ends passes its socket.
+//!   I/O thread first. Every RabbitMQ wait that a frame from the broker ends passes its socket, and
+//!   says whether to read it before the first sleep (`First`: deliveries are often there already, an
+//!   answer to what was just written is not).
 //! - `wait_dispatching` / `wait_dispatching_on_socket`: for futures that must complete whatever
 //!   signals arrive (RPCs, closes): PHP's signal handlers run at each signal and the wait goes on.
 //! - `Doorbell`: the eventfd sleep alone, for a C library's thread to ring (librdkafka's queues).
@@ -257,7 +259,7 @@ pub fn dispatch_signals() -> PhpResult<()> {
 /// so they reach this thread), whether or not `pcntl_async_signals` is on, and none slips in between
 /// a poll and the sleep.
 pub fn wait<F: Future>(future: F, timeout: Option<Duration>) -> PhpResult<Waited<F::Output>> {
-    wait_on_socket(future, timeout, None)
+    wait_on_socket(future, timeout, None, First::Read)
 }
 
 /// A socket the PHP thread reads itself while it waits for what comes through it (lapin's
@@ -274,8 +276,24 @@ pub trait WaitSocket {
     fn leave(&self);
 }
 
-/// `wait`, also reading `socket` whenever it is readable (see `WaitSocket`).
-pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: Option<&dyn WaitSocket>) -> PhpResult<Waited<F::Output>> {
+/// Whether `wait_on_socket` reads the socket before its first sleep.
+#[derive(Clone, Copy, PartialEq)]
+pub enum First {
+    /// For what the broker sends unasked (deliveries): often there already, one `recv` takes it.
+    Read,
+    /// For the answer to something just written (an RPC, a publish's confirm), which cannot be there
+    /// yet: a `recv` before the sleep would find nothing, and the sleep's `ppoll` sees the socket
+    /// readable at once when something is.
+    Sleep,
+}
+
+/// `wait`, also reading `socket` whenever it is readable (see `WaitSocket`); `first` as there.
+pub fn wait_on_socket<F: Future>(
+    future: F,
+    timeout: Option<Duration>,
+    socket: Option<&dyn WaitSocket>,
+    first: First,
+) -> PhpResult<Waited<F::Output>> {
     struct Leave<'a>(Option<&'a dyn WaitSocket>);
     impl Drop for Leave<'_> {
         fn drop(&mut self) {
@@ -292,6 +310,7 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
     let mut cx = std::task::Context::from_waker(&waker);
     let mut future = std::pin::pin!(future);
     let mut frames_read = false;
+    let mut slept = false;
     // The socket is taken from lapin's I/O thread only once the future has to wait: a wait ready at
     // once (a loop of them, say, over what is already buffered) leaves it reading the socket.
     let mut leave = None;
@@ -313,7 +332,8 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
             return Ok(Waited::Interrupted);
         }
         let expired = deadline.is_some_and(|deadline| Instant::now() >= deadline);
-        frames_read = !expired && socket.is_some_and(|socket| socket.read());
+        let read = slept || first == First::Read;
+        frames_read = read && !expired && socket.is_some_and(|socket| socket.read());
         if frames_read {
             continue;
         }
@@ -331,6 +351,7 @@ pub fn wait_on_socket<F: Future>(future: F, timeout: Option<Duration>, socket: O
         if php_interrupted() || owned.wakeup.sleep(left, &signals, readable) == wakeup::Woken::BySignal {
             return Ok(Waited::Interrupted);
         }
+        slept = true;
     }
 }
 
@@ -383,7 +404,8 @@ pub fn wait_dispatching<F: Future + Send>(future: F, timeout: Option<Duration>) 
     wait_dispatching_on_socket(future, timeout, None)
 }
 
-/// `wait_dispatching`, also reading `socket` (see `wait_on_socket`).
+/// `wait_dispatching`, also reading `socket` (see `wait_on_socket`; these waits are for answers:
+/// `First::Sleep`).
 pub fn wait_dispatching_on_socket<F: Future + Send>(
     future: F,
     timeout: Option<Duration>,
@@ -396,7 +418,7 @@ pub fn wait_dispatching_on_socket<F: Future + Send>(
     let mut future = std::pin::pin!(future);
     loop {
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        match wait_on_socket(future.as_mut(), left, socket)? {
+        match wait_on_socket(future.as_mut(), left, socket, First::Sleep)? {
             Waited::Ready(output) => return Ok(Some(output)),
             Waited::TimedOut => return Ok(None),
             Waited::Interrupted => dispatch_signals()?,

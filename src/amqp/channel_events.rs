@@ -94,7 +94,7 @@ impl ChannelState {
                         () = ended => Event::Ended,
                     }
                 };
-                runtime::wait_on_socket(next, left, link.socket())?
+                runtime::wait_on_socket(next, left, link.socket(), runtime::First::Read)?
             };
             match waited {
                 Waited::Ready(event) => return Ok(Some(event)),

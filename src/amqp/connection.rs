@@ -370,7 +370,7 @@ impl AmqpConnection {
             futures_util::future::select_all(open).await;
         };
         let socket = link.as_deref().and_then(|link| link.socket());
-        let found = match runtime::wait_on_socket(ready, timeout, socket)? {
+        let found = match runtime::wait_on_socket(ready, timeout, socket, runtime::First::Read)? {
             runtime::Waited::Ready(()) => 1,
             runtime::Waited::TimedOut => 0,
             runtime::Waited::Interrupted => {

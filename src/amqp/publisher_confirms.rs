@@ -138,7 +138,7 @@ impl AmqpChannel {
                     let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
                     // Borrowed for the wait only, which runs no PHP (see `next`).
                     let link = self_.link();
-                    let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket())?;
+                    let waited = runtime::wait_on_socket(self_.confirms.borrow_mut().next(), left, link.socket(), runtime::First::Sleep)?;
                     match waited {
                         Waited::Ready(confirmed) => confirmed,
                         Waited::TimedOut => return Err(errors::timed_out(limit.map_or(0.0, |t| t.as_secs_f64()))),

@@ -92,9 +92,14 @@ impl DirectWriter {
         self.fd
     }
 
+    /// Serializes and sends `entries`, the held settles first in the same `send` (a consumer's ack
+    /// and its next basic.get make one write). On `Direct::Queue` the settles stay held: the caller
+    /// flushes them before queueing the entries.
     pub(crate) fn send(&mut self, entries: Vec<FrameEntry>) -> Direct {
         let mut buf = std::mem::take(&mut self.scratch);
         buf.clear();
+        buf.extend_from_slice(&self.held);
+        let held = buf.len();
         let mut ends = Vec::with_capacity(entries.len());
         for entry in &entries {
             let generated = gen_frame(entry)(WriteContext::from(std::mem::take(&mut buf)))
@@ -111,6 +116,8 @@ impl DirectWriter {
             self.scratch = buf;
             return Direct::Queue(entries);
         }
+        // Written or among the unsent bytes now, either way no longer held.
+        self.held.clear();
         let (written, error) = send_all(self.fd, &buf);
         let outcome = if written == buf.len() {
             for entry in &entries {
@@ -119,7 +126,7 @@ impl DirectWriter {
             Direct::Sent
         } else {
             let mut frames = Vec::new();
-            let mut start = 0;
+            let mut start = held;
             for (entry, end) in entries.into_iter().zip(ends) {
                 if end <= written {
                     entry.resolve();
@@ -559,6 +566,33 @@ mod tests {
         let big = Publish { payload: &BIG, ..publish };
         assert!(frames.write_direct(1, |buf| gen_publish(buf, &big), || ()).is_none());
         assert_eq!(drain(&mut peer), ack(3), "flushed before the publish is queued");
+    }
+
+    #[test]
+    fn held_acks_ride_with_a_push_and_what_the_socket_leaves_is_counted_after_them() {
+        let (ours, mut peer) = pair();
+        let frames = Frames::default();
+        frames.start_direct(ours.as_raw_fd());
+        let push = [drain_frame(body(30_000)), drain_frame(body(30_000))].concat();
+        let mut expected = Vec::new();
+        let mut tag = 0;
+        let unsent = loop {
+            tag += 1;
+            hold_ack(&frames, tag);
+            expected.extend_from_slice(&ack(tag));
+            expected.extend_from_slice(&push);
+            let (_promise, resolver) = Promise::new("push");
+            if frames.push_frames(1, vec![body(30_000), body(30_000)], resolver) {
+                break frames.take_unsent().expect("the rest is kept");
+            }
+            assert!(!frames.flush_held(), "the ack went out with the push");
+        };
+        let mut on_wire = drain(&mut peer);
+        let counted: usize = unsent.frames.iter().map(|(size, _)| *size as usize).sum();
+        // The frames' bytes are the tail of the rest; an ack the socket did not take precedes them.
+        assert!(counted <= unsent.bytes.len() && unsent.bytes.len() - counted <= ack(tag).len());
+        on_wire.extend_from_slice(&unsent.bytes);
+        assert_eq!(on_wire, expected, "every ack ahead of its push, nothing lost or doubled");
     }
 
     fn drain_frame(frame: AMQPFrame) -> Vec<u8> {

@@ -481,16 +481,17 @@ impl Inner {
         self.has_pending()
     }
 
-    /// Writes `entries` on the socket (direct mode is on); returns those to queue instead. Direct mode
-    /// ends when anything is left for the I/O thread.
+    /// Writes `entries` on the socket (direct mode is on), after the held settles; returns those to
+    /// queue instead. Direct mode ends when anything is left for the I/O thread.
     fn send_direct(&mut self, entries: Vec<FrameEntry>) -> Vec<FrameEntry> {
-        self.flush_held();
         let Some(direct) = self.direct.as_mut() else {
             return entries;
         };
         match direct.send(entries) {
             Direct::Sent => Vec::new(),
             Direct::Queue(entries) => {
+                // The settles go ahead of the queued entries (what the socket leaves of them, first).
+                self.flush_held();
                 self.direct = None;
                 entries
             }
