@@ -14,7 +14,7 @@ use super::{
     channel_arguments::{binding, name, php_type, seconds},
     channel_calls::Settle,
     channel_setup,
-    channel_state::Batched,
+    channel_state::{Batched, HeldMessage},
     connection::AmqpConnection,
     deliveries::Subscription,
     errors::{self, channel_error, Method},
@@ -342,7 +342,7 @@ impl AmqpChannel {
     pub fn basic_publish(self_: &mut ZendClassObject<Self>, msg: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
         Self::refuse_if_blocked(self_)?;
-        let publishing = Batched { msg: msg.shallow_clone(), route: self_.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
+        let publishing = Batched { msg: HeldMessage::new(msg.shallow_clone()), route: self_.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
         // In confirm mode, a channel the broker closed hands the acks and nacks it sent before closing to
         // their handlers first, then this publish throws its error: php-amqplib runs them at its next wait,
         // then throws there, and a program must not take acked messages for lost.
@@ -358,7 +358,7 @@ impl AmqpChannel {
     #[php(defaults(exchange = "\"\"", routing_key = "\"\"", mandatory = false, immediate = false, ticket = NULL))]
     pub fn batch_basic_publish(&self, message: &Zval, exchange: Mixed, routing_key: Mixed, mandatory: Mixed, immediate: Mixed, ticket: Mixed) -> PhpResult<()> {
         let _ = ticket;
-        let batched = Batched { msg: message.shallow_clone(), route: self.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
+        let batched = Batched { msg: HeldMessage::new(message.shallow_clone()), route: self.route_of(&exchange, &routing_key, mandatory.flag(), immediate.flag())? };
         self.batch.borrow_mut().push(batched);
         Ok(())
     }

@@ -70,7 +70,7 @@ impl AmqpChannel {
         };
         let handler = Self::prop(self_, handler);
         if handler.is_callable() {
-            handler.try_call(vec![&msg])?;
+            handler.try_call(vec![&*msg])?;
         }
         Ok(())
     }
