@@ -99,6 +99,14 @@ pub(super) struct Route {
     pub(super) immediate: bool,
 }
 
+/// The latest publish's route and the PHP exchange and routing-key values it was made from, kept alive:
+/// the next publish passing the same PHP strings (a loop over one `$queue`) shares the route without
+/// comparing their bytes.
+pub(super) struct LastRoute {
+    pub(super) route: Rc<Route>,
+    pub(super) names: [Zval; 2],
+}
+
 pub struct ChannelState {
     /// The connection across reconnects: its settings, topology and current link.
     pub(super) session: Rc<Session>,
@@ -132,8 +140,8 @@ pub struct ChannelState {
     /// Next publish's delivery tag in confirm mode; 0 outside it.
     pub(super) next_tag: Cell<u64>,
     pub(super) batch: RefCell<Vec<Batched>>,
-    /// The latest publish's route, for the next one to share (see `route`).
-    pub(super) last_route: RefCell<Option<Rc<Route>>>,
+    /// The latest publish's route, for the next one to share (see `route_of`).
+    pub(super) last_route: RefCell<Option<LastRoute>>,
     pub(super) closed: Cell<bool>,
     /// Set by stopConsume(): the running consume() returns.
     pub(super) stop_consuming: Cell<bool>,

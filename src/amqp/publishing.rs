@@ -3,11 +3,11 @@
 
 use std::{rc::Rc, task::Poll};
 
-use ext_php_rs::exception::PhpResult;
+use ext_php_rs::{exception::PhpResult, types::Zval};
 use lapin::{options::BasicPublishOptions, BasicProperties, DirectPublish};
 
 use super::{
-    channel_state::{Batched, ChannelState, Route},
+    channel_state::{Batched, ChannelState, LastRoute, Route},
     errors::{self, channel_error},
     exceptions as ex,
     message,
@@ -20,21 +20,29 @@ use crate::{exceptions::exception, mixed::Mixed, runtime};
 const ACKS_READ_EVERY: u64 = 64;
 
 impl ChannelState {
-    /// A publish's route, shared with the previous publish's when it is the same: compared on the
-    /// PHP strings' bytes first, so a loop publishing to one queue builds no short strings.
+    /// A publish's route, shared with the previous publish's when it is the same: the same PHP strings
+    /// (or their bytes) first, so a loop publishing to one queue builds no short strings.
     pub(super) fn route_of(&self, exchange: &Mixed, routing_key: &Mixed, mandatory: bool, immediate: bool) -> PhpResult<Rc<Route>> {
-        if let (Some(same), Some(exchange), Some(routing_key)) = (&*self.last_route.borrow(), php_bytes(exchange), php_bytes(routing_key)) {
-            if same.exchange.as_bytes() == exchange && same.routing_key.as_bytes() == routing_key && (same.mandatory, same.immediate) == (mandatory, immediate) {
-                return Ok(same.clone());
+        let names = [exchange.given().filter(|z| z.is_string()), routing_key.given().filter(|z| z.is_string())];
+        if let (Some(last), [Some(exchange), Some(routing_key)]) = (&*self.last_route.borrow(), names) {
+            let same = (last.route.mandatory, last.route.immediate) == (mandatory, immediate)
+                && same_string(exchange, &last.names[0])
+                && same_string(routing_key, &last.names[1]);
+            if same {
+                return Ok(last.route.clone());
             }
         }
         // Converting a name may run PHP code (`__toString`), which may publish: no borrow held here.
         let route = Route { exchange: exchange.name()?, routing_key: routing_key.name()?, mandatory, immediate };
         let mut last = self.last_route.borrow_mut();
-        Ok(match &*last {
-            Some(same) if **same == route => same.clone(),
-            _ => last.insert(Rc::new(route)).clone(),
-        })
+        let route = match &*last {
+            Some(same) if *same.route == route => same.route.clone(),
+            _ => Rc::new(route),
+        };
+        // Names that are not strings are kept as null, which no later name matches.
+        let names = names.map(|name| name.map(Zval::shallow_clone).unwrap_or_default());
+        *last = Some(LastRoute { route: route.clone(), names });
+        Ok(route)
     }
 
     /// Queues a publish without waiting for the broker or the I/O thread (see `runtime::poll_once` and
@@ -198,6 +206,11 @@ fn headers_size(properties: &BasicProperties) -> usize {
 }
 
 /// A name argument's bytes when PHP passed a string (anything else is converted by `Mixed::name`).
-fn php_bytes<'a>(name: &'a Mixed) -> Option<&'a [u8]> {
-    name.given().and_then(|z| z.zend_str()).map(|s| s.as_bytes())
+/// Whether `name` (a PHP string) is the string `last` holds: the same zend_string (a variable passed
+/// again, an interned literal), else the same bytes.
+fn same_string(name: &Zval, last: &Zval) -> bool {
+    match (name.zend_str(), last.zend_str()) {
+        (Some(name), Some(last)) => std::ptr::eq(name, last) || name.as_bytes() == last.as_bytes(),
+        _ => false,
+    }
 }
