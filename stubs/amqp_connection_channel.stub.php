@@ -31,8 +31,9 @@ abstract class AbstractConnection extends \PhpAmqpLib\Channel\AbstractChannel
     /**
      * php-amqplib's protected properties that its constructor sets, set as there (read by subclasses and
      * by reflection): the config and the arguments the connection was constructed with, and the login
-     * response its login method makes of the credentials. $io is the StreamIO a direct subclass passed.
-     * What php-amqplib's change while connected ($is_connected, $server_properties...) are not declared.
+     * response its login method makes of the credentials of the broker reached. $io is the StreamIO a
+     * direct subclass passed (null for mq's own classes); $heartbeat the one asked for. What
+     * php-amqplib's change while connected ($is_connected, $server_properties...) are not declared.
      */
     protected $config;
     protected $construct_params;

@@ -35,10 +35,14 @@ pub(super) struct Batched {
 /// each 10 000 a collection scanning them all (4 % of a confirmed-publish loop's CPU), although what
 /// mq holds keeps them alive. So a kept message leaves the root buffer and is flagged not collectable
 /// (PHP's own flag for values that are never roots): a collection that reaches it from elsewhere still
-/// scans it. The flag is cleared before mq lets the message go, so one then left in a cycle becomes a
-/// root and is collected as usual. A message kept twice (published again) loses the flag at the first
-/// release: it is then a possible root again, as before.
-pub(super) struct HeldMessage(Zval);
+/// scans it. The flag is cleared when the last clone of this handle goes (a batched publish is cloned
+/// into the unconfirmed map), so a message then left in a cycle becomes a root and is collected as
+/// usual. A message kept under two handles (published twice) loses the flag when either goes: it is then
+/// a possible root again, as before.
+#[derive(Clone)]
+pub(super) struct HeldMessage(Rc<Held>);
+
+struct Held(Zval);
 
 /// zend_types.h: `GC_NOT_COLLECTABLE`, a flag of `zend_refcounted_h`'s type info, and the bits that
 /// hold a value's place in the root buffer.
@@ -63,27 +67,21 @@ impl HeldMessage {
                 object.gc.u.type_info |= GC_NOT_COLLECTABLE;
             }
         }
-        Self(msg)
+        Self(Rc::new(Held(msg)))
     }
 }
 
 impl std::ops::Deref for HeldMessage {
     type Target = Zval;
     fn deref(&self) -> &Zval {
-        &self.0
+        &self.0 .0
     }
 }
 
-impl Clone for HeldMessage {
-    fn clone(&self) -> Self {
-        Self(self.0.shallow_clone())
-    }
-}
-
-impl Drop for HeldMessage {
+impl Drop for Held {
     fn drop(&mut self) {
         if let Some(object) = self.0.object_mut() {
-            // SAFETY: as in `new`; this handle still holds a count on the object.
+            // SAFETY: as in `HeldMessage::new`; this handle still holds a count on the object.
             unsafe { object.gc.u.type_info &= !GC_NOT_COLLECTABLE };
         }
     }

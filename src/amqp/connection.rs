@@ -261,11 +261,14 @@ impl AmqpConnection {
             ])?,
         };
         let settings = Settings::from_config(&config)?;
-        if let Some(this) = this.as_deref() {
-            connection_properties::describe(this, own_class(), &config, &settings);
-        }
         let lazy = call(&config, "isLazy").coerce_to_bool();
         let connection = Self::new_connected(settings, lazy)?;
+        if let Some(this) = this.as_deref() {
+            // The broker reached (create_connection()'s list fails over), else the first.
+            let reached = connection.session.current().map(|link| link.endpoint.clone());
+            let endpoint = reached.as_ref().unwrap_or(&connection.settings().hosts[0]);
+            connection_properties::describe(this, own_class(), &config, &connection.settings().login_method, endpoint);
+        }
         if let Some(this) = this {
             // The object being constructed is channel 0 of its `$channels` once connected, as in
             // php-amqplib; a lazy one's stay empty until its first channel.
@@ -276,7 +279,7 @@ impl AmqpConnection {
             // passed, as func_get_args()) are php-amqplib's (`connection_properties`).
             if let Some(io) = io.given().filter(|io| io.is_object()) {
                 classes::write(this, own_class(), "io", io.shallow_clone());
-                classes::write(this, own_class(), "config", given_config);
+                classes::write(this, own_class(), "config", connection_properties::cloned(&given_config));
                 classes::write(this, own_class(), "connection_timeout", connection_timeout.to_zval());
                 classes::write(this, own_class(), "construct_params", passed.into_zval(false)?);
             }

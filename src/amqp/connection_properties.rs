@@ -8,7 +8,7 @@
 use amq_protocol::auth::{Credentials, SASLMechanism};
 use ext_php_rs::{builders::ClassBuilder, flags::PropertyFlags, types::{ZendObject, Zval}, zend::ClassEntry};
 
-use super::{connection_config::call, settings::Settings};
+use super::{connection_config::call, settings::Endpoint};
 use crate::classes::{self, property, Initial};
 
 /// Set by `describe`, but `config` and `construct_params`: the PHP constructors have the arguments
@@ -32,11 +32,12 @@ pub fn declare(builder: ClassBuilder) -> ClassBuilder {
 }
 
 /// Fills the properties of `connection` (scope: AbstractConnection) from `config`, the connection's
-/// AMQPConnectionConfig, read into `settings`.
-pub fn describe(connection: &ZendObject, scope: &ClassEntry, config: &Zval, settings: &Settings) {
+/// AMQPConnectionConfig, and `endpoint`, the broker it reached (its vhost and credentials: php-amqplib's
+/// create_connection() constructs a connection per host it tries).
+pub fn describe(connection: &ZendObject, scope: &ClassEntry, config: &Zval, login_method: &str, endpoint: &Endpoint) {
     let set = |name: &str, value: Zval| classes::write(connection, scope, name, value);
+    set("vhost", classes::binary(endpoint.vhost.as_bytes()));
     for (name, getter) in [
-        ("vhost", "getVhost"),
         ("insist", "isInsist"),
         ("login_method", "getLoginMethod"),
         ("locale", "getLocale"),
@@ -45,12 +46,31 @@ pub fn describe(connection: &ZendObject, scope: &ClassEntry, config: &Zval, sett
     ] {
         set(name, call(config, getter));
     }
-    let primary = &settings.hosts[0];
-    set("login_response", match login_response(&settings.login_method, &primary.user, &primary.password) {
+    set("login_response", match login_response(login_method, &endpoint.user, &endpoint.password) {
         Some(response) => classes::binary(&response),
-        None if settings.login_method == "EXTERNAL" => call(config, "getLoginResponse"),
+        None if login_method == "EXTERNAL" => call(config, "getLoginResponse"),
         None => Zval::new(),
     });
+}
+
+/// `$config ? clone $config : null`, as php-amqplib's constructor keeps its config argument.
+pub fn cloned(config: &Zval) -> Zval {
+    let Some(object) = config.object() else { return Zval::new() };
+    // SAFETY: a live object; its handlers' clone (PHP's own, for AMQPConnectionConfig) returns a new
+    // object with a count of one, which the Zval takes over.
+    unsafe {
+        let clone = (*object.handlers).clone_obj.map(|clone| clone(std::ptr::from_ref(object).cast_mut()));
+        match clone.filter(|c| !c.is_null()) {
+            Some(clone) => {
+                let mut zval = Zval::new();
+                zval.set_object(&mut *clone);
+                // set_object added a count of its own: the one the clone came with goes (it stays above 0).
+                (*clone).gc.refcount -= 1;
+                zval
+            }
+            None => config.shallow_clone(),
+        }
+    }
 }
 
 /// php-amqplib's `$login_response` for credentials: PLAIN's `"\0user\0password"`, AMQPLAIN's field table

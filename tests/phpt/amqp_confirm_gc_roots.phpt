@@ -1,5 +1,5 @@
 --TEST--
-messages awaiting their confirm are not left in PHP's cycle-collector root buffer (each filled it: a collection every 10 000 publishes scanned them all), and still reach the ack handler; a message in a reference cycle is collected once confirmed; one published twice stays intact
+messages awaiting their confirm are not left in PHP's cycle-collector root buffer (each filled it: a collection every 10 000 publishes scanned them all), and still reach the ack handler, whether published one by one or with publish_batch(); a message in a reference cycle is collected once confirmed; one published twice stays intact
 --EXTENSIONS--
 mq
 --FILE--
@@ -34,6 +34,18 @@ echo 'collections run: ', $during['runs'] - $before['runs'], "\n";
 $channel->wait_for_pending_acks();
 echo "acked: $acked\n";
 
+// Batched, then published with publish_batch(): the same.
+gc_collect_cycles();
+$before = gc_status();
+for ($i = 0; $i < 25000; $i++) {
+    $channel->batch_basic_publish(new AMQPMessage('x'), '', $queue);
+}
+$channel->publish_batch();
+$during = gc_status();
+echo 'roots added by a batch awaiting confirms: ', $during['roots'] - $before['roots'] < 100 ? 'a few' : $during['roots'] - $before['roots'], "\n";
+$channel->wait_for_pending_acks();
+echo "acked: $acked\n";
+
 // A cycle through a published message: garbage once mq lets it go.
 $message = new Cyclic('x');
 $message->self = $message;
@@ -58,7 +70,9 @@ $connection->close();
 roots added while awaiting confirms: a few
 collections run: 0
 acked: 25000
+roots added by a batch awaiting confirms: a few
+acked: 50000
 collected while held: 0
 collected once confirmed: yes
-acked: 25003, reused body: y
-on the broker: 25003
+acked: 50003, reused body: y
+on the broker: 50003

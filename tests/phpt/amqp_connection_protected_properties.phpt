@@ -70,14 +70,33 @@ foreach ([['', '', 'EXTERNAL', 'resp'], ['guest', '', 'PLAIN', 'ignored']] as [$
     var_dump($property->getValue($lazy), $lazy->isConnected());
 }
 
-echo "socket connections through create_connection():
-";
+echo "a direct subclass keeps a clone of its config:\n";
+$config = new AMQPConnectionConfig();
+$kept = new class(new StreamIO('127.0.0.1', amqp_port(), 3.0, 3.0, null, false, 0), $config) extends AbstractConnection {
+    public function __construct($io, $config)
+    {
+        parent::__construct('guest', 'guest', '/', false, 'AMQPLAIN', null, 'en_US', $io, 0, 0, 0.0, $config);
+    }
+
+    public function config()
+    {
+        return $this->config;
+    }
+};
+var_dump($kept->config() instanceof AMQPConnectionConfig, $kept->config() === $config);
+$kept->close();
+
+echo "socket connections through create_connection():\n";
 $hosts = [
-    ['host' => '127.0.0.1', 'port' => 1, 'user' => 'guest', 'password' => 'guest'],
+    ['host' => '127.0.0.1', 'port' => 1, 'user' => 'nobody', 'password' => 'guest'],
     ['host' => '127.0.0.1', 'port' => amqp_port(), 'user' => 'guest', 'password' => 'guest'],
 ];
 $failover = AMQPSocketConnection::create_connection($hosts, ['read_timeout' => 2]);
 var_dump(get_class($failover), $failover->isConnected());
+// The login response of the broker reached, as php-amqplib's connection made for that host has.
+$property = new ReflectionProperty(AbstractConnection::class, 'login_response');
+$property->setAccessible(true);
+var_dump(strpos($property->getValue($failover), 'guest') !== false, strpos($property->getValue($failover), 'nobody'));
 $failover->close();
 $lazySocket = AMQPLazySocketConnection::create_connection([$hosts[1]]);
 var_dump($lazySocket->isConnected());
@@ -129,9 +148,14 @@ string(4) "resp"
 bool(false)
 NULL
 bool(false)
+a direct subclass keeps a clone of its config:
+bool(true)
+bool(false)
 socket connections through create_connection():
 string(42) "PhpAmqpLib\Connection\AMQPSocketConnection"
 bool(true)
+bool(true)
+bool(false)
 bool(false)
 bool(true)
 RuntimeException: Lazy connection does not support multiple hosts
