@@ -96,6 +96,7 @@ fn open_one(settings: &Settings, endpoint: &Endpoint, limit: Option<Duration>) -
     if let Some(name) = &settings.connection_name {
         properties = properties.with_connection_name(name.clone().into());
     }
+    properties = properties.with_auth_provider(super::login::Login::new(&settings.login_method, &endpoint.user, &endpoint.password));
     let tls = match settings.tls.as_ref().map(Tls::new).transpose() {
         Ok(tls) => tls,
         Err(message) => return Ok(Err(ConnectFailure { class: ex::IO, message, code: 0 })),

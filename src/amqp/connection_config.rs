@@ -21,7 +21,7 @@ fn text(config: &Zval, method: &str) -> Option<String> {
     (!value.is_null()).then(|| crate::php_string::lossy(&value).unwrap_or_default())
 }
 
-/// A string setting as bytes (PHP's paths and passphrases need not be UTF-8).
+/// A string setting as bytes (PHP's credentials, paths and passphrases need not be UTF-8).
 fn bytes(config: &Zval, method: &str) -> Option<Vec<u8>> {
     let value = call(config, method);
     (!value.is_null()).then(|| crate::php_string::try_bytes(&value).unwrap_or_default())
@@ -51,8 +51,8 @@ impl Settings {
         let primary = Endpoint {
             host: text(config, "getHost").unwrap_or_default(),
             port: port(number(config, "getPort")),
-            user: text(config, "getUser").unwrap_or_default(),
-            password: text(config, "getPassword").unwrap_or_default(),
+            user: bytes(config, "getUser").unwrap_or_default(),
+            password: bytes(config, "getPassword").unwrap_or_default(),
             vhost: text(config, "getVhost").unwrap_or_else(|| "/".into()),
         };
         let policy = call(config, "getRetryPolicy");
@@ -104,8 +104,8 @@ fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
         .map(|host| Endpoint {
             host: string(field(host, "host")),
             port: port(field(host, "port").coerce_to_double().unwrap_or(0.0)),
-            user: string(field(host, "user")),
-            password: string(field(host, "password")),
+            user: crate::php_string::try_bytes(&field(host, "user")).unwrap_or_default(),
+            password: crate::php_string::try_bytes(&field(host, "password")).unwrap_or_default(),
             vhost: string(field(host, "vhost")),
         })
         .collect()

@@ -5,10 +5,9 @@
 //! `$server_properties`...) is not declared: mq keeps that state in Rust, behind the methods, and a
 //! property would go stale.
 
-use amq_protocol::auth::{Credentials, SASLMechanism};
 use ext_php_rs::{builders::ClassBuilder, flags::PropertyFlags, types::{ZendObject, Zval}, zend::ClassEntry};
 
-use super::{connection_config::call, settings::Endpoint};
+use super::{connection_config::call, login, settings::Endpoint};
 use crate::classes::{self, property, Initial};
 
 /// Set by `describe`, but `config` and `construct_params`: the PHP constructors have the arguments
@@ -73,19 +72,12 @@ pub fn cloned(config: &Zval) -> Zval {
     }
 }
 
-/// php-amqplib's `$login_response` for credentials: PLAIN's `"\0user\0password"`, AMQPLAIN's field table
-/// without its length; None without both a user and a password (PHP truthiness: "" and "0" are none).
-fn login_response(method: &str, user: &str, password: &str) -> Option<Vec<u8>> {
-    let given = |s: &str| !s.is_empty() && s != "0";
-    if !given(user) || !given(password) {
-        return None;
-    }
-    let mechanism = match method {
-        "PLAIN" => SASLMechanism::Plain,
-        "AMQPLAIN" => SASLMechanism::AMQPlain,
-        _ => return None,
-    };
-    Some(Credentials::new(user.into(), password.into()).sasl_auth_string(mechanism).as_bytes().to_vec())
+/// php-amqplib's `$login_response` for credentials: the response its login method makes of them (PLAIN,
+/// AMQPLAIN); None without both a user and a password (PHP truthiness: "" and "0" are none).
+fn login_response(method: &str, user: &[u8], password: &[u8]) -> Option<Vec<u8>> {
+    let given = |s: &[u8]| !s.is_empty() && s != b"0";
+    (given(user) && given(password) && matches!(method, "PLAIN" | "AMQPLAIN"))
+        .then(|| login::response(login::mechanism(method), user, password))
 }
 
 #[cfg(test)]
@@ -94,14 +86,14 @@ mod tests {
 
     #[test]
     fn login_responses_are_php_amqplibs() {
-        assert_eq!(login_response("PLAIN", "u", "p").unwrap(), b"\0u\0p");
+        assert_eq!(login_response("PLAIN", b"u", b"p").unwrap(), b"\0u\0p");
         // php-amqplib's AMQPWriter::write_table(['LOGIN' => ['S', 'u'], 'PASSWORD' => ['S', 'pw']]) after
         // its four length bytes.
         assert_eq!(
-            login_response("AMQPLAIN", "u", "pw").unwrap(),
+            login_response("AMQPLAIN", b"u", b"pw").unwrap(),
             b"\x05LOGINS\x00\x00\x00\x01u\x08PASSWORDS\x00\x00\x00\x02pw"
         );
-        assert_eq!(login_response("AMQPLAIN", "u", "0"), None);
-        assert_eq!(login_response("EXTERNAL", "u", "p"), None);
+        assert_eq!(login_response("AMQPLAIN", b"u", b"0"), None);
+        assert_eq!(login_response("EXTERNAL", b"u", b"p"), None);
     }
 }

@@ -20,6 +20,7 @@ pub mod errors;
 pub mod exceptions;
 pub mod flow;
 pub mod link;
+pub mod login;
 pub mod library_properties;
 pub mod live_connections;
 pub mod message;

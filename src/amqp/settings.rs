@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism};
+use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo};
 
 use super::{tls::TlsOptions, wire};
 use crate::retry::RetryPolicy;
@@ -12,8 +12,9 @@ use crate::retry::RetryPolicy;
 pub struct Endpoint {
     pub host: String,
     pub port: u16,
-    pub user: String,
-    pub password: String,
+    /// The credentials' bytes as PHP has them (`login::Login` sends them).
+    pub user: Vec<u8>,
+    pub password: Vec<u8>,
     pub vhost: String,
 }
 
@@ -82,18 +83,18 @@ impl Settings {
         AMQPUri {
             scheme: if self.tls.is_some() { AMQPScheme::AMQPS } else { AMQPScheme::AMQP },
             authority: AMQPAuthority {
-                userinfo: AMQPUserInfo { username: endpoint.user.clone(), password: endpoint.password.clone() },
+                // Shown by lapin only: the login is `login::Login`'s, from the bytes.
+                userinfo: AMQPUserInfo {
+                    username: String::from_utf8_lossy(&endpoint.user).into_owned(),
+                    password: String::from_utf8_lossy(&endpoint.password).into_owned(),
+                },
                 host: endpoint.host.clone(),
                 port: endpoint.port,
             },
             vhost: endpoint.vhost.clone(),
             query: AMQPQueryString {
                 heartbeat: Some(self.heartbeat),
-                auth_mechanism: Some(match self.login_method.as_str() {
-                    "PLAIN" => SASLMechanism::Plain,
-                    "EXTERNAL" => SASLMechanism::External,
-                    _ => SASLMechanism::AMQPlain,
-                }),
+                auth_mechanism: Some(super::login::mechanism(&self.login_method)),
                 connection_timeout: self.connect_timeout().map(|t| t.as_millis().min(u128::from(u64::MAX)) as u64),
                 ..Default::default()
             },
@@ -104,9 +105,10 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lapin::uri::SASLMechanism;
 
     fn endpoint() -> Endpoint {
-        Endpoint { host: "h".into(), port: 5672, user: "u".into(), password: "p".into(), vhost: "/".into() }
+        Endpoint { host: "h".into(), port: 5672, user: b"u".to_vec(), password: b"p".to_vec(), vhost: "/".into() }
     }
 
     fn settings(read_write: f64, rpc: f64) -> Settings {
@@ -152,7 +154,7 @@ mod tests {
     #[test]
     fn each_host_of_the_list_connects_with_its_own_login_and_the_shared_settings() {
         let mut s = settings(3.0, 0.0);
-        let second = Endpoint { host: "b".into(), port: 5673, user: "u2".into(), password: "p2".into(), vhost: "v2".into() };
+        let second = Endpoint { host: "b".into(), port: 5673, user: b"u2".to_vec(), password: b"p2".to_vec(), vhost: "v2".into() };
         s.hosts.push(second.clone());
         s.heartbeat = 7;
         let uri = s.uri(&second);
