@@ -241,8 +241,6 @@ impl AmqpConnection {
         let given_config = config.to_zval();
         let rest = [&password, &vhost, &insist, &login_method, &login_response, &locale, &io, &heartbeat, &connection_timeout,
             &channel_rpc_timeout, &config];
-        let passed: Vec<Zval> =
-            std::iter::once(user.shallow_clone()).chain(rest.iter().map_while(|arg| arg.given().map(Zval::shallow_clone))).collect();
         let config = match (is_config(user) && io.is_null(), this.as_deref_mut()) {
             (true, _) | (false, None) => user.shallow_clone(),
             (false, Some(this)) => Zval::try_from("Mq\\Internal\\AbstractConnectionArguments::io")?.try_call(vec![
@@ -277,8 +275,11 @@ impl AmqpConnection {
             }
             // getIO() returns the StreamIO it was given; `$config` and `$construct_params` (the arguments
             // passed, as func_get_args()) are php-amqplib's (`connection_properties`).
-            if let Some(io) = io.given().filter(|io| io.is_object()) {
-                classes::write(this, own_class(), "io", io.shallow_clone());
+            if let Some(stream_io) = io.given().filter(|io| io.is_object()) {
+                let passed: Vec<Zval> = std::iter::once(user.shallow_clone())
+                    .chain(rest.iter().map_while(|arg| arg.given().map(Zval::shallow_clone)))
+                    .collect();
+                classes::write(this, own_class(), "io", stream_io.shallow_clone());
                 classes::write(this, own_class(), "config", connection_properties::cloned(&given_config));
                 classes::write(this, own_class(), "connection_timeout", connection_timeout.to_zval());
                 classes::write(this, own_class(), "construct_params", passed.into_zval(false)?);

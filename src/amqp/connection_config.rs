@@ -92,20 +92,21 @@ fn port(value: f64) -> u16 {
 }
 
 /// The hosts after the config's own that `create_connection()` handed over (see
-/// `AMQPStreamConnection::$failover`): entries already checked and cast by PHP.
+/// `Mq\Internal\HostFailover::$failover`): entries already checked and cast by PHP.
 fn failover_hosts(config: &Zval) -> Vec<Endpoint> {
     let Some(object) = config.object() else { return Vec::new() };
     let hosts = classes::read(object, object.get_class_entry(), "failoverHosts");
     let Some(list) = hosts.array() else { return Vec::new() };
     let field = |host: &ext_php_rs::types::ZendHashTable, key: &str| host.get(key).map(|v| v.shallow_clone()).unwrap_or_default();
     let string = |value: Zval| crate::php_string::lossy(&value).unwrap_or_default();
+    let bytes = |value: Zval| crate::php_string::try_bytes(&value).unwrap_or_default();
     list.iter()
         .filter_map(|(_, host)| host.array())
         .map(|host| Endpoint {
             host: string(field(host, "host")),
             port: port(field(host, "port").coerce_to_double().unwrap_or(0.0)),
-            user: crate::php_string::try_bytes(&field(host, "user")).unwrap_or_default(),
-            password: crate::php_string::try_bytes(&field(host, "password")).unwrap_or_default(),
+            user: bytes(field(host, "user")),
+            password: bytes(field(host, "password")),
             vhost: string(field(host, "vhost")),
         })
         .collect()

@@ -10,9 +10,9 @@ use ext_php_rs::{builders::ClassBuilder, flags::PropertyFlags, types::{ZendObjec
 use super::{connection_config::call, login, settings::Endpoint};
 use crate::classes::{self, property, Initial};
 
-/// Set by `describe`, but `config` and `construct_params`: the PHP constructors have the arguments
-/// (`Mq\Internal\HostFailover`); a direct subclass of AbstractConnection gets its `$config` argument
-/// (`construct_params` stays null).
+/// Set by `describe`, but `config`, `construct_params` and `io`: the PHP constructors have the arguments
+/// (`Mq\Internal\HostFailover`), and AbstractConnection's constructor sets them for a direct subclass
+/// that passes a StreamIO.
 const PROTECTED: [&str; 10] = [
     "config",
     "construct_params",

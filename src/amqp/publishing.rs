@@ -205,7 +205,6 @@ fn headers_size(properties: &BasicProperties) -> usize {
     amq_protocol::protocol::basic::gen_properties(properties)(context).map_or(0, |c| c.write.len())
 }
 
-/// A name argument's bytes when PHP passed a string (anything else is converted by `Mixed::name`).
 /// Whether `name` (a PHP string) is the string `last` holds: the same zend_string (a variable passed
 /// again, an interned literal), else the same bytes.
 fn same_string(name: &Zval, last: &Zval) -> bool {

@@ -36,15 +36,16 @@ class AMQPSocketConnection extends AbstractConnection
         // server (111): Connection refused", the errno as code).
         $socket = $config ? clone $config : new AMQPConnectionConfig();
         $socket->setIoType(AMQPConnectionConfig::IO_TYPE_SOCKET);
+        $timeout = max($read_timeout, $write_timeout);
         // php-amqplib's SocketIO connects under its send timeout (SO_SNDTIMEO), the write timeout.
         $settings = \Mq\Internal\ConnectionArguments::stream($host, $port, $user, $password, $vhost, $insist,
-            $login_method, $login_response, $locale, $write_timeout, max($read_timeout, $write_timeout), null,
-            $keepalive, $heartbeat, $channel_rpc_timeout, null, $socket);
+            $login_method, $login_response, $locale, $write_timeout, $timeout, null, $keepalive, $heartbeat,
+            $channel_rpc_timeout, null, $socket);
         // php-amqplib's keeps the arguments it passes to AbstractConnection's constructor (its SocketIO
         // where mq has none), and their connection timeout.
         $this->connectWith($settings, $config, [$user, $password, $vhost, $insist, $login_method, $login_response,
-            $locale, null, $heartbeat, max($read_timeout, $write_timeout), $channel_rpc_timeout, $config]);
-        $this->connection_timeout = max($read_timeout, $write_timeout);
+            $locale, null, $heartbeat, $timeout, $channel_rpc_timeout, $config]);
+        $this->connection_timeout = $timeout;
     }
 
     protected static function try_create_connection($host, $port, $user, $password, $vhost, $options)
