@@ -261,6 +261,24 @@ impl ChannelState {
         Ok(broker)
     }
 
+    /// Each message held for this channel (`channel_gc`), once: a holder is shared by a publish_batch()
+    /// still running and the unconfirmed map. None while either is borrowed (a collection started
+    /// inside a channel call), nor in a forked child, whose inherited state is never dropped: the
+    /// messages stay alive there, as they did before they were reported.
+    pub(super) fn held_messages(&self, mut each: impl FnMut(&Zval)) {
+        let owned = self.link.try_borrow().is_ok_and(|link| link.owner.is_current());
+        let (Ok(unconfirmed), Ok(batch)) = (self.unconfirmed.try_borrow(), self.batch.try_borrow()) else { return };
+        if !owned {
+            return;
+        }
+        let mut shared = std::collections::HashSet::new();
+        for held in unconfirmed.iter().map(|(_, kept)| &kept.msg.0).chain(batch.iter().map(|kept| &kept.msg.0)) {
+            if Rc::strong_count(held) == 1 || shared.insert(Rc::as_ptr(held)) {
+                each(&held.0);
+            }
+        }
+    }
+
     /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the
     /// limit, so it is the limit rounded down to the frame payload size.
     pub(super) fn kept_body(&self) -> Option<usize> {

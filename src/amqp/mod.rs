@@ -5,6 +5,7 @@ pub mod channel_arguments;
 pub mod channel_calls;
 pub mod channel_class;
 pub mod channel_events;
+pub mod channel_gc;
 pub mod channel_methods;
 pub mod channel_recovery;
 pub mod channel_setup;
@@ -124,7 +125,8 @@ pub static PHP_SOURCES: &[Source] = &[
 /// php-amqplib's methods declare no return types but one (see `classes::drop_return_types`); and the connection's
 /// and channel's methods that need no connection work on an object made without its constructor, as
 /// php-amqplib's do (a PHPUnit mock built with `disableOriginalConstructor()`; see the `UNCONSTRUCTED` of
-/// `connection` and `channel`).
+/// `connection` and `channel`). The channel's handlers also report its held messages to the cycle
+/// collector (`channel_gc`).
 pub fn adjust_methods() {
     use ext_php_rs::class::RegisteredClass;
     let connection = connection::AmqpConnection::get_metadata().ce();
@@ -134,6 +136,7 @@ pub fn adjust_methods() {
     for name in connection::UNCONSTRUCTED {
         crate::classes::make_instance_method(connection, name);
     }
+    channel_gc::install();
     for name in channel::UNCONSTRUCTED {
         crate::classes::make_instance_method(channel::AmqpChannel::get_metadata().ce(), name);
     }
