@@ -456,7 +456,10 @@ impl AmqpChannel {
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
         let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
-        Self::wait_one(self_, non_blocking.flag(), limit)
+        // The timeout bounds a recovery the wait makes too; one it cut short was a loss all the same.
+        let waited = runtime::call_deadline::bounded(limit, || Self::wait_one(self_, non_blocking.flag(), limit));
+        Self::notify_recovery(self_)?;
+        waited
     }
 
     /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.
