@@ -280,6 +280,28 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
 /// extends AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
 /// macros always declare one, so they are taken off the registered methods: once, after the engine
 /// registered the class, on the first request (module startup registers macro classes after our hook).
+/// Changes entries of the object handlers ext-php-rs made for `T` (a `get_gc`, a `get_debug_info`, no
+/// `clone_obj`), at module startup, before any object of `T` exists. ext-php-rs knows its objects by
+/// the address of this table (`ZendClassObject::from_zend_obj`), so the entries are written into it
+/// rather than into a copy.
+pub fn patch_handlers<T: ext_php_rs::class::RegisteredClass>(patch: impl FnOnce(&mut ext_php_rs::zend::ZendObjectHandlers)) {
+    let table = T::get_metadata().handlers();
+    let mut handlers = *table;
+    patch(&mut handlers);
+    // SAFETY: the class's own table, filled once by `handlers()` and otherwise only read, by the engine
+    // through the pointers objects hold, on PHP's thread; no object holds it yet.
+    unsafe { std::ptr::from_ref(table).cast_mut().write(handlers) };
+}
+
+/// Lets `serialize()` take objects of a `#[php_class]` class, which ext-php-rs forbids
+/// (`ZEND_ACC_NOT_SERIALIZABLE`) because an unserialized object has no Rust state: for a class whose
+/// methods all check for one made without its constructor.
+pub fn allow_serialization(ce: &ClassEntry) {
+    let ce = std::ptr::from_ref(ce).cast_mut();
+    // SAFETY: a class entry's flags, on PHP's thread, before any script runs.
+    unsafe { (*ce).ce_flags &= !ClassFlags::NotSerializable.bits() };
+}
+
 pub fn drop_return_types(ce: &ClassEntry, keep: &[&str]) {
     use ext_php_rs::ffi::{zend_function, ZEND_ACC_HAS_RETURN_TYPE, ZEND_INTERNAL_FUNCTION};
     for (name, entry) in ce.function_table.iter() {

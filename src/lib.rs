@@ -40,6 +40,7 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
     // Classes registered by the macros exist only once module startup is over.
     SEALED.call_once(|| {
         amqp::adjust_methods();
+        kafka::like_php_rdkafka_objects();
         let (mut classes, functions) = kafka::sealed();
         classes.push(retry::php::spec());
         classes.extend(amqp::sealed());

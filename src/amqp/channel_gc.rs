@@ -7,7 +7,6 @@
 use std::ffi::c_int;
 
 use ext_php_rs::{
-    class::RegisteredClass,
     types::{ZendClassObject, ZendHashTable, ZendObject, Zval},
 };
 
@@ -30,15 +29,9 @@ extern "C" {
 /// zend_types.h: `IS_TYPE_REFCOUNTED` among a zval's type flags; the collector looks at no other value.
 const REFCOUNTED: u32 = 1 << 8;
 
-/// Makes AMQPChannel's handlers report the messages it holds. Called once per process before any
-/// channel exists (the first request's startup): the handlers are ext-php-rs' table for the class,
-/// which every AMQPChannel object points to and which ext-php-rs checks objects against, so it is
-/// changed in place rather than replaced.
+/// Makes AMQPChannel's handlers report the messages it holds (at module startup).
 pub(super) fn install() {
-    let handlers = std::ptr::from_ref(AmqpChannel::get_metadata().handlers()).cast_mut();
-    // SAFETY: the table is initialised by `handlers()` and only read by the engine, from this (PHP's)
-    // thread, when an object is collected; no object uses it yet.
-    unsafe { (*handlers).get_gc = Some(get_gc) };
+    crate::classes::patch_handlers::<AmqpChannel>(|handlers| handlers.get_gc = Some(get_gc));
 }
 
 /// ext-php-rs' own `get_gc` (the standard object's, without calling `get_properties`), plus the held

@@ -125,8 +125,7 @@ pub static PHP_SOURCES: &[Source] = &[
 /// php-amqplib's methods declare no return types but one (see `classes::drop_return_types`); and the connection's
 /// and channel's methods that need no connection work on an object made without its constructor, as
 /// php-amqplib's do (a PHPUnit mock built with `disableOriginalConstructor()`; see the `UNCONSTRUCTED` of
-/// `connection` and `channel`). The channel's handlers also report its held messages to the cycle
-/// collector (`channel_gc`).
+/// `connection` and `channel`).
 pub fn adjust_methods() {
     use ext_php_rs::class::RegisteredClass;
     let connection = connection::AmqpConnection::get_metadata().ce();
@@ -136,7 +135,6 @@ pub fn adjust_methods() {
     for name in connection::UNCONSTRUCTED {
         crate::classes::make_instance_method(connection, name);
     }
-    channel_gc::install();
     for name in channel::UNCONSTRUCTED {
         crate::classes::make_instance_method(channel::AmqpChannel::get_metadata().ce(), name);
     }
@@ -172,5 +170,6 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
     crate::classes::register(&channel_class::abstract_classes())?;
     channel_class::set_work(channel_events::work);
     message::intern_names();
+    channel_gc::install();
     Ok(())
 }

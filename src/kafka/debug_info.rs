@@ -23,10 +23,7 @@ pub fn field(table: &mut ZendHashTable, name: &str, value: impl IntoZval) -> Php
 
 /// Installs the handler on `T`'s object handlers (before any object of `T` exists: at module startup).
 pub fn install<T: DebugInfo>() {
-    let handlers = std::ptr::from_ref(T::get_metadata().handlers()).cast_mut();
-    // SAFETY: the class's own handler table, filled once and read by the engine only through pointers;
-    // written here at startup, before any object uses it.
-    unsafe { (*handlers).get_debug_info = Some(handler::<T>) };
+    crate::classes::patch_handlers::<T>(|handlers| handlers.get_debug_info = Some(handler::<T>));
 }
 
 unsafe extern "C" fn handler<T: DebugInfo>(object: *mut ZendObject, is_temp: *mut c_int) -> *mut ZendHashTable {
