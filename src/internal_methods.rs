@@ -14,8 +14,9 @@
 //!    handler then reads exactly the declared type;
 //! 2. throws the class's "…::__construct() has not been called" (`\Exception`, as C extensions do)
 //!    when `$this` was made without its constructor (`newInstanceWithoutConstructor()`, mocks,
-//!    subclasses skipping `parent::__construct()`), which ext-php-rs would report as "Failed to
-//!    retrieve reference to `$this`".
+//!    subclasses skipping `parent::__construct()`, `unserialize()`), which ext-php-rs would report as
+//!    "Failed to retrieve reference to `$this`"; and so for an argument of a guarded class (a Conf
+//!    given to a client's constructor), which ext-php-rs would report as a TypeError.
 //!
 //! Classes that mirror PHP code (php-amqplib's) are sealed `userland` instead: their methods ignore the
 //! arguments passed beyond those they declare, as a PHP method does, where ext-php-rs (and ZPP) throw
@@ -125,6 +126,10 @@ struct Entry {
 /// Wrapped functions by their arginfo, which a method shares with its copies in subclasses.
 static ENTRIES: OnceLock<HashMap<usize, Entry, BuildHasherDefault<AddressHasher>>> = OnceLock::new();
 
+/// The guarded classes (class entry addresses), for the objects passed as arguments (see
+/// `unconstructed_argument`).
+static GUARDS: OnceLock<Vec<(usize, &'static Guard)>> = OnceLock::new();
+
 /// Hashes the arginfo addresses of `ENTRIES` (looked up at every call): a multiplication, where the
 /// default hasher (SipHash) made a produce() call about 10% slower.
 #[derive(Default)]
@@ -198,6 +203,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
     if ENTRIES.set(entries).is_err() {
         return;
     }
+    let _ = GUARDS.set(classes.iter().filter_map(|spec| spec.guard.map(|guard| (std::ptr::from_ref(spec.ce) as usize, guard))).collect());
     let all = classes.iter().flat_map(|spec| methods(spec.ce)).chain(globals);
     for function in all {
         // SAFETY: as above; the engine reads these fields only when it calls or reflects the function,
@@ -262,7 +268,7 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
     }
     // A wrong count is the Rust handler's to report, as ZPP reports it before anything else.
     let counted = passed >= (*function).common.required_num_args && passed <= (*function).common.num_args;
-    if counted && !coerce_args(ex, function) {
+    if counted && (!coerce_args(ex, function) || unconstructed_argument(ex)) {
         return;
     }
     if let (true, Some(guard)) = (counted, entry.guard) {
@@ -302,6 +308,26 @@ unsafe fn coerce_args(ex: *mut zend_execute_data, function: *mut zend_function) 
         }
     }
     true
+}
+
+/// Throws the guard's message for the first argument that is an object of a guarded class made without
+/// its constructor, as php-rdkafka's methods find it once ZPP accepted every argument.
+unsafe fn unconstructed_argument(ex: *mut zend_execute_data) -> bool {
+    let Some(guards) = GUARDS.get() else { return false };
+    for i in 0..(*ex).This.u2.num_args {
+        let arg = frame_arg(ex, i as usize);
+        if (*arg).u1.v.type_ != IS_OBJECT {
+            continue;
+        }
+        let object = &mut *(*arg).value.obj;
+        // SAFETY: registered class entries, alive for the process.
+        let guard = guards.iter().find(|&&(ce, _)| object.instance_of(&*(ce as *const ClassEntry))).map(|(_, guard)| guard);
+        if let Some(guard) = guard.filter(|guard| !(guard.constructed)(object)) {
+            PhpException::new(guard.message.into(), 0, ce::exception()).throw();
+            return true;
+        }
+    }
+    false
 }
 
 /// One argument, as ZPP reads a parameter of its declared type.

@@ -1,5 +1,5 @@
 --TEST--
-RdKafka objects as php-rdkafka's: not cloneable (ReflectionClass::isCloneable() false, clone throws), serialized without fields (mq's callback properties are left out of serialize, var_dump, print_r, var_export, json_encode and (array)), and unserialized to an object made without its constructor, whose methods throw php-rdkafka's "has not been called"; the callbacks still run
+RdKafka objects as php-rdkafka's: not cloneable (ReflectionClass::isCloneable() false, clone throws), serialized without fields (mq's callback properties are left out of serialize, var_dump, print_r, var_export, json_encode and (array)), and unserialized to an object made without its constructor, whose methods throw php-rdkafka's "has not been called" (as a client's constructor given such a Conf does); the callbacks still run
 --EXTENSIONS--
 mq
 --FILE--
@@ -42,6 +42,14 @@ var_dump($conf, $producer);
 print_r($conf);
 echo "\n", var_export($producer, true), "\n", json_encode($conf), ' ', count((array) $producer), "\n";
 var_dump(clone new RdKafka\Message() instanceof RdKafka\Message);
+// An unserialized Conf given to a client: php-rdkafka's exception, not a TypeError.
+foreach ([fn ($c) => new RdKafka\Producer($c), fn ($c) => new RdKafka\Consumer($c)] as $make) {
+    try {
+        $make(unserialize(serialize($conf)));
+    } catch (Exception $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
 
 // The callbacks were not lost with the properties: the unreachable broker reaches the error callback.
 for ($i = 0; $i < 50 && !$errors; $i++) {
@@ -83,4 +91,6 @@ RdKafka\Conf Object
 ))
 {} 0
 bool(true)
+Exception: RdKafka\Conf::__construct() has not been called
+Exception: RdKafka\Conf::__construct() has not been called
 error callback called: yes
