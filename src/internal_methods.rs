@@ -268,7 +268,7 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
     }
     // A wrong count is the Rust handler's to report, as ZPP reports it before anything else.
     let counted = passed >= (*function).common.required_num_args && passed <= (*function).common.num_args;
-    if counted && (!coerce_args(ex, function) || unconstructed_argument(ex)) {
+    if counted && !coerce_args(ex, function) {
         return;
     }
     if let (true, Some(guard)) = (counted, entry.guard) {
@@ -280,6 +280,10 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
                 return;
             }
         }
+    }
+    // `$this` first, as php-rdkafka's methods read their object before their arguments'.
+    if counted && unconstructed_argument(ex) {
+        return;
     }
     (entry.handler)(ex, retval);
 }
