@@ -34,7 +34,6 @@ use tokio::runtime::Runtime;
 
 use crate::ini;
 
-pub mod call_deadline;
 mod signals;
 pub mod slices;
 mod wakeup;

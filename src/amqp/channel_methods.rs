@@ -456,10 +456,7 @@ impl AmqpChannel {
     pub fn wait(self_: &mut ZendClassObject<Self>, allowed_methods: Mixed, non_blocking: Mixed, timeout: Mixed) -> PhpResult<Zval> {
         let _ = allowed_methods;
         let limit = seconds(&timeout, "wait(): Argument #3 ($timeout)")?;
-        // The timeout bounds a recovery the wait makes too; one it cut short was a loss all the same.
-        let waited = runtime::call_deadline::bounded(limit, || Self::wait_one(self_, non_blocking.flag(), limit));
-        Self::notify_recovery(self_)?;
-        waited
+        Self::wait_one(self_, non_blocking.flag(), limit)
     }
 
     /// Waits and dispatches until no consumer is left; `$maximum_poll` bounds each wait, not the loop.

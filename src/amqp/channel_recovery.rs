@@ -96,10 +96,9 @@ impl ChannelState {
         self.reopening.set(false);
         self.reopened.set(Some((Instant::now(), began)));
         match reopened {
-            // A signal handler's call during the reconnect (the reconnect goes on), a signal handler's
-            // exception that ended it, or the call's timeout (the next call recovers): the channel stays
-            // usable.
-            Err(e) if self.session.is_recovering() || crate::executor::has_exception() || self.session.resumable() => Err(e),
+            // A signal handler's call during the reconnect (the reconnect goes on), or a signal handler's
+            // exception that ended it (the next call recovers): the channel stays usable.
+            Err(e) if self.session.is_recovering() || crate::executor::has_exception() => Err(e),
             Err(_) => Err(self.closed_by_peer()),
             Ok(()) => Ok(()),
         }

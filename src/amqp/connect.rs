@@ -21,7 +21,7 @@ use super::{
 use crate::{
     exceptions::exception,
     retry::{self, Attempts},
-    runtime::{self, call_deadline, OwnerPid},
+    runtime::{self, OwnerPid},
 };
 
 /// A new connection, closed at the end of the request if nothing closed it before (`shutdown`).
@@ -57,8 +57,11 @@ fn open(settings: &Settings, cancelled: &dyn Fn() -> bool) -> PhpResult<Link> {
     let mut attempts = Attempts::start(policy, Instant::now());
     for endpoint in settings.hosts.iter().cycle() {
         let began = Instant::now();
-        // No attempt outlasts the deadline, nor the timeout of the call that connects (a recovery's).
-        let limit = [settings.connect_timeout(), attempts.remaining(began), call_deadline::left()].into_iter().flatten().min();
+        // No attempt outlasts the deadline.
+        let limit = match (settings.connect_timeout(), attempts.remaining(began)) {
+            (Some(timeout), Some(left)) => Some(timeout.min(left)),
+            (timeout, left) => timeout.or(left),
+        };
         let mut failure = match open_one(settings, endpoint, limit)? {
             Ok(link) => return Ok(link),
             Err(failure) => failure,
@@ -66,7 +69,7 @@ fn open(settings: &Settings, cancelled: &dyn Fn() -> bool) -> PhpResult<Link> {
         let sleep = attempts.failed(&endpoint.address(), began, &failure.message, Instant::now(), retry::random_unit());
         match sleep {
             Some(sleep) if policy.retries(&failure) && !cancelled() => {
-                runtime::wait_dispatching(std::future::pending::<()>(), Some(call_deadline::cut(sleep)))?;
+                runtime::wait_dispatching(std::future::pending::<()>(), Some(sleep))?;
                 if cancelled() {
                     return Err(failure.exception());
                 }

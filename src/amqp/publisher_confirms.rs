@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     mixed::Mixed,
-    runtime::{self, call_deadline, Waited},
+    runtime::{self, Waited},
 };
 
 impl AmqpChannel {
@@ -112,11 +112,6 @@ impl AmqpChannel {
 
     fn wait_for_all_confirms(self_: &mut ZendClassObject<Self>, timeout: &Mixed) -> PhpResult<()> {
         let limit = seconds(timeout, "wait_for_pending_acks(): Argument #1 ($timeout)")?;
-        // The timeout bounds a recovery the wait makes too.
-        call_deadline::bounded(limit, || Self::wait_for_confirms_until(self_, limit))
-    }
-
-    fn wait_for_confirms_until(self_: &mut ZendClassObject<Self>, limit: Option<std::time::Duration>) -> PhpResult<()> {
         let deadline = limit.map(|t| Instant::now() + t);
         if !self_.unconfirmed.borrow().is_empty() {
             // A channel the broker closed: what it answered first, then its reason, as php-amqplib reads

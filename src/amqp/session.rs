@@ -23,12 +23,7 @@ use super::{
     errors,
     topology::{self, Topology},
 };
-use crate::{
-    exceptions::exception,
-    ini,
-    retry::RetryPolicy,
-    runtime::{self, call_deadline},
-};
+use crate::{exceptions::exception, ini, retry::RetryPolicy, runtime};
 
 /// A change of the connection's state for the handler set by `set_connection_recovery_handler`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,10 +66,6 @@ pub struct Session {
     given_up: RefCell<Option<Arc<Link>>>,
     /// Set while reconnecting: a signal handler using the connection meanwhile gets an exception.
     recovering: Cell<bool>,
-    /// A recovery cut short by the timeout of the call that made it (`runtime::call_deadline`): the
-    /// link it replaces and when it began. The next call resumes it: no second "lost", and its
-    /// deadline and first pause still count from the loss.
-    interrupted: RefCell<Option<(Arc<Link>, Instant)>>,
     /// How many times the program closed the connection (`take`): a reconnect that a close overtook is
     /// closed again rather than kept.
     closes: Cell<u64>,
@@ -103,7 +94,6 @@ impl Session {
             renames: RefCell::default(),
             given_up: RefCell::default(),
             recovering: Cell::new(false),
-            interrupted: RefCell::default(),
             closes: Cell::new(0),
             notices: RefCell::default(),
         }
@@ -115,11 +105,6 @@ impl Session {
 
     pub fn is_recovering(&self) -> bool {
         self.recovering.get()
-    }
-
-    /// Whether the last recovery was cut short by its call's timeout (see `interrupted`).
-    pub fn resumable(&self) -> bool {
-        self.interrupted.borrow().is_some()
     }
 
     pub fn recovery(&self) -> bool {
@@ -174,13 +159,9 @@ impl Session {
         if self.recovering.replace(true) {
             return Err(exception(super::exceptions::CONNECTION_CLOSED, "The connection is being recovered", 0));
         }
-        let resumed = self.interrupted.take().filter(|(link, _)| Arc::ptr_eq(link, lost)).map(|(_, began)| began);
-        if resumed.is_none() {
-            self.notices.borrow_mut().push(Notice::Lost(reason.clone()));
-        }
-        let began = resumed.unwrap_or_else(Instant::now);
+        self.notices.borrow_mut().push(Notice::Lost(reason.clone()));
         let closes = self.closes.get();
-        let recovered = self.reconnect(closes, began);
+        let recovered = self.reconnect(closes);
         self.recovering.set(false);
         match recovered {
             // The program closed the connection meanwhile (a signal handler): it stays closed.
@@ -198,11 +179,6 @@ impl Session {
                 self.notices.borrow_mut().push(Notice::Recovered);
                 Ok(link)
             }
-            // The call's timeout came first: the call throws it, and the next resumes the recovery.
-            Err(_) if recovery_deadline_from(began).is_none_or(|deadline| Instant::now() < deadline) && call_deadline::passed().is_some() => {
-                *self.interrupted.borrow_mut() = Some((lost.clone(), began));
-                Err(errors::timed_out(call_deadline::passed().unwrap_or_default()))
-            }
             Err(e) => {
                 *self.given_up.borrow_mut() = Some(lost.clone());
                 self.notices.borrow_mut().push(Notice::Failed(reason));
@@ -211,33 +187,25 @@ impl Session {
         }
     }
 
-    /// A new link with the topology declared again, for a recovery that `began` then. A link lost again
-    /// during the replay (a network that keeps dropping connections) is replaced by another, until
-    /// `mq.amqp_recovery_deadline_ms`: only connecting's own failures (by its policy) and the broker's
-    /// refusals end recovery, or the timeout of the call that made it (`runtime::call_deadline`).
-    fn reconnect(&self, closes: u64, began: Instant) -> PhpResult<Arc<Link>> {
-        let deadline = recovery_deadline_from(began);
-        // A close of the program's from a signal handler ends the attempts, as does the call's timeout.
+    /// A new link with the topology declared again. A link lost again during the replay (a network
+    /// that keeps dropping connections) is replaced by another, until `mq.amqp_recovery_deadline_ms`:
+    /// only connecting's own failures (by its policy) and the broker's refusals end recovery.
+    fn reconnect(&self, closes: u64) -> PhpResult<Arc<Link>> {
+        let deadline = recovery_deadline();
+        // A close of the program's from a signal handler ends the attempts.
         let closed = || self.closes.get() != closes;
-        let stopped = || closed() || call_deadline::passed().is_some();
-        // When the pause before the next attempt began: the loss, then each link lost again.
-        let mut lost_at = began;
         loop {
             // As RabbitMQ's Java client (networkRecoveryInterval): a broker going down is not back at once,
             // and a cluster needs a moment to elect new queue leaders (RabbitMQ 3.10 nacks every publish on
-            // a channel opened on another node within about 0.3 s of a quorum leader's death). A resumed
-            // recovery pauses only for what is left of it.
-            let pause = (lost_at + ini::amqp_recovery_interval()).saturating_duration_since(Instant::now());
-            if !pause.is_zero() {
-                runtime::wait_dispatching(std::future::pending::<()>(), Some(call_deadline::cut(pause)))?;
+            // a channel opened on another node within about 0.3 s of a quorum leader's death).
+            let interval = ini::amqp_recovery_interval();
+            if !interval.is_zero() {
+                runtime::wait_dispatching(std::future::pending::<()>(), Some(interval))?;
             }
             if closed() {
                 return Err(closed_by_program());
             }
-            if let Some(timeout) = call_deadline::passed() {
-                return Err(errors::timed_out(timeout));
-            }
-            let link = connect_unless(&self.reconnecting(), &stopped)?;
+            let link = connect_unless(&self.reconnecting(), &closed)?;
             let recorded = self.topology.borrow().clone();
             // Each declaration is bounded by the RPC timeout, not the whole replay.
             match while_connected(&link, topology::replay(recorded, &link.connection, link.rpc_timeout), None)? {
@@ -245,7 +213,7 @@ impl Session {
                     self.replayed(replayed);
                     return Ok(link);
                 }
-                Some(Err(e)) if lost_again(&link, &e, deadline) && !closed() => lost_at = Instant::now(),
+                Some(Err(e)) if lost_again(&link, &e, deadline) && !closed() => continue,
                 Some(Err(e)) => return Err(errors::connection_error(&e, errors::NO_METHOD)),
                 None => return Err(errors::timed_out(0.0)),
             }
@@ -318,11 +286,10 @@ pub fn lost_again(link: &Link, error: &lapin::Error, deadline: Option<Instant>) 
     !refused && link.lost_under(error) && may_try_again(deadline)
 }
 
-/// Whether recovery may try a new link after one was lost again: time left before `deadline` and the
-/// call's own (`runtime::call_deadline`), and no exception of a signal handler's pending (that ended the step; it is the program's).
+/// Whether recovery may try a new link after one was lost again: time left before `deadline`, and no
+/// exception of a signal handler's pending (that ended the step; it is the program's).
 pub fn may_try_again(deadline: Option<Instant>) -> bool {
     deadline.is_none_or(|deadline| Instant::now() < deadline) && !crate::executor::has_exception()
-        && call_deadline::passed().is_none()
 }
 
 #[cfg(test)]

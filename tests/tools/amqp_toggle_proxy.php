@@ -13,11 +13,9 @@
 // "frame-max N" rewrites the frame_max of the broker's connection.tune to N for connections from then on,
 // and prints "tune-ok frame_max M" for the frame_max of each client's connection.tune-ok; a line
 // "after MS LINE" runs LINE MS milliseconds later (bytes injected or a reset while the client waits,
-// without a signal in the client, which would end its wait); "freeze" toggles the freeze as SIGUSR1 does; "refuse on" resets every new connection as
-// soon as it is accepted (a broker that is down), "refuse off" forwards them again.
+// without a signal in the client, which would end its wait).
 // Ends when its stdin closes. Used by tests/phpt/amqp_socket_reader.phpt, amqp_recovery_reset_storm.phpt,
-// amqp_channel_error_behind_publishes.phpt, amqp_exit_flush_slow_link.phpt, amqp_frame_max_4096.phpt
-// and amqp_recovery_call_timeout.phpt.
+// amqp_channel_error_behind_publishes.phpt, amqp_exit_flush_slow_link.phpt and amqp_frame_max_4096.phpt.
 require __DIR__ . '/brokers.php';
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 echo parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT), "\n";
@@ -29,7 +27,6 @@ $heldUntil = [];
 $rate = 0;
 $frameMax = null;
 $frozen = false;
-$refuse = false;
 $kill = false;
 pcntl_signal(SIGUSR1, function () use (&$frozen) { $frozen = !$frozen; });
 pcntl_signal(SIGUSR2, function () use (&$kill) { $kill = true; });
@@ -37,14 +34,8 @@ $floodUntil = 0.0;
 pcntl_signal(SIGHUP, function () use (&$floodUntil) { $floodUntil = microtime(true) + 3; });
 $heartbeats = str_repeat("\x08\x00\x00\x00\x00\x00\x00\xCE", 65536);
 $later = []; // [due time, line] of "after" lines
-$command = function (string $line) use (&$pairs, &$resetOn, &$holdAfter, &$frameMax, &$rate, &$later, &$refuse, &$frozen): void {
+$command = function (string $line) use (&$pairs, &$resetOn, &$holdAfter, &$frameMax, &$rate, &$later): void {
     $line = trim($line);
-    if ($line === 'freeze') {
-        $frozen = !$frozen;
-    }
-    if (preg_match('/^refuse (on|off)$/', $line, $m)) {
-        $refuse = $m[1] === 'on';
-    }
     if (preg_match('/^after (\d+) (.+)$/', $line, $m)) {
         $later[] = [microtime(true) + $m[1] / 1000, $m[2]];
     }
@@ -106,11 +97,7 @@ while (true) {
         }
         if ($r === $server) {
             $client = @stream_socket_accept($server, 0);
-            if ($client && $refuse) {
-                $sock = socket_import_stream($client);
-                socket_set_option($sock, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
-                socket_close($sock);
-            } elseif ($client) {
+            if ($client) {
                 $broker = stream_socket_client('tcp://127.0.0.1:' . amqp_port());
                 stream_set_blocking($client, true);
                 stream_set_blocking($broker, true);
