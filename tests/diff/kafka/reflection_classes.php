@@ -1,5 +1,5 @@
 <?php
-// mq-known: Reflection: mq classes are cloneable (clone throws) and the abstract RdKafka\Topic has a private constructor
+// mq-known: Reflection: the abstract RdKafka\Topic has a private constructor
 // The class tree: every RdKafka class, its modifiers, parent, interfaces and constants.
 require __DIR__ . '/_prelude.php';
 
