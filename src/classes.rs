@@ -274,14 +274,8 @@ pub fn register(classes: &[PlainClass]) -> ext_php_rs::error::Result<()> {
     Ok(())
 }
 
-/// Removes the declared return types of `ce`'s own methods but those in `keep` (lower case).
-///
-/// php-amqplib declares almost no return types, and PHP rejects an override without one (`class MyChannel
-/// extends AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
-/// macros always declare one, so they are taken off the registered methods: once, after the engine
-/// registered the class, on the first request (module startup registers macro classes after our hook).
 /// Changes entries of the object handlers ext-php-rs made for `T` (a `get_gc`, a `get_debug_info`, no
-/// `clone_obj`), at module startup, before any object of `T` exists. ext-php-rs knows its objects by
+/// `clone_obj`), before any object of `T` exists (at module startup, or the first request's). ext-php-rs knows its objects by
 /// the address of this table (`ZendClassObject::from_zend_obj`), so the entries are written into it
 /// rather than into a copy.
 pub fn patch_handlers<T: ext_php_rs::class::RegisteredClass>(patch: impl FnOnce(&mut ext_php_rs::zend::ZendObjectHandlers)) {
@@ -302,6 +296,12 @@ pub fn allow_serialization(ce: &ClassEntry) {
     unsafe { (*ce).ce_flags &= !ClassFlags::NotSerializable.bits() };
 }
 
+/// Removes the declared return types of `ce`'s own methods but those in `keep` (lower case).
+///
+/// php-amqplib declares almost no return types, and PHP rejects an override without one (`class MyChannel
+/// extends AMQPChannel { function is_open() {...} }`) when the parent declares any, even `mixed`. ext-php-rs'
+/// macros always declare one, so they are taken off the registered methods: once, after the engine
+/// registered the class, on the first request (module startup registers macro classes after our hook).
 pub fn drop_return_types(ce: &ClassEntry, keep: &[&str]) {
     use ext_php_rs::ffi::{zend_function, ZEND_ACC_HAS_RETURN_TYPE, ZEND_INTERNAL_FUNCTION};
     for (name, entry) in ce.function_table.iter() {

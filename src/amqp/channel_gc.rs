@@ -6,9 +6,7 @@
 
 use std::ffi::c_int;
 
-use ext_php_rs::{
-    types::{ZendClassObject, ZendHashTable, ZendObject, Zval},
-};
+use ext_php_rs::types::{ZendClassObject, ZendHashTable, ZendObject, Zval};
 
 use super::channel::AmqpChannel;
 
