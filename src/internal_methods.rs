@@ -314,13 +314,16 @@ unsafe fn coerce_args(ex: *mut zend_execute_data, function: *mut zend_function) 
     true
 }
 
-/// Throws the guard's message for the first argument that is an object of a guarded class made without
-/// its constructor, as php-rdkafka's methods find it once ZPP accepted every argument.
+/// Throws the guard's message for the first argument of a class-typed parameter that is an object of a
+/// guarded class made without its constructor, as php-rdkafka's methods find it once ZPP accepted every
+/// argument. (A callable or mixed parameter takes any object as it is.)
 unsafe fn unconstructed_argument(ex: *mut zend_execute_data) -> bool {
     let Some(guards) = GUARDS.get() else { return false };
+    let arg_info = (*(*ex).func).internal_function.arg_info;
     for i in 0..(*ex).This.u2.num_args {
         let arg = frame_arg(ex, i as usize);
-        if (*arg).u1.v.type_ != IS_OBJECT {
+        let declared = (*arg_info.add(i as usize)).type_.type_mask;
+        if (*arg).u1.v.type_ != IS_OBJECT || declared & _ZEND_TYPE_NAME_BIT == 0 {
             continue;
         }
         let object = &mut *(*arg).value.obj;

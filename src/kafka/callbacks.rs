@@ -3,8 +3,6 @@
 //!
 //! Callbacks live in private properties of the Conf and client objects, where PHP's cycle collector sees
 //! them: a closure capturing its own client (or a service holding it) is collected like any PHP cycle.
-//! php-rdkafka keeps them in C, so its objects print, serialize and cast to arrays without them: mq's
-//! leave these properties out of all of that (`hide_properties`).
 
 
 use ext_php_rs::{
@@ -54,33 +52,6 @@ pub fn declare_properties(mut builder: ClassBuilder) -> ClassBuilder {
         builder = builder.property(classes::property(name, PropertyFlags::Private, classes::Initial::Null));
     }
     builder
-}
-
-/// Makes `T`'s objects show PHP (var_dump, print_r, var_export, serialize, json_encode, `(array)`) their
-/// properties without the callback ones, as php-rdkafka's show no callbacks: a Conf serializes as
-/// `O:12:"RdKafka\Conf":0:{}`. For a class that declares them (`declare_properties`).
-pub fn hide_properties<T: RegisteredClass>() {
-    classes::patch_handlers::<T>(|handlers| handlers.get_properties_for = Some(properties_for::<T>));
-}
-
-unsafe extern "C" fn properties_for<T: RegisteredClass>(
-    object: *mut ZendObject,
-    _purpose: ext_php_rs::ffi::zend_prop_purpose,
-) -> *mut ext_php_rs::ffi::zend_array {
-    // SAFETY: the engine passes a live object of `T` (or a subclass); the copy is a new array the caller
-    // releases (`zend_release_properties`). zend_array_dup copies what properties hold (not the slots
-    // of declared ones: their values), as the engine's own copies for these purposes do.
-    unsafe {
-        let Some(get_properties) = (*(*object).handlers).get_properties else { return std::ptr::null_mut() };
-        let copy = ext_php_rs::ffi::zend_array_dup(get_properties(object));
-        let class = T::get_metadata().ce().name().unwrap_or_default();
-        for name in PROPERTIES {
-            // A private property's key: NUL, its class, NUL, its name.
-            let key = format!("\0{class}\0{name}");
-            ext_php_rs::ffi::zend_hash_str_del(copy, key.as_ptr().cast(), key.len());
-        }
-        copy
-    }
 }
 
 /// Writes one callback property of `object`, declared by `scope` (so private access works, also on
