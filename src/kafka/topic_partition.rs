@@ -2,7 +2,13 @@
 
 use std::ffi::CStr;
 
-use ext_php_rs::{convert::IntoZval, exception::PhpResult, prelude::*, types::{ZendClassObject, ZendHashTable, Zval}};
+use ext_php_rs::{
+    class::RegisteredClass,
+    convert::IntoZval,
+    exception::{PhpException, PhpResult},
+    prelude::*,
+    types::{ZendClassObject, ZendHashTable, Zval},
+};
 use rdkafka::{bindings as rd, TopicPartitionList};
 
 use super::{
@@ -132,13 +138,18 @@ fn set_metadata(element: &mut rd::rd_kafka_topic_partition_t, metadata: &[u8]) {
     }
 }
 
-/// A librdkafka list from a PHP array of TopicPartition objects.
+/// A librdkafka list from a PHP array of TopicPartition objects; one made without its constructor
+/// throws its guard's message, as php-rdkafka reads each.
 pub fn to_list(array: &ZendHashTable) -> PhpResult<TopicPartitionList> {
     let mut list = TopicPartitionList::with_capacity(array.len());
     for (_, value) in crate::php_string::entries(array) {
-        let tp = value
-            .extract::<&TopicPartition>()
-            .ok_or_else(|| errors::invalid_argument("expected an array of RdKafka\\TopicPartition".into()))?;
+        let Some(tp) = value.extract::<&TopicPartition>() else {
+            if value.object().is_some_and(|o| o.instance_of(<TopicPartition as RegisteredClass>::get_metadata().ce())) {
+                let guard = &super::TOPIC_PARTITION;
+                return Err(PhpException::new(guard.message.into(), 0, ext_php_rs::zend::ce::exception()));
+            }
+            return Err(errors::invalid_argument("expected an array of RdKafka\\TopicPartition".into()));
+        };
         let element = add(&mut list, &tp.topic, tp.partition, tp.offset);
         if let Some(metadata) = &tp.metadata {
             set_metadata(element, metadata);

@@ -1,5 +1,5 @@
 --TEST--
-RdKafka objects as php-rdkafka's: not cloneable (ReflectionClass::isCloneable() false, clone throws); TopicConf, topics, TopicPartition (and Queue, metadata) serialized without fields and unserialized to an object made without its constructor, whose methods throw php-rdkafka's "has not been called"; Conf and the clients, which keep their callbacks in properties, refuse serialize(); such an object given as an argument throws php-rdkafka's exception, not a TypeError, but a callable one is taken
+RdKafka objects as php-rdkafka's: not cloneable (ReflectionClass::isCloneable() false, clone throws); TopicConf, topics, TopicPartition (and Queue, metadata) serialized without fields and unserialized to an object made without its constructor, whose methods throw php-rdkafka's "has not been called"; Conf and the clients, which keep their callbacks in properties, refuse serialize(); such an object given as an argument (or in an array of TopicPartitions) throws php-rdkafka's exception, not a TypeError, but a callable one is taken
 --EXTENSIONS--
 mq
 --FILE--
@@ -52,6 +52,7 @@ $calls = [
     'Producer' => fn () => new RdKafka\Producer($bare),
     'Consumer' => fn () => new RdKafka\Consumer($bare),
     'newTopic' => fn () => $producer->newTopic('mq-clone-serialize', $bareTopicConf),
+    'assign' => fn () => $objects['KafkaConsumer']->assign([unserialize(serialize(new RdKafka\TopicPartition('t', 0)))]),
 ];
 foreach ($calls as $name => $call) {
     try {
@@ -98,5 +99,6 @@ bool(true)
 Producer: Exception: RdKafka\Conf::__construct() has not been called
 Consumer: Exception: RdKafka\Conf::__construct() has not been called
 newTopic: Exception: RdKafka\Conf::__construct() has not been called
+assign: Exception: RdKafka\TopicPartition::__construct() has not been called
 an unconstructed invokable taken as a callback
 error callback called: yes
