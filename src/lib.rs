@@ -7,6 +7,7 @@ pub mod classes;
 pub mod embedded_php;
 pub mod exceptions;
 pub mod executor;
+pub mod held_values;
 pub mod info;
 pub mod ini;
 pub mod internal_methods;

@@ -20,3 +20,13 @@ function mq_runtime_info(): array {}
  * @return list<array{0: string, 1: string|list<array{0: string, 1: string}>}>
  */
 function mq_kafka_conf_entries(\RdKafka\Conf $conf): array {}
+
+/**
+ * The callbacks set on `$conf`, by php-rdkafka's names for them (`setErrorCb()` sets `error_cb`):
+ * `dr_msg_cb`, `error_cb`, `rebalance_cb`, `log_cb`, `stats_cb`, `offset_commit_cb`, `consume_cb`,
+ * `oauthbearer_token_refresh_cb`; those not set are left out. Mq\KafkaProducer copies a Conf with this
+ * and mq_kafka_conf_entries(). Only with mq's Kafka API (not registered when php-rdkafka is loaded).
+ *
+ * @return array<string, callable>
+ */
+function mq_kafka_conf_callbacks(\RdKafka\Conf $conf): array {}

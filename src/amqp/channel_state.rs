@@ -265,7 +265,7 @@ impl ChannelState {
     /// still running and the unconfirmed map. None while either is borrowed (a collection started
     /// inside a channel call), nor in a forked child, whose inherited state is never dropped: the
     /// messages stay alive there, as they did before they were reported.
-    pub(super) fn held_messages(&self, mut each: impl FnMut(&Zval)) {
+    pub(super) fn held_messages(&self, each: &mut dyn FnMut(&Zval)) {
         let owned = self.link.try_borrow().is_ok_and(|link| link.owner.is_current());
         let (Ok(unconfirmed), Ok(batch)) = (self.unconfirmed.try_borrow(), self.batch.try_borrow()) else { return };
         if !owned {

@@ -19,7 +19,7 @@ pub fn client_config(conf: Option<&ZendClassObject<Conf>>) -> (ClientConfig, Cal
             config.set_log_level(RDKafkaLogLevel::Info);
             (config, Callbacks::default())
         },
-        |c| (c.client_config(), Conf::callbacks(c)),
+        |c| (c.client_config(), c.callbacks()),
     )
 }
 

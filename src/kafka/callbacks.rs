@@ -1,21 +1,18 @@
 //! The PHP callbacks of a client (copied from its Conf) and how events reach them: always on the PHP
 //! thread, after librdkafka's poll returned, with php-rdkafka's argument order.
 //!
-//! Callbacks live in private properties of the Conf and client objects, where PHP's cycle collector sees
-//! them: a closure capturing its own client (or a service holding it) is collected like any PHP cycle.
-
+//! Callbacks live in the Rust state of the Conf and client objects, as php-rdkafka keeps them in C: the
+//! objects have no properties to print, serialize or cast to an array, as php-rdkafka's have none. They
+//! are reported to PHP's cycle collector (`held_values`): a closure capturing its own client (or a
+//! service holding it) is collected like any PHP cycle.
 
 use ext_php_rs::{
-    builders::ClassBuilder,
-    class::RegisteredClass,
     convert::IntoZvalDyn,
-    exception::{PhpException, PhpResult},
-    flags::PropertyFlags,
-    types::{ZendClassObject, ZendObject, Zval},
-    zend::ClassEntry,
+    exception::PhpResult,
+    types::{ZendClassObject, Zval},
 };
 
-use crate::classes;
+use crate::{classes, held_values::HeldValues};
 
 use super::{
     context::{Context, Event, Wants},
@@ -34,84 +31,53 @@ pub struct Callbacks {
     pub oauthbearer_token_refresh: Option<Zval>,
 }
 
-/// The properties holding the callbacks (php-rdkafka's names where it declares them).
-const PROPERTIES: [&str; 8] = [
-    "dr_msg_cb",
-    "error_cb",
-    "rebalance_cb",
-    "log_cb",
-    "stats_cb",
-    "offset_commit_cb",
-    "consume_cb",
-    "oauthbearer_token_refresh_cb",
-];
-
-/// Declares the callback properties (private, null) on a class: `#[php(modifier = ...)]`.
-pub fn declare_properties(mut builder: ClassBuilder) -> ClassBuilder {
-    for name in PROPERTIES {
-        builder = builder.property(classes::property(name, PropertyFlags::Private, classes::Initial::Null));
+/// A client (or Conf) sharing the callbacks, not copying the closures.
+impl Clone for Callbacks {
+    fn clone(&self) -> Self {
+        let copy = |cb: &Option<Zval>| cb.as_ref().map(Zval::shallow_clone);
+        Callbacks {
+            dr_msg: copy(&self.dr_msg),
+            error: copy(&self.error),
+            rebalance: copy(&self.rebalance),
+            log: copy(&self.log),
+            stats: copy(&self.stats),
+            offset_commit: copy(&self.offset_commit),
+            consume: copy(&self.consume),
+            oauthbearer_token_refresh: copy(&self.oauthbearer_token_refresh),
+        }
     }
-    builder
-}
-
-/// Writes one callback property of `object`, declared by `scope` (so private access works, also on
-/// userland subclasses).
-pub fn store(scope: &ClassEntry, object: &ZendObject, name: &str, value: &Zval) {
-    classes::write(object, scope, name, value.shallow_clone());
-}
-
-/// Moves a new client's callbacks into the properties of the object under construction (`$this` of
-/// the running constructor: ext-php-rs constructors only return the Rust value).
-pub fn store_on_this(callbacks: Callbacks, scope: &ClassEntry) -> PhpResult<()> {
-    let this = classes::this_of_current_call()
-        .ok_or_else(|| PhpException::from_message("RdKafka: a client constructor ran without $this".into()))?;
-    callbacks.write(scope, this);
-    Ok(())
 }
 
 impl Callbacks {
-    /// The callbacks held by `object`'s properties.
-    pub fn read(scope: &ClassEntry, object: &ZendObject) -> Self {
-        let mut values = PROPERTIES
-            .map(|name| Some(classes::read(object, scope, name)).filter(|z| !z.is_null()))
-            .into_iter();
-        let mut next = || values.next().flatten();
-        Callbacks {
-            dr_msg: next(),
-            error: next(),
-            rebalance: next(),
-            log: next(),
-            stats: next(),
-            offset_commit: next(),
-            consume: next(),
-            oauthbearer_token_refresh: next(),
-        }
+    /// The callbacks by php-rdkafka's names for them (`setErrorCb()` sets `error_cb`).
+    pub fn named(&self) -> [(&'static str, &Option<Zval>); 8] {
+        [
+            ("dr_msg_cb", &self.dr_msg),
+            ("error_cb", &self.error),
+            ("rebalance_cb", &self.rebalance),
+            ("log_cb", &self.log),
+            ("stats_cb", &self.stats),
+            ("offset_commit_cb", &self.offset_commit),
+            ("consume_cb", &self.consume),
+            ("oauthbearer_token_refresh_cb", &self.oauthbearer_token_refresh),
+        ]
     }
 
-    /// Moves the callbacks into `object`'s properties.
-    pub fn write(self, scope: &ClassEntry, object: &ZendObject) {
-        let values = [
-            self.dr_msg,
-            self.error,
-            self.rebalance,
-            self.log,
-            self.stats,
-            self.offset_commit,
-            self.consume,
-            self.oauthbearer_token_refresh,
-        ];
-        for (name, value) in PROPERTIES.into_iter().zip(values) {
-            if let Some(value) = value {
-                store(scope, object, name, &value);
-            }
-        }
+    /// Each callback set, for the cycle collector.
+    pub fn each(&self, each: &mut dyn FnMut(&Zval)) {
+        self.named().into_iter().filter_map(|(_, cb)| cb.as_ref()).for_each(each);
     }
 }
 
+/// A client object: the callbacks it was made with.
+pub trait Client: HeldValues {
+    fn callbacks(&self) -> &Callbacks;
+}
+
 /// The callbacks of a client object, and the object itself as the callbacks' `$kafka`.
-pub fn of_client<T: RegisteredClass>(client: &mut ZendClassObject<T>) -> (Callbacks, Zval) {
-    let callbacks = Callbacks::read(T::get_metadata().ce(), &client.std);
-    (callbacks, crate::classes::object(client.get_mut_zend_obj()))
+pub fn of_client<T: Client>(client: &mut ZendClassObject<T>) -> (Callbacks, Zval) {
+    let callbacks = client.callbacks().clone();
+    (callbacks, classes::object(client.get_mut_zend_obj()))
 }
 
 impl Callbacks {

@@ -1,11 +1,13 @@
 //! `RdKafka\Conf` and `RdKafka\TopicConf`: every `set()` goes straight to a librdkafka configuration
 //! object, so unknown names and invalid values fail at once with librdkafka's own message.
 
-use std::ffi::{c_char, CStr};
+use std::{
+    cell::RefCell,
+    ffi::{c_char, CStr},
+};
 
 use ext_php_rs::{
     boxed::ZBox,
-    class::RegisteredClass,
     convert::{FromZval, StubLiteral},
     exception::PhpResult,
     flags::DataType,
@@ -19,11 +21,11 @@ use rdkafka::{
 };
 
 use super::{
-    callbacks::{self, declare_properties, Callbacks},
+    callbacks::Callbacks,
     errors,
     params::{c_string, Callable},
 };
-use crate::php_string::PhpBytes;
+use crate::{held_values::HeldValues, php_string::PhpBytes};
 
 /// A librdkafka configuration (global or topic) that validates each property as it is set.
 trait Native {
@@ -192,10 +194,20 @@ impl StubLiteral for &TopicConf {
 
 #[php_class]
 #[php(name = "RdKafka\\Conf")]
-#[php(modifier = declare_properties)]
 pub struct Conf {
     native: GlobalConf,
     entries: Vec<Entry>,
+    /// What set*Cb() set; a client made from the Conf copies them. Borrowed only briefly, never across
+    /// PHP code: the cycle collector reads them (`held_values`).
+    callbacks: RefCell<Callbacks>,
+}
+
+impl HeldValues for Conf {
+    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
+        if let Ok(callbacks) = self.callbacks.try_borrow() {
+            callbacks.each(each);
+        }
+    }
 }
 
 /// What the user set on a Conf, in order: clients are built from the global properties (the crate copies
@@ -291,13 +303,16 @@ impl Conf {
     }
 
 
-    /// The callbacks a client built from this Conf copies (from the Conf object's properties).
-    pub fn callbacks(conf: &ZendClassObject<Conf>) -> Callbacks {
-        Callbacks::read(Self::get_metadata().ce(), &conf.std)
+    /// The callbacks a client built from this Conf copies.
+    pub fn callbacks(&self) -> Callbacks {
+        self.callbacks.borrow().clone()
     }
 
-    fn keep(conf: &ZendClassObject<Conf>, property: &str, callback: Callable) {
-        callbacks::store(Self::get_metadata().ce(), &conf.std, property, &callback.0);
+    /// Keeps `callback` in its slot. The one it replaces is released once the slot is written and the
+    /// borrow over: its destructor may run PHP code, or a collection that reads the slots.
+    fn keep(&self, slot: fn(&mut Callbacks) -> &mut Option<Zval>, callback: Callable) {
+        let replaced = std::mem::replace(slot(&mut self.callbacks.borrow_mut()), Some(callback.0));
+        drop(replaced);
     }
 
     /// A value the user set (not librdkafka's default).
@@ -337,7 +352,7 @@ impl Conf {
 impl Conf {
     pub fn __construct() -> Self {
         // SAFETY: allocates a new configuration with librdkafka's defaults.
-        Conf { native: GlobalConf(unsafe { rd::rd_kafka_conf_new() }), entries: Vec::new() }
+        Conf { native: GlobalConf(unsafe { rd::rd_kafka_conf_new() }), entries: Vec::new(), callbacks: RefCell::default() }
     }
 
     pub fn dump(&self) -> PhpResult<ZBox<ZendHashTable>> {
@@ -358,37 +373,37 @@ impl Conf {
     }
 
     pub fn set_error_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "error_cb", callback);
+        self_.keep(|c| &mut c.error, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_error_cb(conf, Some(placeholders::error)) });
     }
 
     pub fn set_dr_msg_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "dr_msg_cb", callback);
+        self_.keep(|c| &mut c.dr_msg, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_dr_msg_cb(conf, Some(placeholders::dr_msg)) });
     }
 
     pub fn set_stats_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "stats_cb", callback);
+        self_.keep(|c| &mut c.stats, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_stats_cb(conf, Some(placeholders::stats)) });
     }
 
     pub fn set_rebalance_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "rebalance_cb", callback);
+        self_.keep(|c| &mut c.rebalance, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_rebalance_cb(conf, Some(placeholders::partitions)) });
     }
 
     pub fn set_offset_commit_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "offset_commit_cb", callback);
+        self_.keep(|c| &mut c.offset_commit, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_offset_commit_cb(conf, Some(placeholders::partitions)) });
     }
 
     pub fn set_log_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "log_cb", callback);
+        self_.keep(|c| &mut c.log, callback);
         // SAFETY: the Conf's live configuration. php-rdkafka also turns on log.queue (as rdkafka does).
         self_.native.mark(|conf| unsafe {
             rd::rd_kafka_conf_set_log_cb(conf, Some(placeholders::log));
@@ -398,14 +413,14 @@ impl Conf {
 
     /// `($message, $kafka)`: called with every message KafkaConsumer::consume() returns.
     pub fn set_consume_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "consume_cb", callback);
+        self_.keep(|c| &mut c.consume, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_consume_cb(conf, Some(placeholders::consume)) });
     }
 
     /// `($kafka, $oauthbearer_config)`: must call oauthbearerSetToken() or oauthbearerSetTokenFailure().
     pub fn set_oauthbearer_token_refresh_cb(self_: &mut ZendClassObject<Conf>, callback: Callable) {
-        Self::keep(self_, "oauthbearer_token_refresh_cb", callback);
+        self_.keep(|c| &mut c.oauthbearer_token_refresh, callback);
         // SAFETY: the Conf's live configuration.
         self_.native.mark(|conf| unsafe { rd::rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, Some(placeholders::oauthbearer_token_refresh)) });
     }
@@ -498,9 +513,23 @@ pub fn mq_kafka_conf_entries(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
     Ok(list)
 }
 
+/// mq's own (php-rdkafka has no such function): the callbacks set on `$conf`, by php-rdkafka's names
+/// for them (`setErrorCb()` sets `error_cb`). `Mq\KafkaProducer` copies a Conf with it, as with
+/// mq_kafka_conf_entries().
+#[php_function]
+pub fn mq_kafka_conf_callbacks(conf: ConfArg) -> PhpResult<ZBox<ZendHashTable>> {
+    let mut list = ZendHashTable::new();
+    for (name, callback) in conf.0.callbacks().named() {
+        if let Some(callback) = callback {
+            list.insert(name, callback.shallow_clone())?;
+        }
+    }
+    Ok(list)
+}
+
 /// mq's own Kafka functions.
 pub fn register_functions(module: ext_php_rs::builders::ModuleBuilder) -> ext_php_rs::builders::ModuleBuilder {
-    module.function(wrap_function!(mq_kafka_conf_entries))
+    module.function(wrap_function!(mq_kafka_conf_entries)).function(wrap_function!(mq_kafka_conf_callbacks))
 }
 
 #[cfg(test)]

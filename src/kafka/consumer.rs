@@ -9,7 +9,6 @@ use std::{
 };
 
 use ext_php_rs::{
-    class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
     types::{ZendClassObject, ZendStr, Zval},
@@ -24,10 +23,10 @@ use rdkafka::{
 use super::{
     abstract_topic::OnlyTopic,
     builder::{creation_error, finish_client},
-    callbacks::{self, declare_properties},
+    callbacks::{self, Callbacks},
     client_calls,
     closing,
-    conf::{self, Conf, ConfArg, TopicConf},
+    conf::{self, ConfArg, TopicConf},
     consumer_queue::{self, ConsumerQueue},
     context::Context,
     errors,
@@ -42,6 +41,7 @@ use super::{
     waits,
 };
 use crate::{
+    held_values::HeldValues,
     php_string::{self, PhpBytes},
     runtime::{slices::Slices, OwnerPid},
 };
@@ -52,13 +52,25 @@ pub const NOT_CONSTRUCTED: &str =
 
 #[php_class]
 #[php(name = "RdKafka\\KafkaConsumer")]
-#[php(modifier = declare_properties)]
 pub struct KafkaConsumer {
     /// What consume() reads; declared before the consumer, so dropped first. None once closed.
     queue: Option<ConsumerQueue>,
     /// None once close() was called.
     consumer: Option<Arc<BaseConsumer<Context>>>,
     owner: OwnerPid,
+    callbacks: Callbacks,
+}
+
+impl callbacks::Client for KafkaConsumer {
+    fn callbacks(&self) -> &Callbacks {
+        &self.callbacks
+    }
+}
+
+impl HeldValues for KafkaConsumer {
+    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
+        self.callbacks.each(each);
+    }
 }
 
 impl Drop for KafkaConsumer {
@@ -220,14 +232,13 @@ impl KafkaConsumer {
         if conf.get("group.id").is_none_or(str::is_empty) {
             return Err(errors::exception("\"group.id\" must be configured", 0));
         }
-        let callbacks = Conf::callbacks(conf);
+        let callbacks = conf.callbacks();
         let consumer: BaseConsumer<Context> = conf::with_consumer_defaults(conf.client_config())
             .create_with_context(Context::new(callbacks.wants()))
             .map_err(creation_error)?;
         finish_client(consumer.client());
         let queue = ConsumerQueue::of(&consumer).ok_or_else(|| errors::exception("librdkafka gave no consumer queue", 0))?;
-        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(KafkaConsumer { queue: Some(queue), consumer: Some(Arc::new(consumer)), owner: OwnerPid::current() })
+        Ok(KafkaConsumer { queue: Some(queue), consumer: Some(Arc::new(consumer)), owner: OwnerPid::current(), callbacks })
     }
 
     #[php(defaults(topic_partitions = None))]

@@ -10,7 +10,6 @@ use std::{
 };
 
 use ext_php_rs::{
-    class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
     types::{ZendClassObject, Zval},
@@ -23,7 +22,7 @@ use rdkafka::{
 use super::{
     base_classes::{Kafka, Topic},
     builder::{client_config, creation_error, finish_client},
-    callbacks::{self, declare_properties},
+    callbacks::{self, Callbacks},
     closing,
     conf::{self, ConfArg, TopicConf},
     context::Context,
@@ -35,7 +34,10 @@ use super::{
     topic::{check_partition, NativeTopic},
     waits,
 };
-use crate::runtime::{slices::Slices, OwnerPid};
+use crate::{
+    held_values::HeldValues,
+    runtime::{slices::Slices, OwnerPid},
+};
 
 /// The librdkafka consumer shared by the Consumer object, its topics and queues.
 pub struct LegacyHandle {
@@ -170,9 +172,21 @@ fn check_started(result: i32) -> PhpResult<()> {
 #[php_class]
 #[php(name = "RdKafka\\Consumer")]
 #[php(extends(Kafka))]
-#[php(modifier = declare_properties)]
 pub struct Consumer {
     handle: Arc<LegacyHandle>,
+    callbacks: Callbacks,
+}
+
+impl callbacks::Client for Consumer {
+    fn callbacks(&self) -> &Callbacks {
+        &self.callbacks
+    }
+}
+
+impl HeldValues for Consumer {
+    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
+        self.callbacks.each(each);
+    }
 }
 
 impl Consumer {
@@ -192,9 +206,9 @@ impl Consumer {
         let consumer: BaseConsumer<Context> =
             conf::with_consumer_defaults(config).create_with_context(Context::new(callbacks.wants())).map_err(creation_error)?;
         finish_client(consumer.client());
-        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
         let consumer = ManuallyDrop::new(consumer);
-        Ok(Consumer { handle: Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() }) })
+        let handle = Arc::new(LegacyHandle { consumer, owner: OwnerPid::current(), grouped, started: Mutex::default() });
+        Ok(Consumer { handle, callbacks })
     }
 
     pub fn new_queue(&self) -> PhpResult<Queue> {

@@ -119,6 +119,11 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
     debug_info::install::<metadata::Broker>();
     debug_info::install::<metadata::Topic>();
     debug_info::install::<metadata::Partition>();
+    // Callbacks are kept natively (see `callbacks`).
+    crate::held_values::install::<conf::Conf>();
+    crate::held_values::install::<producer::Producer>();
+    crate::held_values::install::<legacy_consumer::Consumer>();
+    crate::held_values::install::<consumer::KafkaConsumer>();
     errors::register()?;
     message::register()
 }
@@ -126,37 +131,33 @@ pub fn startup() -> ext_php_rs::error::Result<()> {
 /// php-rdkafka's objects have no clone handler: `clone` throws "Trying to clone an uncloneable object"
 /// and `ReflectionClass::isCloneable()` is false (DI containers ask it); ext-php-rs' handler throws the
 /// same, but the class then reports itself cloneable. (`RdKafka\Message` is a plain class, cloneable.)
-/// And they serialize as an object without fields (`O:17:"RdKafka\TopicConf":0:{}`), which unserializes
+/// And they serialize as an object without fields (`O:16:"RdKafka\Producer":0:{}`), which unserializes
 /// to one made without its constructor (each method then throws php-rdkafka's "__construct() has not
-/// been called"), where ext-php-rs makes `serialize()` throw; but for `Conf` and the clients, whose
-/// callbacks mq keeps in private properties (see `callbacks`): serialized, they would carry them.
-/// Once the classes exist (the first request's startup).
+/// been called"), where ext-php-rs makes `serialize()` throw. Once the classes exist (the first
+/// request's startup).
 pub fn like_php_rdkafka_objects() {
     if php_rdkafka_loaded() {
         return;
     }
-    fn uncloneable<T: RegisteredClass>() {
+    fn adjust<T: RegisteredClass>() {
         crate::classes::patch_handlers::<T>(|handlers| handlers.clone_obj = None);
-    }
-    fn serializable<T: RegisteredClass>() {
-        uncloneable::<T>();
         crate::classes::allow_serialization(T::get_metadata().ce());
     }
-    uncloneable::<conf::Conf>();
-    uncloneable::<producer::Producer>();
-    uncloneable::<legacy_consumer::Consumer>();
-    uncloneable::<consumer::KafkaConsumer>();
-    serializable::<conf::TopicConf>();
-    serializable::<topic_partition::TopicPartition>();
-    serializable::<topic::ProducerTopic>();
-    serializable::<topic::KafkaConsumerTopic>();
-    serializable::<legacy_consumer::ConsumerTopic>();
-    serializable::<legacy_consumer::Queue>();
-    serializable::<metadata::Metadata>();
-    serializable::<metadata::Collection>();
-    serializable::<metadata::Broker>();
-    serializable::<metadata::Topic>();
-    serializable::<metadata::Partition>();
+    adjust::<conf::Conf>();
+    adjust::<producer::Producer>();
+    adjust::<legacy_consumer::Consumer>();
+    adjust::<consumer::KafkaConsumer>();
+    adjust::<conf::TopicConf>();
+    adjust::<topic_partition::TopicPartition>();
+    adjust::<topic::ProducerTopic>();
+    adjust::<topic::KafkaConsumerTopic>();
+    adjust::<legacy_consumer::ConsumerTopic>();
+    adjust::<legacy_consumer::Queue>();
+    adjust::<metadata::Metadata>();
+    adjust::<metadata::Collection>();
+    adjust::<metadata::Broker>();
+    adjust::<metadata::Topic>();
+    adjust::<metadata::Partition>();
 }
 
 /// Whether `object` was built by `T`'s constructor (also true for userland subclasses that called it).
@@ -257,6 +258,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         ("rd_kafka_thread_cnt", false),
         ("rd_kafka_get_err_descs", false),
         ("mq_kafka_conf_entries", false),
+        ("mq_kafka_conf_callbacks", false),
     ];
     (classes, functions)
 }

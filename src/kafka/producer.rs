@@ -4,10 +4,9 @@
 use std::sync::Arc;
 
 use ext_php_rs::{
-    class::RegisteredClass,
     exception::PhpResult,
     prelude::*,
-    types::ZendClassObject,
+    types::{ZendClassObject, Zval},
 };
 use rdkafka::{
     bindings as rd,
@@ -19,7 +18,7 @@ use rdkafka::{
 use super::{
     base_classes::Kafka,
     builder::{client_config, creation_error, finish_client},
-    callbacks::{self, declare_properties},
+    callbacks::{self, Callbacks},
     conf::{ConfArg, TopicConf},
     context::Context,
     errors,
@@ -31,14 +30,26 @@ use super::{
     transaction::{ConsumerArg, OffsetsToSend},
     waits,
 };
-use crate::runtime::slices::Slices;
+use crate::{held_values::HeldValues, runtime::slices::Slices};
 
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
 #[php(extends(Kafka))]
-#[php(modifier = declare_properties)]
 pub struct Producer {
     handle: Arc<ProducerHandle>,
+    callbacks: Callbacks,
+}
+
+impl callbacks::Client for Producer {
+    fn callbacks(&self) -> &Callbacks {
+        &self.callbacks
+    }
+}
+
+impl HeldValues for Producer {
+    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
+        self.callbacks.each(each);
+    }
 }
 
 impl Producer {
@@ -115,8 +126,7 @@ impl Producer {
         let producer: BaseProducer<Context> =
             config.create_with_context(Context::for_producer(callbacks.wants())).map_err(creation_error)?;
         finish_client(producer.client());
-        callbacks::store_on_this(callbacks, <Self as RegisteredClass>::get_metadata().ce())?;
-        Ok(Producer { handle: Arc::new(ProducerHandle::new(producer)?) })
+        Ok(Producer { handle: Arc::new(ProducerHandle::new(producer)?), callbacks })
     }
 
     pub fn init_transactions(&self, timeout_ms: i64) -> PhpResult<()> {

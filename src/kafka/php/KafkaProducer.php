@@ -95,17 +95,16 @@ final class KafkaProducer
         if (!isset($set['enable.idempotence']) && ($acks === null || in_array($acks, ['all', '-1'], true))) {
             $copy->set('enable.idempotence', 'true');
         }
-        // The callbacks are private to the Conf; read them to keep them.
-        $callback = fn (string $name) => (new \ReflectionProperty(Conf::class, $name))->getValue($conf);
+        $callbacks = mq_kafka_conf_callbacks($conf);
         foreach (self::CALLBACKS as $name => $setter) {
-            if (($value = $callback($name)) !== null) {
-                $copy->$setter($value);
+            if (isset($callbacks[$name])) {
+                $copy->$setter($callbacks[$name]);
             }
         }
         // Weak, so that the producer's callback does not keep the KafkaProducer alive (its destruction
         // flushes the producer at once, not when the cycle collector runs).
         $self = \WeakReference::create($this);
-        $user = $callback('dr_msg_cb');
+        $user = $callbacks['dr_msg_cb'] ?? null;
         $copy->setDrMsgCb(static function ($kafka, Message $message) use ($self, $user): void {
             if (is_string($message->opaque) && str_starts_with($message->opaque, self::TAG)) {
                 $self->get()?->reported((int) substr($message->opaque, strlen(self::TAG)), $message);

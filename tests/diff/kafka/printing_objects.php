@@ -1,5 +1,5 @@
 <?php
-// mq-known: clients and Conf show eight private callback properties (php-rdkafka: none on Conf, uninitialized error_cb/dr_cb on \RdKafka, three on KafkaConsumer)
+// mq-known: var_dump() of a client does not list php-rdkafka's never-set typed properties (uninitialized error_cb/dr_cb on \RdKafka, three on KafkaConsumer)
 // var_dump, print_r and (array) of the other objects: Conf, TopicConf, clients, topics, a Queue, exceptions.
 require __DIR__ . '/_prelude.php';
 
