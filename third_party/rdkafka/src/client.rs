@@ -278,9 +278,16 @@ impl<C: ClientContext> Client<C> {
             return Err(KafkaError::ClientCreation(err_buf.to_string()));
         }
 
+        // mq patch: the main queue's handle is released once the log queue forwards to it (the
+        // forward keeps its own reference); it leaked 272 bytes per client.
+        let main_queue = unsafe { NativeQueue::from_ptr(rdsys::rd_kafka_queue_get_main(client_ptr)) };
         let ret = unsafe {
-            rdsys::rd_kafka_set_log_queue(client_ptr, rdsys::rd_kafka_queue_get_main(client_ptr))
+            rdsys::rd_kafka_set_log_queue(
+                client_ptr,
+                main_queue.as_ref().map_or(ptr::null_mut(), |queue| queue.ptr()),
+            )
         };
+        drop(main_queue);
         if ret.is_error() {
             return Err(KafkaError::Global(ret.into()));
         }
