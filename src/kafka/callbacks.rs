@@ -7,6 +7,7 @@
 //! service holding it) is collected like any PHP cycle.
 
 use ext_php_rs::{
+    class::RegisteredClass,
     convert::IntoZvalDyn,
     exception::PhpResult,
     types::{ZendClassObject, Zval},
@@ -70,8 +71,15 @@ impl Callbacks {
 }
 
 /// A client object: the callbacks it was made with.
-pub trait Client: HeldValues {
+pub trait Client: RegisteredClass {
     fn callbacks(&self) -> &Callbacks;
+}
+
+/// A client's callbacks are the PHP values it holds.
+impl<T: Client> HeldValues for T {
+    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
+        self.callbacks().each(each);
+    }
 }
 
 /// The callbacks of a client object, and the object itself as the callbacks' `$kafka`.

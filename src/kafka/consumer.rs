@@ -41,7 +41,6 @@ use super::{
     waits,
 };
 use crate::{
-    held_values::HeldValues,
     php_string::{self, PhpBytes},
     runtime::{slices::Slices, OwnerPid},
 };
@@ -64,12 +63,6 @@ pub struct KafkaConsumer {
 impl callbacks::Client for KafkaConsumer {
     fn callbacks(&self) -> &Callbacks {
         &self.callbacks
-    }
-}
-
-impl HeldValues for KafkaConsumer {
-    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
-        self.callbacks.each(each);
     }
 }
 

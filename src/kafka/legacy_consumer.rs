@@ -35,7 +35,6 @@ use super::{
     waits,
 };
 use crate::{
-    held_values::HeldValues,
     runtime::{slices::Slices, OwnerPid},
 };
 
@@ -180,12 +179,6 @@ pub struct Consumer {
 impl callbacks::Client for Consumer {
     fn callbacks(&self) -> &Callbacks {
         &self.callbacks
-    }
-}
-
-impl HeldValues for Consumer {
-    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
-        self.callbacks.each(each);
     }
 }
 

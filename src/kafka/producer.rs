@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ext_php_rs::{
     exception::PhpResult,
     prelude::*,
-    types::{ZendClassObject, Zval},
+    types::ZendClassObject,
 };
 use rdkafka::{
     bindings as rd,
@@ -30,7 +30,7 @@ use super::{
     transaction::{ConsumerArg, OffsetsToSend},
     waits,
 };
-use crate::{held_values::HeldValues, runtime::slices::Slices};
+use crate::runtime::slices::Slices;
 
 #[php_class]
 #[php(name = "RdKafka\\Producer")]
@@ -43,12 +43,6 @@ pub struct Producer {
 impl callbacks::Client for Producer {
     fn callbacks(&self) -> &Callbacks {
         &self.callbacks
-    }
-}
-
-impl HeldValues for Producer {
-    fn each_held(&self, each: &mut dyn FnMut(&Zval)) {
-        self.callbacks.each(each);
     }
 }
 
