@@ -275,7 +275,9 @@ impl AmqpChannel {
         let asked = queue.name()?;
         let declared = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_declare(asked.clone(), options, args.clone())), errors::QUEUE_DECLARE)?;
         // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
-        if let Some(name) = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone())) {
+        let name = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone()));
+        self.last_queue.replace(name.clone());
+        if let Some(name) = name {
             let server_named = asked.as_bytes().is_empty();
             self.session.topology.borrow_mut().queue_declared(topology::Queue { name, options, arguments: args, server_named });
         }
@@ -292,12 +294,13 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        let mut b = binding(queue, true, exchange, &routing_key, &arguments)?;
         self.call_nowait(
             nowait.flag(),
-            |channel| Box::pin(channel.queue_bind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), QueueBindOptions { nowait: false }, b.arguments.clone())),
+            |channel| Box::pin(channel.queue_bind(self.queue_or_last(&b.destination), b.source.clone(), b.routing_key.clone(), QueueBindOptions { nowait: false }, b.arguments.clone())),
             errors::QUEUE_BIND,
         )?;
+        b.destination = self.queue_or_last(&b.destination);
         self.session.topology.borrow_mut().bound(b);
         Ok(Zval::new())
     }
@@ -305,8 +308,9 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
-        self.call(|channel| Box::pin(channel.queue_unbind(b.destination.clone(), b.source.clone(), b.routing_key.clone(), b.arguments.clone())), errors::QUEUE_UNBIND)?;
+        let mut b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        self.call(|channel| Box::pin(channel.queue_unbind(self.queue_or_last(&b.destination), b.source.clone(), b.routing_key.clone(), b.arguments.clone())), errors::QUEUE_UNBIND)?;
+        b.destination = self.queue_or_last(&b.destination);
         self.session.topology.borrow_mut().unbound(&b);
         Ok(Zval::new())
     }
@@ -316,7 +320,7 @@ impl AmqpChannel {
     pub fn queue_purge(&self, queue: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let queue = queue.name()?;
-        match self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_purge(queue.clone(), QueuePurgeOptions { nowait: false })), errors::QUEUE_PURGE)? {
+        match self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_purge(self.queue_or_last(&queue), QueuePurgeOptions { nowait: false })), errors::QUEUE_PURGE)? {
             Some(purged) => Ok(i64::from(purged).into_zval(false)?),
             None => Ok(Zval::new()),
         }
@@ -327,9 +331,9 @@ impl AmqpChannel {
     pub fn queue_delete(&self, queue: Mixed, if_unused: Mixed, if_empty: Mixed, nowait: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
         let options = QueueDeleteOptions { if_unused: if_unused.flag(), if_empty: if_empty.flag(), nowait: false };
-        let queue = queue.name()?;
-        let deleted = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_delete(queue.clone(), options)), errors::QUEUE_DELETE)?;
-        self.session.topology.borrow_mut().queue_deleted(&queue);
+        let asked = queue.name()?;
+        let deleted = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_delete(self.queue_or_last(&asked), options)), errors::QUEUE_DELETE)?;
+        self.session.topology.borrow_mut().queue_deleted(&self.queue_or_last(&asked));
         match deleted {
             Some(deleted) => Ok(i64::from(deleted).into_zval(false)?),
             None => Ok(Zval::new()),
@@ -409,10 +413,11 @@ impl AmqpChannel {
         let options = BasicConsumeOptions { no_local: no_local.flag(), no_ack: no_ack.flag(), exclusive: exclusive.flag(), nowait: false };
         let args = arguments.table()?;
         let no_ack = options.no_ack;
-        let queue = queue.name()?;
+        let asked = queue.name()?;
         // Not made again after a loss it met with no_ack: what the broker delivered on the lost connection
         // is gone, and the program is told (see `call_once`).
-        let consumer = self_.call_with(|channel| Box::pin(channel.basic_consume(queue.clone(), tag.clone(), options, args.clone())), errors::BASIC_CONSUME, !no_ack)?;
+        let consumer = self_.call_with(|channel| Box::pin(channel.basic_consume(self_.queue_or_last(&asked), tag.clone(), options, args.clone())), errors::BASIC_CONSUME, !no_ack)?;
+        let queue = self_.queue_or_last(&asked);
         self_.session.topology.borrow_mut().consumer_started(&queue);
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();

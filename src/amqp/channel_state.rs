@@ -156,6 +156,9 @@ pub struct ChannelState {
     pub(super) settled: Cell<bool>,
     /// setBodySizeLimit(): received bodies longer than this are truncated.
     pub(super) body_limit: Cell<Option<usize>>,
+    /// The queue this channel declared last, as declared (see `queue_or_last`); None when it declared
+    /// none or a server-named one with `$nowait` (the broker alone knows its name).
+    pub(super) last_queue: RefCell<Option<ShortString>>,
 }
 
 impl ChannelState {
@@ -208,6 +211,7 @@ impl ChannelState {
             watch_returns: Cell::new(false),
             settled: Cell::new(false),
             body_limit: Cell::new(None),
+            last_queue: RefCell::new(None),
         })
     }
 
@@ -276,6 +280,17 @@ impl ChannelState {
             if Rc::strong_count(held) == 1 || shared.insert(Rc::as_ptr(held)) {
                 each(&held.0);
             }
+        }
+    }
+
+    /// The queue a queue name argument names: "" is the broker's shortcut for the queue the channel
+    /// declared last, which mq resolves itself, under the name a recovery gave it: a reopened channel
+    /// has declared nothing, and the broker would answer 404 "no previously declared queue". Called
+    /// where the call is made (after a recovery it waited for) and again where it is recorded.
+    pub(super) fn queue_or_last(&self, queue: &ShortString) -> ShortString {
+        match &*self.last_queue.borrow() {
+            Some(last) if queue.as_str().is_empty() => self.session.renamed(last),
+            _ => queue.clone(),
         }
     }
 

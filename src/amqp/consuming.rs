@@ -67,7 +67,7 @@ impl AmqpChannel {
         let queue = queue.name()?;
         // Not made again after a loss it met with no_ack: a lost answer took its message with it, and the
         // program is told (see `call_once`).
-        match self_.call_with(|channel| Box::pin(channel.basic_get(queue.clone(), BasicGetOptions { no_ack })), errors::BASIC_GET, !no_ack)? {
+        match self_.call_with(|channel| Box::pin(channel.basic_get(self_.queue_or_last(&queue), BasicGetOptions { no_ack })), errors::BASIC_GET, !no_ack)? {
             Some(got) if !message::readable(&got.delivery) => {
                 self_.refuse_unreadable(&got.delivery, no_ack)?;
                 Ok(Zval::new())

@@ -250,6 +250,11 @@ impl Session {
         self.renames.borrow().clone()
     }
 
+    /// The name `queue` goes by now: followed through every rename since.
+    pub fn renamed(&self, queue: &ShortString) -> ShortString {
+        self.renames.borrow().iter().fold(queue.clone(), |name, (old, new)| if &name == old { new.clone() } else { name })
+    }
+
     /// How many renames there were so far (a recovery that renamed a queue adds one).
     pub fn rename_count(&self) -> usize {
         self.renames.borrow().len()

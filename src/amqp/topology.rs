@@ -146,7 +146,7 @@ pub struct Replayed {
 /// as RabbitMQ's Java client does. A connection error ends it. Each declaration waits at most `step`
 /// (the connection's RPC timeout), as the program's own declarations do.
 pub async fn replay(topology: Topology, connection: &lapin::Connection, step: Option<Duration>) -> lapin::Result<Replayed> {
-    let Topology { exchanges, queues, mut bindings, .. } = topology;
+    let Topology { exchanges, queues, mut bindings, consumers } = topology;
     let mut replayed = Replayed::default();
     let mut channel = bounded(step, connection.create_channel()).await?;
     for e in exchanges {
@@ -154,6 +154,16 @@ pub async fn replay(topology: Topology, connection: &lapin::Connection, step: Op
         refused(declared, format!("exchange '{}'", e.name), step, connection, &mut channel, &mut replayed).await?;
     }
     for q in queues {
+        if q.server_named && outlives_connection(&q, &consumers) {
+            // Still there: it keeps its name and its messages (one declared anew in its place would
+            // leave them in a queue nobody reads). A name the broker reserves cannot be declared again.
+            let passive = QueueDeclareOptions { passive: true, ..q.options };
+            match bounded(step, channel.queue_declare(q.name.clone(), passive, FieldTable::default())).await {
+                Ok(_) => continue,
+                Err(e) if e.is_amqp_soft_error() => channel = bounded(step, connection.create_channel()).await?,
+                Err(e) => return Err(e),
+            }
+        }
         let asked = if q.server_named { ShortString::from("") } else { q.name.clone() };
         match bounded(step, channel.queue_declare(asked, q.options, q.arguments)).await {
             Ok(declared) if declared.name() != &q.name => replayed.renamed.push((q.name, declared.name().clone())),
@@ -177,6 +187,12 @@ pub async fn replay(topology: Topology, connection: &lapin::Connection, step: Op
     }
     let _ = channel.close(200, "".into()).await;
     Ok(replayed)
+}
+
+/// Whether a queue the broker may still hold after the connection's loss: not exclusive (those go with
+/// their connection), and not auto-delete with consumers (the broker deletes it as it cancels them).
+fn outlives_connection(queue: &Queue, consumers: &HashMap<ShortString, usize>) -> bool {
+    !queue.options.exclusive && !(queue.options.auto_delete && consumers.get(&queue.name).is_some_and(|n| *n > 0))
 }
 
 /// `future`, failing as a timed-out socket read after `limit` (None: no limit).
@@ -301,6 +317,23 @@ mod tests {
         // A cancel for a queue never consumed (or already gone) changes nothing.
         t.consumer_cancelled(&"other".into());
         assert_eq!(t.queues().len(), 1);
+    }
+
+    #[test]
+    fn only_queues_the_broker_keeps_after_the_loss_are_looked_for_by_name() {
+        let mut consumed = HashMap::new();
+        consumed.insert(ShortString::from("amq.gen-c"), 1);
+        let with = |name: &str, exclusive: bool, auto_delete: bool| {
+            let mut q = queue(name);
+            q.options.exclusive = exclusive;
+            q.options.auto_delete = auto_delete;
+            outlives_connection(&q, &consumed)
+        };
+        assert!(with("amq.gen-a", false, false));
+        assert!(with("amq.gen-a", false, true), "auto-delete without a consumer is kept by the broker");
+        assert!(!with("amq.gen-c", false, true), "auto-delete with consumers goes as they are cancelled");
+        assert!(with("amq.gen-c", false, false));
+        assert!(!with("amq.gen-a", true, false), "exclusive goes with its connection");
     }
 
     #[test]
