@@ -105,13 +105,24 @@ pub struct ClassSpec {
     /// Called with `$this` after a method that threw (state php-amqplib's code changes on a failure);
     /// `userland` classes only.
     pub after_failure: Option<fn(&mut ZendObject)>,
+    /// Called when the class's constructor was given an object made without its constructor (whose
+    /// exception is pending): php-rdkafka's KafkaConsumer goes on to its next check, which throws too.
+    pub after_unconstructed_argument: Option<fn()>,
 }
 
 impl ClassSpec {
     /// A class sealed with none of the options: no guard, nothing deprecated, methods with a receiver,
     /// arguments checked as ZPP checks them.
     pub fn new(ce: &'static ClassEntry) -> Self {
-        ClassSpec { ce, guard: None, deprecated: &[], receiverless: false, userland: false, after_failure: None }
+        ClassSpec {
+            ce,
+            guard: None,
+            deprecated: &[],
+            receiverless: false,
+            userland: false,
+            after_failure: None,
+            after_unconstructed_argument: None,
+        }
     }
 }
 
@@ -121,6 +132,7 @@ struct Entry {
     guard: Option<&'static Guard>,
     userland: bool,
     after_failure: Option<fn(&mut ZendObject)>,
+    after_unconstructed_argument: Option<fn()>,
 }
 
 /// Wrapped functions by their arginfo, which a method shares with its copies in subclasses.
@@ -169,7 +181,8 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
                 let constructor = name.eq_ignore_ascii_case(b"__construct");
                 let key = (*function).internal_function.arg_info as usize;
                 let guard = if constructor { None } else { spec.guard };
-                entries.insert(key, Entry { handler, guard, userland: spec.userland, after_failure: spec.after_failure });
+                let after_unconstructed_argument = spec.after_unconstructed_argument.filter(|_| constructor);
+                entries.insert(key, Entry { handler, guard, userland: spec.userland, after_failure: spec.after_failure, after_unconstructed_argument });
                 let mut set = 0;
                 let mut clear = 0;
                 if spec.deprecated.iter().any(|d| name.eq_ignore_ascii_case(d.as_bytes())) {
@@ -195,7 +208,7 @@ pub fn seal(classes: &[ClassSpec], functions: &[(&str, bool)]) {
             let Some(function) = table.and_then(|t| t.get(name)).and_then(|z| z.ptr::<zend_function>()) else { continue };
             let Some(handler) = (*function).internal_function.handler else { continue };
             let key = (*function).internal_function.arg_info as usize;
-            entries.insert(key, Entry { handler, guard: None, userland: false, after_failure: None });
+            entries.insert(key, Entry { handler, guard: None, userland: false, after_failure: None, after_unconstructed_argument: None });
             flags.insert(key, (if deprecated { ZEND_ACC_DEPRECATED } else { 0 }, 0));
             globals.push(function);
         }
@@ -283,6 +296,9 @@ unsafe extern "C" fn guarded(ex: *mut zend_execute_data, retval: *mut zval) {
     }
     // `$this` first, as php-rdkafka's methods read their object before their arguments'.
     if counted && unconstructed_argument(ex) {
+        if let Some(then) = entry.after_unconstructed_argument {
+            then();
+        }
         return;
     }
     (entry.handler)(ex, retval);

@@ -218,12 +218,22 @@ fn timed_out() -> PhpResult<MessageObject> {
     .into_php()
 }
 
+const NO_GROUP_ID: &str = "\"group.id\" must be configured";
+
+/// For a Conf made without its constructor: php-rdkafka's constructor reads no settings from it and
+/// throws its refusal of a Conf without `group.id` too, which the engine chains to the Conf's pending
+/// "has not been called" (see `internal_methods::ClassSpec`). ext-php-rs' `throw` would not throw
+/// over a pending exception.
+pub fn no_group_id() {
+    let _ = ext_php_rs::exception::throw(crate::exceptions::class_entry(errors::EXCEPTION), NO_GROUP_ID);
+}
+
 #[php_impl]
 impl KafkaConsumer {
     pub fn __construct(conf: ConfArg) -> PhpResult<Self> {
         let conf = conf.0;
         if conf.get("group.id").is_none_or(str::is_empty) {
-            return Err(errors::exception("\"group.id\" must be configured", 0));
+            return Err(errors::exception(NO_GROUP_ID, 0));
         }
         let callbacks = conf.callbacks();
         let consumer: BaseConsumer<Context> = conf::with_consumer_defaults(conf.client_config())

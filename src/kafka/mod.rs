@@ -230,7 +230,7 @@ pub fn sealed() -> (Vec<ClassSpec>, Vec<(&'static str, bool)>) {
         },
         spec::<producer::Producer>(Some(&CLIENT)),
         spec::<legacy_consumer::Consumer>(Some(&CLIENT)),
-        spec::<consumer::KafkaConsumer>(Some(&KAFKA_CONSUMER)),
+        ClassSpec { after_unconstructed_argument: Some(consumer::no_group_id), ..spec::<consumer::KafkaConsumer>(Some(&KAFKA_CONSUMER)) },
         ClassSpec { receiverless: true, ..spec::<base_classes::Topic>(Some(&TOPIC)) },
         spec::<topic::ProducerTopic>(Some(&TOPIC)),
         spec::<topic::KafkaConsumerTopic>(Some(&TOPIC)),

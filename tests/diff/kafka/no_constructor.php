@@ -23,3 +23,15 @@ foreach ([
         return $call($o);
     });
 }
+
+// A KafkaConsumer given a Conf made without its constructor goes on to its group.id check, whose
+// exception the engine chains to the Conf's. (php-rdkafka's Producer and Consumer build a client on
+// librdkafka's defaults then, under the Conf's exception: a known difference.)
+attempt('new RdKafka\KafkaConsumer(unconstructed Conf)', function () {
+    try {
+        return new RdKafka\KafkaConsumer((new ReflectionClass('RdKafka\Conf'))->newInstanceWithoutConstructor());
+    } catch (Throwable $e) {
+        $previous = $e->getPrevious();
+        throw new Exception(exc($e) . ($previous ? ', previous ' . exc($previous) : ''));
+    }
+});
