@@ -276,7 +276,11 @@ impl AmqpChannel {
         let declared = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_declare(asked.clone(), options, args.clone())), errors::QUEUE_DECLARE)?;
         // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
         let name = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone()));
-        self.last_queue.replace(name.clone());
+        if declared.is_some() {
+            self.last_queue.replace(name.clone());
+        } else {
+            self.declared_without_answer(name.clone());
+        }
         if let Some(name) = name {
             let server_named = asked.as_bytes().is_empty();
             self.session.topology.borrow_mut().queue_declared(topology::Queue { name, options, arguments: args, server_named });
@@ -294,24 +298,31 @@ impl AmqpChannel {
     #[php(defaults(routing_key = "\"\"", nowait = false, arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_bind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, nowait: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let mut b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
         self.call_nowait(
             nowait.flag(),
-            |channel| Box::pin(channel.queue_bind(self.queue_or_last(&b.destination), b.source.clone(), b.routing_key.clone(), QueueBindOptions { nowait: false }, b.arguments.clone())),
+            |channel| {
+                let b = self.binding_or_last(&b);
+                Box::pin(channel.queue_bind(b.destination, b.source, b.routing_key, QueueBindOptions { nowait: false }, b.arguments))
+            },
             errors::QUEUE_BIND,
         )?;
-        b.destination = self.queue_or_last(&b.destination);
-        self.session.topology.borrow_mut().bound(b);
+        self.session.topology.borrow_mut().bound(self.binding_or_last(&b));
         Ok(Zval::new())
     }
 
     #[php(defaults(routing_key = "\"\"", arguments = EMPTY_ARRAY, ticket = NULL))]
     pub fn queue_unbind(&self, queue: &Zval, exchange: &Zval, routing_key: Mixed, arguments: Mixed, ticket: Mixed) -> PhpResult<Zval> {
         let _ = ticket;
-        let mut b = binding(queue, true, exchange, &routing_key, &arguments)?;
-        self.call(|channel| Box::pin(channel.queue_unbind(self.queue_or_last(&b.destination), b.source.clone(), b.routing_key.clone(), b.arguments.clone())), errors::QUEUE_UNBIND)?;
-        b.destination = self.queue_or_last(&b.destination);
-        self.session.topology.borrow_mut().unbound(&b);
+        let b = binding(queue, true, exchange, &routing_key, &arguments)?;
+        self.call(
+            |channel| {
+                let b = self.binding_or_last(&b);
+                Box::pin(channel.queue_unbind(b.destination, b.source, b.routing_key, b.arguments))
+            },
+            errors::QUEUE_UNBIND,
+        )?;
+        self.session.topology.borrow_mut().unbound(&self.binding_or_last(&b));
         Ok(Zval::new())
     }
 
@@ -418,7 +429,7 @@ impl AmqpChannel {
         // is gone, and the program is told (see `call_once`).
         let consumer = self_.call_with(|channel| Box::pin(channel.basic_consume(self_.queue_or_last(&asked), tag.clone(), options, args.clone())), errors::BASIC_CONSUME, !no_ack)?;
         let queue = self_.queue_or_last(&asked);
-        self_.session.topology.borrow_mut().consumer_started(&queue);
+        self_.session.topology.borrow_mut().consumer_started(&queue, options.exclusive);
         self_.setup.borrow_mut().consuming(channel_setup::Consumer { queue, tag: consumer.tag(), options, arguments: args });
         let tag = consumer.tag().as_bytes().to_vec();
         php_string::insert(&mut callbacks, &tag, callback.map(Zval::shallow_clone).unwrap_or_default())?;

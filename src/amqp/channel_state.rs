@@ -19,6 +19,7 @@ use super::{
     link::{rpc, Link},
     pipeline::Confirms,
     session::{self, Session},
+    topology::Binding,
     unconfirmed::Unconfirmed,
 };
 
@@ -240,7 +241,7 @@ impl ChannelState {
     /// auto-delete queue it was the last consumer of is not declared again.
     pub(super) fn forget_consumer(&self, tag: &[u8]) {
         if let Some(consumer) = self.setup.borrow_mut().cancelled(tag) {
-            self.session.topology.borrow_mut().consumer_cancelled(&consumer.queue);
+            self.session.topology.borrow_mut().consumer_cancelled(&consumer.queue, consumer.options.exclusive);
         }
     }
 
@@ -292,6 +293,24 @@ impl ChannelState {
             Some(last) if queue.as_str().is_empty() => self.session.renamed(last),
             _ => queue.clone(),
         }
+    }
+
+    /// The queue the channel declared last, `name` as the program asked for it without the broker's
+    /// answer (`$nowait`): RabbitMQ declares it without CR and LF.
+    pub(super) fn declared_without_answer(&self, name: Option<ShortString>) {
+        let declared = name.map(|n| ShortString::from_bytes(n.as_bytes().iter().copied().filter(|b| !matches!(b, b'\r' | b'\n')).collect::<Vec<u8>>()).unwrap_or(n));
+        self.last_queue.replace(declared);
+    }
+
+    /// A queue binding under the name `queue_or_last` gives its queue: with both the queue and the
+    /// routing key `""`, the broker binds by the queue's name too.
+    pub(super) fn binding_or_last(&self, binding: &Binding) -> Binding {
+        let mut resolved = binding.clone();
+        resolved.destination = self.queue_or_last(&binding.destination);
+        if binding.destination.as_str().is_empty() && binding.routing_key.as_str().is_empty() {
+            resolved.routing_key = resolved.destination.clone();
+        }
+        resolved
     }
 
     /// How much of a body setBodySizeLimit() keeps: php-amqplib keeps whole body frames up to the

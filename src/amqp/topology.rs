@@ -48,7 +48,14 @@ pub struct Topology {
     bindings: Vec<Binding>,
     /// Consumers the program started on each queue and has not cancelled: the broker deletes an
     /// auto-delete queue when its last one is cancelled, so the replay must forget it then.
-    consumers: HashMap<ShortString, usize>,
+    consumers: HashMap<ShortString, Consumers>,
+}
+
+/// How many consumers of the program's a queue has, and how many of them are exclusive.
+#[derive(Clone, Copy, Debug, Default)]
+struct Consumers {
+    all: usize,
+    exclusive: usize,
 }
 
 impl Topology {
@@ -79,7 +86,12 @@ impl Topology {
         self.bindings.retain(|b| !(b.to_queue && &b.destination == name));
     }
 
+    /// A binding of `""` (a queue declared with `$nowait`, whose name the broker alone knows) is not
+    /// recorded: a replay's `""` would name whatever queue the replay declared last.
     pub fn bound(&mut self, binding: Binding) {
+        if binding.to_queue && binding.destination.as_str().is_empty() {
+            return;
+        }
         if !self.bindings.contains(&binding) {
             self.bindings.push(binding);
         }
@@ -89,16 +101,19 @@ impl Topology {
         self.bindings.retain(|b| b != binding);
     }
 
-    pub fn consumer_started(&mut self, queue: &ShortString) {
-        *self.consumers.entry(queue.clone()).or_default() += 1;
+    pub fn consumer_started(&mut self, queue: &ShortString, exclusive: bool) {
+        let consumers = self.consumers.entry(queue.clone()).or_default();
+        consumers.all += 1;
+        consumers.exclusive += usize::from(exclusive);
     }
 
     /// A consumer cancelled by the program or the broker: the last one of an auto-delete queue takes
     /// the queue (and its bindings) with it, as the broker does.
-    pub fn consumer_cancelled(&mut self, queue: &ShortString) {
-        let Some(count) = self.consumers.get_mut(queue) else { return };
-        *count = count.saturating_sub(1);
-        if *count == 0 {
+    pub fn consumer_cancelled(&mut self, queue: &ShortString, exclusive: bool) {
+        let Some(consumers) = self.consumers.get_mut(queue) else { return };
+        consumers.all = consumers.all.saturating_sub(1);
+        consumers.exclusive = consumers.exclusive.saturating_sub(usize::from(exclusive));
+        if consumers.all == 0 {
             self.consumers.remove(queue);
             if self.queues.iter().any(|q| &q.name == queue && q.options.auto_delete) {
                 self.queue_deleted(queue);
@@ -114,8 +129,8 @@ impl Topology {
         for binding in self.bindings.iter_mut().filter(|b| b.to_queue && &b.destination == old) {
             binding.destination = new.clone();
         }
-        if let Some(count) = self.consumers.remove(old) {
-            self.consumers.insert(new.clone(), count);
+        if let Some(consumers) = self.consumers.remove(old) {
+            self.consumers.insert(new.clone(), consumers);
         }
     }
 
@@ -189,10 +204,13 @@ pub async fn replay(topology: Topology, connection: &lapin::Connection, step: Op
     Ok(replayed)
 }
 
-/// Whether a queue the broker may still hold after the connection's loss: not exclusive (those go with
-/// their connection), and not auto-delete with consumers (the broker deletes it as it cancels them).
-fn outlives_connection(queue: &Queue, consumers: &HashMap<ShortString, usize>) -> bool {
-    !queue.options.exclusive && !(queue.options.auto_delete && consumers.get(&queue.name).is_some_and(|n| *n > 0))
+/// Whether a queue the broker may still hold after the connection's loss, for the program to go on
+/// with: not exclusive (those go with their connection), not auto-delete with consumers (the broker
+/// deletes it as it cancels them), and without an exclusive consumer (the broker refuses a new one
+/// while it has not noticed the old connection's death, as after missed heartbeats).
+fn outlives_connection(queue: &Queue, consumers: &HashMap<ShortString, Consumers>) -> bool {
+    let consumers = consumers.get(&queue.name).copied().unwrap_or_default();
+    !queue.options.exclusive && !(queue.options.auto_delete && consumers.all > 0) && consumers.exclusive == 0
 }
 
 /// `future`, failing as a timed-out socket read after `limit` (None: no limit).
@@ -305,24 +323,25 @@ mod tests {
         t.queue_declared(q);
         t.queue_declared(queue("durable"));
         t.bound(binding("q", "x", "k"));
-        t.consumer_started(&"q".into());
-        t.consumer_started(&"q".into());
-        t.consumer_started(&"durable".into());
-        t.consumer_cancelled(&"q".into());
+        t.consumer_started(&"q".into(), false);
+        t.consumer_started(&"q".into(), false);
+        t.consumer_started(&"durable".into(), false);
+        t.consumer_cancelled(&"q".into(), false);
         assert_eq!(t.queues().len(), 2);
-        t.consumer_cancelled(&"q".into());
-        t.consumer_cancelled(&"durable".into());
+        t.consumer_cancelled(&"q".into(), false);
+        t.consumer_cancelled(&"durable".into(), false);
         assert_eq!(t.queues().iter().map(|q| q.name.as_str()).collect::<Vec<_>>(), ["durable"]);
         assert!(t.bindings().is_empty());
         // A cancel for a queue never consumed (or already gone) changes nothing.
-        t.consumer_cancelled(&"other".into());
+        t.consumer_cancelled(&"other".into(), false);
         assert_eq!(t.queues().len(), 1);
     }
 
     #[test]
     fn only_queues_the_broker_keeps_after_the_loss_are_looked_for_by_name() {
         let mut consumed = HashMap::new();
-        consumed.insert(ShortString::from("amq.gen-c"), 1);
+        consumed.insert(ShortString::from("amq.gen-c"), Consumers { all: 1, exclusive: 0 });
+        consumed.insert(ShortString::from("amq.gen-x"), Consumers { all: 2, exclusive: 1 });
         let with = |name: &str, exclusive: bool, auto_delete: bool| {
             let mut q = queue(name);
             q.options.exclusive = exclusive;
@@ -334,6 +353,18 @@ mod tests {
         assert!(!with("amq.gen-c", false, true), "auto-delete with consumers goes as they are cancelled");
         assert!(with("amq.gen-c", false, false));
         assert!(!with("amq.gen-a", true, false), "exclusive goes with its connection");
+        assert!(!with("amq.gen-x", false, false), "an exclusive consumer may still hold it");
+    }
+
+    #[test]
+    fn a_binding_of_an_unknown_queue_is_not_recorded() {
+        let mut t = Topology::default();
+        t.bound(binding("", "x", "k"));
+        assert!(t.bindings().is_empty());
+        let mut to_exchange = binding("", "x", "k");
+        to_exchange.to_queue = false;
+        t.bound(to_exchange.clone());
+        assert_eq!(t.bindings(), &[to_exchange]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 --TEST--
-recovery and queue names: "" (the queue the channel declared last) still names that queue after a reconnect, under the new name a recovery gave a server-named one, in queue_bind, queue_unbind, queue_purge, basic_get, basic_consume and queue_delete; a server-named queue that outlives its connection (not exclusive) keeps its name and its messages; with nothing declared, "" is the broker's 404 as before
+recovery and queue names: "" (the queue the channel declared last) still names that queue after a reconnect, under the new name a recovery gave a server-named one, in queue_bind, queue_unbind (with an empty routing key: the queue's name, as the broker binds), queue_purge, basic_get, basic_consume and queue_delete; a binding of a queue declared with $nowait is not declared again on whatever queue a replay's "" would name; a server-named queue that outlives its connection (not exclusive) keeps its name and its messages; with nothing declared, "" is the broker's 404 as before
 --EXTENSIONS--
 mq
 --INI--
@@ -34,6 +34,29 @@ try {
 } catch (Exception $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
+
+echo "-- \"\" with an empty routing key binds by the queue's name, as the broker does\n";
+$ch = $conn->channel();
+$named = fresh_name('mq-names-q');
+$ch->queue_declare($named, false, false, false, false);
+$ch->queue_bind('', 'amq.direct');
+$ch->basic_publish(new AMQPMessage('by name'), 'amq.direct', $named);
+$ch->queue_unbind('', 'amq.direct');
+$ch->basic_publish(new AMQPMessage('unbound'), 'amq.direct', $named);
+usleep(100000);
+echo "messages: ", $ch->queue_declare($named, true)[1], "\n";
+$ch->queue_delete($named);
+
+echo "-- a binding of a queue declared with \$nowait is not declared again by \"\" on another queue\n";
+$other = fresh_name('mq-names-other');
+$ch->queue_declare($other, false, false, false, false);
+$ch->queue_declare('', false, false, true, true, true);
+$ch->queue_bind('', 'amq.direct', "$key-nowait");
+lose();
+$ch->basic_publish(new AMQPMessage('misrouted?'), 'amq.direct', "$key-nowait");
+usleep(100000);
+echo "in the other queue: ", $ch->queue_declare($other, true)[1], "\n";
+$ch->queue_delete($other);
 
 echo "-- a server-named queue that outlives its connection keeps its name and messages\n";
 $ch = $conn->channel();
@@ -93,6 +116,10 @@ echo "done\n";
 --EXPECT--
 -- nothing declared: the broker's answer
 PhpAmqpLib\Exception\AMQPProtocolChannelException: NOT_FOUND - no previously declared queue
+-- "" with an empty routing key binds by the queue's name, as the broker does
+messages: 1
+-- a binding of a queue declared with $nowait is not declared again by "" on another queue
+in the other queue: 0
 -- a server-named queue that outlives its connection keeps its name and messages
 same name: true, messages: 2
 purged by "": 2
