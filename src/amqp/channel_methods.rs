@@ -276,11 +276,7 @@ impl AmqpChannel {
         let declared = self.call_nowait(nowait.flag(), |channel| Box::pin(channel.queue_declare(asked.clone(), options, args.clone())), errors::QUEUE_DECLARE)?;
         // With $nowait and a server-named queue, the name is not known: nothing to replay it by.
         let name = declared.as_ref().map(|d| d.name().clone()).or_else(|| (!asked.as_str().is_empty()).then(|| asked.clone()));
-        if declared.is_some() {
-            self.last_queue.replace(name.clone());
-        } else {
-            self.declared_without_answer(name.clone());
-        }
+        self.declared_last(name.clone());
         if let Some(name) = name {
             let server_named = asked.as_bytes().is_empty();
             self.session.topology.borrow_mut().queue_declared(topology::Queue { name, options, arguments: args, server_named });

@@ -295,11 +295,15 @@ impl ChannelState {
         }
     }
 
-    /// The queue the channel declared last, `name` as the program asked for it without the broker's
-    /// answer (`$nowait`): RabbitMQ declares it without CR and LF.
-    pub(super) fn declared_without_answer(&self, name: Option<ShortString>) {
-        let declared = name.map(|n| ShortString::from_bytes(n.as_bytes().iter().copied().filter(|b| !matches!(b, b'\r' | b'\n')).collect::<Vec<u8>>()).unwrap_or(n));
-        self.last_queue.replace(declared);
+    /// Records the queue the channel declared last (None: a server-named one declared with `$nowait`).
+    /// RabbitMQ declares a name without its CR and LF: a name the program asked for with `$nowait` is
+    /// kept so; the broker's answers have none.
+    pub(super) fn declared_last(&self, name: Option<ShortString>) {
+        let as_declared = |name: ShortString| {
+            let bytes: Vec<u8> = name.as_bytes().iter().copied().filter(|b| !matches!(b, b'\r' | b'\n')).collect();
+            ShortString::from_bytes(bytes).unwrap_or(name)
+        };
+        self.last_queue.replace(name.map(as_declared));
     }
 
     /// A queue binding under the name `queue_or_last` gives its queue: with both the queue and the
